@@ -1,0 +1,94 @@
+"""Server, credential and settings answers: a response filled with facts from the knowledge file."""
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import knowledge, replies
+from actions.understanding import mentioned_protocol
+
+
+class ActionServer(Action):
+    def name(self) -> Text:
+        return "action_server"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        protocol = mentioned_protocol(tracker.latest_message)
+        if protocol:
+            dispatcher.utter_message(
+                response="utter_server_one",
+                **replies.protocol_values(knowledge.concrete_protocol(protocol)),
+            )
+        else:
+            dispatcher.utter_message(
+                response="utter_server_both",
+                incoming_server=knowledge.server("incoming"),
+                outgoing_server=knowledge.server("outgoing"),
+            )
+        return [SlotSet("last_topic", "server")]
+
+
+class ActionSettings(Action):
+    """Complete settings for IMAP or POP3; asks which when the customer did not say."""
+
+    def name(self) -> Text:
+        return "action_settings"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        protocol = mentioned_protocol(tracker.latest_message) or tracker.get_slot("protocol")
+        if protocol not in knowledge.incoming_protocols():
+            dispatcher.utter_message(response="utter_ask_settings_protocol")
+            return [SlotSet("last_topic", "settings")]
+        dispatcher.utter_message(response="utter_settings", **replies.settings_values(protocol))
+        return [SlotSet("protocol", protocol), SlotSet("last_topic", "settings")]
+
+
+class ActionUsername(Action):
+    def name(self) -> Text:
+        return "action_username"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(
+            response="utter_username", username=knowledge.credentials()["username"]["accusative"]
+        )
+        return []
+
+
+class ActionPassword(Action):
+    def name(self) -> Text:
+        return "action_password"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        credentials = knowledge.credentials()
+        dispatcher.utter_message(
+            response="utter_password",
+            password=credentials["password"],
+            manager_url=credentials["manager_url"],
+        )
+        return []
+
+
+class ActionOtherDevice(Action):
+    """Other phones and apps: the walkthrough is for Windows Phone, the values are the same."""
+
+    def name(self) -> Text:
+        return "action_other_device"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_other_device")
+        protocol = tracker.get_slot("protocol")
+        if protocol not in knowledge.incoming_protocols():
+            protocol = knowledge.recommended_protocol()
+        dispatcher.utter_message(response="utter_settings", **replies.settings_values(protocol))
+        return [SlotSet("last_topic", "settings")]

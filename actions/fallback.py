@@ -1,0 +1,60 @@
+"""Low-confidence fallback: ask to rephrase and offer the topics the model thought likely."""
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+
+# Button title per intent the fallback may offer, in the order of the model's ranking.
+TOPIC_TITLES = {
+    "ask_port": "Porty",
+    "ask_port_table": "Porty",
+    "ask_port_purpose": "Porty",
+    "ask_settings": "Nastavení serveru",
+    "ask_server": "Název serveru",
+    "ask_username": "Uživatelské jméno",
+    "ask_password": "Heslo",
+    "ask_pop_vs_imap": "IMAP, nebo POP3?",
+    "other_device": "Jiný telefon",
+    "capabilities": "Co umíte?",
+}
+DEFAULT_TOPICS = ["ask_port_table", "ask_settings", "capabilities"]
+MAX_BUTTONS = 3
+
+
+def likely_topics(ranking: List[Dict[str, Any]]) -> List[str]:
+    """Up to MAX_BUTTONS intents with distinct titles, best first, padded with defaults."""
+    chosen: List[str] = []
+    titles = set()
+    names = [item.get("name") for item in ranking] + DEFAULT_TOPICS
+    for name in names:
+        title = TOPIC_TITLES.get(name)
+        if title and title not in titles:
+            chosen.append(name)
+            titles.add(title)
+        if len(chosen) == MAX_BUTTONS:
+            break
+    return chosen
+
+
+def topic_buttons(ranking: List[Dict[str, Any]]) -> List[Dict[str, str]]:
+    return [
+        {"title": TOPIC_TITLES[name], "payload": f"/{name}"} for name in likely_topics(ranking)
+    ]
+
+
+def utter_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    dispatcher.utter_message(response="utter_fallback", buttons=topic_buttons(ranking))
+
+
+class ActionFallbackTopics(Action):
+    def name(self) -> Text:
+        return "action_fallback_topics"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        utter_not_understood(dispatcher, tracker)
+        # Forget the misunderstood message so it does not steer the dialogue.
+        return [UserUtteranceReverted()]

@@ -1,0 +1,77 @@
+"""Facts about the hosting mailbox, read from knowledge.yml (the only place they are written)."""
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+import yaml
+
+KNOWLEDGE_FILE = Path(__file__).with_name("knowledge.yml")
+SECURITY_CHOICES = ("ssl", "plain")
+
+
+@lru_cache(maxsize=1)
+def load() -> Dict[str, Any]:
+    with KNOWLEDGE_FILE.open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def protocols() -> Dict[str, Dict[str, Any]]:
+    return load()["protocols"]
+
+
+def protocol_label(protocol: str) -> str:
+    return protocols()[protocol]["label"]
+
+
+def security_label(security: str) -> str:
+    return load()["security_labels"][security]
+
+
+def port(protocol: str, security: str) -> int:
+    return protocols()[protocol]["ports"][security]
+
+
+def server(direction: str) -> str:
+    return load()["servers"][direction]
+
+
+def server_for(protocol: str) -> str:
+    return server(protocols()[protocol]["direction"])
+
+
+def protocol_for_port(number: int) -> Optional[Tuple[str, str]]:
+    """Which (protocol, security) uses this port, or None when the guide does not use it."""
+    for name, spec in protocols().items():
+        for security, value in spec["ports"].items():
+            if value == number:
+                return name, security
+    return None
+
+
+def incoming_protocols() -> List[str]:
+    return [name for name, spec in protocols().items() if spec["direction"] == "incoming"]
+
+
+def recommended_protocol() -> str:
+    return load()["recommended_protocol"]
+
+
+def concrete_protocol(protocol: str) -> str:
+    """"incoming" names no server or label of its own: IMAP and POP3 share the incoming one."""
+    return incoming_protocols()[0] if protocol == "incoming" else protocol
+
+
+def credentials() -> Dict[str, str]:
+    return load()["credentials"]
+
+
+def smtp_auth_checkboxes() -> List[str]:
+    return load()["smtp_auth_checkboxes"]
+
+
+def steps() -> List[Dict[str, Any]]:
+    return load()["steps"]
+
+
+def direction_label(direction: str, case: str = "nominative") -> str:
+    return load()["direction_labels"][direction][case]

@@ -1,0 +1,48 @@
+"""Values that fill the {placeholders} of domain.yml responses, built from the knowledge file."""
+from typing import Any, Dict
+
+from actions import knowledge
+
+
+def protocol_values(protocol: str) -> Dict[str, Any]:
+    spec = knowledge.protocols()[protocol]
+    return {
+        "protocol_label": spec["label"],
+        "direction": knowledge.direction_label(spec["direction"]),
+        "direction_genitive": knowledge.direction_label(spec["direction"], "genitive"),
+        "server": knowledge.server(spec["direction"]),
+        "port_ssl": spec["ports"]["ssl"],
+        "port_plain": spec["ports"]["plain"],
+    }
+
+
+def port_table() -> str:
+    """One Markdown line per protocol: "- IMAP (příchozí pošta): **993** se SSL, **143** bez SSL"."""
+    lines = []
+    for name in knowledge.protocols():
+        values = protocol_values(name)
+        lines.append(
+            "- {protocol_label} ({direction}): **{port_ssl}** {ssl}, **{port_plain}** {plain}".format(
+                ssl=knowledge.security_label("ssl"),
+                plain=knowledge.security_label("plain"),
+                **values,
+            )
+        )
+    return "\n".join(lines)
+
+
+def settings_values(protocol: str) -> Dict[str, Any]:
+    smtp = knowledge.protocols()["smtp"]["ports"]
+    credentials = knowledge.credentials()
+    auth_required, auth_same_login = knowledge.smtp_auth_checkboxes()
+    return {
+        **protocol_values(protocol),
+        "incoming_server": knowledge.server("incoming"),
+        "outgoing_server": knowledge.server("outgoing"),
+        "smtp_ssl": smtp["ssl"],
+        "smtp_plain": smtp["plain"],
+        "username": credentials["username"]["nominative"],
+        "password": credentials["password"],
+        "auth_required": auth_required,
+        "auth_same_login": auth_same_login,
+    }

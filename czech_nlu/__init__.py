@@ -1,0 +1,1 @@
+"""Czech NLU components for the Rasa pipeline."""

@@ -1,0 +1,8 @@
+"""Diacritics folding: customers type "jaky" as often as "jaký"."""
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and strip diacritics ("Příchozí" -> "prichozi")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -1,0 +1,70 @@
+"""Helpers for action unit tests: trackers as Rasa sends them, replies rendered as users see them."""
+import re
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+ROOT = Path(__file__).resolve().parents[1]
+PLACEHOLDER = re.compile(r"{([^{}\"\s]+)}")
+
+
+@pytest.fixture(scope="session")
+def domain() -> Dict[str, Any]:
+    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+def make_tracker(
+    text: str,
+    intent: str,
+    entities: Optional[List[Dict[str, Any]]] = None,
+    slots: Optional[Dict[str, Any]] = None,
+    ranking: Optional[List[Dict[str, Any]]] = None,
+) -> Tracker:
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.9},
+        "entities": entities or [],
+        "intent_ranking": ranking or [{"name": intent, "confidence": 0.9}],
+    }
+    return Tracker("test-user", slots or {}, latest, [], False, None, {}, "action_listen")
+
+
+def entity(name: str, value: str) -> Dict[str, Any]:
+    return {"entity": name, "value": value}
+
+
+def render(messages: List[Dict[str, Any]], domain: Dict[str, Any]) -> List[str]:
+    """Each collected message as the customer reads it: the domain response with its
+    placeholders filled from the action's values, plus button titles. Fails on a placeholder
+    the action left empty."""
+    rendered = []
+    for message in messages:
+        if message.get("response"):
+            variants = domain["responses"][message["response"]]
+            template = variants[0]
+            text = template.get("text", "")
+
+            def fill(match: "re.Match") -> str:
+                key = match.group(1)
+                assert key in message, f"{message['response']}: no value for {{{key}}}"
+                return str(message[key])
+
+            text = PLACEHOLDER.sub(fill, text)
+            buttons = (template.get("buttons") or []) + (message.get("buttons") or [])
+        else:
+            text = message.get("text") or ""
+            buttons = message.get("buttons") or []
+        titles = " | ".join(button["title"] for button in buttons)
+        rendered.append(f"{text}\n[{titles}]" if titles else text)
+    return rendered
+
+
+def run_action(action, tracker: Tracker, domain: Dict[str, Any]):
+    """(rendered replies, events) of one action run."""
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, tracker, domain)
+    return render(dispatcher.messages, domain), events

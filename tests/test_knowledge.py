@@ -1,0 +1,94 @@
+"""The knowledge file agrees with the guide, and no fact is retyped elsewhere."""
+import re
+from pathlib import Path
+
+from actions import knowledge
+
+ROOT = Path(__file__).resolve().parents[1]
+GUIDE = ROOT / "tests" / "data" / "guide_windows_phone_8.md"
+SHARED_GUIDE = ROOT.parent / "shared" / "seed" / "000_23463ca404b1cb8d.txt"
+
+
+def guide_text() -> str:
+    return GUIDE.read_text(encoding="utf-8")
+
+
+def guide_port_tables():
+    """{'POP': {...}, 'IMAP': {...}} from the guide's "|Příchozí|995|110|" tables."""
+    tables = {}
+    for section, body in re.findall(r"## Konfigurace (POP|IMAP)\n(.*?)(?=\n## |\Z)", guide_text(), re.S):
+        rows = dict(
+            (name, (int(ssl), int(plain)))
+            for name, ssl, plain in re.findall(r"\|(Příchozí|Odchozí)\|(\d+)\|(\d+)\|", body)
+        )
+        tables[section] = rows
+    return tables
+
+
+def test_vendored_guide_is_the_shared_one():
+    if SHARED_GUIDE.exists():  # beside the repo on developer machines and in CI
+        assert GUIDE.read_text(encoding="utf-8") == SHARED_GUIDE.read_text(encoding="utf-8")
+
+
+def test_ports_match_the_guide_tables():
+    tables = guide_port_tables()
+    assert set(tables) == {"POP", "IMAP"}
+    for section, protocol in (("IMAP", "imap"), ("POP", "pop3")):
+        assert tables[section]["Příchozí"] == (
+            knowledge.port(protocol, "ssl"),
+            knowledge.port(protocol, "plain"),
+        )
+        assert tables[section]["Odchozí"] == (
+            knowledge.port("smtp", "ssl"),
+            knowledge.port("smtp", "plain"),
+        )
+
+
+def test_expected_values():
+    # The numbers a customer must get; a change here is a change of the product.
+    assert knowledge.port("imap", "ssl") == 993 and knowledge.port("imap", "plain") == 143
+    assert knowledge.port("pop3", "ssl") == 995 and knowledge.port("pop3", "plain") == 110
+    assert knowledge.port("smtp", "ssl") == 465 and knowledge.port("smtp", "plain") == 587
+    assert knowledge.server("incoming") == knowledge.server("outgoing") == "SSL0.OVH.NET"
+
+
+def test_servers_and_checkboxes_are_the_guides():
+    text = guide_text()
+    assert f"Server příchozí pošty: {knowledge.server('incoming')}" in text
+    assert f"Server odchozí pošty (SMTP): {knowledge.server('outgoing')}" in text
+    for label in knowledge.smtp_auth_checkboxes():
+        assert f'"{label}"' in text
+    assert knowledge.load()["open_smtp"]["unsupported_method"] in text
+
+
+def test_username_is_the_full_address():
+    assert "Uživatel: Celá e-mailová adresa." in guide_text()
+    assert "celá e-mailová adresa" in knowledge.credentials()["username"]["nominative"]
+
+
+def test_every_port_maps_back_to_one_protocol():
+    for name, spec in knowledge.protocols().items():
+        for security, number in spec["ports"].items():
+            assert knowledge.protocol_for_port(number) == (name, security)
+    assert knowledge.protocol_for_port(25) is None
+
+
+# The Czech phone's label where the guide's translation differs.
+GUIDE_NAME_OF = {"Nastavení": "Parametry", "přihlásit se": "se přihlašte"}
+
+
+def test_eight_steps_with_the_guides_labels():
+    steps = knowledge.steps()
+    assert len(steps) == 8
+    text = guide_text()
+    for step in steps:
+        for label in step["labels"]:
+            assert f'"{GUIDE_NAME_OF.get(label, label)}"' in text, label
+
+
+def test_no_fact_is_retyped_in_domain_or_data_responses():
+    domain = (ROOT / "domain.yml").read_text(encoding="utf-8")
+    assert knowledge.server("incoming").lower() not in domain.lower()
+    for spec in knowledge.protocols().values():
+        for number in spec["ports"].values():
+            assert not re.search(rf"\b{number}\b", domain), number
