@@ -14,7 +14,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 MODEL_INPUTS := config.yml domain.yml $(shell find data czech_nlu -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: run test install train validate unit stories holdout bench shell clean
+.PHONY: run test install train validate unit e2e stories holdout bench shell clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,7 +47,10 @@ shell: $(MODEL)
 	$(RASA) shell -m $(MODEL)
 
 unit: install
-	$(BIN)/pytest -q tests
+	$(BIN)/pytest -q -m "not e2e" tests
+
+e2e: $(MODEL)
+	$(BIN)/pytest -q -m e2e tests
 
 stories: $(MODEL)
 	rm -rf results/stories
@@ -58,10 +61,10 @@ holdout: $(MODEL)
 	$(RASA) test nlu -m $(MODEL) --nlu tests/nlu_holdout.yml --out results/holdout
 	$(BIN)/python scripts/holdout_gate.py results/holdout
 
-test: validate unit stories holdout
+test: validate unit stories holdout e2e
 
 bench: $(MODEL)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m scripts.bench
 
 clean:
 	rm -rf build results models/*.tar.gz

@@ -1,0 +1,101 @@
+"""Start the real action server and Rasa server (end-to-end tests, benchmark) on ports of their own."""
+import json
+import os
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+ROOT = Path(__file__).resolve().parents[1]
+RASA = str(ROOT / ".venv" / "bin" / "rasa")
+MODEL = ROOT / "models" / "helpdesk.tar.gz"
+TRACKER_STORE = "stores.cached_sql.CachedSQLTrackerStore"
+
+
+def _get(url: str, timeout: float = 2.0) -> bytes:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read()
+
+
+def wait_until_up(url: str, seconds: float = 180.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            _get(url)
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} did not come up in {seconds:.0f} s")
+
+
+class Stack:
+    """An action server and a Rasa server with a SQLite tracker store in `workdir`."""
+
+    def __init__(self, workdir: Path, rasa_port: int = 5105, action_port: int = 5155) -> None:
+        self.workdir = workdir
+        self.rasa_port = rasa_port
+        self.action_port = action_port
+        self.db = workdir / "tracker.db"
+        self.endpoints = workdir / "endpoints.yml"
+        self.endpoints.write_text(
+            f"action_endpoint:\n  url: http://localhost:{action_port}/webhook\n"
+            f"tracker_store:\n  type: {TRACKER_STORE}\n  dialect: sqlite\n  db: {self.db}\n",
+            encoding="utf-8",
+        )
+        self.actions: Optional[subprocess.Popen] = None
+        self.rasa: Optional[subprocess.Popen] = None
+
+    @property
+    def url(self) -> str:
+        return f"http://localhost:{self.rasa_port}/webhooks/rest/webhook"
+
+    def _spawn(self, name: str, args: List[str]) -> subprocess.Popen:
+        log = open(self.workdir / f"{name}.log", "ab")
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        return subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+
+    def start_actions(self) -> None:
+        self.actions = self._spawn(
+            "actions", [RASA, "run", "actions", "--actions", "actions", "--port", str(self.action_port)]
+        )
+        wait_until_up(f"http://localhost:{self.action_port}/health")
+
+    def start_rasa(self) -> None:
+        self.rasa = self._spawn(
+            "rasa",
+            [RASA, "run", "-m", str(MODEL), "--port", str(self.rasa_port),
+             "--credentials", "credentials.yml", "--endpoints", str(self.endpoints)],
+        )
+        wait_until_up(f"http://localhost:{self.rasa_port}/")
+
+    def start(self) -> "Stack":
+        self.start_actions()
+        self.start_rasa()
+        return self
+
+    def stop(self) -> None:
+        for process in (self.rasa, self.actions):
+            if process and process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+    def say(self, sender: str, text: Any) -> List[Dict[str, Any]]:
+        body = json.dumps({"sender": sender, "message": text}).encode()
+        request = urllib.request.Request(
+            self.url, data=body, headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read() or b"[]")
+
+
+def reply_text(messages: List[Dict[str, Any]]) -> str:
+    """Texts and button titles of a reply, as the customer sees them."""
+    parts = []
+    for message in messages:
+        parts.append(message.get("text") or "")
+        parts.extend(button["title"] for button in message.get("buttons") or [])
+    return "\n".join(parts)

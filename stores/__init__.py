@@ -1,0 +1,1 @@
+"""Tracker stores for the helpdesk bot."""

@@ -1,0 +1,78 @@
+"""The bot as a customer meets it: Czech questions through the REST channel."""
+import re
+import sqlite3
+
+import pytest
+
+from scripts.stack import reply_text
+
+pytestmark = pytest.mark.e2e
+
+
+def ask(stack, sender, text):
+    return reply_text(stack.say(sender, text))
+
+
+def has_port(text, number):
+    return re.search(rf"\b{number}\b", text) is not None
+
+
+def test_imap_ssl_then_follow_ups(stack, sender):
+    first = ask(stack, sender, "Jaký port pro IMAP se SSL?")
+    assert has_port(first, 993) and not has_port(first, 143) and not has_port(first, 995)
+    assert has_port(ask(stack, sender, "a bez SSL?"), 143)
+    assert has_port(ask(stack, sender, "A co POP3?"), 110)  # keeps "bez SSL"
+
+
+def test_pop3_ssl_then_outgoing(stack, sender):
+    assert has_port(ask(stack, sender, "jaky port pro pop3 se ssl"), 995)
+    reply = ask(stack, sender, "a pro odchozí?")
+    assert has_port(reply, 465) and not has_port(reply, 587)
+
+
+def test_security_first_then_protocol_button(stack, sender):
+    question = stack.say(sender, "jaky port kdyz chci ssl")
+    assert "Pro který protokol" in question[0]["text"]
+    smtp = next(b for b in question[0]["buttons"] if b["title"].startswith("SMTP"))
+    assert has_port(reply_text(stack.say(sender, smtp["payload"])), 465)
+
+
+def test_protocol_alone_gives_both_ports(stack, sender):
+    reply = ask(stack, sender, "Jaké porty má IMAP?")
+    assert has_port(reply, 993) and has_port(reply, 143)
+    assert not has_port(reply, 995) and not has_port(reply, 110)
+
+
+def test_reverse_lookup_and_unknown_port(stack, sender):
+    assert "SMTP bez SSL" in ask(stack, sender, "K čemu je port 587?")
+    reply = ask(stack, sender, "na co je port 25")
+    assert "nepoužívá" in reply and has_port(reply, 993)
+
+
+def test_server_username_password(stack, sender):
+    assert "SSL0.OVH.NET" in ask(stack, sender, "Jaký server zadat pro příchozí poštu?")
+    assert "e-mailovou adresu" in ask(stack, sender, "co napsat jako uzivatelske jmeno")
+    assert "Manager" in ask(stack, sender, "kde najdu heslo ke schrance")
+
+
+def test_other_phone_gets_the_same_settings(stack, sender):
+    reply = ask(stack, sender, "Mám Android, jak to nastavím?")
+    assert "Windows Phone" in reply and "SSL0.OVH.NET" in reply and has_port(reply, 993)
+
+
+def test_greeting_and_out_of_scope(stack, sender):
+    assert "Dobrý den" in ask(stack, sender, "Dobrý večer")
+    assert "neporadím" in ask(stack, sender, "Jaké bude zítra počasí?")
+
+
+def test_typed_password_is_not_echoed(stack, sender):
+    reply = ask(stack, sender, "heslo mam Slunce123, je to dobre?")
+    assert "Slunce123" not in reply
+    assert "nepište" in reply
+
+
+def test_conversation_is_kept_in_the_sql_tracker_store(stack, sender):
+    ask(stack, sender, "Jaký port pro IMAP se SSL?")
+    with sqlite3.connect(stack.db) as db:
+        count = db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0]
+    assert count > 3
