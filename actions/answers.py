@@ -1,19 +1,20 @@
 """Server, credential and settings answers: a response filled with facts from the knowledge file."""
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
 from actions.understanding import mentioned_protocol
+from actions.walkthrough import Answer
 
 
-class ActionServer(Action):
+class ActionServer(Answer):
     def name(self) -> Text:
         return "action_server"
 
-    def run(
+    def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         protocol = mentioned_protocol(tracker.latest_message)
@@ -31,13 +32,13 @@ class ActionServer(Action):
         return [SlotSet("last_topic", "server")]
 
 
-class ActionSettings(Action):
+class ActionSettings(Answer):
     """Complete settings for IMAP or POP3; asks which when the customer did not say."""
 
     def name(self) -> Text:
         return "action_settings"
 
-    def run(
+    def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         protocol = mentioned_protocol(tracker.latest_message) or tracker.get_slot("protocol")
@@ -48,11 +49,11 @@ class ActionSettings(Action):
         return [SlotSet("protocol", protocol), SlotSet("last_topic", "settings")]
 
 
-class ActionUsername(Action):
+class ActionUsername(Answer):
     def name(self) -> Text:
         return "action_username"
 
-    def run(
+    def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(
@@ -61,11 +62,11 @@ class ActionUsername(Action):
         return []
 
 
-class ActionPassword(Action):
+class ActionPassword(Answer):
     def name(self) -> Text:
         return "action_password"
 
-    def run(
+    def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         credentials = knowledge.credentials()
@@ -77,13 +78,13 @@ class ActionPassword(Action):
         return []
 
 
-class ActionOtherDevice(Action):
+class ActionOtherDevice(Answer):
     """Other phones and apps: the walkthrough is for Windows Phone, the values are the same."""
 
     def name(self) -> Text:
         return "action_other_device"
 
-    def run(
+    def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response="utter_other_device")

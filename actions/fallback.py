@@ -1,9 +1,11 @@
 """Low-confidence fallback: ask to rephrase and offer the topics the model thought likely."""
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions.walkthrough import Answer
 
 # Button title per intent the fallback may offer, in the order of the model's ranking.
 TOPIC_TITLES = {
@@ -48,11 +50,11 @@ def utter_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     dispatcher.utter_message(response="utter_fallback", buttons=topic_buttons(ranking))
 
 
-class ActionFallbackTopics(Action):
+class ActionFallbackTopics(Answer):
     def name(self) -> Text:
         return "action_fallback_topics"
 
-    def run(
+    def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         utter_not_understood(dispatcher, tracker)

@@ -2,13 +2,14 @@
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
 from actions.fallback import utter_not_understood
 from actions.understanding import mentioned_port, mentioned_protocol, mentioned_security
+from actions.walkthrough import Answer, answer_form_choice, awaits_form_choice
 
 FOLLOW_UP_INTENT = "inform"
 
@@ -97,13 +98,16 @@ def resolve_query(tracker: Tracker) -> PortQuery:
     return PortQuery(protocol, security, follow_up, bool(new_protocol or new_security))
 
 
-class ActionAnswerPort(Action):
+class ActionAnswerPort(Answer):
     def name(self) -> Text:
         return "action_answer_port"
 
-    def run(
+    def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        if awaits_form_choice(tracker):
+            # "IMAP" / "se SSL" answers the walkthrough's question before the account form.
+            return answer_form_choice(dispatcher, tracker)
         query = resolve_query(tracker)
         protocol, security = query.protocol, query.security
         if query.follow_up and not query.names_something:
@@ -133,11 +137,11 @@ class ActionAnswerPort(Action):
         ]
 
 
-class ActionPortPurpose(Action):
+class ActionPortPurpose(Answer):
     def name(self) -> Text:
         return "action_port_purpose"
 
-    def run(
+    def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         number = mentioned_port(tracker.latest_message)
@@ -169,11 +173,11 @@ class ActionPortPurpose(Action):
         ]
 
 
-class ActionPortTable(Action):
+class ActionPortTable(Answer):
     def name(self) -> Text:
         return "action_port_table"
 
-    def run(
+    def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(

@@ -74,6 +74,11 @@ class Stack:
         self.start_rasa()
         return self
 
+    def kill_rasa(self) -> None:
+        """kill -9 the Rasa server, as a crash would."""
+        self.rasa.kill()
+        self.rasa.wait(timeout=20)
+
     def stop(self) -> None:
         for process in (self.rasa, self.actions):
             if process and process.poll() is None:

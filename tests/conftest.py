@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 ROOT = Path(__file__).resolve().parents[1]
 PLACEHOLDER = re.compile(r"{([^{}\"\s]+)}")
+SDK_FIELDS = {"text", "image", "buttons", "elements", "custom", "template", "response", "attachment"}
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +51,10 @@ def render(messages: List[Dict[str, Any]], domain: Dict[str, Any]) -> List[str]:
 
             def fill(match: "re.Match") -> str:
                 key = match.group(1)
-                assert key in message, f"{message['response']}: no value for {{{key}}}"
+                # `text`, `image`... are the dispatcher's own fields, never template values.
+                assert key in message and key not in SDK_FIELDS, (
+                    f"{message['response']}: no value for {{{key}}}"
+                )
                 return str(message[key])
 
             text = PLACEHOLDER.sub(fill, text)

@@ -1,0 +1,1 @@
+"""Dialogue policies for the helpdesk bot."""

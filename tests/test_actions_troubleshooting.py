@@ -1,0 +1,63 @@
+from actions.troubleshooting import ActionTroubleshoot
+from conftest import make_tracker, run_action
+
+
+def troubleshoot(domain, intent, pending=None, text="x"):
+    tracker = make_tracker(text, intent, slots={"pending_question": pending})
+    replies, events = run_action(ActionTroubleshoot(), tracker, domain)
+    return replies, events[-1]["value"]
+
+
+def test_ticket_explains_fixes_and_asks(domain):
+    replies, pending = troubleshoot(domain, "open_smtp_ticket")
+    explained, fix, question = replies
+    assert "„Open SMTP“" in explained and "„POP before SMTP“ už nepodporujeme" in explained
+    assert "Nejde o napadený účet" in explained
+    assert "„Server odchozí pošty vyžaduje autentizaci“" in fix
+    assert "„Použít stejný login a heslo i pro odesílání pošty“" in fix
+    assert "**SSL0.OVH.NET**" in fix and "**465** se SSL" in fix and "**587** bez SSL" in fix
+    assert question.endswith("Pomohlo to?\n[Ano, funguje | Ne, pořád nic]")
+    assert pending == "smtp_fix"
+
+
+def test_symptom_says_likely_cause_then_fix(domain):
+    replies, pending = troubleshoot(domain, "cannot_send")
+    assert "nejčastěji chybí ověřování" in replies[0]
+    assert replies[1].startswith("Jak zapnout ověřování")
+    assert pending == "smtp_fix"
+
+
+def test_fix_helped_closes(domain):
+    replies, pending = troubleshoot(domain, "affirm", "smtp_fix")
+    assert replies[0].startswith("Výborně!") and pending is None
+
+
+def test_fix_did_not_help_then_checks_then_contact(domain):
+    replies, pending = troubleshoot(domain, "deny", "smtp_fix")
+    assert "celá e-mailová adresa" in replies[0] and "zákaznickém prostoru" in replies[0]
+    assert "**465** se SSL, **587** bez SSL" in replies[0]
+    assert pending == "smtp_checks"
+    replies, pending = troubleshoot(domain, "deny", "smtp_checks")
+    assert replies[0].startswith("Omlouvám se, že to nepomohlo.") and "podporu" in replies[0]
+    assert pending is None
+
+
+def test_ambiguous_symptom_asks_about_receiving_first(domain):
+    replies, pending = troubleshoot(domain, "mail_not_working")
+    assert replies == ["Funguje Vám alespoň příjem pošty?\n[Ano, příjem funguje | Ne, nejde nic]"]
+    assert pending == "receiving_works"
+    # receiving works -> the SMTP authentication path
+    replies, pending = troubleshoot(domain, "affirm", "receiving_works")
+    assert "ověřování" in replies[0] and pending == "smtp_fix"
+    # nothing works -> server, username, password, ports
+    replies, pending = troubleshoot(domain, "deny", "receiving_works")
+    assert "**SSL0.OVH.NET**" in replies[0] and "**993** se SSL" in replies[0]
+    assert "celá e-mailová adresa" in replies[0]
+    assert pending == "receive_checks"
+    replies, pending = troubleshoot(domain, "deny", "receive_checks")
+    assert "podporu" in replies[0]
+
+
+def test_yes_or_no_without_a_question(domain):
+    replies, pending = troubleshoot(domain, "affirm")
+    assert replies[0].startswith("Dobře. S čím dalším") and pending is None

@@ -1,0 +1,126 @@
+from actions.ports import ActionAnswerPort, ActionPortTable
+from actions.troubleshooting import ActionTroubleshoot
+from actions.walkthrough import ActionWalkthrough
+from conftest import entity, make_tracker, run_action
+
+
+def walk(domain, intent, text="x", entities=None, **slots):
+    tracker = make_tracker(text, intent, entities, slots)
+    return run_action(ActionWalkthrough(), tracker, domain)
+
+
+def slots_of(events):
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+NAV = "[Hotovo | Zpět | Zopakovat | Nevidím to | Ukončit]"
+
+
+def test_start_shows_step_one_with_navigation(domain):
+    replies, events = walk(domain, "start_walkthrough")
+    assert replies == [
+        "Krok 1 z 8: Otevřete nastavení\nNa telefonu klepněte na ikonu „Nastavení“ (v návodu se "
+        "jmenuje „Parametry“). Mějte zapnuté připojení k internetu přes mobilní data nebo Wi-Fi.\n"
+        + NAV
+    ]
+    assert slots_of(events) == {"walkthrough_step": 1.0, "walkthrough_active": True, "pending_question": None}
+
+
+def test_done_back_repeat_goto(domain):
+    active = {"walkthrough_active": True}
+    replies, events = walk(domain, "step_done", walkthrough_step=1.0, **active)
+    assert replies[0].startswith("Krok 2 z 8") and "„e-mail + účty“" in replies[0]
+    replies, events = walk(domain, "step_back", walkthrough_step=3.0, **active)
+    assert replies[0].startswith("Krok 2 z 8") and slots_of(events)["walkthrough_step"] == 2.0
+    replies, _ = walk(domain, "step_repeat", walkthrough_step=4.0, **active)
+    assert replies[0].startswith("Krok 4 z 8") and "„jiný účet“" in replies[0]
+    replies, _ = walk(domain, "step_goto", "krok 5", [entity("step", "5")], walkthrough_step=2.0, **active)
+    assert replies[0].startswith("Krok 5 z 8") and "„další volby“" in replies[0]
+    replies, _ = walk(domain, "step_back", walkthrough_step=1.0, **active)
+    assert replies[0].startswith("Krok 1 z 8")  # no step 0
+
+
+def test_help_for_the_current_step(domain):
+    replies, events = walk(domain, "step_help", walkthrough_step=1.0, walkthrough_active=True)
+    assert "„Parametry“" in replies[0] and replies[0].endswith(NAV)
+    assert events == []
+
+
+def test_form_step_asks_protocol_then_security_then_shows_values(domain):
+    replies, events = walk(domain, "step_done", walkthrough_step=6.0, walkthrough_active=True)
+    assert "IMAP, nebo POP3" in replies[0] and "IMAP (doporučeno)" in replies[0]
+    assert slots_of(events)["pending_question"] == "walkthrough_protocol"
+
+    chose_imap = make_tracker('/inform{"protocol":"imap"}', "inform", [entity("protocol", "imap")],
+                              {"walkthrough_step": 7.0, "walkthrough_active": True,
+                               "pending_question": "walkthrough_protocol"})
+    replies, events = run_action(ActionAnswerPort(), chose_imap, domain)
+    assert "šifrované spojení (SSL)" in replies[0]
+    assert slots_of(events)["pending_question"] == "walkthrough_security"
+
+    said_yes = make_tracker("ano", "affirm", slots={"walkthrough_step": 7.0, "walkthrough_active": True,
+                                                   "protocol": "imap", "pending_question": "walkthrough_security"})
+    replies, events = run_action(ActionTroubleshoot(), said_yes, domain)
+    assert replies[0].startswith("Krok 7 z 8")
+    values = replies[1]
+    assert values.startswith("Hodnoty pro IMAP se SSL:")
+    assert "**SSL0.OVH.NET** (port **993**)" in values and "(port **465**)" in values
+    assert "Typ účtu: **IMAP**" in values and "celá e-mailová adresa" in values
+    assert slots_of(events)["security"] == "ssl" and slots_of(events)["pending_question"] is None
+
+
+def test_pop3_without_ssl_values(domain):
+    replies, _ = walk(domain, "step_goto", "krok 7", [entity("step", "7")], walkthrough_step=3.0,
+                      walkthrough_active=True, protocol="pop3", security="plain")
+    assert "Hodnoty pro POP3 bez SSL" in replies[1]
+    assert "(port **110**)" in replies[1] and "(port **587**)" in replies[1]
+
+
+def test_last_step_summarises_and_ends(domain):
+    replies, events = walk(domain, "step_done", walkthrough_step=7.0, walkthrough_active=True,
+                           protocol="imap", security="ssl")
+    assert replies[0].startswith("Krok 8 z 8") and NAV not in replies[0]
+    assert "port příchozí pošty **993**" in replies[1]
+    assert "zkušební e-mail" in replies[2] and "Odeslání nejde" in replies[2]
+    assert slots_of(events)["walkthrough_active"] is False
+
+
+def test_digression_is_answered_then_resume_offered(domain):
+    tracker = make_tracker("porty", "ask_port_table", slots={"walkthrough_step": 4.0, "walkthrough_active": True})
+    replies, events = run_action(ActionPortTable(), tracker, domain)
+    assert "**993**" in replies[0]
+    assert replies[1] == "Až budete chtít, pokračujeme v návodu krokem 4 z 8.\n[Pokračovat | Ukončit návod]"
+    replies, _ = walk(domain, "resume_walkthrough", walkthrough_step=4.0, walkthrough_active=True)
+    assert replies[0].startswith("Krok 4 z 8")
+
+
+def test_no_resume_offer_outside_the_walkthrough(domain):
+    replies, _ = run_action(ActionPortTable(), make_tracker("porty", "ask_port_table"), domain)
+    assert len(replies) == 1
+
+
+def test_stop_then_resume_later_at_the_same_step(domain):
+    replies, events = walk(domain, "stop_walkthrough", walkthrough_step=5.0, walkthrough_active=True)
+    assert "pokračuj" in replies[0] and slots_of(events)["walkthrough_active"] is False
+    replies, events = walk(domain, "resume_walkthrough", walkthrough_step=5.0, walkthrough_active=False)
+    assert replies[0].startswith("Krok 5 z 8") and slots_of(events)["walkthrough_active"] is True
+
+
+def test_yes_and_no_mid_walkthrough(domain):
+    slots = {"walkthrough_step": 2.0, "walkthrough_active": True}
+    replies, _ = run_action(ActionTroubleshoot(), make_tracker("ano", "affirm", slots=slots), domain)
+    assert replies[0].startswith("Krok 3 z 8")
+    replies, _ = run_action(ActionTroubleshoot(), make_tracker("ne", "deny", slots=slots), domain)
+    assert "„e-mail + účty“" in replies[0] and replies[0].endswith(NAV)
+
+
+def test_navigation_without_a_walkthrough_offers_one(domain):
+    replies, events = walk(domain, "step_done")
+    assert "krok za krokem" in replies[0] and events == []
+
+
+def test_open_smtp_mid_walkthrough_returns_after_the_fix(domain):
+    slots = {"walkthrough_step": 7.0, "walkthrough_active": True, "pending_question": "smtp_fix"}
+    replies, _ = run_action(ActionTroubleshoot(), make_tracker("ano", "affirm", slots=slots), domain)
+    assert replies[0].startswith("Výborně!")
+    assert replies[-1].startswith("Až budete chtít, pokračujeme v návodu krokem 7 z 8.")
