@@ -93,3 +93,27 @@ class ActionOtherDevice(Answer):
             protocol = knowledge.recommended_protocol()
         dispatcher.utter_message(response="utter_settings", **replies.settings_values(protocol))
         return [SlotSet("last_topic", "settings")]
+
+
+class ActionStaticAnswer(Answer):
+    """Answers that need no facts (greeting, chitchat, a typed password), as an action so that
+    mid-walkthrough they too end with the offer to continue at the same step."""
+
+    RESPONSES = {
+        "greet": "utter_greet",
+        "thanks": "utter_thanks",
+        "capabilities": "utter_capabilities",
+        "out_of_scope": "utter_out_of_scope",
+        "ask_pop_vs_imap": "utter_pop_vs_imap",
+        "share_password": "utter_password_warning",
+    }
+
+    def name(self) -> Text:
+        return "action_static_answer"
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        dispatcher.utter_message(response=self.RESPONSES.get(intent, "utter_capabilities"))
+        return []

@@ -59,3 +59,13 @@ def test_fallback_offers_likely_topics(domain):
     replies, events = run_action(ActionFallbackTopics(), tracker, domain)
     assert replies[0].endswith("[Název serveru | Porty | Nastavení serveru]")
     assert events[0]["event"] == "rewind"
+
+
+def test_static_answers_offer_resume_mid_walkthrough(domain):
+    from actions.answers import ActionStaticAnswer
+
+    slots = {"walkthrough_step": 3.0, "walkthrough_active": True}
+    replies, _ = run_action(ActionStaticAnswer(), make_tracker("Dobrý den", "greet", slots=slots), domain)
+    assert replies[0].startswith("Dobrý den") and "krokem 3 z 8" in replies[1]
+    replies, _ = run_action(ActionStaticAnswer(), make_tracker("heslo je Abc123", "share_password"), domain)
+    assert len(replies) == 1 and "Abc123" not in replies[0] and "nepište" in replies[0]
