@@ -14,7 +14,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 MODEL_INPUTS := config.yml domain.yml $(shell find data czech_nlu -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: run test install train validate unit e2e stories holdout bench shell clean
+.PHONY: run test install train validate unit e2e stories holdout crossval intent bench shell clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,9 @@ $(MODEL): $(MODEL_INPUTS) | install
 
 train: $(MODEL)
 
+# rasa data validate, failing on warnings (see scripts/validate.py for the one exception).
 validate: install
-	$(RASA) data validate
+	$(BIN)/python scripts/validate.py
 
 run: $(MODEL)
 	bash scripts/run.sh
@@ -59,9 +60,21 @@ stories: $(MODEL)
 holdout: $(MODEL)
 	rm -rf results/holdout
 	$(RASA) test nlu -m $(MODEL) --nlu tests/nlu_holdout.yml --out results/holdout
-	$(BIN)/python scripts/holdout_gate.py results/holdout
+	$(BIN)/python scripts/nlu_report.py results/holdout --gate
 
 test: validate unit stories holdout e2e
+
+# 5-fold cross-validation on data/: reports, confusion matrix and histogram PNGs.
+crossval: install
+	rm -rf reports/crossval
+	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --out reports/crossval
+	$(BIN)/python scripts/nlu_report.py reports/crossval
+
+# Support staff add a question: make intent NAME=ask_webmail EXAMPLES=file.txt RESPONSE="..."
+intent: install
+	@test -n "$(NAME)" -a -n "$(EXAMPLES)" -a -n "$(RESPONSE)" || \
+	  { echo 'usage: make intent NAME=<snake_case> EXAMPLES=<file> RESPONSE="<Czech answer>"'; exit 2; }
+	$(BIN)/python scripts/add_intent.py "$(NAME)" "$(EXAMPLES)" "$(RESPONSE)"
 
 bench: $(MODEL)
 	$(BIN)/python -m scripts.bench

@@ -1,0 +1,148 @@
+"""Teach the bot a new question: `make intent NAME=... EXAMPLES=file RESPONSE="..."`.
+
+Adds the NLU examples (data/nlu/<name>.yml, with a diacritics-free twin of each example,
+because customers type without them), the intent and its `utter_<name>` response to
+domain.yml, a rule, a test story, and sets a share of the examples aside as held-out
+examples. Refuses a bad or existing name, fewer than 10 examples, examples that already
+belong to another intent, and a response that retypes a fact of the knowledge file.
+"""
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Dict, List
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from actions import knowledge  # noqa: E402
+from czech_nlu.folding import fold  # noqa: E402
+
+MIN_EXAMPLES = 10
+MIN_TRAINING = 15  # after the held-out share and with the diacritics-free twins
+SCAFFOLD_MARK = "# Added by `make intent`."
+HOLDOUT_EVERY = 5  # every 5th example is held out (20 %)
+NAME = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+ANNOTATION = re.compile(r"\[([^\]]+)\](\([^)]*\)|\{[^}]*\})")
+
+
+class Refused(Exception):
+    pass
+
+
+def existing_examples(root: Path) -> Dict[str, str]:
+    """Every example (folded, lower case) of every intent, training and held-out."""
+    owners = {}
+    files = sorted((root / "data" / "nlu").glob("*.yml")) + [root / "tests" / "nlu_holdout.yml"]
+    for path in files:
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
+            for line in (block.get("examples") or "").splitlines() if "intent" in block else []:
+                if line.strip().startswith("- "):
+                    text = ANNOTATION.sub(r"\1", line.strip()[2:])
+                    owners[fold(text).strip()] = block["intent"]
+    return owners
+
+
+def facts() -> List[str]:
+    numbers = [str(n) for spec in knowledge.protocols().values() for n in spec["ports"].values()]
+    return numbers + [knowledge.server("incoming"), knowledge.server("outgoing")]
+
+
+def check(name: str, examples: List[str], response: str, root: Path) -> None:
+    domain = yaml.safe_load((root / "domain.yml").read_text(encoding="utf-8"))
+    if not NAME.match(name):
+        raise Refused(f"NAME must be snake_case (e.g. ask_webmail), got {name!r}")
+    if name in domain["intents"] or (root / "data" / "nlu" / f"{name}.yml").exists():
+        raise Refused(f"intent {name!r} exists already")
+    if len(examples) < MIN_EXAMPLES:
+        raise Refused(f"{len(examples)} distinct examples; at least {MIN_EXAMPLES} are needed")
+    owners = existing_examples(root)
+    taken = [f"  {e!r} belongs to {owners[fold(e)]}" for e in examples if fold(e) in owners]
+    if taken:
+        raise Refused("examples that already belong to another intent:\n" + "\n".join(taken))
+    if not response.strip():
+        raise Refused("RESPONSE is empty")
+    retyped = [f for f in facts() if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", response, re.I)]
+    if retyped:
+        raise Refused(
+            f"RESPONSE retypes facts of actions/knowledge.yml ({', '.join(retyped)}): "
+            "an answer with ports or servers needs an action that reads them from there"
+        )
+
+
+def examples_block(examples: List[str]) -> str:
+    return "".join(f"    - {e}\n" for e in examples)
+
+
+def add_intent(name: str, examples: List[str], response: str, root: Path = ROOT) -> List[str]:
+    examples = list(dict.fromkeys(e.strip() for e in examples if e.strip()))
+    check(name, examples, response, root)
+    held_out = examples[HOLDOUT_EVERY - 1 :: HOLDOUT_EVERY]
+    training = [e for e in examples if e not in held_out]
+    twins = [fold(e) for e in training if fold(e) != e.lower()]
+    training = list(dict.fromkeys(training + [t for t in twins if t not in training]))
+    if len(training) < MIN_TRAINING:
+        raise Refused(
+            f"only {len(training)} training examples after setting {len(held_out)} aside; "
+            f"give at least {MIN_TRAINING} (add more phrasings)"
+        )
+
+    changed = []
+    nlu_file = root / "data" / "nlu" / f"{name}.yml"
+    nlu_file.write_text(
+        f'{SCAFFOLD_MARK}\nversion: "3.1"\n\nnlu:\n- intent: {name}\n  examples: |\n'
+        + examples_block(training),
+        encoding="utf-8",
+    )
+    changed.append(f"{nlu_file.relative_to(root)}: {len(training)} examples")
+
+    holdout = root / "tests" / "nlu_holdout.yml"
+    with holdout.open("a", encoding="utf-8") as f:
+        f.write(f"\n- intent: {name}\n  examples: |\n{examples_block(held_out)}")
+    changed.append(f"{holdout.relative_to(root)}: {len(held_out)} held-out examples")
+
+    domain_file = root / "domain.yml"
+    domain = domain_file.read_text(encoding="utf-8")
+    intents_end = domain.index("\nentities:")
+    domain = domain[:intents_end].rstrip("\n") + f"\n  - {name}\n" + domain[intents_end:]
+    domain = domain.rstrip("\n") + (
+        f"\n\n  utter_{name}:\n    - text: {json.dumps(response.strip(), ensure_ascii=False)}\n"
+    )
+    domain_file.write_text(domain, encoding="utf-8")
+    changed.append(f"domain.yml: intent {name}, response utter_{name}")
+
+    with (root / "data" / "rules.yml").open("a", encoding="utf-8") as f:
+        f.write(f"\n- rule: {name}\n  steps:\n  - intent: {name}\n  - action: utter_{name}\n")
+    changed.append(f"data/rules.yml: rule {name}")
+
+    with (root / "tests" / "test_stories.yml").open("a", encoding="utf-8") as f:
+        f.write(
+            f"\n- story: {name}\n  steps:\n  - user: |\n      {training[0]}\n"
+            f"    intent: {name}\n  - action: utter_{name}\n"
+        )
+    changed.append(f"tests/test_stories.yml: story {name}")
+    return changed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("name")
+    parser.add_argument("examples", help="a file, one Czech example per line")
+    parser.add_argument("response", help="the Czech answer")
+    args = parser.parse_args()
+    try:
+        lines = Path(args.examples).read_text(encoding="utf-8").splitlines()
+        changed = add_intent(args.name, lines, args.response)
+    except (Refused, OSError) as error:
+        print(f"make intent: {error}", file=sys.stderr)
+        return 2
+    print("Added:\n" + "\n".join(f"  {line}" for line in changed))
+    print("Next: make train && make test   (then `make run` answers the new intent)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
