@@ -1,17 +1,20 @@
-"""Benchmark: REST latency from one user and the Rasa server's memory (`make bench`).
+"""Benchmark (`make bench`): training time, model size, memory, REST latency, concurrency.
 
-Starts its own action server and Rasa server (ports 5205/5255), sends N messages through
-the REST webhook, prints p50/p95 latency and RSS, and writes reports/bench.json.
-A measurement, not a test: nothing here passes or fails.
+Trains a model from scratch into a temporary folder (timed), starts its own action server
+and Rasa server (ports 5205/5255), sends 200 messages from one user, then 20 concurrent
+conversations, and reads the held-out accuracy of the current model. Writes
+reports/bench.json and prints a table. A measurement, not a test: nothing passes or fails.
 """
 import argparse
 import json
 import statistics
+import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-from scripts.stack import ROOT, Stack
+from scripts.stack import MODEL, RASA, ROOT, Stack
 
 QUESTIONS = [
     "Jaký port pro IMAP se SSL?",
@@ -23,6 +26,8 @@ QUESTIONS = [
     "Dobrý den",
     "kompletni nastaveni pop3",
 ]
+CONVERSATION = ["navod krok za krokem", "hotovo", "hotovo", "jaky port pro imap se ssl",
+                "pokracuj", "zpet", "hotovo", "nevidim to", "hotovo", "konec"]
 
 
 def rss_mb(pid: int) -> float:
@@ -37,11 +42,63 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
+def timed_training(workdir: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [RASA, "train", "--force", "--out", str(workdir), "--fixed-model-name", "bench"],
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - started
+
+
+def one_user(stack: Stack, messages: int):
+    latencies = []
+    for i in range(messages):
+        t = time.perf_counter()
+        stack.say("bench-user", QUESTIONS[i % len(QUESTIONS)])
+        latencies.append((time.perf_counter() - t) * 1000)
+    return latencies
+
+
+def concurrent(stack: Stack, users: int):
+    latencies, errors = [], []
+    lock = threading.Lock()
+
+    def talk(n: int) -> None:
+        for text in CONVERSATION:
+            t = time.perf_counter()
+            try:
+                stack.say(f"bench-concurrent-{n}", text)
+                with lock:
+                    latencies.append((time.perf_counter() - t) * 1000)
+            except Exception as error:  # counted, not raised: this is a measurement
+                with lock:
+                    errors.append(repr(error))
+
+    threads = [threading.Thread(target=talk, args=(n,)) for n in range(users)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, errors, time.perf_counter() - started
+
+
+def holdout_accuracy():
+    report = ROOT / "results" / "holdout" / "intent_report.json"
+    if report.exists():
+        return round(json.loads(report.read_text(encoding="utf-8"))["accuracy"], 3)
+    return None  # run `make holdout` first
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=200)
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--skip-training", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
+        training_s = None if args.skip_training else timed_training(Path(tmp))
         stack = Stack(Path(tmp), rasa_port=5205, action_port=5255)
         try:
             stack.start_actions()
@@ -50,44 +107,58 @@ def main() -> None:
             startup_s = time.perf_counter() - started
             for question in QUESTIONS:  # warm-up, not measured
                 stack.say("bench-warmup", question)
-            latencies = []
-            for i in range(args.messages):
-                t = time.perf_counter()
-                stack.say("bench-user", QUESTIONS[i % len(QUESTIONS)])
-                latencies.append((time.perf_counter() - t) * 1000)
+            latencies = one_user(stack, args.messages)
+            together, errors, wall_s = concurrent(stack, args.users)
             rss = rss_mb(stack.rasa.pid)
         finally:
             stack.stop()
     result = {
-        "messages": args.messages,
+        "training_s": round(training_s, 1) if training_s else None,
+        "model_mb": round(MODEL.stat().st_size / 2**20, 1),
         "rasa_startup_s": round(startup_s, 1),
-        "latency_ms": {
-            "p50": round(percentile(latencies, 0.50), 1),
-            "p95": round(percentile(latencies, 0.95), 1),
-            "mean": round(statistics.mean(latencies), 1),
-            "max": round(max(latencies), 1),
-        },
-        # Rasa 3.6 re-featurises the whole conversation on every prediction, so latency
-        # grows with its length: p50/p95 of each block of 50 turns of the one conversation.
-        "latency_by_turns_ms": {
-            f"{start + 1}-{start + 50}": [
-                round(percentile(latencies[start:start + 50], 0.50), 1),
-                round(percentile(latencies[start:start + 50], 0.95), 1),
-            ]
-            for start in range(0, len(latencies), 50)
-        },
         "rasa_rss_mb": round(rss, 1),
+        "one_user": {
+            "messages": args.messages,
+            "p50_ms": round(percentile(latencies, 0.50), 1),
+            "p95_ms": round(percentile(latencies, 0.95), 1),
+            "mean_ms": round(statistics.mean(latencies), 1),
+            # p50/p95 of each block of 50 turns of the one conversation
+            "by_turns_ms": {
+                f"{start + 1}-{start + 50}": [
+                    round(percentile(latencies[start:start + 50], 0.50), 1),
+                    round(percentile(latencies[start:start + 50], 0.95), 1),
+                ]
+                for start in range(0, len(latencies), 50)
+            },
+        },
+        "concurrent": {
+            "conversations": args.users,
+            "messages": len(together) + len(errors),
+            "throughput_msg_s": round(len(together) / wall_s, 1),
+            "p50_ms": round(percentile(together, 0.50), 1) if together else None,
+            "p95_ms": round(percentile(together, 0.95), 1) if together else None,
+            "errors": len(errors),
+        },
+        "holdout_accuracy": holdout_accuracy(),
     }
     reports = ROOT / "reports"
     reports.mkdir(exist_ok=True)
     (reports / "bench.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"{'messages (one user)':28} {args.messages}")
-    print(f"{'Rasa start-up (model load)':28} {result['rasa_startup_s']} s")
-    for key, value in result["latency_ms"].items():
-        print(f"{'latency ' + key:28} {value} ms")
-    for turns, (p50, p95) in result["latency_by_turns_ms"].items():
-        print(f"{'turns ' + turns + ' p50 / p95':28} {p50} / {p95} ms")
-    print(f"{'Rasa server RSS':28} {result['rasa_rss_mb']} MB")
+    one, many = result["one_user"], result["concurrent"]
+    table = [
+        ("full training", f"{result['training_s']} s"),
+        ("model size", f"{result['model_mb']} MB"),
+        ("Rasa start-up (model load)", f"{result['rasa_startup_s']} s"),
+        ("Rasa server RSS", f"{result['rasa_rss_mb']} MB"),
+        (f"one user, {one['messages']} msgs p50/p95", f"{one['p50_ms']} / {one['p95_ms']} ms"),
+        *[(f"  turns {k} p50/p95", f"{v[0]} / {v[1]} ms") for k, v in one["by_turns_ms"].items()],
+        (f"{many['conversations']} concurrent p50/p95", f"{many['p50_ms']} / {many['p95_ms']} ms"),
+        ("  throughput", f"{many['throughput_msg_s']} msg/s"),
+        ("  errors", f"{many['errors']} of {many['messages']}"),
+        ("holdout intent accuracy", str(result["holdout_accuracy"])),
+    ]
+    for name, value in table:
+        print(f"{name:34} {value}")
 
 
 if __name__ == "__main__":
