@@ -7,21 +7,23 @@ import yaml
 from conftest import ROOT
 from scripts.add_intent import Refused, add_intent
 
-WEBMAIL = [
-    "Jak se dostanu do webmailu?",
-    "Kde je webmail?",
-    "Můžu číst poštu v prohlížeči?",
-    "Adresa webmailu",
-    "Jak otevřu poštu na počítači v prohlížeči?",
-    "Přihlášení do webové pošty",
-    "Kde najdu webové rozhraní pošty?",
-    "Jde pošta číst přes web?",
-    "Odkaz na webmail prosím",
-    "Jak se přihlásím do pošty přes internet?",
-    "Webová pošta nefunguje, kde ji najdu?",
-    "Potřebuji webmail",
+# A question nobody will add for real, so the test passes whatever staff have taught the bot.
+NAME = "ask_scaffold_probe"
+EXAMPLES = [
+    "Jak zapnu filtr na nevyžádanou poštu?",
+    "Kde je antispam?",
+    "Chodí mi spam, co s tím?",
+    "Nastavení spamového filtru",
+    "Jak označím zprávu jako nevyžádanou?",
+    "Můžu si zapnout ochranu proti spamu?",
+    "Proč mi chodí tolik reklamy do pošty?",
+    "Kde se nastavuje filtr spamu?",
+    "Spam filtr prosím",
+    "Jak zablokuji odesílatele reklam?",
+    "Filtrujete nevyžádané e-maily?",
+    "Potřebuji antispam",
 ]
-ANSWER = "Poštu si přečtete i v prohlížeči: přihlaste se do webmailu celou e-mailovou adresou."
+ANSWER = "Filtr nevyžádané pošty zapnete v zákaznickém prostoru u své e-mailové schránky."
 
 
 @pytest.fixture
@@ -33,33 +35,33 @@ def repo(tmp_path):
 
 
 def test_adds_everything_a_new_intent_needs(repo):
-    add_intent("ask_webmail", WEBMAIL, ANSWER, repo)
+    add_intent(NAME, EXAMPLES, ANSWER, repo)
     domain = yaml.safe_load((repo / "domain.yml").read_text(encoding="utf-8"))
-    assert "ask_webmail" in domain["intents"]
-    assert domain["responses"]["utter_ask_webmail"] == [{"text": ANSWER}]
-    nlu = yaml.safe_load((repo / "data/nlu/ask_webmail.yml").read_text(encoding="utf-8"))
+    assert NAME in domain["intents"]
+    assert domain["responses"][f"utter_{NAME}"] == [{"text": ANSWER}]
+    nlu = yaml.safe_load((repo / f"data/nlu/{NAME}.yml").read_text(encoding="utf-8"))
     training = [l[2:] for l in nlu["nlu"][0]["examples"].splitlines()]
-    assert "muzu cist postu v prohlizeci?" in training  # the twin without diacritics
+    assert "jak zapnu filtr na nevyzadanou postu?" in training  # the twin without diacritics
     assert len(training) >= 15
     holdout = yaml.safe_load((repo / "tests/nlu_holdout.yml").read_text(encoding="utf-8"))
-    held = [b for b in holdout["nlu"] if b.get("intent") == "ask_webmail"][0]["examples"]
-    assert "Jak otevřu poštu na počítači v prohlížeči?" in held
-    assert "Jak otevřu poštu na počítači v prohlížeči?" not in training
+    held = [b for b in holdout["nlu"] if b.get("intent") == NAME][0]["examples"]
+    assert "Jak označím zprávu jako nevyžádanou?" in held
+    assert "Jak označím zprávu jako nevyžádanou?" not in training
     rules = yaml.safe_load((repo / "data/rules.yml").read_text(encoding="utf-8"))
-    assert {"rule": "ask_webmail", "steps": [{"intent": "ask_webmail"}, {"action": "utter_ask_webmail"}]} in rules["rules"]
+    assert {"rule": NAME, "steps": [{"intent": NAME}, {"action": f"utter_{NAME}"}]} in rules["rules"]
     stories = yaml.safe_load((repo / "tests/test_stories.yml").read_text(encoding="utf-8"))
-    assert stories["stories"][-1]["steps"][0]["intent"] == "ask_webmail"
+    assert stories["stories"][-1]["steps"][0]["intent"] == NAME
 
 
 @pytest.mark.parametrize(
     "name, examples, response, reason",
     [
-        ("AskWebmail", WEBMAIL, ANSWER, "snake_case"),
-        ("ask_port", WEBMAIL, ANSWER, "exists already"),
-        ("ask_webmail", WEBMAIL[:9], ANSWER, "at least 10"),
-        ("ask_webmail", WEBMAIL + ["jaky port pro imap se ssl"], ANSWER, "belongs to ask_port"),
-        ("ask_webmail", WEBMAIL, "Použijte port 993.", "retypes facts"),
-        ("ask_webmail", [f"webmail {n}" for n in range(11)], ANSWER, "at least 15"),
+        ("AskScaffoldProbe", EXAMPLES, ANSWER, "snake_case"),
+        ("ask_port", EXAMPLES, ANSWER, "exists already"),
+        (NAME, EXAMPLES[:9], ANSWER, "at least 10"),
+        (NAME, EXAMPLES + ["jaky port pro imap se ssl"], ANSWER, "belongs to ask_port"),
+        (NAME, EXAMPLES, "Použijte port 993.", "retypes facts"),
+        (NAME, [f"antispam {n}" for n in range(11)], ANSWER, "at least 15"),
     ],
 )
 def test_refuses(repo, name, examples, response, reason):
