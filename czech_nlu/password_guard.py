@@ -1,0 +1,51 @@
+"""A pipeline component that classifies a message carrying a password as `share_password`.
+
+DIET alone confuses "moje heslo je Kvetina99" with "jaké heslo mám zadat?" (cross-validation:
+9 of 26 such examples). A typed password must always get the warning and never an answer
+that treats it as a question, so a rule decides here, after DIET, with full confidence.
+"""
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from czech_nlu.password import typed_password
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class PasswordGuard(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"intent": "share_password"}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self._intent = config["intent"]
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "PasswordGuard":
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if typed_password(message.get(TEXT) or ""):
+                decided = {"name": self._intent, "confidence": 1.0}
+                ranking = [decided] + [
+                    item
+                    for item in message.get(INTENT_RANKING_KEY) or []
+                    if item.get("name") != self._intent
+                ]
+                message.set(INTENT, decided, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages

@@ -1,0 +1,46 @@
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from czech_nlu.password import typed_password
+from czech_nlu.password_guard import PasswordGuard
+
+
+def test_typed_passwords():
+    for text in [
+        "moje heslo je Kvetina99",
+        "heslo mam Slunce123, je to dobre?",
+        "Heslo ke schránce mám Brno2023",
+        "heslo: kocicka",
+        "Zadávám heslo Hrad1234, je správně?",
+    ]:
+        assert typed_password(text), text
+
+
+def test_questions_about_passwords_are_not_passwords():
+    for text in [
+        "Jaké heslo mám zadat?",
+        "kde najdu heslo k emailu",
+        "heslo mám zapomenuté",
+        "heslo k portu 993?",
+        "Zapomněl jsem heslo ke schránce",
+        '/inform{"protocol":"imap"}',
+        "",
+    ]:
+        assert not typed_password(text), text
+
+
+def test_guard_overrides_the_intent_and_keeps_the_ranking():
+    message = Message(data={TEXT: "moje heslo je Kvetina99"})
+    message.set(INTENT, {"name": "ask_password", "confidence": 0.8})
+    message.set(INTENT_RANKING_KEY, [{"name": "ask_password", "confidence": 0.8},
+                                     {"name": "share_password", "confidence": 0.2}])
+    PasswordGuard(PasswordGuard.get_default_config()).process([message])
+    assert message.get(INTENT) == {"name": "share_password", "confidence": 1.0}
+    assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == ["share_password", "ask_password"]
+
+
+def test_guard_leaves_other_messages_alone():
+    message = Message(data={TEXT: "Jaké heslo mám zadat?"})
+    message.set(INTENT, {"name": "ask_password", "confidence": 0.9})
+    PasswordGuard(PasswordGuard.get_default_config()).process([message])
+    assert message.get(INTENT)["name"] == "ask_password"
