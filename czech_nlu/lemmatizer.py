@@ -10,15 +10,13 @@ from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text
 
 import simplemma
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import ACTION_TEXT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from czech_nlu.component import ConfigOnlyComponent
 from czech_nlu.folding import fold
 
 
@@ -33,7 +31,7 @@ def czech_lemma(word: str, use_lemma: bool = True) -> str:
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False
 )
-class CzechLemmatizer(GraphComponent):
+class CzechLemmatizer(ConfigOnlyComponent):
     """Sets folded Czech lemmas (and folded text) on the tokens of every message."""
 
     @staticmethod
@@ -44,16 +42,6 @@ class CzechLemmatizer(GraphComponent):
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._lemmatize = config["lemmatize"]
         self._fold_text = config["fold_text"]
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "CzechLemmatizer":
-        return cls(config)
 
     @staticmethod
     def required_packages() -> List[Text]:

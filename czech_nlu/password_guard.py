@@ -6,36 +6,24 @@ that treats it as a question, so a rule decides here, after DIET, with full conf
 """
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from czech_nlu.component import ConfigOnlyComponent
 from czech_nlu.password import typed_password
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
-class PasswordGuard(GraphComponent):
+class PasswordGuard(ConfigOnlyComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"intent": "share_password"}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._intent = config["intent"]
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "PasswordGuard":
-        return cls(config)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
