@@ -6,7 +6,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
-from actions.understanding import mentioned_protocol
+from actions.understanding import latest_intent, mentioned_protocol
 from actions.walkthrough import Answer
 
 
@@ -114,6 +114,6 @@ class ActionStaticAnswer(Answer):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        intent = latest_intent(tracker.latest_message)
         dispatcher.utter_message(response=self.RESPONSES.get(intent, "utter_capabilities"))
         return []

@@ -8,7 +8,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
 from actions.fallback import utter_not_understood
-from actions.understanding import mentioned_port, mentioned_protocol, mentioned_security
+from actions.understanding import (
+    latest_intent,
+    mentioned_port,
+    mentioned_protocol,
+    mentioned_security,
+)
 from actions.walkthrough import Answer, answer_form_choice, awaits_form_choice
 
 FOLLOW_UP_INTENT = "inform"
@@ -86,7 +91,7 @@ def resolve_query(tracker: Tracker) -> PortQuery:
     ("a bez SSL?", "A co POP3?") keeps whatever it does not change.
     """
     message = tracker.latest_message
-    follow_up = (message.get("intent") or {}).get("name") == FOLLOW_UP_INTENT
+    follow_up = latest_intent(message) == FOLLOW_UP_INTENT
     new_protocol = mentioned_protocol(message)
     new_security = mentioned_security(message)
     known_protocol = tracker.get_slot("protocol")

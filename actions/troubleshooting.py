@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
+from actions.understanding import latest_intent
 from actions.walkthrough import (
     ASK_SECURITY,
     Answer,
@@ -72,7 +73,7 @@ class ActionTroubleshoot(Answer):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        intent = latest_intent(tracker.latest_message)
         pending = tracker.get_slot("pending_question")
         if intent in ("affirm", "deny") and pending == ASK_SECURITY:
             security = "ssl" if intent == "affirm" else "plain"

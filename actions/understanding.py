@@ -59,6 +59,11 @@ def canonical_security(value: Optional[str]) -> Optional[str]:
     return security_in_text(folded)
 
 
+def latest_intent(message: Dict[str, Any]) -> Optional[str]:
+    """The intent name of a parsed message (None when the message has none)."""
+    return (message.get("intent") or {}).get("name")
+
+
 def _entity(message: Dict[str, Any], name: str) -> Optional[str]:
     for entity in message.get("entities") or []:
         if entity.get("entity") == name:

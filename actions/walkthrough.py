@@ -13,7 +13,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
-from actions.understanding import mentioned_protocol, mentioned_security
+from actions.understanding import latest_intent, mentioned_protocol, mentioned_security
 
 NAV_BUTTONS = [
     {"title": "Hotovo", "payload": "/step_done"},
@@ -150,7 +150,7 @@ class ActionWalkthrough(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        intent = latest_intent(tracker.latest_message)
         return walkthrough_turn(intent, dispatcher, tracker)
 
 
