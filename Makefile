@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 RASA := $(BIN)/rasa
 MODEL := models/helpdesk.tar.gz
 SPACY_CS := build/spacy_cs
+WEBCHAT := web/node_modules/rasa-webchat/lib/index.js
 
 export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -25,7 +26,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt | $(BI
 	$(BIN)/pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
-install: $(VENV)/.installed $(SPACY_CS)/meta.json
+install: $(VENV)/.installed $(SPACY_CS)/meta.json $(WEBCHAT)
+
+# The widget page's rasa-webchat bundle, exactly as web/package-lock.json pins it.
+$(WEBCHAT): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(SPACY_CS)/meta.json: scripts/make_spacy_cs.py | $(VENV)/.installed
 	$(BIN)/python scripts/make_spacy_cs.py $(SPACY_CS)

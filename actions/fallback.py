@@ -2,9 +2,10 @@
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.handoff import PENDING_OFFER, misunderstood_twice
 from actions.walkthrough import Answer
 
 # Button title per intent the fallback may offer, in the order of the model's ranking.
@@ -57,6 +58,10 @@ class ActionFallbackTopics(Answer):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        # Forget the misunderstood message so it does not steer the dialogue (the slot set
+        # after the revert stays).
+        if misunderstood_twice(tracker):
+            dispatcher.utter_message(response="utter_offer_handoff")
+            return [UserUtteranceReverted(), SlotSet("pending_question", PENDING_OFFER)]
         utter_not_understood(dispatcher, tracker)
-        # Forget the misunderstood message so it does not steer the dialogue.
         return [UserUtteranceReverted()]

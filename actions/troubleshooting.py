@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
+from actions.handoff import PENDING_OFFER, hand_off
 from actions.understanding import latest_intent
 from actions.walkthrough import (
     ASK_SECURITY,
@@ -27,7 +28,8 @@ class Step(NamedTuple):
 
 SMTP_FIX = Step(["utter_smtp_fix", "utter_ask_fix_helped"], "smtp_fix")
 WORKED = Step(["utter_fix_worked"], None)
-CONTACT = Step(["utter_support_contact"], None)
+# The fix did not help: a person takes over (actions/handoff.py).
+HANDOFF = Step([], None)
 
 ENTRIES = {
     "open_smtp_ticket": Step(["utter_open_smtp_explained", *SMTP_FIX.responses], SMTP_FIX.asks),
@@ -44,8 +46,10 @@ ANSWERS = {
         "affirm": WORKED,
         "deny": Step(["utter_smtp_checks", "utter_ask_fix_helped"], "smtp_checks"),
     },
-    "smtp_checks": {"affirm": WORKED, "deny": CONTACT},
-    "receive_checks": {"affirm": WORKED, "deny": CONTACT},
+    "smtp_checks": {"affirm": WORKED, "deny": HANDOFF},
+    "receive_checks": {"affirm": WORKED, "deny": HANDOFF},
+    # The fallback offered a person after two misunderstandings.
+    PENDING_OFFER: {"affirm": HANDOFF, "deny": Step(["utter_handoff_declined"], None)},
 }
 NO_QUESTION = Step(["utter_anything_else"], None)
 
@@ -61,7 +65,6 @@ def response_values() -> Dict[str, Any]:
     return {
         **replies.settings_values(knowledge.recommended_protocol()),
         **knowledge.load()["open_smtp"],
-        "support_contact": knowledge.load()["support_contact"],
         "port_table": replies.port_table(),
     }
 
@@ -82,6 +85,10 @@ class ActionTroubleshoot(Answer):
             # "ano" / "ne" mid-walkthrough: done with the step / help with it.
             return walkthrough_turn(intent, dispatcher, tracker)
         step = next_step(intent, pending)
+        if step is HANDOFF:
+            return hand_off(
+                dispatcher, tracker, "misunderstood" if pending == PENDING_OFFER else "fix_failed"
+            )
         values = response_values()
         for response in step.responses:
             dispatcher.utter_message(response=response, **values)

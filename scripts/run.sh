@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Starts the action server (:5055) and Rasa (:5005, REST channel) in the foreground; Ctrl-C
-# stops both. Called by `make run` after install and training.
+# Starts the action server (:5055), Rasa (:5005: REST, socketio, Slack when configured) and
+# the widget page (:8080) in the foreground; Ctrl-C stops all. Called by `make run` after
+# install and training.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 ACTION_PORT=${ACTION_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
-CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:8080}
+WEB_PORT=${WEB_PORT:-8080}
+# Origins whose pages may talk to the bot (the widget page; add the customer's real site).
+CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT}
 mkdir -p var
+
+"$BIN/python" scripts/credentials.py var/credentials.yml
 
 pids=()
 stop() {
@@ -19,8 +24,11 @@ trap stop INT TERM EXIT
 
 "$BIN/rasa" run actions --actions actions --port "$ACTION_PORT" &
 pids+=($!)
+# shellcheck disable=SC2086  # CORS_ORIGINS is a space-separated list
 "$BIN/rasa" run -m models/helpdesk.tar.gz --port "$RASA_PORT" \
-  --credentials credentials.yml --endpoints endpoints.yml --cors "$CORS_ORIGINS" &
+  --credentials var/credentials.yml --endpoints endpoints.yml --cors $CORS_ORIGINS &
 pids+=($!)
-echo "Bot: http://localhost:$RASA_PORT/webhooks/rest/webhook (Ctrl-C stops everything)"
+"$BIN/python" -m http.server "$WEB_PORT" --directory web >/dev/null 2>&1 &
+pids+=($!)
+echo "Bot: http://localhost:$RASA_PORT/webhooks/rest/webhook, widget: http://localhost:$WEB_PORT/ (Ctrl-C stops everything)"
 wait -n "${pids[@]}"

@@ -5,7 +5,11 @@ import subprocess
 import time
 import urllib.request
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Mapping, Optional
+
+import yaml
+
+from scripts.credentials import credentials
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
@@ -30,12 +34,26 @@ def wait_until_up(url: str, seconds: float = 180.0) -> None:
 
 
 class Stack:
-    """An action server and a Rasa server with a SQLite tracker store in `workdir`."""
+    """An action server and a Rasa server with a SQLite tracker store in `workdir`, and the
+    widget page when `web_port` is given. `env` adds to the environment of both servers
+    (Slack settings: see scripts/credentials.py; HANDOFF_DB defaults to `workdir`)."""
 
-    def __init__(self, workdir: Path, rasa_port: int = 5105, action_port: int = 5155) -> None:
+    def __init__(
+        self,
+        workdir: Path,
+        rasa_port: int = 5105,
+        action_port: int = 5155,
+        web_port: Optional[int] = None,
+        env: Optional[Mapping[str, str]] = None,
+    ) -> None:
         self.workdir = workdir
         self.rasa_port = rasa_port
         self.action_port = action_port
+        self.web_port = web_port
+        self.env = dict(os.environ, PYTHONPATH=str(ROOT), HANDOFF_DB=str(workdir / "handoffs.db"))
+        self.env.update(env or {})
+        self.credentials = workdir / "credentials.yml"
+        self.credentials.write_text(yaml.safe_dump(credentials(self.env)), encoding="utf-8")
         self.db = workdir / "tracker.db"
         self.endpoints = workdir / "endpoints.yml"
         self.endpoints.write_text(
@@ -45,6 +63,7 @@ class Stack:
         )
         self.actions: Optional[subprocess.Popen] = None
         self.rasa: Optional[subprocess.Popen] = None
+        self.web: Optional[subprocess.Popen] = None
 
     @property
     def url(self) -> str:
@@ -52,8 +71,7 @@ class Stack:
 
     def _spawn(self, name: str, args: List[str]) -> subprocess.Popen:
         log = open(self.workdir / f"{name}.log", "ab")
-        env = dict(os.environ, PYTHONPATH=str(ROOT))
-        return subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+        return subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=self.env)
 
     def start_actions(self) -> None:
         self.actions = self._spawn(
@@ -61,17 +79,31 @@ class Stack:
         )
         wait_until_up(f"http://localhost:{self.action_port}/health")
 
+    @property
+    def page(self) -> str:
+        return f"http://localhost:{self.web_port}/?bot=http://localhost:{self.rasa_port}"
+
     def start_rasa(self) -> None:
+        cors = ["--cors", f"http://localhost:{self.web_port}"] if self.web_port else []
         self.rasa = self._spawn(
             "rasa",
             [RASA, "run", "-m", str(MODEL), "--port", str(self.rasa_port),
-             "--credentials", "credentials.yml", "--endpoints", str(self.endpoints)],
+             "--credentials", str(self.credentials), "--endpoints", str(self.endpoints), *cors],
         )
         wait_until_up(f"http://localhost:{self.rasa_port}/")
+
+    def start_web(self) -> None:
+        self.web = self._spawn(
+            "web", [str(ROOT / ".venv" / "bin" / "python"), "-m", "http.server",
+                    str(self.web_port), "--directory", "web"],
+        )
+        wait_until_up(f"http://localhost:{self.web_port}/")
 
     def start(self) -> "Stack":
         self.start_actions()
         self.start_rasa()
+        if self.web_port:
+            self.start_web()
         return self
 
     def kill_rasa(self) -> None:
@@ -80,7 +112,7 @@ class Stack:
         self.rasa.wait(timeout=20)
 
     def stop(self) -> None:
-        for process in (self.rasa, self.actions):
+        for process in (self.web, self.rasa, self.actions):
             if process and process.poll() is None:
                 process.terminate()
                 try:

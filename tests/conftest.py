@@ -13,6 +13,16 @@ PLACEHOLDER = re.compile(r"{([^{}\"\s]+)}")
 SDK_FIELDS = {"text", "image", "buttons", "elements", "custom", "template", "response", "attachment"}
 
 
+@pytest.fixture(autouse=True)
+def handoff_db(tmp_path, monkeypatch):
+    """Handoff records of a test go to a database of its own; no Slack unless a test says so."""
+    path = tmp_path / "handoffs.db"
+    monkeypatch.setenv("HANDOFF_DB", str(path))
+    for name in ("SLACK_TOKEN", "SLACK_SUPPORT_CHANNEL", "SLACK_API_URL"):
+        monkeypatch.delenv(name, raising=False)
+    return path
+
+
 @pytest.fixture(scope="session")
 def domain() -> Dict[str, Any]:
     return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
@@ -24,6 +34,7 @@ def make_tracker(
     entities: Optional[List[Dict[str, Any]]] = None,
     slots: Optional[Dict[str, Any]] = None,
     ranking: Optional[List[Dict[str, Any]]] = None,
+    events: Optional[List[Dict[str, Any]]] = None,
 ) -> Tracker:
     latest = {
         "text": text,
@@ -31,7 +42,22 @@ def make_tracker(
         "entities": entities or [],
         "intent_ranking": ranking or [{"name": intent, "confidence": 0.9}],
     }
-    return Tracker("test-user", slots or {}, latest, [], False, None, {}, "action_listen")
+    return Tracker(
+        "test-user", slots or {}, latest, events or [], False, None, {}, "action_listen"
+    )
+
+
+def user_event(text: str, intent: str, channel: str = "rest") -> Dict[str, Any]:
+    return {
+        "event": "user",
+        "text": text,
+        "input_channel": channel,
+        "parse_data": {"intent": {"name": intent, "confidence": 0.9}, "entities": []},
+    }
+
+
+def bot_event(text: str) -> Dict[str, Any]:
+    return {"event": "bot", "text": text}
 
 
 def entity(name: str, value: str) -> Dict[str, Any]:

@@ -19,7 +19,7 @@ NAV = "[Hotovo | Zpět | Zopakovat | Nevidím to | Ukončit]"
 def test_start_shows_step_one_with_navigation(domain):
     replies, events = walk(domain, "start_walkthrough")
     assert replies == [
-        "Krok 1 z 8: Otevřete nastavení\nNa telefonu klepněte na ikonu „Nastavení“ (v návodu se "
+        "Krok 1 z 8: Otevřete nastavení\n\nNa telefonu klepněte na ikonu „Nastavení“ (v návodu se "
         "jmenuje „Parametry“). Mějte zapnuté připojení k internetu přes mobilní data nebo Wi-Fi.\n"
         + NAV
     ]

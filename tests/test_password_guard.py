@@ -44,3 +44,21 @@ def test_guard_leaves_other_messages_alone():
     message.set(INTENT, {"name": "ask_password", "confidence": 0.9})
     PasswordGuard(PasswordGuard.get_default_config()).process([message])
     assert message.get(INTENT)["name"] == "ask_password"
+
+
+def test_redaction_hides_the_password_and_keeps_the_rest():
+    from czech_nlu.password import REDACTED, redact
+
+    cases = {
+        "heslo je Lumia2024": f"heslo je {REDACTED}",
+        "moje heslo je kocicka.": f"moje heslo je {REDACTED}.",
+        "Moje heslo kocicka": f"Moje heslo {REDACTED}",
+        "heslo: tajne": f"heslo: {REDACTED}",
+        "heslo mam Tajne123, a port?": f"heslo mam {REDACTED}, a port?",
+        "muj heslo=xY9!z a dal": f"muj heslo={REDACTED} a dal",
+    }
+    for text, expected in cases.items():
+        assert redact(text) == expected, text
+    for question in ("moje heslo nefunguje", "heslo je špatně?", "heslo k portu 993",
+                     "jaky port pro imap", "/affirm", ""):
+        assert redact(question) == question

@@ -17,12 +17,12 @@ def test_ticket_fix_helped(stack, sender):
     assert "Výborně" in ask(stack, sender, "ano, pomohlo")
 
 
-def test_symptom_fix_no_checks_no_contact(stack, sender):
+def test_symptom_fix_checks_then_a_person(stack, sender):
     reply = ask(stack, sender, "prijimam maily ale nemuzu zadny odeslat")
     assert "ověřování" in reply and "465" in reply
     reply = ask(stack, sender, "/deny")
     assert "celá e-mailová adresa" in reply
-    assert "podporu" in ask(stack, sender, "porad to nejde")
+    assert "Předám Vás kolegům z technické podpory" in ask(stack, sender, "porad to nejde")
 
 
 def test_ambiguous_symptom_both_branches(stack, sender):

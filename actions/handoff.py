@@ -1,0 +1,212 @@
+"""Handing a conversation to a person: the record the support team works from (SQLite table
+`handoffs`, posted to their Slack channel when SLACK_SUPPORT_CHANNEL is set) and what the
+customer is told.
+
+Triggers: the customer asks for a person (intent request_human); the fallback misunderstood
+twice in a row and the customer accepted the offer; an Open SMTP / sending / receiving fix
+did not help (troubleshooting).
+"""
+import json
+import logging
+import os
+import sqlite3
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import knowledge
+from czech_nlu.password import redact
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[1]
+PENDING_OFFER = "handoff"  # pending_question while the bot offers a person
+
+REASONS = {
+    "request": "zákazník požádal o člověka",
+    "misunderstood": "bot dvakrát po sobě nerozuměl",
+    "fix_failed": "rada bota nepomohla",
+}
+CONFIRMATIONS = {
+    "request": "utter_handoff_confirm",
+    "misunderstood": "utter_handoff_confirm",
+    "fix_failed": "utter_handoff_fix_failed",
+}
+# The topic the support agent sees, from the customer's latest topical intent.
+TOPICS = {
+    "open_smtp_ticket": "Ticket Open SMTP",
+    "cannot_send": "Nejde odesílat poštu",
+    "mail_not_working": "Pošta nefunguje",
+    "start_walkthrough": "Nastavení krok za krokem",
+    "ask_port": "Porty",
+    "ask_port_table": "Porty",
+    "ask_port_purpose": "Porty",
+    "ask_settings": "Nastavení serveru",
+    "ask_server": "Název serveru",
+    "ask_username": "Uživatelské jméno",
+    "ask_password": "Heslo",
+    "ask_pop_vs_imap": "IMAP, nebo POP3",
+    "other_device": "Jiné zařízení",
+}
+WALKTHROUGH_TOPIC = TOPICS["start_walkthrough"]
+UNKNOWN_TOPIC = "neurčeno"
+
+
+def database() -> Path:
+    return Path(os.environ.get("HANDOFF_DB") or ROOT / "var" / "handoffs.db")
+
+
+def _user_intent(event: Dict[str, Any]) -> Optional[str]:
+    return ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+
+
+def detected_topic(events: List[Dict[str, Any]]) -> str:
+    for event in reversed(events):
+        if event.get("event") != "user":
+            continue
+        intent = _user_intent(event) or ""
+        if intent in TOPICS:
+            return TOPICS[intent]
+        if intent.startswith("step_") or intent == "resume_walkthrough":
+            return WALKTHROUGH_TOPIC
+    return UNKNOWN_TOPIC
+
+
+def transcript(events: List[Dict[str, Any]], turns: int) -> List[Dict[str, str]]:
+    """The last `turns` messages, passwords redacted; a button click shows its payload."""
+    lines = []
+    for event in events:
+        if event.get("event") in ("user", "bot") and event.get("text"):
+            who = "zákazník" if event["event"] == "user" else "bot"
+            lines.append({"who": who, "text": redact(event["text"])})
+    return lines[-turns:]
+
+
+def misunderstood_twice(tracker: Tracker) -> bool:
+    """The latest two customer messages both fell back (reverted ones included)."""
+    intents = [_user_intent(e) for e in tracker.events if e.get("event") == "user"][-2:]
+    return len(intents) == 2 and all(intent == "nlu_fallback" for intent in intents)
+
+
+def build_record(tracker: Tracker, reason: str) -> Dict[str, Any]:
+    step = tracker.get_slot("walkthrough_step")
+    return {
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "conversation_id": tracker.sender_id,
+        "channel": tracker.get_latest_input_channel() or "neznámý",
+        "reason": reason,
+        "topic": detected_topic(tracker.events),
+        "walkthrough_step": int(step) if step else None,
+        "transcript": transcript(tracker.events, knowledge.load()["handoff"]["transcript_turns"]),
+    }
+
+
+def store(record: Dict[str, Any], path: Optional[Path] = None) -> int:
+    """Saves the record; returns its number, which the customer is told."""
+    path = path or database()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(path) as db:
+        db.execute(
+            """CREATE TABLE IF NOT EXISTS handoffs (
+                 id INTEGER PRIMARY KEY AUTOINCREMENT,
+                 created_at TEXT NOT NULL,
+                 conversation_id TEXT NOT NULL,
+                 channel TEXT NOT NULL,
+                 reason TEXT NOT NULL,
+                 topic TEXT NOT NULL,
+                 walkthrough_step INTEGER,
+                 transcript TEXT NOT NULL)"""
+        )
+        cursor = db.execute(
+            "INSERT INTO handoffs (created_at, conversation_id, channel, reason, topic,"
+            " walkthrough_step, transcript) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                record["created_at"],
+                record["conversation_id"],
+                record["channel"],
+                record["reason"],
+                record["topic"],
+                record["walkthrough_step"],
+                json.dumps(record["transcript"], ensure_ascii=False),
+            ),
+        )
+        return cursor.lastrowid
+
+
+def slack_message(number: int, record: Dict[str, Any], channel: str) -> Dict[str, Any]:
+    """The chat.postMessage arguments for the support team's channel."""
+    step = record["walkthrough_step"]
+    summary = (
+        f"*Předání č. {number}* – {record['topic']}\n"
+        f"Důvod: {REASONS[record['reason']]}\n"
+        f"Konverzace: `{record['conversation_id']}` (kanál {record['channel']})"
+        + (f"\nKrok návodu: {step} z {len(knowledge.steps())}" if step else "")
+    )
+    lines = "\n".join(f"*{line['who']}:* {line['text'][:300]}" for line in record["transcript"])
+    return {
+        "channel": channel,
+        "text": f"Předání č. {number}: {record['topic']} ({REASONS[record['reason']]})",
+        "blocks": [
+            {"type": "section", "text": {"type": "mrkdwn", "text": summary}},
+            {"type": "section", "text": {"type": "mrkdwn", "text": lines[:2900] or "–"}},
+        ],
+    }
+
+
+def post_to_slack(message: Dict[str, Any]) -> None:
+    """Posts in the background: the customer's answer does not wait for Slack."""
+    from slack_sdk import WebClient
+
+    client = WebClient(
+        token=os.environ["SLACK_TOKEN"],
+        base_url=os.environ.get("SLACK_API_URL") or WebClient.BASE_URL,
+    )
+
+    def post() -> None:
+        try:
+            client.chat_postMessage(**message)
+        except Exception:  # the record is stored; Slack is a notification
+            logger.exception("Posting handoff to Slack failed")
+
+    threading.Thread(target=post, daemon=True).start()
+
+
+def hand_off(
+    dispatcher: CollectingDispatcher, tracker: Tracker, reason: str
+) -> List[Dict[Text, Any]]:
+    dispatcher.utter_message(response=CONFIRMATIONS[reason])
+    record = build_record(tracker, reason)
+    try:
+        number = store(record)
+    except sqlite3.Error:
+        logger.exception("Storing handoff failed")
+        dispatcher.utter_message(
+            response="utter_support_contact", support_contact=knowledge.load()["support_contact"]
+        )
+        return [SlotSet("pending_question", None)]
+    channel = os.environ.get("SLACK_SUPPORT_CHANNEL")
+    if channel and os.environ.get("SLACK_TOKEN"):
+        post_to_slack(slack_message(number, record, channel))
+    dispatcher.utter_message(
+        response="utter_handoff_done",
+        handoff_number=number,
+        response_time=knowledge.load()["handoff"]["response_time"],
+    )
+    return [SlotSet("pending_question", None)]
+
+
+class ActionHandoff(Action):
+    """The customer asked for a person."""
+
+    def name(self) -> Text:
+        return "action_handoff"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        return hand_off(dispatcher, tracker, "request")

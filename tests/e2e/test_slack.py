@@ -1,0 +1,130 @@
+"""Slack against the running Rasa server: requests signed exactly as Slack signs them, the
+bot's Web API calls caught by a local fake Slack API."""
+import hashlib
+import hmac
+import json
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+import pytest
+
+from fake_slack import SIGNING_SECRET
+
+pytestmark = pytest.mark.e2e
+QUESTION = "Jaký port pro IMAP se SSL?"
+
+
+def signed(body: bytes, timestamp: int, secret: str = SIGNING_SECRET) -> dict:
+    digest = hmac.new(secret.encode(), f"v0:{timestamp}:".encode() + body, hashlib.sha256)
+    return {"X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": f"v0={digest.hexdigest()}"}
+
+
+def post(stack, body: bytes, content_type: str, headers: dict) -> int:
+    request = urllib.request.Request(
+        f"http://localhost:{stack.rasa_port}/webhooks/slack/webhook",
+        data=body,
+        headers={"Content-Type": content_type, **headers},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def event(user: str, channel: str, text: str, event_id: str) -> bytes:
+    return json.dumps({
+        "type": "event_callback",
+        "team_id": "T0HOSTING",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "authorizations": [{"user_id": "U0BOT"}],
+        "event": {"type": "message", "channel_type": "im", "channel": channel, "user": user,
+                  "text": text, "ts": f"{time.time():.6f}"},
+    }).encode()
+
+
+def send_event(stack, user, channel, text, event_id=None, headers=None) -> int:
+    body = event(user, channel, text, event_id or f"Ev{uuid.uuid4().hex[:10]}")
+    return post(stack, body, "application/json", {**signed(body, int(time.time())), **(headers or {})})
+
+
+@pytest.fixture
+def customer():
+    suffix = uuid.uuid4().hex[:8].upper()
+    return f"U{suffix}", f"D{suffix}"
+
+
+def test_question_answered_with_the_same_facts_as_rest(stack, slack_api, customer, sender):
+    user, channel = customer
+    assert send_event(stack, user, channel, QUESTION) == 200
+    [answer] = slack_api.wait_for_posts(channel, 1)
+    [rest] = stack.say(sender, QUESTION)
+    assert rest["text"] == "Pro IMAP se SSL použijte port **993**."
+    assert answer == {
+        "channel": channel,
+        "as_user": True,
+        "text": "Pro IMAP se SSL použijte port 993.",
+        "blocks": [
+            {"type": "section", "text": {"type": "mrkdwn", "text": "Pro IMAP se SSL použijte port *993*."}},
+            {"type": "actions", "elements": [
+                {"type": "button", "text": {"type": "plain_text", "text": b["title"]}, "value": b["payload"]}
+                for b in rest["buttons"]
+            ]},
+        ],
+    }
+    assert [b["title"] for b in rest["buttons"]][0] == "Bez SSL"
+    assert slack_api.calls[-1]["authorization"] == "Bearer xoxb-e2e-token"
+
+
+def test_forged_and_stale_requests_are_rejected(stack, slack_api, customer):
+    user, channel = customer
+    body = event(user, channel, QUESTION, "EvForged")
+    forged = signed(body, int(time.time()), secret="not-the-signing-secret")
+    assert post(stack, body, "application/json", forged) == 400
+    stale = signed(body, int(time.time()) - 6 * 60)  # right secret, six minutes old
+    assert post(stack, body, "application/json", stale) == 400
+    tampered = signed(body, int(time.time()))
+    assert post(stack, body.replace(b"IMAP", b"POP3"), "application/json", tampered) == 400
+    # Nothing reached the bot: a real message afterwards is the only one answered.
+    assert send_event(stack, user, channel, "ahoj") == 200
+    assert len(slack_api.wait_for_posts(channel, 1)) == 1
+    time.sleep(1)
+    assert len(slack_api.posts(channel)) == 1
+
+
+def test_retried_event_is_answered_once(stack, slack_api, customer):
+    user, channel = customer
+    event_id = f"Ev{uuid.uuid4().hex[:10]}"
+    assert send_event(stack, user, channel, QUESTION, event_id) == 200
+    for attempt, reason in ((1, "http_timeout"), (2, "http_error")):
+        retry = {"X-Slack-Retry-Num": str(attempt), "X-Slack-Retry-Reason": reason}
+        assert send_event(stack, user, channel, QUESTION, event_id, retry) == 200
+    # A later message of the same conversation is answered after anything still queued.
+    assert send_event(stack, user, channel, "děkuji") == 200
+    posts = slack_api.wait_for_posts(channel, 2)
+    time.sleep(1)
+    posts = slack_api.posts(channel)
+    assert sum("993" in p["text"] for p in posts) == 1, posts
+    assert len(posts) == 2
+
+
+def test_buttons_are_blocks_and_a_click_answers(stack, slack_api, customer):
+    user, channel = customer
+    assert send_event(stack, user, channel, "navod na nastaveni posty") == 200
+    [step] = slack_api.wait_for_posts(channel, 1)
+    section, actions = step["blocks"]
+    assert section["type"] == "section" and section["text"]["type"] == "mrkdwn"
+    assert section["text"]["text"].startswith("Krok 1 z 8")
+    titles = [button["text"]["text"] for button in actions["elements"]]
+    assert titles == ["Hotovo", "Zpět", "Zopakovat", "Nevidím to", "Ukončit"]
+    done = actions["elements"][0]["value"]
+    click = {"type": "block_actions", "user": {"id": user}, "channel": {"id": channel},
+             "message": {"ts": "1.0"}, "actions": [{"type": "button", "value": done}]}
+    body = urllib.parse.urlencode({"payload": json.dumps(click)}).encode()
+    assert post(stack, body, "application/x-www-form-urlencoded", signed(body, int(time.time()))) == 200
+    posts = slack_api.wait_for_posts(channel, 2)
+    assert posts[1]["blocks"][0]["text"]["text"].startswith("Krok 2 z 8")

@@ -1,0 +1,71 @@
+"""The support page's chat widget in a real browser (Debian's chromium, driven by Playwright),
+talking to the running Rasa server over socket.io."""
+import os
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+pytestmark = pytest.mark.e2e
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+# Flags for a closed network: no component updates, sync or background fetches.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture
+def page(stack, tmp_path):
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"no chromium at {CHROMIUM}: `.ci/run` installs Debian's chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(locale="cs-CZ")
+        page.set_default_timeout(30_000)
+        yield page
+        page.screenshot(path=str(tmp_path / "widget.png"))
+        browser.close()
+
+
+def bot_says(page: Page, pattern: str):
+    return page.locator(".rw-response", has_text=re.compile(pattern))
+
+
+def type_message(page: Page, text: str) -> None:
+    page.locator(".rw-new-message").fill(text)
+    page.keyboard.press("Enter")
+
+
+def test_widget_answers_keeps_history_and_continues(stack, page):
+    page.goto(stack.page)
+    expect(page).to_have_title("Podpora – nastavení e-mailu v telefonu")
+    page.locator(".rw-launcher").click()
+    expect(page.locator(".rw-title")).to_have_text("Podpora e-mailu")
+    expect(page.locator(".rw-new-message")).to_have_attribute("placeholder", "Napište dotaz…")
+    # The bot greets on open, with quick replies.
+    expect(bot_says(page, "^Dobrý den")).to_be_visible()
+    expect(page.locator(".rw-reply", has_text="Návod krok za krokem")).to_be_visible()
+
+    type_message(page, "Jaký port pro IMAP se SSL?")
+    expect(bot_says(page, "993")).to_be_visible()
+    # Markdown bold is rendered, not shown as asterisks.
+    expect(bot_says(page, "993").locator("strong", has_text="993")).to_be_visible()
+
+    type_message(page, "navod na nastaveni posty")
+    expect(bot_says(page, "^Krok 1 z 8")).to_be_visible()
+    page.locator(".rw-reply", has_text="Hotovo").last.click()
+    expect(bot_says(page, "^Krok 2 z 8")).to_be_visible()
+
+    page.reload()
+    page.locator(".rw-launcher").wait_for()
+    page.wait_for_timeout(500)  # the widget restores its open/closed state from storage
+    if not page.locator(".rw-new-message").is_visible():
+        page.locator(".rw-launcher").click()
+    # History survives the reload, and the server still knows the step: same session.
+    expect(bot_says(page, "993")).to_be_visible()
+    expect(bot_says(page, "^Krok 2 z 8")).to_be_visible()
+    type_message(page, "hotovo")
+    expect(bot_says(page, "^Krok 3 z 8")).to_be_visible()
+    expect(bot_says(page, "^Dobrý den")).to_have_count(1)  # no second greeting

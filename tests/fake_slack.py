@@ -1,0 +1,63 @@
+"""A local stand-in for Slack's Web API: records every call, answers like Slack does."""
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Dict, List
+from urllib.parse import parse_qs
+
+# The Slack app the end-to-end stack is configured with.
+SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+SUPPORT_CHANNEL = "C0SUPPORT"
+
+
+class FakeSlack:
+    def __init__(self, port: int = 0) -> None:
+        self.calls: List[Dict[str, Any]] = []
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if self.headers.get("Content-Type", "").startswith("application/json"):
+                    payload = json.loads(body or b"{}")
+                else:
+                    payload = {k: v[0] for k, v in parse_qs(body.decode()).items()}
+                fake.calls.append(
+                    {
+                        "method": self.path.rsplit("/", 1)[-1],
+                        "authorization": self.headers.get("Authorization"),
+                        "payload": payload,
+                    }
+                )
+                answer = json.dumps({"ok": True, "channel": payload.get("channel"), "ts": "1.0"})
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(answer.encode())
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_port}/api/"
+
+    def posts(self, channel: str) -> List[Dict[str, Any]]:
+        return [
+            call["payload"]
+            for call in self.calls
+            if call["method"] == "chat.postMessage" and call["payload"].get("channel") == channel
+        ]
+
+    def wait_for_posts(self, channel: str, count: int, seconds: float = 20.0) -> List[Dict[str, Any]]:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and len(self.posts(channel)) < count:
+            time.sleep(0.1)
+        return self.posts(channel)
+
+    def stop(self) -> None:
+        self.server.shutdown()

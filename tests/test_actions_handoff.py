@@ -1,0 +1,144 @@
+import json
+import sqlite3
+
+import pytest
+
+from actions.fallback import ActionFallbackTopics
+from actions.handoff import ActionHandoff
+from actions.troubleshooting import ActionTroubleshoot
+from conftest import bot_event, make_tracker, run_action, user_event
+from fake_slack import FakeSlack
+
+SECRET = "Lumia2024x"
+CONVERSATION = [
+    user_event("prisel mi tiket open smtp", "open_smtp_ticket", "socketio"),
+    bot_event("Ticket „Open SMTP“ znamená…"),
+    user_event(f"heslo je {SECRET}", "share_password", "socketio"),
+    bot_event("Heslo prosím nikomu nepište…"),
+    user_event("chci mluvit s clovekem", "request_human", "socketio"),
+]
+
+
+def records(path):
+    with sqlite3.connect(path) as db:
+        db.row_factory = sqlite3.Row
+        return [dict(row) for row in db.execute("SELECT * FROM handoffs ORDER BY id")]
+
+
+def test_request_confirms_stores_and_says_what_next(domain, handoff_db):
+    tracker = make_tracker(
+        "chci mluvit s clovekem", "request_human",
+        slots={"walkthrough_step": 5.0}, events=CONVERSATION,
+    )
+    replies, events = run_action(ActionHandoff(), tracker, domain)
+    assert replies[0] == "Rozumím, předám Vás kolegům z technické podpory."
+    assert replies[1].startswith("Náš rozhovor mají kolegové k dispozici pod číslem 1 a ozvou se Vám obvykle do dvou hodin")
+    [record] = records(handoff_db)
+    assert record["conversation_id"] == "test-user"
+    assert record["channel"] == "socketio"
+    assert record["reason"] == "request"
+    assert record["topic"] == "Ticket Open SMTP"
+    assert record["walkthrough_step"] == 5
+    transcript = json.loads(record["transcript"])
+    assert [line["who"] for line in transcript] == ["zákazník", "bot", "zákazník", "bot", "zákazník"]
+    assert transcript[2]["text"] == "heslo je [heslo skryto]"
+    assert SECRET not in handoff_db.read_text(errors="ignore")
+    assert events == [{"event": "slot", "name": "pending_question", "value": None, "timestamp": None}]
+
+
+def test_second_record_gets_the_next_number(domain, handoff_db):
+    tracker = make_tracker("operator", "request_human", events=CONVERSATION)
+    run_action(ActionHandoff(), tracker, domain)
+    replies, _ = run_action(ActionHandoff(), tracker, domain)
+    assert "pod číslem 2 " in replies[1]
+    assert [r["id"] for r in records(handoff_db)] == [1, 2]
+
+
+def test_transcript_keeps_only_the_last_turns(domain, handoff_db):
+    chatter = [user_event(f"zprava {n}", "greet") for n in range(30)]
+    run_action(ActionHandoff(), make_tracker("operator", "request_human", events=chatter), domain)
+    transcript = json.loads(records(handoff_db)[0]["transcript"])
+    assert len(transcript) == 12 and transcript[-1]["text"] == "zprava 29"
+    assert records(handoff_db)[0]["topic"] == "neurčeno"
+
+
+def test_posts_the_record_to_the_support_channel(domain, handoff_db, monkeypatch):
+    slack = FakeSlack()
+    monkeypatch.setenv("SLACK_TOKEN", "xoxb-test")
+    monkeypatch.setenv("SLACK_SUPPORT_CHANNEL", "C0SUPPORT")
+    monkeypatch.setenv("SLACK_API_URL", slack.url)
+    tracker = make_tracker("operator", "request_human", slots={"walkthrough_step": 3.0}, events=CONVERSATION)
+    try:
+        run_action(ActionHandoff(), tracker, domain)
+        [post] = slack.wait_for_posts("C0SUPPORT", 1)
+    finally:
+        slack.stop()
+    assert slack.calls[0]["authorization"] == "Bearer xoxb-test"
+    assert post == {
+        "channel": "C0SUPPORT",
+        "text": "Předání č. 1: Ticket Open SMTP (zákazník požádal o člověka)",
+        "blocks": [
+            {"type": "section", "text": {"type": "mrkdwn", "text": (
+                "*Předání č. 1* – Ticket Open SMTP\n"
+                "Důvod: zákazník požádal o člověka\n"
+                "Konverzace: `test-user` (kanál socketio)\n"
+                "Krok návodu: 3 z 8")}},
+            {"type": "section", "text": {"type": "mrkdwn", "text": (
+                "*zákazník:* prisel mi tiket open smtp\n"
+                "*bot:* Ticket „Open SMTP“ znamená…\n"
+                "*zákazník:* heslo je [heslo skryto]\n"
+                "*bot:* Heslo prosím nikomu nepište…\n"
+                "*zákazník:* chci mluvit s clovekem")}},
+        ],
+    }
+
+
+def test_one_misunderstanding_offers_topics(domain, handoff_db):
+    events = [user_event("blabla", "nlu_fallback")]
+    tracker = make_tracker("blabla", "nlu_fallback", events=events)
+    replies, events = run_action(ActionFallbackTopics(), tracker, domain)
+    assert replies[0].startswith("Promiňte, tomu jsem úplně nerozuměl.")
+    assert events == [{"event": "rewind", "timestamp": None}]
+
+
+def test_two_misunderstandings_offer_a_person(domain, handoff_db):
+    events = [user_event("blabla", "nlu_fallback"), bot_event("Promiňte…"),
+              user_event("xyz qwe", "nlu_fallback")]
+    tracker = make_tracker("xyz qwe", "nlu_fallback", events=events)
+    replies, returned = run_action(ActionFallbackTopics(), tracker, domain)
+    assert replies == ["Omlouvám se, stále Vám nerozumím. Mám Vás předat kolegovi z technické podpory?\n"
+                       "[Ano, předejte mě | Ne, zkusím to jinak]"]
+    # The revert comes first, so the slot set after it survives.
+    assert [e["event"] for e in returned] == ["rewind", "slot"]
+    assert returned[1]["name"] == "pending_question" and returned[1]["value"] == "handoff"
+    assert not handoff_db.exists()
+
+
+@pytest.mark.parametrize("intent, stored", [("affirm", 1), ("deny", 0)])
+def test_offer_accepted_or_declined(domain, handoff_db, intent, stored):
+    events = [user_event("blabla", "nlu_fallback"), user_event("xyz", "nlu_fallback"),
+              user_event("ano", intent)]
+    tracker = make_tracker("x", intent, slots={"pending_question": "handoff"}, events=events)
+    replies, _ = run_action(ActionTroubleshoot(), tracker, domain)
+    if stored:
+        assert replies[0] == "Rozumím, předám Vás kolegům z technické podpory."
+        assert records(handoff_db)[0]["reason"] == "misunderstood"
+    else:
+        assert replies[0].startswith("Dobře. Zkuste prosím dotaz napsat jinak")
+        assert not handoff_db.exists()
+
+
+def test_failed_fix_hands_off_with_its_topic(domain, handoff_db):
+    events = [user_event("prisel mi ticket open smtp", "open_smtp_ticket"),
+              user_event("ne", "deny"), user_event("ne, porad nic", "deny")]
+    tracker = make_tracker("ne", "deny", slots={"pending_question": "smtp_checks"}, events=events)
+    run_action(ActionTroubleshoot(), tracker, domain)
+    [record] = records(handoff_db)
+    assert record["reason"] == "fix_failed" and record["topic"] == "Ticket Open SMTP"
+
+
+def test_storage_failure_gives_the_support_contact(domain, handoff_db, monkeypatch):
+    monkeypatch.setenv("HANDOFF_DB", str(handoff_db.parent))  # a directory: sqlite cannot open it
+    replies, _ = run_action(ActionHandoff(), make_tracker("operator", "request_human"), domain)
+    assert replies[1].startswith("Omlouvám se, teď se mi nedaří Váš dotaz předat dál.")
+    assert "zákaznickém prostoru (Manager)" in replies[1]
