@@ -15,7 +15,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 MODEL_INPUTS := config.yml domain.yml $(shell find data czech_nlu -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: run test install train validate unit e2e stories holdout crossval intent bench shell clean
+.PHONY: run test test-scale install train validate unit e2e stories holdout crossval intent bench shell clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,7 +54,7 @@ shell: $(MODEL)
 	$(RASA) shell -m $(MODEL)
 
 unit: install
-	$(BIN)/pytest -q -m "not e2e" tests
+	$(BIN)/pytest -q -m "not e2e and not scale" tests
 
 e2e: $(MODEL)
 	$(BIN)/pytest -q -m e2e tests
@@ -69,6 +69,11 @@ holdout: $(MODEL)
 	$(BIN)/python scripts/nlu_report.py results/holdout --gate
 
 test: validate unit stories holdout e2e
+
+# Several Rasa servers: PostgreSQL + Redis from Debian's packages, two Rasa servers, one
+# action server (endpoints.production.yml).
+test-scale: $(MODEL)
+	$(BIN)/pytest -q -m scale tests
 
 # 5-fold cross-validation on data/: reports, confusion matrix and histogram PNGs.
 crossval: install

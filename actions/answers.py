@@ -104,6 +104,7 @@ class ActionStaticAnswer(Answer):
         "thanks": "utter_thanks",
         "capabilities": "utter_capabilities",
         "out_of_scope": "utter_out_of_scope",
+        "other_language": "utter_czech_only",
         "ask_pop_vs_imap": "utter_pop_vs_imap",
         "share_password": "utter_password_warning",
     }

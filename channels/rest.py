@@ -6,7 +6,7 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint
-from sanic.exceptions import BadRequest
+from sanic.exceptions import InvalidUsage as BadRequest  # Sanic 21: 400
 from sanic.request import Request
 
 from channels.guard import guarded

@@ -29,8 +29,10 @@ class PasswordGuard(ConfigOnlyComponent):
         for message in messages:
             if typed_password(message.get(TEXT) or ""):
                 decided = {"name": self._intent, "confidence": 1.0}
+                # The others keep their place for diagnostics, not their confidence: a close
+                # second ("ask_password") would make the FallbackClassifier call it ambiguous.
                 ranking = [decided] + [
-                    item
+                    {**item, "confidence": 0.0}
                     for item in message.get(INTENT_RANKING_KEY) or []
                     if item.get("name") != self._intent
                 ]

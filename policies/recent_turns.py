@@ -27,9 +27,13 @@ from rasa.shared.core.trackers import DialogueStateTracker
 def recent_view(
     tracker: DialogueStateTracker, lookback_events: int, domain: Domain
 ) -> DialogueStateTracker:
-    """The tracker's last events (from a listen before a user message), with the slots and
-    active loop in force where they begin."""
-    events = list(tracker.events)
+    """The tracker's last applied events (from a listen before a user message), with the slots
+    and active loop in force where they begin. Applied events, not raw ones: a cut just before
+    a user message that a later rewind (the fallback's UserUtteranceReverted) takes back would
+    leave the view without the turn the rewind returns to."""
+    if len(tracker.events) <= 2 * lookback_events:
+        return tracker
+    events = tracker.applied_events()
     if len(events) <= 2 * lookback_events:
         return tracker
     cut = None

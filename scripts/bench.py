@@ -1,7 +1,7 @@
 """Benchmark (`make bench`): training time, model size, memory, REST latency, concurrency.
 
 Trains a model from scratch into a temporary folder (timed), starts its own action server
-and Rasa server (ports 5205/5255), sends 200 messages from one user, then 20 concurrent
+and Rasa server (ports 5205/5255), sends 200 messages from one user, then 50 concurrent
 conversations, and reads the held-out accuracy of the current model. Writes
 reports/bench.json and prints a table. A measurement, not a test: nothing passes or fails.
 """
@@ -94,7 +94,7 @@ def holdout_accuracy():
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=200)
-    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--skip-training", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

@@ -10,6 +10,11 @@ RASA_PORT=${RASA_PORT:-5005}
 WEB_PORT=${WEB_PORT:-8080}
 # Origins whose pages may talk to the bot (the widget page; add the customer's real site).
 CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT}
+# Rasa's HTTP API (conversations, model) only with a token: RASA_API_TOKEN=... make run
+API_ARGS=()
+if [[ -n "${RASA_API_TOKEN:-}" ]]; then
+  API_ARGS=(--enable-api --auth-token "$RASA_API_TOKEN")
+fi
 mkdir -p var
 
 "$BIN/python" scripts/credentials.py var/credentials.yml
@@ -26,7 +31,8 @@ trap stop INT TERM EXIT
 pids+=($!)
 # shellcheck disable=SC2086  # CORS_ORIGINS is a space-separated list
 "$BIN/rasa" run -m models/helpdesk.tar.gz --port "$RASA_PORT" \
-  --credentials var/credentials.yml --endpoints endpoints.yml --cors $CORS_ORIGINS &
+  --credentials var/credentials.yml --endpoints "${ENDPOINTS:-endpoints.yml}" --cors $CORS_ORIGINS \
+  "${API_ARGS[@]}" &
 pids+=($!)
 "$BIN/python" -m http.server "$WEB_PORT" --directory web >/dev/null 2>&1 &
 pids+=($!)

@@ -22,9 +22,11 @@ def _get(url: str, timeout: float = 2.0) -> bytes:
         return response.read()
 
 
-def wait_until_up(url: str, seconds: float = 180.0) -> None:
+def wait_until_up(url: str, seconds: float = 180.0, process: Optional[subprocess.Popen] = None) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
+        if process and process.poll() is not None:
+            raise RuntimeError(f"the server for {url} exited with {process.returncode}: see its log")
         try:
             _get(url)
             return
@@ -45,22 +47,34 @@ class Stack:
         action_port: int = 5155,
         web_port: Optional[int] = None,
         env: Optional[Mapping[str, str]] = None,
+        debug: bool = False,
+        endpoints: Optional[Path] = None,
+        api_token: Optional[str] = None,
     ) -> None:
         self.workdir = workdir
+        workdir.mkdir(parents=True, exist_ok=True)
         self.rasa_port = rasa_port
         self.action_port = action_port
         self.web_port = web_port
-        self.env = dict(os.environ, PYTHONPATH=str(ROOT), HANDOFF_DB=str(workdir / "handoffs.db"))
+        self.debug = debug  # Rasa's debug log: the most a log may ever hold of a message
+        self.env = dict(
+            os.environ,
+            PYTHONPATH=str(ROOT),
+            PYTHONUNBUFFERED="1",  # logs on disk as they happen (tests read them)
+            HANDOFF_DB=str(workdir / "handoffs.db"),
+        )
         self.env.update(env or {})
         self.credentials = workdir / "credentials.yml"
         self.credentials.write_text(yaml.safe_dump(credentials(self.env)), encoding="utf-8")
+        self.api_token = api_token  # enables Rasa's HTTP API, with this token
         self.db = workdir / "tracker.db"
-        self.endpoints = workdir / "endpoints.yml"
-        self.endpoints.write_text(
-            f"action_endpoint:\n  url: http://localhost:{action_port}/webhook\n"
-            f"tracker_store:\n  type: {TRACKER_STORE}\n  dialect: sqlite\n  db: {self.db}\n",
-            encoding="utf-8",
-        )
+        self.endpoints = endpoints or workdir / "endpoints.yml"
+        if not endpoints:
+            self.endpoints.write_text(
+                f"action_endpoint:\n  url: http://localhost:{action_port}/webhook\n"
+                f"tracker_store:\n  type: {TRACKER_STORE}\n  dialect: sqlite\n  db: {self.db}\n",
+                encoding="utf-8",
+            )
         self.actions: Optional[subprocess.Popen] = None
         self.rasa: Optional[subprocess.Popen] = None
         self.web: Optional[subprocess.Popen] = None
@@ -77,7 +91,7 @@ class Stack:
         self.actions = self._spawn(
             "actions", [RASA, "run", "actions", "--actions", "actions", "--port", str(self.action_port)]
         )
-        wait_until_up(f"http://localhost:{self.action_port}/health")
+        wait_until_up(f"http://localhost:{self.action_port}/health", process=self.actions)
 
     @property
     def page(self) -> str:
@@ -88,23 +102,33 @@ class Stack:
         self.rasa = self._spawn(
             "rasa",
             [RASA, "run", "-m", str(MODEL), "--port", str(self.rasa_port),
-             "--credentials", str(self.credentials), "--endpoints", str(self.endpoints), *cors],
+             "--credentials", str(self.credentials), "--endpoints", str(self.endpoints), *cors,
+             *(["--debug"] if self.debug else []),
+             *(["--enable-api", "--auth-token", self.api_token] if self.api_token else [])],
         )
-        wait_until_up(f"http://localhost:{self.rasa_port}/")
+        wait_until_up(f"http://localhost:{self.rasa_port}/", process=self.rasa)
 
     def start_web(self) -> None:
         self.web = self._spawn(
             "web", [str(ROOT / ".venv" / "bin" / "python"), "-m", "http.server",
                     str(self.web_port), "--directory", "web"],
         )
-        wait_until_up(f"http://localhost:{self.web_port}/")
+        wait_until_up(f"http://localhost:{self.web_port}/", process=self.web)
 
     def start(self) -> "Stack":
-        self.start_actions()
-        self.start_rasa()
-        if self.web_port:
-            self.start_web()
+        try:
+            self.start_actions()
+            self.start_rasa()
+            if self.web_port:
+                self.start_web()
+        except BaseException:
+            self.stop()  # no server left behind on the ports of the next run
+            raise
         return self
+
+    def stop_actions(self) -> None:
+        self.actions.terminate()
+        self.actions.wait(timeout=20)
 
     def kill_rasa(self) -> None:
         """kill -9 the Rasa server, as a crash would."""

@@ -26,7 +26,8 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     def _stamp(self, sender_id: Text) -> Stamp:
         with self.session_scope() as session:
             query = self._event_query(session, sender_id, fetch_events_from_all_sessions=False)
-            count, newest = query.with_entities(
+            # Without Rasa's ORDER BY: PostgreSQL refuses it next to aggregates.
+            count, newest = query.order_by(None).with_entities(
                 sa.func.count(self.SQLEvent.id), sa.func.max(self.SQLEvent.id)
             ).one()
         return int(count), newest

@@ -1,7 +1,12 @@
 """A local stand-in for Slack's Web API: records every call, answers like Slack does."""
+import hashlib
+import hmac
 import json
 import threading
 import time
+import urllib.error
+import urllib.request
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Dict, List
 from urllib.parse import parse_qs
@@ -61,3 +66,39 @@ class FakeSlack:
 
     def stop(self) -> None:
         self.server.shutdown()
+
+
+# Requests to the bot's Slack webhook, signed exactly as Slack signs them.
+def signed(body: bytes, timestamp: int, secret: str = SIGNING_SECRET) -> dict:
+    digest = hmac.new(secret.encode(), f"v0:{timestamp}:".encode() + body, hashlib.sha256)
+    return {"X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": f"v0={digest.hexdigest()}"}
+
+
+def post(stack, body: bytes, content_type: str, headers: dict) -> int:
+    request = urllib.request.Request(
+        f"http://localhost:{stack.rasa_port}/webhooks/slack/webhook",
+        data=body,
+        headers={"Content-Type": content_type, **headers},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def event(user: str, channel: str, text: str, event_id: str) -> bytes:
+    return json.dumps({
+        "type": "event_callback",
+        "team_id": "T0HOSTING",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "authorizations": [{"user_id": "U0BOT"}],
+        "event": {"type": "message", "channel_type": "im", "channel": channel, "user": user,
+                  "text": text, "ts": f"{time.time():.6f}"},
+    }).encode()
+
+
+def send_event(stack, user, channel, text, event_id=None, headers=None) -> int:
+    body = event(user, channel, text, event_id or f"Ev{uuid.uuid4().hex[:10]}")
+    return post(stack, body, "application/json", {**signed(body, int(time.time())), **(headers or {})})

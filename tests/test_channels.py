@@ -3,12 +3,13 @@ from scripts.credentials import SLACK_CHANNEL_CLASS, credentials
 
 
 def test_without_slack_settings_only_web_channels():
-    assert list(credentials({})) == ["rest", "socketio"]
-    assert list(credentials({"SLACK_TOKEN": "xoxb-1"})) == ["rest", "socketio"]
+    web = ["channels.rest.HelpdeskRestInput", "channels.socketio.HelpdeskSocketIOInput"]
+    assert list(credentials({})) == web
+    assert list(credentials({"SLACK_TOKEN": "xoxb-1"})) == web
 
 
 def test_socketio_keeps_the_session_and_reads_custom_data():
-    socketio = credentials({})["socketio"]
+    socketio = credentials({})["channels.socketio.HelpdeskSocketIOInput"]
     assert socketio["session_persistence"] is True and socketio["metadata_key"] == "customData"
 
 
@@ -34,3 +35,25 @@ def test_markdown_bold_becomes_slack_bold():
     text = "Server je **SSL0.OVH.NET**, port **993**."
     assert to_mrkdwn(text) == "Server je *SSL0.OVH.NET*, port *993*."
     assert to_plain(text) == "Server je SSL0.OVH.NET, port 993."
+
+
+def test_socketio_events_are_repaired_not_dropped():
+    from channels.socketio import repaired
+
+    assert repaired({"message": "ahoj", "session_id": "s1", "customData": {"a": 1}}, "sid", "customData") == {
+        "message": "ahoj", "session_id": "s1", "customData": {"a": 1}}
+    assert repaired("ahoj", "sid", "customData") == {"message": "ahoj", "session_id": "sid", "customData": {}}
+    assert repaired(["x"], "sid", "customData")["message"] == ""
+    assert repaired({"message": 12345, "session_id": "s"}, "sid", "customData")["message"] == ""
+    assert repaired({"message": "x", "customData": "{bad"}, "sid", "customData")["customData"] == {}
+    assert repaired({"message": "x", "customData": '{"a": 1}'}, "sid", "customData")["customData"] == {"a": 1}
+
+
+def test_every_configured_channel_loads_as_rasa_loads_it():
+    from rasa.core.run import _create_single_channel
+
+    env = {"SLACK_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}
+    for name, settings in credentials(env).items():
+        settings = {k: env[v[2:-1]] if str(v).startswith("${") else v for k, v in (settings or {}).items()}
+        channel = _create_single_channel(name, settings)
+        assert channel.name() in ("rest", "socketio", "slack")

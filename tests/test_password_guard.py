@@ -37,6 +37,15 @@ def test_guard_overrides_the_intent_and_keeps_the_ranking():
     PasswordGuard(PasswordGuard.get_default_config()).process([message])
     assert message.get(INTENT) == {"name": "share_password", "confidence": 1.0}
     assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == ["share_password", "ask_password"]
+    # No close second for the FallbackClassifier to call ambiguous.
+    assert message.get(INTENT_RANKING_KEY)[1]["confidence"] == 0.0
+
+
+def test_guard_recognises_a_password_the_channel_already_redacted():
+    message = Message(data={TEXT: "heslo je [heslo skryto]"})
+    message.set(INTENT, {"name": "ask_password", "confidence": 0.95})
+    PasswordGuard(PasswordGuard.get_default_config()).process([message])
+    assert message.get(INTENT)["name"] == "share_password"
 
 
 def test_guard_leaves_other_messages_alone():
@@ -59,6 +68,7 @@ def test_redaction_hides_the_password_and_keeps_the_rest():
     }
     for text, expected in cases.items():
         assert redact(text) == expected, text
+        assert redact(expected) == expected, expected  # redacting twice changes nothing
     for question in ("moje heslo nefunguje", "heslo je špatně?", "heslo k portu 993",
                      "jaky port pro imap", "/affirm", ""):
         assert redact(question) == question

@@ -8,6 +8,7 @@ from rasa.shared.core.events import (
     AllSlotsReset,
     SlotSet,
     UserUttered,
+    UserUtteranceReverted,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -16,7 +17,7 @@ from policies.recent_turns import RecentTurnsRulePolicy, recent_view
 DOMAIN = Domain.from_yaml(
     """
 version: "3.1"
-intents: [ask_port, inform, greet]
+intents: [ask_port, inform, greet, nlu_fallback]
 entities: [protocol]
 slots:
   protocol:
@@ -28,7 +29,7 @@ slots:
     type: float
     influence_conversation: true
     mappings: [{type: custom}]
-actions: [action_answer_port, action_step]
+actions: [action_answer_port, action_step, action_fallback_topics]
 responses:
   utter_greet: [{text: "Dobrý den"}]
 """
@@ -91,3 +92,19 @@ def test_slots_and_loop_set_long_before_the_cut_are_kept():
     full_states = DOMAIN.states_for_tracker_history(tracker)
     assert DOMAIN.states_for_tracker_history(view)[-20:] == full_states[-20:]
     assert full_states[-1]["slots"]["protocol"] and full_states[-1]["active_loop"]
+
+
+def test_a_run_of_reverted_fallbacks_does_not_hide_the_turn_it_returns_to():
+    # The fallback takes its misunderstood message back; after twenty of them in a row the
+    # last 60 raw events are all taken back, and the view must still end where the full
+    # history ends (it once ended nowhere, and the policy looped into Rasa's circuit breaker).
+    tracker = long_conversation(turns=40, seed=3)
+    events = list(tracker.events)
+    for _ in range(20):
+        events += [UserUttered("??", {"name": "nlu_fallback"}), ActionExecuted("action_fallback_topics"),
+                   UserUtteranceReverted(), SlotSet("step", 1.0), ActionExecuted("action_listen")]
+    tracker = DialogueStateTracker.from_events("u", events, slots=DOMAIN.slots)
+    view = recent_view(tracker, 60, DOMAIN)
+    assert len(view.events) < len(tracker.events) / 2
+    full_states = DOMAIN.states_for_tracker_history(tracker)
+    assert DOMAIN.states_for_tracker_history(view)[-20:] == full_states[-20:]

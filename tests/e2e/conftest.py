@@ -5,6 +5,8 @@ import pytest
 from fake_slack import SIGNING_SECRET, SUPPORT_CHANNEL, FakeSlack
 from scripts.stack import MODEL, Stack
 
+API_TOKEN = "e2e-api-token-7c1f"
+
 
 @pytest.fixture(scope="session")
 def slack_api():
@@ -25,7 +27,9 @@ def stack(tmp_path_factory, slack_api):
         "SLACK_API_URL": slack_api.url,
         "SLACK_SUPPORT_CHANNEL": SUPPORT_CHANNEL,
     }
-    running = Stack(tmp_path_factory.mktemp("stack"), web_port=5180, env=env).start()
+    running = Stack(
+        tmp_path_factory.mktemp("stack"), web_port=5180, env=env, debug=True, api_token=API_TOKEN
+    ).start()
     yield running
     running.stop()
 

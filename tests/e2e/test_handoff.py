@@ -34,9 +34,10 @@ def test_customer_asks_for_a_person(stack, slack_api, sender):
 
 
 def test_two_misunderstandings_then_accepted_offer(stack, sender):
-    first = reply_text(stack.say(sender, "xqzw vbnm"))
+    # What NLU misreads varies with training; the intent payload is the misunderstanding.
+    first = reply_text(stack.say(sender, "/nlu_fallback"))
     assert first.startswith("Promiňte, tomu jsem úplně nerozuměl.")
-    second = reply_text(stack.say(sender, "plk trm qwrt"))
+    second = reply_text(stack.say(sender, "/nlu_fallback"))
     assert second.startswith("Omlouvám se, stále Vám nerozumím. Mám Vás předat kolegovi")
     accepted = reply_text(stack.say(sender, "/affirm"))
     assert accepted.startswith("Rozumím, předám Vás kolegům") and "pod číslem" in accepted

@@ -1,55 +1,16 @@
 """Slack against the running Rasa server: requests signed exactly as Slack signs them, the
 bot's Web API calls caught by a local fake Slack API."""
-import hashlib
-import hmac
 import json
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import uuid
 
 import pytest
 
-from fake_slack import SIGNING_SECRET
+from fake_slack import event, post, send_event, signed
 
 pytestmark = pytest.mark.e2e
 QUESTION = "Jaký port pro IMAP se SSL?"
-
-
-def signed(body: bytes, timestamp: int, secret: str = SIGNING_SECRET) -> dict:
-    digest = hmac.new(secret.encode(), f"v0:{timestamp}:".encode() + body, hashlib.sha256)
-    return {"X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": f"v0={digest.hexdigest()}"}
-
-
-def post(stack, body: bytes, content_type: str, headers: dict) -> int:
-    request = urllib.request.Request(
-        f"http://localhost:{stack.rasa_port}/webhooks/slack/webhook",
-        data=body,
-        headers={"Content-Type": content_type, **headers},
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
-def event(user: str, channel: str, text: str, event_id: str) -> bytes:
-    return json.dumps({
-        "type": "event_callback",
-        "team_id": "T0HOSTING",
-        "event_id": event_id,
-        "event_time": int(time.time()),
-        "authorizations": [{"user_id": "U0BOT"}],
-        "event": {"type": "message", "channel_type": "im", "channel": channel, "user": user,
-                  "text": text, "ts": f"{time.time():.6f}"},
-    }).encode()
-
-
-def send_event(stack, user, channel, text, event_id=None, headers=None) -> int:
-    body = event(user, channel, text, event_id or f"Ev{uuid.uuid4().hex[:10]}")
-    return post(stack, body, "application/json", {**signed(body, int(time.time())), **(headers or {})})
 
 
 @pytest.fixture

@@ -1,0 +1,44 @@
+import uuid
+
+import pytest
+
+from scripts.services import Postgres, Redis
+from scripts.stack import MODEL, ROOT, Stack
+
+PG_PORT, REDIS_PORT = 5434, 6391
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory):
+    """PostgreSQL and Redis, two Rasa servers sharing them, one action server."""
+    if not MODEL.exists():
+        pytest.fail(f"no trained model at {MODEL}: run `make train` first")
+    workdir = tmp_path_factory.mktemp("scale")
+    env = {
+        "ACTION_SERVER_URL": "http://localhost:5455/webhook",
+        "DB_HOST": "127.0.0.1", "DB_PORT": str(PG_PORT), "DB_NAME": "helpdesk",
+        "DB_USER": "helpdesk", "DB_PASSWORD": "", "DB_LOGIN_DB": "postgres",
+        "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(REDIS_PORT), "REDIS_PASSWORD": "",
+        "REDIS_DB": "1",
+    }
+    production = ROOT / "endpoints.production.yml"
+    first = Stack(workdir / "a", rasa_port=5405, action_port=5455, env=env, endpoints=production)
+    second = Stack(workdir / "b", rasa_port=5406, action_port=5455, env=env, endpoints=production)
+    postgres, redis = Postgres(PG_PORT), Redis(workdir, REDIS_PORT)
+    try:
+        postgres.start()
+        redis.start()
+        first.start_actions()
+        first.start_rasa()
+        second.start_rasa()
+        yield first, second
+    finally:
+        second.stop()
+        first.stop()
+        redis.stop()
+        postgres.stop()
+
+
+@pytest.fixture
+def sender():
+    return f"scale-{uuid.uuid4().hex[:10]}"

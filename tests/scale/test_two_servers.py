@@ -1,0 +1,60 @@
+"""Two Rasa servers behind one (imagined) load balancer: conversations in PostgreSQL, turns
+taken one at a time through the Redis lock store."""
+import re
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from scripts.stack import reply_text
+
+pytestmark = pytest.mark.scale
+STEP = re.compile(r"^Krok (\d) z 8", re.M)
+
+
+def step(reply: str) -> int:
+    found = STEP.search(reply)
+    return int(found.group(1)) if found else 0
+
+
+def test_alternating_servers_share_the_walkthrough(servers, sender):
+    first, second = servers
+    turns = [
+        (first, "navod na nastaveni posty", 1),
+        (second, "hotovo", 2),
+        (first, "hotovo", 3),
+        (second, "zpet", 2),
+        (first, "jaky port pro imap se ssl", None),  # a digression keeps the step
+        (second, "pokracuj", 2),
+        (first, "krok 6", 6),
+        (second, "hotovo", 7),
+    ]
+    for server, text, expected in turns:
+        reply = reply_text(server.say(sender, text))
+        if expected:
+            assert step(reply) == expected, (text, reply)
+        else:
+            assert "**993**" in reply and "krokem 2 z 8" in reply
+
+
+def test_concurrent_messages_of_one_conversation_are_taken_one_at_a_time(servers, sender):
+    first, second = servers
+    assert step(reply_text(first.say(sender, "navod na nastaveni posty"))) == 1
+    # Five "hotovo" at once, alternately to both servers: each must see the step the previous
+    # one left, so the steps answered are 2..6, each once (step 7 would ask IMAP or POP3).
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        replies = list(pool.map(lambda n: reply_text((first, second)[n % 2].say(sender, "hotovo")), range(5)))
+    assert sorted(step(reply) for reply in replies) == [2, 3, 4, 5, 6]
+    assert step(reply_text(second.say(sender, "kde jsme skoncili?"))) == 6
+
+
+def test_conversations_are_stored_in_postgres(servers, sender):
+    import sqlalchemy as sa
+
+    first, _ = servers
+    first.say(sender, "jaky port pro pop3")
+    engine = sa.create_engine("postgresql://helpdesk@127.0.0.1:5434/helpdesk")
+    with engine.connect() as connection:
+        count = connection.execute(
+            sa.text("SELECT count(*) FROM events WHERE sender_id = :s AND type_name = 'user'"), {"s": sender}
+        ).scalar()
+    assert count == 1

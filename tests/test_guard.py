@@ -1,0 +1,57 @@
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from channels.guard import MAX_MESSAGE_CHARS, NOTES, guarded
+
+
+class Bot:
+    """Stands in for Rasa: records what it was given, answers when told to."""
+
+    def __init__(self, answers: bool = True) -> None:
+        self.seen = []
+        self.answers = answers
+
+    async def __call__(self, message: UserMessage) -> None:
+        self.seen.append(message.text)
+        if self.answers:
+            await message.output_channel.send_response(message.sender_id, {"text": "odpověď"})
+
+
+async def turn(text, bot):
+    output = CollectingOutputChannel()
+    await guarded(bot)(UserMessage(text, output, "zakaznik"))
+    return [m["text"] for m in output.messages]
+
+
+async def test_empty_message_is_answered_without_the_bot():
+    bot = Bot()
+    for text in ("", "  \n", "\x00", None):
+        assert await turn(text, bot) == [NOTES["empty"]]
+    assert bot.seen == []
+
+
+async def test_password_never_reaches_the_bot():
+    bot = Bot()
+    assert await turn("heslo je Kocicka77 a port?", bot) == ["odpověď"]
+    assert bot.seen == ["heslo je [heslo skryto] a port?"]
+
+
+async def test_long_message_is_cut_with_a_note():
+    bot = Bot()
+    assert await turn("port " * 5000, bot) == [NOTES["truncated"], "odpověď"]
+    assert len(bot.seen[0]) == MAX_MESSAGE_CHARS
+
+
+async def test_control_characters_become_spaces():
+    bot = Bot()
+    await turn("jaky\x00port\u200bpro imap", bot)
+    assert bot.seen == ["jaky port pro imap"]
+
+
+async def test_silence_becomes_an_apology_with_the_support_contact():
+    replies = await turn("jaky port pro imap", Bot(answers=False))
+    assert replies[0].startswith("Omlouvám se, teď mám technické potíže")
+    assert "zákaznickém prostoru (Manager)" in replies[0]
+
+
+async def test_rasa_commands_may_stay_silent():
+    assert await turn("/restart", Bot(answers=False)) == []
