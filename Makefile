@@ -15,7 +15,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 MODEL_INPUTS := config.yml domain.yml $(shell find data czech_nlu -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: run test test-scale install train validate unit e2e stories holdout crossval intent bench shell clean
+.PHONY: run test test-scale install train validate unit e2e stories holdout crossval intent examples inbox report bench shell clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,20 @@ intent: install
 	@test -n "$(NAME)" -a -n "$(EXAMPLES)" -a -n "$(RESPONSE)" || \
 	  { echo 'usage: make intent NAME=<snake_case> EXAMPLES=<file> RESPONSE="<Czech answer>"'; exit 2; }
 	$(BIN)/python scripts/add_intent.py "$(NAME)" "$(EXAMPLES)" "$(RESPONSE)"
+
+# More ways to ask a known question, e.g. a group exported by `make inbox`.
+examples: install
+	@test -n "$(INTENT)" -a -n "$(FILE)" || { echo 'usage: make examples INTENT=<name> FILE=<file>'; exit 2; }
+	$(BIN)/python scripts/add_intent.py --existing "$(INTENT)" "$(FILE)"
+
+# What the bot missed, grouped: make inbox [SINCE=2026-11-01] [UNTIL=...] [EXPORT=3 OUT=file.txt]
+inbox: install
+	@$(BIN)/python scripts/inbox.py $(if $(SINCE),--since $(SINCE)) $(if $(UNTIL),--until $(UNTIL)) \
+	  $(if $(EXPORT),--export $(EXPORT) --out $(OUT))
+
+# Helpdesk report: make report [SINCE=2026-11-01] [UNTIL=...] -> reports/helpdesk.html
+report: install
+	@$(BIN)/python scripts/report.py $(if $(SINCE),--since $(SINCE)) $(if $(UNTIL),--until $(UNTIL))
 
 bench: $(MODEL)
 	$(BIN)/python -m scripts.bench

@@ -1,4 +1,5 @@
-"""Teach the bot a new question: `make intent NAME=... EXAMPLES=file RESPONSE="..."`.
+"""Teach the bot a new question: `make intent NAME=... EXAMPLES=file RESPONSE="..."`, or more
+ways to ask a known one: `make examples INTENT=... FILE=...`.
 
 Adds the NLU examples (data/nlu/<name>.yml, with a diacritics-free twin of each example,
 because customers type without them), the intent and its `utter_<name>` response to
@@ -77,13 +78,59 @@ def examples_block(examples: List[str]) -> str:
     return "".join(f"    - {e}\n" for e in examples)
 
 
-def add_intent(name: str, examples: List[str], response: str, root: Path = ROOT) -> List[str]:
-    examples = list(dict.fromkeys(e.strip() for e in examples if e.strip()))
-    check(name, examples, response, root)
+def split(examples: List[str]):
+    """(training examples with their diacritics-free twins, held-out examples)."""
     held_out = examples[HOLDOUT_EVERY - 1 :: HOLDOUT_EVERY]
     training = [e for e in examples if e not in held_out]
     twins = [fold(e) for e in training if fold(e) != e.lower()]
-    training = list(dict.fromkeys(training + [t for t in twins if t not in training]))
+    return list(dict.fromkeys(training + [t for t in twins if t not in training])), held_out
+
+
+def append_held_out(name: str, held_out: List[str], root: Path) -> None:
+    with (root / "tests" / "nlu_holdout.yml").open("a", encoding="utf-8") as f:
+        f.write(f"\n- intent: {name}\n  examples: |\n{examples_block(held_out)}")
+
+
+def add_examples(name: str, examples: List[str], root: Path = ROOT) -> List[str]:
+    """More examples for an existing intent (from `make inbox`): those that already belong to
+    it are skipped, one that belongs to another intent refuses the whole file."""
+    examples = list(dict.fromkeys(e.strip() for e in examples if e.strip()))
+    owners = existing_examples(root)
+    taken = [f"  {e!r} belongs to {owners[fold(e)]}" for e in examples
+             if fold(e) in owners and owners[fold(e)] != name]
+    if taken:
+        raise Refused("examples that already belong to another intent:\n" + "\n".join(taken))
+    new = [e for e in examples if fold(e) not in owners]
+    if not new:
+        raise Refused(f"nothing new: every example is already one of {name}")
+    header = f"- intent: {name}\n  examples: |\n"
+    path = next((p for p in sorted((root / "data" / "nlu").glob("*.yml"))
+                 if header in p.read_text(encoding="utf-8")), None)
+    if path is None:
+        raise Refused(f"no intent {name!r} in data/nlu (new intents: make intent)")
+    training, held_out = split(new)
+    text = path.read_text(encoding="utf-8")
+    start = text.index(header) + len(header)
+    end = start
+    for line in text[start:].splitlines(keepends=True):
+        if not line.startswith("    "):
+            break
+        end += len(line)
+    path.write_text(text[:end] + examples_block(training) + text[end:], encoding="utf-8")
+    changed = [f"{path.relative_to(root)}: {len(training)} examples more for {name}"]
+    if held_out:
+        append_held_out(name, held_out, root)
+        changed.append(f"tests/nlu_holdout.yml: {len(held_out)} held-out examples")
+    skipped = len(examples) - len(new)
+    if skipped:
+        changed.append(f"{skipped} examples skipped: {name} has them already")
+    return changed
+
+
+def add_intent(name: str, examples: List[str], response: str, root: Path = ROOT) -> List[str]:
+    examples = list(dict.fromkeys(e.strip() for e in examples if e.strip()))
+    check(name, examples, response, root)
+    training, held_out = split(examples)
     if len(training) < MIN_TRAINING:
         raise Refused(
             f"only {len(training)} training examples after setting {len(held_out)} aside; "
@@ -99,10 +146,8 @@ def add_intent(name: str, examples: List[str], response: str, root: Path = ROOT)
     )
     changed.append(f"{nlu_file.relative_to(root)}: {len(training)} examples")
 
-    holdout = root / "tests" / "nlu_holdout.yml"
-    with holdout.open("a", encoding="utf-8") as f:
-        f.write(f"\n- intent: {name}\n  examples: |\n{examples_block(held_out)}")
-    changed.append(f"{holdout.relative_to(root)}: {len(held_out)} held-out examples")
+    append_held_out(name, held_out, root)
+    changed.append(f"tests/nlu_holdout.yml: {len(held_out)} held-out examples")
 
     domain_file = root / "domain.yml"
     domain = domain_file.read_text(encoding="utf-8")
@@ -131,11 +176,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("name")
     parser.add_argument("examples", help="a file, one Czech example per line")
-    parser.add_argument("response", help="the Czech answer")
+    parser.add_argument("response", nargs="?", help="the Czech answer (new intents only)")
+    parser.add_argument("--existing", action="store_true", help="add to an existing intent")
     args = parser.parse_args()
     try:
         lines = Path(args.examples).read_text(encoding="utf-8").splitlines()
-        changed = add_intent(args.name, lines, args.response)
+        if args.existing:
+            changed = add_examples(args.name, lines)
+        else:
+            changed = add_intent(args.name, lines, args.response or "")
     except (Refused, OSError) as error:
         print(f"make intent: {error}", file=sys.stderr)
         return 2

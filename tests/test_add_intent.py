@@ -69,3 +69,38 @@ def test_refuses(repo, name, examples, response, reason):
     with pytest.raises(Refused, match=reason):
         add_intent(name, examples, response, repo)
     assert (repo / "domain.yml").read_text(encoding="utf-8") == before
+
+
+def training_examples(repo, intent):
+    for path in (repo / "data" / "nlu").glob("*.yml"):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            if block.get("intent") == intent:
+                return [line[2:] for line in block["examples"].splitlines()]
+    return []
+
+
+def test_more_examples_for_an_existing_intent(repo):
+    from scripts.add_intent import add_examples
+
+    before = training_examples(repo, "request_human")
+    new = ["Potřebuju živou bytost z podpory", "Je tam nějaký technik?", "chci cloveka ne stroj",
+           "Dejte mi kolegu", "Chci s někým mluvit", "Chci mluvit s člověkem"]  # the last one it has
+    changed = add_examples("request_human", new, repo)
+    after = training_examples(repo, "request_human")
+    assert "Potřebuju živou bytost z podpory" in after and "potrebuju zivou bytost z podpory" in after
+    assert "Chci s někým mluvit" not in after  # every fifth new one is held out
+    assert "Chci s někým mluvit" in (repo / "tests" / "nlu_holdout.yml").read_text(encoding="utf-8")
+    assert after[: len(before)] == before
+    assert any("1 examples skipped" in line for line in changed)
+    # The file is still valid training data.
+    from rasa.shared.nlu.training_data.loading import load_data
+    assert load_data(str(repo / "data" / "nlu")).intents
+
+
+def test_more_examples_refused_when_another_intent_owns_one(repo):
+    from scripts.add_intent import add_examples
+
+    with pytest.raises(Refused, match="belongs to ask_port"):
+        add_examples("request_human", ["Chci mluvit s technikem", "Jaký port pro IMAP se SSL?"], repo)
+    with pytest.raises(Refused, match="no intent"):
+        add_examples("ask_nothing_like_this", ["Úplně nový dotaz"], repo)

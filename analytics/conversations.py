@@ -1,0 +1,117 @@
+"""Conversations read back from the configured tracker store (endpoints.yml: the SQLite file
+by default, PostgreSQL in production), reduced to what the inbox and the report need."""
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional
+
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parents[1]
+HANDOFF_RESPONSE = "utter_handoff_done"
+FIX_WORKED_RESPONSE = "utter_fix_worked"
+FALLBACK_INTENT = "nlu_fallback"
+
+
+@dataclass
+class UserMessage:
+    text: str
+    intent: str
+    confidence: float
+    guess: str  # the best intent other than the fallback: what the bot thought
+    timestamp: float
+    is_payload: bool
+
+
+@dataclass
+class Conversation:
+    sender_id: str
+    channel: str = "neznámý"
+    messages: List[UserMessage] = field(default_factory=list)
+    # (timestamp, kind, detail): "bot" with the response name, "step" with the step number
+    timeline: List[tuple] = field(default_factory=list)
+
+    @property
+    def handed_off(self) -> bool:
+        return any(kind == "bot" and name == HANDOFF_RESPONSE for _, kind, name in self.timeline)
+
+    @property
+    def max_step(self) -> int:
+        return max((int(value) for _, kind, value in self.timeline if kind == "step" and value), default=0)
+
+
+def parse_day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def period(since: Optional[str], until: Optional[str], days: int = 7):
+    """(start, end) timestamps: SINCE inclusive, UNTIL inclusive (whole days, UTC)."""
+    end_day = parse_day(until) if until else datetime.now(timezone.utc).date()
+    start_day = parse_day(since) if since else end_day - timedelta(days=days - 1)
+    start = datetime.combine(start_day, datetime.min.time(), timezone.utc).timestamp()
+    end = datetime.combine(end_day + timedelta(days=1), datetime.min.time(), timezone.utc).timestamp()
+    return start, end
+
+
+def tracker_store_url(endpoints: Path = ROOT / "endpoints.yml") -> str:
+    """The SQLAlchemy URL of the tracker store the bot writes to."""
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.utils.io import read_config_file
+
+    store = read_config_file(endpoints).get("tracker_store") or {}
+    dialect = store.get("dialect", "sqlite")
+    db = store.get("db", "rasa.db")
+    if dialect == "sqlite" and not Path(db).is_absolute():
+        db = str(ROOT / db)
+    return str(SQLTrackerStore.get_db_url(
+        dialect, store.get("url"), store.get("port"), db,
+        store.get("username"), store.get("password"), store.get("login_db"), store.get("query"),
+    ))
+
+
+def _guess(parse_data: Dict[str, Any]) -> str:
+    for item in parse_data.get("intent_ranking") or []:
+        if item.get("name") and item["name"] != FALLBACK_INTENT:
+            return item["name"]
+    return (parse_data.get("intent") or {}).get("name") or ""
+
+
+def conversations_from_events(rows: Iterable[Dict[str, Any]]) -> List[Conversation]:
+    """Rows of the events table (sender_id, type_name, timestamp, data) in id order."""
+    found: Dict[str, Conversation] = {}
+    for row in rows:
+        data = row["data"] if isinstance(row["data"], dict) else json.loads(row["data"] or "{}")
+        conversation = found.setdefault(row["sender_id"], Conversation(row["sender_id"]))
+        kind, timestamp = row["type_name"], float(row["timestamp"] or data.get("timestamp") or 0)
+        if kind == "user":
+            parse = data.get("parse_data") or {}
+            intent = parse.get("intent") or {}
+            text = data.get("text") or ""
+            conversation.messages.append(UserMessage(
+                text=text, intent=intent.get("name") or "", confidence=float(intent.get("confidence") or 0),
+                guess=_guess(parse), timestamp=timestamp, is_payload=text.startswith("/"),
+            ))
+            if data.get("input_channel") and conversation.channel == "neznámý":
+                conversation.channel = data["input_channel"]
+        elif kind == "bot":
+            name = (data.get("metadata") or {}).get("utter_action")
+            conversation.timeline.append((timestamp, "bot", name))
+        elif kind == "slot" and data.get("name") == "walkthrough_step":
+            conversation.timeline.append((timestamp, "step", data.get("value")))
+    return list(found.values())
+
+
+def load(url: str, start: float, end: float) -> List[Conversation]:
+    """Conversations with events in [start, end), only those events."""
+    engine = sa.create_engine(url)
+    if not sa.inspect(engine).has_table("events"):
+        return []
+    query = sa.text(
+        "SELECT sender_id, type_name, timestamp, data FROM events"
+        " WHERE timestamp >= :start AND timestamp < :end ORDER BY id"
+    )
+    with engine.connect() as connection:
+        rows = [dict(row._mapping) for row in connection.execute(query, {"start": start, "end": end})]
+    engine.dispose()
+    return [c for c in conversations_from_events(rows) if c.messages]

@@ -1,0 +1,113 @@
+"""The NLU inbox: customer messages the bot did not handle well, grouped by similarity, so
+support staff can turn a group into a new intent (`make intent`) or more examples of an
+existing one (`make examples`)."""
+from collections import Counter
+from dataclasses import dataclass
+from typing import List, Optional
+
+from czech_nlu.folding import fold
+from czech_nlu.password import redact
+
+from analytics.conversations import FALLBACK_INTENT, Conversation
+
+LOW_CONFIDENCE = 0.7
+# Answers to the bot's own questions say nothing about what the bot misses.
+NOT_A_QUESTION = {"affirm", "deny", "request_human", "share_password", "greet", "thanks", "goodbye"}
+
+
+@dataclass
+class Missed:
+    text: str
+    reason: str  # fallback | low_confidence | handoff
+    guess: str
+    conversation_id: str
+
+
+@dataclass
+class Group:
+    messages: List[Missed]
+
+    @property
+    def count(self) -> int:
+        return len(self.messages)
+
+    @property
+    def guess(self) -> str:
+        return Counter(m.guess for m in self.messages).most_common(1)[0][0]
+
+    @property
+    def example_conversation(self) -> str:
+        return self.messages[0].conversation_id
+
+    def texts(self) -> List[str]:
+        return list(dict.fromkeys(m.text for m in self.messages))
+
+
+def missed_messages(conversations: List[Conversation], threshold: float = LOW_CONFIDENCE) -> List[Missed]:
+    missed = []
+    for conversation in conversations:
+        flagged = set()
+        for index, message in enumerate(conversation.messages):
+            if message.is_payload or not message.text.strip():
+                continue
+            if message.intent == FALLBACK_INTENT:
+                reason = "fallback"
+            elif message.confidence < threshold:
+                reason = "low_confidence"
+            else:
+                continue
+            flagged.add(index)
+            missed.append(Missed(redact(message.text), reason, message.guess, conversation.sender_id))
+        # Before each handoff: the customer's last real question, which the bot did not solve.
+        handoffs = [t for t, kind, name in conversation.timeline if kind == "bot" and name == "utter_handoff_done"]
+        for handoff_time in handoffs:
+            before = [
+                (i, m) for i, m in enumerate(conversation.messages)
+                if m.timestamp <= handoff_time and not m.is_payload and m.intent not in NOT_A_QUESTION
+            ]
+            if before and before[-1][0] not in flagged:
+                index, message = before[-1]
+                flagged.add(index)
+                missed.append(Missed(redact(message.text), "handoff", message.intent, conversation.sender_id))
+    return missed
+
+
+def group(missed: List[Missed], distance: float = 0.75) -> List[Group]:
+    """Similar messages together (TF-IDF over character n-grams of the folded text, average
+    linkage on cosine distance), largest groups first."""
+    if len(missed) < 2:
+        return [Group(missed)] if missed else []
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectors = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), preprocessor=fold).fit_transform(
+        [m.text for m in missed]
+    )
+    labels = AgglomerativeClustering(
+        n_clusters=None, distance_threshold=distance, affinity="cosine", linkage="average"
+    ).fit_predict(vectors.toarray())
+    groups = {}
+    for label, message in zip(labels, missed):
+        groups.setdefault(label, []).append(message)
+    return sorted((Group(m) for m in groups.values()), key=lambda g: (-g.count, g.messages[0].text))
+
+
+def export(group_: Group, path) -> int:
+    """One example per line, the format `make intent` and `make examples` read."""
+    texts = group_.texts()
+    path.write_text("".join(f"{t}\n" for t in texts), encoding="utf-8")
+    return len(texts)
+
+
+def table(groups: List[Group], examples: int = 3) -> str:
+    lines = []
+    for number, g in enumerate(groups, 1):
+        reasons = ", ".join(f"{r} {n}" for r, n in Counter(m.reason for m in g.messages).most_common())
+        lines.append(f"#{number}  {g.count}×  bot hádal: {g.guess or '–'}  ({reasons})  "
+                     f"např. konverzace {g.example_conversation}")
+        lines.extend(f"      „{text}“" for text in g.texts()[:examples])
+    return "\n".join(lines)
+
+
+def chosen(groups: List[Group], number: Optional[int]) -> Optional[Group]:
+    return groups[number - 1] if number and 0 < number <= len(groups) else None

@@ -1,0 +1,40 @@
+"""`make report`: the helpdesk report for a date range, printed and written as
+reports/helpdesk.html (self-contained, PNG plots inline).
+
+usage: python scripts/report.py [--since 2026-11-01] [--until 2026-11-26] [--out reports/helpdesk.html]
+"""
+import argparse
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from analytics import conversations, report
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--since", help="first day, YYYY-MM-DD (default: 7 days ago)")
+    parser.add_argument("--until", help="last day, YYYY-MM-DD (default: today)")
+    parser.add_argument("--out", type=Path, default=conversations.ROOT / "reports" / "helpdesk.html")
+    parser.add_argument("--endpoints", type=Path, default=conversations.ROOT / "endpoints.yml")
+    args = parser.parse_args(argv)
+
+    start, end = conversations.period(args.since, args.until)
+    first = datetime.fromtimestamp(start, timezone.utc).date().isoformat()
+    last = datetime.fromtimestamp(end - 1, timezone.utc).date().isoformat()
+    found = conversations.load(conversations.tracker_store_url(args.endpoints), start, end)
+    if not found:
+        print(f"Žádné konverzace v období {first} – {last}: není z čeho dělat report.")
+        return 0
+    result = report.figures(found)
+    print(f"Období {first} – {last}\n{report.terminal_table(result)}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report.html_page(result, first, last), encoding="utf-8")
+    args.out.with_suffix(".json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"\n{args.out} (a {args.out.with_suffix('.json').name})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
