@@ -6,21 +6,11 @@ from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import PENDING_OFFER, misunderstood_twice
+from actions.topics import QUESTION_TITLES
 from actions.walkthrough import Answer
 
 # Button title per intent the fallback may offer, in the order of the model's ranking.
-TOPIC_TITLES = {
-    "ask_port": "Porty",
-    "ask_port_table": "Porty",
-    "ask_port_purpose": "Porty",
-    "ask_settings": "Nastavení serveru",
-    "ask_server": "Název serveru",
-    "ask_username": "Uživatelské jméno",
-    "ask_password": "Heslo",
-    "ask_pop_vs_imap": "IMAP, nebo POP3?",
-    "other_device": "Jiný telefon",
-    "capabilities": "Co umíte?",
-}
+TOPIC_TITLES = {**QUESTION_TITLES, "capabilities": "Co umíte?"}
 DEFAULT_TOPICS = ["ask_port_table", "ask_settings", "capabilities"]
 MAX_BUTTONS = 3
 

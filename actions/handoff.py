@@ -20,6 +20,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge
+from actions.topics import PROBLEM_TITLES, QUESTION_TITLES
 from czech_nlu.password import redact
 
 logger = logging.getLogger(__name__)
@@ -38,21 +39,7 @@ CONFIRMATIONS = {
     "fix_failed": "utter_handoff_fix_failed",
 }
 # The topic the support agent sees, from the customer's latest topical intent.
-TOPICS = {
-    "open_smtp_ticket": "Ticket Open SMTP",
-    "cannot_send": "Nejde odesílat poštu",
-    "mail_not_working": "Pošta nefunguje",
-    "start_walkthrough": "Nastavení krok za krokem",
-    "ask_port": "Porty",
-    "ask_port_table": "Porty",
-    "ask_port_purpose": "Porty",
-    "ask_settings": "Nastavení serveru",
-    "ask_server": "Název serveru",
-    "ask_username": "Uživatelské jméno",
-    "ask_password": "Heslo",
-    "ask_pop_vs_imap": "IMAP, nebo POP3",
-    "other_device": "Jiné zařízení",
-}
+TOPICS = {**QUESTION_TITLES, **PROBLEM_TITLES}
 WALKTHROUGH_TOPIC = TOPICS["start_walkthrough"]
 UNKNOWN_TOPIC = "neurčeno"
 
