@@ -39,7 +39,7 @@ def clean(text: Any) -> Tuple[str, bool]:
         return "", False
     text = redact(CONTROL_CHARACTERS.sub(" ", text)).strip()
     if len(text) > MAX_MESSAGE_CHARS:
-        return redact(text[:MAX_MESSAGE_CHARS]), True
+        return text[:MAX_MESSAGE_CHARS], True
     return text, False
 
 

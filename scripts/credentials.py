@@ -43,10 +43,15 @@ def credentials(env: Mapping[str, str]) -> Dict[str, Any]:
     return config
 
 
+def write(out: Path, env: Mapping[str, str]) -> Dict[str, Any]:
+    config = credentials(env)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config
+
+
 def main(out: str) -> None:
-    config = credentials(os.environ)
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
-    Path(out).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    config = write(Path(out), os.environ)
     channels = ", ".join(name.rsplit(".", 1)[-1] for name in config)
     print(f"Channels: {channels}")
 

@@ -7,9 +7,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional
 
-import yaml
-
-from scripts.credentials import credentials
+from scripts.credentials import write as write_credentials
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
@@ -65,7 +63,7 @@ class Stack:
         )
         self.env.update(env or {})
         self.credentials = workdir / "credentials.yml"
-        self.credentials.write_text(yaml.safe_dump(credentials(self.env)), encoding="utf-8")
+        write_credentials(self.credentials, self.env)
         self.api_token = api_token  # enables Rasa's HTTP API, with this token
         self.db = workdir / "tracker.db"
         self.endpoints = endpoints or workdir / "endpoints.yml"
