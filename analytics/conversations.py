@@ -33,8 +33,12 @@ class Conversation:
     timeline: List[tuple] = field(default_factory=list)
 
     @property
+    def handoff_times(self) -> List[float]:
+        return [t for t, kind, name in self.timeline if kind == "bot" and name == HANDOFF_RESPONSE]
+
+    @property
     def handed_off(self) -> bool:
-        return any(kind == "bot" and name == HANDOFF_RESPONSE for _, kind, name in self.timeline)
+        return bool(self.handoff_times)
 
     @property
     def max_step(self) -> int:

@@ -59,8 +59,7 @@ def missed_messages(conversations: List[Conversation], threshold: float = LOW_CO
             flagged.add(index)
             missed.append(Missed(redact(message.text), reason, message.guess, conversation.sender_id))
         # Before each handoff: the customer's last real question, which the bot did not solve.
-        handoffs = [t for t, kind, name in conversation.timeline if kind == "bot" and name == "utter_handoff_done"]
-        for handoff_time in handoffs:
+        for handoff_time in conversation.handoff_times:
             before = [
                 (i, m) for i, m in enumerate(conversation.messages)
                 if m.timestamp <= handoff_time and not m.is_payload and m.intent not in NOT_A_QUESTION

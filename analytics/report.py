@@ -23,9 +23,9 @@ def open_smtp_outcome(conversation: Conversation) -> str:
     asked = [m.timestamp for m in conversation.messages if m.intent == OPEN_SMTP_INTENT]
     if not asked:
         return ""
-    after = [name for t, kind, name in conversation.timeline if kind == "bot" and t >= asked[0]]
-    if "utter_handoff_done" in after:
+    if any(t >= asked[0] for t in conversation.handoff_times):
         return "handed_off"
+    after = [name for t, kind, name in conversation.timeline if kind == "bot" and t >= asked[0]]
     return "resolved" if FIX_WORKED_RESPONSE in after else "open"
 
 
