@@ -1,13 +1,14 @@
-"""Low-confidence fallback: ask to rephrase and offer the topics the model thought likely."""
-from typing import Any, Dict, List, Text
+"""Not understood: ask to rephrase and offer the topics the model thought likely; after two
+misunderstandings in a row, offer a person."""
+from typing import Any, Dict, List
 
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handoff import PENDING_OFFER, misunderstood_twice
+from actions.context import Turn
+from actions.handoff import misunderstood_twice
+from actions.pending import Pending
 from actions.topics import QUESTION_TITLES
-from actions.walkthrough import Answer
 
 # Button title per intent the fallback may offer, in the order of the model's ranking.
 TOPIC_TITLES = {**QUESTION_TITLES, "capabilities": "Co umíte?"}
@@ -36,22 +37,16 @@ def topic_buttons(ranking: List[Dict[str, Any]]) -> List[Dict[str, str]]:
     ]
 
 
-def utter_not_understood(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    ranking = tracker.latest_message.get("intent_ranking") or []
+def utter_not_understood(dispatcher: CollectingDispatcher, turn: Turn) -> None:
+    ranking = turn.tracker.latest_message.get("intent_ranking") or []
     dispatcher.utter_message(response="utter_fallback", buttons=topic_buttons(ranking))
 
 
-class ActionFallbackTopics(Answer):
-    def name(self) -> Text:
-        return "action_fallback_topics"
-
-    def answer(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        # Forget the misunderstood message so it does not steer the dialogue (the slot set
-        # after the revert stays).
-        if misunderstood_twice(tracker):
-            dispatcher.utter_message(response="utter_offer_handoff")
-            return [UserUtteranceReverted(), SlotSet("pending_question", PENDING_OFFER)]
-        utter_not_understood(dispatcher, tracker)
-        return [UserUtteranceReverted()]
+def fall_back(dispatcher: CollectingDispatcher, turn: Turn) -> List[Dict[str, Any]]:
+    # Forget the misunderstood message so it does not steer the dialogue (the slot set
+    # after the revert stays).
+    if misunderstood_twice(turn.tracker):
+        dispatcher.utter_message(response="utter_offer_handoff")
+        return [UserUtteranceReverted(), SlotSet("pending_question", Pending.HANDOFF_OFFER.value)]
+    utter_not_understood(dispatcher, turn)
+    return [UserUtteranceReverted()]

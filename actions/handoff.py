@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -26,7 +26,6 @@ from czech_nlu.password import redact
 logger = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[1]
-PENDING_OFFER = "handoff"  # pending_question while the bot offers a person
 
 REASONS = {
     "request": "zákazník požádal o člověka",
@@ -75,9 +74,15 @@ def transcript(events: List[Dict[str, Any]], turns: int) -> List[Dict[str, str]]
 
 
 def misunderstood_twice(tracker: Tracker) -> bool:
-    """The latest two customer messages both fell back (reverted ones included)."""
-    intents = [_user_intent(e) for e in tracker.events if e.get("event") == "user"][-2:]
-    return len(intents) == 2 and all(intent == "nlu_fallback" for intent in intents)
+    """Called while the bot falls back on the latest message: the message before it fell
+    back too (the fallback reverts a message it did not understand, so a rewind follows it)."""
+    fell_back = []
+    for event in tracker.events:
+        if event.get("event") == "user":
+            fell_back.append(False)
+        elif event.get("event") == "rewind" and fell_back:
+            fell_back[-1] = True
+    return len(fell_back) >= 2 and fell_back[-2]
 
 
 def build_record(tracker: Tracker, reason: str) -> Dict[str, Any]:
@@ -185,15 +190,3 @@ def hand_off(
         response_time=knowledge.load()["handoff"]["response_time"],
     )
     return [SlotSet("pending_question", None)]
-
-
-class ActionHandoff(Action):
-    """The customer asked for a person."""
-
-    def name(self) -> Text:
-        return "action_handoff"
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        return hand_off(dispatcher, tracker, "request")

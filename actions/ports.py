@@ -1,28 +1,20 @@
-"""Port questions: one port, both ports of a protocol, reverse lookup, the whole table."""
-from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Text
+"""Port answers: one port, both ports of a protocol, what a number is for, a number the
+customer has set checked against the guide, the whole table."""
+from typing import Any, Dict, List, Optional
 
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
-from actions.fallback import utter_not_understood
-from actions.understanding import (
-    latest_intent,
-    mentioned_port,
-    mentioned_protocol,
-    mentioned_security,
-)
-from actions.walkthrough import Answer, answer_form_choice, awaits_form_choice
+from actions.context import Turn
 
-FOLLOW_UP_INTENT = "inform"
+Events = List[Dict[str, Any]]
 
 
 def port_buttons(protocol: str, security: Optional[str]) -> List[Dict[str, str]]:
     """Next moves after a port answer: the other SSL choice, the other protocols, all settings."""
     buttons = []
-    if security:
+    if security in knowledge.SECURITY_CHOICES:
         other = "plain" if security == "ssl" else "ssl"
         buttons.append(
             {
@@ -42,10 +34,11 @@ def port_buttons(protocol: str, security: Optional[str]) -> List[Dict[str, str]]
     return buttons
 
 
-def utter_ports(
-    dispatcher: CollectingDispatcher, protocol: str, security: Optional[str]
-) -> None:
-    """The port answer for a known protocol ("incoming" = IMAP and POP3)."""
+def utter_ports(dispatcher: CollectingDispatcher, protocol: str, security: Optional[str]) -> None:
+    """The port answer for a known protocol ("incoming" = IMAP and POP3); security "both" or
+    None gives both ports."""
+    if security not in knowledge.SECURITY_CHOICES:
+        security = None
     if protocol == "incoming":
         if security:
             imap, pop3 = (knowledge.port(p, security) for p in ("imap", "pop3"))
@@ -57,9 +50,7 @@ def utter_ports(
             )
         else:
             for name in knowledge.incoming_protocols():
-                dispatcher.utter_message(
-                    response="utter_port_both", **replies.protocol_values(name)
-                )
+                dispatcher.utter_message(response="utter_port_both", **replies.protocol_values(name))
     elif security:
         dispatcher.utter_message(
             response="utter_port_single",
@@ -76,121 +67,99 @@ def utter_ports(
         )
 
 
-@dataclass
-class PortQuery:
-    protocol: Optional[str]
-    security: Optional[str]
-    follow_up: bool  # a fragment ("a bez SSL?") that continues the last answer
-    names_something: bool  # the message itself named a protocol or a security choice
+def answer_port(dispatcher: CollectingDispatcher, turn: Turn, protocols: List[str]) -> Events:
+    """Ports of each protocol asked about; with none known, the table or one short question."""
+    if not protocols:
+        if turn.security == "both":
+            return answer_port_table(dispatcher)
+        dispatcher.utter_message(response="utter_ask_protocol")
+        return [SlotSet("security", turn.security), SlotSet("last_topic", "port")]
+    for protocol in protocols:
+        utter_ports(dispatcher, protocol, turn.security)
+    return [
+        SlotSet("protocol", protocols[-1]),
+        SlotSet("security", turn.security),
+        SlotSet("last_topic", "port"),
+    ]
 
 
-def resolve_query(tracker: Tracker) -> PortQuery:
-    """What the latest message asks, with the context it inherits.
-
-    A new question about a protocol ("Jaké porty má IMAP?") starts afresh; a fragment
-    ("a bez SSL?", "A co POP3?") keeps whatever it does not change.
-    """
-    message = tracker.latest_message
-    follow_up = latest_intent(message) == FOLLOW_UP_INTENT
-    new_protocol = mentioned_protocol(message)
-    new_security = mentioned_security(message)
-    known_protocol = tracker.get_slot("protocol")
-    protocol = new_protocol or known_protocol
-    if new_protocol == "incoming" and known_protocol in knowledge.incoming_protocols():
-        protocol = known_protocol  # "a příchozí?" after IMAP stays with IMAP
-    keep_security = follow_up or not new_protocol
-    security = new_security or (tracker.get_slot("security") if keep_security else None)
-    return PortQuery(protocol, security, follow_up, bool(new_protocol or new_security))
-
-
-class ActionAnswerPort(Answer):
-    def name(self) -> Text:
-        return "action_answer_port"
-
-    def answer(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        if awaits_form_choice(tracker):
-            # "IMAP" / "se SSL" answers the walkthrough's question before the account form.
-            return answer_form_choice(dispatcher, tracker)
-        query = resolve_query(tracker)
-        protocol, security = query.protocol, query.security
-        if query.follow_up and not query.names_something:
-            # A fragment naming nothing we know: the model guessed; do not guess a port.
-            utter_not_understood(dispatcher, tracker)
-            return []
-        topic = tracker.get_slot("last_topic") if query.follow_up else "port"
-        if protocol and topic == "server":
-            dispatcher.utter_message(
-                response="utter_server_one",
-                **replies.protocol_values(knowledge.concrete_protocol(protocol)),
-            )
-        elif protocol and topic == "settings" and protocol in knowledge.incoming_protocols():
-            dispatcher.utter_message(
-                response="utter_settings", **replies.settings_values(protocol)
-            )
-        elif protocol:
-            utter_ports(dispatcher, protocol, security)
-            topic = "port"
-        else:
-            dispatcher.utter_message(response="utter_ask_protocol")
-            topic = "port"
-        return [
-            SlotSet("protocol", protocol),
-            SlotSet("security", security),
-            SlotSet("last_topic", topic),
-        ]
-
-
-class ActionPortPurpose(Answer):
-    def name(self) -> Text:
-        return "action_port_purpose"
-
-    def answer(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        number = mentioned_port(tracker.latest_message)
-        if number is None:
-            dispatcher.utter_message(
-                response="utter_port_table",
-                server=knowledge.server("incoming"),
-                port_table=replies.port_table(),
-            )
-            return [SlotSet("last_topic", "port")]
-        owner = knowledge.protocol_for_port(number)
-        if owner is None:
-            dispatcher.utter_message(
-                response="utter_port_unknown", port=number, port_table=replies.port_table()
-            )
-            return [SlotSet("last_topic", "port")]
-        protocol, security = owner
-        values = replies.protocol_values(protocol)
+def answer_port_purpose(dispatcher: CollectingDispatcher, number: int) -> Events:
+    owner = knowledge.protocol_for_port(number)
+    if owner is None:
         dispatcher.utter_message(
-            response="utter_port_purpose",
-            port=number,
-            security_label=knowledge.security_label(security),
-            **{k: values[k] for k in ("protocol_label", "direction", "server")},
-        )
-        return [
-            SlotSet("protocol", protocol),
-            SlotSet("security", security),
-            SlotSet("last_topic", "port"),
-        ]
-
-
-class ActionPortTable(Answer):
-    def name(self) -> Text:
-        return "action_port_table"
-
-    def answer(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(
-            response="utter_port_table",
-            server=knowledge.server("incoming"),
-            port_table=replies.port_table(),
+            response="utter_port_unknown", port=number, port_table=replies.port_table()
         )
         return [SlotSet("last_topic", "port")]
+    protocol, security = owner
+    dispatcher.utter_message(response="utter_port_purpose", **_owner_values(number))
+    return [SlotSet("protocol", protocol), SlotSet("security", security), SlotSet("last_topic", "port")]
+
+
+def answer_port_table(dispatcher: CollectingDispatcher) -> Events:
+    dispatcher.utter_message(
+        response="utter_port_table",
+        server=knowledge.server("incoming"),
+        port_table=replies.port_table(),
+    )
+    return [SlotSet("last_topic", "port")]
+
+
+def _fits(number: int, protocols: List[str], security: Optional[str]) -> bool:
+    owner = knowledge.protocol_for_port(number)
+    if owner is None:
+        return False
+    protocol, port_security = owner
+    named = set(protocols)
+    if "incoming" in named:
+        named.update(knowledge.incoming_protocols())
+    return (not named or protocol in named) and security in (None, "both", port_security)
+
+
+def check_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """"Mám u odchozí port 110, je to dobře?": confirm a port that fits what the customer
+    uses; otherwise say what the number is for and give the right ports."""
+    frame = turn.frame
+    protocols, security = frame.protocols, frame.security
+    wrong = False
+    for number in frame.ports:
+        owner = knowledge.protocol_for_port(number)
+        if _fits(number, protocols, security):
+            port_protocol, port_security = owner
+            dispatcher.utter_message(
+                response="utter_port_check_ok",
+                port=number,
+                protocol_label=knowledge.protocol_label(port_protocol),
+                security_label=knowledge.security_label(port_security),
+            )
+        elif owner is None:
+            dispatcher.utter_message(response="utter_port_check_unknown", port=number)
+            wrong = True
+        else:
+            values = _owner_values(number)
+            dispatcher.utter_message(
+                response="utter_port_check_wrong",
+                port=number,
+                owner_label=values["protocol_label"],
+                owner_security=values["security_label"],
+                owner_direction=values["direction"],
+            )
+            wrong = True
+    if not wrong:
+        return [SlotSet("last_topic", "port")]
+    unserved = [p for p in protocols if not any(_fits(n, [p], security) for n in frame.ports)]
+    if unserved:
+        return answer_port(dispatcher, turn, unserved)
+    return answer_port_table(dispatcher)
+
+
+def _owner_values(number: int) -> Dict[str, Any]:
+    protocol, security = knowledge.protocol_for_port(number)
+    values = replies.protocol_values(protocol)
+    return {
+        "port": number,
+        "security_label": knowledge.security_label(security),
+        **{k: values[k] for k in ("protocol_label", "direction", "server")},
+    }
 
 
 def _capitalized(label: str) -> str:

@@ -16,19 +16,27 @@ def protocol_values(protocol: str) -> Dict[str, Any]:
     }
 
 
-def port_table() -> str:
-    """One Markdown line per protocol: "- IMAP (příchozí pošta): **993** se SSL, **143** bez SSL"."""
+def port_table(english: bool = False) -> str:
+    """One Markdown line per protocol: "- IMAP (příchozí pošta): **993** se SSL, **143** bez SSL"
+    (in English for a customer who wrote in English)."""
+    labels = knowledge.load()["english"] if english else knowledge.load()
     lines = []
-    for name in knowledge.protocols():
-        values = protocol_values(name)
+    for name, spec in knowledge.protocols().items():
         lines.append(
-            "- {protocol_label} ({direction}): **{port_ssl}** {ssl}, **{port_plain}** {plain}".format(
-                ssl=knowledge.security_label("ssl"),
-                plain=knowledge.security_label("plain"),
-                **values,
+            "- {label} ({direction}): **{ssl_port}** {ssl}, **{plain_port}** {plain}".format(
+                label=spec["label"],
+                direction=_nominative(labels["direction_labels"][spec["direction"]]),
+                ssl_port=spec["ports"]["ssl"],
+                plain_port=spec["ports"]["plain"],
+                ssl=labels["security_labels"]["ssl"],
+                plain=labels["security_labels"]["plain"],
             )
         )
     return "\n".join(lines)
+
+
+def _nominative(label: Any) -> str:
+    return label["nominative"] if isinstance(label, dict) else label
 
 
 def settings_values(protocol: str) -> Dict[str, Any]:

@@ -1,63 +1,68 @@
-"""Troubleshooting: the Open SMTP ticket, mail that does not leave, mail that does not work.
+"""Troubleshooting: the Open SMTP ticket, mail that does not leave, mail that does not work,
+and the yes/no questions these leave open.
 
-The conversation is data: each entry intent and each answer to a pending yes/no question
-leads to a Step (responses to send, next question). All values come from the knowledge file.
+The conversation is data: each entry and each answer to a pending question leads to a Step
+(responses to send, next question). All values come from the knowledge file.
 """
-from typing import Any, Dict, List, NamedTuple, Optional, Text
+from typing import Any, Dict, List, NamedTuple, Optional
 
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
-from actions.handoff import PENDING_OFFER, hand_off
-from actions.understanding import latest_intent
-from actions.walkthrough import (
-    ASK_SECURITY,
-    Answer,
-    answer_form_choice,
-    is_active,
-    walkthrough_turn,
-)
+from actions.answers import utter_password_change
+from actions.context import Turn
+from actions.handoff import hand_off
+from actions.pending import Pending
+
+Events = List[Dict[str, Any]]
 
 
 class Step(NamedTuple):
     responses: List[str]
-    asks: Optional[str]  # the yes/no question left open, or None
+    asks: Optional[Pending]  # the yes/no question left open, or None
 
 
-SMTP_FIX = Step(["utter_smtp_fix", "utter_ask_fix_helped"], "smtp_fix")
+SMTP_FIX = Step(["utter_smtp_fix", "utter_ask_fix_helped"], Pending.SMTP_FIX)
 WORKED = Step(["utter_fix_worked"], None)
 # The fix did not help: a person takes over (actions/handoff.py).
 HANDOFF = Step([], None)
 
 ENTRIES = {
     "open_smtp_ticket": Step(["utter_open_smtp_explained", *SMTP_FIX.responses], SMTP_FIX.asks),
+    # The ticket described, not named: the same fix, without saying what the ticket is not.
+    "open_smtp_described": Step(["utter_open_smtp_described", *SMTP_FIX.responses], SMTP_FIX.asks),
     "cannot_send": Step(["utter_smtp_auth_likely", *SMTP_FIX.responses], SMTP_FIX.asks),
-    "mail_not_working": Step(["utter_ask_receiving_works"], "receiving_works"),
+    "mail_not_working": Step(["utter_ask_receiving_works"], Pending.RECEIVING_WORKS),
 }
 
 ANSWERS = {
-    "receiving_works": {
+    Pending.RECEIVING_WORKS: {
         "affirm": ENTRIES["cannot_send"],
-        "deny": Step(["utter_receive_checks", "utter_ask_fix_helped"], "receive_checks"),
+        "deny": Step(["utter_receive_checks", "utter_ask_fix_helped"], Pending.RECEIVE_CHECKS),
     },
-    "smtp_fix": {
+    Pending.SMTP_FIX: {
         "affirm": WORKED,
-        "deny": Step(["utter_smtp_checks", "utter_ask_fix_helped"], "smtp_checks"),
+        "deny": Step(["utter_smtp_checks", "utter_ask_fix_helped"], Pending.SMTP_CHECKS),
     },
-    "smtp_checks": {"affirm": WORKED, "deny": HANDOFF},
-    "receive_checks": {"affirm": WORKED, "deny": HANDOFF},
+    Pending.SMTP_CHECKS: {"affirm": WORKED, "deny": HANDOFF},
+    Pending.RECEIVE_CHECKS: {"affirm": WORKED, "deny": HANDOFF},
+    Pending.SYMPTOM_FIX: {"affirm": Step(["utter_symptom_fixed"], None), "deny": HANDOFF},
     # The fallback offered a person after two misunderstandings.
-    PENDING_OFFER: {"affirm": HANDOFF, "deny": Step(["utter_handoff_declined"], None)},
+    Pending.HANDOFF_OFFER: {"affirm": HANDOFF, "deny": Step(["utter_handoff_declined"], None)},
 }
 NO_QUESTION = Step(["utter_anything_else"], None)
 
 
-def next_step(intent: Optional[str], pending: Optional[str]) -> Step:
-    if intent in ENTRIES:
-        return ENTRIES[intent]
-    return ANSWERS.get(pending or "", {}).get(intent or "", NO_QUESTION)
+def answers_pending(turn: Turn) -> bool:
+    """The message is a yes / no to the troubleshooting question left open."""
+    return turn.pending in ANSWERS and turn.intent in ("affirm", "deny")
+
+
+def next_step(entry: Optional[str], pending: Optional[Pending]) -> Step:
+    if entry in ENTRIES:
+        return ENTRIES[entry]
+    return ANSWERS.get(pending, {}).get(entry or "", NO_QUESTION)
 
 
 def response_values() -> Dict[str, Any]:
@@ -69,27 +74,17 @@ def response_values() -> Dict[str, Any]:
     }
 
 
-class ActionTroubleshoot(Answer):
-    def name(self) -> Text:
-        return "action_troubleshoot"
-
-    def answer(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        intent = latest_intent(tracker.latest_message)
-        pending = tracker.get_slot("pending_question")
-        if intent in ("affirm", "deny") and pending == ASK_SECURITY:
-            security = "ssl" if intent == "affirm" else "plain"
-            return answer_form_choice(dispatcher, tracker, security)
-        if intent in ("affirm", "deny") and not pending and is_active(tracker):
-            # "ano" / "ne" mid-walkthrough: done with the step / help with it.
-            return walkthrough_turn(intent, dispatcher, tracker)
-        step = next_step(intent, pending)
-        if step is HANDOFF:
-            return hand_off(
-                dispatcher, tracker, "misunderstood" if pending == PENDING_OFFER else "fix_failed"
-            )
-        values = response_values()
-        for response in step.responses:
-            dispatcher.utter_message(response=response, **values)
-        return [SlotSet("pending_question", step.asks)]
+def troubleshoot(dispatcher: CollectingDispatcher, turn: Turn, entry: Optional[str]) -> Events:
+    """An entry ("open_smtp_ticket", "cannot_send"...) or "affirm" / "deny" to the open question."""
+    step = next_step(entry, turn.pending)
+    if step is HANDOFF:
+        reason = "misunderstood" if turn.pending == Pending.HANDOFF_OFFER else "fix_failed"
+        return hand_off(dispatcher, turn.tracker, reason)
+    values = response_values()
+    spam = entry in ("open_smtp_ticket", "open_smtp_described") and turn.frame.spam
+    for response in step.responses:
+        if spam and response == "utter_ask_fix_helped":
+            # Spam sent in the customer's name: someone else may know the password.
+            utter_password_change(dispatcher, "utter_change_password_spam")
+        dispatcher.utter_message(response=response, **values)
+    return [SlotSet("pending_question", step.asks.value if step.asks else None)]

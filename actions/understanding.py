@@ -5,27 +5,37 @@ of defence, because a wrong port is worse than no answer: "bez SSL" must never b
 and a protocol the model missed is still read from the text.
 """
 import re
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from czech_nlu.folding import fold
 
 # Whole words (diacritics folded) and the canonical protocol they name. "pop" is matched
 # narrowly so that "popište" is no POP3, and "příjem" so that "příjemce" is no incoming mail.
+# Slovak and English words count too: the answer is the same port.
 PROTOCOL_WORDS = (
     (re.compile(r"imap\w*"), "imap"),
     (re.compile(r"pop(3\w*|k\w*|u|em|e|ovi|y)?"), "pop3"),
-    (re.compile(r"smtp\w*"), "smtp"),
-    (re.compile(r"odchoz\w*|odesil\w*|odeslan\w*"), "smtp"),
-    (re.compile(r"prichoz\w*|prijem|prijmu|prijim\w*"), "incoming"),
+    (re.compile(r"smtp\w*|smpt\w*"), "smtp"),
+    (re.compile(r"odchoz\w*|odesil\w*|odeslan\w*|posilan\w*|odchadzajuc\w*|outgoing|sending"), "smtp"),
+    (re.compile(r"prichoz\w*|prijem|prijmu|prijim\w*|prichadzajuc\w*|incoming|receiving"), "incoming"),
 )
 CANONICAL_PROTOCOLS = {"imap", "pop3", "smtp", "incoming"}
 
-SECURE = r"(ssl\w*|tls\w*|sifr\w*|zabezp\w*|zasifr\w*)"
+SECURE = r"(ssl\w*|tls\w*|sifr\w*|zasifr\w*|zabezp\w*|encrypt\w*|secure\w*|starttls)"
+# Both variants asked: "s SSL i bez", "obě možnosti", "všechny varianty".
+BOTH_SECURITY = re.compile(
+    rf"\b(s|se|so|with)\s+{SECURE}\s+(i|a|nebo|ci|and|or)\s+(bez|without)\b"
+    rf"|\bi\s+bez\s+(nej|neho|toho|ssl\w*|sifr\w*)\b|\bs\s+i\s+bez\b"
+    r"|\b(obe|obou|vsechny|vsech|oboje|obidve)\s+(\w+\s+)?(varianty|varianta|moznosti|porty|portu|verze|volby)"
+    r"|\bvsechny moznosti|\bwith (and|or) without|\bboth\b"
+)
+# Security said off: "bez SSL", "nešifrovaně", "SSL nemám zapnuté", "zabezpečení mám vypnuté".
 NEGATED_SECURITY = re.compile(
-    rf"\b(bez|nechci|nechcem|nepouzivam)\s+{SECURE}|\bne(sifr|zabezp|zasifr)\w*|\b(no|without)\s+{SECURE}|\bplain\b"
+    rf"\b(bez|nechci|nechcem|nepouzivam|nemam|nemame|vypnu\w*|vypl\w*|deaktiv\w*|odskrtn\w*|without|no|not)\s+(\w+\s+)?{SECURE}"
+    r"|\bne(sifr|zasifr|zabezp)\w*|\bunencrypt\w*|\bplain\b|\binsecure\b"
+    rf"|\b{SECURE}\s+(\w+\s+){{0,2}}(nemam|nemame|nepouzivam|nechci|vypnut\w*|nezapnut\w*|nezaskrtnut\w*|neaktiv\w*|odskrtnut\w*|off|disabled|nenastaven\w*)\b"
 )
 SECURITY = re.compile(rf"\b{SECURE}")
-
 
 def canonical_protocol(value: Optional[str]) -> Optional[str]:
     if not value:
@@ -41,8 +51,10 @@ def canonical_protocol(value: Optional[str]) -> Optional[str]:
 
 
 def security_in_text(text: Optional[str]) -> Optional[str]:
-    """"ssl", "plain" or None, read from free text ("bez šifrování" -> "plain")."""
+    """"ssl", "plain", "both" or None, read from free text ("bez šifrování" -> "plain")."""
     folded = fold(text or "")
+    if BOTH_SECURITY.search(folded):
+        return "both"
     if NEGATED_SECURITY.search(folded):
         return "plain"
     if SECURITY.search(folded):
@@ -54,44 +66,22 @@ def canonical_security(value: Optional[str]) -> Optional[str]:
     if not value:
         return None
     folded = fold(str(value)).strip()
-    if folded in ("ssl", "plain"):
+    if folded in ("ssl", "plain", "both"):
         return folded
     return security_in_text(folded)
+
+
+def protocols_in_text(text: str) -> List[str]:
+    """Every protocol the text names, in the order written, once each."""
+    found: List[str] = []
+    for word in re.findall(r"\w+", fold(text)):
+        for pattern, protocol in PROTOCOL_WORDS:
+            if pattern.fullmatch(word) and protocol not in found:
+                found.append(protocol)
+                break
+    return found
 
 
 def latest_intent(message: Dict[str, Any]) -> Optional[str]:
     """The intent name of a parsed message (None when the message has none)."""
     return (message.get("intent") or {}).get("name")
-
-
-def _entity(message: Dict[str, Any], name: str) -> Optional[str]:
-    for entity in message.get("entities") or []:
-        if entity.get("entity") == name:
-            return entity.get("value")
-    return None
-
-
-def _user_text(message: Dict[str, Any]) -> str:
-    text = message.get("text") or ""
-    # A button payload ("/inform{...}") carries its entities; its text is no sentence.
-    return "" if text.startswith("/") else text
-
-
-def mentioned_protocol(message: Dict[str, Any]) -> Optional[str]:
-    return canonical_protocol(_entity(message, "protocol")) or canonical_protocol(
-        _user_text(message)
-    )
-
-
-def mentioned_security(message: Dict[str, Any]) -> Optional[str]:
-    from_text = security_in_text(_user_text(message))
-    if from_text == "plain":
-        # "bez SSL" wins over an entity that caught only the "SSL" of it.
-        return from_text
-    return canonical_security(_entity(message, "security")) or from_text
-
-
-def mentioned_port(message: Dict[str, Any]) -> Optional[int]:
-    value = _entity(message, "port")
-    match = re.search(r"\d{1,5}", str(value) if value else _user_text(message))
-    return int(match.group()) if match else None

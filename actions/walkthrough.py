@@ -4,16 +4,14 @@ The steps are data (knowledge.yml). State lives in slots, so the SQL tracker sto
 across restarts: `walkthrough_step` (1-8), `walkthrough_active`, and the protocol / SSL
 choice asked before the account form.
 """
-import re
-from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
-from actions.understanding import latest_intent, mentioned_protocol, mentioned_security
+from actions.context import Turn
+from actions.pending import Pending
 
 NAV_BUTTONS = [
     {"title": "Hotovo", "payload": "/step_done"},
@@ -23,48 +21,38 @@ NAV_BUTTONS = [
     {"title": "Ukončit", "payload": "/stop_walkthrough"},
 ]
 FORM_STEP = next(i for i, s in enumerate(knowledge.steps(), 1) if s["id"] == "account_form")
-# Questions the walkthrough leaves open (pending_question) before the account form.
-ASK_PROTOCOL, ASK_SECURITY = "walkthrough_protocol", "walkthrough_security"
+FORM_QUESTIONS = {
+    Pending.WALKTHROUGH_PROTOCOL: "utter_ask_walkthrough_protocol",
+    Pending.WALKTHROUGH_SECURITY: "utter_ask_walkthrough_security",
+}
+FORM_QUESTIONS_AGAIN = {
+    Pending.WALKTHROUGH_PROTOCOL: "utter_ask_walkthrough_protocol_again",
+    Pending.WALKTHROUGH_SECURITY: "utter_ask_walkthrough_security_again",
+}
+# Intents that move the walkthrough (the dispatcher sends them here).
+NAVIGATION = {
+    "start_walkthrough", "resume_walkthrough", "step_done", "step_skip", "step_back",
+    "step_goto", "step_help", "step_repeat", "stop_walkthrough",
+}
 
 
 def step_count() -> int:
     return len(knowledge.steps())
 
 
-def is_active(tracker: Tracker) -> bool:
-    return bool(tracker.get_slot("walkthrough_active"))
-
-
-def current_step(tracker: Tracker) -> int:
-    value = tracker.get_slot("walkthrough_step")
-    return min(max(int(value or 1), 1), step_count())
-
-
-def requested_step(message: Dict[str, Any]) -> Optional[int]:
-    """The step number of "krok 5" / "jdi na krok 3", or None."""
-    for entity in message.get("entities") or []:
-        if entity.get("entity") == "step" and str(entity.get("value")).isdigit():
-            return int(entity["value"])
-    match = re.search(r"\d+", message.get("text") or "")
-    return int(match.group()) if match else None
-
-
-def offer_resume(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+def offer_resume(dispatcher: CollectingDispatcher, turn: Turn) -> None:
     """After answering something else mid-walkthrough, offer the way back to the same step."""
-    if is_active(tracker):
-        dispatcher.utter_message(
-            response="utter_offer_resume", step=current_step(tracker), steps=step_count()
-        )
+    if turn.walkthrough_active:
+        dispatcher.utter_message(response="utter_offer_resume", step=turn.step, steps=step_count())
 
 
 class Walkthrough:
     """One turn of the walkthrough: what to say and which slots change."""
 
-    def __init__(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    def __init__(self, dispatcher: CollectingDispatcher, turn: Turn) -> None:
         self.dispatcher = dispatcher
-        self.tracker = tracker
-        self.protocol = tracker.get_slot("protocol")
-        self.security = tracker.get_slot("security")
+        self.protocol = turn.tracker.get_slot("protocol")
+        self.security = turn.tracker.get_slot("security")
         self.events: List[Dict[Text, Any]] = []
 
     def go_to(self, number: int) -> List[Dict[Text, Any]]:
@@ -102,15 +90,16 @@ class Walkthrough:
         )
 
     def _ask_form_choice(self, number: int) -> List[Dict[Text, Any]]:
-        asks = ASK_PROTOCOL if self.protocol not in knowledge.incoming_protocols() else ASK_SECURITY
-        self.dispatcher.utter_message(
-            response="utter_ask_walkthrough_protocol" if asks == ASK_PROTOCOL
-            else "utter_ask_walkthrough_security"
+        asks = (
+            Pending.WALKTHROUGH_PROTOCOL
+            if self.protocol not in knowledge.incoming_protocols()
+            else Pending.WALKTHROUGH_SECURITY
         )
+        self.dispatcher.utter_message(response=FORM_QUESTIONS[asks])
         return [
             SlotSet("walkthrough_step", float(number)),
             SlotSet("walkthrough_active", True),
-            SlotSet("pending_question", asks),
+            SlotSet("pending_question", asks.value),
         ]
 
     def _show(self, number: int) -> None:
@@ -143,82 +132,49 @@ class Walkthrough:
         self.dispatcher.utter_message(response="utter_walkthrough_check")
 
 
-class ActionWalkthrough(Action):
-    def name(self) -> Text:
-        return "action_walkthrough"
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        intent = latest_intent(tracker.latest_message)
-        return walkthrough_turn(intent, dispatcher, tracker)
-
-
-def awaits_form_choice(tracker: Tracker) -> bool:
-    return tracker.get_slot("pending_question") in (ASK_PROTOCOL, ASK_SECURITY)
-
-
 def answer_form_choice(
-    dispatcher: CollectingDispatcher, tracker: Tracker, security: Optional[str] = None
+    dispatcher: CollectingDispatcher, turn: Turn, security: Optional[str] = None
 ) -> List[Dict[Text, Any]]:
     """The customer picked IMAP/POP3 or SSL before the account form (button, typed, or
-    "ano"/"ne" to the SSL question, passed as `security`)."""
-    turn = Walkthrough(dispatcher, tracker)
-    protocol = mentioned_protocol(tracker.latest_message)
-    if protocol in knowledge.incoming_protocols():
-        turn.protocol = protocol
-    turn.security = security or mentioned_security(tracker.latest_message) or turn.security
-    choice = [SlotSet("protocol", turn.protocol), SlotSet("security", turn.security)]
-    return choice + turn.go_to(FORM_STEP)
+    "ano"/"ne" to the SSL question, passed as `security`). An answer that picks nothing gets
+    the question again: the form's values are never skipped."""
+    turn_ = Walkthrough(dispatcher, turn)
+    frame = turn.frame
+    protocol = next((p for p in frame.protocols if p in knowledge.incoming_protocols()), None)
+    chosen = security or (frame.security if frame.security in knowledge.SECURITY_CHOICES else None)
+    if turn.pending == Pending.WALKTHROUGH_PROTOCOL and not protocol:
+        dispatcher.utter_message(response=FORM_QUESTIONS_AGAIN[turn.pending])
+        return []
+    if turn.pending == Pending.WALKTHROUGH_SECURITY and not chosen and not protocol:
+        dispatcher.utter_message(response=FORM_QUESTIONS_AGAIN[turn.pending])
+        return []
+    turn_.protocol = protocol or turn_.protocol
+    turn_.security = chosen or turn_.security
+    choice = [SlotSet("protocol", turn_.protocol), SlotSet("security", turn_.security)]
+    return choice + turn_.go_to(FORM_STEP)
 
 
 def walkthrough_turn(
-    intent: Optional[str], dispatcher: CollectingDispatcher, tracker: Tracker
+    intent: Optional[str], dispatcher: CollectingDispatcher, turn: Turn
 ) -> List[Dict[Text, Any]]:
-    turn = Walkthrough(dispatcher, tracker)
-    step = current_step(tracker)
+    walk = Walkthrough(dispatcher, turn)
+    step = turn.step
     if intent == "start_walkthrough":
-        return turn.go_to(1)
+        return walk.go_to(1)
     if intent == "resume_walkthrough":
-        return turn.go_to(step)
-    if not is_active(tracker):
+        return walk.go_to(step)
+    if not turn.walkthrough_active:
         # "hotovo", "zpět"... with no walkthrough running: offer one instead of guessing.
         dispatcher.utter_message(response="utter_offer_walkthrough")
         return []
     if intent in ("step_done", "step_skip", "affirm"):
-        return turn.go_to(step + 1)
+        return walk.go_to(step + 1)
     if intent == "step_back":
-        return turn.go_to(step - 1)
+        return walk.go_to(step - 1)
     if intent == "step_goto":
-        return turn.go_to(requested_step(tracker.latest_message) or step)
+        return walk.go_to(turn.frame.step or step)
     if intent in ("step_help", "deny"):
-        return turn.help(step)
+        return walk.help(step)
     if intent == "stop_walkthrough":
-        return turn.stop()
-    return turn.go_to(step)  # step_repeat, and the form choices (inform) once answered
-
-
-class Answer(Action, ABC):
-    """An action that answers a question. Asked mid-walkthrough, it then offers the way back
-    to the same step, unless the turn itself moved the walkthrough or left a question open.
-    (Abstract, so the action server does not register it.)"""
-
-    @abstractmethod
-    def answer(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        """The answer's messages go to `dispatcher`; returns its events."""
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        events = self.answer(dispatcher, tracker, domain)
-        steers = any(
-            event.get("event") == "slot"
-            and event.get("name") in ("walkthrough_step", "pending_question")
-            and event.get("value") is not None
-            for event in events
-        )
-        if not steers:
-            offer_resume(dispatcher, tracker)
-        return events
+        return walk.stop()
+    return walk.go_to(step)  # step_repeat

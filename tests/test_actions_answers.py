@@ -1,26 +1,19 @@
-from actions.answers import (
-    ActionOtherDevice,
-    ActionPassword,
-    ActionServer,
-    ActionSettings,
-    ActionUsername,
-)
-from actions.fallback import ActionFallbackTopics
+from actions.dispatcher import ActionRespond
 from conftest import entity, make_tracker, run_action
 
 
 def test_server_for_incoming_and_both(domain):
-    replies, _ = run_action(ActionServer(), make_tracker("server", "ask_server"), domain)
+    replies, _ = run_action(ActionRespond(), make_tracker("server", "ask_server"), domain)
     assert replies == [
         "Server příchozí pošty je **SSL0.OVH.NET** a server odchozí pošty (SMTP) je **SSL0.OVH.NET**."
     ]
     tracker = make_tracker("jaky server pro prichozi", "ask_server", [entity("protocol", "incoming")])
-    assert run_action(ActionServer(), tracker, domain)[0] == ["Server příchozí pošty je **SSL0.OVH.NET**."]
+    assert run_action(ActionRespond(), tracker, domain)[0] == ["Server příchozí pošty je **SSL0.OVH.NET**."]
 
 
 def test_complete_settings_for_pop3(domain):
     tracker = make_tracker("nastaveni pop3", "ask_settings", [entity("protocol", "pop3")])
-    replies, _ = run_action(ActionSettings(), tracker, domain)
+    replies, _ = run_action(ActionRespond(), tracker, domain)
     text = replies[0]
     assert text.startswith("Nastavení pro POP3:")
     assert "**995** se SSL, nebo **110** bez SSL" in text
@@ -31,19 +24,19 @@ def test_complete_settings_for_pop3(domain):
 
 
 def test_settings_without_protocol_asks(domain):
-    replies, _ = run_action(ActionSettings(), make_tracker("nastaveni", "ask_settings"), domain)
+    replies, _ = run_action(ActionRespond(), make_tracker("nastaveni", "ask_settings"), domain)
     assert "IMAP, nebo pro POP3" in replies[0] and "[IMAP | POP3]" in replies[0]
 
 
 def test_username_and_password(domain):
-    replies, _ = run_action(ActionUsername(), make_tracker("login?", "ask_username"), domain)
+    replies, _ = run_action(ActionRespond(), make_tracker("login?", "ask_username"), domain)
     assert replies[0].startswith("Jako uživatelské jméno zadejte celou e-mailovou adresu")
-    replies, _ = run_action(ActionPassword(), make_tracker("heslo?", "ask_password"), domain)
+    replies, _ = run_action(ActionRespond(), make_tracker("heslo?", "ask_password"), domain)
     assert "zákaznickém prostoru (Manager)" in replies[0] and "nepište" in replies[0]
 
 
 def test_other_device_gives_the_same_settings(domain):
-    replies, _ = run_action(ActionOtherDevice(), make_tracker("mam iphone", "other_device"), domain)
+    replies, _ = run_action(ActionRespond(), make_tracker("mam iphone", "other_device"), domain)
     assert "Windows Phone" in replies[0]
     assert "Nastavení pro IMAP" in replies[1] and "**993**" in replies[1]
 
@@ -55,17 +48,15 @@ def test_fallback_offers_likely_topics(domain):
         {"name": "greet", "confidence": 0.1},
         {"name": "ask_port", "confidence": 0.1},
     ]
-    tracker = make_tracker("hmm server?", "nlu_fallback", ranking=ranking)
-    replies, events = run_action(ActionFallbackTopics(), tracker, domain)
+    tracker = make_tracker("hmm, tak nevim", "nlu_fallback", ranking=ranking)
+    replies, events = run_action(ActionRespond(), tracker, domain)
     assert replies[0].endswith("[Název serveru | Porty | Nastavení serveru]")
     assert events[0]["event"] == "rewind"
 
 
 def test_static_answers_offer_resume_mid_walkthrough(domain):
-    from actions.answers import ActionStaticAnswer
-
     slots = {"walkthrough_step": 3.0, "walkthrough_active": True}
-    replies, _ = run_action(ActionStaticAnswer(), make_tracker("Dobrý den", "greet", slots=slots), domain)
+    replies, _ = run_action(ActionRespond(), make_tracker("Dobrý den", "greet", slots=slots), domain)
     assert replies[0].startswith("Dobrý den") and "krokem 3 z 8" in replies[1]
-    replies, _ = run_action(ActionStaticAnswer(), make_tracker("heslo je Abc123", "share_password"), domain)
+    replies, _ = run_action(ActionRespond(), make_tracker("heslo je Abc123", "share_password"), domain)
     assert len(replies) == 1 and "Abc123" not in replies[0] and "nepište" in replies[0]

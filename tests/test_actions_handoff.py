@@ -1,11 +1,9 @@
+from actions.dispatcher import ActionRespond
 import json
 import sqlite3
 
 import pytest
 
-from actions.fallback import ActionFallbackTopics
-from actions.handoff import ActionHandoff
-from actions.troubleshooting import ActionTroubleshoot
 from conftest import bot_event, make_tracker, run_action, user_event
 from fake_slack import FakeSlack
 
@@ -30,7 +28,7 @@ def test_request_confirms_stores_and_says_what_next(domain, handoff_db):
         "chci mluvit s clovekem", "request_human",
         slots={"walkthrough_step": 5.0}, events=CONVERSATION,
     )
-    replies, events = run_action(ActionHandoff(), tracker, domain)
+    replies, events = run_action(ActionRespond(), tracker, domain)
     assert replies[0] == "Rozumím, předám Vás kolegům z technické podpory."
     assert replies[1].startswith("Náš rozhovor mají kolegové k dispozici pod číslem 1 a ozvou se Vám obvykle do dvou hodin")
     [record] = records(handoff_db)
@@ -48,15 +46,15 @@ def test_request_confirms_stores_and_says_what_next(domain, handoff_db):
 
 def test_second_record_gets_the_next_number(domain, handoff_db):
     tracker = make_tracker("operator", "request_human", events=CONVERSATION)
-    run_action(ActionHandoff(), tracker, domain)
-    replies, _ = run_action(ActionHandoff(), tracker, domain)
+    run_action(ActionRespond(), tracker, domain)
+    replies, _ = run_action(ActionRespond(), tracker, domain)
     assert "pod číslem 2 " in replies[1]
     assert [r["id"] for r in records(handoff_db)] == [1, 2]
 
 
 def test_transcript_keeps_only_the_last_turns(domain, handoff_db):
     chatter = [user_event(f"zprava {n}", "greet") for n in range(30)]
-    run_action(ActionHandoff(), make_tracker("operator", "request_human", events=chatter), domain)
+    run_action(ActionRespond(), make_tracker("operator", "request_human", events=chatter), domain)
     transcript = json.loads(records(handoff_db)[0]["transcript"])
     assert len(transcript) == 12 and transcript[-1]["text"] == "zprava 29"
     assert records(handoff_db)[0]["topic"] == "neurčeno"
@@ -69,7 +67,7 @@ def test_posts_the_record_to_the_support_channel(domain, handoff_db, monkeypatch
     monkeypatch.setenv("SLACK_API_URL", slack.url)
     tracker = make_tracker("operator", "request_human", slots={"walkthrough_step": 3.0}, events=CONVERSATION)
     try:
-        run_action(ActionHandoff(), tracker, domain)
+        run_action(ActionRespond(), tracker, domain)
         [post] = slack.wait_for_posts("C0SUPPORT", 1)
     finally:
         slack.stop()
@@ -96,16 +94,17 @@ def test_posts_the_record_to_the_support_channel(domain, handoff_db, monkeypatch
 def test_one_misunderstanding_offers_topics(domain, handoff_db):
     events = [user_event("blabla", "nlu_fallback")]
     tracker = make_tracker("blabla", "nlu_fallback", events=events)
-    replies, events = run_action(ActionFallbackTopics(), tracker, domain)
+    replies, events = run_action(ActionRespond(), tracker, domain)
     assert replies[0].startswith("Promiňte, tomu jsem úplně nerozuměl.")
     assert events == [{"event": "rewind", "timestamp": None}]
 
 
 def test_two_misunderstandings_offer_a_person(domain, handoff_db):
+    # The first message fell back: the fallback's revert (rewind) follows it.
     events = [user_event("blabla", "nlu_fallback"), bot_event("Promiňte…"),
-              user_event("xyz qwe", "nlu_fallback")]
+              {"event": "rewind"}, user_event("xyz qwe", "nlu_fallback")]
     tracker = make_tracker("xyz qwe", "nlu_fallback", events=events)
-    replies, returned = run_action(ActionFallbackTopics(), tracker, domain)
+    replies, returned = run_action(ActionRespond(), tracker, domain)
     assert replies == ["Omlouvám se, stále Vám nerozumím. Mám Vás předat kolegovi z technické podpory?\n"
                        "[Ano, předejte mě | Ne, zkusím to jinak]"]
     # The revert comes first, so the slot set after it survives.
@@ -119,7 +118,7 @@ def test_offer_accepted_or_declined(domain, handoff_db, intent, stored):
     events = [user_event("blabla", "nlu_fallback"), user_event("xyz", "nlu_fallback"),
               user_event("ano", intent)]
     tracker = make_tracker("x", intent, slots={"pending_question": "handoff"}, events=events)
-    replies, _ = run_action(ActionTroubleshoot(), tracker, domain)
+    replies, _ = run_action(ActionRespond(), tracker, domain)
     if stored:
         assert replies[0] == "Rozumím, předám Vás kolegům z technické podpory."
         assert records(handoff_db)[0]["reason"] == "misunderstood"
@@ -132,13 +131,13 @@ def test_failed_fix_hands_off_with_its_topic(domain, handoff_db):
     events = [user_event("prisel mi ticket open smtp", "open_smtp_ticket"),
               user_event("ne", "deny"), user_event("ne, porad nic", "deny")]
     tracker = make_tracker("ne", "deny", slots={"pending_question": "smtp_checks"}, events=events)
-    run_action(ActionTroubleshoot(), tracker, domain)
+    run_action(ActionRespond(), tracker, domain)
     [record] = records(handoff_db)
     assert record["reason"] == "fix_failed" and record["topic"] == "Ticket Open SMTP"
 
 
 def test_storage_failure_gives_the_support_contact(domain, handoff_db, monkeypatch):
     monkeypatch.setenv("HANDOFF_DB", str(handoff_db.parent))  # a directory: sqlite cannot open it
-    replies, _ = run_action(ActionHandoff(), make_tracker("operator", "request_human"), domain)
+    replies, _ = run_action(ActionRespond(), make_tracker("operator", "request_human"), domain)
     assert replies[1].startswith("Omlouvám se, teď se mi nedaří Váš dotaz předat dál.")
     assert "zákaznickém prostoru (Manager)" in replies[1]

@@ -1,10 +1,10 @@
-from actions.troubleshooting import ActionTroubleshoot
+from actions.dispatcher import ActionRespond
 from conftest import make_tracker, run_action
 
 
 def troubleshoot(domain, intent, pending=None, text="x"):
     tracker = make_tracker(text, intent, slots={"pending_question": pending})
-    replies, events = run_action(ActionTroubleshoot(), tracker, domain)
+    replies, events = run_action(ActionRespond(), tracker, domain)
     return replies, events[-1]["value"]
 
 

@@ -1,12 +1,10 @@
-from actions.ports import ActionAnswerPort, ActionPortTable
-from actions.troubleshooting import ActionTroubleshoot
-from actions.walkthrough import ActionWalkthrough
+from actions.dispatcher import ActionRespond
 from conftest import entity, make_tracker, run_action
 
 
 def walk(domain, intent, text="x", entities=None, **slots):
     tracker = make_tracker(text, intent, entities, slots)
-    return run_action(ActionWalkthrough(), tracker, domain)
+    return run_action(ActionRespond(), tracker, domain)
 
 
 def slots_of(events):
@@ -54,13 +52,13 @@ def test_form_step_asks_protocol_then_security_then_shows_values(domain):
     chose_imap = make_tracker('/inform{"protocol":"imap"}', "inform", [entity("protocol", "imap")],
                               {"walkthrough_step": 7.0, "walkthrough_active": True,
                                "pending_question": "walkthrough_protocol"})
-    replies, events = run_action(ActionAnswerPort(), chose_imap, domain)
+    replies, events = run_action(ActionRespond(), chose_imap, domain)
     assert "šifrované spojení (SSL)" in replies[0]
     assert slots_of(events)["pending_question"] == "walkthrough_security"
 
     said_yes = make_tracker("ano", "affirm", slots={"walkthrough_step": 7.0, "walkthrough_active": True,
                                                    "protocol": "imap", "pending_question": "walkthrough_security"})
-    replies, events = run_action(ActionTroubleshoot(), said_yes, domain)
+    replies, events = run_action(ActionRespond(), said_yes, domain)
     assert replies[0].startswith("Krok 7 z 8")
     values = replies[1]
     assert values.startswith("Hodnoty pro IMAP se SSL:")
@@ -87,7 +85,7 @@ def test_last_step_summarises_and_ends(domain):
 
 def test_digression_is_answered_then_resume_offered(domain):
     tracker = make_tracker("porty", "ask_port_table", slots={"walkthrough_step": 4.0, "walkthrough_active": True})
-    replies, events = run_action(ActionPortTable(), tracker, domain)
+    replies, events = run_action(ActionRespond(), tracker, domain)
     assert "**993**" in replies[0]
     assert replies[1] == "Až budete chtít, pokračujeme v návodu krokem 4 z 8.\n[Pokračovat | Ukončit návod]"
     replies, _ = walk(domain, "resume_walkthrough", walkthrough_step=4.0, walkthrough_active=True)
@@ -95,7 +93,7 @@ def test_digression_is_answered_then_resume_offered(domain):
 
 
 def test_no_resume_offer_outside_the_walkthrough(domain):
-    replies, _ = run_action(ActionPortTable(), make_tracker("porty", "ask_port_table"), domain)
+    replies, _ = run_action(ActionRespond(), make_tracker("porty", "ask_port_table"), domain)
     assert len(replies) == 1
 
 
@@ -108,9 +106,9 @@ def test_stop_then_resume_later_at_the_same_step(domain):
 
 def test_yes_and_no_mid_walkthrough(domain):
     slots = {"walkthrough_step": 2.0, "walkthrough_active": True}
-    replies, _ = run_action(ActionTroubleshoot(), make_tracker("ano", "affirm", slots=slots), domain)
+    replies, _ = run_action(ActionRespond(), make_tracker("ano", "affirm", slots=slots), domain)
     assert replies[0].startswith("Krok 3 z 8")
-    replies, _ = run_action(ActionTroubleshoot(), make_tracker("ne", "deny", slots=slots), domain)
+    replies, _ = run_action(ActionRespond(), make_tracker("ne", "deny", slots=slots), domain)
     assert "„e-mail + účty“" in replies[0] and replies[0].endswith(NAV)
 
 
@@ -121,6 +119,6 @@ def test_navigation_without_a_walkthrough_offers_one(domain):
 
 def test_open_smtp_mid_walkthrough_returns_after_the_fix(domain):
     slots = {"walkthrough_step": 7.0, "walkthrough_active": True, "pending_question": "smtp_fix"}
-    replies, _ = run_action(ActionTroubleshoot(), make_tracker("ano", "affirm", slots=slots), domain)
+    replies, _ = run_action(ActionRespond(), make_tracker("ano", "affirm", slots=slots), domain)
     assert replies[0].startswith("Výborně!")
     assert replies[-1].startswith("Až budete chtít, pokračujeme v návodu krokem 7 z 8.")

@@ -1,0 +1,72 @@
+"""One place where a message's Frame meets the conversation: what a fragment ("a bez SSL?"),
+a correction ("spletl jsem se, mám POP3") or a new question means given what came before.
+
+The conversation's memory is in slots (kept by the tracker store): the protocol and SSL choice
+of the last answer, its topic, the open question and the walkthrough step.
+"""
+from dataclasses import dataclass
+from typing import Optional
+
+from rasa_sdk import Tracker
+
+from actions import knowledge
+from actions.frame import Frame, read
+from actions.pending import Pending
+
+# Intents that carry nothing but a protocol / SSL choice or a short fragment.
+FRAGMENT_INTENTS = {"inform", "nlu_fallback", "deny", "affirm", "ask_port", None}
+
+
+@dataclass
+class Turn:
+    frame: Frame
+    protocol: Optional[str]  # imap / pop3 / smtp / incoming, the message's or inherited
+    security: Optional[str]  # ssl / plain / both, the message's or inherited
+    topic: Optional[str]  # what the last factual answer was about (port / server / settings)
+    follow_up: bool  # the message changes the last question instead of asking a new one
+    pending: Optional[Pending]
+    walkthrough_active: bool
+    step: int  # the walkthrough's current step (1 when none)
+    tracker: Tracker  # for what needs the whole conversation (the handoff record)
+
+    @property
+    def intent(self) -> Optional[str]:
+        return self.frame.intent
+
+
+def is_follow_up(frame: Frame) -> bool:
+    """Names a protocol or SSL choice but asks nothing of its own: "a pro odchozí?",
+    "vlastně POP3", "to bylo špatně, chci s SSL"."""
+    return (
+        frame.names_something
+        and not frame.asks
+        and not frame.ports
+        and not frame.symptom
+        and not frame.open_smtp
+        and (frame.intent in FRAGMENT_INTENTS or len(frame.text.split()) <= 8)
+    )
+
+
+def resolve(tracker: Tracker) -> Turn:
+    frame = read(tracker.latest_message)
+    known_protocol = tracker.get_slot("protocol")
+    known_security = tracker.get_slot("security")
+    follow_up = is_follow_up(frame)
+    protocol = frame.protocol or known_protocol
+    if frame.protocol == "incoming" and known_protocol in knowledge.incoming_protocols():
+        protocol = known_protocol  # "a příchozí?" after IMAP stays with IMAP
+    # A new question about a protocol starts afresh; a fragment keeps what it does not change.
+    keep_security = follow_up or not frame.protocol
+    security = frame.security or (known_security if keep_security else None)
+    step = tracker.get_slot("walkthrough_step")
+    return Turn(
+        frame=frame,
+        protocol=protocol,
+        security=security,
+        topic=tracker.get_slot("last_topic"),
+        follow_up=follow_up,
+        pending=Pending.of(tracker.get_slot("pending_question")),
+        walkthrough_active=bool(tracker.get_slot("walkthrough_active")),
+        step=min(max(int(step or 1), 1), len(knowledge.steps())),
+        tracker=tracker,
+    )

@@ -1,0 +1,208 @@
+"""The one action that answers a customer's message.
+
+A turn runs in three steps, each in its own module:
+1. understanding (actions/frame.py): the message becomes a Frame – the questions asked (maybe
+   several), protocol, security, ports named, symptom, error code, step referred to;
+2. context (actions/context.py): the Frame meets the conversation – a fragment or correction
+   changes the last question, an open question is answered;
+3. this dispatcher: decides which answers the turn gets, in the order below, and leaves the
+   wording to the answer modules (ports, answers, symptoms, troubleshooting, walkthrough).
+"""
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import answers, knowledge, ports, replies
+from actions.context import Turn, resolve
+from actions.english import answer_english
+from actions.fallback import fall_back
+from actions.pending import Pending
+from actions.symptoms import answer_symptom
+from actions.handoff import hand_off
+from actions.troubleshooting import ENTRIES, answers_pending, troubleshoot
+from actions.walkthrough import NAVIGATION, answer_form_choice, offer_resume, walkthrough_turn
+
+Events = List[Dict[Text, Any]]
+
+# The topic a question intent asks about when the text itself names none.
+INTENT_TOPICS = {
+    "ask_port": "port",
+    "ask_port_table": "port_table",
+    "ask_port_purpose": "port_purpose",
+    "ask_settings": "settings",
+    "ask_server": "server",
+    "ask_username": "username",
+    "ask_password": "password",
+    "ask_pop_vs_imap": "pop_vs_imap",
+    "other_device": "other_device",
+}
+STATIC_RESPONSES = {
+    "greet": "utter_greet",
+    "thanks": "utter_thanks",
+    "capabilities": "utter_capabilities",
+    "out_of_scope": "utter_out_of_scope",
+    "share_password": "utter_password_warning",
+}
+
+
+class ActionRespond(Action):
+    def name(self) -> Text:
+        return "action_respond"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> Events:
+        turn = resolve(tracker)
+        events = respond(dispatcher, turn)
+        steers = any(
+            event.get("event") == "slot"
+            and event.get("name") in ("walkthrough_step", "pending_question")
+            and event.get("value") is not None
+            for event in events
+        )
+        if not steers and turn.walkthrough_active and turn.intent not in NAVIGATION:
+            offer_resume(dispatcher, turn)  # mid-walkthrough: the way back to the same step
+        return events
+
+
+def respond(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The answers of one turn, first match wins."""
+    frame = turn.frame
+    if turn.intent == "share_password":  # never treat a typed password as anything else
+        dispatcher.utter_message(response="utter_password_warning")
+        return []
+    if frame.language == "en":
+        return answer_english(dispatcher, turn)
+    if frame.identity:
+        dispatcher.utter_message(
+            response="utter_bot_identity", identity=knowledge.load()["assistant"]["identity"]
+        )
+        return answer_questions(dispatcher, turn) or []  # "jsi robot? a jaký je server?"
+    if turn.intent == "request_human":
+        return hand_off(dispatcher, turn.tracker, "request")
+    if turn.pending and turn.pending.is_form_choice:
+        choice = form_choice(dispatcher, turn)
+        if choice is not None:
+            return choice
+    if answers_pending(turn):
+        return troubleshoot(dispatcher, turn, turn.intent)
+    if turn.walkthrough_active:
+        moved = navigate(dispatcher, turn)
+        if moved is not None:
+            return moved
+    if frame.symptom:
+        return answer_symptom(dispatcher, frame.symptom, frame.error_code)
+    if frame.open_smtp == "named" or (turn.intent == "open_smtp_ticket" and not frame.open_smtp):
+        return troubleshoot(dispatcher, turn, "open_smtp_ticket")
+    if frame.open_smtp == "described":
+        return troubleshoot(dispatcher, turn, "open_smtp_described")
+    questions = answer_questions(dispatcher, turn)
+    if questions is not None:
+        return questions
+    if turn.follow_up:
+        return continue_topic(dispatcher, turn)
+    return by_intent(dispatcher, turn)
+
+
+def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
+    """The walkthrough asked IMAP or POP3 / SSL or not before the account form."""
+    frame = turn.frame
+    if turn.intent in NAVIGATION - {"step_done", "step_skip", "step_repeat"} or frame.step:
+        return None  # "zpět", "ukončit", "jdi na krok 2": navigation, below
+    if frame.asks and not frame.names_something:
+        return None  # a question of its own: answered, then the offer to continue
+    security = None
+    if turn.pending == Pending.WALKTHROUGH_SECURITY and turn.intent in ("affirm", "deny"):
+        security = "ssl" if turn.intent == "affirm" else "plain"
+    return answer_form_choice(dispatcher, turn, security)
+
+
+def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
+    """Free-text navigation of a running walkthrough; None when the message is no navigation."""
+    frame = turn.frame
+    if frame.symptom or frame.open_smtp:
+        return None
+    intent = turn.intent
+    if frame.needs_help and not frame.names_something:
+        intent = "step_help"  # "v seznamu nevidím…": help with this step, not a jump
+    elif frame.step:
+        return walkthrough_turn("step_goto", dispatcher, turn)
+    elif frame.asks or frame.ports or turn.follow_up:
+        return None
+    elif frame.next_step:
+        intent = "step_done"
+    if intent in NAVIGATION or intent in ("affirm", "deny"):
+        return walkthrough_turn(intent, dispatcher, turn)
+    return None
+
+
+def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
+    """Every question the message asks, in the order asked; None when it asks none."""
+    frame = turn.frame
+    topics = list(frame.asks)
+    if not topics and not frame.ports and turn.intent in INTENT_TOPICS:
+        topics = [INTENT_TOPICS[turn.intent]]
+    if not topics and not frame.ports:
+        return None
+    events: Events = []
+    if frame.ports and (frame.checks or frame.protocols):
+        events += ports.check_ports(dispatcher, turn)
+    elif frame.ports:
+        for number in frame.ports:
+            events += ports.answer_port_purpose(dispatcher, number)
+    for topic in topics:
+        if topic in ("port", "port_purpose") and frame.ports:
+            continue  # answered by the check above
+        if topic == "port" and not frame.protocols and turn.intent == "ask_port_table":
+            events += ports.answer_port_table(dispatcher)  # "porty?", "všechny porty"
+        elif topic == "port":
+            events += ports.answer_port(dispatcher, turn, asked_protocols(turn))
+        elif topic in ("port_table", "port_purpose"):
+            events += ports.answer_port_table(dispatcher)
+        else:
+            events += answers.answer_topic(dispatcher, turn, topic)
+    return events
+
+
+def asked_protocols(turn: Turn) -> List[str]:
+    """The protocols a port question is about: the message's, or the one it inherits."""
+    if turn.frame.protocols:
+        if turn.frame.protocols == ["incoming"] and turn.protocol in knowledge.incoming_protocols():
+            return [turn.protocol]
+        return turn.frame.protocols
+    return [turn.protocol] if turn.protocol else []
+
+
+def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """A fragment or correction: the last question again, with what the message changed."""
+    protocol = turn.protocol
+    if turn.topic == "server" and protocol:
+        return answers.answer_server(dispatcher, protocol)
+    if turn.topic == "settings" and protocol in knowledge.incoming_protocols():
+        return answers.answer_settings(dispatcher, protocol)
+    return ports.answer_port(dispatcher, turn, [protocol] if protocol else [])
+
+
+def by_intent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """What the intent alone decides: the walkthrough, troubleshooting, small talk."""
+    intent = turn.intent
+    if intent in NAVIGATION:
+        return walkthrough_turn(intent, dispatcher, turn)
+    if intent in ENTRIES:
+        return troubleshoot(dispatcher, turn, intent)
+    if intent in ("affirm", "deny"):
+        return troubleshoot(dispatcher, turn, intent)  # nothing open: "what else?"
+    if intent == "other_language":
+        dispatcher.utter_message(
+            response="utter_other_language",
+            server=knowledge.server("incoming"),
+            port_table=replies.port_table(),
+        )
+        return []
+    if intent in STATIC_RESPONSES:
+        dispatcher.utter_message(response=STATIC_RESPONSES[intent])
+        return []
+    if turn.frame.names_something:
+        return continue_topic(dispatcher, turn)
+    return fall_back(dispatcher, turn)

@@ -1,0 +1,60 @@
+"""A customer who writes in English gets the facts in English (short answers from the same
+knowledge file) and a note that support speaks Czech."""
+from typing import Any, Dict, List
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import knowledge, replies
+from actions.context import Turn
+from actions.troubleshooting import response_values
+
+Events = List[Dict[str, Any]]
+
+
+def utter_english_ports(dispatcher: CollectingDispatcher, protocol: str, security) -> None:
+    english = knowledge.load()["english"]
+    names = knowledge.incoming_protocols() if protocol == "incoming" else [protocol]
+    for name in names:
+        spec = knowledge.protocols()[name]
+        if security in knowledge.SECURITY_CHOICES:
+            dispatcher.utter_message(
+                response="utter_en_port_single",
+                protocol_label=spec["label"],
+                security_label=english["security_labels"][security],
+                port=spec["ports"][security],
+            )
+        else:
+            dispatcher.utter_message(
+                response="utter_en_port_both",
+                protocol_label=spec["label"],
+                direction=english["direction_labels"][spec["direction"]],
+                port_ssl=spec["ports"]["ssl"],
+                port_plain=spec["ports"]["plain"],
+            )
+
+
+def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    frame = turn.frame
+    english = knowledge.load()["english"]
+    values = {**response_values(), "username": english["username"], "password": english["password"]}
+    answered = False
+    if frame.open_smtp or frame.intent == "open_smtp_ticket":
+        dispatcher.utter_message(response="utter_en_open_smtp", **values)
+        answered = True
+    for topic in frame.asks:
+        if topic == "port" and frame.protocols:
+            for protocol in frame.protocols:
+                utter_english_ports(dispatcher, protocol, frame.security)
+        elif topic == "server":
+            dispatcher.utter_message(response="utter_en_server", **values)
+        elif topic in ("username", "password"):
+            dispatcher.utter_message(response="utter_en_username", **values)
+        else:
+            continue
+        answered = True
+    if not answered:
+        dispatcher.utter_message(
+            response="utter_en_table", **{**values, "port_table": replies.port_table(english=True)}
+        )
+    dispatcher.utter_message(response="utter_en_czech_note")
+    return []

@@ -1,0 +1,28 @@
+"""The questions the bot can leave open (slot `pending_question`), so that the next message
+("ano", "ne", "IMAP", "se SSL") is read as their answer. Values are stored in trackers: keep
+them stable."""
+from enum import Enum
+from typing import Optional
+
+
+class Pending(str, Enum):
+    WALKTHROUGH_PROTOCOL = "walkthrough_protocol"  # IMAP or POP3, before the account form
+    WALKTHROUGH_SECURITY = "walkthrough_security"  # with SSL or without, before the form
+    RECEIVING_WORKS = "receiving_works"  # "pošta nejde": does at least receiving work?
+    SMTP_FIX = "smtp_fix"  # did enabling SMTP authentication help?
+    SMTP_CHECKS = "smtp_checks"  # did the further sending checks help?
+    RECEIVE_CHECKS = "receive_checks"  # did the receiving checks help?
+    SYMPTOM_FIX = "symptom_fix"  # did the fix for a described symptom help?
+    HANDOFF_OFFER = "handoff"  # may the bot hand the customer to a person?
+
+    @classmethod
+    def of(cls, value: Optional[str]) -> Optional["Pending"]:
+        """The pending question a slot value names (None for none or a retired value)."""
+        try:
+            return cls(value) if value else None
+        except ValueError:
+            return None
+
+    @property
+    def is_form_choice(self) -> bool:
+        return self in (Pending.WALKTHROUGH_PROTOCOL, Pending.WALKTHROUGH_SECURITY)

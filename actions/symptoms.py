@@ -1,0 +1,62 @@
+"""Symptoms and pasted errors instead of a question: a short diagnosis, the concrete fix with
+the guide's values, then "Pomohlo to?" (a "no" hands over to a person, actions/troubleshooting.py).
+
+Diagnoses and error meanings are general e-mail knowledge kept in the knowledge file with
+their sources; the fixes are domain responses filled from the same file.
+"""
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import knowledge, replies
+from actions.pending import Pending
+
+Events = List[Dict[str, Any]]
+# The knowledge file's `fix` names and the responses that give them.
+FIX_RESPONSES = {
+    "smtp_auth": "utter_smtp_fix",
+    "credentials": "utter_fix_credentials",
+    "server_name": "utter_fix_server_name",
+    "incoming": "utter_fix_incoming",
+    "use_imap": "utter_fix_use_imap",
+    "connection": "utter_fix_connection",
+}
+
+
+def fix_values() -> Dict[str, Any]:
+    """Every value the fix responses may name."""
+    ports = {
+        f"{name}_{security}": port
+        for name, spec in knowledge.protocols().items()
+        for security, port in spec["ports"].items()
+    }
+    return {**replies.settings_values(knowledge.recommended_protocol()), **ports}
+
+
+def smtp_error(code: Optional[str]) -> Dict[str, str]:
+    """Meaning and fix of an SMTP reply code ("5.7.8", "535"); the family's default otherwise."""
+    for entry in knowledge.load()["smtp_errors"]:
+        if code in entry["codes"]:
+            return entry
+    return knowledge.load()["smtp_error_default"]
+
+
+def answer_symptom(
+    dispatcher: CollectingDispatcher, symptom: str, code: Optional[str] = None
+) -> Events:
+    values = fix_values()
+    if symptom == "smtp_error":
+        error = smtp_error(code)
+        if code:
+            dispatcher.utter_message(response="utter_smtp_error", code=code, meaning=error["meaning"])
+        else:
+            dispatcher.utter_message(response="utter_diagnosis", diagnosis=error["meaning"][:1].upper() + error["meaning"][1:] + ".")
+        fix = error["fix"]
+    else:
+        entry = knowledge.load()["symptoms"][symptom]
+        dispatcher.utter_message(response="utter_diagnosis", diagnosis=entry["diagnosis"])
+        fix = entry["fix"]
+    dispatcher.utter_message(response=FIX_RESPONSES[fix], **values)
+    dispatcher.utter_message(response="utter_ask_symptom_helped")
+    return [SlotSet("pending_question", Pending.SYMPTOM_FIX.value)]

@@ -1,0 +1,83 @@
+"""The dispatcher on the kinds of message real customers write (DIET's intent given as the
+model would often give it for such a message: unsure)."""
+import re
+
+from actions.dispatcher import ActionRespond
+from conftest import make_tracker, run_action
+
+
+def respond(domain, text, intent="nlu_fallback", **slots):
+    replies, events = run_action(ActionRespond(), make_tracker(text, intent, slots=slots), domain)
+    return "\n".join(replies), {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def ports_in(text):
+    return {int(n) for n in re.findall(r"\*\*(\d+)\*\*", text)}
+
+
+def test_two_questions_get_two_answers(domain):
+    reply, _ = respond(domain, "Co dát do kolonky uživatelské jméno? A port pro SMTP se šifrováním?")
+    assert "celou e-mailovou adresu" in reply and ports_in(reply) == {465}
+
+
+def test_a_wrong_port_is_corrected_and_a_right_one_confirmed(domain):
+    reply, _ = respond(domain, "u odchozi posty mam port 993, je to ok?")
+    assert "sem nepatří" in reply and "IMAP se SSL" in reply and ports_in(reply) == {993, 465, 587}
+    reply, _ = respond(domain, "IMAP mám na 143 bez SSL, je to správně?")
+    assert reply.startswith("Ano, to je správně") and ports_in(reply) == {143}
+
+
+def test_negated_and_both_security(domain):
+    reply, _ = respond(domain, "šifrování mám vypnuté, jaký port pro POP3?")
+    assert ports_in(reply) == {110}
+    reply, _ = respond(domain, "porty pro imap s ssl i bez nej")
+    assert ports_in(reply) == {993, 143}
+
+
+def test_a_correction_changes_the_last_question(domain):
+    reply, slots = respond(domain, "spletl jsem se, ja mam POP3", last_topic="port", protocol="imap", security="ssl")
+    assert ports_in(reply) == {995} and slots["protocol"] == "pop3"
+    reply, _ = respond(domain, "vlastne pro posilani", last_topic="port", protocol="imap", security="plain")
+    assert ports_in(reply) == {587}
+
+
+def test_a_symptom_gets_a_fix_and_the_question_whether_it_helped(domain):
+    reply, slots = respond(domain, "pri odesilani to pise 535 5.7.8 Authentication credentials invalid")
+    assert "5.7.8" in reply and "celá e-mailová adresa" in reply and reply.rstrip().endswith("[Ano, funguje | Ne, pořád nic]")
+    assert slots["pending_question"] == "symptom_fix"
+    reply, _ = respond(domain, "ne", "deny", pending_question="symptom_fix")
+    assert "Předám Vás kolegům" in reply
+
+
+def test_open_smtp_described_claims_nothing_about_hacking_and_advises_a_new_password(domain):
+    reply, slots = respond(domain, "prislo mi upozorneni ze ze me odchazi nevyzadana posta")
+    assert "ověřování" in reply and "napadený" not in reply and "Změna hesla" in reply
+    assert slots["pending_question"] == "smtp_fix"
+
+
+def test_english_gets_english_facts_and_the_czech_note(domain):
+    reply, _ = respond(domain, "What is the port for SMTP without SSL?", "other_language")
+    assert ports_in(reply) == {587} and "speaks Czech" in reply
+
+
+def test_identity_is_told_and_a_person_offered_not_handed_over(domain, handoff_db):
+    reply, _ = respond(domain, "pisu si tu s robotem?", "request_human")
+    assert "virtuální asistent" in reply and "Chci mluvit s kolegou" in reply
+    assert not handoff_db.exists()
+
+
+def test_an_unclear_answer_to_the_form_question_gets_it_again(domain):
+    walking = {"walkthrough_active": True, "walkthrough_step": 7.0}
+    reply, slots = respond(domain, "hotovo", "step_done", pending_question="walkthrough_protocol", **walking)
+    assert "IMAP, nebo POP3" in reply and "Krok 8" not in reply and slots == {}
+    reply, slots = respond(domain, "chci imap se ssl", "inform", pending_question="walkthrough_protocol", **walking)
+    assert reply.startswith("Krok 7 z 8") and ports_in(reply) == {993, 465}
+
+
+def test_free_text_navigation(domain):
+    walking = {"walkthrough_active": True, "walkthrough_step": 5.0}
+    assert respond(domain, "zacneme znovu od zacatku", **walking)[0].startswith("Krok 1 z 8")
+    assert respond(domain, "přidat účet už mám otevřené", **walking)[0].startswith("Krok 4 z 8")
+    assert respond(domain, "hotovky", **walking)[0].startswith("Krok 6 z 8")
+    help_, slots = respond(domain, "ten knoflik dalsi volby nikde nevidim", **walking)
+    assert "dolní části varování" in help_ and "walkthrough_step" not in slots

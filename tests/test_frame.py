@@ -1,0 +1,101 @@
+"""The understanding step: what a message asks and names, read from realistic phrasing."""
+from actions.frame import read
+from actions.understanding import canonical_protocol, security_in_text
+from conftest import entity
+
+
+def frame(text, intent="nlu_fallback", *entities):
+    return read({"text": text, "intent": {"name": intent}, "entities": list(entities)})
+
+
+def test_protocol_forms():
+    for text, expected in [
+        ("IMAPu", "imap"),
+        ("přes POPko", "pop3"),
+        ("smtpčko", "smtp"),
+        ("odchozí", "smtp"),
+        ("pro posílání pošty", "smtp"),
+        ("prichozi posta", "incoming"),
+        ("prichadzajuca posta", "incoming"),  # Slovak
+        ("popište mi to", None),  # no POP3 in "popište"
+        ("příjemce", None),
+    ]:
+        assert canonical_protocol(text) == expected, text
+
+
+def test_security_said_indirectly_or_negated():
+    for text in ["bez SSL", "a bez ssl?", "nešifrovaně", "SSL nemám zapnuté",
+                 "zabezpečení mám vypnuté", "nemám zaškrtnuté šifrování", "ssl off"]:
+        assert security_in_text(text) == "plain", text
+    for text in ["se SSL", "šifrovaně", "SSL mám zaškrtnuté", "so sifrovanim", "with SSL"]:
+        assert security_in_text(text) == "ssl", text
+    for text in ["s SSL i bez něj", "obě varianty", "všechny možnosti", "se šifrováním i bez"]:
+        assert security_in_text(text) == "both", text
+    assert security_in_text("jaký port pro imap") is None
+
+
+def test_question_found_inside_a_long_message():
+    story = ("Dobrý den, včera jsem si koupil nový mobil a přenáším tam všechno, fotky už mám. "
+             "Na počítači mi pošta jde už léta. Kolik mám nastavit u odesílání pošty, "
+             "když chci zabezpečené spojení? Děkuji, Petr Novák, tel. 602 123 456")
+    read_ = frame(story)
+    assert read_.asks == [] and read_.protocols == ["smtp"] and read_.security == "ssl"
+    read_ = frame(story.replace("Kolik mám nastavit", "Jaký port mám nastavit"))
+    assert read_.asks == ["port"] and read_.ports == []  # a phone number is no port
+
+
+def test_two_questions_in_order():
+    read_ = frame("Jak se vyplňuje login a který server patří k IMAPu?")
+    assert read_.asks == ["username", "server"] and read_.protocols == ["imap"]
+
+
+def test_server_named_inside_a_port_question_is_not_asked():
+    assert frame("jaky port dat u odchoziho serveru bez sifrovani?").asks == ["port"]
+
+
+def test_a_number_to_check_or_to_explain():
+    checked = frame("na odchozí mám nastavené 995, je to tak správně?")
+    assert checked.ports == [995] and checked.checks and checked.protocols == ["smtp"]
+    explained = frame("k čemu je port 587")
+    assert explained.ports == [587] and not explained.checks
+    assert frame("port 25 mi nejde").ports == [25]
+
+
+def test_symptoms_and_error_codes():
+    assert frame("pise to 530 5.7.0 Authentication required").error_code == "5.7.0"
+    assert frame("mail se neodesle, hlasi 554 relay access denied").symptom == "smtp_error"
+    assert frame("telefon hlásí, že certifikát serveru není důvěryhodný").symptom == "certificate"
+    assert frame("ve webmailu nove zpravy mam ale do mobilu neprichazi").symptom == "not_arriving"
+    assert frame("připojení vypršel časový limit").symptom == "timeout"
+    assert frame("jaky port pro imap").symptom is None
+
+
+def test_open_smtp_named_or_described():
+    assert frame("přišel mi ticket Open SMTP").open_smtp == "named"
+    described = frame("dostal jsem upozornění, že z mé adresy odchází spam")
+    assert described.open_smtp == "described" and described.spam
+
+
+def test_walkthrough_references():
+    assert frame("skoč na trojku").step == 3
+    assert frame("vrať mě na krok 2").step == 2
+    assert frame("e-mail + účty už mám otevřené").step == 3  # the step after that screen
+    assert frame("chci rovnou vyplnit servery").step == 7
+    assert frame("jaký je server").step is None
+    assert frame("nevidím tam jiný účet").needs_help
+
+
+def test_identity_and_language():
+    assert frame("je tam nekdo zivej nebo jsi robot?").identity
+    assert not frame("chci mluvit s technikem").identity
+    assert frame("What is the incoming server?").language == "en"
+    assert frame("aky je server pre prichadzajucu postu").language == "cs"
+
+
+def test_entity_that_caught_only_ssl_of_bez_ssl_is_overruled():
+    assert frame("port IMAP bez SSL", "ask_port", entity("security", "ssl")).security == "plain"
+
+
+def test_button_payload_uses_its_entities_only():
+    read_ = frame('/inform{"protocol":"imap"}', "inform", entity("protocol", "imap"))
+    assert read_.protocols == ["imap"] and read_.security is None and read_.asks == []
