@@ -28,6 +28,21 @@ def answer_server(dispatcher: CollectingDispatcher, protocol: Optional[str]) -> 
     return [SlotSet("last_topic", "server")]
 
 
+def check_servers(dispatcher: CollectingDispatcher, hosts: List[str]) -> Events:
+    """Server names the customer typed: ours confirmed, any other replaced by ours."""
+    ours = {knowledge.server(direction).lower() for direction in ("incoming", "outgoing")}
+    wrong = False
+    for host in hosts:
+        if host.lower() in ours:
+            dispatcher.utter_message(response="utter_server_check_ok", server=host.upper())
+        else:
+            dispatcher.utter_message(response="utter_server_check_wrong", host=host)
+            wrong = True
+    if wrong:
+        answer_server(dispatcher, None)
+    return [SlotSet("last_topic", "server")]
+
+
 def answer_settings(dispatcher: CollectingDispatcher, protocol: Optional[str]) -> Events:
     """Complete settings for IMAP or POP3; asks which when the customer did not say."""
     if protocol not in knowledge.incoming_protocols():
@@ -84,6 +99,15 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_username(dispatcher)
     if topic == "password":
         return answer_password(dispatcher, turn.frame.text)
+    if topic == "smtp_auth":
+        auth_required, auth_same_login = knowledge.smtp_auth_checkboxes()
+        dispatcher.utter_message(
+            response="utter_smtp_auth_required",
+            auth_required=auth_required,
+            auth_same_login=auth_same_login,
+            ticket=knowledge.load()["open_smtp"]["ticket"],
+        )
+        return []
     if topic == "other_device":
         return answer_other_device(dispatcher, turn.protocol)
     dispatcher.utter_message(response="utter_pop_vs_imap")  # pop_vs_imap

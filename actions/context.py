@@ -5,7 +5,7 @@ The conversation's memory is in slots (kept by the tracker store): the protocol 
 of the last answer, its topic, the open question and the walkthrough step.
 """
 from dataclasses import dataclass
-from typing import Optional
+from typing import List, Optional
 
 from rasa_sdk import Tracker
 
@@ -23,9 +23,11 @@ class Turn:
     protocol: Optional[str]  # imap / pop3 / smtp / incoming, the message's or inherited
     security: Optional[str]  # ssl / plain / both, the message's or inherited
     topic: Optional[str]  # what the last factual answer was about (port / server / settings)
+    last_protocols: List[str]  # the protocols of the last port answer (maybe several)
     follow_up: bool  # the message changes the last question instead of asking a new one
     pending: Optional[Pending]
     walkthrough_active: bool
+    walkthrough_started: bool  # a walkthrough ran in this conversation (maybe finished)
     step: int  # the walkthrough's current step (1 when none)
     tracker: Tracker  # for what needs the whole conversation (the handoff record)
 
@@ -64,9 +66,11 @@ def resolve(tracker: Tracker) -> Turn:
         protocol=protocol,
         security=security,
         topic=tracker.get_slot("last_topic"),
+        last_protocols=list(tracker.get_slot("asked_protocols") or []),
         follow_up=follow_up,
         pending=Pending.of(tracker.get_slot("pending_question")),
         walkthrough_active=bool(tracker.get_slot("walkthrough_active")),
+        walkthrough_started=step is not None,
         step=min(max(int(step or 1), 1), len(knowledge.steps())),
         tracker=tracker,
     )

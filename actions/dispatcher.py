@@ -8,9 +8,11 @@ A turn runs in three steps, each in its own module:
 3. this dispatcher: decides which answers the turn gets, in the order below, and leaves the
    wording to the answer modules (ports, answers, symptoms, troubleshooting, walkthrough).
 """
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, knowledge, ports, replies
@@ -20,10 +22,11 @@ from actions.fallback import fall_back
 from actions.pending import Pending
 from actions.symptoms import answer_symptom
 from actions.handoff import hand_off
-from actions.troubleshooting import ENTRIES, answers_pending, troubleshoot
+from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
 from actions.walkthrough import NAVIGATION, answer_form_choice, offer_resume, walkthrough_turn
 
 Events = List[Dict[Text, Any]]
+RESUME = re.compile(r"\bpokra\w*")  # "pokračujme (v návodu)": the current step again
 
 # The topic a question intent asks about when the text itself names none.
 INTENT_TOPICS = {
@@ -37,6 +40,8 @@ INTENT_TOPICS = {
     "ask_pop_vs_imap": "pop_vs_imap",
     "other_device": "other_device",
 }
+# Questions a symptom's fix does not answer: asked beside a symptom, they come first.
+FACT_QUESTIONS = {"port", "settings", "pop_vs_imap", "port_table"}
 STATIC_RESPONSES = {
     "greet": "utter_greet",
     "thanks": "utter_thanks",
@@ -69,12 +74,17 @@ class ActionRespond(Action):
 def respond(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The answers of one turn, first match wins."""
     frame = turn.frame
-    if turn.intent == "share_password":  # never treat a typed password as anything else
+    if turn.intent == "share_password":  # a typed password gets the warning, never an echo
+        events = []
+        if frame.symptom:  # "heslo mám určitě dobře a nejde to": the symptom too
+            events = answer_symptom(dispatcher, frame.symptom, frame.error_code)
         dispatcher.utter_message(response="utter_password_warning")
-        return []
+        return events
     if frame.language == "en":
         return answer_english(dispatcher, turn)
-    if frame.identity:
+    if frame.language == "other":
+        return other_language(dispatcher)
+    if frame.identity or turn.intent == "ask_bot_identity":
         dispatcher.utter_message(
             response="utter_bot_identity", identity=knowledge.load()["assistant"]["identity"]
         )
@@ -87,11 +97,24 @@ def respond(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             return choice
     if answers_pending(turn):
         return troubleshoot(dispatcher, turn, turn.intent)
-    if turn.walkthrough_active:
+    if turn.pending in ANSWERS and frame.works is not None and "?" not in frame.text:
+        # "už to jde", "pořád nic", "heslo jsme změnili a už je to v pořádku"
+        return troubleshoot(dispatcher, turn, "affirm" if frame.works else "deny")
+    if frame.works is False and not turn.pending and not frame.asks and handed_off(turn):
+        # "pořád nic" after the handoff: the colleagues have it, nothing new to try.
+        dispatcher.utter_message(
+            response="utter_handoff_pending", response_time=knowledge.load()["handoff"]["response_time"]
+        )
+        return []
+    if turn.walkthrough_active or (frame.step and turn.walkthrough_started):
         moved = navigate(dispatcher, turn)
         if moved is not None:
             return moved
-    if frame.symptom:
+    if frame.error_code or (frame.symptom and not set(frame.asks) & FACT_QUESTIONS):
+        # A pasted SMTP reply or a symptom: its fix names the server, the user name and the
+        # password, so a question about those is answered by it.
+        if frame.symptom in ENTRIES:  # "nejde odeslat", "nejde nic": troubleshooting
+            return troubleshoot(dispatcher, turn, frame.symptom)
         return answer_symptom(dispatcher, frame.symptom, frame.error_code)
     if frame.open_smtp == "named" or (turn.intent == "open_smtp_ticket" and not frame.open_smtp):
         return troubleshoot(dispatcher, turn, "open_smtp_ticket")
@@ -100,6 +123,10 @@ def respond(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     questions = answer_questions(dispatcher, turn)
     if questions is not None:
         return questions
+    if frame.hosts and frame.checks:
+        return answers.check_servers(dispatcher, frame.hosts)
+    if (frame.start or turn.intent == "start_walkthrough") and not turn.walkthrough_active:
+        return start_walkthrough(dispatcher, turn)
     if turn.follow_up:
         return continue_topic(dispatcher, turn)
     return by_intent(dispatcher, turn)
@@ -130,18 +157,37 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
         return walkthrough_turn("step_goto", dispatcher, turn)
     elif frame.asks or frame.ports or turn.follow_up:
         return None
+    elif frame.returned or RESUME.search(frame.text.lower()):
+        intent = "resume_walkthrough"  # "tak jsem zpět", "pokračujme": the same step again
+    elif frame.pause:
+        dispatcher.utter_message(response="utter_wait")
+        return []  # the offer to continue follows
+    elif frame.back:
+        intent = "step_back"
     elif frame.next_step:
         intent = "step_done"
+    elif frame.start and intent not in NAVIGATION:
+        intent = "start_walkthrough"  # "jo, krok po kroku" while it runs: from the start
     if intent in NAVIGATION or intent in ("affirm", "deny"):
         return walkthrough_turn(intent, dispatcher, turn)
     return None
+
+
+def start_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The walkthrough from step 1, keeping the account type and SSL choice the customer
+    named on the way ("krok po kroku, budu používat POP3 bez SSL") for the form step."""
+    protocol = next((p for p in turn.frame.protocols if p in knowledge.incoming_protocols()), None)
+    security = turn.frame.security if turn.frame.security in knowledge.SECURITY_CHOICES else None
+    chosen = [SlotSet("protocol", protocol)] if protocol else []
+    chosen += [SlotSet("security", security)] if security else []
+    return chosen + walkthrough_turn("start_walkthrough", dispatcher, turn)
 
 
 def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     """Every question the message asks, in the order asked; None when it asks none."""
     frame = turn.frame
     topics = list(frame.asks)
-    if not topics and not frame.ports and turn.intent in INTENT_TOPICS:
+    if not topics and not frame.ports and not turn.follow_up and turn.intent in INTENT_TOPICS:
         topics = [INTENT_TOPICS[turn.intent]]
     if not topics and not frame.ports:
         return None
@@ -167,11 +213,37 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
 
 def asked_protocols(turn: Turn) -> List[str]:
     """The protocols a port question is about: the message's, or the one it inherits."""
-    if turn.frame.protocols:
+    if turn.frame.protocols and not turn.frame.everywhere:
         if turn.frame.protocols == ["incoming"] and turn.protocol in knowledge.incoming_protocols():
             return [turn.protocol]
         return turn.frame.protocols
-    return [turn.protocol] if turn.protocol else []
+    if turn.frame.protocols:  # "SSL všude, mám POP3": POP3 and SMTP
+        return [p for p in turn.frame.protocols if p != "smtp"] + ["smtp"]
+    if turn.follow_up and turn.last_protocols:
+        protocols = turn.last_protocols  # "a se SSL?" after IMAP and SMTP: both again
+    else:
+        protocols = [turn.protocol] if turn.protocol else []
+    if turn.frame.everywhere:  # "se SSL, všude": the incoming protocol and SMTP
+        protocols = [p for p in protocols if p != "smtp"] + ["smtp"]
+    return protocols
+
+
+def handed_off(turn: Turn) -> bool:
+    return any(
+        (event.get("metadata") or {}).get("utter_action") == "utter_handoff_done"
+        for event in turn.tracker.events
+        if event.get("event") == "bot"
+    )
+
+
+def other_language(dispatcher: CollectingDispatcher) -> Events:
+    """Neither Czech, Slovak nor English: a note in Czech and English with the settings."""
+    dispatcher.utter_message(
+        response="utter_other_language",
+        server=knowledge.server("incoming"),
+        port_table=replies.port_table(),
+    )
+    return []
 
 
 def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -181,7 +253,7 @@ def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return answers.answer_server(dispatcher, protocol)
     if turn.topic == "settings" and protocol in knowledge.incoming_protocols():
         return answers.answer_settings(dispatcher, protocol)
-    return ports.answer_port(dispatcher, turn, [protocol] if protocol else [])
+    return ports.answer_port(dispatcher, turn, asked_protocols(turn))
 
 
 def by_intent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -193,13 +265,10 @@ def by_intent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return troubleshoot(dispatcher, turn, intent)
     if intent in ("affirm", "deny"):
         return troubleshoot(dispatcher, turn, intent)  # nothing open: "what else?"
+    if turn.frame.works is False:  # "pořád to nejde" with nothing open: what does not work?
+        return troubleshoot(dispatcher, turn, "mail_not_working")
     if intent == "other_language":
-        dispatcher.utter_message(
-            response="utter_other_language",
-            server=knowledge.server("incoming"),
-            port_table=replies.port_table(),
-        )
-        return []
+        return other_language(dispatcher)
     if intent in STATIC_RESPONSES:
         dispatcher.utter_message(response=STATIC_RESPONSES[intent])
         return []

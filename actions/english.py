@@ -2,6 +2,7 @@
 knowledge file) and a note that support speaks Czech."""
 from typing import Any, Dict, List
 
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
@@ -34,6 +35,7 @@ def utter_english_ports(dispatcher: CollectingDispatcher, protocol: str, securit
 
 
 def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """Facts in English for the ports, servers, credentials and the ticket asked about."""
     frame = turn.frame
     english = knowledge.load()["english"]
     values = {**response_values(), "username": english["username"], "password": english["password"]}
@@ -41,10 +43,14 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if frame.open_smtp or frame.intent == "open_smtp_ticket":
         dispatcher.utter_message(response="utter_en_open_smtp", **values)
         answered = True
-    for topic in frame.asks:
-        if topic == "port" and frame.protocols:
-            for protocol in frame.protocols:
-                utter_english_ports(dispatcher, protocol, frame.security)
+    follow_up = ["server" if turn.topic == "server" else "port"] if turn.follow_up else []
+    asks = frame.asks or follow_up  # "and with SSL?", "and the outgoing one?"
+    for topic in asks:
+        if topic == "port" and (frame.protocols or turn.protocol):
+            for protocol in frame.protocols or turn.last_protocols or [turn.protocol]:
+                utter_english_ports(dispatcher, protocol, turn.security)
+        elif topic == "smtp_auth":
+            dispatcher.utter_message(response="utter_en_smtp_auth", **values)
         elif topic == "server":
             dispatcher.utter_message(response="utter_en_server", **values)
         elif topic in ("username", "password"):
@@ -57,4 +63,5 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             response="utter_en_table", **{**values, "port_table": replies.port_table(english=True)}
         )
     dispatcher.utter_message(response="utter_en_czech_note")
-    return []
+    topic = "server" if "server" in asks else "port"
+    return [SlotSet("protocol", turn.protocol), SlotSet("security", turn.security), SlotSet("last_topic", topic)]

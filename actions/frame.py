@@ -29,13 +29,19 @@ TOPIC_WORDS = {
     "username": re.compile(
         r"\buzivatelsk\w* jmen\w*|\bjmen\w* uzivatel\w*|\bnazev uzivatel\w*|\blogin\w*"
         r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*"
-        r"|\bprihlasovaci udaj\w*|\bco (zadat|napsat|dat|vyplnit) (jako|do) (jmen\w*|uzivatel\w*)"
+        r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|napsat|dat|vyplnit) (jako|do) (jmen\w*|uzivatel\w*)"
+        r"|\bjako uzivatel\w*|\bcast pred zavinac\w*|\b(jak\w*|co|ktere)( \w+){0,4} jmeno\b"
     ),
     "password": re.compile(
         r"\b(kde|jak[eyo]?|ktere|co|odkud)\b[^.?!]{0,30}\bhesl\w*"
         r"|\bhesl\w*[^.?!]{0,25}\b(najdu|zjistim|vezmu|ziskam|zjistit|najit)\b"
         r"|\bzapomn\w*[^.?!]{0,20}\bhesl|\b(zmen|zmenit|obnov)\w*[^.?!]{0,15}\bhesl|\bhesl\w* [^.?!]{0,10}\bzmen"
         r"|\bwhich password|\bwhere\b[^.?!]{0,20}\bpassword"
+        r"|(,|\ba\b)\s*hesl\w*\s*(,|\?|\ba\b|$)"  # "jméno, heslo a server?"
+    ),
+    "smtp_auth": re.compile(
+        r"\b(overen\w*|overovan\w*|autentiz\w*|autentif\w*|authenticat\w*)"
+        r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login"
     ),
     "pop_vs_imap": re.compile(
         r"\brozdil\w*|\bco je lepsi\b|\bimap\w*,? nebo pop\w*|\bpop\w*,? nebo imap\w*|\bcim se lis\w*"
@@ -43,13 +49,18 @@ TOPIC_WORDS = {
     "settings": re.compile(
         r"\b(cele|kompletni|vsechn[ao]|vsechny) (nastaveni|udaje|hodnoty|parametry)"
         r"|\bcely (formular|postup nastaveni)|\bsettings\b"
+        r"|\bnastaveni (pro |na |uctu )?(imap|pop)\w*|\b(imap|pop)\w* nastaveni"
     ),
 }
-# "na serveru" / "u odchozího serveru" inside a port question names where, not what is asked.
-SERVER_ASKED = re.compile(
-    r"\b(jak\w*|kter\w*|co|adres\w*|nazev|jmeno|aky|aka|ake|what|which)\b(\W+\w+){0,3}?\W+server"
-    r"|\bserver\w*\W*(:|je\b|jsou\b|mam\b|zadat\b|napsat\b|pouzit\b)"
+# "na serveru" / "u odchozího serveru" names where, not what is asked: the server is asked
+# after a question word, first in the message, in a list, or right before "?".
+SERVER_QUESTION = re.compile(
+    r"\b(jak\w*|kter\w*|co|adres\w*|nazev|jmeno|aky|aka|ake|what|which|stejn\w*)\b(\W+\w+){0,3}?\W+server"
 )
+SERVER_NAMED = re.compile(
+    r"\bserver\w*\W*(:|je\b|jsou\b|mam\b|zadat\b|napsat\b|pouzit\b|,)|^\W*server|\bserver\w*( \w+){0,4}\s*\?"
+)
+PREPOSITION_BEFORE_SERVER = re.compile(r"\b(u|na|k|ke|od|ze|se|s|v|ve|do)( \w+)? server")
 # A number the customer has set and wants checked, not one whose purpose is asked.
 CHECK_WORDS = re.compile(
     r"\bmam\b|\bmame\b|\bnastaven\w*|\bzadan\w*|\bvyplnen\w*|\bzadal\w*|\bnastavil\w*|\bdal\w* jsem"
@@ -57,6 +68,12 @@ CHECK_WORDS = re.compile(
     r"|\bnejde\b|\bnefunguje\b|\bi have\b|\bis (it|this|that) (right|correct|ok)"
 )
 PORT_AFTER_WORD = re.compile(r"\bport\w*\s*(?:c\.|cislo|number|no\.)?\s*:?\s*(\d{1,5})\b")
+# Server names the customer typed ("smtp.seznam.cz"), not e-mail addresses.
+HOST = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]+\.){1,4}[a-z]{2,6})\b(?!@)")
+NOT_PROTOCOL = re.compile(r"\b(ne|nikoli|nemam|nechci)\s+(imap\w*|pop\w*|smtp\w*)")
+EVERYWHERE = re.compile(r"\bvsude\b|\bu obou\b|\boboje\b|\bu vseho\b|\bprichozi i odchozi\b|\bi u odchozi\b")
+# Phone numbers ("602 993 118", "+420 556 201 330") hold digits that look like ports.
+PHONE = re.compile(r"(\+\d{3}\s?)?\b\d{3}\s\d{3}\s\d{3}\b")
 NUMBER = re.compile(r"(?<![\d.,:/-])\b(\d{2,5})\b(?![.,:/-]?\d)")
 
 # SMTP replies of the 5.7.x family (RFC 3463 enhanced status codes) and the bare reply codes
@@ -73,8 +90,16 @@ SYMPTOM_WORDS = (
         r"certifik\w*|certificate|\bidentit\w*\W+(\w+\W+){0,2}server|nelze overit|neduveryhodn\w*"
         r"|nezabezpecen\w* (pripojeni|spojeni)|\bcannot verify|\bnot trusted"
     )),
+    ("nothing_works", re.compile(
+        r"\bani prijem\w*,? ani odes\w*|\bani odes\w*,? ani prijem\w*|\b(nejde|nefunguje)( mi)? (vubec |uplne )?nic\b"
+    )),
+    ("cannot_send", re.compile(
+        r"\b(nejde|nemuzu|nemozem|nemohu|nelze|neda se|nefunguje)( \w+){0,3} (odesl\w*|odeslat|odosl\w*|poslat|odesil\w*|posil\w*)"
+        r"|\b(odesl|odesil|odosl|posil)\w*( \w+){0,3} (nejde|nefunguje|nemozem|nemuzu|selh\w*)"
+    )),
     ("pop3_elsewhere", re.compile(
-        r"(precten|prectu|stahn|stazen|zmiz|chyb[ei]|nejsou|nevidim|neni)\w*\W+(\w+\W+){0,8}"
+        r"\b(miz\w*|zmiz\w*|maz\w*)(\W+\w+){0,4}\W+(ze serveru|z webmailu|z pocitace|z notebooku|ze schranky)"
+        r"|(precten|prectu|stahn|stazen|zmiz|chyb[ei]|nejsou|nevidim|neni)\w*\W+(\w+\W+){0,8}"
         r"(pocitac|notebook|laptop|ntb|pc\b|webmail|jinde|druh\w* zarizeni|tablet)"
         r"|(pocitac|notebook|laptop|ntb|webmail|tablet)\w*\W+(\w+\W+){0,8}(zmiz|nejsou|chybi|nevidim|nemam)\w*"
     )),
@@ -84,7 +109,7 @@ SYMPTOM_WORDS = (
     )),
     ("timeout", re.compile(
         r"time ?out|vyprs\w*|casov\w* limit|nelze (se )?pripojit|nepodarilo se (\w+ )?pripojit"
-        r"|nemuze se pripojit|nepripoj\w*|server (ne)?neodpovida|server neodpovida|neni dostupn\w*"
+        r"|\bne\w* se (\w+ )?pripojit|nepripoj\w*|server (ne)?neodpovida|server neodpovida|neni dostupn\w*|can.?t connect"
         r"|nedostupn\w*|connection (failed|refused|timed)"
     )),
     ("login_failed", re.compile(
@@ -92,43 +117,59 @@ SYMPTOM_WORDS = (
         r"\W+(\w+\W+){0,4}(prihl\w*|login\w*|hesl\w*|jmen\w*)"
         r"|(prihl\w*|login\w*|hesl\w*)\W+(\w+\W+){0,4}(nejde|nefunguje|selha\w*|spatn\w*|nespravn\w*|odmit\w*|nebere)"
         r"|(hesl\w*|udaje)\W+(\w+\W+){0,3}(mam |je |jsou )?(urcite |stoprocentne |100 ?% )?(spravn|dobr)\w*"
+        r"|(porad|furt|stale|dokola|znovu)( \w+){0,4} (chce|pta|vyzaduje)( \w+){0,3} hesl"
     )),
 )
 # The Open SMTP ticket, named or described.
-OPEN_SMTP_NAMED = re.compile(r"\bopen\W?smtp\b|\bopensmtp\b")
+OPEN_SMTP_NAMED = re.compile(r"\bopen\W?smtp\b|\bopensmtp\b|\botevren\w* smtp\b")
 OPEN_SMTP_DESCRIBED = re.compile(
-    r"(upozorn|ticket|tiket|tiketu|hlasen|oznamen|varovan|zablokov|blokac|mail od (vas|hostingu))\w*"
-    r"\W+(\w+\W+){0,12}(nezabezpecen\w*|bez overeni|bez autentiz\w*|spam\w*|nevyzadan\w*|smtp\w*|odesil\w*|odchoz\w*)"
-    r"|nezabezpecen\w* (odesil|odchoz|smtp|posil)\w*|(odesil|posil)\w* bez (overeni|autentiz)\w*"
+    r"(upozorn|ticket|tiket|pozadav|hlasen|oznamen|varovan|zablokov|blokac|mail od (vas|hostingu))\w*"
+    r"[^.?!]{0,80}?(nezabezpecen\w*|bez overeni|bez autentiz\w*|spam\w*|nevyzadan\w*|smtp\w*)"
+    r"|nezabezpecen\w* (odesil|odchoz|smtp|posil)\w*|(odesil|posil)\w*( \w+){0,2} bez (overeni|autentiz)\w*"
+    r"|(odchoz|smtp)\w*( \w+){0,3} (neni|nejsou) zabezpecen\w*|nepodporuj\w*( \w+){0,3} (metod|zpusob)\w*"
 )
-SPAM = re.compile(r"\bspam\w*|nevyzadan\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hacknut\w*")
+SPAM = re.compile(r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\bnikdy neposlal\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hacknut\w*")
 
-# Walkthrough navigation in free text.
+# Walkthrough navigation in free text (short messages only: a long one is a question).
+START_WORDS = re.compile(r"\bnavod\w*|\bkrok (za|po) krok\w*|\bprove\w* (me|mne)\b|\bprovedt\w*|\bpostup\w* nastaveni")
 NEXT_WORDS = re.compile(
-    r"^\W*(hotov\w*|hotovky|dalsi|jdem\w*|jedem\w*|udelal\w*|udelano|mam to|jo|ano|jasne|ok|oki|okej|done|next|pokracuj\w*|hnem|dal)\b"
+    r"\b(hotov\w*|dalsi|jedem\w*|jdem\w*|udelal\w*|udelan\w*|mam to|vidim to|uz ho vidim|uz to vidim"
+    r"|nasel jsem|nasla jsem|vybran\w*|vyplnen\w*|zadan\w*|klepl\w*|kliknul\w*|klikl\w*|done|next)\b"
+    r"|^\W*(jo|ano|jasne|ok|oki|okej|dal)\W*$"
 )
+BACK_WORDS = re.compile(r"\bzpet\b|\bzpatky\b|\bpredchozi\b|\bo (jeden|krok) (zpet|zpatky)|\bvrat\w*( se)?$")
+PAUSE_WORDS = re.compile(r"\bmoment\w*|\bchvilk\w*|\bpockej\w*|\bza chvil\w*|\bvydrz\w*|\bhned jsem zpet|\bpockat")
+RETURN_WORDS = re.compile(r"\b(jsem|uz jsem|jsme) (zpet|zpatky|tu|tady)\b")
 HELP_WORDS = re.compile(
-    r"\bnevidim\b|\bnenasel\w*|\bnenasla\w*|\bnemuzu najit|\bnemohu najit|\bneni tam\b|\bnikde\b|\bchybi\b|\bnemam tam\b"
+    r"\bvyskocil\w*|\bvarovan\w*|\bnevidim\b|\bnenasel\w*|\bnenasla\w*|\bnemuzu najit|\bnemohu najit|\bneni tam\b|\bnikde\b|\bchybi\b|\bnemam tam\b"
 )
-ORDINALS = (
-    (1, r"jednick\w*|prvni\w*|zacat\w*|zacatk\w*|jedna|jednu"),
-    (2, r"dvojk\w*|druh(y|ym|emu|eho|ou)|dva"),
-    (3, r"trojk\w*|tret\w*|tri"),
-    (4, r"ctyrk\w*|ctvrt\w*|ctyri"),
-    (5, r"petk\w*|pat(y|ym|eho|emu)|pet"),
-    (6, r"sestk\w*|sest(y|ym|eho|emu)|sest"),
-    (7, r"sedmick\w*|sedm(y|ym|eho|emu|a)?"),
-    (8, r"osmick\w*|osm(y|ym|eho|emu|a)?"),
+# Steps named by number words: nouns ("čtyřka") need only "na"/"od"; ordinals ("čtvrtý") a verb.
+STEP_NOUNS = (
+    (1, r"jednick\w*"), (2, r"dvojk\w*"), (3, r"trojk\w*"), (4, r"ctyrk\w*|ctverk\w*"),
+    (5, r"petk\w*"), (6, r"sestk\w*"), (7, r"sedmick\w*"), (8, r"osmick\w*|posledn\w*"),
 )
-NAV_CONTEXT = re.compile(
-    r"\bkrok\w*|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\bprepn\w*|\bvrat\w*|\bzac\w*|\bzpatky|\bzpet"
-    r"|\bznovu|\brovnou\b|\bna\b|\bod\b|\bdo\b"
+STEP_ORDINALS = (
+    (1, r"prvni\w*|zacat\w*|zacatk\w*"), (2, r"druh(y|ym|emu|eho)"), (3, r"tret(i|im|iho)"),
+    (4, r"ctvrt(y|ym|eho)"), (5, r"pat(y|ym|eho)"), (6, r"sest(y|ym|eho)"),
+    (7, r"sedm(y|ym|eho)"), (8, r"osm(y|ym|eho)"),
 )
-ALREADY_OPEN = re.compile(
-    r"\buz\b|\botevren\w*|\botevrel\w*|\bvidim\b|\bjsem (v|ve|na)\b|\bklik\w*|\bklepl\w*|\bmam (pred sebou|otevren)"
+NAV_VERBS = re.compile(
+    r"\bkrok\w*|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\bprepn\w*|\bvrat\w*|\bzac\w*|\bzpatky|\bzpet|\bznovu|\brovnou\b|\bod\b"
+)
+DONE_WITH = re.compile(
+    r"\buz\b|\botevren\w*|\botevrel\w*|\bvidim\b|\bjsem (v|ve|na)\b|\bklik\w*|\bklepl\w*|\bvybral\w*|\bvybran\w*"
+    r"|\bzvolil\w*|\bzadal\w*|\bvyplnil\w*|\bmam (pred sebou|otevren)"
 )
 GO_TO_WORDS = re.compile(
-    r"\bchci\b|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\brovnou\b|\bkrok\w* (s|se)\b|\bvrat\w*|\bukaz\w*"
+    r"\bchci\b|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\brovnou\b|\bkrok\w* (s|se)\b|\bvrat\w*|\bukaz\w*|\bdej mi\b"
+)
+
+# A free-text answer to "Pomohlo to?".
+FAILS = re.compile(
+    r"\b(nefunguj\w*|nejde|nepomohl\w*|porad|furt|stale|zase|to same|to samy|nic se nezmenil\w*|neodchaz\w*|neprijd\w*)\b"
+)
+WORKS = re.compile(
+    r"\b(funguj\w*|jde to|uz to jde|uz jde|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|odchazi|chodi|prislo)\b"
 )
 
 # Who the customer talks to.
@@ -136,12 +177,19 @@ IDENTITY = re.compile(
     r"\b(mluvim|pisu|bavim|komunikuju|komunikuji|chatuju|chatuji|hovorim)\w*( \w+){0,2} (s|se) (pocitac|robot|bot|stroj|automat|program|umel|clovek|\w*clovek)\w*"
     r"|\b(jsi|jste|si|ste) (\w+ )?(robot|bot|clovek|stroj|automat|program|umel\w* inteligenc\w*|skutecn\w*|realn\w*|ziv\w*)\b"
     r"|\bje (tam|tu|tady) (nekdo|clovek|ziv\w*)|\bziv\w* (clovek|osoba|operator)\b\?"
+    r"|\bodpovid\w*( \w+){0,3} (stroj|robot|pocitac|automat|program|clovek)\w*|\bs kym (si )?(to )?(vlastne )?(pisu|mluvim|komunikuj\w*)"
+    r"|\bautomatick\w* odpoved|\bpise (mi )?(nekdo|clovek)|\bvirtualni asistent"
     r"|\bumel\w* inteligenc\w*|\bchatbot\w*|\bam i (talking|chatting) to"
 )
 
 # Language: English function words, and words that make a message Slovak rather than Czech.
 ENGLISH_WORDS = re.compile(
-    r"\b(the|which|what|how|is|are|should|do|does|my|i|you|with|without|for|can|please|hello|hi|use|get|got|need|incoming|outgoing|settings|email|mail)\b"
+    r"\b(the|which|what|how|is|are|should|does|you|with|without|for|can|please|hello|hi|use|get|got|need|incoming|outgoing|settings|i'm|i've|doesn't|don't|my phone|my account)\b"
+)
+# Other languages: words no Czech or Slovak customer writes (German, Polish, French, Italian, Spanish).
+OTHER_LANGUAGE_WORDS = re.compile(
+    r"\b(ich|fur|welche\w*|brauche|guten|nicht|und|mit|der|die|das|bitte|dzien|dla|jaki|poczt\w*|ustawic|wychodzac\w*|przychodzac\w*|sie"
+    r"|bonjour|pour|quel\w*|serveur|courrier|buongiorno|come|quale|devo|usare|sul|hola|cual|correo|puerto|servidor|necesito)\b"
 )
 CZECH_WORDS = re.compile(
     r"\b(jak\w*|kter\w*|je|jsem|mam|pro|se|na|nebo|prosim|dobry|den|chci|potrebuj\w*|posta|postu|posty|pres|bez|muj|moje|aky|aka|ake|ako|pre|som|sa|mi)\b"
@@ -158,7 +206,7 @@ class Frame:
     protocols: List[str] = field(default_factory=list)  # imap/pop3/smtp/incoming, in order
     security: Optional[str] = None  # ssl / plain / both
     ports: List[int] = field(default_factory=list)  # port numbers the customer named
-    checks: bool = False  # "mám port 110, je to dobře?": a value to check
+    checks: bool = False  # "mám port 110, je to dobře?": a value the customer has, to check
     symptom: Optional[str] = None  # certificate, login_failed, smtp_error, ...
     error_code: Optional[str] = None  # "5.7.8" or "535"
     open_smtp: Optional[str] = None  # "named" (the ticket) or "described"
@@ -167,6 +215,14 @@ class Frame:
     needs_help: bool = False  # "nevidím to"
     step: Optional[int] = None  # a step the customer wants to go to
     identity: bool = False  # "mluvím s počítačem?"
+    start: bool = False  # "krok za krokem prosím"
+    back: bool = False  # "o jeden zpátky"
+    pause: bool = False  # "moment, musím vzít telefon"
+    returned: bool = False  # "tak jsem zpět"
+    works: Optional[bool] = None  # "už to jde" / "pořád nic" (an answer to "Pomohlo to?")
+    security_by_protocol: Dict[str, str] = field(default_factory=dict)  # "POP3 bez SSL, SMTP se SSL"
+    hosts: List[str] = field(default_factory=list)  # server names typed by the customer
+    everywhere: bool = False  # "se SSL, všude": incoming and outgoing alike
     language: str = "cs"  # cs (Czech or Slovak) / en
 
     @property
@@ -195,14 +251,16 @@ def _asks(folded: str) -> List[str]:
         if match:
             found.append((match.start(), topic))
     topics = [topic for _, topic in sorted(found)]
-    if "server" in topics and "port" in topics and not SERVER_ASKED.search(folded):
-        topics.remove("server")
+    if "server" in topics and not SERVER_QUESTION.search(folded):
+        if PREPOSITION_BEFORE_SERVER.search(folded) or not SERVER_NAMED.search(folded):
+            topics.remove("server")
     return topics
 
 
 def _ports(folded: str) -> List[int]:
     """Port numbers named: any number written after "port", and any number the guide uses."""
     known = {p for spec in knowledge.protocols().values() for p in spec["ports"].values()}
+    folded = PHONE.sub(" ", folded)
     numbers = [int(n) for n in PORT_AFTER_WORD.findall(folded)]
     numbers += [int(n) for n in NUMBER.findall(folded) if int(n) in known]
     return list(dict.fromkeys(numbers))
@@ -213,28 +271,51 @@ def _step(folded: str) -> Optional[int]:
     number = re.search(r"\bkrok\w*\s*(c\.|cislo)?\s*(\d)\b|\b(\d)\.? krok", folded)
     if number:
         return int(number.group(2) or number.group(3))
-    if NAV_CONTEXT.search(folded):
-        for value, words in ORDINALS:
-            if re.search(rf"\b({words})\b", folded) and not re.search(r"\bdruh\w* zarizeni", folded):
-                return value
-        bare = re.search(r"\b(na|od|do)\s+([1-8])\b", folded)
-        if bare:
-            return int(bare.group(2))
+    nav = NAV_VERBS.search(folded)
+    for value, words in STEP_NOUNS:
+        if re.search(rf"\b({words})\b", folded) and (nav or re.search(r"\b(na|do)\b", folded)):
+            return value
+    for value, words in STEP_ORDINALS:
+        if nav and re.search(rf"\b({words})\b", folded):
+            return value
+    bare = re.search(r"\b(na|od)\s+([1-8])\b", folded)
+    if bare and nav:
+        return int(bare.group(2))
     for number, step in enumerate(knowledge.steps(), 1):
-        for keyword in step.get("keywords", []):
-            if re.search(keyword, folded):
-                if GO_TO_WORDS.search(folded):
-                    return number
-                if ALREADY_OPEN.search(folded):
-                    return min(number + 1, len(knowledge.steps()))  # that screen is done
-                return None
+        if not any(re.search(keyword, folded) for keyword in step.get("keywords", [])):
+            continue
+        if GO_TO_WORDS.search(folded) or step.get("activity"):
+            return number
+        if DONE_WITH.search(folded):
+            return min(number + 1, len(knowledge.steps()))  # that screen is done
     return None
 
 
-def _security(message: Dict[str, Any], folded: str) -> Optional[str]:
-    from_text = security_in_text(folded)
+def _focus(folded: str) -> str:
+    """The sentences that ask (end in "?"), when a long message has some: a story around a
+    question names protocols the question is not about."""
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", folded)
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    return " ".join(asking) if asking and len(sentences) > 1 else folded
+
+
+def _security_by_protocol(folded: str) -> Dict[str, str]:
+    """Security said per clause: "port na příjem přes POP3 bez SSL, a na odesílání se SSL"."""
+    found: Dict[str, str] = {}
+    for clause in re.split(r"[,;.?!]|\ba\b|\bale\b", folded):
+        security = security_in_text(clause)
+        for protocol in protocols_in_text(clause):
+            if security:
+                found[protocol] = security
+    return found
+
+
+def _security(message: Dict[str, Any], focus: str, folded: str) -> Optional[str]:
+    """The text decides ("bez SSL" is never the SSL an entity caught): first the sentences
+    that ask, then the whole message, then DIET's entity."""
+    from_text = security_in_text(focus) or security_in_text(folded)
     if from_text:
-        return from_text  # the text decides: "bez SSL" is never the SSL an entity caught
+        return from_text
     for value in _entities(message, "security"):
         security = canonical_security(value)
         if security:
@@ -242,21 +323,28 @@ def _security(message: Dict[str, Any], folded: str) -> Optional[str]:
     return None
 
 
-def _protocols(message: Dict[str, Any], folded: str) -> List[str]:
-    found = protocols_in_text(folded)
-    for value in _entities(message, "protocol"):
-        protocol = canonical_protocol(value)
-        if protocol and protocol not in found:
-            found.append(protocol)
+def _protocols(message: Dict[str, Any], focus: str, folded: str) -> List[str]:
+    found = protocols_in_text(focus) or protocols_in_text(folded)
+    if found == ["incoming"]:  # "port pro příjem?" after a story that says "mám POP3"
+        found = [p for p in protocols_in_text(folded) if p in knowledge.incoming_protocols()] or found
+    if not found:
+        found = [p for p in (canonical_protocol(v) for v in _entities(message, "protocol")) if p]
+    for _, word in NOT_PROTOCOL.findall(folded):  # "mám IMAP, ne POP"
+        found = [p for p in found if p != canonical_protocol(word)]
     if "incoming" in found and any(p in found for p in knowledge.incoming_protocols()):
         found.remove("incoming")  # "příchozí přes IMAP" is IMAP
-    return found
+    return list(dict.fromkeys(found))
 
 
 def _language(folded: str) -> str:
+    """cs (Czech or Slovak, answered in Czech), en, or other."""
     english = len(ENGLISH_WORDS.findall(folded))
     czech = len(CZECH_WORDS.findall(folded))
-    return "en" if english >= 2 and english > czech else "cs"
+    if len(OTHER_LANGUAGE_WORDS.findall(folded)) >= 2 and len(OTHER_LANGUAGE_WORDS.findall(folded)) > czech:
+        return "other"
+    if english > czech and (english >= 2 or (czech == 0 and len(folded.split()) <= 6)):
+        return "en"
+    return "cs"
 
 
 def read(message: Dict[str, Any]) -> Frame:
@@ -265,14 +353,18 @@ def read(message: Dict[str, Any]) -> Frame:
     folded = fold(text)
     intent = latest_intent(message)
     frame = Frame(text=text, intent=intent)
-    frame.protocols = _protocols(message, folded)
-    frame.security = _security(message, folded)
+    focus = _focus(folded)
+    frame.protocols = _protocols(message, focus, folded)
+    frame.security = _security(message, focus, folded)
     if not text:
         return frame  # a button: its intent and entities say it all
+    frame.security_by_protocol = _security_by_protocol(folded)
+    frame.everywhere = bool(EVERYWHERE.search(folded))
+    frame.hosts = [h for h in HOST.findall(PHONE.sub(" ", folded)) if not re.fullmatch(r"[\d.]+", h)]
     frame.language = _language(folded)
     frame.asks = _asks(folded)
     frame.ports = _ports(folded)
-    frame.checks = bool(frame.ports) and bool(CHECK_WORDS.search(folded))
+    frame.checks = bool(CHECK_WORDS.search(folded))
     enhanced, reply = ENHANCED_CODE.search(folded), REPLY_CODE.search(folded)
     if enhanced or (reply and SMTP_REPLY_WORDS.search(folded)):
         frame.symptom = "smtp_error"
@@ -286,8 +378,17 @@ def read(message: Dict[str, Any]) -> Frame:
     elif OPEN_SMTP_DESCRIBED.search(folded):
         frame.open_smtp = "described"
     frame.spam = bool(SPAM.search(folded))
-    frame.next_step = bool(NEXT_WORDS.search(folded)) and len(folded.split()) <= 5
+    short = len(folded.split()) <= 7
+    frame.next_step = short and bool(NEXT_WORDS.search(folded))
+    frame.back = short and bool(BACK_WORDS.search(folded)) and not RETURN_WORDS.search(folded)
+    frame.pause = short and bool(PAUSE_WORDS.search(folded))
+    frame.returned = short and bool(RETURN_WORDS.search(folded))
+    frame.start = bool(START_WORDS.search(folded))
     frame.needs_help = bool(HELP_WORDS.search(folded))
+    if FAILS.search(folded):
+        frame.works = False
+    elif WORKS.search(folded):
+        frame.works = True
     frame.step = _step(folded) or next(
         (int(v) for v in _entities(message, "step") if v.isdigit() and 1 <= int(v) <= 8), None
     )

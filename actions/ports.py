@@ -74,11 +74,13 @@ def answer_port(dispatcher: CollectingDispatcher, turn: Turn, protocols: List[st
             return answer_port_table(dispatcher)
         dispatcher.utter_message(response="utter_ask_protocol")
         return [SlotSet("security", turn.security), SlotSet("last_topic", "port")]
+    by_protocol = turn.frame.security_by_protocol
     for protocol in protocols:
-        utter_ports(dispatcher, protocol, turn.security)
+        utter_ports(dispatcher, protocol, by_protocol.get(protocol, turn.security))
     return [
         SlotSet("protocol", protocols[-1]),
-        SlotSet("security", turn.security),
+        SlotSet("security", by_protocol.get(protocols[-1], turn.security)),
+        SlotSet("asked_protocols", protocols),
         SlotSet("last_topic", "port"),
     ]
 

@@ -16,26 +16,30 @@ PROTOCOL_WORDS = (
     (re.compile(r"imap\w*"), "imap"),
     (re.compile(r"pop(3\w*|k\w*|u|em|e|ovi|y)?"), "pop3"),
     (re.compile(r"smtp\w*|smpt\w*"), "smtp"),
-    (re.compile(r"odchoz\w*|odesil\w*|odeslan\w*|posilan\w*|odchadzajuc\w*|outgoing|sending"), "smtp"),
+    (re.compile(r"odchoz\w*|odesil\w*|odeslan\w*|posilan\w*|odchadzajuc\w*|odosiel\w*|outgoing|sending"), "smtp"),
     (re.compile(r"prichoz\w*|prijem|prijmu|prijim\w*|prichadzajuc\w*|incoming|receiving"), "incoming"),
 )
 CANONICAL_PROTOCOLS = {"imap", "pop3", "smtp", "incoming"}
 
-SECURE = r"(ssl\w*|tls\w*|sifr\w*|zasifr\w*|zabezp\w*|encrypt\w*|secure\w*|starttls)"
+SECURE = r"(ssl\w*|tls\w*|sifr\w*|zasifr\w*|zabezp\w*|bezpecn\w*|encrypt\w*|secure\w*|starttls)"
 # Both variants asked: "s SSL i bez", "obě možnosti", "všechny varianty".
 BOTH_SECURITY = re.compile(
     rf"\b(s|se|so|with)\s+{SECURE}\s+(i|a|nebo|ci|and|or)\s+(bez|without)\b"
     rf"|\bi\s+bez\s+(nej|neho|toho|ssl\w*|sifr\w*)\b|\bs\s+i\s+bez\b"
-    r"|\b(obe|obou|vsechny|vsech|oboje|obidve)\s+(\w+\s+)?(varianty|varianta|moznosti|porty|portu|verze|volby)"
+    rf"|\bne(sifr|zasifr|zabezp)\w*\s+(i|a)\s+{SECURE}|\b{SECURE}\s+(i|a)\s+ne(sifr|zasifr|zabezp)\w*"
+    r"|\b(obe|obou|vsechny|vsech|oboje|obidve)\s+(\w+\s+)?(varianty|varianta|moznosti|porty|portu|verze|volby|dva)"
     r"|\bvsechny moznosti|\bwith (and|or) without|\bboth\b"
 )
-# Security said off: "bez SSL", "nešifrovaně", "SSL nemám zapnuté", "zabezpečení mám vypnuté".
+# Security said off: "bez SSL", "nešifrovaně", "SSL nemám zapnuté", "zabezpečení mám vypnuté",
+# "šifrování: žádné", "a u odchozí taky bez?". "vypínat nechci" is a double negation (SSL on).
+DOUBLE_NEGATION = re.compile(r"\b(vyp\w*|zrus\w*)\s+(ho\s+|to\s+)?(nechci|nebudu|nemam|nemuzu)\b")
 NEGATED_SECURITY = re.compile(
-    rf"\b(bez|nechci|nechcem|nepouzivam|nemam|nemame|vypnu\w*|vypl\w*|deaktiv\w*|odskrtn\w*|without|no|not)\s+(\w+\s+)?{SECURE}"
-    r"|\bne(sifr|zasifr|zabezp)\w*|\bunencrypt\w*|\bplain\b|\binsecure\b"
-    rf"|\b{SECURE}\s+(\w+\s+){{0,2}}(nemam|nemame|nepouzivam|nechci|vypnut\w*|nezapnut\w*|nezaskrtnut\w*|neaktiv\w*|odskrtnut\w*|off|disabled|nenastaven\w*)\b"
+    rf"\b(bez|ne|nechci|nechcem|nepouzivam|nemam|nemame|vypn\w*|vypl\w*|deaktiv\w*|odskrtn\w*|without|no|not)\s+(\w+\s+)?{SECURE}"
+    r"|\bne(sifr|zasifr|zabezp|bezpecn)\w*|\bunencrypt\w*|\bplain\b|\binsecure\b|\bbez\b\W*$"
+    rf"|\b{SECURE}[\s:=-]+(\w+\s+){{0,2}}(nemam|nemame|nepouzivam|nechci|vypn\w*|vyp\b|nezap\w*|nezaskrt\w*|neaktiv\w*|odskrt\w*|off|disabled|nenastaven\w*|zadn\w*|nic|ne)\b"
 )
 SECURITY = re.compile(rf"\b{SECURE}")
+
 
 def canonical_protocol(value: Optional[str]) -> Optional[str]:
     if not value:
@@ -55,7 +59,7 @@ def security_in_text(text: Optional[str]) -> Optional[str]:
     folded = fold(text or "")
     if BOTH_SECURITY.search(folded):
         return "both"
-    if NEGATED_SECURITY.search(folded):
+    if NEGATED_SECURITY.search(folded) and not DOUBLE_NEGATION.search(folded):
         return "plain"
     if SECURITY.search(folded):
         return "ssl"

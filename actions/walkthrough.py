@@ -163,6 +163,8 @@ def walkthrough_turn(
         return walk.go_to(1)
     if intent == "resume_walkthrough":
         return walk.go_to(step)
+    if intent == "step_goto" and turn.walkthrough_started and turn.frame.step:
+        return walk.go_to(turn.frame.step)  # "vrať se na pětku" after the last step
     if not turn.walkthrough_active:
         # "hotovo", "zpět"... with no walkthrough running: offer one instead of guessing.
         dispatcher.utter_message(response="utter_offer_walkthrough")
