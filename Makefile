@@ -15,7 +15,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 MODEL_INPUTS := config.yml domain.yml $(shell find data czech_nlu -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: run test test-scale install train validate unit e2e stories holdout crossval intent examples inbox report bench shell clean
+.PHONY: run test test-scale install train validate unit e2e stories holdout crossval intent examples inbox report conversations bench shell clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -100,6 +100,10 @@ inbox: install
 # Helpdesk report: make report [SINCE=2026-11-01] [UNTIL=...] -> reports/helpdesk.html
 report: install
 	@$(BIN)/python scripts/report.py $(if $(SINCE),--since $(SINCE)) $(if $(UNTIL),--until $(UNTIL))
+
+# The realistic conversations of tests/conversations/ against the bot `make run` serves.
+conversations: install
+	$(BIN)/python -m tests.conversations.evaluate -v $(if $(URL),--url $(URL))
 
 bench: $(MODEL)
 	$(BIN)/python -m scripts.bench

@@ -54,7 +54,7 @@ def answer_settings(dispatcher: CollectingDispatcher, protocol: Optional[str]) -
 
 def answer_username(dispatcher: CollectingDispatcher) -> Events:
     dispatcher.utter_message(
-        response="utter_username", username=knowledge.credentials()["username"]["accusative"]
+        response="utter_username", username=knowledge.credentials()["username"]["nominative"]
     )
     return []
 
@@ -99,6 +99,10 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_username(dispatcher)
     if topic == "password":
         return answer_password(dispatcher, turn.frame.text)
+    if topic == "smtp_auth" and turn.frame.asks_how:
+        # "kde se zapíná ověřování?": where, step by step
+        dispatcher.utter_message(response="utter_smtp_fix", **replies.settings_values(knowledge.recommended_protocol()))
+        return []
     if topic == "smtp_auth":
         auth_required, auth_same_login = knowledge.smtp_auth_checkboxes()
         dispatcher.utter_message(

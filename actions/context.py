@@ -24,6 +24,7 @@ class Turn:
     security: Optional[str]  # ssl / plain / both, the message's or inherited
     topic: Optional[str]  # what the last factual answer was about (port / server / settings)
     last_protocols: List[str]  # the protocols of the last port answer (maybe several)
+    last_topics: List[str]  # every topic the last turn answered ("server", "port")
     follow_up: bool  # the message changes the last question instead of asking a new one
     pending: Optional[Pending]
     walkthrough_active: bool
@@ -67,6 +68,7 @@ def resolve(tracker: Tracker) -> Turn:
         security=security,
         topic=tracker.get_slot("last_topic"),
         last_protocols=list(tracker.get_slot("asked_protocols") or []),
+        last_topics=list(tracker.get_slot("last_topics") or []),
         follow_up=follow_up,
         pending=Pending.of(tracker.get_slot("pending_question")),
         walkthrough_active=bool(tracker.get_slot("walkthrough_active")),

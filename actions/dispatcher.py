@@ -60,6 +60,13 @@ class ActionRespond(Action):
     ) -> Events:
         turn = resolve(tracker)
         events = respond(dispatcher, turn)
+        topics = [e["value"] for e in events if e.get("event") == "slot" and e.get("name") == "last_topic"]
+        if len(topics) > 1:
+            # Several questions answered: a follow-up continues all of them, the server last.
+            events.append(SlotSet("last_topics", topics))
+            events.append(SlotSet("last_topic", "server" if "server" in topics else topics[-1]))
+        elif topics:
+            events.append(SlotSet("last_topics", topics))
         steers = any(
             event.get("event") == "slot"
             and event.get("name") in ("walkthrough_step", "pending_question")
@@ -120,11 +127,14 @@ def respond(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return troubleshoot(dispatcher, turn, "open_smtp_ticket")
     if frame.open_smtp == "described":
         return troubleshoot(dispatcher, turn, "open_smtp_described")
+    if frame.hosts and frame.checks:  # "jako server mám smtp.seznam.cz, je to dobře?"
+        return answers.check_servers(dispatcher, frame.hosts)
+    if turn.pending == Pending.SMTP_FIX and frame.asks_how:
+        # "a kde přesně to v telefonu zapnu?": the steps again, and the same question
+        return troubleshoot(dispatcher, turn, "smtp_fix_again")
     questions = answer_questions(dispatcher, turn)
     if questions is not None:
         return questions
-    if frame.hosts and frame.checks:
-        return answers.check_servers(dispatcher, frame.hosts)
     if (frame.start or turn.intent == "start_walkthrough") and not turn.walkthrough_active:
         return start_walkthrough(dispatcher, turn)
     if turn.follow_up:
@@ -250,7 +260,10 @@ def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """A fragment or correction: the last question again, with what the message changed."""
     protocol = turn.protocol
     if turn.topic == "server" and protocol:
-        return answers.answer_server(dispatcher, protocol)
+        events = answers.answer_server(dispatcher, protocol)
+        if "port" in turn.last_topics:  # "jaký server a port pro IMAP?" → "a pro odchozí?"
+            events += ports.answer_port(dispatcher, turn, asked_protocols(turn))
+        return events + [SlotSet("last_topic", "server")]
     if turn.topic == "settings" and protocol in knowledge.incoming_protocols():
         return answers.answer_settings(dispatcher, protocol)
     return ports.answer_port(dispatcher, turn, asked_protocols(turn))

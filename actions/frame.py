@@ -60,7 +60,8 @@ SERVER_QUESTION = re.compile(
 SERVER_NAMED = re.compile(
     r"\bserver\w*\W*(:|je\b|jsou\b|mam\b|zadat\b|napsat\b|pouzit\b|,)|^\W*server|\bserver\w*( \w+){0,4}\s*\?"
 )
-PREPOSITION_BEFORE_SERVER = re.compile(r"\b(u|na|k|ke|od|ze|se|s|v|ve|do)( \w+)? server")
+# Where, not what: "u odchozího serveru", "na serveru", "se serverem" ("na server" asks about it).
+PREPOSITION_BEFORE_SERVER = re.compile(r"\b(u|na|k|ke|od|ze|v|ve|do)( \w+)? serveru\b|\bse? (\w+ )?serverem\b")
 # A number the customer has set and wants checked, not one whose purpose is asked.
 CHECK_WORDS = re.compile(
     r"\bmam\b|\bmame\b|\bnastaven\w*|\bzadan\w*|\bvyplnen\w*|\bzadal\w*|\bnastavil\w*|\bdal\w* jsem"
@@ -70,6 +71,9 @@ CHECK_WORDS = re.compile(
 PORT_AFTER_WORD = re.compile(r"\bport\w*\s*(?:c\.|cislo|number|no\.)?\s*:?\s*(\d{1,5})\b")
 # Server names the customer typed ("smtp.seznam.cz"), not e-mail addresses.
 HOST = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]+\.){1,4}[a-z]{2,6})\b(?!@)")
+# A host name that names a mail server ("smtp.seznam.cz", "ssl0.ovh.net"), not the
+# customer's own domain ("pepovo-kolo.cz").
+SERVER_LIKE = re.compile(r"(mail|smtp|imap|pop3?|posta|ssl0|mx|email|exchange)\d*\.")
 NOT_PROTOCOL = re.compile(r"\b(ne|nikoli|nemam|nechci)\s+(imap\w*|pop\w*|smtp\w*)")
 EVERYWHERE = re.compile(r"\bvsude\b|\bu obou\b|\boboje\b|\bu vseho\b|\bprichozi i odchozi\b|\bi u odchozi\b")
 # Phone numbers ("602 993 118", "+420 556 201 330") hold digits that look like ports.
@@ -128,12 +132,18 @@ OPEN_SMTP_DESCRIBED = re.compile(
     r"|nezabezpecen\w* (odesil|odchoz|smtp|posil)\w*|(odesil|posil)\w*( \w+){0,2} bez (overeni|autentiz)\w*"
     r"|(odchoz|smtp)\w*( \w+){0,3} (neni|nejsou) zabezpecen\w*|nepodporuj\w*( \w+){0,3} (metod|zpusob)\w*"
 )
+# Spam said to be sent in the customer's name: the ticket described without naming it.
+SPAM_FROM_ME = re.compile(
+    r"(z me|ze me|z moj\w*|z meho|moje adres\w*|rozesil\w*|posila\w*|odchazi|chodi)[^.?!]{0,40}(spam|nevyzadan)"
+    r"|(spam|nevyzadan)\w*[^.?!]{0,40}(z me|ze me|z moj\w*|z meho|moje adres\w*)"
+    r"|(podle vas|psali jste|tvrdite|obvinuj\w*)[^.?!]{0,40}(spam|nevyzadan)"
+)
 SPAM = re.compile(r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\bnikdy neposlal\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hacknut\w*")
 
 # Walkthrough navigation in free text (short messages only: a long one is a question).
 START_WORDS = re.compile(r"\bnavod\w*|\bkrok (za|po) krok\w*|\bprove\w* (me|mne)\b|\bprovedt\w*|\bpostup\w* nastaveni")
 NEXT_WORDS = re.compile(
-    r"\b(hotov\w*|dalsi|jedem\w*|jdem\w*|udelal\w*|udelan\w*|mam to|vidim to|uz ho vidim|uz to vidim"
+    r"\b(hotov\w*|dalsi|jedem\w*|jdem\w*|udelal\w*|udelan\w*|mam to|to mam|vidim to|uz ho vidim|uz to vidim"
     r"|nasel jsem|nasla jsem|vybran\w*|vyplnen\w*|zadan\w*|klepl\w*|kliknul\w*|klikl\w*|done|next)\b"
     r"|^\W*(jo|ano|jasne|ok|oki|okej|dal)\W*$"
 )
@@ -157,19 +167,22 @@ NAV_VERBS = re.compile(
     r"\bkrok\w*|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\bprepn\w*|\bvrat\w*|\bzac\w*|\bzpatky|\bzpet|\bznovu|\brovnou\b|\bod\b"
 )
 DONE_WITH = re.compile(
-    r"\buz\b|\botevren\w*|\botevrel\w*|\bvidim\b|\bjsem (v|ve|na)\b|\bklik\w*|\bklepl\w*|\bvybral\w*|\bvybran\w*"
+    r"\buz\b|\botevren\w*|\botevrel\w*|\bvidim\b|\bjsem\b|\bklik\w*|\bklepl\w*|\bvybral\w*|\bvybran\w*"
     r"|\bzvolil\w*|\bzadal\w*|\bvyplnil\w*|\bmam (pred sebou|otevren)"
 )
 GO_TO_WORDS = re.compile(
     r"\bchci\b|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\brovnou\b|\bkrok\w* (s|se)\b|\bvrat\w*|\bukaz\w*|\bdej mi\b"
+    r"|^\W*(jak|co)\b|\?\W*$"  # "jak je to s tou pokročilou konfigurací?": that step's content
 )
 
+HOW = re.compile(r"\b(kde|jak)\b[^?]{0,40}(zapn|zaskrt|najd|nastav|udel)")
 # A free-text answer to "Pomohlo to?".
 FAILS = re.compile(
     r"\b(nefunguj\w*|nejde|nepomohl\w*|porad|furt|stale|zase|to same|to samy|nic se nezmenil\w*|neodchaz\w*|neprijd\w*)\b"
 )
 WORKS = re.compile(
-    r"\b(funguj\w*|jde to|uz to jde|uz jde|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|odchazi|chodi|prislo)\b"
+    r"\b(funguj\w*|jde to|uz to jde|uz jde|jede|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|ok|odchazi|chodi|prislo)\b"
+    r"|^\W*(jo|ano|jj|jasne)\b"
 )
 
 # Who the customer talks to.
@@ -189,7 +202,8 @@ ENGLISH_WORDS = re.compile(
 # Other languages: words no Czech or Slovak customer writes (German, Polish, French, Italian, Spanish).
 OTHER_LANGUAGE_WORDS = re.compile(
     r"\b(ich|fur|welche\w*|brauche|guten|nicht|und|mit|der|die|das|bitte|dzien|dla|jaki|poczt\w*|ustawic|wychodzac\w*|przychodzac\w*|sie"
-    r"|bonjour|pour|quel\w*|serveur|courrier|buongiorno|come|quale|devo|usare|sul|hola|cual|correo|puerto|servidor|necesito)\b"
+    r"|bonjour|pour|quel\w*|serveur|courrier|buongiorno|come|quale|devo|usare|sul|hola|cual|correo|puerto|servidor|necesito"
+    r"|milyen|kell|napot|szervert|portot|hogy|beallit\w*)\b"
 )
 CZECH_WORDS = re.compile(
     r"\b(jak\w*|kter\w*|je|jsem|mam|pro|se|na|nebo|prosim|dobry|den|chci|potrebuj\w*|posta|postu|posty|pres|bez|muj|moje|aky|aka|ake|ako|pre|som|sa|mi)\b"
@@ -219,6 +233,7 @@ class Frame:
     back: bool = False  # "o jeden zpátky"
     pause: bool = False  # "moment, musím vzít telefon"
     returned: bool = False  # "tak jsem zpět"
+    asks_how: bool = False  # "kde to zapnu?", "jak to nastavím?": where / how, step by step
     works: Optional[bool] = None  # "už to jde" / "pořád nic" (an answer to "Pomohlo to?")
     security_by_protocol: Dict[str, str] = field(default_factory=dict)  # "POP3 bez SSL, SMTP se SSL"
     hosts: List[str] = field(default_factory=list)  # server names typed by the customer
@@ -252,7 +267,8 @@ def _asks(folded: str) -> List[str]:
             found.append((match.start(), topic))
     topics = [topic for _, topic in sorted(found)]
     if "server" in topics and not SERVER_QUESTION.search(folded):
-        if PREPOSITION_BEFORE_SERVER.search(folded) or not SERVER_NAMED.search(folded):
+        named = SERVER_NAMED.search(folded)
+        if PREPOSITION_BEFORE_SERVER.search(folded) or (len(topics) > 1 and not named):
             topics.remove("server")
     return topics
 
@@ -297,6 +313,14 @@ def _focus(folded: str) -> str:
     sentences = re.split(r"(?<=[.!?])\s+|\n+", folded)
     asking = [s for s in sentences if s.rstrip().endswith("?")]
     return " ".join(asking) if asking and len(sentences) > 1 else folded
+
+
+def _port_sentence(folded: str) -> Optional[str]:
+    """The one sentence that asks for a port, when the message has several: "co je rozdíl
+    mezi IMAP a POP3? a jaký port má IMAP bez šifrování" is about IMAP alone."""
+    sentences = [s for s in re.split(r"[.?!;\n]+", folded) if s.strip()]
+    with_port = [s for s in sentences if TOPIC_WORDS["port"].search(s)]
+    return with_port[0] if len(sentences) > 1 and len(with_port) == 1 else None
 
 
 def _security_by_protocol(folded: str) -> Dict[str, str]:
@@ -353,14 +377,14 @@ def read(message: Dict[str, Any]) -> Frame:
     folded = fold(text)
     intent = latest_intent(message)
     frame = Frame(text=text, intent=intent)
-    focus = _focus(folded)
+    focus = _port_sentence(folded) or _focus(folded)
     frame.protocols = _protocols(message, focus, folded)
     frame.security = _security(message, focus, folded)
     if not text:
         return frame  # a button: its intent and entities say it all
     frame.security_by_protocol = _security_by_protocol(folded)
     frame.everywhere = bool(EVERYWHERE.search(folded))
-    frame.hosts = [h for h in HOST.findall(PHONE.sub(" ", folded)) if not re.fullmatch(r"[\d.]+", h)]
+    frame.hosts = [h for h in HOST.findall(PHONE.sub(" ", folded)) if SERVER_LIKE.match(h) or h.count(".") >= 2]
     frame.language = _language(folded)
     frame.asks = _asks(folded)
     frame.ports = _ports(folded)
@@ -375,7 +399,7 @@ def read(message: Dict[str, Any]) -> Frame:
         frame.symptom = next((name for name, words in SYMPTOM_WORDS if words.search(folded)), None)
     if OPEN_SMTP_NAMED.search(folded):
         frame.open_smtp = "named"
-    elif OPEN_SMTP_DESCRIBED.search(folded):
+    elif OPEN_SMTP_DESCRIBED.search(folded) or SPAM_FROM_ME.search(folded):
         frame.open_smtp = "described"
     frame.spam = bool(SPAM.search(folded))
     short = len(folded.split()) <= 7
@@ -385,6 +409,7 @@ def read(message: Dict[str, Any]) -> Frame:
     frame.returned = short and bool(RETURN_WORDS.search(folded))
     frame.start = bool(START_WORDS.search(folded))
     frame.needs_help = bool(HELP_WORDS.search(folded))
+    frame.asks_how = bool(HOW.search(folded))
     if FAILS.search(folded):
         frame.works = False
     elif WORKS.search(folded):

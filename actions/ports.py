@@ -75,6 +75,8 @@ def answer_port(dispatcher: CollectingDispatcher, turn: Turn, protocols: List[st
         dispatcher.utter_message(response="utter_ask_protocol")
         return [SlotSet("security", turn.security), SlotSet("last_topic", "port")]
     by_protocol = turn.frame.security_by_protocol
+    if len(set(by_protocol.values())) < 2:
+        by_protocol = {}  # one choice for all: the message's (or inherited) security
     for protocol in protocols:
         utter_ports(dispatcher, protocol, by_protocol.get(protocol, turn.security))
     return [

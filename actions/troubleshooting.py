@@ -33,6 +33,7 @@ ENTRIES = {
     # The ticket described, not named: the same fix, without saying what the ticket is not.
     "open_smtp_described": Step(["utter_open_smtp_described", *SMTP_FIX.responses], SMTP_FIX.asks),
     "cannot_send": Step(["utter_smtp_auth_likely", *SMTP_FIX.responses], SMTP_FIX.asks),
+    "smtp_fix_again": SMTP_FIX,
     "mail_not_working": Step(["utter_ask_receiving_works"], Pending.RECEIVING_WORKS),
     # "Nejde ani příjem, ani odesílání": no need to ask whether receiving works.
     "nothing_works": Step(["utter_receive_checks", "utter_ask_fix_helped"], Pending.RECEIVE_CHECKS),

@@ -32,11 +32,14 @@ BOTH_SECURITY = re.compile(
 )
 # Security said off: "bez SSL", "nešifrovaně", "SSL nemám zapnuté", "zabezpečení mám vypnuté",
 # "šifrování: žádné", "a u odchozí taky bez?". "vypínat nechci" is a double negation (SSL on).
-DOUBLE_NEGATION = re.compile(r"\b(vyp\w*|zrus\w*)\s+(ho\s+|to\s+)?(nechci|nebudu|nemam|nemuzu)\b")
+DOUBLE_NEGATION = re.compile(
+    r"\b(vyp\w*|zrus\w*)\s+(ho\s+|to\s+)?(nechci|nebudu|nemam|nemuzu)\b|\bnechci (to |ho )?bez\b"
+    r"|\b(nemam|neni|nejsou)\s+(\w+\s+)?(vypnut\w*|odskrtnut\w*|deaktiv\w*)"
+)
 NEGATED_SECURITY = re.compile(
     rf"\b(bez|ne|nechci|nechcem|nepouzivam|nemam|nemame|vypn\w*|vypl\w*|deaktiv\w*|odskrtn\w*|without|no|not)\s+(\w+\s+)?{SECURE}"
     r"|\bne(sifr|zasifr|zabezp|bezpecn)\w*|\bunencrypt\w*|\bplain\b|\binsecure\b|\bbez\b\W*$"
-    rf"|\b{SECURE}[\s:=-]+(\w+\s+){{0,2}}(nemam|nemame|nepouzivam|nechci|vypn\w*|vyp\b|nezap\w*|nezaskrt\w*|neaktiv\w*|odskrt\w*|off|disabled|nenastaven\w*|zadn\w*|nic|ne)\b"
+    rf"|\b{SECURE}[\s:=-]+(\w+\s+){{0,3}}(nemam|nemame|nepouzivam|nechci|vypn\w*|vyp\b|nezap\w*|nezaskrt\w*|neaktiv\w*|odskrt\w*|off|disabled|nenastaven\w*|zadn\w*|nic|ne|neni)\b"
 )
 SECURITY = re.compile(rf"\b{SECURE}")
 

@@ -2,7 +2,7 @@
 
 Trains a model from scratch into a temporary folder (timed), starts its own action server
 and Rasa server (ports 5205/5255), sends 200 messages from one user, then 50 concurrent
-conversations, and reads the held-out accuracy of the current model. Writes
+conversations, 2 000-character messages and five 30-turn conversations, and reads the held-out accuracy of the current model. Writes
 reports/bench.json and prints a table. A measurement, not a test: nothing passes or fails.
 """
 import argparse
@@ -25,6 +25,21 @@ QUESTIONS = [
     "co napsat jako uzivatelske jmeno",
     "Dobrý den",
     "kompletni nastaveni pop3",
+]
+# A long message: a story padded to the channel's 2 000 characters around one question.
+STORY = ("Dobrý den, koupila jsem si nový telefon a převádím na něj všechno ze starého, kontakty "
+         "i fotky už mám, teď ještě poštu. Na starém to šlo, ale nevím, co tam bylo nastavené. ")
+LONG_QUESTION = "Jaký port se dává u příchozí pošty přes IMAP, když chci šifrování? Děkuji, Jana"
+# Thirty turns of one realistic conversation: questions, a correction, a symptom, navigation.
+THIRTY_TURNS = [
+    "dobry den", "jaky port pro imap se ssl", "spletl jsem se, mam pop3", "a pro odchozi?",
+    "jake je uzivatelske jmeno a server?", "mam u odchozi nastaveny port 110, je to dobre?",
+    "SSL nemam zapnute, jaky port u smtp?", "navod krok za krokem", "hotovo", "jasne, dalsi",
+    "nevidim to", "uz to mam", "jdi na ctyrku", "hotovky", "dik, moment", "jsem zpet",
+    "hotovo", "hotovo", "imap", "se ssl", "hotovo", "telefon pise 535 5.7.8 Authentication "
+    "credentials invalid", "ne, porad nic", "mluvim s pocitacem?", "kde najdu heslo?",
+    "cisla portu smtp", "a bez ssl?", "prislo mi upozorneni na nezabezpecene odesilani",
+    "jo uz to jde", "diky, nashledanou",
 ]
 CONVERSATION = ["navod krok za krokem", "hotovo", "hotovo", "jaky port pro imap se ssl",
                 "pokracuj", "zpet", "hotovo", "nevidim to", "hotovo", "konec"]
@@ -57,6 +72,27 @@ def one_user(stack: Stack, messages: int):
         t = time.perf_counter()
         stack.say("bench-user", QUESTIONS[i % len(QUESTIONS)])
         latencies.append((time.perf_counter() - t) * 1000)
+    return latencies
+
+
+def long_messages(stack: Stack, count: int):
+    """Each a fresh conversation whose first message is 2 000 characters long."""
+    padding = (STORY * 20)[: 2000 - len(LONG_QUESTION) - 1]
+    latencies = []
+    for n in range(count):
+        t = time.perf_counter()
+        stack.say(f"bench-long-{n}", f"{padding} {LONG_QUESTION}")
+        latencies.append((time.perf_counter() - t) * 1000)
+    return latencies
+
+
+def thirty_turns(stack: Stack, conversations: int):
+    latencies = []
+    for n in range(conversations):
+        for text in THIRTY_TURNS:
+            t = time.perf_counter()
+            stack.say(f"bench-thirty-{n}", text)
+            latencies.append((time.perf_counter() - t) * 1000)
     return latencies
 
 
@@ -108,6 +144,8 @@ def main() -> None:
             for question in QUESTIONS:  # warm-up, not measured
                 stack.say("bench-warmup", question)
             latencies = one_user(stack, args.messages)
+            long_ms = long_messages(stack, 40)
+            thirty_ms = thirty_turns(stack, 5)
             together, errors, wall_s = concurrent(stack, args.users)
             rss = rss_mb(stack.rasa.pid)
         finally:
@@ -131,6 +169,16 @@ def main() -> None:
                 for start in range(0, len(latencies), 50)
             },
         },
+        "long_message_2000_chars": {
+            "messages": len(long_ms),
+            "p50_ms": round(percentile(long_ms, 0.50), 1),
+            "p95_ms": round(percentile(long_ms, 0.95), 1),
+        },
+        "thirty_turn_conversation": {
+            "messages": len(thirty_ms),
+            "p50_ms": round(percentile(thirty_ms, 0.50), 1),
+            "p95_ms": round(percentile(thirty_ms, 0.95), 1),
+        },
         "concurrent": {
             "conversations": args.users,
             "messages": len(together) + len(errors),
@@ -152,6 +200,10 @@ def main() -> None:
         ("Rasa server RSS", f"{result['rasa_rss_mb']} MB"),
         (f"one user, {one['messages']} msgs p50/p95", f"{one['p50_ms']} / {one['p95_ms']} ms"),
         *[(f"  turns {k} p50/p95", f"{v[0]} / {v[1]} ms") for k, v in one["by_turns_ms"].items()],
+        ("2 000-char message p50/p95",
+         f"{result['long_message_2000_chars']['p50_ms']} / {result['long_message_2000_chars']['p95_ms']} ms"),
+        ("30-turn conversation p50/p95",
+         f"{result['thirty_turn_conversation']['p50_ms']} / {result['thirty_turn_conversation']['p95_ms']} ms"),
         (f"{many['conversations']} concurrent p50/p95", f"{many['p50_ms']} / {many['p95_ms']} ms"),
         ("  throughput", f"{many['throughput_msg_s']} msg/s"),
         ("  errors", f"{many['errors']} of {many['messages']}"),

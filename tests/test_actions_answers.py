@@ -30,7 +30,7 @@ def test_settings_without_protocol_asks(domain):
 
 def test_username_and_password(domain):
     replies, _ = run_action(ActionRespond(), make_tracker("login?", "ask_username"), domain)
-    assert replies[0].startswith("Jako uživatelské jméno zadejte celou e-mailovou adresu")
+    assert replies[0].startswith("Uživatelské jméno je celá e-mailová adresa")
     replies, _ = run_action(ActionRespond(), make_tracker("heslo?", "ask_password"), domain)
     assert "zákaznickém prostoru (Manager)" in replies[0] and "nepište" in replies[0]
 

@@ -17,7 +17,7 @@ def ports_in(text):
 
 def test_two_questions_get_two_answers(domain):
     reply, _ = respond(domain, "Co dát do kolonky uživatelské jméno? A port pro SMTP se šifrováním?")
-    assert "celou e-mailovou adresu" in reply and ports_in(reply) == {465}
+    assert "celá e-mailová adresa" in reply and ports_in(reply) == {465}
 
 
 def test_a_wrong_port_is_corrected_and_a_right_one_confirmed(domain):

@@ -16,7 +16,8 @@ def test_imap_ssl_gives_only_993(domain):
     assert "**993**" in replies[0] and "143" not in replies[0] and "995" not in replies[0]
     assert "Bez SSL" in replies[0]  # the next move is offered as a button
     assert slots_of(events) == {
-        "protocol": "imap", "security": "ssl", "asked_protocols": ["imap"], "last_topic": "port"
+        "protocol": "imap", "security": "ssl", "asked_protocols": ["imap"], "last_topic": "port",
+        "last_topics": ["port"],
     }
 
 

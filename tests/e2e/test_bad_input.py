@@ -86,13 +86,17 @@ def test_markup_is_never_echoed(stack, sender, text):
         assert fragment not in reply
 
 
-@pytest.mark.parametrize("text", [
-    "What port do I use for IMAP with SSL?",
-    "Welcher Port ist für IMAP?",
-    "Не могу отправить письмо",
-])
-def test_other_languages_get_told_the_bot_speaks_czech(stack, sender, text):
-    assert reply_text(stack.say(sender, text)).startswith("Omlouvám se, rozumím jen česky.")
+def test_english_gets_the_facts_in_english_and_a_note_on_czech(stack, sender):
+    reply = reply_text(stack.say(sender, "What port do I use for IMAP with SSL?"))
+    assert "**993**" in reply and "143" not in reply and "speaks Czech" in reply
+    still_answers(stack, sender)
+
+
+@pytest.mark.parametrize("text", ["Welcher Port ist für IMAP?", "Не могу отправить письмо"])
+def test_other_languages_get_a_czech_and_english_note_with_the_settings(stack, sender, text):
+    reply = reply_text(stack.say(sender, text))
+    assert reply.startswith("Omlouvám se, rozumím jen česky") and "I only speak Czech" in reply
+    assert "**SSL0.OVH.NET**" in reply and "**993**" in reply and "**465**" in reply
     still_answers(stack, sender)
 
 
