@@ -78,7 +78,7 @@ class Walkthrough:
         self.dispatcher.utter_message(
             response="utter_step_help", help=step["help"], buttons=NAV_BUTTONS
         )
-        return []
+        return [SlotSet("walkthrough_step", float(number))]  # still here: no offer to resume
 
     def stop(self) -> List[Dict[Text, Any]]:
         self.dispatcher.utter_message(response="utter_walkthrough_stopped")

@@ -41,7 +41,8 @@ def test_done_back_repeat_goto(domain):
 def test_help_for_the_current_step(domain):
     replies, events = walk(domain, "step_help", walkthrough_step=1.0, walkthrough_active=True)
     assert "„Parametry“" in replies[0] and replies[0].endswith(NAV)
-    assert events == []
+    assert len(replies) == 1  # the help carries the navigation: no extra offer to resume
+    assert slots_of(events) == {"walkthrough_step": 1.0}
 
 
 def test_form_step_asks_protocol_then_security_then_shows_values(domain):
