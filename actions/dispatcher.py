@@ -8,7 +8,6 @@ A turn runs in three steps, each in its own module:
 3. this dispatcher: decides which answers the turn gets, in the order below, and leaves the
    wording to the answer modules (ports, answers, symptoms, troubleshooting, walkthrough).
 """
-import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -26,7 +25,6 @@ from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troublesh
 from actions.walkthrough import NAVIGATION, answer_form_choice, offer_resume, walkthrough_turn
 
 Events = List[Dict[Text, Any]]
-RESUME = re.compile(r"\bpokra\w*")  # "pokračujme (v návodu)": the current step again
 
 # The topic a question intent asks about when the text itself names none.
 INTENT_TOPICS = {
@@ -167,7 +165,7 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
         return walkthrough_turn("step_goto", dispatcher, turn)
     elif frame.asks or frame.ports or turn.follow_up:
         return None
-    elif frame.returned or RESUME.search(frame.text.lower()):
+    elif frame.returned or frame.resume:
         intent = "resume_walkthrough"  # "tak jsem zpět", "pokračujme": the same step again
     elif frame.pause:
         dispatcher.utter_message(response="utter_wait")

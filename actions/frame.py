@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
-from actions import knowledge
+from actions import knowledge, phrases
 from actions.understanding import (
     canonical_protocol,
     canonical_security,
@@ -20,195 +20,6 @@ from actions.understanding import (
     security_in_text,
 )
 from czech_nlu.folding import fold
-
-# Topics a message can ask about, each found by its own words (folded text). The port topic
-# is a noun ("port", "portu", "porty"), never "podpora" or "portál".
-TOPIC_WORDS = {
-    "port": re.compile(r"\bport(u|y|a|em|ech|um|o|s|ov)?\b|\bportov\w*"),
-    "server": re.compile(r"\bserver\w*|\bhost ?name\b|\bsmtp adres\w*"),
-    "username": re.compile(
-        r"\buzivatelsk\w* jmen\w*|\bjmen\w* uzivatel\w*|\bnazev uzivatel\w*|\blogin\w*"
-        r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*"
-        r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|napsat|dat|vyplnit) (jako|do) (jmen\w*|uzivatel\w*)"
-        r"|\bjako uzivatel\w*|\bcast pred zavinac\w*|\b(jak\w*|co|ktere)( \w+){0,4} jmeno\b"
-    ),
-    "password": re.compile(
-        r"\b(kde|jak[eyo]?|ktere|co|odkud)\b[^.?!]{0,30}\bhesl\w*"
-        r"|\bhesl\w*[^.?!]{0,25}\b(najdu|zjistim|vezmu|ziskam|zjistit|najit)\b"
-        r"|\bzapomn\w*[^.?!]{0,20}\bhesl|\b(zmen|zmenit|obnov)\w*[^.?!]{0,15}\bhesl|\bhesl\w* [^.?!]{0,10}\bzmen"
-        r"|\bwhich password|\bwhere\b[^.?!]{0,20}\bpassword"
-        r"|(,|\ba\b)\s*hesl\w*\s*(,|\?|\ba\b|$)"  # "jméno, heslo a server?"
-    ),
-    "smtp_auth": re.compile(
-        r"\b(overen\w*|overovan\w*|autentiz\w*|autentif\w*|authenticat\w*)"
-        r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login"
-    ),
-    "pop_vs_imap": re.compile(
-        r"\brozdil\w*|\bco je lepsi\b|\bimap\w*,? nebo pop\w*|\bpop\w*,? nebo imap\w*|\bcim se lis\w*"
-    ),
-    "settings": re.compile(
-        r"\b(cele|kompletni|vsechn[ao]|vsechny) (nastaveni|udaje|hodnoty|parametry)"
-        r"|\bcely (formular|postup nastaveni)|\bsettings\b"
-        r"|\bnastaveni (pro |na |uctu )?(imap|pop)\w*|\b(imap|pop)\w* nastaveni"
-    ),
-}
-# "na serveru" / "u odchozího serveru" names where, not what is asked: the server is asked
-# after a question word, first in the message, in a list, or right before "?".
-SERVER_QUESTION = re.compile(
-    r"\b(jak\w*|kter\w*|co|adres\w*|nazev|jmeno|aky|aka|ake|what|which|stejn\w*)\b(\W+\w+){0,3}?\W+server"
-)
-SERVER_NAMED = re.compile(
-    r"\bserver\w*\W*(:|je\b|jsou\b|mam\b|zadat\b|napsat\b|pouzit\b|,)|^\W*server|\bserver\w*( \w+){0,4}\s*\?"
-)
-# Where, not what: "u odchozího serveru", "na serveru", "se serverem" ("na server" asks about it).
-PREPOSITION_BEFORE_SERVER = re.compile(r"\b(u|na|k|ke|od|ze|v|ve|do)( \w+)? serveru\b|\bse? (\w+ )?serverem\b")
-# A number the customer has set and wants checked, not one whose purpose is asked.
-CHECK_WORDS = re.compile(
-    r"\bmam\b|\bmame\b|\bnastaven\w*|\bzadan\w*|\bvyplnen\w*|\bzadal\w*|\bnastavil\w*|\bdal\w* jsem"
-    r"|\bpouzivam\b|\bje (to )?(dobre|spravne|ok|v poradku)|\bspravn\w*|\bdobre\b|\bproto\b"
-    r"|\bnejde\b|\bnefunguje\b|\bi have\b|\bis (it|this|that) (right|correct|ok)"
-)
-PORT_AFTER_WORD = re.compile(r"\bport\w*\s*(?:c\.|cislo|number|no\.)?\s*:?\s*(\d{1,5})\b")
-# Server names the customer typed ("smtp.seznam.cz"), not e-mail addresses.
-HOST = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]+\.){1,4}[a-z]{2,6})\b(?!@)")
-# A host name that names a mail server ("smtp.seznam.cz", "ssl0.ovh.net"), not the
-# customer's own domain ("pepovo-kolo.cz").
-SERVER_LIKE = re.compile(r"(mail|smtp|imap|pop3?|posta|ssl0|mx|email|exchange)\d*\.")
-NOT_PROTOCOL = re.compile(r"\b(ne|nikoli|nemam|nechci)\s+(imap\w*|pop\w*|smtp\w*)")
-EVERYWHERE = re.compile(r"\bvsude\b|\bu obou\b|\boboje\b|\bu vseho\b|\bprichozi i odchozi\b|\bi u odchozi\b")
-# Phone numbers ("602 993 118", "+420 556 201 330") hold digits that look like ports.
-PHONE = re.compile(r"(\+\d{3}\s?)?\b\d{3}\s\d{3}\s\d{3}\b")
-NUMBER = re.compile(r"(?<![\d.,:/-])\b(\d{2,5})\b(?![.,:/-]?\d)")
-
-# SMTP replies of the 5.7.x family (RFC 3463 enhanced status codes) and the bare reply codes
-# that carry them; "5.7.8" and "535" name the same failure.
-ENHANCED_CODE = re.compile(r"\b[45]\.7\.\d{1,3}\b")
-REPLY_CODE = re.compile(r"\b(530|535|550|553|554)\b(?![.,]?\d)")
-SMTP_REPLY_WORDS = re.compile(
-    r"authenticat\w*|credentials|relay\w*|not permitted|access denied|must authenticate|auth\w* required"
-)
-
-# Symptoms, each with the words customers use for it. Order matters: the first match wins.
-SYMPTOM_WORDS = (
-    ("certificate", re.compile(
-        r"certifik\w*|certificate|\bidentit\w*\W+(\w+\W+){0,2}server|nelze overit|neduveryhodn\w*"
-        r"|nezabezpecen\w* (pripojeni|spojeni)|\bcannot verify|\bnot trusted"
-    )),
-    ("nothing_works", re.compile(
-        r"\bani prijem\w*,? ani odes\w*|\bani odes\w*,? ani prijem\w*|\b(nejde|nefunguje)( mi)? (vubec |uplne )?nic\b"
-    )),
-    ("cannot_send", re.compile(
-        r"\b(nejde|nemuzu|nemozem|nemohu|nelze|neda se|nefunguje)( \w+){0,3} (odesl\w*|odeslat|odosl\w*|poslat|odesil\w*|posil\w*)"
-        r"|\b(odesl|odesil|odosl|posil)\w*( \w+){0,3} (nejde|nefunguje|nemozem|nemuzu|selh\w*)"
-    )),
-    ("pop3_elsewhere", re.compile(
-        r"\b(miz\w*|zmiz\w*|maz\w*)(\W+\w+){0,4}\W+(ze serveru|z webmailu|z pocitace|z notebooku|ze schranky)"
-        r"|(precten|prectu|stahn|stazen|zmiz|chyb[ei]|nejsou|nevidim|neni)\w*\W+(\w+\W+){0,8}"
-        r"(pocitac|notebook|laptop|ntb|pc\b|webmail|jinde|druh\w* zarizeni|tablet)"
-        r"|(pocitac|notebook|laptop|ntb|webmail|tablet)\w*\W+(\w+\W+){0,8}(zmiz|nejsou|chybi|nevidim|nemam)\w*"
-    )),
-    ("not_arriving", re.compile(
-        r"(neprich|nechod|neprisl|nedoraz|nezobraz|nestahuj|nesynchron|neaktualiz|nenacit)\w*"
-        r"|(nov\w* )?(post|mail|zprav|email)\w*\W+(\w+\W+){0,4}(se )?(neobjevi|neukaz|nenacte)\w*"
-    )),
-    ("timeout", re.compile(
-        r"time ?out|vyprs\w*|casov\w* limit|nelze (se )?pripojit|nepodarilo se (\w+ )?pripojit"
-        r"|\bne\w* se (\w+ )?pripojit|nepripoj\w*|server (ne)?neodpovida|server neodpovida|neni dostupn\w*|can.?t connect"
-        r"|nedostupn\w*|connection (failed|refused|timed)"
-    )),
-    ("login_failed", re.compile(
-        r"(nejde|nemuzu|nelze|neda se|nepodari\w*|selha\w*|spatn\w*|nespravn\w*|odmit\w*|nebere|neprijm\w*|porad chce)"
-        r"\W+(\w+\W+){0,4}(prihl\w*|login\w*|hesl\w*|jmen\w*)"
-        r"|(prihl\w*|login\w*|hesl\w*)\W+(\w+\W+){0,4}(nejde|nefunguje|selha\w*|spatn\w*|nespravn\w*|odmit\w*|nebere)"
-        r"|(hesl\w*|udaje)\W+(\w+\W+){0,3}(mam |je |jsou )?(urcite |stoprocentne |100 ?% )?(spravn|dobr)\w*"
-        r"|(porad|furt|stale|dokola|znovu)( \w+){0,4} (chce|pta|vyzaduje)( \w+){0,3} hesl"
-    )),
-)
-# The Open SMTP ticket, named or described.
-OPEN_SMTP_NAMED = re.compile(r"\bopen\W?smtp\b|\bopensmtp\b|\botevren\w* smtp\b")
-OPEN_SMTP_DESCRIBED = re.compile(
-    r"(upozorn|ticket|tiket|pozadav|hlasen|oznamen|varovan|zablokov|blokac|mail od (vas|hostingu))\w*"
-    r"[^.?!]{0,80}?(nezabezpecen\w*|bez overeni|bez autentiz\w*|spam\w*|nevyzadan\w*|smtp\w*)"
-    r"|nezabezpecen\w* (odesil|odchoz|smtp|posil)\w*|(odesil|posil)\w*( \w+){0,2} bez (overeni|autentiz)\w*"
-    r"|(odchoz|smtp)\w*( \w+){0,3} (neni|nejsou) zabezpecen\w*|nepodporuj\w*( \w+){0,3} (metod|zpusob)\w*"
-)
-# Spam said to be sent in the customer's name: the ticket described without naming it.
-SPAM_FROM_ME = re.compile(
-    r"(z me|ze me|z moj\w*|z meho|moje adres\w*|rozesil\w*|posila\w*|odchazi|chodi)[^.?!]{0,40}(spam|nevyzadan)"
-    r"|(spam|nevyzadan)\w*[^.?!]{0,40}(z me|ze me|z moj\w*|z meho|moje adres\w*)"
-    r"|(podle vas|psali jste|tvrdite|obvinuj\w*)[^.?!]{0,40}(spam|nevyzadan)"
-)
-SPAM = re.compile(r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\bnikdy neposlal\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hacknut\w*")
-
-# Walkthrough navigation in free text (short messages only: a long one is a question).
-START_WORDS = re.compile(r"\bnavod\w*|\bkrok (za|po) krok\w*|\bprove\w* (me|mne)\b|\bprovedt\w*|\bpostup\w* nastaveni")
-NEXT_WORDS = re.compile(
-    r"\b(hotov\w*|dalsi|jedem\w*|jdem\w*|udelal\w*|udelan\w*|mam to|to mam|vidim to|uz ho vidim|uz to vidim"
-    r"|nasel jsem|nasla jsem|vybran\w*|vyplnen\w*|zadan\w*|klepl\w*|kliknul\w*|klikl\w*|done|next)\b"
-    r"|^\W*(jo|ano|jasne|ok|oki|okej|dal)\W*$"
-)
-BACK_WORDS = re.compile(r"\bzpet\b|\bzpatky\b|\bpredchozi\b|\bo (jeden|krok) (zpet|zpatky)|\bvrat\w*( se)?$")
-PAUSE_WORDS = re.compile(r"\bmoment\w*|\bchvilk\w*|\bpockej\w*|\bza chvil\w*|\bvydrz\w*|\bhned jsem zpet|\bpockat")
-RETURN_WORDS = re.compile(r"\b(jsem|uz jsem|jsme) (zpet|zpatky|tu|tady)\b")
-HELP_WORDS = re.compile(
-    r"\bvyskocil\w*|\bvarovan\w*|\bnevidim\b|\bnenasel\w*|\bnenasla\w*|\bnemuzu najit|\bnemohu najit|\bneni tam\b|\bnikde\b|\bchybi\b|\bnemam tam\b"
-)
-# Steps named by number words: nouns ("čtyřka") need only "na"/"od"; ordinals ("čtvrtý") a verb.
-STEP_NOUNS = (
-    (1, r"jednick\w*"), (2, r"dvojk\w*"), (3, r"trojk\w*"), (4, r"ctyrk\w*|ctverk\w*"),
-    (5, r"petk\w*"), (6, r"sestk\w*"), (7, r"sedmick\w*"), (8, r"osmick\w*|posledn\w*"),
-)
-STEP_ORDINALS = (
-    (1, r"prvni\w*|zacat\w*|zacatk\w*"), (2, r"druh(y|ym|emu|eho)"), (3, r"tret(i|im|iho)"),
-    (4, r"ctvrt(y|ym|eho)"), (5, r"pat(y|ym|eho)"), (6, r"sest(y|ym|eho)"),
-    (7, r"sedm(y|ym|eho)"), (8, r"osm(y|ym|eho)"),
-)
-NAV_VERBS = re.compile(
-    r"\bkrok\w*|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\bprepn\w*|\bvrat\w*|\bzac\w*|\bzpatky|\bzpet|\bznovu|\brovnou\b|\bod\b"
-)
-DONE_WITH = re.compile(
-    r"\buz\b|\botevren\w*|\botevrel\w*|\bvidim\b|\bjsem\b|\bklik\w*|\bklepl\w*|\bvybral\w*|\bvybran\w*"
-    r"|\bzvolil\w*|\bzadal\w*|\bvyplnil\w*|\bmam (pred sebou|otevren)"
-)
-GO_TO_WORDS = re.compile(
-    r"\bchci\b|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\brovnou\b|\bkrok\w* (s|se)\b|\bvrat\w*|\bukaz\w*|\bdej mi\b"
-    r"|^\W*(jak|co)\b|\?\W*$"  # "jak je to s tou pokročilou konfigurací?": that step's content
-)
-
-HOW = re.compile(r"\b(kde|jak)\b[^?]{0,40}(zapn|zaskrt|najd|nastav|udel)")
-# A free-text answer to "Pomohlo to?".
-FAILS = re.compile(
-    r"\b(nefunguj\w*|nejde|nepomohl\w*|porad|furt|stale|zase|to same|to samy|nic se nezmenil\w*|neodchaz\w*|neprijd\w*)\b"
-)
-WORKS = re.compile(
-    r"\b(funguj\w*|jde to|uz to jde|uz jde|jede|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|ok|odchazi|chodi|prislo)\b"
-    r"|^\W*(jo|ano|jj|jasne)\b"
-)
-
-# Who the customer talks to.
-IDENTITY = re.compile(
-    r"\b(mluvim|pisu|bavim|komunikuju|komunikuji|chatuju|chatuji|hovorim)\w*( \w+){0,2} (s|se) (pocitac|robot|bot|stroj|automat|program|umel|clovek|\w*clovek)\w*"
-    r"|\b(jsi|jste|si|ste) (\w+ )?(robot|bot|clovek|stroj|automat|program|umel\w* inteligenc\w*|skutecn\w*|realn\w*|ziv\w*)\b"
-    r"|\bje (tam|tu|tady) (nekdo|clovek|ziv\w*)|\bziv\w* (clovek|osoba|operator)\b\?"
-    r"|\bodpovid\w*( \w+){0,3} (stroj|robot|pocitac|automat|program|clovek)\w*|\bs kym (si )?(to )?(vlastne )?(pisu|mluvim|komunikuj\w*)"
-    r"|\bautomatick\w* odpoved|\bpise (mi )?(nekdo|clovek)|\bvirtualni asistent"
-    r"|\bumel\w* inteligenc\w*|\bchatbot\w*|\bam i (talking|chatting) to"
-)
-
-# Language: English function words, and words that make a message Slovak rather than Czech.
-ENGLISH_WORDS = re.compile(
-    r"\b(the|which|what|how|is|are|should|does|you|with|without|for|can|please|hello|hi|use|get|got|need|incoming|outgoing|settings|i'm|i've|doesn't|don't|my phone|my account)\b"
-)
-# Other languages: words no Czech or Slovak customer writes (German, Polish, French, Italian, Spanish).
-OTHER_LANGUAGE_WORDS = re.compile(
-    r"\b(ich|fur|welche\w*|brauche|guten|nicht|und|mit|der|die|das|bitte|dzien|dla|jaki|poczt\w*|ustawic|wychodzac\w*|przychodzac\w*|sie"
-    r"|bonjour|pour|quel\w*|serveur|courrier|buongiorno|come|quale|devo|usare|sul|hola|cual|correo|puerto|servidor|necesito"
-    r"|milyen|kell|napot|szervert|portot|hogy|beallit\w*)\b"
-)
-CZECH_WORDS = re.compile(
-    r"\b(jak\w*|kter\w*|je|jsem|mam|pro|se|na|nebo|prosim|dobry|den|chci|potrebuj\w*|posta|postu|posty|pres|bez|muj|moje|aky|aka|ake|ako|pre|som|sa|mi)\b"
-)
-
 
 @dataclass
 class Frame:
@@ -233,6 +44,7 @@ class Frame:
     back: bool = False  # "o jeden zpátky"
     pause: bool = False  # "moment, musím vzít telefon"
     returned: bool = False  # "tak jsem zpět"
+    resume: bool = False  # "pokračujme"
     asks_how: bool = False  # "kde to zapnu?", "jak to nastavím?": where / how, step by step
     works: Optional[bool] = None  # "už to jde" / "pořád nic" (an answer to "Pomohlo to?")
     security_by_protocol: Dict[str, str] = field(default_factory=dict)  # "POP3 bez SSL, SMTP se SSL"
@@ -261,14 +73,14 @@ def _entities(message: Dict[str, Any], name: str) -> List[str]:
 
 def _asks(folded: str) -> List[str]:
     found = []
-    for topic, pattern in TOPIC_WORDS.items():
+    for topic, pattern in phrases.TOPIC_WORDS.items():
         match = pattern.search(folded)
         if match:
             found.append((match.start(), topic))
     topics = [topic for _, topic in sorted(found)]
-    if "server" in topics and not SERVER_QUESTION.search(folded):
-        named = SERVER_NAMED.search(folded)
-        if PREPOSITION_BEFORE_SERVER.search(folded) or (len(topics) > 1 and not named):
+    if "server" in topics and not phrases.SERVER_QUESTION.search(folded):
+        named = phrases.SERVER_NAMED.search(folded)
+        if phrases.PREPOSITION_BEFORE_SERVER.search(folded) or (len(topics) > 1 and not named):
             topics.remove("server")
     return topics
 
@@ -276,9 +88,9 @@ def _asks(folded: str) -> List[str]:
 def _ports(folded: str) -> List[int]:
     """Port numbers named: any number written after "port", and any number the guide uses."""
     known = {p for spec in knowledge.protocols().values() for p in spec["ports"].values()}
-    folded = PHONE.sub(" ", folded)
-    numbers = [int(n) for n in PORT_AFTER_WORD.findall(folded)]
-    numbers += [int(n) for n in NUMBER.findall(folded) if int(n) in known]
+    folded = phrases.PHONE.sub(" ", folded)
+    numbers = [int(n) for n in phrases.PORT_AFTER_WORD.findall(folded)]
+    numbers += [int(n) for n in phrases.NUMBER.findall(folded) if int(n) in known]
     return list(dict.fromkeys(numbers))
 
 
@@ -287,11 +99,11 @@ def _step(folded: str) -> Optional[int]:
     number = re.search(r"\bkrok\w*\s*(c\.|cislo)?\s*(\d)\b|\b(\d)\.? krok", folded)
     if number:
         return int(number.group(2) or number.group(3))
-    nav = NAV_VERBS.search(folded)
-    for value, words in STEP_NOUNS:
+    nav = phrases.NAV_VERBS.search(folded)
+    for value, words in phrases.STEP_NOUNS:
         if re.search(rf"\b({words})\b", folded) and (nav or re.search(r"\b(na|do)\b", folded)):
             return value
-    for value, words in STEP_ORDINALS:
+    for value, words in phrases.STEP_ORDINALS:
         if nav and re.search(rf"\b({words})\b", folded):
             return value
     bare = re.search(r"\b(na|od)\s+([1-8])\b", folded)
@@ -300,9 +112,9 @@ def _step(folded: str) -> Optional[int]:
     for number, step in enumerate(knowledge.steps(), 1):
         if not any(re.search(keyword, folded) for keyword in step.get("keywords", [])):
             continue
-        if GO_TO_WORDS.search(folded) or step.get("activity"):
+        if phrases.GO_TO_WORDS.search(folded) or step.get("activity"):
             return number
-        if DONE_WITH.search(folded):
+        if phrases.DONE_WITH.search(folded):
             return min(number + 1, len(knowledge.steps()))  # that screen is done
     return None
 
@@ -319,7 +131,7 @@ def _port_sentence(folded: str) -> Optional[str]:
     """The one sentence that asks for a port, when the message has several: "co je rozdíl
     mezi IMAP a POP3? a jaký port má IMAP bez šifrování" is about IMAP alone."""
     sentences = [s for s in re.split(r"[.?!;\n]+", folded) if s.strip()]
-    with_port = [s for s in sentences if TOPIC_WORDS["port"].search(s)]
+    with_port = [s for s in sentences if phrases.TOPIC_WORDS["port"].search(s)]
     return with_port[0] if len(sentences) > 1 and len(with_port) == 1 else None
 
 
@@ -328,7 +140,10 @@ def _security_by_protocol(folded: str) -> Dict[str, str]:
     found: Dict[str, str] = {}
     for clause in re.split(r"[,;.?!]|\ba\b|\bale\b", folded):
         security = security_in_text(clause)
-        for protocol in protocols_in_text(clause):
+        named = protocols_in_text(clause)
+        if len(named) > 1 and "incoming" in named:
+            named.remove("incoming")  # "příjem přes IMAP" is IMAP
+        for protocol in named:
             if security:
                 found[protocol] = security
     return found
@@ -353,7 +168,7 @@ def _protocols(message: Dict[str, Any], focus: str, folded: str) -> List[str]:
         found = [p for p in protocols_in_text(folded) if p in knowledge.incoming_protocols()] or found
     if not found:
         found = [p for p in (canonical_protocol(v) for v in _entities(message, "protocol")) if p]
-    for _, word in NOT_PROTOCOL.findall(folded):  # "mám IMAP, ne POP"
+    for _, word in phrases.NOT_PROTOCOL.findall(folded):  # "mám IMAP, ne POP"
         found = [p for p in found if p != canonical_protocol(word)]
     if "incoming" in found and any(p in found for p in knowledge.incoming_protocols()):
         found.remove("incoming")  # "příchozí přes IMAP" is IMAP
@@ -362,9 +177,9 @@ def _protocols(message: Dict[str, Any], focus: str, folded: str) -> List[str]:
 
 def _language(folded: str) -> str:
     """cs (Czech or Slovak, answered in Czech), en, or other."""
-    english = len(ENGLISH_WORDS.findall(folded))
-    czech = len(CZECH_WORDS.findall(folded))
-    if len(OTHER_LANGUAGE_WORDS.findall(folded)) >= 2 and len(OTHER_LANGUAGE_WORDS.findall(folded)) > czech:
+    english = len(phrases.ENGLISH_WORDS.findall(folded))
+    czech = len(phrases.CZECH_WORDS.findall(folded))
+    if len(phrases.OTHER_LANGUAGE_WORDS.findall(folded)) >= 2 and len(phrases.OTHER_LANGUAGE_WORDS.findall(folded)) > czech:
         return "other"
     if english > czech and (english >= 2 or (czech == 0 and len(folded.split()) <= 6)):
         return "en"
@@ -383,39 +198,40 @@ def read(message: Dict[str, Any]) -> Frame:
     if not text:
         return frame  # a button: its intent and entities say it all
     frame.security_by_protocol = _security_by_protocol(folded)
-    frame.everywhere = bool(EVERYWHERE.search(folded))
-    frame.hosts = [h for h in HOST.findall(PHONE.sub(" ", folded)) if SERVER_LIKE.match(h) or h.count(".") >= 2]
+    frame.everywhere = bool(phrases.EVERYWHERE.search(folded))
+    frame.hosts = [h for h in phrases.HOST.findall(phrases.PHONE.sub(" ", folded)) if phrases.SERVER_LIKE.match(h) or h.count(".") >= 2]
     frame.language = _language(folded)
     frame.asks = _asks(folded)
     frame.ports = _ports(folded)
-    frame.checks = bool(CHECK_WORDS.search(folded))
-    enhanced, reply = ENHANCED_CODE.search(folded), REPLY_CODE.search(folded)
-    if enhanced or (reply and SMTP_REPLY_WORDS.search(folded)):
+    frame.checks = bool(phrases.CHECK_WORDS.search(folded))
+    enhanced, reply = phrases.ENHANCED_CODE.search(folded), phrases.REPLY_CODE.search(folded)
+    if enhanced or (reply and phrases.SMTP_REPLY_WORDS.search(folded)):
         frame.symptom = "smtp_error"
         frame.error_code = (enhanced or reply).group()
-    elif SMTP_REPLY_WORDS.search(folded) and re.search(r"smtp|odesl|odesil|send", folded):
+    elif phrases.SMTP_REPLY_WORDS.search(folded) and re.search(r"smtp|odesl|odesil|send", folded):
         frame.symptom = "smtp_error"
     else:
-        frame.symptom = next((name for name, words in SYMPTOM_WORDS if words.search(folded)), None)
-    if OPEN_SMTP_NAMED.search(folded):
+        frame.symptom = next((name for name, words in phrases.SYMPTOM_WORDS if words.search(folded)), None)
+    if phrases.OPEN_SMTP_NAMED.search(folded):
         frame.open_smtp = "named"
-    elif OPEN_SMTP_DESCRIBED.search(folded) or SPAM_FROM_ME.search(folded):
+    elif phrases.OPEN_SMTP_DESCRIBED.search(folded) or phrases.SPAM_FROM_ME.search(folded):
         frame.open_smtp = "described"
-    frame.spam = bool(SPAM.search(folded))
+    frame.spam = bool(phrases.SPAM.search(folded))
     short = len(folded.split()) <= 7
-    frame.next_step = short and bool(NEXT_WORDS.search(folded))
-    frame.back = short and bool(BACK_WORDS.search(folded)) and not RETURN_WORDS.search(folded)
-    frame.pause = short and bool(PAUSE_WORDS.search(folded))
-    frame.returned = short and bool(RETURN_WORDS.search(folded))
-    frame.start = bool(START_WORDS.search(folded))
-    frame.needs_help = bool(HELP_WORDS.search(folded))
-    frame.asks_how = bool(HOW.search(folded))
-    if FAILS.search(folded):
+    frame.next_step = short and bool(phrases.NEXT_WORDS.search(folded))
+    frame.back = short and bool(phrases.BACK_WORDS.search(folded)) and not phrases.RETURN_WORDS.search(folded)
+    frame.pause = short and bool(phrases.PAUSE_WORDS.search(folded))
+    frame.returned = short and bool(phrases.RETURN_WORDS.search(folded))
+    frame.resume = short and bool(phrases.RESUME_WORDS.search(folded))
+    frame.start = bool(phrases.START_WORDS.search(folded))
+    frame.needs_help = bool(phrases.HELP_WORDS.search(folded))
+    frame.asks_how = bool(phrases.HOW.search(folded))
+    if phrases.FAILS.search(folded):
         frame.works = False
-    elif WORKS.search(folded):
+    elif phrases.WORKS.search(folded):
         frame.works = True
     frame.step = _step(folded) or next(
         (int(v) for v in _entities(message, "step") if v.isdigit() and 1 <= int(v) <= 8), None
     )
-    frame.identity = bool(IDENTITY.search(folded))
+    frame.identity = bool(phrases.IDENTITY.search(folded))
     return frame

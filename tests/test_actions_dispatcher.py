@@ -81,3 +81,20 @@ def test_free_text_navigation(domain):
     assert respond(domain, "hotovky", **walking)[0].startswith("Krok 6 z 8")
     help_, slots = respond(domain, "ten knoflik dalsi volby nikde nevidim", **walking)
     assert "dolní části varování" in help_ and slots["walkthrough_step"] == 5.0  # no jump
+
+
+def test_a_server_the_customer_typed_is_checked(domain):
+    reply, _ = respond(domain, "na odchozi mam smtp.seznam.cz a na prichozi ssl0.ovh.net, je to dobre?")
+    assert "smtp.seznam.cz“ u naší pošty nefunguje" in reply and "**SSL0.OVH.NET** je správně" in reply
+
+
+def test_a_free_text_yes_or_no_answers_the_open_question(domain, handoff_db):
+    reply, _ = respond(domain, "jo, uz to odchazi", pending_question="smtp_fix")
+    assert reply.startswith("Výborně")
+    reply, _ = respond(domain, "porad nic", pending_question="smtp_checks")
+    assert "Předám Vás kolegům" in reply
+
+
+def test_other_languages_get_the_settings_in_a_czech_and_english_note(domain):
+    reply, _ = respond(domain, "Guten Tag, welchen Port brauche ich für IMAP?")
+    assert "I only speak Czech" in reply and ports_in(reply) >= {993, 143, 995, 110, 465, 587}

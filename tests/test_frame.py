@@ -99,3 +99,28 @@ def test_entity_that_caught_only_ssl_of_bez_ssl_is_overruled():
 def test_button_payload_uses_its_entities_only():
     read_ = frame('/inform{"protocol":"imap"}', "inform", entity("protocol", "imap"))
     assert read_.protocols == ["imap"] and read_.security is None and read_.asks == []
+
+
+def test_the_asking_sentence_decides_over_the_story():
+    story = frame("Na starém mobilu jsem měl POP3, kamarád ale radí IMAP. Jaký port má IMAP se SSL?")
+    assert story.protocols == ["imap"] and story.security == "ssl"
+    kept = frame("Mám tam POP3 a SSL nechci zapínat, je to pomalé. Jaký port pro příjem?")
+    assert kept.protocols == ["pop3"] and kept.security == "plain"
+
+
+def test_security_per_clause_and_double_negation():
+    read_ = frame("prijem pres imap bez ssl, a odesilani chci se ssl, jake porty?")
+    assert read_.security_by_protocol == {"imap": "plain", "smtp": "ssl"}
+    assert frame("nechci to bez ssl, jaky port pro imap").security == "ssl"
+    assert frame("SSL nemám vypnuté").security == "ssl"
+
+
+def test_server_names_typed_and_phone_numbers():
+    read_ = frame("jako odchozi server mam mail.example.cz, pisu z domeny kvetiny.cz, tel. 602 993 118")
+    assert read_.hosts == ["mail.example.cz"] and read_.ports == [] and read_.checks
+
+
+def test_answers_to_did_it_help():
+    assert frame("jo, uz to jede").works is True
+    assert frame("porad nic, nejde to").works is False
+    assert frame("jaky port pro imap").works is None
