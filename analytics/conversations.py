@@ -12,6 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 HANDOFF_RESPONSE = "utter_handoff_done"
 FIX_WORKED_RESPONSE = "utter_fix_worked"
 FALLBACK_INTENT = "nlu_fallback"
+# What the bot says when it did not understand. DIET's nlu_fallback alone is no miss: the
+# dispatcher still reads the message and often answers it.
+FALLBACK_RESPONSES = {"utter_fallback", "utter_offer_handoff"}
 
 
 @dataclass
@@ -22,6 +25,7 @@ class UserMessage:
     guess: str  # the best intent other than the fallback: what the bot thought
     timestamp: float
     is_payload: bool
+    fell_back: bool = False  # the bot answered it with "tomu jsem nerozuměl"
 
 
 @dataclass
@@ -101,6 +105,8 @@ def conversations_from_events(rows: Iterable[Dict[str, Any]]) -> List[Conversati
         elif kind == "bot":
             name = (data.get("metadata") or {}).get("utter_action")
             conversation.timeline.append((timestamp, "bot", name))
+            if name in FALLBACK_RESPONSES and conversation.messages:
+                conversation.messages[-1].fell_back = True
         elif kind == "slot" and data.get("name") == "walkthrough_step":
             conversation.timeline.append((timestamp, "step", data.get("value")))
     return list(found.values())

@@ -8,7 +8,7 @@ from typing import List, Optional
 from czech_nlu.folding import fold
 from czech_nlu.password import redact
 
-from analytics.conversations import FALLBACK_INTENT, Conversation
+from analytics.conversations import Conversation
 
 LOW_CONFIDENCE = 0.7
 # Answers to the bot's own questions say nothing about what the bot misses.
@@ -50,7 +50,7 @@ def missed_messages(conversations: List[Conversation], threshold: float = LOW_CO
         for index, message in enumerate(conversation.messages):
             if message.is_payload or not message.text.strip():
                 continue
-            if message.intent == FALLBACK_INTENT:
+            if message.fell_back:
                 reason = "fallback"
             elif message.confidence < threshold:
                 reason = "low_confidence"

@@ -8,7 +8,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from typing import Any, Dict, List, Tuple
 
-from analytics.conversations import FALLBACK_INTENT, FIX_WORKED_RESPONSE, Conversation
+from analytics.conversations import FIX_WORKED_RESPONSE, Conversation
 
 STEPS = 8
 OPEN_SMTP_INTENT = "open_smtp_ticket"
@@ -45,7 +45,7 @@ def figures(conversations: List[Conversation]) -> Dict[str, Any]:
         "channels": dict(Counter(c.channel for c in conversations).most_common()),
         "handoffs": handed_off,
         "containment_rate": round(1 - handed_off / len(conversations), 3) if conversations else None,
-        "fallback_rate": round(sum(m.intent == FALLBACK_INTENT for m in typed) / len(typed), 3) if typed else None,
+        "fallback_rate": round(sum(m.fell_back for m in typed) / len(typed), 3) if typed else None,
         "top_intents": Counter(m.intent for m in messages).most_common(10),
         "open_smtp": {k: outcomes.get(k, 0) for k in ("resolved", "handed_off", "open")},
         "walkthrough_reached": [sum(step >= n for step in walkthrough) for n in range(1, STEPS + 1)],

@@ -50,9 +50,12 @@ CONVERSATIONS = {
     # old version without redaction)
     "c4": [user("chci navod", "start_walkthrough", at(22, 0))] + steps(22, 0, 3) + [
         user("jak nastavim webmail", "nlu_fallback", at(22, 10), 0.5, guess="ask_settings"),
+        bot("utter_fallback", at(22, 10)),
         user("kde je webmail", "nlu_fallback", at(22, 11), 0.5, guess="ask_settings"),
+        bot("utter_offer_handoff", at(22, 11)),
         user("webmail v prohlizeci", "ask_server", at(22, 12), 0.55),
         user(f"heslo je {LEGACY_SECRET}", "nlu_fallback", at(22, 13), 0.5, guess="share_password"),
+        bot("utter_fallback", at(22, 13)),
         user("/ask_port_table", "ask_port_table", at(22, 14), 1.0)],
     # outside the period
     "c5": [user("jaky port", "nlu_fallback", at(10, 0), 0.5, guess="ask_port")],
@@ -145,3 +148,15 @@ def test_empty_store_gives_a_clear_message(main, tmp_path, capsys):
     endpoints = endpoints_for(tmp_path, f"sqlite:///{tmp_path / 'nothing.db'}")
     assert main(["--endpoints", str(endpoints)]) == 0
     assert capsys.readouterr().out.startswith("Žádné")
+
+
+def test_a_message_the_dispatcher_answered_is_no_fallback():
+    def row(event):
+        data = event.as_dict()
+        return {"sender_id": "c", "type_name": data["event"], "timestamp": data["timestamp"], "data": data}
+
+    long_question = user("dlouhy pribeh ... jaky port pro imap se ssl?", "nlu_fallback", at(22, 0), 0.4)
+    rows = [row(long_question), row(bot("utter_port_single", at(22, 0))),
+            row(user("blabla", "nlu_fallback", at(22, 1), 0.4)), row(bot("utter_fallback", at(22, 1)))]
+    answered, missed = conversations.conversations_from_events(rows)[0].messages
+    assert not answered.fell_back and missed.fell_back
