@@ -18,9 +18,9 @@ from actions import answers, knowledge, ports, replies
 from actions.context import Turn, resolve
 from actions.english import answer_english
 from actions.fallback import fall_back
+from actions.handoff import hand_off
 from actions.pending import Pending
 from actions.symptoms import answer_symptom
-from actions.handoff import hand_off
 from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
 from actions.walkthrough import NAVIGATION, answer_form_choice, offer_resume, walkthrough_turn
 
@@ -45,7 +45,6 @@ STATIC_RESPONSES = {
     "thanks": "utter_thanks",
     "capabilities": "utter_capabilities",
     "out_of_scope": "utter_out_of_scope",
-    "share_password": "utter_password_warning",
 }
 
 
