@@ -19,6 +19,7 @@ def answer_server(dispatcher: CollectingDispatcher, protocol: Optional[str]) -> 
             response="utter_server_one",
             **replies.protocol_values(knowledge.concrete_protocol(protocol)),
         )
+        return [SlotSet("protocol", protocol), SlotSet("last_topic", "server")]
     else:
         dispatcher.utter_message(
             response="utter_server_both",

@@ -41,7 +41,8 @@ def is_follow_up(frame: Frame) -> bool:
     """Names a protocol or SSL choice but asks nothing of its own: "a pro odchozí?",
     "vlastně POP3", "to bylo špatně, chci s SSL"."""
     return (
-        frame.names_something
+        (bool(frame.text) or frame.intent == "inform")  # a button carries its own intent
+        and frame.names_something
         and not frame.asks
         and not frame.ports
         and not frame.symptom

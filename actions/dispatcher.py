@@ -57,7 +57,9 @@ class ActionRespond(Action):
     ) -> Events:
         turn = resolve(tracker)
         events = respond(dispatcher, turn)
-        topics = [e["value"] for e in events if e.get("event") == "slot" and e.get("name") == "last_topic"]
+        topics = list(dict.fromkeys(
+            e["value"] for e in events if e.get("event") == "slot" and e.get("name") == "last_topic"
+        ))
         if len(topics) > 1:
             # Several questions answered: a follow-up continues all of them, the server last.
             events.append(SlotSet("last_topics", topics))
@@ -79,10 +81,8 @@ def respond(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The answers of one turn, first match wins."""
     frame = turn.frame
     if turn.intent == "share_password":  # a typed password gets the warning, never an echo
-        events = []
-        if frame.symptom:  # "heslo mám určitě dobře a nejde to": the symptom too
-            events = answer_symptom(dispatcher, frame.symptom, frame.error_code)
-        dispatcher.utter_message(response="utter_password_warning")
+        events = answer_problem(dispatcher, turn) if frame.symptom else []
+        dispatcher.utter_message(response="utter_password_warning")  # and the symptom's fix
         return events
     if frame.language == "en":
         return answer_english(dispatcher, turn)
@@ -117,15 +117,14 @@ def respond(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if frame.error_code or (frame.symptom and not set(frame.asks) & FACT_QUESTIONS):
         # A pasted SMTP reply or a symptom: its fix names the server, the user name and the
         # password, so a question about those is answered by it.
-        if frame.symptom in ENTRIES:  # "nejde odeslat", "nejde nic": troubleshooting
-            return troubleshoot(dispatcher, turn, frame.symptom)
-        return answer_symptom(dispatcher, frame.symptom, frame.error_code)
+        return answer_problem(dispatcher, turn)
     if frame.open_smtp == "named" or (turn.intent == "open_smtp_ticket" and not frame.open_smtp):
         return troubleshoot(dispatcher, turn, "open_smtp_ticket")
     if frame.open_smtp == "described":
         return troubleshoot(dispatcher, turn, "open_smtp_described")
     if frame.hosts and frame.checks:  # "jako server mám smtp.seznam.cz, je to dobře?"
-        return answers.check_servers(dispatcher, frame.hosts)
+        events = answers.check_servers(dispatcher, frame.hosts)
+        return events + (ports.check_ports(dispatcher, turn) if frame.ports else [])
     if turn.pending == Pending.SMTP_FIX and frame.asks_how:
         # "a kde přesně to v telefonu zapnu?": the steps again, and the same question
         return troubleshoot(dispatcher, turn, "smtp_fix_again")
@@ -142,12 +141,17 @@ def respond(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     """The walkthrough asked IMAP or POP3 / SSL or not before the account form."""
     frame = turn.frame
-    if turn.intent in NAVIGATION - {"step_done", "step_skip", "step_repeat"} or frame.step:
+    if turn.intent in NAVIGATION - {"step_done", "step_skip", "step_repeat"} or frame.step_explicit:
         return None  # "zpět", "ukončit", "jdi na krok 2": navigation, below
     if frame.asks and not frame.names_something:
         return None  # a question of its own: answered, then the offer to continue
-    security = None
-    if turn.pending == Pending.WALKTHROUGH_SECURITY and turn.intent in ("affirm", "deny"):
+    security = None  # the text decides ("ne, chci to se SSL"); a bare yes / no answers the SSL question
+    if (
+        turn.pending == Pending.WALKTHROUGH_SECURITY
+        and frame.security is None
+        and turn.intent in ("affirm", "deny")
+        and not frame.unsure
+    ):
         security = "ssl" if turn.intent == "affirm" else "plain"
     return answer_form_choice(dispatcher, turn, security)
 
@@ -158,9 +162,10 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     if frame.symptom or frame.open_smtp:
         return None
     intent = turn.intent
-    if frame.needs_help and not frame.names_something:
+    asks_something = bool(frame.asks or frame.names_something)
+    if frame.needs_help and not asks_something:
         intent = "step_help"  # "v seznamu nevidím…": help with this step, not a jump
-    elif frame.step:
+    elif frame.step and (frame.step_explicit or not asks_something):
         return walkthrough_turn("step_goto", dispatcher, turn)
     elif frame.asks or frame.ports or turn.follow_up:
         return None
@@ -185,8 +190,8 @@ def start_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     named on the way ("krok po kroku, budu používat POP3 bez SSL") for the form step."""
     protocol = next((p for p in turn.frame.protocols if p in knowledge.incoming_protocols()), None)
     security = turn.frame.security if turn.frame.security in knowledge.SECURITY_CHOICES else None
-    chosen = [SlotSet("protocol", protocol)] if protocol else []
-    chosen += [SlotSet("security", security)] if security else []
+    chosen = [SlotSet("form_protocol", protocol)] if protocol else []
+    chosen += [SlotSet("form_security", security)] if security else []
     return chosen + walkthrough_turn("start_walkthrough", dispatcher, turn)
 
 
@@ -235,6 +240,13 @@ def asked_protocols(turn: Turn) -> List[str]:
     return protocols
 
 
+def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """A symptom: the troubleshooting flow for "nejde odeslat" / "nejde nic", else its fix."""
+    if turn.frame.symptom in ENTRIES:
+        return troubleshoot(dispatcher, turn, turn.frame.symptom)
+    return answer_symptom(dispatcher, turn.frame.symptom, turn.frame.error_code)
+
+
 def handed_off(turn: Turn) -> bool:
     return any(
         (event.get("metadata") or {}).get("utter_action") == "utter_handoff_done"
@@ -275,13 +287,13 @@ def by_intent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return troubleshoot(dispatcher, turn, intent)
     if intent in ("affirm", "deny"):
         return troubleshoot(dispatcher, turn, intent)  # nothing open: "what else?"
-    if turn.frame.works is False:  # "pořád to nejde" with nothing open: what does not work?
-        return troubleshoot(dispatcher, turn, "mail_not_working")
     if intent == "other_language":
         return other_language(dispatcher)
     if intent in STATIC_RESPONSES:
         dispatcher.utter_message(response=STATIC_RESPONSES[intent])
         return []
+    if turn.frame.works is False:  # "pořád to nejde" with nothing open: what does not work?
+        return troubleshoot(dispatcher, turn, "mail_not_working")
     if turn.frame.names_something:
         return continue_topic(dispatcher, turn)
     return fall_back(dispatcher, turn)

@@ -48,7 +48,8 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     for topic in asks:
         if topic == "port" and (frame.protocols or turn.protocol):
             for protocol in frame.protocols or turn.last_protocols or [turn.protocol]:
-                utter_english_ports(dispatcher, protocol, turn.security)
+                security = turn.security if turn.security == "both" else frame.security_by_protocol.get(protocol, turn.security)
+                utter_english_ports(dispatcher, protocol, security)
         elif topic == "smtp_auth":
             dispatcher.utter_message(response="utter_en_smtp_auth", **values)
         elif topic == "server":

@@ -9,7 +9,7 @@ actions/dispatcher.py picks the answers.
 """
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from actions import knowledge, phrases
 from actions.understanding import (
@@ -31,6 +31,7 @@ class Frame:
     protocols: List[str] = field(default_factory=list)  # imap/pop3/smtp/incoming, in order
     security: Optional[str] = None  # ssl / plain / both
     ports: List[int] = field(default_factory=list)  # port numbers the customer named
+    port_claims: List[Tuple[int, Optional[str], Optional[str]]] = field(default_factory=list)
     checks: bool = False  # "mám port 110, je to dobře?": a value the customer has, to check
     symptom: Optional[str] = None  # certificate, login_failed, smtp_error, ...
     error_code: Optional[str] = None  # "5.7.8" or "535"
@@ -38,13 +39,15 @@ class Frame:
     spam: bool = False
     next_step: bool = False  # "hotovky", "jasně, další"
     needs_help: bool = False  # "nevidím to"
-    step: Optional[int] = None  # a step the customer wants to go to
+    step: Optional[int] = None  # a step the customer refers to
+    step_explicit: bool = False  # ...and wants to go to (not only asks about its screen)
     identity: bool = False  # "mluvím s počítačem?"
     start: bool = False  # "krok za krokem prosím"
     back: bool = False  # "o jeden zpátky"
     pause: bool = False  # "moment, musím vzít telefon"
     returned: bool = False  # "tak jsem zpět"
     resume: bool = False  # "pokračujme"
+    unsure: bool = False  # "nevím", "co to znamená?": the question again, not a guess
     asks_how: bool = False  # "kde to zapnu?", "jak to nastavím?": where / how, step by step
     works: Optional[bool] = None  # "už to jde" / "pořád nic" (an answer to "Pomohlo to?")
     security_by_protocol: Dict[str, str] = field(default_factory=dict)  # "POP3 bez SSL, SMTP se SSL"
@@ -85,38 +88,66 @@ def _asks(folded: str) -> List[str]:
     return topics
 
 
-def _ports(folded: str) -> List[int]:
-    """Port numbers named: any number written after "port", and any number the guide uses."""
+def _ports(folded: str, about_mail: bool) -> List[int]:
+    """Port numbers named: any number written after "port", and a number the guide uses when
+    the message is about ports, protocols or SSL ("mám 143 nepřečtených zpráv" is no port)."""
     known = {p for spec in knowledge.protocols().values() for p in spec["ports"].values()}
     folded = phrases.PHONE.sub(" ", folded)
     numbers = [int(n) for n in phrases.PORT_AFTER_WORD.findall(folded)]
-    numbers += [int(n) for n in phrases.NUMBER.findall(folded) if int(n) in known]
+    if about_mail:
+        numbers += [int(n) for n in phrases.NUMBER.findall(folded) if int(n) in known]
     return list(dict.fromkeys(numbers))
 
 
-def _step(folded: str) -> Optional[int]:
-    """A step named by number ("krok 5", "jdi na čtyřku") or by its screen ("typ účtu")."""
+def _clauses(folded: str) -> List[str]:
+    return [c for c in phrases.CLAUSE_BREAK.split(folded) if c and c.strip()]
+
+
+def _port_claims(folded: str, ports: List[int], protocols: List[str]) -> List[Tuple[int, Optional[str], Optional[str]]]:
+    """(port, protocol, security) as the customer paired them: "u příchozí mám 465 a u odchozí
+    995" is two claims. A clause without a protocol takes the message's only one."""
+    claims = []
+    for clause in _clauses(phrases.PHONE.sub(" ", folded)):
+        numbers = [int(n) for n in re.findall(r"\b\d{2,5}\b", clause) if int(n) in ports]
+        named = _concrete(protocols_in_text(clause))
+        protocol = named[0] if len(named) == 1 else (protocols[0] if len(protocols) == 1 else None)
+        security = security_in_text(clause)
+        claims += [(n, protocol, security) for n in numbers]
+    return claims
+
+
+def _concrete(named: List[str]) -> List[str]:
+    if len(named) > 1 and "incoming" in named:
+        named = [p for p in named if p != "incoming"]  # "příjem přes IMAP" is IMAP
+    return named
+
+
+def _step(folded: str) -> Tuple[Optional[int], bool]:
+    """A step named by number ("krok 5", "jdi na čtyřku") or by its screen ("typ účtu"), and
+    whether the message asks to go there (False: it only asks about that screen)."""
     number = re.search(r"\bkrok\w*\s*(c\.|cislo)?\s*(\d)\b|\b(\d)\.? krok", folded)
     if number:
-        return int(number.group(2) or number.group(3))
+        return int(number.group(2) or number.group(3)), True
     nav = phrases.NAV_VERBS.search(folded)
     for value, words in phrases.STEP_NOUNS:
-        if re.search(rf"\b({words})\b", folded) and (nav or re.search(r"\b(na|do)\b", folded)):
-            return value
+        if re.search(rf"\b({words})\b", folded) and (nav or re.search(r"\b(na|do|od)\b", folded)):
+            return value, True
     for value, words in phrases.STEP_ORDINALS:
         if nav and re.search(rf"\b({words})\b", folded):
-            return value
+            return value, True
     bare = re.search(r"\b(na|od)\s+([1-8])\b", folded)
     if bare and nav:
-        return int(bare.group(2))
+        return int(bare.group(2)), True
     for number, step in enumerate(knowledge.steps(), 1):
         if not any(re.search(keyword, folded) for keyword in step.get("keywords", [])):
             continue
         if phrases.GO_TO_WORDS.search(folded) or step.get("activity"):
-            return number
+            return number, True
         if phrases.DONE_WITH.search(folded):
-            return min(number + 1, len(knowledge.steps()))  # that screen is done
-    return None
+            return min(number + 1, len(knowledge.steps())), True  # that screen is done
+        if "?" in folded:
+            return number, False  # "jak je to s tou pokročilou konfigurací?"
+    return None, False
 
 
 def _focus(folded: str) -> str:
@@ -138,12 +169,9 @@ def _port_sentence(folded: str) -> Optional[str]:
 def _security_by_protocol(folded: str) -> Dict[str, str]:
     """Security said per clause: "port na příjem přes POP3 bez SSL, a na odesílání se SSL"."""
     found: Dict[str, str] = {}
-    for clause in re.split(r"[,;.?!]|\ba\b|\bale\b", folded):
+    for clause in _clauses(folded):
         security = security_in_text(clause)
-        named = protocols_in_text(clause)
-        if len(named) > 1 and "incoming" in named:
-            named.remove("incoming")  # "příjem přes IMAP" is IMAP
-        for protocol in named:
+        for protocol in _concrete(protocols_in_text(clause)):
             if security:
                 found[protocol] = security
     return found
@@ -170,9 +198,7 @@ def _protocols(message: Dict[str, Any], focus: str, folded: str) -> List[str]:
         found = [p for p in (canonical_protocol(v) for v in _entities(message, "protocol")) if p]
     for _, word in phrases.NOT_PROTOCOL.findall(folded):  # "mám IMAP, ne POP"
         found = [p for p in found if p != canonical_protocol(word)]
-    if "incoming" in found and any(p in found for p in knowledge.incoming_protocols()):
-        found.remove("incoming")  # "příchozí přes IMAP" is IMAP
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(_concrete(found)))
 
 
 def _language(folded: str) -> str:
@@ -199,10 +225,14 @@ def read(message: Dict[str, Any]) -> Frame:
         return frame  # a button: its intent and entities say it all
     frame.security_by_protocol = _security_by_protocol(folded)
     frame.everywhere = bool(phrases.EVERYWHERE.search(folded))
-    frame.hosts = [h for h in phrases.HOST.findall(phrases.PHONE.sub(" ", folded)) if phrases.SERVER_LIKE.match(h) or h.count(".") >= 2]
+    frame.hosts = [
+        host for host in phrases.HOST.findall(phrases.PHONE.sub(" ", folded))
+        if not host.startswith("www.") and (phrases.SERVER_LIKE.match(host) or host.count(".") >= 2)
+    ]
     frame.language = _language(folded)
     frame.asks = _asks(folded)
-    frame.ports = _ports(folded)
+    frame.ports = _ports(folded, "port" in frame.asks or bool(frame.protocols or frame.security))
+    frame.port_claims = _port_claims(folded, frame.ports, frame.protocols)
     frame.checks = bool(phrases.CHECK_WORDS.search(folded))
     enhanced, reply = phrases.ENHANCED_CODE.search(folded), phrases.REPLY_CODE.search(folded)
     if enhanced or (reply and phrases.SMTP_REPLY_WORDS.search(folded)):
@@ -226,12 +256,14 @@ def read(message: Dict[str, Any]) -> Frame:
     frame.start = bool(phrases.START_WORDS.search(folded))
     frame.needs_help = bool(phrases.HELP_WORDS.search(folded))
     frame.asks_how = bool(phrases.HOW.search(folded))
+    frame.unsure = bool(phrases.UNSURE.search(folded))
     if phrases.FAILS.search(folded):
         frame.works = False
     elif phrases.WORKS.search(folded):
         frame.works = True
-    frame.step = _step(folded) or next(
-        (int(v) for v in _entities(message, "step") if v.isdigit() and 1 <= int(v) <= 8), None
-    )
+    frame.step, frame.step_explicit = _step(folded)
+    if frame.step is None:
+        frame.step = next((int(v) for v in _entities(message, "step") if v.isdigit() and 1 <= int(v) <= 8), None)
+        frame.step_explicit = frame.step is not None
     frame.identity = bool(phrases.IDENTITY.search(folded))
     return frame

@@ -22,7 +22,7 @@ TOPIC_WORDS = {
         r"|\bhesl\w*[^.?!]{0,25}\b(najdu|zjistim|vezmu|ziskam|zjistit|najit)\b"
         r"|\bzapomn\w*[^.?!]{0,20}\bhesl|\b(zmen|zmenit|obnov)\w*[^.?!]{0,15}\bhesl|\bhesl\w* [^.?!]{0,10}\bzmen"
         r"|\bwhich password|\bwhere\b[^.?!]{0,20}\bpassword"
-        r"|(,|\ba\b)\s*hesl\w*\s*(,|\?|\ba\b|$)"  # "jméno, heslo a server?"
+        r"|,\s*hesl\w*\s*(,|\?|$|\ba\b)|\ba\s+hesl\w*\s*(\?|$|,)"  # "jméno, heslo a server?"
     ),
     "smtp_auth": re.compile(
         r"\b(overen\w*|overovan\w*|autentiz\w*|autentif\w*|authenticat\w*)"
@@ -73,6 +73,9 @@ SMTP_REPLY_WORDS = re.compile(
     r"authenticat\w*|credentials|relay\w*|not permitted|access denied|must authenticate|auth\w* required"
 )
 
+# Mail that does not reach the phone: a verb of not arriving near a word for mail.
+NOT_FETCHED = r"(neprich|nechod|neprisl|nedoraz|nezobraz|nestahuj|nesynchron|neaktualiz|nenacit)"
+MAIL = r"(post|mail|zprav|email)"
 # Symptoms, each with the words customers use for it. Order matters: the first match wins.
 SYMPTOM_WORDS = (
     ("certificate", re.compile(
@@ -88,12 +91,12 @@ SYMPTOM_WORDS = (
     )),
     ("pop3_elsewhere", re.compile(
         r"\b(miz\w*|zmiz\w*|maz\w*)(\W+\w+){0,4}\W+(ze serveru|z webmailu|z pocitace|z notebooku|ze schranky)"
-        r"|(precten|prectu|stahn|stazen|zmiz|chyb[ei]|nejsou|nevidim|neni)\w*\W+(\w+\W+){0,8}"
+        r"|(precten|prectu|stahn|stazen|zmiz|chyb[ei]|nejsou|nevidim)\w*\W+(\w+\W+){0,8}"
         r"(pocitac|notebook|laptop|ntb|pc\b|webmail|jinde|druh\w* zarizeni|tablet)"
         r"|(pocitac|notebook|laptop|ntb|webmail|tablet)\w*\W+(\w+\W+){0,8}(zmiz|nejsou|chybi|nevidim|nemam)\w*"
     )),
     ("not_arriving", re.compile(
-        r"(neprich|nechod|neprisl|nedoraz|nezobraz|nestahuj|nesynchron|neaktualiz|nenacit)\w*"
+        rf"{NOT_FETCHED}\w*[^.?!]{{0,60}}{MAIL}|{MAIL}\w*[^.?!]{{0,60}}{NOT_FETCHED}\w*"
         r"|(nov\w* )?(post|mail|zprav|email)\w*\W+(\w+\W+){0,4}(se )?(neobjevi|neukaz|nenacte)\w*"
     )),
     ("timeout", re.compile(
@@ -137,20 +140,20 @@ PAUSE_WORDS = re.compile(r"\bmoment\w*|\bchvilk\w*|\bpockej\w*|\bza chvil\w*|\bv
 RESUME_WORDS = re.compile(r"\bpokra\w*")  # "pokračujme (v návodu)": the current step again
 RETURN_WORDS = re.compile(r"\b(jsem|uz jsem|jsme) (zpet|zpatky|tu|tady)\b")
 HELP_WORDS = re.compile(
-    r"\bvyskocil\w*|\bvarovan\w*|\bnevidim\b|\bnenasel\w*|\bnenasla\w*|\bnemuzu najit|\bnemohu najit|\bneni tam\b|\bnikde\b|\bchybi\b|\bnemam tam\b"
+    r"\bvyskocil\w*|\bvarovan\w*|\bnezobrazuj\w*|\bnevidim\b|\bnenasel\w*|\bnenasla\w*|\bnemuzu najit|\bnemohu najit|\bneni tam\b|\bnikde\b|\bchybi\b|\bnemam tam\b"
 )
 # Steps named by number words: nouns ("čtyřka") need only "na"/"od"; ordinals ("čtvrtý") a verb.
 STEP_NOUNS = (
     (1, r"jednick\w*"), (2, r"dvojk\w*"), (3, r"trojk\w*"), (4, r"ctyrk\w*|ctverk\w*"),
-    (5, r"petk\w*"), (6, r"sestk\w*"), (7, r"sedmick\w*"), (8, r"osmick\w*|posledn\w*"),
+    (5, r"petk\w*"), (6, r"sestk\w*"), (7, r"sedmick\w*"), (8, r"osmick\w*"),
 )
 STEP_ORDINALS = (
     (1, r"prvni\w*|zacat\w*|zacatk\w*"), (2, r"druh(y|ym|emu|eho)"), (3, r"tret(i|im|iho)"),
     (4, r"ctvrt(y|ym|eho)"), (5, r"pat(y|ym|eho)"), (6, r"sest(y|ym|eho)"),
-    (7, r"sedm(y|ym|eho)"), (8, r"osm(y|ym|eho)"),
+    (7, r"sedm(y|ym|eho)"), (8, r"osm(y|ym|eho)|posledn\w*"),
 )
 NAV_VERBS = re.compile(
-    r"\bkrok\w*|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\bprepn\w*|\bvrat\w*|\bzac\w*|\bzpatky|\bzpet|\bznovu|\brovnou\b|\bod\b"
+    r"\bkrok\w*|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\bprepn\w*|\bvrat\w*|\bzacn\w*|\bzpatky|\bzpet|\bznovu|\brovnou\b"
 )
 DONE_WITH = re.compile(
     r"\buz\b|\botevren\w*|\botevrel\w*|\bvidim\b|\bjsem\b|\bklik\w*|\bklepl\w*|\bvybral\w*|\bvybran\w*"
@@ -158,13 +161,18 @@ DONE_WITH = re.compile(
 )
 GO_TO_WORDS = re.compile(
     r"\bchci\b|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\brovnou\b|\bkrok\w* (s|se)\b|\bvrat\w*|\bukaz\w*|\bdej mi\b"
-    r"|^\W*(jak|co)\b|\?\W*$"  # "jak je to s tou pokročilou konfigurací?": that step's content
+
 )
 
+# "Nevím" to a question the bot asked: ask it again, do not guess.
+UNSURE = re.compile(r"\bnevim\b|\bnejsem si jist\w*|\bnetusim\b|\bco to (je|znamena)\b|\bporadte\b")
+# The clauses of one message, for what is said per protocol ("IMAP se SSL i pro SMTP bez").
+CLAUSE_BREAK = re.compile(r"[,;.?!\n]|\b(a|i|ale|and|but)\b")
 HOW = re.compile(r"\b(kde|jak)\b[^?]{0,40}(zapn|zaskrt|najd|nastav|udel)")
 # A free-text answer to "Pomohlo to?".
 FAILS = re.compile(
-    r"\b(nefunguj\w*|nejde|nepomohl\w*|porad|furt|stale|zase|to same|to samy|nic se nezmenil\w*|neodchaz\w*|neprijd\w*)\b"
+    r"\b(nefunguj\w*|nejde|nepomohl\w*|to same|to samy|nic se nezmenil\w*|neodchaz\w*|neprijd\w*)\b"
+    r"|\b(porad|furt|stale|zase)\s+(nic|stejne|nejde|nefunguje|to same|to samy)\b"
 )
 WORKS = re.compile(
     r"\b(funguj\w*|jde to|uz to jde|uz jde|jede|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|ok|odchazi|chodi|prislo)\b"
@@ -174,7 +182,8 @@ WORKS = re.compile(
 # Who the customer talks to.
 IDENTITY = re.compile(
     r"\b(mluvim|pisu|bavim|komunikuju|komunikuji|chatuju|chatuji|hovorim)\w*( \w+){0,2} (s|se) (pocitac|robot|bot|stroj|automat|program|umel|clovek|\w*clovek)\w*"
-    r"|\b(jsi|jste|si|ste) (\w+ )?(robot|bot|clovek|stroj|automat|program|umel\w* inteligenc\w*|skutecn\w*|realn\w*|ziv\w*)\b"
+    r"|\b(jsi|jste|ste) (\w+ )?(robot|bot|clovek|stroj|automat|program|umel\w* inteligenc\w*)\b"
+    r"|\b(jsi|jste|ste) (\w+ )?(skutecn|realn|ziv|opravdov)\w* (clovek|osoba)\b"
     r"|\bje (tam|tu|tady) (nekdo|clovek|ziv\w*)|\bziv\w* (clovek|osoba|operator)\b\?"
     r"|\bodpovid\w*( \w+){0,3} (stroj|robot|pocitac|automat|program|clovek)\w*|\bs kym (si )?(to )?(vlastne )?(pisu|mluvim|komunikuj\w*)"
     r"|\bautomatick\w* odpoved|\bpise (mi )?(nekdo|clovek)|\bvirtualni asistent"

@@ -74,9 +74,8 @@ def answer_port(dispatcher: CollectingDispatcher, turn: Turn, protocols: List[st
             return answer_port_table(dispatcher)
         dispatcher.utter_message(response="utter_ask_protocol")
         return [SlotSet("security", turn.security), SlotSet("last_topic", "port")]
-    by_protocol = turn.frame.security_by_protocol
-    if len(set(by_protocol.values())) < 2:
-        by_protocol = {}  # one choice for all: the message's (or inherited) security
+    # Said per protocol ("IMAP bez SSL, SMTP se SSL") unless asked for both variants.
+    by_protocol = {} if turn.security == "both" else turn.frame.security_by_protocol
     for protocol in protocols:
         utter_ports(dispatcher, protocol, by_protocol.get(protocol, turn.security))
     return [
@@ -120,12 +119,16 @@ def _fits(number: int, protocols: List[str], security: Optional[str]) -> bool:
 
 
 def check_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    """"Mám u odchozí port 110, je to dobře?": confirm a port that fits what the customer
-    uses; otherwise say what the number is for and give the right ports."""
+    """"Mám u odchozí port 110, je to dobře?": each number checked against the protocol and
+    SSL choice it was written with; a right one confirmed, a wrong one explained and the
+    right ports given."""
     frame = turn.frame
-    protocols, security = frame.protocols, frame.security
-    wrong = False
-    for number in frame.ports:
+    claims = frame.port_claims or [(number, None, None) for number in frame.ports]
+    wrong: Dict[str, Optional[str]] = {}  # protocol -> SSL choice, whose port was wrong
+    unknown = False
+    for number, protocol, clause_security in claims:
+        protocols = [protocol] if protocol else frame.protocols
+        security = clause_security or _message_security(frame, protocol)
         owner = knowledge.protocol_for_port(number)
         if _fits(number, protocols, security):
             port_protocol, port_security = owner
@@ -135,9 +138,10 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
                 protocol_label=knowledge.protocol_label(port_protocol),
                 security_label=knowledge.security_label(port_security),
             )
-        elif owner is None:
+            continue
+        if owner is None:
             dispatcher.utter_message(response="utter_port_check_unknown", port=number)
-            wrong = True
+            unknown = True
         else:
             values = _owner_values(number)
             dispatcher.utter_message(
@@ -147,13 +151,24 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
                 owner_security=values["security_label"],
                 owner_direction=values["direction"],
             )
-            wrong = True
-    if not wrong:
-        return [SlotSet("last_topic", "port")]
-    unserved = [p for p in protocols if not any(_fits(n, [p], security) for n in frame.ports)]
-    if unserved:
-        return answer_port(dispatcher, turn, unserved)
-    return answer_port_table(dispatcher)
+        wrong.update({p: security for p in protocols})
+    if wrong:
+        for protocol, security in wrong.items():
+            utter_ports(dispatcher, protocol, security)
+        return [SlotSet("asked_protocols", list(wrong)), SlotSet("last_topic", "port")]
+    if unknown:
+        return answer_port_table(dispatcher)
+    return [SlotSet("last_topic", "port")]
+
+
+def _message_security(frame, protocol: Optional[str]) -> Optional[str]:
+    """The SSL choice a claim without its own takes: said for this protocol elsewhere in the
+    message, or said once for the whole message."""
+    if protocol in frame.security_by_protocol:
+        return frame.security_by_protocol[protocol]
+    if len(set(frame.security_by_protocol.values())) > 1:
+        return None  # said differently per protocol, not for this one
+    return frame.security
 
 
 def _owner_values(number: int) -> Dict[str, Any]:

@@ -35,6 +35,7 @@ BOTH_SECURITY = re.compile(
 DOUBLE_NEGATION = re.compile(
     r"\b(vyp\w*|zrus\w*)\s+(ho\s+|to\s+)?(nechci|nebudu|nemam|nemuzu)\b|\bnechci (to |ho )?bez\b"
     r"|\b(nemam|neni|nejsou)\s+(\w+\s+)?(vypnut\w*|odskrtnut\w*|deaktiv\w*)"
+    r"|\b(ne|nechci)\s+(\w+\s+)?ne(sifr|zasifr|zabezp|bezpecn)\w*|\bne(sifr|zasifr|zabezp|bezpecn)\w*\s+(\w+\s+)?nechci"
 )
 NEGATED_SECURITY = re.compile(
     rf"\b(bez|ne|nechci|nechcem|nepouzivam|nemam|nemame|vypn\w*|vypl\w*|deaktiv\w*|odskrtn\w*|without|no|not)\s+(\w+\s+)?{SECURE}"

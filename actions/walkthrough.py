@@ -51,8 +51,9 @@ class Walkthrough:
 
     def __init__(self, dispatcher: CollectingDispatcher, turn: Turn) -> None:
         self.dispatcher = dispatcher
-        self.protocol = turn.tracker.get_slot("protocol")
-        self.security = turn.tracker.get_slot("security")
+        # The account form's own choice: a port question on the side does not change it.
+        self.protocol = turn.tracker.get_slot("form_protocol")
+        self.security = turn.tracker.get_slot("form_security")
         self.events: List[Dict[Text, Any]] = []
 
     def go_to(self, number: int) -> List[Dict[Text, Any]]:
@@ -150,7 +151,12 @@ def answer_form_choice(
         return []
     turn_.protocol = protocol or turn_.protocol
     turn_.security = chosen or turn_.security
-    choice = [SlotSet("protocol", turn_.protocol), SlotSet("security", turn_.security)]
+    choice = [
+        SlotSet("form_protocol", turn_.protocol),
+        SlotSet("form_security", turn_.security),
+        SlotSet("protocol", turn_.protocol),  # a follow-up ("a bez SSL?") continues from here
+        SlotSet("security", turn_.security),
+    ]
     return choice + turn_.go_to(FORM_STEP)
 
 

@@ -22,7 +22,7 @@ def test_two_questions_get_two_answers(domain):
 
 def test_a_wrong_port_is_corrected_and_a_right_one_confirmed(domain):
     reply, _ = respond(domain, "u odchozi posty mam port 993, je to ok?")
-    assert "sem nepatří" in reply and "IMAP se SSL" in reply and ports_in(reply) == {993, 465, 587}
+    assert "tu nesedí" in reply and "IMAP se SSL" in reply and ports_in(reply) == {993, 465, 587}
     reply, _ = respond(domain, "IMAP mám na 143 bez SSL, je to správně?")
     assert reply.startswith("Ano, to je správně") and ports_in(reply) == {143}
 
@@ -98,3 +98,55 @@ def test_a_free_text_yes_or_no_answers_the_open_question(domain, handoff_db):
 def test_other_languages_get_the_settings_in_a_czech_and_english_note(domain):
     reply, _ = respond(domain, "Guten Tag, welchen Port brauche ich für IMAP?")
     assert "I only speak Czech" in reply and ports_in(reply) >= {993, 143, 995, 110, 465, 587}
+
+
+def test_each_number_is_checked_against_what_it_was_written_with(domain):
+    reply, _ = respond(domain, "u prichozi mam 465 a u odchozi 995, je to spravne?")
+    assert "Ano" not in reply and reply.count("tu nesedí") == 2
+    reply, _ = respond(domain, "mam IMAP 993 se SSL a SMTP 587 bez SSL, je to dobre?")
+    assert reply.count("Ano, to je správně") == 2 and "nesedí" not in reply
+
+
+def test_security_said_per_protocol(domain):
+    reply, _ = respond(domain, "jaky port pro imap, kdyz nechci sifrovani, a pro smtp se sifrovanim?")
+    assert ports_in(reply) == {143, 465}
+    reply, _ = respond(domain, "Port pro IMAP se SSL i pro SMTP bez SSL")
+    assert ports_in(reply) == {993, 587}
+    assert ports_in(respond(domain, "Chci zabezpečené spojení, ne nešifrované. Port pro IMAP?")[0]) == {993}
+
+
+def test_the_ssl_question_reads_the_text_before_yes_or_no(domain):
+    asked = {"walkthrough_active": True, "walkthrough_step": 7.0, "form_protocol": "imap",
+             "pending_question": "walkthrough_security"}
+    assert ports_in(respond(domain, "ne, chci to se SSL", "deny", **asked)[0]) == {993, 465}
+    reply, slots = respond(domain, "nevím", "deny", **asked)
+    assert "SSL, nebo bez SSL" in reply and slots == {}
+
+
+def test_a_port_question_on_the_side_keeps_the_form_values(domain):
+    walking = {"walkthrough_active": True, "walkthrough_step": 7.0, "form_protocol": "imap", "form_security": "ssl"}
+    _, slots = respond(domain, "jaky port pro POP3 bez SSL?", **walking)
+    assert "form_protocol" not in slots and slots["protocol"] == "pop3"
+
+
+def test_buttons_keep_their_own_intent(domain):
+    reply, _ = run_action(ActionRespond(), make_tracker(
+        '/ask_settings{"protocol":"imap"}', "ask_settings", [{"entity": "protocol", "value": "imap"}]), domain)
+    assert reply[0].startswith("Nastavení pro IMAP:")
+
+
+def test_a_typed_password_with_a_sending_problem(domain):
+    reply, _ = respond(domain, "moje heslo je [heslo skryto] a nejde odeslat posta", "share_password")
+    assert "nepište" in reply and "Funguje" not in reply and "ověřování" in reply
+
+
+def test_ordinary_messages_are_not_misread(domain):
+    walking = {"walkthrough_active": True, "walkthrough_step": 3.0}
+    assert "**143**" not in respond(domain, "V telefonu mám 143 nepřečtených zpráv", "out_of_scope")[0]
+    assert "virtuální asistent" not in respond(domain, "nainstaloval jsem si program Thunderbird", "other_device")[0]
+    reply, slots = respond(domain, "Od poslední aktualizace, jaký port pro smtp?", **walking)
+    assert ports_in(reply) == {465, 587} and "walkthrough_step" not in slots
+    reply, slots = respond(domain, "jaký typ účtu mám zvolit, IMAP nebo POP?", **walking)
+    assert "Krok 4" not in reply and "walkthrough_step" not in slots
+    reply, _ = respond(domain, "super, zase to funguje", pending_question="smtp_fix")
+    assert reply.startswith("Výborně")

@@ -58,7 +58,7 @@ def test_form_step_asks_protocol_then_security_then_shows_values(domain):
     assert slots_of(events)["pending_question"] == "walkthrough_security"
 
     said_yes = make_tracker("ano", "affirm", slots={"walkthrough_step": 7.0, "walkthrough_active": True,
-                                                   "protocol": "imap", "pending_question": "walkthrough_security"})
+                                                   "form_protocol": "imap", "pending_question": "walkthrough_security"})
     replies, events = run_action(ActionRespond(), said_yes, domain)
     assert replies[0].startswith("Krok 7 z 8")
     values = replies[1]
@@ -70,14 +70,14 @@ def test_form_step_asks_protocol_then_security_then_shows_values(domain):
 
 def test_pop3_without_ssl_values(domain):
     replies, _ = walk(domain, "step_goto", "krok 7", [entity("step", "7")], walkthrough_step=3.0,
-                      walkthrough_active=True, protocol="pop3", security="plain")
+                      walkthrough_active=True, form_protocol="pop3", form_security="plain")
     assert "Hodnoty pro POP3 bez SSL" in replies[1]
     assert "(port **110**)" in replies[1] and "(port **587**)" in replies[1]
 
 
 def test_last_step_summarises_and_ends(domain):
     replies, events = walk(domain, "step_done", walkthrough_step=7.0, walkthrough_active=True,
-                           protocol="imap", security="ssl")
+                           form_protocol="imap", form_security="ssl")
     assert replies[0].startswith("Krok 8 z 8") and NAV not in replies[0]
     assert "port příchozí pošty **993**" in replies[1]
     assert "zkušební e-mail" in replies[2] and "Odeslání nejde" in replies[2]

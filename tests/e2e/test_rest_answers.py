@@ -51,7 +51,7 @@ def test_reverse_lookup_and_unknown_port(stack, sender):
 
 def test_server_username_password(stack, sender):
     assert "SSL0.OVH.NET" in ask(stack, sender, "Jaký server zadat pro příchozí poštu?")
-    assert "e-mailovou adresu" in ask(stack, sender, "co napsat jako uzivatelske jmeno")
+    assert "e-mailová adresa" in ask(stack, sender, "co napsat jako uzivatelske jmeno")
     assert "Manager" in ask(stack, sender, "kde najdu heslo ke schrance")
 
 
