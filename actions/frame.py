@@ -224,6 +224,12 @@ def read(message: Dict[str, Any]) -> Frame:
     if not text:
         return frame  # a button: its intent and entities say it all
     frame.security_by_protocol = _security_by_protocol(folded)
+    said_for = set(frame.security_by_protocol)
+    if "incoming" in said_for:
+        said_for.update(knowledge.incoming_protocols())
+    if said_for and frame.protocols and not set(frame.protocols) & said_for:
+        # "Na počítači mám IMAP bez SSL. Jaký port pro POP3?": that SSL choice is IMAP's.
+        frame.security = security_in_text(focus)
     frame.everywhere = bool(phrases.EVERYWHERE.search(folded))
     frame.hosts = [
         host for host in phrases.HOST.findall(phrases.PHONE.sub(" ", folded))

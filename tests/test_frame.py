@@ -124,3 +124,8 @@ def test_answers_to_did_it_help():
     assert frame("jo, uz to jede").works is True
     assert frame("porad nic, nejde to").works is False
     assert frame("jaky port pro imap").works is None
+
+
+def test_an_ssl_choice_said_for_another_protocol_is_not_the_questions():
+    assert frame("Na počítači mám IMAP bez SSL. Jaký port dát pro POP3?").security is None
+    assert frame("SSL mám zapnuté u příchozí pošty, účet je IMAP. Jaký port?").security == "ssl"
