@@ -122,7 +122,7 @@ def respond(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return troubleshoot(dispatcher, turn, "open_smtp_ticket")
     if frame.open_smtp == "described":
         return troubleshoot(dispatcher, turn, "open_smtp_described")
-    if frame.hosts and frame.checks:  # "jako server mám smtp.seznam.cz, je to dobře?"
+    if frame.hosts and (frame.checks or "?" in frame.text):  # "mám smtp.seznam.cz, je to dobře?"
         events = answers.check_servers(dispatcher, frame.hosts)
         return events + (ports.check_ports(dispatcher, turn) if frame.ports else [])
     if turn.pending == Pending.SMTP_FIX and frame.asks_how:
@@ -204,14 +204,17 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
     if not topics and not frame.ports:
         return None
     events: Events = []
-    if frame.ports and (frame.checks or frame.protocols):
+    if frame.port_choice:  # "993 nebo 143?": the ports of the protocol those numbers belong to
+        owners = [knowledge.protocol_for_port(n)[0] for n in frame.ports if knowledge.protocol_for_port(n)]
+        events += ports.answer_port(dispatcher, turn, list(dict.fromkeys(owners)) or asked_protocols(turn))
+    elif frame.ports and (frame.checks or frame.protocols):
         events += ports.check_ports(dispatcher, turn)
     elif frame.ports:
         for number in frame.ports:
             events += ports.answer_port_purpose(dispatcher, number)
     for topic in topics:
         if topic in ("port", "port_purpose") and frame.ports:
-            continue  # answered by the check above
+            continue  # answered above
         if topic == "port" and not frame.protocols and turn.intent == "ask_port_table":
             events += ports.answer_port_table(dispatcher)  # "porty?", "všechny porty"
         elif topic == "port":
@@ -242,9 +245,11 @@ def asked_protocols(turn: Turn) -> List[str]:
 
 def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """A symptom: the troubleshooting flow for "nejde odeslat" / "nejde nic", else its fix."""
+    # "odesílání nejde, mám 587 s SSL": the number checked first.
+    events = ports.check_ports(dispatcher, turn) if turn.frame.ports and turn.frame.checks else []
     if turn.frame.symptom in ENTRIES:
-        return troubleshoot(dispatcher, turn, turn.frame.symptom)
-    return answer_symptom(dispatcher, turn.frame.symptom, turn.frame.error_code)
+        return events + troubleshoot(dispatcher, turn, turn.frame.symptom)
+    return events + answer_symptom(dispatcher, turn.frame.symptom, turn.frame.error_code)
 
 
 def handed_off(turn: Turn) -> bool:

@@ -32,6 +32,7 @@ class Frame:
     security: Optional[str] = None  # ssl / plain / both
     ports: List[int] = field(default_factory=list)  # port numbers the customer named
     port_claims: List[Tuple[int, Optional[str], Optional[str]]] = field(default_factory=list)
+    port_choice: bool = False  # "imap 993 nebo 143?": which one, not a check
     checks: bool = False  # "mám port 110, je to dobře?": a value the customer has, to check
     symptom: Optional[str] = None  # certificate, login_failed, smtp_error, ...
     error_code: Optional[str] = None  # "5.7.8" or "535"
@@ -117,7 +118,7 @@ def _port_claims(folded: str, ports: List[int], protocols: List[str]) -> List[Tu
 
 
 def _concrete(named: List[str]) -> List[str]:
-    if len(named) > 1 and "incoming" in named:
+    if "incoming" in named and any(p in named for p in knowledge.incoming_protocols()):
         named = [p for p in named if p != "incoming"]  # "příjem přes IMAP" is IMAP
     return named
 
@@ -192,8 +193,10 @@ def _security(message: Dict[str, Any], focus: str, folded: str) -> Optional[str]
 
 def _protocols(message: Dict[str, Any], focus: str, folded: str) -> List[str]:
     found = protocols_in_text(focus) or protocols_in_text(folded)
-    if found == ["incoming"]:  # "port pro příjem?" after a story that says "mám POP3"
-        found = [p for p in protocols_in_text(folded) if p in knowledge.incoming_protocols()] or found
+    if "incoming" in found:  # "port pro příjem?" after a story that says "mám POP3"
+        named = [p for p in protocols_in_text(folded) if p in knowledge.incoming_protocols()]
+        if len(named) == 1:
+            found = [named[0] if p == "incoming" else p for p in found]
     if not found:
         found = [p for p in (canonical_protocol(v) for v in _entities(message, "protocol")) if p]
     for _, word in phrases.NOT_PROTOCOL.findall(folded):  # "mám IMAP, ne POP"
@@ -237,7 +240,9 @@ def read(message: Dict[str, Any]) -> Frame:
     ]
     frame.language = _language(folded)
     frame.asks = _asks(folded)
-    frame.ports = _ports(folded, "port" in frame.asks or bool(frame.protocols or frame.security))
+    only_a_number = bool(re.fullmatch(r"\W*\d{2,5}\W*", folded))  # "465?"
+    frame.ports = _ports(folded, only_a_number or "port" in frame.asks or bool(frame.protocols or frame.security))
+    frame.port_choice = bool(re.search(r"\b\d{2,5}\s*(nebo|ci|or|/)\s*\d{2,5}\b", folded))  # "993 nebo 143?"
     frame.port_claims = _port_claims(folded, frame.ports, frame.protocols)
     frame.checks = bool(phrases.CHECK_WORDS.search(folded))
     enhanced, reply = phrases.ENHANCED_CODE.search(folded), phrases.REPLY_CODE.search(folded)

@@ -44,6 +44,7 @@ SERVER_QUESTION = re.compile(
 )
 SERVER_NAMED = re.compile(
     r"\bserver\w*\W*(:|je\b|jsou\b|mam\b|zadat\b|napsat\b|pouzit\b|,)|^\W*server|\bserver\w*( \w+){0,4}\s*\?"
+    r"|\ba\s+server\w*\W*$"  # "napište mi všechny porty a servery."
 )
 # Where, not what: "u odchozího serveru", "na serveru", "se serverem" ("na server" asks about it).
 PREPOSITION_BEFORE_SERVER = re.compile(r"\b(u|na|k|ke|od|ze|v|ve|do)( \w+)? serveru\b|\bse? (\w+ )?serverem\b")

@@ -27,14 +27,15 @@ BOTH_SECURITY = re.compile(
     rf"\b(s|se|so|with)\s+{SECURE}\s+(i|a|nebo|ci|and|or)\s+(bez|without)\b"
     rf"|\bi\s+bez\s+(nej|neho|toho|ssl\w*|sifr\w*)\b|\bs\s+i\s+bez\b"
     rf"|\bne(sifr|zasifr|zabezp)\w*\s+(i|a)\s+{SECURE}|\b{SECURE}\s+(i|a)\s+ne(sifr|zasifr|zabezp)\w*"
-    r"|\b(obe|obou|vsechny|vsech|oboje|obidve)\s+(\w+\s+)?(varianty|varianta|moznosti|porty|portu|verze|volby|dva)"
+    r"|\b(obe|obou|vsechny|vsech|oboje|obidve)\s+(\w+\s+)?(varianty|varianta|moznosti|verze|volby|dva)"
     r"|\bvsechny moznosti|\bwith (and|or) without|\bboth\b"
 )
 # Security said off: "bez SSL", "nešifrovaně", "SSL nemám zapnuté", "zabezpečení mám vypnuté",
 # "šifrování: žádné", "a u odchozí taky bez?". "vypínat nechci" is a double negation (SSL on).
 DOUBLE_NEGATION = re.compile(
     r"\b(vyp\w*|zrus\w*)\s+(ho\s+|to\s+)?(nechci|nebudu|nemam|nemuzu)\b|\bnechci (to |ho )?bez\b"
-    r"|\b(nemam|neni|nejsou)\s+(\w+\s+)?(vypnut\w*|odskrtnut\w*|deaktiv\w*)"
+    r"|\b(nemam|neni|nejsou)\s+(\w+\s+)?(ne)?(vypnut\w*|odskrtnut\w*|deaktiv\w*)"
+    r"|\bnechci\s+(\w+\s+){0,2}bez\b|\bne bez\b|\b(neni|nie je) pravda,? ze nechci\b"
     r"|\b(ne|nechci)\s+(\w+\s+)?ne(sifr|zasifr|zabezp|bezpecn)\w*|\bne(sifr|zasifr|zabezp|bezpecn)\w*\s+(\w+\s+)?nechci"
 )
 NEGATED_SECURITY = re.compile(
@@ -63,7 +64,9 @@ def security_in_text(text: Optional[str]) -> Optional[str]:
     folded = fold(text or "")
     if BOTH_SECURITY.search(folded):
         return "both"
-    if NEGATED_SECURITY.search(folded) and not DOUBLE_NEGATION.search(folded):
+    if DOUBLE_NEGATION.search(folded):
+        return "ssl"  # "nechci nešifrované", "SSL nemám vypnuté"
+    if NEGATED_SECURITY.search(folded):
         return "plain"
     if SECURITY.search(folded):
         return "ssl"

@@ -150,3 +150,12 @@ def test_ordinary_messages_are_not_misread(domain):
     assert "Krok 4" not in reply and "walkthrough_step" not in slots
     reply, _ = respond(domain, "super, zase to funguje", pending_question="smtp_fix")
     assert reply.startswith("Výborně")
+
+
+def test_double_negations_choices_and_a_bare_number(domain):
+    assert ports_in(respond(domain, "nechci nesifrovane spojeni, jaky port pro pop3?")[0]) == {995}
+    assert ports_in(respond(domain, "smtp, ne bez sifrovani prosim")[0]) == {465}
+    assert ports_in(respond(domain, "u prichozi je v navodu 993 nebo 143, ktery mam dat?")[0]) == {993, 143}
+    assert "SMTP se SSL" in respond(domain, "465", "ask_port_purpose")[0]
+    reply, _ = respond(domain, "odesilani nejde, mam 587 s SSL")
+    assert "tu nesedí" in reply and "**465**" in reply and "ověřování" in reply
