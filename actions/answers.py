@@ -1,15 +1,14 @@
 """Server, credential and settings answers: a response filled with facts from the knowledge file."""
 import re
-from typing import Any, Dict, List, Optional
+from typing import List, Optional
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
-from actions.context import Turn
+from actions.context import Events, Turn
 from czech_nlu.folding import fold
 
-Events = List[Dict[str, Any]]
 CHANGE_PASSWORD = re.compile(r"\b(zmen|zmenit|obnov|zapomn|novy|nove)\w*")
 
 

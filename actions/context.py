@@ -5,13 +5,15 @@ The conversation's memory is in slots (kept by the tracker store): the protocol 
 of the last answer, its topic, the open question and the walkthrough step.
 """
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
 from actions import knowledge
 from actions.frame import Frame, read
 from actions.pending import Pending
+
+Events = List[Dict[str, Any]]  # what an answer returns: Rasa events (slots set, reverts)
 
 # Intents that carry nothing but a protocol / SSL choice or a short fragment.
 FRAGMENT_INTENTS = {"inform", "nlu_fallback", "deny", "affirm", "ask_port", None}

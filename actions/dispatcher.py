@@ -15,7 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, knowledge, ports, replies
-from actions.context import Turn, resolve
+from actions.context import Events, Turn, resolve
 from actions.english import answer_english
 from actions.fallback import fall_back
 from actions.handoff import hand_off
@@ -24,7 +24,6 @@ from actions.symptoms import answer_symptom
 from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
 from actions.walkthrough import NAVIGATION, answer_form_choice, offer_resume, walkthrough_turn
 
-Events = List[Dict[Text, Any]]
 
 # The topic a question intent asks about when the text itself names none.
 INTENT_TOPICS = {

@@ -1,15 +1,13 @@
 """A customer who writes in English gets the facts in English (short answers from the same
 knowledge file) and a note that support speaks Czech."""
-from typing import Any, Dict, List
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
-from actions.context import Turn
+from actions.context import Events, Turn
 from actions.troubleshooting import response_values
 
-Events = List[Dict[str, Any]]
 
 
 def utter_english_ports(dispatcher: CollectingDispatcher, protocol: str, security) -> None:

@@ -6,9 +6,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
-from actions.context import Turn
+from actions.context import Events, Turn
 
-Events = List[Dict[str, Any]]
 
 
 def port_buttons(protocol: str, security: Optional[str]) -> List[Dict[str, str]]:

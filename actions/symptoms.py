@@ -4,15 +4,15 @@ the guide's values, then "Pomohlo to?" (a "no" hands over to a person, actions/t
 Diagnoses and error meanings are general e-mail knowledge kept in the knowledge file with
 their sources; the fixes are domain responses filled from the same file.
 """
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Optional
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
+from actions.context import Events
 from actions.pending import Pending
 
-Events = List[Dict[str, Any]]
 # The knowledge file's `fix` names and the responses that give them.
 FIX_RESPONSES = {
     "smtp_auth": "utter_smtp_fix",

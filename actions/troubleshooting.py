@@ -11,11 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
 from actions.answers import utter_password_change
-from actions.context import Turn
+from actions.context import Events, Turn
 from actions.handoff import hand_off
 from actions.pending import Pending
 
-Events = List[Dict[str, Any]]
 
 
 class Step(NamedTuple):
