@@ -90,10 +90,10 @@ def _asks(folded: str) -> List[str]:
 
 
 def _ports(folded: str, about_mail: bool) -> List[int]:
-    """Port numbers named: any number written after "port", and a number the guide uses when
-    the message is about ports, protocols or SSL ("mám 143 nepřečtených zpráv" is no port)."""
+    """Port numbers named (phone numbers already removed): any number written after "port",
+    and a number the guide uses when the message is about ports, protocols or SSL ("mám 143
+    nepřečtených zpráv" is no port)."""
     known = {p for spec in knowledge.protocols().values() for p in spec["ports"].values()}
-    folded = phrases.PHONE.sub(" ", folded)
     numbers = [int(n) for n in phrases.PORT_AFTER_WORD.findall(folded)]
     if about_mail:
         numbers += [int(n) for n in phrases.NUMBER.findall(folded) if int(n) in known]
@@ -108,7 +108,7 @@ def _port_claims(folded: str, ports: List[int], protocols: List[str]) -> List[Tu
     """(port, protocol, security) as the customer paired them: "u příchozí mám 465 a u odchozí
     995" is two claims. A clause without a protocol takes the message's only one."""
     claims = []
-    for clause in _clauses(phrases.PHONE.sub(" ", folded)):
+    for clause in _clauses(folded):
         numbers = [int(n) for n in re.findall(r"\b\d{2,5}\b", clause) if int(n) in ports]
         named = _concrete(protocols_in_text(clause))
         protocol = named[0] if len(named) == 1 else (protocols[0] if len(protocols) == 1 else None)
@@ -234,16 +234,18 @@ def read(message: Dict[str, Any]) -> Frame:
         # "Na počítači mám IMAP bez SSL. Jaký port pro POP3?": that SSL choice is IMAP's.
         frame.security = security_in_text(focus)
     frame.everywhere = bool(phrases.EVERYWHERE.search(folded))
+    # Phone numbers ("602 993 118") hold digits that look like ports: left out once, here.
+    without_phones = phrases.PHONE.sub(" ", folded)
     frame.hosts = [
-        host for host in phrases.HOST.findall(phrases.PHONE.sub(" ", folded))
+        host for host in phrases.HOST.findall(without_phones)
         if not host.startswith("www.") and (phrases.SERVER_LIKE.match(host) or host.count(".") >= 2)
     ]
     frame.language = _language(folded)
     frame.asks = _asks(folded)
     only_a_number = bool(re.fullmatch(r"\W*\d{2,5}\W*", folded))  # "465?"
-    frame.ports = _ports(folded, only_a_number or "port" in frame.asks or bool(frame.protocols or frame.security))
+    frame.ports = _ports(without_phones, only_a_number or "port" in frame.asks or bool(frame.protocols or frame.security))
     frame.port_choice = bool(re.search(r"\b\d{2,5}\s*(nebo|ci|or|/)\s*\d{2,5}\b", folded))  # "993 nebo 143?"
-    frame.port_claims = _port_claims(folded, frame.ports, frame.protocols)
+    frame.port_claims = _port_claims(without_phones, frame.ports, frame.protocols)
     frame.checks = bool(phrases.CHECK_WORDS.search(folded))
     enhanced, reply = phrases.ENHANCED_CODE.search(folded), phrases.REPLY_CODE.search(folded)
     if enhanced or (reply and phrases.SMTP_REPLY_WORDS.search(folded)):
