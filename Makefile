@@ -7,6 +7,7 @@ RASA := $(BIN)/rasa
 MODEL := models/helpdesk.tar.gz
 SPACY_CS := build/spacy_cs
 WEBCHAT := web/node_modules/rasa-webchat/lib/index.js
+WIDGET := web/build/webchat.js
 
 export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -26,12 +27,16 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt | $(BI
 	$(BIN)/pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
-install: $(VENV)/.installed $(SPACY_CS)/meta.json $(WEBCHAT)
+install: $(VENV)/.installed $(SPACY_CS)/meta.json $(WIDGET)
 
 # The widget page's rasa-webchat bundle, exactly as web/package-lock.json pins it.
 $(WEBCHAT): web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# ...as the page loads it: no request to any host but the bot's own.
+$(WIDGET): $(WEBCHAT) scripts/widget_bundle.py | $(VENV)/.installed
+	$(BIN)/python scripts/widget_bundle.py $(WEBCHAT) $@
 
 $(SPACY_CS)/meta.json: scripts/make_spacy_cs.py | $(VENV)/.installed
 	$(BIN)/python scripts/make_spacy_cs.py $(SPACY_CS)
@@ -50,8 +55,9 @@ validate: install
 run: $(MODEL)
 	bash scripts/run.sh
 
+# Chat in the terminal through the guarded REST channel (the bot of `make run` when it is up).
 shell: $(MODEL)
-	$(RASA) shell -m $(MODEL)
+	@$(BIN)/python -m scripts.shell
 
 unit: install
 	$(BIN)/pytest -q -m "not e2e and not scale" tests

@@ -64,12 +64,15 @@ def detected_topic(events: List[Dict[str, Any]]) -> str:
 
 
 def transcript(events: List[Dict[str, Any]], turns: int) -> List[Dict[str, str]]:
-    """The last `turns` messages, passwords redacted; a button click shows its payload."""
+    """The last `turns` messages; a button click shows its payload. The customer's were
+    redacted by the channel already, again here for records of older conversations; the
+    bot's own words are never a password."""
     lines = []
     for event in events:
-        if event.get("event") in ("user", "bot") and event.get("text"):
-            who = "zákazník" if event["event"] == "user" else "bot"
-            lines.append({"who": who, "text": redact(event["text"])})
+        if event.get("event") == "user" and event.get("text"):
+            lines.append({"who": "zákazník", "text": redact(event["text"])})
+        elif event.get("event") == "bot" and event.get("text"):
+            lines.append({"who": "bot", "text": event["text"]})
     return lines[-turns:]
 
 

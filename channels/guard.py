@@ -1,19 +1,23 @@
 """What every channel does with a customer's message before Rasa sees it, and after.
 
-Before: control characters become spaces, a password is redacted (so neither the tracker
-store, the logs, the lock store nor the action server ever holds it), a very long message is
-cut to MAX_MESSAGE_CHARS with a note, an empty one is answered here.
+Before: control characters become spaces, a very long message is cut to MAX_MESSAGE_CHARS
+with a note, an empty one is answered here. Passwords: what czech_nlu/password.py finds is
+redacted; then the message is parsed here, once (Rasa uses this parse), and a message the
+NLU classifies as a typed password is replaced whole by the marker. Only then does Rasa see
+it, so neither the tracker store, the logs (Rasa's debug log included), the lock store, the
+action server, the handoff record nor analytics ever holds a password either finds.
 After: a turn that produced no reply at all (the action server is down, an action failed)
 gets an apology with the support contact instead of silence.
 """
 import logging
 import re
-from typing import Any, Awaitable, Callable, Dict, Tuple
+from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
 
 from rasa.core.channels.channel import UserMessage
+from sanic import Blueprint, Sanic
 
 from actions import knowledge
-from czech_nlu.password import redact
+from czech_nlu.password import REDACTED, redact
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +34,11 @@ NOTES = {
     "no_reply": "Omlouvám se, teď mám technické potíže a nedokážu Vám odpovědět. ",
 }
 
+# The NLU's word that a message is a typed password; below this it may be a question about one.
+PASSWORD_INTENT, PASSWORD_CONFIDENCE = "share_password", 0.8
+
 Handler = Callable[[UserMessage], Awaitable[Any]]
+Parser = Callable[[UserMessage], Awaitable[Dict[str, Any]]]
 
 
 def clean(text: Any) -> Tuple[str, bool]:
@@ -47,7 +55,64 @@ def no_reply_note() -> str:
     return NOTES["no_reply"] + knowledge.load()["support_contact"]
 
 
-def guarded(on_new_message: Handler) -> Handler:
+def quiet_parser(app: Sanic) -> Parser:
+    """Parses with the serving agent (read per message: a new model replaces it) without
+    Rasa's debug line that prints the text, which may still hold a password."""
+    processor_log = logging.getLogger("rasa.core.processor")
+
+    async def parse(message: UserMessage) -> Dict[str, Any]:
+        level = processor_log.level
+        processor_log.setLevel(max(logging.INFO, processor_log.getEffectiveLevel()))
+        try:  # no await point inside for this pipeline: no other message logs meanwhile
+            return await app.ctx.agent.processor.parse_message(message)
+        finally:
+            processor_log.setLevel(level)
+
+    return parse
+
+
+def _classified_password(parse_data: Dict[str, Any]) -> bool:
+    intent = parse_data.get("intent") or {}
+    return intent.get("name") == PASSWORD_INTENT and (intent.get("confidence") or 0) >= PASSWORD_CONFIDENCE
+
+
+class Guard:
+    """The handler each channel gives Rasa; `parse` is set once the server starts."""
+
+    def __init__(self, on_new_message: Handler, parse: Optional[Parser] = None) -> None:
+        self.parse = parse
+        self.handle = guarded(on_new_message, self.understood)
+
+    def attach(self, blueprint: Blueprint) -> Blueprint:
+        @blueprint.listener("before_server_start")
+        async def use_the_agent(app: Sanic, _loop: Any) -> None:
+            self.parse = quiet_parser(app)
+
+        return blueprint
+
+    async def understood(self, message: UserMessage) -> None:
+        if not self.parse:
+            return
+        parse_data = await self.parse(message)
+        if _classified_password(parse_data) and REDACTED not in message.text:
+            message.text = REDACTED  # where in the message it stands is unknown
+            parse_data = {**parse_data, "text": REDACTED, "entities": []}
+        logger.debug("Parsed %r as %s", message.text, (parse_data.get("intent") or {}).get("name"))
+        message.parse_data = parse_data
+
+    async def __call__(self, message: UserMessage) -> Any:
+        return await self.handle(message)
+
+
+def guard_blueprint(build: Callable[[Handler], Blueprint], on_new_message: Handler) -> Blueprint:
+    """`build` (a channel's own blueprint method) with every message guarded."""
+    guard = Guard(on_new_message)
+    return guard.attach(build(guard))
+
+
+def guarded(
+    on_new_message: Handler, understand: Optional[Callable[[UserMessage], Awaitable[None]]] = None
+) -> Handler:
     async def handle(message: UserMessage) -> Any:
         output = message.output_channel
         text, truncated = clean(message.text)
@@ -57,6 +122,8 @@ def guarded(on_new_message: Handler) -> Handler:
         message.text = text
         if truncated:
             await output.send_text_message(message.sender_id, NOTES["truncated"])
+        if understand:
+            await understand(message)
 
         replies = 0
         send_response = output.send_response

@@ -9,7 +9,7 @@ from sanic import Blueprint
 from sanic.exceptions import InvalidUsage as BadRequest  # Sanic 21: 400
 from sanic.request import Request
 
-from channels.guard import guarded
+from channels.guard import guard_blueprint
 from czech_nlu.password import redact
 
 MAX_SENDER_CHARS = 128
@@ -46,4 +46,4 @@ class HelpdeskRestInput(RestInput):
         return metadata
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
-        return super().blueprint(guarded(on_new_message))
+        return guard_blueprint(super().blueprint, on_new_message)

@@ -21,7 +21,7 @@ from sanic.request import Request
 from sanic import Blueprint
 from slack_sdk.web.async_client import AsyncWebClient
 
-from channels.guard import guarded
+from channels.guard import guard_blueprint
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +122,7 @@ class HelpdeskSlackInput(SlackInput):
         return await super().process_message(request, on_new_message, text, sender_id, metadata)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        return super().blueprint(guarded(on_new_message))
+        return guard_blueprint(super().blueprint, on_new_message)
 
     def get_output_channel(
         self, channel: Optional[Text] = None, thread_id: Optional[Text] = None

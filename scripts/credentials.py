@@ -4,6 +4,7 @@ environment has SLACK_TOKEN and SLACK_SIGNING_SECRET.
 Secrets stay in the environment: the file names them as ${SLACK_TOKEN}, which Rasa expands
 when it reads the file. Optional: SLACK_CHANNEL (the one channel the bot listens in besides
 direct messages and mentions), SLACK_USE_THREADS=true (answer in a thread), SLACK_API_URL.
+CORS_ORIGINS (space-separated) are the pages whose widget may open the bot's socket.
 
 usage: python scripts/credentials.py <out.yml>
 """
@@ -16,6 +17,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SLACK_CHANNEL_CLASS = "channels.slack.HelpdeskSlackInput"
+SOCKETIO_CHANNEL_CLASS = "channels.socketio.HelpdeskSocketIOInput"
 TRUE = ("1", "true", "yes", "ano")
 
 
@@ -38,6 +40,11 @@ def slack_section(env: Mapping[str, str]) -> Dict[str, Any]:
 
 def credentials(env: Mapping[str, str]) -> Dict[str, Any]:
     config = yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8"))
+    # The pages that may open the widget's socket: the same list as Rasa's --cors.
+    config[SOCKETIO_CHANNEL_CLASS] = {
+        **(config.get(SOCKETIO_CHANNEL_CLASS) or {}),
+        "cors_origins": env.get("CORS_ORIGINS", "").split(),
+    }
     if env.get("SLACK_TOKEN") and env.get("SLACK_SIGNING_SECRET"):
         config[SLACK_CHANNEL_CLASS] = slack_section(env)
     return config

@@ -8,13 +8,11 @@ BIN=.venv/bin
 ACTION_PORT=${ACTION_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
 WEB_PORT=${WEB_PORT:-8080}
-# Origins whose pages may talk to the bot (the widget page; add the customer's real site).
-CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT}
-# Rasa's HTTP API (conversations, model) only with a token: RASA_API_TOKEN=... make run
-API_ARGS=()
-if [[ -n "${RASA_API_TOKEN:-}" ]]; then
-  API_ARGS=(--enable-api --auth-token "$RASA_API_TOKEN")
-fi
+# Origins whose pages may talk to the bot, over HTTP (--cors) and the widget's socket
+# (scripts/credentials.py): the widget page; add the customer's real site.
+export CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT}
+# Rasa's HTTP API (conversations, model) only with a token: RASA_API_TOKEN=... make run.
+# scripts/serve.py hands the token to Rasa inside the process, never on a command line.
 mkdir -p var
 
 "$BIN/python" scripts/credentials.py var/credentials.yml
@@ -30,9 +28,8 @@ trap stop INT TERM EXIT
 "$BIN/rasa" run actions --actions actions --port "$ACTION_PORT" &
 pids+=($!)
 # shellcheck disable=SC2086  # CORS_ORIGINS is a space-separated list
-"$BIN/rasa" run -m models/helpdesk.tar.gz --port "$RASA_PORT" \
-  --credentials var/credentials.yml --endpoints "${ENDPOINTS:-endpoints.yml}" --cors $CORS_ORIGINS \
-  "${API_ARGS[@]}" &
+"$BIN/python" -m scripts.serve run -m models/helpdesk.tar.gz --port "$RASA_PORT" \
+  --credentials var/credentials.yml --endpoints "${ENDPOINTS:-endpoints.yml}" --cors $CORS_ORIGINS &
 pids+=($!)
 "$BIN/python" -m http.server "$WEB_PORT" --directory web >/dev/null 2>&1 &
 pids+=($!)

@@ -11,6 +11,7 @@ from scripts.credentials import write as write_credentials
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
 MODEL = ROOT / "models" / "helpdesk.tar.gz"
 TRACKER_STORE = "stores.cached_sql.CachedSQLTrackerStore"
 
@@ -61,6 +62,10 @@ class Stack:
             PYTHONUNBUFFERED="1",  # logs on disk as they happen (tests read them)
             HANDOFF_DB=str(workdir / "handoffs.db"),
         )
+        if web_port:  # the widget page's origin, for --cors and the socket (scripts/credentials.py)
+            self.env["CORS_ORIGINS"] = f"http://localhost:{web_port}"
+        if api_token:  # Rasa's HTTP API, the token handed over by scripts/serve.py
+            self.env["RASA_API_TOKEN"] = api_token
         self.env.update(env or {})
         self.credentials = workdir / "credentials.yml"
         write_credentials(self.credentials, self.env)
@@ -96,19 +101,18 @@ class Stack:
         return f"http://localhost:{self.web_port}/?bot=http://localhost:{self.rasa_port}"
 
     def start_rasa(self) -> None:
-        cors = ["--cors", f"http://localhost:{self.web_port}"] if self.web_port else []
+        cors = ["--cors", *self.env["CORS_ORIGINS"].split()] if self.env.get("CORS_ORIGINS") else []
         self.rasa = self._spawn(
             "rasa",
-            [RASA, "run", "-m", str(MODEL), "--port", str(self.rasa_port),
+            [PYTHON, "-m", "scripts.serve", "run", "-m", str(MODEL), "--port", str(self.rasa_port),
              "--credentials", str(self.credentials), "--endpoints", str(self.endpoints), *cors,
-             *(["--debug"] if self.debug else []),
-             *(["--enable-api", "--auth-token", self.api_token] if self.api_token else [])],
+             *(["--debug"] if self.debug else [])],
         )
         wait_until_up(f"http://localhost:{self.rasa_port}/", process=self.rasa)
 
     def start_web(self) -> None:
         self.web = self._spawn(
-            "web", [str(ROOT / ".venv" / "bin" / "python"), "-m", "http.server",
+            "web", [PYTHON, "-m", "http.server",
                     str(self.web_port), "--directory", "web"],
         )
         wait_until_up(f"http://localhost:{self.web_port}/", process=self.web)

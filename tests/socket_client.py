@@ -25,3 +25,16 @@ async def wait_until(client: socketio.AsyncClient, done: Callable[[], bool], sec
         if done():
             return
         await client.sleep(0.1)
+
+
+async def socketio_say(stack, session_id: str, text: str, settle: float = 0.3) -> List[Dict[str, Any]]:
+    """One message on a session of its own; the replies once no more arrive for `settle` s."""
+    async with connected(stack.rasa_port) as (client, replies):
+        await client.emit("session_request", {"session_id": session_id})
+        await client.emit("user_uttered", {"message": text, "session_id": session_id})
+        await wait_until(client, lambda: replies)
+        count = 0
+        while count != len(replies):
+            count = len(replies)
+            await client.sleep(settle)
+    return replies

@@ -7,18 +7,10 @@ import pytest
 
 from scripts.stack import reply_text
 from fake_slack import send_event
-from socket_client import connected, wait_until
+from socket_client import socketio_say
 
 pytestmark = pytest.mark.e2e
 SECRETS = ["Kocicka77x", "tajnyklic", "Xy12abQ", "Lumia2024Slack", "Z3br4Socket"]
-
-
-async def socketio_say(stack, session_id, text):
-    async with connected(stack.rasa_port) as (client, replies):
-        await client.emit("session_request", {"session_id": session_id})
-        await client.emit("user_uttered", {"message": text, "session_id": session_id})
-        await wait_until(client, lambda: replies)
-    return replies
 
 
 async def test_typed_passwords_are_in_no_file_the_stack_wrote(stack, slack_api, sender):
