@@ -1,6 +1,7 @@
 """Secrets only from the environment, the HTTP API behind a token, CORS for the widget only."""
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -33,6 +34,28 @@ def test_cors_only_for_the_widget_page(stack):
     assert headers.get("Access-Control-Allow-Origin") == widget
     _, headers = get(base, {"Origin": "http://evil.example"})
     assert "Access-Control-Allow-Origin" not in headers
+
+
+def test_the_widget_socket_admits_only_the_widget_page(stack):
+    handshake = f"http://localhost:{stack.rasa_port}/socket.io/?EIO=4&transport=polling"
+    widget = f"http://localhost:{stack.web_port}"
+    status, headers = get(handshake, {"Origin": widget})
+    assert status == 200 and headers.get("Access-Control-Allow-Origin") == widget
+    for stranger in ("http://evil.example", f"http://localhost:{stack.rasa_port + 1}", "null"):
+        assert get(handshake, {"Origin": stranger})[0] == 400, stranger
+    websocket = {"Origin": "http://evil.example", "Connection": "Upgrade", "Upgrade": "websocket",
+                 "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}
+    assert get(handshake.replace("polling", "websocket"), websocket)[0] == 400
+
+
+def test_the_api_token_is_on_no_command_line(stack):
+    # Every process's arguments are readable by every user (`ps`); the token works all the same.
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            assert stack.api_token.encode() not in cmdline.read_bytes()
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue  # a process that ended meanwhile
+    assert get(f"http://localhost:{stack.rasa_port}/status?token={stack.api_token}")[0] == 200
 
 
 def test_no_secret_in_the_files_rasa_reads(stack):

@@ -69,3 +69,22 @@ def test_widget_answers_keeps_history_and_continues(stack, page):
     type_message(page, "hotovo")
     expect(bot_says(page, "^Krok 3 z 8")).to_be_visible()
     expect(bot_says(page, "^Dobrý den")).to_have_count(1)  # no second greeting
+
+
+def test_page_and_widget_ask_no_host_but_the_bots_own(stack, page):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("websocket", lambda socket: requests.append(socket.url))
+    page.goto(stack.page)
+    page.locator(".rw-launcher").click()
+    type_message(page, "jaky port pro imap se ssl")
+    expect(bot_says(page, "993")).to_be_visible()
+    # A link that points the widget at another host is not followed: the page falls back
+    # to the bot on its own host (:5005, not running here).
+    page.goto(f"http://localhost:{stack.web_port}/?bot=http://evil.example:{stack.rasa_port}")
+    page.wait_for_load_state("networkidle")
+    print("requests of the page:", *sorted(set(requests)), sep="\n  ")
+    hosts = {re.match(r"\w+://([^/]+)", url).group(1) for url in requests}
+    assert hosts <= {f"localhost:{stack.web_port}", f"localhost:{stack.rasa_port}", "localhost:5005"}
+    assert any(url.startswith(f"http://localhost:{stack.rasa_port}/socket.io/") for url in requests)
+    assert any(url.startswith("http://localhost:5005/socket.io/") for url in requests)
