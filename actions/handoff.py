@@ -1,31 +1,28 @@
-"""Handing a conversation to a person: the record the support team works from (SQLite table
-`handoffs`, posted to their Slack channel when SLACK_SUPPORT_CHANNEL is set) and what the
-customer is told.
+"""Handing a conversation to a person: the record the support team works from (table
+`handoffs` in the tracker store's database, stores/handoffs.py; posted to their Slack channel
+when SLACK_SUPPORT_CHANNEL is set) and what the customer is told.
 
 Triggers: the customer asks for a person (intent request_human); the fallback misunderstood
 twice in a row and the customer accepted the offer; an Open SMTP / sending / receiving fix
 did not help (troubleshooting).
 """
-import json
 import logging
 import os
-import sqlite3
 import threading
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions import knowledge
 from actions.topics import PROBLEM_TITLES, QUESTION_TITLES
 from czech_nlu.password import redact
+from stores import handoffs
 
 logger = logging.getLogger(__name__)
-
-ROOT = Path(__file__).resolve().parents[1]
 
 REASONS = {
     "request": "zákazník požádal o člověka",
@@ -41,10 +38,6 @@ CONFIRMATIONS = {
 TOPICS = {**QUESTION_TITLES, **PROBLEM_TITLES}
 WALKTHROUGH_TOPIC = TOPICS["start_walkthrough"]
 UNKNOWN_TOPIC = "neurčeno"
-
-
-def database() -> Path:
-    return Path(os.environ.get("HANDOFF_DB") or ROOT / "var" / "handoffs.db")
 
 
 def _user_intent(event: Dict[str, Any]) -> Optional[str]:
@@ -101,38 +94,6 @@ def build_record(tracker: Tracker, reason: str) -> Dict[str, Any]:
     }
 
 
-def store(record: Dict[str, Any], path: Optional[Path] = None) -> int:
-    """Saves the record; returns its number, which the customer is told."""
-    path = path or database()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(path) as db:
-        db.execute(
-            """CREATE TABLE IF NOT EXISTS handoffs (
-                 id INTEGER PRIMARY KEY AUTOINCREMENT,
-                 created_at TEXT NOT NULL,
-                 conversation_id TEXT NOT NULL,
-                 channel TEXT NOT NULL,
-                 reason TEXT NOT NULL,
-                 topic TEXT NOT NULL,
-                 walkthrough_step INTEGER,
-                 transcript TEXT NOT NULL)"""
-        )
-        cursor = db.execute(
-            "INSERT INTO handoffs (created_at, conversation_id, channel, reason, topic,"
-            " walkthrough_step, transcript) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                record["created_at"],
-                record["conversation_id"],
-                record["channel"],
-                record["reason"],
-                record["topic"],
-                record["walkthrough_step"],
-                json.dumps(record["transcript"], ensure_ascii=False),
-            ),
-        )
-        return cursor.lastrowid
-
-
 def slack_message(number: int, record: Dict[str, Any], channel: str) -> Dict[str, Any]:
     """The chat.postMessage arguments for the support team's channel."""
     step = record["walkthrough_step"]
@@ -177,8 +138,8 @@ def hand_off(
     dispatcher.utter_message(response=CONFIRMATIONS[reason])
     record = build_record(tracker, reason)
     try:
-        number = store(record)
-    except sqlite3.Error:
+        number = handoffs.store(record)
+    except SQLAlchemyError:
         logger.exception("Storing handoff failed")
         dispatcher.utter_message(
             response="utter_support_contact", support_contact=knowledge.load()["support_contact"]

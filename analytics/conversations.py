@@ -62,22 +62,6 @@ def period(since: Optional[str], until: Optional[str], days: int = 7):
     return start, end
 
 
-def tracker_store_url(endpoints: Path = ROOT / "endpoints.yml") -> str:
-    """The SQLAlchemy URL of the tracker store the bot writes to."""
-    from rasa.core.tracker_store import SQLTrackerStore
-    from rasa.shared.utils.io import read_config_file
-
-    store = read_config_file(endpoints).get("tracker_store") or {}
-    dialect = store.get("dialect", "sqlite")
-    db = store.get("db", "rasa.db")
-    if dialect == "sqlite" and not Path(db).is_absolute():
-        db = str(ROOT / db)
-    return str(SQLTrackerStore.get_db_url(
-        dialect, store.get("url"), store.get("port"), db,
-        store.get("username"), store.get("password"), store.get("login_db"), store.get("query"),
-    ))
-
-
 def _guess(parse_data: Dict[str, Any]) -> str:
     for item in parse_data.get("intent_ranking") or []:
         if item.get("name") and item["name"] != FALLBACK_INTENT:

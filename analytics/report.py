@@ -11,6 +11,11 @@ from typing import Any, Dict, List, Tuple
 from analytics.conversations import FIX_WORKED_RESPONSE, Conversation
 
 STEPS = 8
+# What the report lists of each handoff record (stores/handoffs.py), with Czech headings.
+HANDOFF_COLUMNS = {
+    "id": "č.", "created_at": "čas (UTC)", "channel": "kanál", "reason": "důvod",
+    "topic": "téma", "conversation_id": "konverzace",
+}
 OPEN_SMTP_INTENT = "open_smtp_ticket"
 
 
@@ -79,6 +84,14 @@ def terminal_table(result: Dict[str, Any]) -> str:
     return "\n".join(f"{label:<{width}}  {value}" for label, value in rows)
 
 
+def handoff_table(records: List[Dict[str, Any]]) -> str:
+    if not records:
+        return "\nPředání podpoře: žádná"
+    lines = [" | ".join(HANDOFF_COLUMNS.values())]
+    lines += [" | ".join(str(record[key]) for key in HANDOFF_COLUMNS) for record in records]
+    return "\nPředání podpoře:\n" + "\n".join(lines)
+
+
 def _png(figure) -> str:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
@@ -120,6 +133,17 @@ def plots(result: Dict[str, Any]) -> Dict[str, str]:
     return {"funnel": funnel_png, "intents": timeline_png}
 
 
+def _handoff_html(records: List[Dict[str, Any]]) -> str:
+    if not records:
+        return "<p>Žádná.</p>"
+    head = "".join(f"<th>{html.escape(title)}</th>" for title in HANDOFF_COLUMNS.values())
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(record[key]))}</td>" for key in HANDOFF_COLUMNS) + "</tr>"
+        for record in records
+    )
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
 def html_page(result: Dict[str, Any], start_day: str, end_day: str) -> str:
     images = plots(result)
     rows = "".join(
@@ -134,6 +158,8 @@ th{{text-align:left;padding-right:1.5rem;font-weight:600}}td,th{{padding:.2rem 0
 <h1>Helpdesk: e-mail v telefonu</h1>
 <p>Období {start_day} – {end_day}</p>
 <table>{rows}</table>
+<h2>Předání podpoře</h2>
+{_handoff_html(result.get("handoff_records") or [])}
 <h2>Návod krok za krokem</h2>
 <img alt="Kolik konverzací dosáhlo kroku návodu" src="data:image/png;base64,{images['funnel']}">
 <p>Skončili u kroku 1…7: {' '.join(map(str, result['walkthrough_stopped_at']))}</p>

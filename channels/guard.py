@@ -113,12 +113,12 @@ def guard_blueprint(build: Callable[[Handler], Blueprint], on_new_message: Handl
 def guarded(
     on_new_message: Handler, understand: Optional[Callable[[UserMessage], Awaitable[None]]] = None
 ) -> Handler:
-    async def handle(message: UserMessage) -> Any:
+    async def handle(message: UserMessage) -> bool:
         output = message.output_channel
         text, truncated = clean(message.text)
         if not text:
             await output.send_text_message(message.sender_id, NOTES["empty"])
-            return None
+            return True
         message.text = text
         if truncated:
             await output.send_text_message(message.sender_id, NOTES["truncated"])
@@ -135,12 +135,14 @@ def guarded(
 
         output.send_response = counting
         try:
-            return await on_new_message(message)
+            await on_new_message(message)
         finally:
             output.send_response = send_response
-            if not replies and not text.startswith(SILENT_COMMANDS):
+            answered = bool(replies) or text.startswith(SILENT_COMMANDS)
+            if not answered:
                 logger.error("No reply to a message of %s: sent the apology", message.sender_id)
                 await output.send_text_message(message.sender_id, no_reply_note())
+        return answered  # False: the bot did not answer (a channel may have it sent again)
 
     return handle
 

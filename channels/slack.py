@@ -1,8 +1,9 @@
 """Rasa's Slack channel with what a helpdesk needs on top.
 
-- Slack retries an event it thinks we missed; an event id we already took is acknowledged
-  without a second answer (any retry reason; Rasa only ignores "http_timeout" retries, and
-  would ignore a retry of an event it never received, too).
+- Slack retries an event it thinks we missed; an event answered already is acknowledged
+  without a second answer, whichever server answered it (channels/slack_events.py; Rasa
+  only ignores "http_timeout" retries, and would ignore a retry of an event it never
+  received, too). A turn that failed is not marked, so a retry of it is answered.
 - Our responses use Markdown bold (`**993**`, the widget renders it); Slack's mrkdwn bolds
   with single asterisks.
 - Every message is guarded like on the other channels (channels/guard.py).
@@ -11,7 +12,6 @@
 """
 import logging
 import re
-from collections import OrderedDict
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
@@ -22,11 +22,11 @@ from sanic import Blueprint
 from slack_sdk.web.async_client import AsyncWebClient
 
 from channels.guard import guard_blueprint
+from channels.slack_events import BUSY, DONE, ledger_for
 
 logger = logging.getLogger(__name__)
 
 MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
-SEEN_EVENTS_KEPT = 10_000
 
 
 def to_mrkdwn(text: Text) -> Text:
@@ -87,22 +87,15 @@ class HelpdeskSlackInput(SlackInput):
         # Retries are answered from the event ids below; a retry of an event this server
         # never took (lost on the way, or a restart) is processed, whatever its reason.
         channel.errors_ignore_retry = credentials.get("errors_ignore_retry") or ()
-        channel.seen_events = OrderedDict()
+        channel.ledger = None  # chosen with the lock store Rasa runs with, on the first event
         return channel
 
-    def already_taken(self, request: Request) -> bool:
-        """Remembers the event id of a JSON event; True when it was taken before."""
+    @staticmethod
+    def event_id(request: Request) -> Optional[str]:
+        """The id of an Events API event (button clicks come form-encoded, without one)."""
         if request.headers.get("content-type") != "application/json":
-            return False
-        event_id = (request.json or {}).get("event_id")
-        if not event_id:
-            return False
-        if event_id in self.seen_events:
-            return True
-        self.seen_events[event_id] = True
-        if len(self.seen_events) > SEEN_EVENTS_KEPT:
-            self.seen_events.popitem(last=False)
-        return False
+            return None
+        return (request.json or {}).get("event_id") or None
 
     async def process_message(
         self,
@@ -112,14 +105,34 @@ class HelpdeskSlackInput(SlackInput):
         sender_id: Optional[Text],
         metadata: Optional[Dict],
     ) -> Any:
-        if self.already_taken(request):
+        event_id = self.event_id(request)
+        ignored = request.headers.get(self.retry_reason_header) in self.errors_ignore_retry
+        if not event_id or ignored:  # Rasa's own way (it acknowledges an ignored retry)
+            return await super().process_message(request, on_new_message, text, sender_id, metadata)
+        if self.ledger is None:
+            self.ledger = ledger_for(getattr(request.app.ctx.agent, "lock_store", None))
+        state = await self.ledger.claim(event_id)
+        if state in (DONE, BUSY):
             logger.info(
-                "Slack retry #%s of an event already answered (%s): ignored.",
+                "Slack retry #%s (%s) of an event %s: not answered again.",
                 request.headers.get(self.retry_num_header),
                 request.headers.get(self.retry_reason_header),
+                "answered already" if state == DONE else "being answered",
             )
+            if state == BUSY:  # come back later: should that turn fail, the retry is answered
+                return response.text("", status=409)
             return response.text("", headers={"X-Slack-No-Retry": "1"})
-        return await super().process_message(request, on_new_message, text, sender_id, metadata)
+
+        async def handle(message: UserMessage) -> None:
+            # Rasa answers Slack at once and runs the turn in the background: the event is
+            # marked when the turn is done, or released for Slack's retry when it failed.
+            answered = False
+            try:
+                answered = await on_new_message(message) is not False  # False: the guard apologised
+            finally:
+                await (self.ledger.finish if answered else self.ledger.release)(event_id)
+
+        return await super().process_message(request, handle, text, sender_id, metadata)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         return guard_blueprint(super().blueprint, on_new_message)

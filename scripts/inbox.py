@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from analytics import conversations, inbox
+from stores import database
 
 
 def main(argv=None) -> int:
@@ -17,11 +18,11 @@ def main(argv=None) -> int:
     parser.add_argument("--threshold", type=float, default=inbox.LOW_CONFIDENCE)
     parser.add_argument("--export", type=int, help="number of the group to export")
     parser.add_argument("--out", type=Path, help="file for the exported examples")
-    parser.add_argument("--endpoints", type=Path, default=conversations.ROOT / "endpoints.yml")
+    parser.add_argument("--endpoints", type=Path, default=database.endpoints_file())
     args = parser.parse_args(argv)
 
     start, end = conversations.period(args.since, args.until)
-    found = conversations.load(conversations.tracker_store_url(args.endpoints), start, end)
+    found = conversations.load(database.tracker_store_url(args.endpoints), start, end)
     groups = inbox.group(inbox.missed_messages(found, args.threshold))
     if not groups:
         print(f"Žádné nepochopené zprávy v {len(found)} konverzacích za zvolené období.")

@@ -8,6 +8,8 @@ BIN=.venv/bin
 ACTION_PORT=${ACTION_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
 WEB_PORT=${WEB_PORT:-8080}
+# Rasa's tracker store; the action server keeps its handoff records in the same database.
+export ENDPOINTS=${ENDPOINTS:-endpoints.yml}
 # Origins whose pages may talk to the bot, over HTTP (--cors) and the widget's socket
 # (scripts/credentials.py): the widget page; add the customer's real site.
 export CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT}
@@ -25,11 +27,15 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+# Conversations idle for longer than RETENTION_DAYS are deleted, at start and then daily.
+RETENTION_DAYS=${RETENTION_DAYS:-90}
+"$BIN/python" -m scripts.purge --days "$RETENTION_DAYS" --every 86400 &
+pids+=($!)
 "$BIN/rasa" run actions --actions actions --port "$ACTION_PORT" &
 pids+=($!)
 # shellcheck disable=SC2086  # CORS_ORIGINS is a space-separated list
 "$BIN/python" -m scripts.serve run -m models/helpdesk.tar.gz --port "$RASA_PORT" \
-  --credentials var/credentials.yml --endpoints "${ENDPOINTS:-endpoints.yml}" --cors $CORS_ORIGINS &
+  --credentials var/credentials.yml --endpoints "$ENDPOINTS" --cors $CORS_ORIGINS &
 pids+=($!)
 "$BIN/python" -m http.server "$WEB_PORT" --directory web >/dev/null 2>&1 &
 pids+=($!)

@@ -37,7 +37,8 @@ def wait_until_up(url: str, seconds: float = 180.0, process: Optional[subprocess
 class Stack:
     """An action server and a Rasa server with a SQLite tracker store in `workdir`, and the
     widget page when `web_port` is given. `env` adds to the environment of both servers
-    (Slack settings: see scripts/credentials.py; HANDOFF_DB defaults to `workdir`)."""
+    (Slack settings: see scripts/credentials.py). Handoff records go to the tracker store's
+    database, as the ENDPOINTS file both servers are given says."""
 
     def __init__(
         self,
@@ -60,7 +61,6 @@ class Stack:
             os.environ,
             PYTHONPATH=str(ROOT),
             PYTHONUNBUFFERED="1",  # logs on disk as they happen (tests read them)
-            HANDOFF_DB=str(workdir / "handoffs.db"),
         )
         if web_port:  # the widget page's origin, for --cors and the socket (scripts/credentials.py)
             self.env["CORS_ORIGINS"] = f"http://localhost:{web_port}"
@@ -72,6 +72,7 @@ class Stack:
         self.api_token = api_token  # enables Rasa's HTTP API, with this token
         self.db = workdir / "tracker.db"
         self.endpoints = endpoints or workdir / "endpoints.yml"
+        self.env["ENDPOINTS"] = str(self.endpoints)  # the action server's handoff records, too
         if not endpoints:
             self.endpoints.write_text(
                 f"action_endpoint:\n  url: http://localhost:{action_port}/webhook\n"

@@ -13,11 +13,19 @@ PLACEHOLDER = re.compile(r"{([^{}\"\s]+)}")
 SDK_FIELDS = {"text", "image", "buttons", "elements", "custom", "template", "response", "attachment"}
 
 
+def use_tracker_db(path: Path, monkeypatch) -> Path:
+    """Points the endpoints (ENDPOINTS) at a SQLite tracker store in `path`."""
+    endpoints = path.parent / f"endpoints-{path.stem}.yml"
+    endpoints.write_text(f"tracker_store:\n  type: sql\n  dialect: sqlite\n  db: {path}\n", encoding="utf-8")
+    monkeypatch.setenv("ENDPOINTS", str(endpoints))
+    return path
+
+
 @pytest.fixture(autouse=True)
 def handoff_db(tmp_path, monkeypatch):
-    """Handoff records of a test go to a database of its own; no Slack unless a test says so."""
-    path = tmp_path / "handoffs.db"
-    monkeypatch.setenv("HANDOFF_DB", str(path))
+    """Handoff records of a test go to a tracker database of its own; no Slack unless a test
+    says so."""
+    path = use_tracker_db(tmp_path / "tracker.db", monkeypatch)
     for name in ("SLACK_TOKEN", "SLACK_SUPPORT_CHANNEL", "SLACK_API_URL"):
         monkeypatch.delenv(name, raising=False)
     return path

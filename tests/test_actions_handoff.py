@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from conftest import bot_event, make_tracker, run_action, user_event
+from conftest import bot_event, make_tracker, run_action, use_tracker_db, user_event
 from fake_slack import FakeSlack
 
 SECRET = "Lumia2024x"
@@ -137,7 +137,7 @@ def test_failed_fix_hands_off_with_its_topic(domain, handoff_db):
 
 
 def test_storage_failure_gives_the_support_contact(domain, handoff_db, monkeypatch):
-    monkeypatch.setenv("HANDOFF_DB", str(handoff_db.parent))  # a directory: sqlite cannot open it
+    use_tracker_db(handoff_db.parent, monkeypatch)  # a directory: sqlite cannot open it
     replies, _ = run_action(ActionRespond(), make_tracker("operator", "request_human"), domain)
     assert replies[1].startswith("Omlouvám se, teď se mi nedaří Váš dotaz předat dál.")
     assert "zákaznickém prostoru (Manager)" in replies[1]

@@ -1,6 +1,6 @@
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from channels.guard import MAX_MESSAGE_CHARS, NOTES, guarded
+from channels.guard import MAX_MESSAGE_CHARS, NOTES, Guard, guarded
 
 
 class Bot:
@@ -55,3 +55,28 @@ async def test_silence_becomes_an_apology_with_the_support_contact():
 
 async def test_rasa_commands_may_stay_silent():
     assert await turn("/restart", Bot(answers=False)) == []
+
+
+def parsed_as(intent: str, confidence: float):
+    async def parse(message: UserMessage):
+        return {"text": message.text, "intent": {"name": intent, "confidence": confidence},
+                "entities": [{"entity": "x", "value": message.text}]}
+    return parse
+
+
+async def test_a_message_the_nlu_calls_a_password_is_replaced_whole():
+    bot = Bot()
+    guard = Guard(bot, parse=parsed_as("share_password", 0.97))
+    message = UserMessage("Kocicka77, co ted?", CollectingOutputChannel(), "zakaznik")
+    await guard(message)
+    assert bot.seen == ["[heslo skryto]"]
+    assert message.parse_data["text"] == "[heslo skryto]" and message.parse_data["entities"] == []
+
+
+async def test_an_unsure_or_other_classification_keeps_the_message():
+    for parse in (parsed_as("share_password", 0.5), parsed_as("ask_password", 0.99)):
+        bot = Bot()
+        message = UserMessage("jake heslo mam zadat", CollectingOutputChannel(), "zakaznik")
+        await Guard(bot, parse=parse)(message)
+        assert bot.seen == ["jake heslo mam zadat"]
+        assert message.parse_data["intent"]["name"] in ("share_password", "ask_password")  # Rasa reuses it

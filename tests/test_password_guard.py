@@ -1,7 +1,7 @@
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from czech_nlu.password import typed_password
+from czech_nlu.password import redact, typed_password
 from czech_nlu.password_guard import PasswordGuard
 
 
@@ -72,3 +72,35 @@ def test_redaction_hides_the_password_and_keeps_the_rest():
     for question in ("moje heslo nefunguje", "heslo je špatně?", "heslo k portu 993",
                      "jaky port pro imap", "/affirm", ""):
         assert redact(question) == question
+
+
+def test_what_people_say_about_a_password_is_no_password():
+    for text in [
+        "heslo mám určitě dobře", "heslo mam 100% dobre a stejne to nejde", "heslo pro IMAP",
+        "heslo pro POP3", "heslo do Outlooku", "zadal jsem heslo znovu a nejde to",
+        "zmenil jsem heslo vcera", "jake heslo mam pouzit", "heslo mam v poradku",
+        "zadal jsem heslo ktere mi prislo", "heslo se nepřijme", "heslo neprošlo",
+        "heslo je stejne jako do manageru", "zadal jsem heslo spravne", "chci zmenit heslo",
+        "jak zmenim heslo k emailu?", "heslo mi nejde zadat", "to je moje heslo",
+        "co je moje heslo?", "tady je heslo", "server, jmeno, heslo. Dole jsou dve zatrzitka",
+    ]:
+        assert redact(text) == text, text
+        assert not typed_password(text), text
+
+
+def test_passwords_in_the_ways_people_write_them():
+    cases = {
+        "Moje heslo je: Slunicko": "Moje heslo je: [heslo skryto]",
+        "zadal jsem heslo Kocicka a nejde to": "zadal jsem heslo [heslo skryto] a nejde to",
+        "heslo do schránky je tajneheslo": "heslo do schránky je [heslo skryto]",
+        "password: Abc12345": "password: [heslo skryto]",
+        "/moje heslo je Xyz": "/moje heslo je [heslo skryto]",
+        "heslo zní „ruzovy slon“": "heslo zní „[heslo skryto]“",
+        '/inform{"heslo": "tajne"}': '/inform{"heslo": "[heslo skryto]"}',
+        "Kocicka123 je moje heslo": "[heslo skryto] je moje heslo",
+        "změnil jsem heslo na Beruska": "změnil jsem heslo na [heslo skryto]",
+        "jméno jan@firma.cz heslo Abc123 server ssl0": "jméno jan@firma.cz heslo [heslo skryto] server ssl0",
+    }
+    for text, expected in cases.items():
+        assert redact(text) == expected, text
+        assert typed_password(text), text

@@ -19,7 +19,7 @@ def test_customer_asks_for_a_person(stack, slack_api, sender):
     assert "Rozumím, předám Vás kolegům z technické podpory." in reply
     assert "pod číslem" in reply and "obvykle do dvou hodin" in reply and SECRET not in reply
 
-    with sqlite3.connect(stack.workdir / "handoffs.db") as db:
+    with sqlite3.connect(stack.db) as db:
         number, channel, topic, step, transcript = db.execute(
             "SELECT id, channel, topic, walkthrough_step, transcript FROM handoffs"
             " WHERE conversation_id = ?", (sender,)).fetchone()
@@ -48,6 +48,6 @@ def test_open_smtp_fix_that_did_not_help(stack, sender):
     stack.say(sender, "ne, porad nic")
     reply = reply_text(stack.say(sender, "ne"))
     assert reply.startswith("Omlouvám se, že to nepomohlo. Předám Vás kolegům z technické podpory.")
-    with sqlite3.connect(stack.workdir / "handoffs.db") as db:
+    with sqlite3.connect(stack.db) as db:
         row = db.execute("SELECT reason, topic FROM handoffs WHERE conversation_id = ?", (sender,)).fetchone()
     assert row == ("fix_failed", "Ticket Open SMTP")

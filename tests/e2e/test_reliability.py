@@ -27,7 +27,7 @@ async def test_typed_passwords_are_in_no_file_the_stack_wrote(stack, slack_api, 
     slack_api.wait_for_posts("D0SECRET", 1)
     time.sleep(1)
     written = [path for path in stack.workdir.rglob("*") if path.is_file()]
-    assert {"tracker.db", "handoffs.db", "rasa.log", "actions.log"} <= {p.name for p in written}
+    assert {"tracker.db", "rasa.log", "actions.log"} <= {p.name for p in written}
     for path in written:
         content = path.read_bytes()
         for secret in SECRETS:

@@ -2,6 +2,7 @@ import uuid
 
 import pytest
 
+from fake_slack import SIGNING_SECRET, SUPPORT_CHANNEL, FakeSlack
 from scripts.services import Postgres, Redis
 from scripts.stack import MODEL, ROOT, Stack
 
@@ -9,18 +10,33 @@ PG_PORT, REDIS_PORT = 5434, 6391
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory):
-    """PostgreSQL and Redis, two Rasa servers sharing them, one action server."""
-    if not MODEL.exists():
-        pytest.fail(f"no trained model at {MODEL}: run `make train` first")
-    workdir = tmp_path_factory.mktemp("scale")
-    env = {
+def slack_api():
+    fake = FakeSlack()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def production_env(slack_api):
+    """The environment endpoints.production.yml is read with (and Slack, faked)."""
+    return {
         "ACTION_SERVER_URL": "http://localhost:5455/webhook",
         "DB_HOST": "127.0.0.1", "DB_PORT": str(PG_PORT), "DB_NAME": "helpdesk",
         "DB_USER": "helpdesk", "DB_PASSWORD": "", "DB_LOGIN_DB": "postgres",
         "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(REDIS_PORT), "REDIS_PASSWORD": "",
         "REDIS_DB": "1",
+        "SLACK_TOKEN": "xoxb-scale", "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": slack_api.url, "SLACK_SUPPORT_CHANNEL": SUPPORT_CHANNEL,
     }
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory, production_env):
+    """PostgreSQL and Redis, two Rasa servers sharing them, one action server."""
+    if not MODEL.exists():
+        pytest.fail(f"no trained model at {MODEL}: run `make train` first")
+    workdir = tmp_path_factory.mktemp("scale")
+    env = production_env
     production = ROOT / "endpoints.production.yml"
     first = Stack(workdir / "a", rasa_port=5405, action_port=5455, env=env, endpoints=production)
     second = Stack(workdir / "b", rasa_port=5406, action_port=5455, env=env, endpoints=production)

@@ -1,0 +1,43 @@
+"""The database of the tracker store Rasa is configured with (the endpoints file: the SQLite
+file by default, PostgreSQL in production). Handoff records, analytics and `make purge` use
+this one database, so every action server and every report sees the same data.
+
+The endpoints file is ENDPOINTS from the environment (`make run` and the production start
+set it for the action server, too), else endpoints.yml.
+"""
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def endpoints_file() -> Path:
+    return Path(os.environ.get("ENDPOINTS") or ROOT / "endpoints.yml")
+
+
+def tracker_store_url(endpoints: Optional[Path] = None) -> str:
+    """The SQLAlchemy URL of the tracker store (${VARIABLES} taken from the environment)."""
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.utils.io import read_config_file
+
+    store = read_config_file(endpoints or endpoints_file()).get("tracker_store") or {}
+    dialect = store.get("dialect", "sqlite")
+    db = store.get("db", "rasa.db")
+    if dialect == "sqlite" and not Path(db).is_absolute():
+        db = str(ROOT / db)
+    # Without `login_db`: Rasa's URL would name that database (it connects there first to
+    # create `db`), not the one the conversations are in.
+    return str(SQLTrackerStore.get_db_url(
+        dialect, store.get("url"), store.get("port"), db,
+        store.get("username"), store.get("password"), None, store.get("query"),
+    ))
+
+
+@lru_cache(maxsize=4)
+def engine(url: str) -> sa.engine.Engine:
+    """One engine (and connection pool) per database and process."""
+    return sa.create_engine(url, pool_pre_ping=True)
