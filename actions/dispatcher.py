@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, knowledge, ports, replies
 from actions.context import Events, Turn, resolve
+from actions.callback import answer_callback
 from actions.english import answer_english
 from actions.fallback import fall_back
 from actions.handoff import hand_off
@@ -83,6 +84,10 @@ def respond(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         events = answer_problem(dispatcher, turn) if frame.symptom else []
         dispatcher.utter_message(response="utter_password_warning")  # and the symptom's fix
         return events
+    if turn.pending == Pending.CALLBACK_EMAIL:
+        answered = answer_callback(dispatcher, turn)
+        if answered is not None:
+            return answered
     if frame.language == "en":
         return answer_english(dispatcher, turn)
     if frame.language == "other":
@@ -251,9 +256,12 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return events + answer_symptom(dispatcher, turn.frame.symptom, turn.frame.error_code)
 
 
+HANDOFF_RESPONSES = ("utter_handoff_done", "utter_handoff_waiting")
+
+
 def handed_off(turn: Turn) -> bool:
     return any(
-        (event.get("metadata") or {}).get("utter_action") == "utter_handoff_done"
+        (event.get("metadata") or {}).get("utter_action") in HANDOFF_RESPONSES
         for event in turn.tracker.events
         if event.get("event") == "bot"
     )

@@ -11,6 +11,7 @@ import os
 import threading
 from datetime import datetime, timezone
 from typing import Any, Dict, List, Optional, Text
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -18,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import knowledge
+from actions.pending import Pending
 from actions.topics import PROBLEM_TITLES, QUESTION_TITLES
 from czech_nlu.password import redact
 from stores import handoffs
@@ -110,26 +112,71 @@ def slack_message(number: int, record: Dict[str, Any], channel: str) -> Dict[str
         "blocks": [
             {"type": "section", "text": {"type": "mrkdwn", "text": summary}},
             {"type": "section", "text": {"type": "mrkdwn", "text": lines[:2900] or "–"}},
+            {"type": "actions", "elements": [{
+                "type": "button", "action_id": "takeover", "style": "primary",
+                "text": {"type": "plain_text", "text": "Převzít"}, "value": f"takeover:{number}",
+            }]},
+            {"type": "context", "elements": [{
+                "type": "mrkdwn",
+                "text": "Odpovědi v tomto vlákně dostane zákazník; `!konec` vrátí rozhovor botovi.",
+            }]},
         ],
     }
 
 
-def post_to_slack(message: Dict[str, Any]) -> None:
-    """Posts in the background: the customer's answer does not wait for Slack."""
+def slack_configured() -> bool:
+    return bool(os.environ.get("SLACK_SUPPORT_CHANNEL") and os.environ.get("SLACK_TOKEN"))
+
+
+def _slack_client():
     from slack_sdk import WebClient
 
-    client = WebClient(
-        token=os.environ["SLACK_TOKEN"],
-        base_url=os.environ.get("SLACK_API_URL") or WebClient.BASE_URL,
+    return WebClient(
+        token=os.environ["SLACK_TOKEN"], base_url=os.environ.get("SLACK_API_URL") or WebClient.BASE_URL
     )
 
-    def post() -> None:
-        try:
-            client.chat_postMessage(**message)
-        except Exception:  # the record is stored; Slack is a notification
-            logger.exception("Posting handoff to Slack failed")
 
-    threading.Thread(target=post, daemon=True).start()
+def _in_background(name: str, work) -> None:
+    """Slack calls run beside the turn: the customer's answer does not wait for Slack, and a
+    failure loses nothing (the record is stored)."""
+
+    def run() -> None:
+        try:
+            work(_slack_client())
+        except Exception:
+            logger.exception("Slack: %s failed", name)
+
+    threading.Thread(target=run, daemon=True).start()
+
+
+def post_to_slack(message: Dict[str, Any], number: int) -> None:
+    """Posts the record; its `ts` roots the thread the agents answer in (stored with it)."""
+
+    def post(client) -> None:
+        posted = client.chat_postMessage(**message)
+        handoffs.update(number, slack_channel=posted["channel"], slack_ts=posted["ts"])
+
+    _in_background("posting a handoff", post)
+
+
+def post_in_thread(record: Dict[str, Any], text: str) -> None:
+    if record.get("slack_ts") and slack_configured():
+        _in_background("a thread note", lambda client: client.chat_postMessage(
+            channel=record["slack_channel"], thread_ts=record["slack_ts"], text=text))
+
+
+def within_office_hours(now: Optional[datetime] = None) -> bool:
+    """OFFICE_HOURS=always / never overrides knowledge.yml (a 24/7 team; tests)."""
+    override = os.environ.get("OFFICE_HOURS", "").lower()
+    if override in ("always", "never"):
+        return override == "always"
+    hours = knowledge.load()["handoff"]["office_hours"]
+    try:
+        zone = ZoneInfo(hours["timezone"])
+    except ZoneInfoNotFoundError:  # no time zone data on this machine
+        zone = timezone.utc
+    local = (now or datetime.now(timezone.utc)).astimezone(zone)
+    return local.isoweekday() in hours["weekdays"] and hours["from"] <= local.strftime("%H:%M") < hours["to"]
 
 
 def hand_off(
@@ -137,6 +184,9 @@ def hand_off(
 ) -> List[Dict[Text, Any]]:
     dispatcher.utter_message(response=CONFIRMATIONS[reason])
     record = build_record(tracker, reason)
+    # Agents answer in the chat when they can (Slack is their console) and are at work.
+    live = slack_configured() and within_office_hours()
+    record["state"] = handoffs.WAITING if live else handoffs.CALLBACK
     try:
         number = handoffs.store(record)
     except SQLAlchemyError:
@@ -145,12 +195,16 @@ def hand_off(
             response="utter_support_contact", support_contact=knowledge.load()["support_contact"]
         )
         return [SlotSet("pending_question", None)]
-    channel = os.environ.get("SLACK_SUPPORT_CHANNEL")
-    if channel and os.environ.get("SLACK_TOKEN"):
-        post_to_slack(slack_message(number, record, channel))
+    if slack_configured():
+        post_to_slack(slack_message(number, record, os.environ["SLACK_SUPPORT_CHANNEL"]), number)
+    settings = knowledge.load()["handoff"]
+    if record["state"] == handoffs.WAITING:  # an agent may take over in this very chat
+        dispatcher.utter_message(
+            response="utter_handoff_waiting", handoff_number=number, waiting_time=settings["waiting_time"]
+        )
+        return [SlotSet("pending_question", None)]
     dispatcher.utter_message(
-        response="utter_handoff_done",
-        handoff_number=number,
-        response_time=knowledge.load()["handoff"]["response_time"],
+        response="utter_handoff_done", handoff_number=number, response_time=settings["response_time"]
     )
-    return [SlotSet("pending_question", None)]
+    dispatcher.utter_message(response="utter_callback_offer", callback_time=settings["callback_time"])
+    return [SlotSet("pending_question", Pending.CALLBACK_EMAIL.value)]

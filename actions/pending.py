@@ -14,6 +14,7 @@ class Pending(str, Enum):
     RECEIVE_CHECKS = "receive_checks"  # did the receiving checks help?
     SYMPTOM_FIX = "symptom_fix"  # did the fix for a described symptom help?
     HANDOFF_OFFER = "handoff"  # may the bot hand the customer to a person?
+    CALLBACK_EMAIL = "callback_email"  # nobody could take over: an e-mail address for a reply?
 
     @classmethod
     def of(cls, value: Optional[str]) -> Optional["Pending"]:

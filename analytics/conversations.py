@@ -9,7 +9,7 @@ from typing import Any, Dict, Iterable, List, Optional
 import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parents[1]
-HANDOFF_RESPONSE = "utter_handoff_done"
+HANDOFF_RESPONSES = {"utter_handoff_done", "utter_handoff_waiting"}
 FIX_WORKED_RESPONSE = "utter_fix_worked"
 FALLBACK_INTENT = "nlu_fallback"
 # What the bot says when it did not understand. DIET's nlu_fallback alone is no miss: the
@@ -38,7 +38,7 @@ class Conversation:
 
     @property
     def handoff_times(self) -> List[float]:
-        return [t for t, kind, name in self.timeline if kind == "bot" and name == HANDOFF_RESPONSE]
+        return [t for t, kind, name in self.timeline if kind == "bot" and name in HANDOFF_RESPONSES]
 
     @property
     def handed_off(self) -> bool:

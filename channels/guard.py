@@ -7,16 +7,18 @@ NLU classifies as a typed password is replaced whole by the marker. Only then do
 it, so neither the tracker store, the logs (Rasa's debug log included), the lock store, the
 action server, the handoff record nor analytics ever holds a password either finds.
 After: a turn that produced no reply at all (the action server is down, an action failed)
-gets an apology with the support contact instead of silence.
+gets an apology with the support contact instead of silence – unless a colleague has taken
+the conversation over (channels/live_agent.py): then the message went to them.
 """
 import logging
 import re
 from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
 
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic import Blueprint, Sanic
 
 from actions import knowledge
+from channels.live_agent import pushed_since_last_message
 from czech_nlu.password import REDACTED, redact
 
 logger = logging.getLogger(__name__)
@@ -81,14 +83,31 @@ class Guard:
 
     def __init__(self, on_new_message: Handler, parse: Optional[Parser] = None) -> None:
         self.parse = parse
-        self.handle = guarded(on_new_message, self.understood)
+        self.app: Optional[Sanic] = None
+        self.handle = guarded(on_new_message, self.understood, self.with_agent, self.deliver)
 
     def attach(self, blueprint: Blueprint) -> Blueprint:
         @blueprint.listener("before_server_start")
         async def use_the_agent(app: Sanic, _loop: Any) -> None:
+            self.app = app
             self.parse = quiet_parser(app)
 
         return blueprint
+
+    def _live_agent(self) -> Any:
+        return getattr(self.app.ctx, "live_agent", None) if self.app else None
+
+    async def with_agent(self, message: UserMessage) -> bool:
+        live = self._live_agent()
+        return bool(live) and await live.on_customer_message(self.app, message)
+
+    async def deliver(self, message: UserMessage) -> None:
+        output = message.output_channel
+        if not self._live_agent() or not isinstance(output, CollectingOutputChannel):
+            return
+        tracker = await self.app.ctx.agent.tracker_store.retrieve(message.sender_id)
+        pushed = pushed_since_last_message(tracker) if tracker else []
+        output.messages[0:0] = [{"recipient_id": message.sender_id, **item} for item in pushed]
 
     async def understood(self, message: UserMessage) -> None:
         if not self.parse:
@@ -110,9 +129,19 @@ def guard_blueprint(build: Callable[[Handler], Blueprint], on_new_message: Handl
     return guard.attach(build(guard))
 
 
+Hook = Callable[[UserMessage], Awaitable[Any]]
+
+
 def guarded(
-    on_new_message: Handler, understand: Optional[Callable[[UserMessage], Awaitable[None]]] = None
+    on_new_message: Handler,
+    understand: Optional[Hook] = None,
+    with_agent: Optional[Hook] = None,
+    deliver: Optional[Hook] = None,
 ) -> Handler:
+    """`understand` parses before Rasa; `with_agent` says whether a message the bot did not
+    answer went to a person instead (no apology then); `deliver` adds what was pushed to the
+    conversation meanwhile to a reply that cannot be pushed (REST)."""
+
     async def handle(message: UserMessage) -> bool:
         output = message.output_channel
         text, truncated = clean(message.text)
@@ -134,14 +163,20 @@ def guarded(
             await send_response(recipient_id, reply)
 
         output.send_response = counting
+        failed = True
         try:
             await on_new_message(message)
+            failed = False
         finally:
             output.send_response = send_response
             answered = bool(replies) or text.startswith(SILENT_COMMANDS)
+            if not answered and not failed and with_agent and await with_agent(message):
+                answered = True  # the bot is paused: a colleague reads it
             if not answered:
                 logger.error("No reply to a message of %s: sent the apology", message.sender_id)
                 await output.send_text_message(message.sender_id, no_reply_note())
+        if deliver:
+            await deliver(message)
         return answered  # False: the bot did not answer (a channel may have it sent again)
 
     return handle

@@ -10,9 +10,11 @@
 - `slack_api_url` points the Web API client elsewhere (a GovSlack URL, or a local fake
   in tests); by default it is Slack's.
 """
+import asyncio
+import json
 import logging
 import re
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
@@ -22,6 +24,7 @@ from sanic import Blueprint
 from slack_sdk.web.async_client import AsyncWebClient
 
 from channels.guard import guard_blueprint
+from channels.live_agent import LiveAgent
 from channels.slack_events import BUSY, DONE, ledger_for
 
 logger = logging.getLogger(__name__)
@@ -88,7 +91,29 @@ class HelpdeskSlackInput(SlackInput):
         # never took (lost on the way, or a restart) is processed, whatever its reason.
         channel.errors_ignore_retry = credentials.get("errors_ignore_retry") or ()
         channel.ledger = None  # chosen with the lock store Rasa runs with, on the first event
+        channel.support_channel = credentials.get("support_channel") or None
+        channel.live_agent = (
+            LiveAgent(AsyncWebClient(channel.slack_token, base_url=channel.api_url or AsyncWebClient.BASE_URL,
+                                     proxy=channel.proxy), channel.support_channel)
+            if channel.support_channel else None
+        )
         return channel
+
+    def _is_supported_channel(self, slack_event: Dict[Text, Any], metadata: Dict[Text, Any]) -> bool:
+        # The support channel carries the agents' replies in handoff threads.
+        from_agents = bool(self.support_channel) and metadata.get("out_channel") == self.support_channel
+        return from_agents or super()._is_supported_channel(slack_event, metadata)
+
+    @staticmethod
+    def agent_event(request: Request) -> Tuple[Optional[str], Optional[str]]:
+        """(Slack user id, thread ts) of an event in the support channel; (None, None) for an
+        edit, a deletion or another kind of message, which changes nothing."""
+        if request.headers.get("content-type") == "application/json":
+            event = (request.json or {}).get("event") or {}
+            return (None, None) if event.get("subtype") else (event.get("user"), event.get("thread_ts"))
+        payload = json.loads(request.form["payload"][0])
+        message = payload.get("message") or {}
+        return (payload.get("user") or {}).get("id"), message.get("thread_ts") or message.get("ts")
 
     @staticmethod
     def event_id(request: Request) -> Optional[str]:
@@ -105,6 +130,13 @@ class HelpdeskSlackInput(SlackInput):
         sender_id: Optional[Text],
         metadata: Optional[Dict],
     ) -> Any:
+        if self.live_agent and (metadata or {}).get("out_channel") == self.support_channel:
+            user, thread_ts = self.agent_event(request)
+            if user:  # the agents' work runs beside the answer to Slack, like Rasa's turns
+                task = asyncio.create_task(self.live_agent.on_agent_event(request.app, text, user, thread_ts))
+                self._background_tasks.add(task)
+                task.add_done_callback(self._background_tasks.discard)
+            return response.text("")
         event_id = self.event_id(request)
         ignored = request.headers.get(self.retry_reason_header) in self.errors_ignore_retry
         if not event_id or ignored:  # Rasa's own way (it acknowledges an ignored retry)
@@ -135,7 +167,15 @@ class HelpdeskSlackInput(SlackInput):
         return await super().process_message(request, handle, text, sender_id, metadata)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        return guard_blueprint(super().blueprint, on_new_message)
+        blueprint = guard_blueprint(super().blueprint, on_new_message)
+        if self.live_agent:
+
+            @blueprint.listener("after_server_start")
+            async def agents_console(app: Any, _loop: Any) -> None:
+                app.ctx.live_agent = self.live_agent  # the guard relays to it
+                app.add_task(self.live_agent.sweep_forever(app))
+
+        return blueprint
 
     def get_output_channel(
         self, channel: Optional[Text] = None, thread_id: Optional[Text] = None

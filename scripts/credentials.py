@@ -35,6 +35,8 @@ def slack_section(env: Mapping[str, str]) -> Dict[str, Any]:
         section["slack_channel"] = env["SLACK_CHANNEL"]
     if env.get("SLACK_API_URL"):
         section["slack_api_url"] = env["SLACK_API_URL"]
+    if env.get("SLACK_SUPPORT_CHANNEL"):  # the agents' console (channels/live_agent.py)
+        section["support_channel"] = env["SLACK_SUPPORT_CHANNEL"]
     return section
 
 

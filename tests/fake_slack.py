@@ -19,23 +19,33 @@ SUPPORT_CHANNEL = "C0SUPPORT"
 class FakeSlack:
     def __init__(self, port: int = 0) -> None:
         self.calls: List[Dict[str, Any]] = []
+        self.users: Dict[str, str] = {}  # user id -> display name, for users.info
+        self._posted = 0
+        self.lock = threading.Lock()
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (users.info and other reads)
+                path, _, query = self.path.partition("?")
+                self.reply(path, {k: v[0] for k, v in parse_qs(query).items()})
+
             def do_POST(self) -> None:  # noqa: N802 (http.server's name)
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 if self.headers.get("Content-Type", "").startswith("application/json"):
                     payload = json.loads(body or b"{}")
                 else:
                     payload = {k: v[0] for k, v in parse_qs(body.decode()).items()}
-                fake.calls.append(
-                    {
-                        "method": self.path.rsplit("/", 1)[-1],
-                        "authorization": self.headers.get("Authorization"),
-                        "payload": payload,
-                    }
-                )
-                answer = json.dumps({"ok": True, "channel": payload.get("channel"), "ts": "1.0"})
+                self.reply(self.path, payload)
+
+            def reply(self, path: str, payload: Dict[str, Any]) -> None:
+                call = {
+                    "method": path.rsplit("/", 1)[-1],
+                    "authorization": self.headers.get("Authorization"),
+                    "payload": payload,
+                }
+                with fake.lock:
+                    answer = json.dumps(fake.answer(call))
+                    fake.calls.append(call)
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.end_headers()
@@ -46,6 +56,22 @@ class FakeSlack:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def answer(self, call: Dict[str, Any]) -> Dict[str, Any]:
+        """What Slack would answer: every post gets a ts of its own (threads hang on it)."""
+        method, payload = call["method"], call["payload"]
+        if method == "users.info":
+            name = self.users.get(payload.get("user"))
+            return {"ok": bool(name), "user": {"id": payload.get("user"), "profile": {
+                "display_name": name or "", "real_name": name or ""}}}
+        self._posted += 1
+        ts = f"{int(time.time())}.{self._posted:06d}"
+        call["ts"] = ts
+        return {"ok": True, "channel": payload.get("channel"), "ts": ts}
+
+    def posted_ts(self, channel: str) -> List[str]:
+        return [call["ts"] for call in self.calls
+                if call["method"] == "chat.postMessage" and call["payload"].get("channel") == channel]
 
     @property
     def url(self) -> str:

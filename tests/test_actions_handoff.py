@@ -1,6 +1,7 @@
 from actions.dispatcher import ActionRespond
 import json
 import sqlite3
+import time
 
 import pytest
 
@@ -31,7 +32,10 @@ def test_request_confirms_stores_and_says_what_next(domain, handoff_db):
     replies, events = run_action(ActionRespond(), tracker, domain)
     assert replies[0] == "Rozumím, předám Vás kolegům z technické podpory."
     assert replies[1].startswith("Náš rozhovor mají kolegové k dispozici pod číslem 1 a ozvou se Vám obvykle do dvou hodin")
+    # No agents' console (Slack) here: nobody can join the chat, so a call-back is offered.
+    assert replies[2].startswith("Kolegové se teď nemohou připojit. Můžete mi nechat e-mailovou adresu")
     [record] = records(handoff_db)
+    assert record["state"] == "callback"
     assert record["conversation_id"] == "test-user"
     assert record["channel"] == "socketio"
     assert record["reason"] == "request"
@@ -41,7 +45,7 @@ def test_request_confirms_stores_and_says_what_next(domain, handoff_db):
     assert [line["who"] for line in transcript] == ["zákazník", "bot", "zákazník", "bot", "zákazník"]
     assert transcript[2]["text"] == "heslo je [heslo skryto]"
     assert SECRET not in handoff_db.read_text(errors="ignore")
-    assert events == [{"event": "slot", "name": "pending_question", "value": None, "timestamp": None}]
+    assert events == [{"event": "slot", "name": "pending_question", "value": "callback_email", "timestamp": None}]
 
 
 def test_second_record_gets_the_next_number(domain, handoff_db):
@@ -60,17 +64,27 @@ def test_transcript_keeps_only_the_last_turns(domain, handoff_db):
     assert records(handoff_db)[0]["topic"] == "neurčeno"
 
 
-def test_posts_the_record_to_the_support_channel(domain, handoff_db, monkeypatch):
+def test_in_office_hours_the_record_waits_for_an_agent_in_slack(domain, handoff_db, monkeypatch):
     slack = FakeSlack()
     monkeypatch.setenv("SLACK_TOKEN", "xoxb-test")
     monkeypatch.setenv("SLACK_SUPPORT_CHANNEL", "C0SUPPORT")
     monkeypatch.setenv("SLACK_API_URL", slack.url)
+    monkeypatch.setenv("OFFICE_HOURS", "always")
     tracker = make_tracker("operator", "request_human", slots={"walkthrough_step": 3.0}, events=CONVERSATION)
     try:
-        run_action(ActionRespond(), tracker, domain)
+        replies, events = run_action(ActionRespond(), tracker, domain)
         [post] = slack.wait_for_posts("C0SUPPORT", 1)
+        for _ in range(50):  # the post's ts is stored once Slack answered
+            if records(handoff_db)[0]["slack_ts"]:
+                break
+            time.sleep(0.05)
     finally:
         slack.stop()
+    assert replies[1].startswith("Předal jsem Vás kolegům z technické podpory (číslo 1) a čekáte na prvního volného")
+    assert events == [{"event": "slot", "name": "pending_question", "value": None, "timestamp": None}]
+    [record] = records(handoff_db)
+    assert record["state"] == "waiting"
+    assert (record["slack_channel"], record["slack_ts"]) == ("C0SUPPORT", slack.posted_ts("C0SUPPORT")[0])
     assert slack.calls[0]["authorization"] == "Bearer xoxb-test"
     assert post == {
         "channel": "C0SUPPORT",
@@ -87,6 +101,11 @@ def test_posts_the_record_to_the_support_channel(domain, handoff_db, monkeypatch
                 "*zákazník:* heslo je [heslo skryto]\n"
                 "*bot:* Heslo prosím nikomu nepište…\n"
                 "*zákazník:* chci mluvit s clovekem")}},
+            {"type": "actions", "elements": [{
+                "type": "button", "action_id": "takeover", "style": "primary",
+                "text": {"type": "plain_text", "text": "Převzít"}, "value": "takeover:1"}]},
+            {"type": "context", "elements": [{"type": "mrkdwn", "text": (
+                "Odpovědi v tomto vlákně dostane zákazník; `!konec` vrátí rozhovor botovi.")}]},
         ],
     }
 
@@ -141,3 +160,21 @@ def test_storage_failure_gives_the_support_contact(domain, handoff_db, monkeypat
     replies, _ = run_action(ActionRespond(), make_tracker("operator", "request_human"), domain)
     assert replies[1].startswith("Omlouvám se, teď se mi nedaří Váš dotaz předat dál.")
     assert "zákaznickém prostoru (Manager)" in replies[1]
+
+
+@pytest.mark.parametrize("text, saved, reply", [
+    ("jan.novak@firma.cz", "jan.novak@firma.cz", "Děkuji, kolegové Vám napíší na jan.novak@firma.cz"),
+    ("muzete mi napsat na petra@seznam.cz, diky", "petra@seznam.cz", "Děkuji, kolegové Vám napíší na petra@seznam.cz"),
+    ("ne, radsi ne", None, "Rozumím, kontakt nenechávejte. Rozhovor mají kolegové pod číslem 1"),
+    ("jan.novak@firma", None, "To nevypadá jako e-mailová adresa"),
+])
+def test_the_call_back_offer_takes_an_address_or_a_no(domain, handoff_db, text, saved, reply):
+    tracker = make_tracker("chci clovekem", "request_human", events=CONVERSATION)
+    run_action(ActionRespond(), tracker, domain)
+    answer = make_tracker(text, "nlu_fallback", slots={"pending_question": "callback_email"},
+                          events=CONVERSATION + [user_event(text, "nlu_fallback")])
+    replies, events = run_action(ActionRespond(), answer, domain)
+    assert replies[0].startswith(reply), replies
+    assert records(handoff_db)[0]["contact"] == saved
+    still_asking = saved is None and "nevypadá" in reply
+    assert events[-1]["value"] == ("callback_email" if still_asking else None)

@@ -1,8 +1,11 @@
+import os
 import uuid
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from fake_slack import SIGNING_SECRET, SUPPORT_CHANNEL, FakeSlack
+from widget_browser import CHROMIUM, CHROMIUM_ARGS
 from scripts.stack import MODEL, Stack
 
 API_TOKEN = "e2e-api-token-7c1f"
@@ -26,6 +29,8 @@ def stack(tmp_path_factory, slack_api):
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "SLACK_API_URL": slack_api.url,
         "SLACK_SUPPORT_CHANNEL": SUPPORT_CHANNEL,
+        "OFFICE_HOURS": "always",  # agents may take over whatever the hour CI runs at
+        "HANDOFF_TAKEOVER_SECONDS": "20",  # then the call-back offer (tests/e2e/test_live_agent.py)
     }
     running = Stack(
         tmp_path_factory.mktemp("stack"), web_port=5180, env=env, debug=True, api_token=API_TOKEN
@@ -37,3 +42,17 @@ def stack(tmp_path_factory, slack_api):
 @pytest.fixture
 def sender():
     return f"e2e-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture
+def page(stack, tmp_path):
+    """The widget page in chromium; a screenshot of the end state is kept with the test."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"no chromium at {CHROMIUM}: `.ci/run` installs Debian's chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(locale="cs-CZ")
+        page.set_default_timeout(30_000)
+        yield page
+        page.screenshot(path=str(tmp_path / "widget.png"))
+        browser.close()

@@ -1,43 +1,13 @@
 """The support page's chat widget in a real browser (Debian's chromium, driven by Playwright),
 talking to the running Rasa server over socket.io."""
-import os
 import re
-import shutil
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import expect
+
+from widget_browser import bot_says, type_message
 
 pytestmark = pytest.mark.e2e
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-# Flags for a closed network: no component updates, sync or background fetches.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-@pytest.fixture
-def page(stack, tmp_path):
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"no chromium at {CHROMIUM}: `.ci/run` installs Debian's chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(locale="cs-CZ")
-        page.set_default_timeout(30_000)
-        yield page
-        page.screenshot(path=str(tmp_path / "widget.png"))
-        browser.close()
-
-
-def bot_says(page: Page, pattern: str):
-    return page.locator(".rw-response", has_text=re.compile(pattern))
-
-
-def type_message(page: Page, text: str) -> None:
-    page.locator(".rw-new-message").fill(text)
-    page.keyboard.press("Enter")
-
-
 def test_widget_answers_keeps_history_and_continues(stack, page):
     page.goto(stack.page)
     expect(page).to_have_title("Podpora – nastavení e-mailu v telefonu")

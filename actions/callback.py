@@ -1,0 +1,43 @@
+"""The call-back offer's answer: nobody could take the conversation over (timeout, outside
+office hours), so the customer may leave an e-mail address for the reply, or decline."""
+import re
+from typing import Optional
+
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import knowledge
+from actions.context import Events, Turn
+from actions.handoff import post_in_thread
+from actions.pending import Pending
+from czech_nlu.folding import fold
+from stores import handoffs
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
+DECLINE = re.compile(r"\b(ne|nechci|nebudu|radsi ne|bez kontaktu|nechte to)\b")
+
+
+def answer_callback(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
+    """None when the message is neither an address nor a refusal (a question: answered as
+    usual, the offer stays open)."""
+    text = turn.frame.text
+    record = handoffs.latest(turn.tracker.sender_id)
+    found = EMAIL.search(text)
+    if found and record:
+        contact = found.group(0)
+        handoffs.update(record["id"], contact=contact)
+        post_in_thread(record, f"Zákazník nechává kontakt pro odpověď: {contact}")
+        dispatcher.utter_message(
+            response="utter_callback_saved", contact=contact,
+            callback_time=knowledge.load()["handoff"]["callback_time"],
+        )
+        return [SlotSet("pending_question", None)]
+    if turn.intent == "deny" or DECLINE.search(fold(text)):
+        dispatcher.utter_message(
+            response="utter_callback_declined", handoff_number=record["id"] if record else "–"
+        )
+        return [SlotSet("pending_question", None)]
+    if "@" in text or (len(text.split()) == 1 and not turn.frame.asks):
+        dispatcher.utter_message(response="utter_callback_invalid")
+        return [SlotSet("pending_question", Pending.CALLBACK_EMAIL.value)]
+    return None

@@ -1,0 +1,145 @@
+"""A person answers in the same chat: handoff → the agents' thread in Slack (the local fake Web
+API, events signed as Slack signs them) → the agent's words in the customer's widget
+(Chromium) or REST reply, the customer's words in the thread, `!konec` back to the bot, the
+call-back offer when nobody takes over."""
+import json
+import re
+import sqlite3
+import time
+import urllib.parse
+
+import pytest
+from playwright.sync_api import expect
+
+from fake_slack import SUPPORT_CHANNEL, post, signed
+from scripts.stack import reply_text
+from widget_browser import bot_says, type_message
+
+pytestmark = pytest.mark.e2e
+LONG = 15_000  # the widget shows a bot message after a typing pause of up to 3 s each
+AGENT, AGENT_NAME = "U0AGENTPETRA", "Petra Nováková"
+
+
+@pytest.fixture(autouse=True)
+def agent_profile(slack_api):
+    slack_api.users[AGENT] = AGENT_NAME
+
+
+def agent_says(stack, thread_ts, text, user=AGENT, secret=None) -> int:
+    body = json.dumps({
+        "type": "event_callback", "team_id": "T0HOSTING", "event_id": f"Ev{time.time_ns()}",
+        "authorizations": [{"user_id": "U0BOT"}],
+        "event": {"type": "message", "channel_type": "channel", "channel": SUPPORT_CHANNEL,
+                  "user": user, "text": text, "ts": f"{time.time():.6f}", "thread_ts": thread_ts},
+    }).encode()
+    headers = signed(body, int(time.time()), **({"secret": secret} if secret else {}))
+    return post(stack, body, "application/json", headers)
+
+
+def agent_clicks(stack, root_ts, value, user=AGENT) -> int:
+    click = {"type": "block_actions", "user": {"id": user}, "channel": {"id": SUPPORT_CHANNEL},
+             "message": {"ts": root_ts}, "actions": [{"type": "button", "value": value}]}
+    body = urllib.parse.urlencode({"payload": json.dumps(click)}).encode()
+    return post(stack, body, "application/x-www-form-urlencoded", signed(body, int(time.time())))
+
+
+def record_of(stack, conversation=None, number=None):
+    """The handoff record once its Slack post is stored (polled: the post leaves in the background)."""
+    for _ in range(100):
+        with sqlite3.connect(stack.db) as db:
+            db.row_factory = sqlite3.Row
+            query, value = ("conversation_id", conversation) if conversation else ("id", number)
+            row = db.execute(f"SELECT * FROM handoffs WHERE {query} = ? ORDER BY id DESC", (value,)).fetchone()
+        if row and row["slack_ts"]:
+            return dict(row)
+        time.sleep(0.1)
+    raise AssertionError(f"no handoff record with a Slack post for {conversation or number}")
+
+
+def thread(slack_api, ts):
+    return [call["payload"]["text"] for call in slack_api.calls
+            if call["method"] == "chat.postMessage" and call["payload"].get("thread_ts") == ts]
+
+
+def wait_for_thread(slack_api, ts, pattern, seconds=10.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if any(re.search(pattern, text) for text in thread(slack_api, ts)):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{pattern!r} not in the thread: {thread(slack_api, ts)}")
+
+
+def test_an_agent_takes_over_the_widget_chat_and_gives_it_back(stack, slack_api, page):
+    page.goto(stack.page)
+    page.locator(".rw-launcher").click()
+    expect(bot_says(page, "^Dobrý den")).to_be_visible()
+    type_message(page, "navod na nastaveni posty")
+    expect(bot_says(page, "^Krok 1 z 8")).to_be_visible(timeout=LONG)
+    page.wait_for_timeout(3000)  # the step's text and the offer are shown one after another
+    type_message(page, "chci mluvit s clovekem")
+    expect(bot_says(page, "čekáte na prvního volného")).to_be_visible(timeout=LONG)
+    number = int(re.search(r"číslo (\d+)", bot_says(page, "čekáte").last.inner_text()).group(1))
+    record = record_of(stack, number=number)
+    assert record["state"] == "waiting" and record["channel"] == "socketio"
+
+    assert agent_clicks(stack, record["slack_ts"], f"takeover:{number}") == 200
+    expect(bot_says(page, f"Připojil se kolega {AGENT_NAME}")).to_be_visible(timeout=LONG)
+    wait_for_thread(slack_api, record["slack_ts"], f"^{AGENT_NAME} převzal")
+
+    assert agent_says(stack, record["slack_ts"], "Dobrý den, tady Petra. Co přesně nejde?") == 200
+    expect(bot_says(page, "tady Petra")).to_be_visible(timeout=2000)  # within 2 s
+
+    answers = bot_says(page, ".").count()
+    type_message(page, "nejde mi odesilat, heslo je Tajne123")
+    wait_for_thread(slack_api, record["slack_ts"], r"^\*Zákazník:\* nejde mi odesilat, heslo je \[heslo skryto\]$")
+    page.wait_for_timeout(1000)
+    assert bot_says(page, ".").count() == answers  # the bot keeps quiet while Petra answers
+
+    assert agent_says(stack, record["slack_ts"], "!konec") == 200
+    expect(bot_says(page, "Kolega konverzaci ukončil")).to_be_visible(timeout=LONG)
+    expect(bot_says(page, "pokračujeme v návodu krokem 1 z 8")).to_be_visible(timeout=LONG)
+    type_message(page, "jaky port pro imap se ssl")
+    expect(bot_says(page, "993")).to_be_visible(timeout=LONG)
+    assert record_of(stack, number=number)["state"] == "closed"
+    assert "Tajne123" not in json.dumps(slack_api.calls)
+
+
+def test_a_rest_customer_reads_the_agent_with_the_next_reply(stack, slack_api, sender):
+    assert "čekáte na prvního volného" in reply_text(stack.say(sender, "chci mluvit s clovekem"))
+    record = record_of(stack, conversation=sender)
+    # Writing in the thread takes the conversation, too.
+    assert agent_says(stack, record["slack_ts"], "Zdravím, podívám se na to.") == 200
+    wait_for_thread(slack_api, record["slack_ts"], "převzal")
+    reply = reply_text(stack.say(sender, "dekuji, cekam"))
+    assert f"Připojil se kolega {AGENT_NAME}" in reply and "Zdravím, podívám se na to." in reply
+    wait_for_thread(slack_api, record["slack_ts"], r"^\*Zákazník:\* dekuji, cekam$")
+    assert agent_clicks(stack, record["slack_ts"], f"release:{record['id']}") == 200
+    time.sleep(0.5)
+    assert "Kolega konverzaci ukončil" in reply_text(stack.say(sender, "jaky port pro pop3"))
+
+
+def test_nobody_takes_over_in_time_the_customer_may_leave_an_address(stack, slack_api, sender):
+    stack.say(sender, "chci mluvit s clovekem")
+    record = record_of(stack, conversation=sender)
+    for _ in range(60):  # HANDOFF_TAKEOVER_SECONDS=20 in this stack, checked every 5 s
+        if record_of(stack, conversation=sender)["state"] == "callback":
+            break
+        time.sleep(1)
+    reply = reply_text(stack.say(sender, "jan.novak@firma.cz"))
+    assert "Kolegové se teď nemohou připojit" in reply  # the offer, pushed while no one was here
+    assert "kolegové Vám napíší na jan.novak@firma.cz" in reply
+    assert record_of(stack, conversation=sender)["contact"] == "jan.novak@firma.cz"
+    wait_for_thread(slack_api, record["slack_ts"], "nepřevzal včas")
+    wait_for_thread(slack_api, record["slack_ts"], "jan.novak@firma.cz")
+
+
+def test_forged_or_foreign_agent_events_change_nothing(stack, slack_api, sender):
+    stack.say(sender, "chci mluvit s clovekem")
+    record = record_of(stack, conversation=sender)
+    assert agent_says(stack, record["slack_ts"], "Jsem kolega", secret="not-the-signing-secret") == 400
+    assert agent_says(stack, "1.000001", "Odpověď do cizího vlákna") == 200  # no handoff has it
+    time.sleep(1)
+    assert record_of(stack, conversation=sender)["state"] == "waiting"
+    reply = reply_text(stack.say(sender, "jaky port pro imap se ssl"))
+    assert "993" in reply and "Jsem kolega" not in reply and "cizího" not in reply
