@@ -16,7 +16,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 MODEL_INPUTS := config.yml domain.yml $(shell find data czech_nlu -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: run test test-scale install train validate unit e2e stories holdout crossval intent examples inbox report conversations purge bench shell clean
+.PHONY: run test test-scale install train validate unit e2e stories holdout crossval intent examples inbox report conversations transcript purge bench shell clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -110,6 +110,11 @@ report: install
 # The realistic conversations of tests/conversations/ against the bot `make run` serves.
 conversations: install
 	$(BIN)/python -m tests.conversations.evaluate -v $(if $(URL),--url $(URL))
+
+# One conversation, passwords redacted: make transcript ID=<conversation id>
+transcript: install
+	@test -n "$(ID)" || { echo 'usage: make transcript ID=<conversation id>'; exit 2; }
+	@$(BIN)/python -m scripts.transcript "$(ID)"
 
 # Deletes conversations idle for more than DAYS days and older handoff records (default 90;
 # `make run` does the same at start and daily with RETENTION_DAYS).

@@ -57,6 +57,7 @@ class ActionRespond(Action):
     ) -> Events:
         turn = resolve(tracker)
         events = respond(dispatcher, turn)
+        replies.buttons_last(dispatcher.messages, domain)
         topics = list(dict.fromkeys(
             e["value"] for e in events if e.get("event") == "slot" and e.get("name") == "last_topic"
         ))

@@ -1,5 +1,5 @@
 """Values that fill the {placeholders} of domain.yml responses, built from the knowledge file."""
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 from actions import knowledge
 
@@ -54,3 +54,18 @@ def settings_values(protocol: str) -> Dict[str, Any]:
         "auth_required": auth_required,
         "auth_same_login": auth_same_login,
     }
+
+
+def buttons_last(messages: List[Dict[str, Any]], domain: Dict[str, Any]) -> None:
+    """Quick replies go under the turn's last message: the widget shows only the last
+    message's buttons, so buttons on an earlier one would be hidden under what follows."""
+    def has_buttons(message: Dict[str, Any]) -> bool:
+        variants = (domain.get("responses") or {}).get(message.get("response") or "", [{}])
+        return bool(message.get("buttons") or variants[0].get("buttons"))
+
+    if not messages or has_buttons(messages[-1]):
+        return
+    for message in reversed(messages[:-1]):
+        if message.get("buttons"):
+            messages[-1]["buttons"] = message.pop("buttons")
+            return

@@ -105,16 +105,17 @@ class Walkthrough:
 
     def _show(self, number: int) -> None:
         step = knowledge.steps()[number - 1]
+        form = number == FORM_STEP  # the values follow: the buttons go under them
         self.dispatcher.utter_message(
             response="utter_step",
             number=number,
             steps=step_count(),
             title=step["title"],
             instruction=step["text"],
-            buttons=[] if number == step_count() else NAV_BUTTONS,
+            buttons=[] if number == step_count() or form else NAV_BUTTONS,
         )
-        if number == FORM_STEP:
-            self.dispatcher.utter_message(response="utter_form_values", **self._form_values())
+        if form:
+            self.dispatcher.utter_message(response="utter_form_values", buttons=NAV_BUTTONS, **self._form_values())
 
     def _form_values(self) -> Dict[str, Any]:
         values = replies.settings_values(self.protocol)
@@ -166,6 +167,8 @@ def walkthrough_turn(
     walk = Walkthrough(dispatcher, turn)
     step = turn.step
     if intent == "start_walkthrough":
+        if not turn.walkthrough_started:  # said once: the steps are Windows Phone's
+            dispatcher.utter_message(response="utter_walkthrough_intro")
         return walk.go_to(1)
     if intent == "resume_walkthrough":
         return walk.go_to(step)

@@ -15,6 +15,9 @@ FALLBACK_INTENT = "nlu_fallback"
 # What the bot says when it did not understand. DIET's nlu_fallback alone is no miss: the
 # dispatcher still reads the message and often answers it.
 FALLBACK_RESPONSES = {"utter_fallback", "utter_offer_handoff"}
+OUT_OF_SCOPE_RESPONSE = "utter_out_of_scope"  # "S tím Vám neporadím": a question for a new intent
+# The walkthrough ended (the customer is asked to send a test e-mail).
+WALKTHROUGH_FINISHED_RESPONSE = "utter_walkthrough_check"
 
 
 @dataclass
@@ -26,6 +29,7 @@ class UserMessage:
     timestamp: float
     is_payload: bool
     fell_back: bool = False  # the bot answered it with "tomu jsem nerozuměl"
+    out_of_scope: bool = False  # the bot answered it with "S tím Vám neporadím"
 
 
 @dataclass
@@ -43,6 +47,12 @@ class Conversation:
     @property
     def handed_off(self) -> bool:
         return bool(self.handoff_times)
+
+    @property
+    def resolved(self) -> bool:
+        """The customer confirmed a fix worked or finished the walkthrough – not merely left."""
+        said = {name for _, kind, name in self.timeline if kind == "bot"}
+        return bool(said & {FIX_WORKED_RESPONSE, WALKTHROUGH_FINISHED_RESPONSE})
 
     @property
     def max_step(self) -> int:
@@ -91,6 +101,8 @@ def conversations_from_events(rows: Iterable[Dict[str, Any]]) -> List[Conversati
             conversation.timeline.append((timestamp, "bot", name))
             if name in FALLBACK_RESPONSES and conversation.messages:
                 conversation.messages[-1].fell_back = True
+            if name == OUT_OF_SCOPE_RESPONSE and conversation.messages:
+                conversation.messages[-1].out_of_scope = True
         elif kind == "slot" and data.get("name") == "walkthrough_step":
             conversation.timeline.append((timestamp, "step", data.get("value")))
     return list(found.values())

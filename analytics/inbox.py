@@ -1,14 +1,16 @@
 """The NLU inbox: customer messages the bot did not handle well, grouped by similarity, so
 support staff can turn a group into a new intent (`make intent`) or more examples of an
 existing one (`make examples`)."""
+import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
+from actions.topics import intent_title
 from czech_nlu.folding import fold
 from czech_nlu.password import redact
 
-from analytics.conversations import Conversation
+from analytics.conversations import ROOT, Conversation
 
 LOW_CONFIDENCE = 0.7
 # Answers to the bot's own questions say nothing about what the bot misses.
@@ -18,7 +20,7 @@ NOT_A_QUESTION = {"affirm", "deny", "request_human", "share_password", "greet", 
 @dataclass
 class Missed:
     text: str
-    reason: str  # fallback | low_confidence | handoff
+    reason: str  # fallback | out_of_scope | low_confidence | handoff
     guess: str
     conversation_id: str
 
@@ -52,6 +54,8 @@ def missed_messages(conversations: List[Conversation], threshold: float = LOW_CO
                 continue
             if message.fell_back:
                 reason = "fallback"
+            elif message.out_of_scope:  # what new intents are made from
+                reason = "out_of_scope"
             elif message.confidence < threshold:
                 reason = "low_confidence"
             else:
@@ -69,6 +73,42 @@ def missed_messages(conversations: List[Conversation], threshold: float = LOW_CO
                 flagged.add(index)
                 missed.append(Missed(redact(message.text), "handoff", message.intent, conversation.sender_id))
     return missed
+
+
+def known_words() -> set:
+    """Folded words of the training data: a message with none of them (and none Czech or
+    English simplemma knows) is random characters, not a question."""
+    global _KNOWN
+    if _KNOWN is None:
+        import yaml
+
+        words = set()
+        for path in (ROOT / "data" / "nlu").glob("*.yml"):
+            for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
+                words.update(re.findall(r"[^\W\d_]{2,}", fold(item.get("examples") or "")))
+        _KNOWN = words
+    return _KNOWN
+
+
+_KNOWN: Optional[set] = None
+
+
+def is_noise(text: str) -> bool:
+    """Emoji only, punctuation, random characters: counted, never grouped. A message with a
+    word we or simplemma know is never noise; else it is when it has no Latin letters or
+    too few vowels to be Czech or English typed without diacritics ("qwrtzk", "xkcd")."""
+    import simplemma
+
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    if any(fold(w) in known_words() or simplemma.is_known(w.lower(), lang=("cs", "en")) for w in words):
+        return False
+    letters = "".join(ch for ch in fold("".join(words)) if "a" <= ch <= "z")
+    return not letters or sum(ch in "aeiouy" for ch in letters) / len(letters) < 0.25
+
+
+def without_noise(missed: List[Missed]) -> Tuple[List[Missed], int]:
+    kept = [m for m in missed if not is_noise(m.text)]
+    return kept, len(missed) - len(kept)
 
 
 def group(missed: List[Missed], distance: float = 0.75) -> List[Group]:
@@ -102,7 +142,7 @@ def table(groups: List[Group], examples: int = 3) -> str:
     lines = []
     for number, g in enumerate(groups, 1):
         reasons = ", ".join(f"{r} {n}" for r, n in Counter(m.reason for m in g.messages).most_common())
-        lines.append(f"#{number}  {g.count}×  bot hádal: {g.guess or '–'}  ({reasons})  "
+        lines.append(f"#{number}  {g.count}×  bot hádal: {intent_title(g.guess) if g.guess else '–'}  ({reasons})  "
                      f"např. konverzace {g.example_conversation}")
         lines.extend(f"      „{text}“" for text in g.texts()[:examples])
     return "\n".join(lines)

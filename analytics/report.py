@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from typing import Any, Dict, List, Tuple
 
+from actions.topics import intent_title
 from analytics.conversations import FIX_WORKED_RESPONSE, Conversation
 
 STEPS = 8
@@ -49,6 +50,9 @@ def figures(conversations: List[Conversation]) -> Dict[str, Any]:
         "messages": len(messages),
         "channels": dict(Counter(c.channel for c in conversations).most_common()),
         "handoffs": handed_off,
+        "resolved": sum(c.resolved for c in conversations),
+        "resolution_rate": round(sum(c.resolved for c in conversations) / len(conversations), 3)
+        if conversations else None,
         "containment_rate": round(1 - handed_off / len(conversations), 3) if conversations else None,
         "fallback_rate": round(sum(m.fell_back for m in typed) / len(typed), 3) if typed else None,
         "top_intents": Counter(m.intent for m in messages).most_common(10),
@@ -68,13 +72,15 @@ def summary_rows(result: Dict[str, Any]) -> List[Tuple[str, Any]]:
         ("Konverzace", result["conversations"]),
         ("Zprávy zákazníků", result["messages"]),
         ("Kanály", ", ".join(f"{k} {v}" for k, v in result["channels"].items()) or "–"),
-        ("Vyřešeno bez předání (containment)", percent(result["containment_rate"])),
+        ("Vyřešeno (potvrdil opravu / dokončil návod)",
+         f"{result['resolved']} ({percent(result['resolution_rate'])})"),
+        ("Bez předání podpoře (containment)", percent(result["containment_rate"])),
         ("Předáno podpoře", result["handoffs"]),
         ("Nepochopené zprávy (fallback)", percent(result["fallback_rate"])),
         ("Open SMTP: vyřešeno / předáno / otevřeno",
          " / ".join(str(result["open_smtp"][k]) for k in ("resolved", "handed_off", "open"))),
         ("Návod: dosáhli kroku 1…8", " ".join(map(str, result["walkthrough_reached"]))),
-        ("Nejčastější záměry", ", ".join(f"{i} {n}" for i, n in result["top_intents"][:5]) or "–"),
+        ("Nejčastější záměry", ", ".join(f"{intent_title(i)} {n}" for i, n in result["top_intents"][:5]) or "–"),
     ]
 
 
@@ -120,8 +126,14 @@ def plots(result: Dict[str, Any]) -> Dict[str, str]:
     days = list(result["intents_per_day"])
     top = [intent for intent, _ in result["top_intents"][:5]]
     timeline, axes = plt.subplots(figsize=(7, 3.2))
-    for intent in top:
-        axes.plot(days, [result["intents_per_day"][d].get(intent, 0) for d in days], marker="o", label=intent)
+    # Bars side by side per day: readable with one day of data as with thirty.
+    width = 0.8 / max(len(top), 1)
+    for number, intent in enumerate(top):
+        axes.bar([d + number * width for d in range(len(days))],
+                 [result["intents_per_day"][day].get(intent, 0) for day in days],
+                 width=width, label=intent_title(intent))
+    axes.set_xticks([d + 0.4 - width / 2 for d in range(len(days))])
+    axes.set_xticklabels(days)
     axes.set_ylabel("zprávy")
     axes.set_title("Nejčastější záměry po dnech")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))

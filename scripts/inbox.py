@@ -23,9 +23,11 @@ def main(argv=None) -> int:
 
     start, end = conversations.period(args.since, args.until)
     found = conversations.load(database.tracker_store_url(args.endpoints), start, end)
-    groups = inbox.group(inbox.missed_messages(found, args.threshold))
+    missed, noise = inbox.without_noise(inbox.missed_messages(found, args.threshold))
+    groups = inbox.group(missed)
+    noise_note = f"Šum (náhodné znaky, jen emoji), neseskupeno: {noise} zpráv." if noise else ""
     if not groups:
-        print(f"Žádné nepochopené zprávy v {len(found)} konverzacích za zvolené období.")
+        print(f"Žádné nepochopené zprávy v {len(found)} konverzacích za zvolené období. {noise_note}".strip())
         return 0
     if args.export:
         chosen = inbox.chosen(groups, args.export)
@@ -38,7 +40,8 @@ def main(argv=None) -> int:
               f"  make examples INTENT=<existující_záměr> FILE={args.out}")
         return 0
     total = sum(g.count for g in groups)
-    print(f"Nepochopené zprávy: {total}, skupiny: {len(groups)}, konverzace v období: {len(found)}\n")
+    print(f"Nepochopené zprávy: {total}, skupiny: {len(groups)}, konverzace v období: {len(found)}")
+    print(f"{noise_note}\n" if noise_note else "")
     print(inbox.table(groups))
     return 0
 

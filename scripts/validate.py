@@ -19,7 +19,9 @@ ALWAYS_RAISED = ("Slot auto-fill has been removed in 3.0",)
 
 
 def responses_named_in_actions() -> set:
-    code = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "actions").glob("*.py"))
+    """Responses the custom action renders, and those the live-agent channel sends."""
+    sources = [*(ROOT / "actions").glob("*.py"), ROOT / "channels" / "live_agent.py"]
+    code = "".join(p.read_text(encoding="utf-8") for p in sources)
     return set(re.findall(r"[\"'](utter_\w+)[\"']", code))
 
 

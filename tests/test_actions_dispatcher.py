@@ -71,14 +71,14 @@ def test_an_unclear_answer_to_the_form_question_gets_it_again(domain):
     reply, slots = respond(domain, "hotovo", "step_done", pending_question="walkthrough_protocol", **walking)
     assert "IMAP, nebo POP3" in reply and "Krok 8" not in reply and slots == {}
     reply, slots = respond(domain, "chci imap se ssl", "inform", pending_question="walkthrough_protocol", **walking)
-    assert reply.startswith("Krok 7 z 8") and ports_in(reply) == {993, 465}
+    assert reply.startswith("**Krok 7 z 8") and ports_in(reply) == {993, 465}
 
 
 def test_free_text_navigation(domain):
     walking = {"walkthrough_active": True, "walkthrough_step": 5.0}
-    assert respond(domain, "zacneme znovu od zacatku", **walking)[0].startswith("Krok 1 z 8")
-    assert respond(domain, "přidat účet už mám otevřené", **walking)[0].startswith("Krok 4 z 8")
-    assert respond(domain, "hotovky", **walking)[0].startswith("Krok 6 z 8")
+    assert respond(domain, "zacneme znovu od zacatku", **walking)[0].startswith("**Krok 1 z 8")
+    assert respond(domain, "přidat účet už mám otevřené", **walking)[0].startswith("**Krok 4 z 8")
+    assert respond(domain, "hotovky", **walking)[0].startswith("**Krok 6 z 8")
     help_, slots = respond(domain, "ten knoflik dalsi volby nikde nevidim", **walking)
     assert "dolní části varování" in help_ and slots["walkthrough_step"] == 5.0  # no jump
 

@@ -17,25 +17,30 @@ NAV = "[Hotovo | Zpět | Zopakovat | Nevidím to | Ukončit]"
 def test_start_shows_step_one_with_navigation(domain):
     replies, events = walk(domain, "start_walkthrough")
     assert replies == [
-        "Krok 1 z 8: Otevřete nastavení\n\nNa telefonu klepněte na ikonu „Nastavení“ (v návodu se "
-        "jmenuje „Parametry“). Mějte zapnuté připojení k internetu přes mobilní data nebo Wi-Fi.\n"
+        "Návod je pro Windows Phone 8. Máte jiný telefon? Napište „jiný telefon“ a pošlu Vám "
+        "nastavení serverů, které platí všude.",
+        "**Krok 1 z 8: Otevřete nastavení**\n\nNa telefonu klepněte na ikonu „Nastavení“ (může se "
+        "jmenovat i „Parametry“). Mějte zapnuté připojení k internetu přes mobilní data nebo Wi-Fi.\n"
         + NAV
     ]
+    # Said once: starting again later goes straight to step 1.
+    again, _ = walk(domain, "start_walkthrough", walkthrough_step=4.0)
+    assert again[0].startswith("**Krok 1 z 8")
     assert slots_of(events) == {"walkthrough_step": 1.0, "walkthrough_active": True, "pending_question": None}
 
 
 def test_done_back_repeat_goto(domain):
     active = {"walkthrough_active": True}
     replies, events = walk(domain, "step_done", walkthrough_step=1.0, **active)
-    assert replies[0].startswith("Krok 2 z 8") and "„e-mail + účty“" in replies[0]
+    assert replies[0].startswith("**Krok 2 z 8") and "„e-mail + účty“" in replies[0]
     replies, events = walk(domain, "step_back", walkthrough_step=3.0, **active)
-    assert replies[0].startswith("Krok 2 z 8") and slots_of(events)["walkthrough_step"] == 2.0
+    assert replies[0].startswith("**Krok 2 z 8") and slots_of(events)["walkthrough_step"] == 2.0
     replies, _ = walk(domain, "step_repeat", walkthrough_step=4.0, **active)
-    assert replies[0].startswith("Krok 4 z 8") and "„jiný účet“" in replies[0]
+    assert replies[0].startswith("**Krok 4 z 8") and "„jiný účet“" in replies[0]
     replies, _ = walk(domain, "step_goto", "krok 5", [entity("step", "5")], walkthrough_step=2.0, **active)
-    assert replies[0].startswith("Krok 5 z 8") and "„další volby“" in replies[0]
+    assert replies[0].startswith("**Krok 5 z 8") and "„další volby“" in replies[0]
     replies, _ = walk(domain, "step_back", walkthrough_step=1.0, **active)
-    assert replies[0].startswith("Krok 1 z 8")  # no step 0
+    assert replies[0].startswith("**Krok 1 z 8")  # no step 0
 
 
 def test_help_for_the_current_step(domain):
@@ -60,9 +65,10 @@ def test_form_step_asks_protocol_then_security_then_shows_values(domain):
     said_yes = make_tracker("ano", "affirm", slots={"walkthrough_step": 7.0, "walkthrough_active": True,
                                                    "form_protocol": "imap", "pending_question": "walkthrough_security"})
     replies, events = run_action(ActionRespond(), said_yes, domain)
-    assert replies[0].startswith("Krok 7 z 8")
+    assert replies[0].startswith("**Krok 7 z 8") and not replies[0].endswith("]")
     values = replies[1]
     assert values.startswith("Hodnoty pro IMAP se SSL:")
+    assert values.endswith(NAV)  # the buttons under the last message, visible in the widget
     assert "**SSL0.OVH.NET** (port **993**)" in values and "(port **465**)" in values
     assert "Typ účtu: **IMAP**" in values and "celá e-mailová adresa" in values
     assert slots_of(events)["security"] == "ssl" and slots_of(events)["pending_question"] is None
@@ -78,7 +84,7 @@ def test_pop3_without_ssl_values(domain):
 def test_last_step_summarises_and_ends(domain):
     replies, events = walk(domain, "step_done", walkthrough_step=7.0, walkthrough_active=True,
                            form_protocol="imap", form_security="ssl")
-    assert replies[0].startswith("Krok 8 z 8") and NAV not in replies[0]
+    assert replies[0].startswith("**Krok 8 z 8") and NAV not in replies[0]
     assert "port příchozí pošty **993**" in replies[1]
     assert "zkušební e-mail" in replies[2] and "Odeslání nejde" in replies[2]
     assert slots_of(events)["walkthrough_active"] is False
@@ -90,7 +96,7 @@ def test_digression_is_answered_then_resume_offered(domain):
     assert "**993**" in replies[0]
     assert replies[1] == "Až budete chtít, pokračujeme v návodu krokem 4 z 8.\n[Pokračovat | Ukončit návod]"
     replies, _ = walk(domain, "resume_walkthrough", walkthrough_step=4.0, walkthrough_active=True)
-    assert replies[0].startswith("Krok 4 z 8")
+    assert replies[0].startswith("**Krok 4 z 8")
 
 
 def test_no_resume_offer_outside_the_walkthrough(domain):
@@ -102,13 +108,13 @@ def test_stop_then_resume_later_at_the_same_step(domain):
     replies, events = walk(domain, "stop_walkthrough", walkthrough_step=5.0, walkthrough_active=True)
     assert "pokračuj" in replies[0] and slots_of(events)["walkthrough_active"] is False
     replies, events = walk(domain, "resume_walkthrough", walkthrough_step=5.0, walkthrough_active=False)
-    assert replies[0].startswith("Krok 5 z 8") and slots_of(events)["walkthrough_active"] is True
+    assert replies[0].startswith("**Krok 5 z 8") and slots_of(events)["walkthrough_active"] is True
 
 
 def test_yes_and_no_mid_walkthrough(domain):
     slots = {"walkthrough_step": 2.0, "walkthrough_active": True}
     replies, _ = run_action(ActionRespond(), make_tracker("ano", "affirm", slots=slots), domain)
-    assert replies[0].startswith("Krok 3 z 8")
+    assert replies[0].startswith("**Krok 3 z 8")
     replies, _ = run_action(ActionRespond(), make_tracker("ne", "deny", slots=slots), domain)
     assert "„e-mail + účty“" in replies[0] and replies[0].endswith(NAV)
 

@@ -131,7 +131,7 @@ def test_inbox_never_shows_a_password(store_url, tmp_path, capsys):
     printed = capsys.readouterr().out
     assert LEGACY_SECRET not in printed and "[heslo skryto]" in printed
     assert printed.startswith("Nepochopené zprávy: 5, skupiny: 3, konverzace v období: 4\n")
-    assert "#1  3×  bot hádal: ask_settings  (fallback 2, low_confidence 1)  např. konverzace c4" in printed
+    assert "#1  3×  bot hádal: Nastavení serveru  (fallback 2, low_confidence 1)  např. konverzace c4" in printed
 
 
 def test_inbox_exports_a_group_for_make_intent(store_url, tmp_path):
@@ -160,3 +160,38 @@ def test_a_message_the_dispatcher_answered_is_no_fallback():
             row(user("blabla", "nlu_fallback", at(22, 1), 0.4)), row(bot("utter_fallback", at(22, 1)))]
     answered, missed = conversations.conversations_from_events(rows)[0].messages
     assert not answered.fell_back and missed.fell_back
+
+
+def test_out_of_scope_questions_are_groups_and_noise_is_only_counted():
+    def row(event, sender):
+        data = event.as_dict()
+        return {"sender_id": sender, "type_name": data["event"], "timestamp": data["timestamp"], "data": data}
+
+    rows = []
+    for number, text in enumerate(["jak zmenim dns zaznam", "kde se meni DNS zaznamy domeny",
+                                   "potrebuju upravit dns zaznam"]):
+        rows += [row(user(text, "out_of_scope", at(22, number)), f"dns-{number}"),
+                 row(bot("utter_out_of_scope", at(22, number)), f"dns-{number}")]
+    for number, text in enumerate(["😀😀😀", "qwrtzk plmnb", "§§§ ¿¡"]):
+        rows += [row(user(text, "nlu_fallback", at(22, 10 + number), 0.3), f"fuzz-{number}"),
+                 row(bot("utter_fallback", at(22, 10 + number)), f"fuzz-{number}")]
+    found = conversations.conversations_from_events(rows)
+    missed, noise = inbox.without_noise(inbox.missed_messages(found))
+    assert noise == 3
+    groups = inbox.group(missed)
+    assert sum(g.count for g in groups) == 3 and groups[0].count >= 2
+    assert {m.reason for g in groups for m in g.messages} == {"out_of_scope"}
+
+
+def test_resolved_counts_confirmed_fixes_and_finished_walkthroughs_only():
+    def conversation(*responses):
+        found = conversations.Conversation("c")
+        found.timeline = [(at(22, 0), "bot", name) for name in responses]
+        return found
+
+    assert conversation("utter_fix_worked").resolved
+    assert conversation("utter_step", "utter_walkthrough_check").resolved
+    assert not conversation("utter_port_single").resolved  # it ended, nobody said it helped
+    result = report.figures([conversation("utter_fix_worked"), conversation("utter_port_single")])
+    assert result["resolved"] == 1 and result["resolution_rate"] == 0.5
+    assert result["containment_rate"] == 1.0  # its own figure: nobody was handed off

@@ -54,3 +54,26 @@ async def test_purge_deletes_what_is_older_than_the_retention_period(handoff_db,
 
 def test_purge_refuses_a_negative_period(capsys):
     assert purge.main(["--days", "-1"]) == 2
+
+
+async def test_transcript_prints_one_conversation_with_passwords_redacted(handoff_db, capsys):
+    from rasa.shared.core.events import BotUttered, ConversationPaused
+
+    from scripts import transcript
+
+    store = SQLTrackerStore(dialect="sqlite", db=str(handoff_db))
+    now = time.time()
+    await store.save(DialogueStateTracker.from_events("zakaznik-7", [
+        UserUttered("moje heslo je Kvetina99", timestamp=now),  # typed before the guard existed
+        BotUttered("Heslo prosím nikomu nepište.", timestamp=now),
+        ConversationPaused(timestamp=now),
+        BotUttered("Dobrý den, tady Petra.", metadata={"agent": "Petra"}, timestamp=now),
+    ]))
+    await save(store, "someone-else", 1)
+    assert transcript.main(["zakaznik-7"]) == 0
+    out = capsys.readouterr().out
+    assert "zákazník: moje heslo je [heslo skryto]" in out and "Kvetina99" not in out
+    assert "bot: Heslo prosím nikomu nepište." in out
+    assert "kolega převzal rozhovor" in out and "kolega Petra: Dobrý den, tady Petra." in out
+    assert "jaky port pro imap" not in out  # another conversation
+    assert transcript.main(["nobody"]) == 1

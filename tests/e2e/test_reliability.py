@@ -66,4 +66,4 @@ def test_fifty_concurrent_conversations_keep_their_own_state(stack):
         assert len(replies) == 10 and all(replies)
         for reply in replies[1 + done:9]:
             assert "**110**" in reply and f"krokem {done + 1} z 8" in reply
-        assert replies[-1].startswith(f"Krok {done + 1} z 8")
+        assert replies[-1].startswith(f"**Krok {done + 1} z 8")

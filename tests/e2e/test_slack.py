@@ -77,10 +77,11 @@ def test_retried_event_is_answered_once(stack, slack_api, customer):
 def test_buttons_are_blocks_and_a_click_answers(stack, slack_api, customer):
     user, channel = customer
     assert send_event(stack, user, channel, "navod na nastaveni posty") == 200
-    [step] = slack_api.wait_for_posts(channel, 1)
+    intro, step = slack_api.wait_for_posts(channel, 2)
+    assert intro["text"].startswith("Návod je pro Windows Phone 8.")
     section, actions = step["blocks"]
     assert section["type"] == "section" and section["text"]["type"] == "mrkdwn"
-    assert section["text"]["text"].startswith("Krok 1 z 8")
+    assert section["text"]["text"].startswith("*Krok 1 z 8")
     titles = [button["text"]["text"] for button in actions["elements"]]
     assert titles == ["Hotovo", "Zpět", "Zopakovat", "Nevidím to", "Ukončit"]
     done = actions["elements"][0]["value"]
@@ -88,8 +89,8 @@ def test_buttons_are_blocks_and_a_click_answers(stack, slack_api, customer):
              "message": {"ts": "1.0"}, "actions": [{"type": "button", "value": done}]}
     body = urllib.parse.urlencode({"payload": json.dumps(click)}).encode()
     assert post(stack, body, "application/x-www-form-urlencoded", signed(body, int(time.time()))) == 200
-    posts = slack_api.wait_for_posts(channel, 2)
-    assert posts[1]["blocks"][0]["text"]["text"].startswith("Krok 2 z 8")
+    posts = slack_api.wait_for_posts(channel, 3)
+    assert posts[2]["blocks"][0]["text"]["text"].startswith("*Krok 2 z 8")
 
 
 def test_an_event_the_bot_could_not_answer_is_answered_on_slacks_retry(stack, slack_api, customer):

@@ -1,6 +1,7 @@
 """The support page's chat widget in a real browser (Debian's chromium, driven by Playwright),
 talking to the running Rasa server over socket.io."""
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -58,3 +59,43 @@ def test_page_and_widget_ask_no_host_but_the_bots_own(stack, page):
     assert hosts <= {f"localhost:{stack.web_port}", f"localhost:{stack.rasa_port}", "localhost:5005"}
     assert any(url.startswith(f"http://localhost:{stack.rasa_port}/socket.io/") for url in requests)
     assert any(url.startswith("http://localhost:5005/socket.io/") for url in requests)
+
+
+def test_widget_greets_at_once_lists_steps_and_keeps_buttons_visible(stack, page):
+    page.goto(stack.page)
+    page.wait_for_load_state("networkidle")  # the page is there, its widget connected
+    opened = time.monotonic()
+    page.locator(".rw-launcher").click()
+    expect(bot_says(page, "^Dobrý den")).to_be_visible()
+    print(f"greeting shown {time.monotonic() - opened:.2f} s after opening the widget")
+
+    type_message(page, "navod krok za krokem, budu pouzivat imap se ssl")
+    expect(bot_says(page, "Návod je pro Windows Phone 8")).to_be_visible()
+    heading = bot_says(page, "^Krok 1 z 8").locator("strong")
+    expect(heading).to_have_text("Krok 1 z 8: Otevřete nastavení")  # the step stands out
+    type_message(page, "krok 7")
+    expect(bot_says(page, "^Krok 7 z 8")).to_be_visible()
+    expect(bot_says(page, "^Hodnoty pro")).to_be_visible()
+    # The navigation sits under the values, where the customer sees it.
+    expect(page.locator(".rw-reply", has_text="Hotovo").last).to_be_visible()
+
+    type_message(page, "prisel mi ticket open smtp")
+    expect(bot_says(page, "Jak zapnout ověřování")).to_be_visible()
+    steps = page.locator(".rw-response ol > li")
+    expect(steps).to_have_count(5)  # a numbered list, not one run-on paragraph
+    expect(steps.first).to_have_text("Otevřete „Nastavení“ → „e-mail + účty“ a klepněte na svůj účet.")
+
+
+def test_new_conversation_starts_afresh(stack, page):
+    page.goto(stack.page)
+    page.locator(".rw-launcher").click()
+    type_message(page, "navod na nastaveni posty")
+    expect(bot_says(page, "^Krok 1 z 8")).to_be_visible()
+    page.locator("#new-conversation").click()
+    page.locator(".rw-launcher").wait_for()
+    if not page.locator(".rw-new-message").is_visible():
+        page.locator(".rw-launcher").click()
+    expect(bot_says(page, "^Dobrý den")).to_be_visible()
+    expect(bot_says(page, "^Krok 1 z 8")).to_have_count(0)  # the old history is gone
+    type_message(page, "hotovo")  # no walkthrough runs in the new conversation
+    expect(bot_says(page, "Chcete projít nastavení e-mailu ve Windows Phone krok za krokem")).to_be_visible()

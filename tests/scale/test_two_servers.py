@@ -8,7 +8,7 @@ import pytest
 from scripts.stack import reply_text
 
 pytestmark = pytest.mark.scale
-STEP = re.compile(r"^Krok (\d) z 8", re.M)
+STEP = re.compile(r"^\**Krok (\d) z 8", re.M)
 
 
 def step(reply: str) -> int:
