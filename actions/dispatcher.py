@@ -18,6 +18,7 @@ from actions import answers, knowledge, ports, replies
 from actions.context import Events, Turn, resolve
 from actions.callback import answer_callback
 from actions.english import answer_english
+from actions.feedback import answer_comment, answer_rating
 from actions.fallback import fall_back
 from actions.handoff import hand_off
 from actions.pending import Pending
@@ -85,8 +86,11 @@ def respond(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         events = answer_problem(dispatcher, turn) if frame.symptom else []
         dispatcher.utter_message(response="utter_password_warning")  # and the symptom's fix
         return events
-    if turn.pending == Pending.CALLBACK_EMAIL:
-        answered = answer_callback(dispatcher, turn)
+    if turn.intent == "rate":
+        return answer_rating(dispatcher, turn)
+    if turn.pending in (Pending.CALLBACK_EMAIL, Pending.RATING_COMMENT):
+        answer = answer_callback if turn.pending == Pending.CALLBACK_EMAIL else answer_comment
+        answered = answer(dispatcher, turn)
         if answered is not None:
             return answered
     if frame.language == "en":

@@ -15,6 +15,7 @@ class Pending(str, Enum):
     SYMPTOM_FIX = "symptom_fix"  # did the fix for a described symptom help?
     HANDOFF_OFFER = "handoff"  # may the bot hand the customer to a person?
     CALLBACK_EMAIL = "callback_email"  # nobody could take over: an e-mail address for a reply?
+    RATING_COMMENT = "rating_comment"  # after a 👎: what was missing (optional)?
 
     @classmethod
     def of(cls, value: Optional[str]) -> Optional["Pending"]:

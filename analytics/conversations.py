@@ -39,6 +39,7 @@ class Conversation:
     messages: List[UserMessage] = field(default_factory=list)
     # (timestamp, kind, detail): "bot" with the response name, "step" with the step number
     timeline: List[tuple] = field(default_factory=list)
+    ratings: List[Dict[str, Any]] = field(default_factory=list)  # {"value": "up"|"down", "topic": …}
 
     @property
     def handoff_times(self) -> List[float]:
@@ -50,9 +51,11 @@ class Conversation:
 
     @property
     def resolved(self) -> bool:
-        """The customer confirmed a fix worked or finished the walkthrough – not merely left."""
+        """The customer confirmed a fix worked, finished the walkthrough or rated 👍 – not
+        merely left."""
         said = {name for _, kind, name in self.timeline if kind == "bot"}
-        return bool(said & {FIX_WORKED_RESPONSE, WALKTHROUGH_FINISHED_RESPONSE})
+        rated_up = any(rating.get("value") == "up" for rating in self.ratings)
+        return rated_up or bool(said & {FIX_WORKED_RESPONSE, WALKTHROUGH_FINISHED_RESPONSE})
 
     @property
     def max_step(self) -> int:
@@ -105,6 +108,8 @@ def conversations_from_events(rows: Iterable[Dict[str, Any]]) -> List[Conversati
                 conversation.messages[-1].out_of_scope = True
         elif kind == "slot" and data.get("name") == "walkthrough_step":
             conversation.timeline.append((timestamp, "step", data.get("value")))
+        elif kind == "slot" and data.get("name") == "rating" and isinstance(data.get("value"), dict):
+            conversation.ratings.append(data["value"])
     return list(found.values())
 
 

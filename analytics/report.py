@@ -42,6 +42,10 @@ def figures(conversations: List[Conversation]) -> Dict[str, Any]:
     outcomes = Counter(open_smtp_outcome(c) for c in conversations)
     outcomes.pop("", None)
     walkthrough = [c.max_step for c in conversations if c.max_step]
+    satisfaction: Dict[str, Counter] = {}
+    for c in conversations:
+        for rating in c.ratings:
+            satisfaction.setdefault(rating.get("topic") or "jiné", Counter())[rating.get("value")] += 1
     per_day: Dict[str, Counter] = {}
     for m in messages:
         per_day.setdefault(_day(m.timestamp), Counter())[m.intent] += 1
@@ -56,6 +60,9 @@ def figures(conversations: List[Conversation]) -> Dict[str, Any]:
         "containment_rate": round(1 - handed_off / len(conversations), 3) if conversations else None,
         "fallback_rate": round(sum(m.fell_back for m in typed) / len(typed), 3) if typed else None,
         "top_intents": Counter(m.intent for m in messages).most_common(10),
+        "satisfaction": {topic: {"up": n["up"], "down": n["down"]} for topic, n in sorted(satisfaction.items())},
+        "unhappy_conversations": [c.sender_id for c in conversations
+                                  if any(r.get("value") == "down" for r in c.ratings)],
         "open_smtp": {k: outcomes.get(k, 0) for k in ("resolved", "handed_off", "open")},
         "walkthrough_reached": [sum(step >= n for step in walkthrough) for n in range(1, STEPS + 1)],
         "walkthrough_stopped_at": [sum(step == n for step in walkthrough) for n in range(1, STEPS)],
@@ -81,6 +88,9 @@ def summary_rows(result: Dict[str, Any]) -> List[Tuple[str, Any]]:
          " / ".join(str(result["open_smtp"][k]) for k in ("resolved", "handed_off", "open"))),
         ("Návod: dosáhli kroku 1…8", " ".join(map(str, result["walkthrough_reached"]))),
         ("Nejčastější záměry", ", ".join(f"{intent_title(i)} {n}" for i, n in result["top_intents"][:5]) or "–"),
+        ("Hodnocení 👍 / 👎 podle tématu", "; ".join(
+            f"{topic} {n['up']} / {n['down']}" for topic, n in result["satisfaction"].items()) or "–"),
+        ("Konverzace s 👎", ", ".join(result["unhappy_conversations"]) or "–"),
     ]
 
 

@@ -80,7 +80,14 @@ class LiveAgent:
         joined = await render(app, record["conversation_id"],
                               "utter_agent_joined" if name else "utter_agent_joined_unnamed", agent=name)
         await self.send(app, record["conversation_id"], joined, before=[ConversationPaused()])
-        await self.note(record, f"{name or 'Kolega'} převzal(a) rozhovor. Zprávy zákazníka přijdou sem; `!konec` ho vrátí botovi.")
+        text = f"{name or 'Kolega'} převzal(a) rozhovor. Zprávy zákazníka přijdou sem; `!konec` ho vrátí botovi."
+        await self.note(record, text, blocks=[
+            {"type": "section", "text": {"type": "mrkdwn", "text": text}},
+            {"type": "actions", "elements": [{
+                "type": "button", "action_id": "release", "text": {"type": "plain_text", "text": "Vrátit botovi"},
+                "value": f"{RELEASE}:{record['id']}",
+            }]},
+        ])
 
     async def release(self, app: Sanic, record: Dict[str, Any]) -> None:
         if not handoffs.update(record["id"], only_if_state=handoffs.TAKEN, state=handoffs.CLOSED):
@@ -131,12 +138,13 @@ class LiveAgent:
 
     # --- plumbing -----------------------------------------------------------------------
 
-    async def note(self, record: Dict[str, Any], text: str) -> None:
+    async def note(self, record: Dict[str, Any], text: str, blocks: Optional[List[Dict[str, Any]]] = None) -> None:
         """A line in the record's thread."""
         if not record.get("slack_ts"):
             return
         try:
-            await self.slack.chat_postMessage(channel=record["slack_channel"], thread_ts=record["slack_ts"], text=text)
+            await self.slack.chat_postMessage(channel=record["slack_channel"], thread_ts=record["slack_ts"],
+                                              text=text, **({"blocks": blocks} if blocks else {}))
         except Exception:
             logger.exception("Posting into the handoff thread failed")
 

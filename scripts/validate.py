@@ -2,7 +2,8 @@
 
 One warning is Rasa's blind spot: a response rendered by a custom action (all of ours that
 carry facts) "is not used in any story or rule". Such a warning is accepted only when the
-response is named in the actions' code; a response used nowhere still fails.
+response is named in the actions' code; a response used nowhere still fails. An intent that
+only a button sends (BUTTON_ONLY_INTENTS) needs no NLU examples.
 """
 import re
 import sys
@@ -16,6 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 UNUSED = re.compile(r"The utterance '(utter_\w+)' is not used in any story or rule")
 # Raised by Rasa 3.6 on every domain load, whatever the data (slot_mappings.py).
 ALWAYS_RAISED = ("Slot auto-fill has been removed in 3.0",)
+# Intents only a button sends (`/rate{"rating":"up"}` under 👍 / 👎): nothing to learn from text.
+BUTTON_ONLY_INTENTS = ("rate",)
+NO_EXAMPLES = re.compile(r"The intent '(\w+)' is listed in the domain file, but is not found in the NLU training data")
 
 
 def responses_named_in_actions() -> set:
@@ -42,6 +46,9 @@ def main() -> int:
             continue
         unused = UNUSED.search(text)
         if unused and unused.group(1) in used_by_actions:
+            continue
+        no_examples = NO_EXAMPLES.search(text)
+        if no_examples and no_examples.group(1) in BUTTON_ONLY_INTENTS:
             continue
         problems.append(text)
     for problem in problems:

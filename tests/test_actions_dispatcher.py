@@ -159,3 +159,28 @@ def test_double_negations_choices_and_a_bare_number(domain):
     assert "SMTP se SSL" in respond(domain, "465", "ask_port_purpose")[0]
     reply, _ = respond(domain, "odesilani nejde, mam 587 s SSL")
     assert "tu nesedí" in reply and "**465**" in reply and "ověřování" in reply
+
+
+def test_a_rating_is_stored_with_the_topic_it_rates_and_a_down_asks_why(domain):
+    from conftest import make_tracker, run_action
+    from actions.dispatcher import ActionRespond
+
+    fixed = [{"event": "bot", "text": "Výborně!", "metadata": {"utter_action": "utter_fix_worked"}}]
+    up = make_tracker('/rate{"rating":"up"}', "rate", [{"entity": "rating", "value": "up"}], events=fixed)
+    replies, events = run_action(ActionRespond(), up, domain)
+    assert replies == ["Děkuji za hodnocení! Kdybyste cokoli potřebovali, napište mi."]
+    assert {"event": "slot", "name": "rating", "value": {"value": "up", "topic": "Ticket Open SMTP"},
+            "timestamp": None} in events
+
+    down = make_tracker('/rate{"rating":"down"}', "rate", [{"entity": "rating", "value": "down"}],
+                        slots={"last_topic": "port"})
+    replies, events = run_action(ActionRespond(), down, domain)
+    assert replies[0].startswith("Mrzí mě, že jsem Vám nepomohl. Napíšete mi, co chybělo?")
+    assert events[0]["value"] == {"value": "down", "topic": "Porty"} and events[-1]["value"] == "rating_comment"
+
+    comment = make_tracker("odpoved byla moc dlouha a nesrozumitelna", "nlu_fallback",
+                           slots={"pending_question": "rating_comment"})
+    replies, events = run_action(ActionRespond(), comment, domain)
+    assert replies == ["Děkuji, předám to kolegům, kteří bota učí."]
+    assert events[0] == {"event": "slot", "name": "rating_comment", "value": "odpoved byla moc dlouha a nesrozumitelna",
+                         "timestamp": None}

@@ -195,3 +195,18 @@ def test_resolved_counts_confirmed_fixes_and_finished_walkthroughs_only():
     result = report.figures([conversation("utter_fix_worked"), conversation("utter_port_single")])
     assert result["resolved"] == 1 and result["resolution_rate"] == 0.5
     assert result["containment_rate"] == 1.0  # its own figure: nobody was handed off
+
+
+def test_ratings_give_satisfaction_per_topic_and_list_the_unhappy():
+    def rated(sender, value, topic):
+        found = conversations.Conversation(sender)
+        found.ratings = [{"value": value, "topic": topic}]
+        return found
+
+    result = report.figures([rated("a", "up", "Porty"), rated("b", "down", "Porty"),
+                             rated("c", "up", "Ticket Open SMTP")])
+    assert result["satisfaction"] == {"Porty": {"up": 1, "down": 1}, "Ticket Open SMTP": {"up": 1, "down": 0}}
+    assert result["unhappy_conversations"] == ["b"]
+    assert result["resolved"] == 2  # a 👍 counts as resolved
+    table = report.terminal_table(result)
+    assert "Porty 1 / 1; Ticket Open SMTP 1 / 0" in table and "Konverzace s 👎" in table

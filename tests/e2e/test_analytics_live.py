@@ -23,3 +23,19 @@ def test_real_conversations_feed_the_inbox_and_the_report(stack, sender):
     missed = inbox.missed_messages(stored)
     assert [(m.text, m.reason, m.conversation_id) for m in missed] == [
         ("prisel mi tiket open smtp", "handoff", ticket)]
+
+
+def test_a_rating_reaches_the_report(stack, sender):
+    from scripts.stack import reply_text
+
+    stack.say(sender, "prisel mi tiket open smtp")
+    fixed = reply_text(stack.say(sender, "ano, uz to funguje"))
+    assert "👍" in fixed and "👎" in fixed  # the rating buttons come with the resolved topic
+    assert reply_text(stack.say(sender, '/rate{"rating":"down"}')).startswith("Mrzí mě")
+    assert reply_text(stack.say(sender, "bylo to zbytecne slozite")).startswith("Děkuji, předám to")
+    [stored] = [c for c in conversations.load(f"sqlite:///{stack.db}", *conversations.period(None, None))
+                if c.sender_id == sender]
+    assert stored.ratings == [{"value": "down", "topic": "Ticket Open SMTP"}]
+    result = report.figures([stored])
+    assert result["satisfaction"] == {"Ticket Open SMTP": {"up": 0, "down": 1}}
+    assert result["unhappy_conversations"] == [sender] and result["resolved"] == 1

@@ -117,7 +117,11 @@ def test_a_rest_customer_reads_the_agent_with_the_next_reply(stack, slack_api, s
     reply = reply_text(stack.say(sender, "dekuji, cekam"))
     assert f"Připojil se kolega {AGENT_NAME}" in reply and "Zdravím, podívám se na to." in reply
     wait_for_thread(slack_api, record["slack_ts"], r"^\*Zákazník:\* dekuji, cekam$")
-    assert agent_clicks(stack, record["slack_ts"], f"release:{record['id']}") == 200
+    [note] = [call["payload"] for call in slack_api.calls if call["payload"].get("thread_ts") == record["slack_ts"]
+              and "převzal" in call["payload"].get("text", "")]
+    button = note["blocks"][1]["elements"][0]
+    assert button["text"]["text"] == "Vrátit botovi"
+    assert agent_clicks(stack, record["slack_ts"], button["value"]) == 200
     time.sleep(0.5)
     assert "Kolega konverzaci ukončil" in reply_text(stack.say(sender, "jaky port pro pop3"))
 

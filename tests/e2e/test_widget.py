@@ -86,6 +86,20 @@ def test_widget_greets_at_once_lists_steps_and_keeps_buttons_visible(stack, page
     expect(steps.first).to_have_text("Otevřete „Nastavení“ → „e-mail + účty“ a klepněte na svůj účet.")
 
 
+def test_on_a_phone_screen_the_form_step_keeps_its_buttons_in_view(stack, page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(stack.page)
+    page.locator(".rw-launcher").click()
+    type_message(page, "jiny telefon, mam android")
+    expect(bot_says(page, "Nastavení serveru je ale v iPhonu, Androidu i Outlooku stejné")).to_be_visible()
+    type_message(page, "navod krok za krokem, pop3 bez ssl")
+    type_message(page, "krok 7")
+    expect(bot_says(page, "^Hodnoty pro POP3 bez SSL")).to_be_visible()
+    hotovo = page.locator(".rw-reply", has_text="Hotovo").last
+    expect(hotovo).to_be_visible()
+    expect(hotovo).to_be_in_viewport()
+
+
 def test_new_conversation_starts_afresh(stack, page):
     page.goto(stack.page)
     page.locator(".rw-launcher").click()
