@@ -33,7 +33,10 @@ logger = logging.getLogger(__name__)
 END_COMMAND = "!konec"
 TAKEOVER, RELEASE = "takeover", "release"
 PUSHED = "pushed"  # metadata of a bot event sent outside a turn
-SWEEP_SECONDS = 5.0
+
+def sweep_seconds() -> float:
+    """How often waiting handoffs are checked (HANDOFF_SWEEP_SECONDS; tests check often)."""
+    return float(os.environ.get("HANDOFF_SWEEP_SECONDS") or 5)
 
 
 def takeover_seconds() -> float:
@@ -130,7 +133,7 @@ class LiveAgent:
 
     async def sweep_forever(self, app: Sanic) -> None:
         while True:
-            await asyncio.sleep(SWEEP_SECONDS)
+            await asyncio.sleep(sweep_seconds())
             try:
                 await self.sweep(app)
             except Exception:

@@ -30,7 +30,8 @@ def stack(tmp_path_factory, slack_api):
         "SLACK_API_URL": slack_api.url,
         "SLACK_SUPPORT_CHANNEL": SUPPORT_CHANNEL,
         "OFFICE_HOURS": "always",  # agents may take over whatever the hour CI runs at
-        "HANDOFF_TAKEOVER_SECONDS": "20",  # then the call-back offer (tests/e2e/test_live_agent.py)
+        "HANDOFF_TAKEOVER_SECONDS": "12",  # then the call-back offer (tests/e2e/test_live_agent.py)
+        "HANDOFF_SWEEP_SECONDS": "1",
     }
     running = Stack(
         tmp_path_factory.mktemp("stack"), web_port=5180, env=env, debug=True, api_token=API_TOKEN

@@ -129,7 +129,7 @@ def test_a_rest_customer_reads_the_agent_with_the_next_reply(stack, slack_api, s
 def test_nobody_takes_over_in_time_the_customer_may_leave_an_address(stack, slack_api, sender):
     stack.say(sender, "chci mluvit s clovekem")
     record = record_of(stack, conversation=sender)
-    for _ in range(60):  # HANDOFF_TAKEOVER_SECONDS=20 in this stack, checked every 5 s
+    for _ in range(60):  # HANDOFF_TAKEOVER_SECONDS=12 in this stack, checked every second
         if record_of(stack, conversation=sender)["state"] == "callback":
             break
         time.sleep(1)
@@ -150,3 +150,22 @@ def test_forged_or_foreign_agent_events_change_nothing(stack, slack_api, sender)
     assert record_of(stack, conversation=sender)["state"] == "waiting"
     reply = reply_text(stack.say(sender, "jaky port pro imap se ssl"))
     assert "993" in reply and "Jsem kolega" not in reply and "cizího" not in reply
+
+
+def test_a_slack_customer_reads_the_agent_in_their_dm(stack, slack_api):
+    from fake_slack import send_event
+
+    customer, dm = "U0SLACKCUST", f"D0DM{time.time_ns() % 10**6}"
+    assert send_event(stack, customer, dm, "chci mluvit s clovekem") == 200
+    record = record_of(stack, conversation=customer)
+    assert record["channel"] == "slack"
+    assert agent_says(stack, record["slack_ts"], "Dobrý den, tady Petra ze Slacku.") == 200
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not any(
+            "tady Petra ze Slacku" in p["text"] for p in slack_api.posts(dm)):
+        time.sleep(0.1)
+    texts = [p["text"] for p in slack_api.posts(dm)]
+    assert any(f"Připojil se kolega {AGENT_NAME}" in t for t in texts)
+    assert any("tady Petra ze Slacku" in t for t in texts)
+    assert send_event(stack, customer, dm, "diky, zkusim to") == 200
+    wait_for_thread(slack_api, record["slack_ts"], r"^\*Zákazník:\* diky, zkusim to$")
