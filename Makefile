@@ -16,7 +16,15 @@ export RASA_TELEMETRY_ENABLED := false
 
 MODEL_INPUTS := config.yml domain.yml $(shell find data czech_nlu -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: run test test-scale install train validate unit e2e stories holdout crossval intent examples inbox report conversations transcript purge bench shell clean
+.DEFAULT_GOAL := help
+
+.PHONY: help run test test-scale install train validate unit e2e stories holdout crossval intent examples inbox report conversations transcript purge bench shell clean
+
+# This list: every target with the comment above it.
+help:
+	@awk '/^# / { if (!note) note = substr($$0, 3); next } \
+	     /^[a-z][a-z0-9-]*:/ { split($$0, t, ":"); printf "  make %-14s %s\n", t[1], note } \
+	     { note = "" }' $(MAKEFILE_LIST)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +35,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt | $(BI
 	$(BIN)/pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
+# Sets everything up: the venv, the Czech spaCy model, the widget bundle.
 install: $(VENV)/.installed $(SPACY_CS)/meta.json $(WIDGET)
 
 # The widget page's rasa-webchat bundle, exactly as web/package-lock.json pins it.
@@ -46,12 +55,14 @@ $(MODEL): $(MODEL_INPUTS) | install
 	$(RASA) train --fixed-model-name helpdesk --out models
 	touch $@
 
+# Trains the model when data, config, domain or our NLU component changed.
 train: $(MODEL)
 
 # rasa data validate, failing on warnings (see scripts/validate.py for the one exception).
 validate: install
 	$(BIN)/python scripts/validate.py
 
+# Action server :5055, Rasa :5005 (REST, widget socket, Slack), widget page :8080.
 run: $(MODEL)
 	bash scripts/run.sh
 
@@ -59,21 +70,26 @@ run: $(MODEL)
 shell: $(MODEL)
 	@$(BIN)/python -m scripts.shell
 
-unit: install
+# The unit tests: the venv and the Czech spaCy model, no npm, no trained model.
+unit: $(VENV)/.installed $(SPACY_CS)/meta.json
 	$(BIN)/pytest -q -m "not e2e and not scale" tests
 
+# End-to-end tests against the real servers (REST, widget, Slack, live agent).
 e2e: $(MODEL)
 	$(BIN)/pytest -q -m e2e tests
 
+# Rasa test stories (tests/test_*.yml), failing on any prediction error.
 stories: $(MODEL)
 	rm -rf results/stories
 	$(RASA) test core -m $(MODEL) --stories tests/ --fail-on-prediction-errors --out results/stories
 
+# The held-out NLU examples, with accuracy and F1 gates.
 holdout: $(MODEL)
 	rm -rf results/holdout
 	$(RASA) test nlu -m $(MODEL) --nlu tests/nlu_holdout.yml --out results/holdout
 	$(BIN)/python scripts/nlu_report.py results/holdout --gate
 
+# Everything CI checks on one machine (plus `make test-scale`).
 test: validate unit stories holdout e2e
 
 # Several Rasa servers: PostgreSQL + Redis from Debian's packages, two Rasa servers, one
@@ -121,8 +137,10 @@ transcript: install
 purge: install
 	@$(BIN)/python -m scripts.purge $(if $(DAYS),--days $(DAYS))
 
+# Latency, throughput and memory figures -> reports/bench.json.
 bench: $(MODEL)
 	$(BIN)/python -m scripts.bench
 
+# Removes build output, results and trained models.
 clean:
 	rm -rf build results models/*.tar.gz
