@@ -20,25 +20,14 @@ from actions.callback import answer_callback
 from actions.english import answer_english
 from actions.feedback import answer_comment, answer_rating
 from actions.fallback import fall_back
-from actions.handoff import hand_off
+from actions.handoff import HANDOFF_RESPONSES, hand_off
 from actions.pending import Pending
 from actions.symptoms import answer_symptom
+from actions.topics import INTENT_TOPICS
 from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
 from actions.walkthrough import NAVIGATION, answer_form_choice, offer_resume, walkthrough_turn
 
 
-# The topic a question intent asks about when the text itself names none.
-INTENT_TOPICS = {
-    "ask_port": "port",
-    "ask_port_table": "port_table",
-    "ask_port_purpose": "port_purpose",
-    "ask_settings": "settings",
-    "ask_server": "server",
-    "ask_username": "username",
-    "ask_password": "password",
-    "ask_pop_vs_imap": "pop_vs_imap",
-    "other_device": "other_device",
-}
 # Questions a symptom's fix does not answer: asked beside a symptom, they come first.
 FACT_QUESTIONS = {"port", "settings", "pop_vs_imap", "port_table"}
 STATIC_RESPONSES = {
@@ -259,9 +248,6 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if turn.frame.symptom in ENTRIES:
         return events + troubleshoot(dispatcher, turn, turn.frame.symptom)
     return events + answer_symptom(dispatcher, turn.frame.symptom, turn.frame.error_code)
-
-
-HANDOFF_RESPONSES = ("utter_handoff_done", "utter_handoff_waiting")
 
 
 def handed_off(turn: Turn) -> bool:

@@ -8,15 +8,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import Events, Turn
 from actions.pending import Pending
-from actions.topics import PROBLEM_TITLES, QUESTION_TITLES
+from actions.topics import INTENT_TOPICS, PROBLEM_TITLES, QUESTION_TITLES
 
 # What was resolved, by the answer the rating buttons came with.
 RATED_ANSWERS = {
     "utter_fix_worked": PROBLEM_TITLES["open_smtp_ticket"],
     "utter_walkthrough_check": PROBLEM_TITLES["start_walkthrough"],
 }
-TOPIC_TITLES = {"port": "Porty", "port_table": "Porty", "settings": "Nastavení serveru", "server": "Název serveru",
-                "username": "Uživatelské jméno", "password": "Heslo", "pop_vs_imap": "IMAP, nebo POP3?"}
+# A topic's title is that of the question intent asking about it ("port" -> "Porty").
+TOPIC_TITLES = {topic: QUESTION_TITLES[intent] for intent, topic in INTENT_TOPICS.items()}
 
 
 def rated_topic(turn: Turn) -> str:
@@ -26,7 +26,7 @@ def rated_topic(turn: Turn) -> str:
             if name in RATED_ANSWERS:
                 return RATED_ANSWERS[name]
     topic = turn.tracker.get_slot("last_topic")
-    return TOPIC_TITLES.get(topic, QUESTION_TITLES.get(topic or "", "jiné"))
+    return TOPIC_TITLES.get(topic or "", "jiné")
 
 
 def answer_rating(dispatcher: CollectingDispatcher, turn: Turn) -> Events:

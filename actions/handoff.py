@@ -40,6 +40,8 @@ CONFIRMATIONS = {
 TOPICS = {**QUESTION_TITLES, **PROBLEM_TITLES}
 WALKTHROUGH_TOPIC = TOPICS["start_walkthrough"]
 UNKNOWN_TOPIC = "neurčeno"
+# What the customer is told when a record is made (waiting for an agent, or not): a handoff.
+HANDOFF_RESPONSES = ("utter_handoff_done", "utter_handoff_waiting")
 
 
 def _user_intent(event: Dict[str, Any]) -> Optional[str]:

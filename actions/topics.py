@@ -13,6 +13,18 @@ QUESTION_TITLES = {
     "ask_pop_vs_imap": "IMAP, nebo POP3?",
     "other_device": "Jiný telefon",
 }
+# The topic a question intent asks about when the text itself names none.
+INTENT_TOPICS = {
+    "ask_port": "port",
+    "ask_port_table": "port_table",
+    "ask_port_purpose": "port_purpose",
+    "ask_settings": "settings",
+    "ask_server": "server",
+    "ask_username": "username",
+    "ask_password": "password",
+    "ask_pop_vs_imap": "pop_vs_imap",
+    "other_device": "other_device",
+}
 # Problems and the walkthrough: topics of a conversation, not buttons.
 PROBLEM_TITLES = {
     "open_smtp_ticket": "Ticket Open SMTP",

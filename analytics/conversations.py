@@ -8,8 +8,9 @@ from typing import Any, Dict, Iterable, List, Optional
 
 import sqlalchemy as sa
 
+from actions.handoff import HANDOFF_RESPONSES
+
 ROOT = Path(__file__).resolve().parents[1]
-HANDOFF_RESPONSES = {"utter_handoff_done", "utter_handoff_waiting"}
 FIX_WORKED_RESPONSE = "utter_fix_worked"
 FALLBACK_INTENT = "nlu_fallback"
 # What the bot says when it did not understand. DIET's nlu_fallback alone is no miss: the
