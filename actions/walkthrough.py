@@ -105,17 +105,16 @@ class Walkthrough:
 
     def _show(self, number: int) -> None:
         step = knowledge.steps()[number - 1]
-        form = number == FORM_STEP  # the values follow: the buttons go under them
         self.dispatcher.utter_message(
             response="utter_step",
             number=number,
             steps=step_count(),
             title=step["title"],
             instruction=step["text"],
-            buttons=[] if number == step_count() or form else NAV_BUTTONS,
+            buttons=[] if number == step_count() else NAV_BUTTONS,
         )
-        if form:
-            self.dispatcher.utter_message(response="utter_form_values", buttons=NAV_BUTTONS, **self._form_values())
+        if number == FORM_STEP:  # replies.buttons_last moves the navigation under the values
+            self.dispatcher.utter_message(response="utter_form_values", **self._form_values())
 
     def _form_values(self) -> Dict[str, Any]:
         values = replies.settings_values(self.protocol)
