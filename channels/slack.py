@@ -13,7 +13,6 @@
 import asyncio
 import json
 import logging
-import re
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
@@ -25,20 +24,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from channels.guard import guard_blueprint
 from channels.live_agent import LiveAgent
+from channels.markdown import to_mrkdwn, to_plain
 from channels.slack_events import BUSY, DONE, ledger_for
 
 logger = logging.getLogger(__name__)
-
-MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
-
-
-def to_mrkdwn(text: Text) -> Text:
-    return MARKDOWN_BOLD.sub(r"*\1*", text)
-
-
-def to_plain(text: Text) -> Text:
-    return MARKDOWN_BOLD.sub(r"\1", text)
-
 
 class HelpdeskSlackBot(SlackBot):
     def __init__(

@@ -10,7 +10,6 @@ usage: python -m scripts.shell [--url http://localhost:5005]
 """
 import argparse
 import json
-import re
 import sys
 import urllib.error
 import urllib.request
@@ -18,9 +17,9 @@ import uuid
 from contextlib import contextmanager
 from typing import Any, Dict, Iterator, List
 
+from channels.markdown import to_plain
 from scripts.stack import ROOT, Stack
 
-MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 OWN_RASA_PORT, OWN_ACTION_PORT = 5006, 5056
 
 
@@ -60,7 +59,7 @@ def show(messages: List[Dict[str, Any]]) -> List[Dict[str, str]]:
     buttons: List[Dict[str, str]] = []
     for message in messages:
         if message.get("text"):
-            print("Bot:", MARKDOWN_BOLD.sub(r"\1", message["text"]))
+            print("Bot:", to_plain(message["text"]))
         for button in message.get("buttons") or []:
             buttons.append(button)
             print(f"  {len(buttons)}) {button['title']}")

@@ -1,4 +1,4 @@
-from channels.slack import to_mrkdwn, to_plain
+from channels.markdown import to_mrkdwn, to_plain
 from scripts.credentials import SLACK_CHANNEL_CLASS, credentials
 
 
