@@ -32,9 +32,9 @@ BEING = r"(?:\s+(?:je|jsou|zni|mam|mame|bylo|byl|bude|is|was)\b\s*:?|\s*[:=])"
 POSSESSIVE = r"\b(?:moje|me|muj|nase|to|my|the)"
 ENTERING = (
     r"\b(?:zada\w*|napsa\w*|napis\w*|pis\w*|vyplni\w*|vypln\w*|dal[ai]?|pouzi\w*|nastavi\w*"
-    r"|zmeni\w*|zmenu|zkous\w*|zkusi\w*|mam|mame|zkoušel|typed|entered|tried|used?|set)"
+    r"|zmeni\w*|zmenu|zkous\w*|zkusi\w*|mam|mame|typed|entered|tried|used?|set)"
 )
-MARKS = r"(?:\s+(?:jsem|sem|jsme|jste|si|tam|uz|nove|novy|nove|stare|stary|spravne|moje|me|svoje|sve))*"
+MARKS = r"(?:\s+(?:jsem|sem|jsme|jste|si|tam|uz|nove|novy|stare|stary|spravne|moje|me|svoje|sve))*"
 
 PATTERNS = (
     re.compile(rf"\b{KEY}[{OPEN_QUOTE}]?\s*[:=]\s*{SECRET}"),

@@ -46,7 +46,7 @@ async def test_a_turn_whose_ticket_expired_while_waiting_still_gets_its_turn(ser
         store.cleanup("slow-turn", other)
 
     ending = asyncio.create_task(other_turn_ends())
-    async with store.lock("slow-turn", lock_lifetime=0.2, wait_time_in_seconds=0.1) as lock:
+    async with store.lock("slow-turn", lock_lifetime=0.2, wait_time_in_seconds=0.1):
         assert ending.done()  # our turn came after the other one, not beside it
         assert len(store.get_lock("slow-turn").tickets) == 1  # ours alone
     assert store.get_lock("slow-turn") is None
