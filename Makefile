@@ -18,7 +18,7 @@ MODEL_INPUTS := config.yml domain.yml $(shell find data czech_nlu -name '*.yml' 
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test test-scale install train validate unit e2e stories holdout crossval intent examples inbox report conversations transcript purge bench shell clean
+.PHONY: help run test test-scale install train validate lint unit e2e stories holdout crossval intent examples inbox report conversations transcript purge bench shell clean
 
 # This list: every target with the comment above it.
 help:
@@ -70,6 +70,12 @@ run: $(MODEL)
 shell: $(MODEL)
 	@$(BIN)/python -m scripts.shell
 
+# ruff (format and lint) and mypy on our code: settings in pyproject.toml.
+lint: $(VENV)/.installed
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
 # The unit tests: the venv and the Czech spaCy model, no npm, no trained model.
 unit: $(VENV)/.installed $(SPACY_CS)/meta.json
 	$(BIN)/pytest -q -m "not e2e and not scale" tests
@@ -90,7 +96,7 @@ holdout: $(MODEL)
 	$(BIN)/python scripts/nlu_report.py results/holdout --gate
 
 # Everything CI checks on one machine (plus `make test-scale`).
-test: validate unit stories holdout e2e
+test: lint validate unit stories holdout e2e
 
 # Several Rasa servers: PostgreSQL + Redis from Debian's packages, two Rasa servers, one
 # action server (endpoints.production.yml).

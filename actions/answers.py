@@ -1,4 +1,5 @@
 """Server, credential and settings answers: a response filled with facts from the knowledge file."""
+
 import re
 from typing import List, Optional
 
@@ -101,7 +102,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_password(dispatcher, turn.frame.text)
     if topic == "smtp_auth" and turn.frame.asks_how:
         # "kde se zapíná ověřování?": where, step by step
-        dispatcher.utter_message(response="utter_smtp_fix", **replies.settings_values(knowledge.recommended_protocol()))
+        dispatcher.utter_message(
+            response="utter_smtp_fix", **replies.settings_values(knowledge.recommended_protocol())
+        )
         return []
     if topic == "smtp_auth":
         auth_required, auth_same_login = knowledge.smtp_auth_checkboxes()

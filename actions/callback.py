@@ -1,5 +1,6 @@
 """The call-back offer's answer: nobody could take the conversation over (timeout, outside
 office hours), so the customer may leave an e-mail address for the reply, or decline."""
+
 import re
 from typing import Optional
 
@@ -28,7 +29,8 @@ def answer_callback(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Ev
         handoffs.update(record["id"], contact=contact)
         post_in_thread(record, f"Zákazník nechává kontakt pro odpověď: {contact}")
         dispatcher.utter_message(
-            response="utter_callback_saved", contact=contact,
+            response="utter_callback_saved",
+            contact=contact,
             callback_time=knowledge.load()["handoff"]["callback_time"],
         )
         return [SlotSet("pending_question", None)]

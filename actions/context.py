@@ -4,6 +4,7 @@ a correction ("spletl jsem se, mám POP3") or a new question means given what ca
 The conversation's memory is in slots (kept by the tracker store): the protocol and SSL choice
 of the last answer, its topic, the open question and the walkthrough step.
 """
+
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 

@@ -8,25 +8,25 @@ A turn runs in three steps, each in its own module:
 3. this dispatcher: decides which answers the turn gets, in the order below, and leaves the
    wording to the answer modules (ports, answers, symptoms, troubleshooting, walkthrough).
 """
-from typing import Any, Dict, List, Optional, Text
+
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, knowledge, ports, replies
-from actions.context import Events, Turn, resolve
 from actions.callback import answer_callback
+from actions.context import Events, Turn, resolve
 from actions.english import answer_english
-from actions.feedback import answer_comment, answer_rating
 from actions.fallback import fall_back
+from actions.feedback import answer_comment, answer_rating
 from actions.handoff import HANDOFF_RESPONSES, hand_off
 from actions.pending import Pending
 from actions.symptoms import answer_symptom
 from actions.topics import INTENT_TOPICS
 from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
 from actions.walkthrough import NAVIGATION, answer_form_choice, offer_resume, walkthrough_turn
-
 
 # Questions a symptom's fix does not answer: asked beside a symptom, they come first.
 FACT_QUESTIONS = {"port", "settings", "pop_vs_imap", "port_table"}
@@ -39,18 +39,22 @@ STATIC_RESPONSES = {
 
 
 class ActionRespond(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_respond"
 
     def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> Events:
         turn = resolve(tracker)
         events = respond(dispatcher, turn)
         replies.buttons_last(dispatcher.messages, domain)
-        topics = list(dict.fromkeys(
-            e["value"] for e in events if e.get("event") == "slot" and e.get("name") == "last_topic"
-        ))
+        topics = list(
+            dict.fromkeys(
+                e["value"]
+                for e in events
+                if e.get("event") == "slot" and e.get("name") == "last_topic"
+            )
+        )
         if len(topics) > 1:
             # Several questions answered: a follow-up continues all of them, the server last.
             events.append(SlotSet("last_topics", topics))
@@ -105,7 +109,8 @@ def respond(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if frame.works is False and not turn.pending and not frame.asks and handed_off(turn):
         # "pořád nic" after the handoff: the colleagues have it, nothing new to try.
         dispatcher.utter_message(
-            response="utter_handoff_pending", response_time=knowledge.load()["handoff"]["response_time"]
+            response="utter_handoff_pending",
+            response_time=knowledge.load()["handoff"]["response_time"],
         )
         return []
     if turn.walkthrough_active or (frame.step and turn.walkthrough_started):
@@ -143,7 +148,9 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
         return None  # "zpět", "ukončit", "jdi na krok 2": navigation, below
     if frame.asks and not frame.names_something:
         return None  # a question of its own: answered, then the offer to continue
-    security = None  # the text decides ("ne, chci to se SSL"); a bare yes / no answers the SSL question
+    security = (
+        None  # the text decides ("ne, chci to se SSL"); a bare yes / no answers the SSL question
+    )
     if (
         turn.pending == Pending.WALKTHROUGH_SECURITY
         and frame.security is None
@@ -203,8 +210,10 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         return None
     events: Events = []
     if frame.port_choice:  # "993 nebo 143?": the ports of the protocol those numbers belong to
-        owners = [knowledge.protocol_for_port(n)[0] for n in frame.ports if knowledge.protocol_for_port(n)]
-        events += ports.answer_port(dispatcher, turn, list(dict.fromkeys(owners)) or asked_protocols(turn))
+        owners = [owner[0] for n in frame.ports if (owner := knowledge.protocol_for_port(n))]
+        events += ports.answer_port(
+            dispatcher, turn, list(dict.fromkeys(owners)) or asked_protocols(turn)
+        )
     elif frame.ports and (frame.checks or frame.protocols):
         events += ports.check_ports(dispatcher, turn)
     elif frame.ports:

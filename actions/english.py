@@ -9,7 +9,6 @@ from actions.context import Events, Turn
 from actions.troubleshooting import response_values
 
 
-
 def utter_english_ports(dispatcher: CollectingDispatcher, protocol: str, security) -> None:
     english = knowledge.load()["english"]
     names = knowledge.incoming_protocols() if protocol == "incoming" else [protocol]
@@ -45,8 +44,12 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     asks = frame.asks or follow_up  # "and with SSL?", "and the outgoing one?"
     for topic in asks:
         if topic == "port" and (frame.protocols or turn.protocol):
-            for protocol in frame.protocols or turn.last_protocols or [turn.protocol]:
-                security = turn.security if turn.security == "both" else frame.security_by_protocol.get(protocol, turn.security)
+            for protocol in frame.protocols or turn.last_protocols or [turn.protocol or ""]:
+                security = (
+                    turn.security
+                    if turn.security == "both"
+                    else frame.security_by_protocol.get(protocol, turn.security)
+                )
                 utter_english_ports(dispatcher, protocol, security)
         elif topic == "smtp_auth":
             dispatcher.utter_message(response="utter_en_smtp_auth", **values)
@@ -63,4 +66,8 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         )
     dispatcher.utter_message(response="utter_en_czech_note")
     topic = "server" if "server" in asks else "port"
-    return [SlotSet("protocol", turn.protocol), SlotSet("security", turn.security), SlotSet("last_topic", topic)]
+    return [
+        SlotSet("protocol", turn.protocol),
+        SlotSet("security", turn.security),
+        SlotSet("last_topic", topic),
+    ]

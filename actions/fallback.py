@@ -1,5 +1,6 @@
 """Not understood: ask to rephrase and offer the topics the model thought likely; after two
 misunderstandings in a row, offer a person."""
+
 from typing import Any, Dict, List
 
 from rasa_sdk.events import SlotSet, UserUtteranceReverted
@@ -20,7 +21,7 @@ def likely_topics(ranking: List[Dict[str, Any]]) -> List[str]:
     """Up to MAX_BUTTONS intents with distinct titles, best first, padded with defaults."""
     chosen: List[str] = []
     titles = set()
-    names = [item.get("name") for item in ranking] + DEFAULT_TOPICS
+    names = [item["name"] for item in ranking if item.get("name")] + DEFAULT_TOPICS
     for name in names:
         title = TOPIC_TITLES.get(name)
         if title and title not in titles:
@@ -32,9 +33,7 @@ def likely_topics(ranking: List[Dict[str, Any]]) -> List[str]:
 
 
 def topic_buttons(ranking: List[Dict[str, Any]]) -> List[Dict[str, str]]:
-    return [
-        {"title": TOPIC_TITLES[name], "payload": f"/{name}"} for name in likely_topics(ranking)
-    ]
+    return [{"title": TOPIC_TITLES[name], "payload": f"/{name}"} for name in likely_topics(ranking)]
 
 
 def utter_not_understood(dispatcher: CollectingDispatcher, turn: Turn) -> None:

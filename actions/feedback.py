@@ -1,6 +1,7 @@
 """The customer's 👍 / 👎 after a resolved topic (the Open SMTP fix worked, the walkthrough
 ended, a thanks), with an optional comment after a 👎. Stored in the tracker (slots `rating`,
 `rating_comment`); `make report` shows satisfaction per topic and lists the 👎 conversations."""
+
 from typing import Optional
 
 from rasa_sdk.events import SlotSet
@@ -30,7 +31,11 @@ def rated_topic(turn: Turn) -> str:
 
 
 def answer_rating(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    values = [e.get("value") for e in turn.tracker.latest_message.get("entities") or [] if e.get("entity") == "rating"]
+    values = [
+        e.get("value")
+        for e in turn.tracker.latest_message.get("entities") or []
+        if e.get("entity") == "rating"
+    ]
     value = "down" if "down" in values else "up"
     rating = SlotSet("rating", {"value": value, "topic": rated_topic(turn)})
     if value == "up":

@@ -7,6 +7,7 @@ screen. This module reads those from the text (diacritics folded) and keeps DIET
 one signal among them. It decides nothing: actions/context.py adds the conversation,
 actions/dispatcher.py picks the answers.
 """
+
 import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
@@ -20,6 +21,7 @@ from actions.understanding import (
     security_in_text,
 )
 from czech_nlu.folding import fold
+
 
 @dataclass
 class Frame:
@@ -51,7 +53,9 @@ class Frame:
     unsure: bool = False  # "nevím", "co to znamená?": the question again, not a guess
     asks_how: bool = False  # "kde to zapnu?", "jak to nastavím?": where / how, step by step
     works: Optional[bool] = None  # "už to jde" / "pořád nic" (an answer to "Pomohlo to?")
-    security_by_protocol: Dict[str, str] = field(default_factory=dict)  # "POP3 bez SSL, SMTP se SSL"
+    security_by_protocol: Dict[str, str] = field(
+        default_factory=dict
+    )  # "POP3 bez SSL, SMTP se SSL"
     hosts: List[str] = field(default_factory=list)  # server names typed by the customer
     everywhere: bool = False  # "se SSL, všude": incoming and outgoing alike
     language: str = "cs"  # cs (Czech or Slovak) / en
@@ -104,7 +108,9 @@ def _clauses(folded: str) -> List[str]:
     return [c for c in phrases.CLAUSE_BREAK.split(folded) if c and c.strip()]
 
 
-def _port_claims(folded: str, ports: List[int], protocols: List[str]) -> List[Tuple[int, Optional[str], Optional[str]]]:
+def _port_claims(
+    folded: str, ports: List[int], protocols: List[str]
+) -> List[Tuple[int, Optional[str], Optional[str]]]:
     """(port, protocol, security) as the customer paired them: "u příchozí mám 465 a u odchozí
     995" is two claims. A clause without a protocol takes the message's only one."""
     claims = []
@@ -126,9 +132,9 @@ def _concrete(named: List[str]) -> List[str]:
 def _step(folded: str) -> Tuple[Optional[int], bool]:
     """A step named by number ("krok 5", "jdi na čtyřku") or by its screen ("typ účtu"), and
     whether the message asks to go there (False: it only asks about that screen)."""
-    number = re.search(r"\bkrok\w*\s*(c\.|cislo)?\s*(\d)\b|\b(\d)\.? krok", folded)
-    if number:
-        return int(number.group(2) or number.group(3)), True
+    named = re.search(r"\bkrok\w*\s*(c\.|cislo)?\s*(\d)\b|\b(\d)\.? krok", folded)
+    if named:
+        return int(named.group(2) or named.group(3)), True
     nav = phrases.NAV_VERBS.search(folded)
     for value, words in phrases.STEP_NOUNS:
         if re.search(rf"\b({words})\b", folded) and (nav or re.search(r"\b(na|do|od)\b", folded)):
@@ -208,7 +214,10 @@ def _language(folded: str) -> str:
     """cs (Czech or Slovak, answered in Czech), en, or other."""
     english = len(phrases.ENGLISH_WORDS.findall(folded))
     czech = len(phrases.CZECH_WORDS.findall(folded))
-    if len(phrases.OTHER_LANGUAGE_WORDS.findall(folded)) >= 2 and len(phrases.OTHER_LANGUAGE_WORDS.findall(folded)) > czech:
+    if (
+        len(phrases.OTHER_LANGUAGE_WORDS.findall(folded)) >= 2
+        and len(phrases.OTHER_LANGUAGE_WORDS.findall(folded)) > czech
+    ):
         return "other"
     if english > czech and (english >= 2 or (czech == 0 and len(folded.split()) <= 6)):
         return "en"
@@ -237,24 +246,32 @@ def read(message: Dict[str, Any]) -> Frame:
     # Phone numbers ("602 993 118") hold digits that look like ports: left out once, here.
     without_phones = phrases.PHONE.sub(" ", folded)
     frame.hosts = [
-        host for host in phrases.HOST.findall(without_phones)
+        host
+        for host in phrases.HOST.findall(without_phones)
         if not host.startswith("www.") and (phrases.SERVER_LIKE.match(host) or host.count(".") >= 2)
     ]
     frame.language = _language(folded)
     frame.asks = _asks(folded)
     only_a_number = bool(re.fullmatch(r"\W*\d{2,5}\W*", folded))  # "465?"
-    frame.ports = _ports(without_phones, only_a_number or "port" in frame.asks or bool(frame.protocols or frame.security))
-    frame.port_choice = bool(re.search(r"\b\d{2,5}\s*(nebo|ci|or|/)\s*\d{2,5}\b", folded))  # "993 nebo 143?"
+    frame.ports = _ports(
+        without_phones,
+        only_a_number or "port" in frame.asks or bool(frame.protocols or frame.security),
+    )
+    frame.port_choice = bool(
+        re.search(r"\b\d{2,5}\s*(nebo|ci|or|/)\s*\d{2,5}\b", folded)
+    )  # "993 nebo 143?"
     frame.port_claims = _port_claims(without_phones, frame.ports, frame.protocols)
     frame.checks = bool(phrases.CHECK_WORDS.search(folded))
     enhanced, reply = phrases.ENHANCED_CODE.search(folded), phrases.REPLY_CODE.search(folded)
     if enhanced or (reply and phrases.SMTP_REPLY_WORDS.search(folded)):
         frame.symptom = "smtp_error"
-        frame.error_code = (enhanced or reply).group()
+        frame.error_code = next(m.group() for m in (enhanced, reply) if m)
     elif phrases.SMTP_REPLY_WORDS.search(folded) and re.search(r"smtp|odesl|odesil|send", folded):
         frame.symptom = "smtp_error"
     else:
-        frame.symptom = next((name for name, words in phrases.SYMPTOM_WORDS if words.search(folded)), None)
+        frame.symptom = next(
+            (name for name, words in phrases.SYMPTOM_WORDS if words.search(folded)), None
+        )
     if phrases.OPEN_SMTP_NAMED.search(folded):
         frame.open_smtp = "named"
     elif phrases.OPEN_SMTP_DESCRIBED.search(folded) or phrases.SPAM_FROM_ME.search(folded):
@@ -262,7 +279,11 @@ def read(message: Dict[str, Any]) -> Frame:
     frame.spam = bool(phrases.SPAM.search(folded))
     short = len(folded.split()) <= 7
     frame.next_step = short and bool(phrases.NEXT_WORDS.search(folded))
-    frame.back = short and bool(phrases.BACK_WORDS.search(folded)) and not phrases.RETURN_WORDS.search(folded)
+    frame.back = (
+        short
+        and bool(phrases.BACK_WORDS.search(folded))
+        and not phrases.RETURN_WORDS.search(folded)
+    )
     frame.pause = short and bool(phrases.PAUSE_WORDS.search(folded))
     frame.returned = short and bool(phrases.RETURN_WORDS.search(folded))
     frame.resume = short and bool(phrases.RESUME_WORDS.search(folded))
@@ -276,7 +297,9 @@ def read(message: Dict[str, Any]) -> Frame:
         frame.works = True
     frame.step, frame.step_explicit = _step(folded)
     if frame.step is None:
-        frame.step = next((int(v) for v in _entities(message, "step") if v.isdigit() and 1 <= int(v) <= 8), None)
+        frame.step = next(
+            (int(v) for v in _entities(message, "step") if v.isdigit() and 1 <= int(v) <= 8), None
+        )
         frame.step_explicit = frame.step is not None
     frame.identity = bool(phrases.IDENTITY.search(folded))
     return frame

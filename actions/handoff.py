@@ -6,11 +6,12 @@ Triggers: the customer asks for a person (intent request_human); the fallback mi
 twice in a row and the customer accepted the offer; an Open SMTP / sending / receiving fix
 did not help (troubleshooting).
 """
+
 import logging
 import os
 import threading
-from datetime import datetime, timezone
-from typing import Any, Dict, List, Optional, Text
+from datetime import datetime, timezone, tzinfo
+from typing import Any, Dict, List, Optional
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rasa_sdk import Tracker
@@ -114,14 +115,27 @@ def slack_message(number: int, record: Dict[str, Any], channel: str) -> Dict[str
         "blocks": [
             {"type": "section", "text": {"type": "mrkdwn", "text": summary}},
             {"type": "section", "text": {"type": "mrkdwn", "text": lines[:2900] or "–"}},
-            {"type": "actions", "elements": [{
-                "type": "button", "action_id": "takeover", "style": "primary",
-                "text": {"type": "plain_text", "text": "Převzít"}, "value": f"takeover:{number}",
-            }]},
-            {"type": "context", "elements": [{
-                "type": "mrkdwn",
-                "text": "Odpovědi v tomto vlákně dostane zákazník; `!konec` vrátí rozhovor botovi.",
-            }]},
+            {
+                "type": "actions",
+                "elements": [
+                    {
+                        "type": "button",
+                        "action_id": "takeover",
+                        "style": "primary",
+                        "text": {"type": "plain_text", "text": "Převzít"},
+                        "value": f"takeover:{number}",
+                    }
+                ],
+            },
+            {
+                "type": "context",
+                "elements": [
+                    {
+                        "type": "mrkdwn",
+                        "text": "Odpovědi v tomto vlákně dostane zákazník; `!konec` vrátí rozhovor botovi.",
+                    }
+                ],
+            },
         ],
     }
 
@@ -134,7 +148,8 @@ def _slack_client():
     from slack_sdk import WebClient
 
     return WebClient(
-        token=os.environ["SLACK_TOKEN"], base_url=os.environ.get("SLACK_API_URL") or WebClient.BASE_URL
+        token=os.environ["SLACK_TOKEN"],
+        base_url=os.environ.get("SLACK_API_URL") or WebClient.BASE_URL,
     )
 
 
@@ -163,8 +178,12 @@ def post_to_slack(message: Dict[str, Any], number: int) -> None:
 
 def post_in_thread(record: Dict[str, Any], text: str) -> None:
     if record.get("slack_ts") and slack_configured():
-        _in_background("a thread note", lambda client: client.chat_postMessage(
-            channel=record["slack_channel"], thread_ts=record["slack_ts"], text=text))
+        _in_background(
+            "a thread note",
+            lambda client: client.chat_postMessage(
+                channel=record["slack_channel"], thread_ts=record["slack_ts"], text=text
+            ),
+        )
 
 
 def within_office_hours(now: Optional[datetime] = None) -> bool:
@@ -174,16 +193,19 @@ def within_office_hours(now: Optional[datetime] = None) -> bool:
         return override == "always"
     hours = knowledge.load()["handoff"]["office_hours"]
     try:
-        zone = ZoneInfo(hours["timezone"])
+        zone: tzinfo = ZoneInfo(hours["timezone"])
     except ZoneInfoNotFoundError:  # no time zone data on this machine
         zone = timezone.utc
     local = (now or datetime.now(timezone.utc)).astimezone(zone)
-    return local.isoweekday() in hours["weekdays"] and hours["from"] <= local.strftime("%H:%M") < hours["to"]
+    return (
+        local.isoweekday() in hours["weekdays"]
+        and hours["from"] <= local.strftime("%H:%M") < hours["to"]
+    )
 
 
 def hand_off(
     dispatcher: CollectingDispatcher, tracker: Tracker, reason: str
-) -> List[Dict[Text, Any]]:
+) -> List[Dict[str, Any]]:
     dispatcher.utter_message(response=CONFIRMATIONS[reason])
     record = build_record(tracker, reason)
     # Agents answer in the chat when they can (Slack is their console) and are at work.
@@ -202,11 +224,17 @@ def hand_off(
     settings = knowledge.load()["handoff"]
     if record["state"] == handoffs.WAITING:  # an agent may take over in this very chat
         dispatcher.utter_message(
-            response="utter_handoff_waiting", handoff_number=number, waiting_time=settings["waiting_time"]
+            response="utter_handoff_waiting",
+            handoff_number=number,
+            waiting_time=settings["waiting_time"],
         )
         return [SlotSet("pending_question", None)]
     dispatcher.utter_message(
-        response="utter_handoff_done", handoff_number=number, response_time=settings["response_time"]
+        response="utter_handoff_done",
+        handoff_number=number,
+        response_time=settings["response_time"],
     )
-    dispatcher.utter_message(response="utter_callback_offer", callback_time=settings["callback_time"])
+    dispatcher.utter_message(
+        response="utter_callback_offer", callback_time=settings["callback_time"]
+    )
     return [SlotSet("pending_question", Pending.CALLBACK_EMAIL.value)]

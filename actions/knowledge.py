@@ -1,4 +1,5 @@
 """Facts about the hosting mailbox, read from knowledge.yml (the only place they are written)."""
+
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
@@ -57,11 +58,11 @@ def recommended_protocol() -> str:
 
 
 def concrete_protocol(protocol: str) -> str:
-    """"incoming" names no server or label of its own: IMAP and POP3 share the incoming one."""
+    """ "incoming" names no server or label of its own: IMAP and POP3 share the incoming one."""
     return incoming_protocols()[0] if protocol == "incoming" else protocol
 
 
-def credentials() -> Dict[str, str]:
+def credentials() -> Dict[str, Any]:
     return load()["credentials"]
 
 

@@ -1,6 +1,7 @@
 """The questions the bot can leave open (slot `pending_question`), so that the next message
 ("ano", "ne", "IMAP", "se SSL") is read as their answer. Values are stored in trackers: keep
 them stable."""
+
 from enum import Enum
 from typing import Optional
 

@@ -4,6 +4,7 @@ reads, on lower-case text with diacritics folded ("příchozí" -> "prichozi").
 Patterns, not sentences: each covers a kind of phrasing (inflections, typos, word order,
 Slovak), and tests/test_frame.py shows what each is for.
 """
+
 import re
 
 # Topics a message can ask about, each found by its own words (folded text). The port topic
@@ -47,7 +48,9 @@ SERVER_NAMED = re.compile(
     r"|\ba\s+server\w*\W*$"  # "napište mi všechny porty a servery."
 )
 # Where, not what: "u odchozího serveru", "na serveru", "se serverem" ("na server" asks about it).
-PREPOSITION_BEFORE_SERVER = re.compile(r"\b(u|na|k|ke|od|ze|v|ve|do)( \w+)? serveru\b|\bse? (\w+ )?serverem\b")
+PREPOSITION_BEFORE_SERVER = re.compile(
+    r"\b(u|na|k|ke|od|ze|v|ve|do)( \w+)? serveru\b|\bse? (\w+ )?serverem\b"
+)
 # A number the customer has set and wants checked, not one whose purpose is asked.
 CHECK_WORDS = re.compile(
     r"\bmam\b|\bmame\b|\bnastaven\w*|\bzadan\w*|\bvyplnen\w*|\bzadal\w*|\bnastavil\w*|\bdal\w* jsem"
@@ -61,7 +64,9 @@ HOST = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]+\.){1,4}[a-z]{2,6})\b(?!@)")
 # customer's own domain ("pepovo-kolo.cz").
 SERVER_LIKE = re.compile(r"(mail|smtp|imap|pop3?|posta|ssl0|mx|email|exchange)\d*\.")
 NOT_PROTOCOL = re.compile(r"\b(ne|nikoli|nemam|nechci)\s+(imap\w*|pop\w*|smtp\w*)")
-EVERYWHERE = re.compile(r"\bvsude\b|\bu obou\b|\boboje\b|\bu vseho\b|\bprichozi i odchozi\b|\bi u odchozi\b")
+EVERYWHERE = re.compile(
+    r"\bvsude\b|\bu obou\b|\boboje\b|\bu vseho\b|\bprichozi i odchozi\b|\bi u odchozi\b"
+)
 # Phone numbers ("602 993 118", "+420 556 201 330") hold digits that look like ports.
 PHONE = re.compile(r"(\+\d{3}\s?)?\b\d{3}\s\d{3}\s\d{3}\b")
 NUMBER = re.compile(r"(?<![\d.,:/-])\b(\d{2,5})\b(?![.,:/-]?\d)")
@@ -79,39 +84,60 @@ NOT_FETCHED = r"(neprich|nechod|neprisl|nedoraz|nezobraz|nestahuj|nesynchron|nea
 MAIL = r"(post|mail|zprav|email)"
 # Symptoms, each with the words customers use for it. Order matters: the first match wins.
 SYMPTOM_WORDS = (
-    ("certificate", re.compile(
-        r"certifik\w*|certificate|\bidentit\w*\W+(\w+\W+){0,2}server|nelze overit|neduveryhodn\w*"
-        r"|nezabezpecen\w* (pripojeni|spojeni)|\bcannot verify|\bnot trusted"
-    )),
-    ("nothing_works", re.compile(
-        r"\bani prijem\w*,? ani odes\w*|\bani odes\w*,? ani prijem\w*|\b(nejde|nefunguje)( mi)? (vubec |uplne )?nic\b"
-    )),
-    ("cannot_send", re.compile(
-        r"\b(nejde|nemuzu|nemozem|nemohu|nelze|neda se|nefunguje)( \w+){0,3} (odesl\w*|odeslat|odosl\w*|poslat|odesil\w*|posil\w*)"
-        r"|\b(odesl|odesil|odosl|posil)\w*( \w+){0,3} (nejde|nefunguje|nemozem|nemuzu|selh\w*)"
-    )),
-    ("pop3_elsewhere", re.compile(
-        r"\b(miz\w*|zmiz\w*|maz\w*)(\W+\w+){0,4}\W+(ze serveru|z webmailu|z pocitace|z notebooku|ze schranky)"
-        r"|(precten|prectu|stahn|stazen|zmiz|chyb[ei]|nejsou|nevidim)\w*\W+(\w+\W+){0,8}"
-        r"(pocitac|notebook|laptop|ntb|pc\b|webmail|jinde|druh\w* zarizeni|tablet)"
-        r"|(pocitac|notebook|laptop|ntb|webmail|tablet)\w*\W+(\w+\W+){0,8}(zmiz|nejsou|chybi|nevidim|nemam)\w*"
-    )),
-    ("not_arriving", re.compile(
-        rf"{NOT_FETCHED}\w*[^.?!]{{0,60}}{MAIL}|{MAIL}\w*[^.?!]{{0,60}}{NOT_FETCHED}\w*"
-        r"|(nov\w* )?(post|mail|zprav|email)\w*\W+(\w+\W+){0,4}(se )?(neobjevi|neukaz|nenacte)\w*"
-    )),
-    ("timeout", re.compile(
-        r"time ?out|vyprs\w*|casov\w* limit|nelze (se )?pripojit|nepodarilo se (\w+ )?pripojit"
-        r"|\bne\w* se (\w+ )?pripojit|nepripoj\w*|server (ne)?neodpovida|server neodpovida|neni dostupn\w*|can.?t connect"
-        r"|nedostupn\w*|connection (failed|refused|timed)"
-    )),
-    ("login_failed", re.compile(
-        r"(nejde|nemuzu|nelze|neda se|nepodari\w*|selha\w*|spatn\w*|nespravn\w*|odmit\w*|nebere|neprijm\w*|porad chce)"
-        r"\W+(\w+\W+){0,4}(prihl\w*|login\w*|hesl\w*|jmen\w*)"
-        r"|(prihl\w*|login\w*|hesl\w*)\W+(\w+\W+){0,4}(nejde|nefunguje|selha\w*|spatn\w*|nespravn\w*|odmit\w*|nebere)"
-        r"|(hesl\w*|udaje)\W+(\w+\W+){0,3}(mam |je |jsou )?(urcite |stoprocentne |100 ?% )?(spravn|dobr)\w*"
-        r"|(porad|furt|stale|dokola|znovu)( \w+){0,4} (chce|pta|vyzaduje)( \w+){0,3} hesl"
-    )),
+    (
+        "certificate",
+        re.compile(
+            r"certifik\w*|certificate|\bidentit\w*\W+(\w+\W+){0,2}server|nelze overit|neduveryhodn\w*"
+            r"|nezabezpecen\w* (pripojeni|spojeni)|\bcannot verify|\bnot trusted"
+        ),
+    ),
+    (
+        "nothing_works",
+        re.compile(
+            r"\bani prijem\w*,? ani odes\w*|\bani odes\w*,? ani prijem\w*|\b(nejde|nefunguje)( mi)? (vubec |uplne )?nic\b"
+        ),
+    ),
+    (
+        "cannot_send",
+        re.compile(
+            r"\b(nejde|nemuzu|nemozem|nemohu|nelze|neda se|nefunguje)( \w+){0,3} (odesl\w*|odeslat|odosl\w*|poslat|odesil\w*|posil\w*)"
+            r"|\b(odesl|odesil|odosl|posil)\w*( \w+){0,3} (nejde|nefunguje|nemozem|nemuzu|selh\w*)"
+        ),
+    ),
+    (
+        "pop3_elsewhere",
+        re.compile(
+            r"\b(miz\w*|zmiz\w*|maz\w*)(\W+\w+){0,4}\W+(ze serveru|z webmailu|z pocitace|z notebooku|ze schranky)"
+            r"|(precten|prectu|stahn|stazen|zmiz|chyb[ei]|nejsou|nevidim)\w*\W+(\w+\W+){0,8}"
+            r"(pocitac|notebook|laptop|ntb|pc\b|webmail|jinde|druh\w* zarizeni|tablet)"
+            r"|(pocitac|notebook|laptop|ntb|webmail|tablet)\w*\W+(\w+\W+){0,8}(zmiz|nejsou|chybi|nevidim|nemam)\w*"
+        ),
+    ),
+    (
+        "not_arriving",
+        re.compile(
+            rf"{NOT_FETCHED}\w*[^.?!]{{0,60}}{MAIL}|{MAIL}\w*[^.?!]{{0,60}}{NOT_FETCHED}\w*"
+            r"|(nov\w* )?(post|mail|zprav|email)\w*\W+(\w+\W+){0,4}(se )?(neobjevi|neukaz|nenacte)\w*"
+        ),
+    ),
+    (
+        "timeout",
+        re.compile(
+            r"time ?out|vyprs\w*|casov\w* limit|nelze (se )?pripojit|nepodarilo se (\w+ )?pripojit"
+            r"|\bne\w* se (\w+ )?pripojit|nepripoj\w*|server (ne)?neodpovida|server neodpovida|neni dostupn\w*|can.?t connect"
+            r"|nedostupn\w*|connection (failed|refused|timed)"
+        ),
+    ),
+    (
+        "login_failed",
+        re.compile(
+            r"(nejde|nemuzu|nelze|neda se|nepodari\w*|selha\w*|spatn\w*|nespravn\w*|odmit\w*|nebere|neprijm\w*|porad chce)"
+            r"\W+(\w+\W+){0,4}(prihl\w*|login\w*|hesl\w*|jmen\w*)"
+            r"|(prihl\w*|login\w*|hesl\w*)\W+(\w+\W+){0,4}(nejde|nefunguje|selha\w*|spatn\w*|nespravn\w*|odmit\w*|nebere)"
+            r"|(hesl\w*|udaje)\W+(\w+\W+){0,3}(mam |je |jsou )?(urcite |stoprocentne |100 ?% )?(spravn|dobr)\w*"
+            r"|(porad|furt|stale|dokola|znovu)( \w+){0,4} (chce|pta|vyzaduje)( \w+){0,3} hesl"
+        ),
+    ),
 )
 # The Open SMTP ticket, named or described.
 OPEN_SMTP_NAMED = re.compile(r"\bopen\W?smtp\b|\bopensmtp\b|\botevren\w* smtp\b")
@@ -127,17 +153,25 @@ SPAM_FROM_ME = re.compile(
     r"|(spam|nevyzadan)\w*[^.?!]{0,40}(z me|ze me|z moj\w*|z meho|moje adres\w*)"
     r"|(podle vas|psali jste|tvrdite|obvinuj\w*)[^.?!]{0,40}(spam|nevyzadan)"
 )
-SPAM = re.compile(r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\bnikdy neposlal\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hacknut\w*")
+SPAM = re.compile(
+    r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\bnikdy neposlal\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hacknut\w*"
+)
 
 # Walkthrough navigation in free text (short messages only: a long one is a question).
-START_WORDS = re.compile(r"\bnavod\w*|\bkrok (za|po) krok\w*|\bprove\w* (me|mne)\b|\bprovedt\w*|\bpostup\w* nastaveni")
+START_WORDS = re.compile(
+    r"\bnavod\w*|\bkrok (za|po) krok\w*|\bprove\w* (me|mne)\b|\bprovedt\w*|\bpostup\w* nastaveni"
+)
 NEXT_WORDS = re.compile(
     r"\b(hotov\w*|dalsi|jedem\w*|jdem\w*|udelal\w*|udelan\w*|mam to|to mam|vidim to|uz ho vidim|uz to vidim"
     r"|nasel jsem|nasla jsem|vybran\w*|vyplnen\w*|zadan\w*|klepl\w*|kliknul\w*|klikl\w*|done|next)\b"
     r"|^\W*(jo|ano|jasne|ok|oki|okej|dal)\W*$"
 )
-BACK_WORDS = re.compile(r"\bzpet\b|\bzpatky\b|\bpredchozi\b|\bo (jeden|krok) (zpet|zpatky)|\bvrat\w*( se)?$")
-PAUSE_WORDS = re.compile(r"\bmoment\w*|\bchvilk\w*|\bpockej\w*|\bza chvil\w*|\bvydrz\w*|\bhned jsem zpet|\bpockat")
+BACK_WORDS = re.compile(
+    r"\bzpet\b|\bzpatky\b|\bpredchozi\b|\bo (jeden|krok) (zpet|zpatky)|\bvrat\w*( se)?$"
+)
+PAUSE_WORDS = re.compile(
+    r"\bmoment\w*|\bchvilk\w*|\bpockej\w*|\bza chvil\w*|\bvydrz\w*|\bhned jsem zpet|\bpockat"
+)
 RESUME_WORDS = re.compile(r"\bpokra\w*")  # "pokračujme (v návodu)": the current step again
 RETURN_WORDS = re.compile(r"\b(jsem|uz jsem|jsme) (zpet|zpatky|tu|tady)\b")
 HELP_WORDS = re.compile(
@@ -145,13 +179,24 @@ HELP_WORDS = re.compile(
 )
 # Steps named by number words: nouns ("čtyřka") need only "na"/"od"; ordinals ("čtvrtý") a verb.
 STEP_NOUNS = (
-    (1, r"jednick\w*"), (2, r"dvojk\w*"), (3, r"trojk\w*"), (4, r"ctyrk\w*|ctverk\w*"),
-    (5, r"petk\w*"), (6, r"sestk\w*"), (7, r"sedmick\w*"), (8, r"osmick\w*"),
+    (1, r"jednick\w*"),
+    (2, r"dvojk\w*"),
+    (3, r"trojk\w*"),
+    (4, r"ctyrk\w*|ctverk\w*"),
+    (5, r"petk\w*"),
+    (6, r"sestk\w*"),
+    (7, r"sedmick\w*"),
+    (8, r"osmick\w*"),
 )
 STEP_ORDINALS = (
-    (1, r"prvni\w*|zacat\w*|zacatk\w*"), (2, r"druh(y|ym|emu|eho)"), (3, r"tret(i|im|iho)"),
-    (4, r"ctvrt(y|ym|eho)"), (5, r"pat(y|ym|eho)"), (6, r"sest(y|ym|eho)"),
-    (7, r"sedm(y|ym|eho)"), (8, r"osm(y|ym|eho)|posledn\w*"),
+    (1, r"prvni\w*|zacat\w*|zacatk\w*"),
+    (2, r"druh(y|ym|emu|eho)"),
+    (3, r"tret(i|im|iho)"),
+    (4, r"ctvrt(y|ym|eho)"),
+    (5, r"pat(y|ym|eho)"),
+    (6, r"sest(y|ym|eho)"),
+    (7, r"sedm(y|ym|eho)"),
+    (8, r"osm(y|ym|eho)|posledn\w*"),
 )
 NAV_VERBS = re.compile(
     r"\bkrok\w*|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\bprepn\w*|\bvrat\w*|\bzacn\w*|\bzpatky|\bzpet|\bznovu|\brovnou\b"
@@ -162,7 +207,6 @@ DONE_WITH = re.compile(
 )
 GO_TO_WORDS = re.compile(
     r"\bchci\b|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\brovnou\b|\bkrok\w* (s|se)\b|\bvrat\w*|\bukaz\w*|\bdej mi\b"
-
 )
 
 # "Nevím" to a question the bot asked: ask it again, do not guess.

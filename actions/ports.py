@@ -1,5 +1,6 @@
 """Port answers: one port, both ports of a protocol, what a number is for, a number the
 customer has set checked against the guide, the whole table."""
+
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk.events import SlotSet
@@ -7,7 +8,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
 from actions.context import Events, Turn
-
 
 
 def port_buttons(protocol: str, security: Optional[str]) -> List[Dict[str, str]]:
@@ -49,7 +49,9 @@ def utter_ports(dispatcher: CollectingDispatcher, protocol: str, security: Optio
             )
         else:
             for name in knowledge.incoming_protocols():
-                dispatcher.utter_message(response="utter_port_both", **replies.protocol_values(name))
+                dispatcher.utter_message(
+                    response="utter_port_both", **replies.protocol_values(name)
+                )
     elif security:
         dispatcher.utter_message(
             response="utter_port_single",
@@ -94,7 +96,11 @@ def answer_port_purpose(dispatcher: CollectingDispatcher, number: int) -> Events
         return [SlotSet("last_topic", "port")]
     protocol, security = owner
     dispatcher.utter_message(response="utter_port_purpose", **_owner_values(number))
-    return [SlotSet("protocol", protocol), SlotSet("security", security), SlotSet("last_topic", "port")]
+    return [
+        SlotSet("protocol", protocol),
+        SlotSet("security", security),
+        SlotSet("last_topic", "port"),
+    ]
 
 
 def answer_port_table(dispatcher: CollectingDispatcher) -> Events:
@@ -118,7 +124,7 @@ def _fits(number: int, protocols: List[str], security: Optional[str]) -> bool:
 
 
 def check_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    """"Mám u odchozí port 110, je to dobře?": each number checked against the protocol and
+    """ "Mám u odchozí port 110, je to dobře?": each number checked against the protocol and
     SSL choice it was written with; a right one confirmed, a wrong one explained and the
     right ports given."""
     frame = turn.frame
@@ -129,7 +135,7 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         protocols = [protocol] if protocol else frame.protocols
         security = clause_security or _message_security(frame, protocol)
         owner = knowledge.protocol_for_port(number)
-        if _fits(number, protocols, security):
+        if owner and _fits(number, protocols, security):
             port_protocol, port_security = owner
             dispatcher.utter_message(
                 response="utter_port_check_ok",
@@ -171,7 +177,9 @@ def _message_security(frame, protocol: Optional[str]) -> Optional[str]:
 
 
 def _owner_values(number: int) -> Dict[str, Any]:
-    protocol, security = knowledge.protocol_for_port(number)
+    owner = knowledge.protocol_for_port(number)
+    assert owner, f"{number} is no port of the guide"  # called for the guide's ports only
+    protocol, security = owner
     values = replies.protocol_values(protocol)
     return {
         "port": number,

@@ -1,4 +1,5 @@
 """Values that fill the {placeholders} of domain.yml responses, built from the knowledge file."""
+
 from typing import Any, Dict, List
 
 from actions import knowledge
@@ -21,7 +22,7 @@ def port_table(english: bool = False) -> str:
     (in English for a customer who wrote in English)."""
     labels = knowledge.load()["english"] if english else knowledge.load()
     lines = []
-    for name, spec in knowledge.protocols().items():
+    for spec in knowledge.protocols().values():
         lines.append(
             "- {label} ({direction}): **{ssl_port}** {ssl}, **{plain_port}** {plain}".format(
                 label=spec["label"],
@@ -59,6 +60,7 @@ def settings_values(protocol: str) -> Dict[str, Any]:
 def buttons_last(messages: List[Dict[str, Any]], domain: Dict[str, Any]) -> None:
     """Quick replies go under the turn's last message: the widget shows only the last
     message's buttons, so buttons on an earlier one would be hidden under what follows."""
+
     def has_buttons(message: Dict[str, Any]) -> bool:
         variants = (domain.get("responses") or {}).get(message.get("response") or "", [{}])
         return bool(message.get("buttons") or variants[0].get("buttons"))

@@ -4,6 +4,7 @@ the guide's values, then "Pomohlo to?" (a "no" hands over to a person, actions/t
 Diagnoses and error meanings are general e-mail knowledge kept in the knowledge file with
 their sources; the fixes are domain responses filled from the same file.
 """
+
 from typing import Any, Dict, Optional
 
 from rasa_sdk.events import SlotSet
@@ -43,15 +44,20 @@ def smtp_error(code: Optional[str]) -> Dict[str, str]:
 
 
 def answer_symptom(
-    dispatcher: CollectingDispatcher, symptom: str, code: Optional[str] = None
+    dispatcher: CollectingDispatcher, symptom: Optional[str], code: Optional[str] = None
 ) -> Events:
     values = fix_values()
     if symptom == "smtp_error":
         error = smtp_error(code)
         if code:
-            dispatcher.utter_message(response="utter_smtp_error", code=code, meaning=error["meaning"])
+            dispatcher.utter_message(
+                response="utter_smtp_error", code=code, meaning=error["meaning"]
+            )
         else:
-            dispatcher.utter_message(response="utter_diagnosis", diagnosis=error["meaning"][:1].upper() + error["meaning"][1:] + ".")
+            dispatcher.utter_message(
+                response="utter_diagnosis",
+                diagnosis=error["meaning"][:1].upper() + error["meaning"][1:] + ".",
+            )
         fix = error["fix"]
     else:
         entry = knowledge.load()["symptoms"][symptom]

@@ -35,17 +35,35 @@ PROBLEM_TITLES = {
 
 # Everything else a customer may say, for reports in Czech.
 OTHER_TITLES = {
-    "greet": "Pozdrav", "goodbye": "Rozloučení", "thanks": "Poděkování",
-    "capabilities": "Co umíte?", "out_of_scope": "Mimo téma", "inform": "Volba (tlačítko)",
-    "affirm": "Ano", "deny": "Ne", "share_password": "Napsané heslo",
-    "step_done": "Návod: hotovo", "step_back": "Návod: zpět", "step_repeat": "Návod: zopakovat",
-    "step_goto": "Návod: jiný krok", "step_skip": "Návod: přeskočit", "step_help": "Návod: nevidím to",
-    "stop_walkthrough": "Návod: ukončit", "resume_walkthrough": "Návod: pokračovat",
-    "request_human": "Chce mluvit s člověkem", "other_language": "Jiný jazyk",
-    "ask_bot_identity": "Mluvím s robotem?", "nlu_fallback": "Nerozpoznáno",
+    "greet": "Pozdrav",
+    "goodbye": "Rozloučení",
+    "thanks": "Poděkování",
+    "capabilities": "Co umíte?",
+    "out_of_scope": "Mimo téma",
+    "inform": "Volba (tlačítko)",
+    "affirm": "Ano",
+    "deny": "Ne",
+    "share_password": "Napsané heslo",
+    "step_done": "Návod: hotovo",
+    "step_back": "Návod: zpět",
+    "step_repeat": "Návod: zopakovat",
+    "step_goto": "Návod: jiný krok",
+    "step_skip": "Návod: přeskočit",
+    "step_help": "Návod: nevidím to",
+    "stop_walkthrough": "Návod: ukončit",
+    "resume_walkthrough": "Návod: pokračovat",
+    "request_human": "Chce mluvit s člověkem",
+    "other_language": "Jiný jazyk",
+    "ask_bot_identity": "Mluvím s robotem?",
+    "nlu_fallback": "Nerozpoznáno",
 }
-INTENT_TITLES = {**OTHER_TITLES, **QUESTION_TITLES, **PROBLEM_TITLES,
-                 "ask_port_table": "Porty (tabulka)", "ask_port_purpose": "K čemu je port"}
+INTENT_TITLES = {
+    **OTHER_TITLES,
+    **QUESTION_TITLES,
+    **PROBLEM_TITLES,
+    "ask_port_table": "Porty (tabulka)",
+    "ask_port_purpose": "K čemu je port",
+}
 
 
 def intent_title(intent: str) -> str:

@@ -4,6 +4,7 @@ and the yes/no questions these leave open.
 The conversation is data: each entry and each answer to a pending question leads to a Step
 (responses to send, next question). All values come from the knowledge file.
 """
+
 from typing import Any, Dict, List, NamedTuple, Optional
 
 from rasa_sdk.events import SlotSet
@@ -14,7 +15,6 @@ from actions.answers import utter_password_change
 from actions.context import Events, Turn
 from actions.handoff import hand_off
 from actions.pending import Pending
-
 
 
 class Step(NamedTuple):
@@ -64,7 +64,7 @@ def answers_pending(turn: Turn) -> bool:
 def next_step(entry: Optional[str], pending: Optional[Pending]) -> Step:
     if entry in ENTRIES:
         return ENTRIES[entry]
-    return ANSWERS.get(pending, {}).get(entry or "", NO_QUESTION)
+    return ((ANSWERS.get(pending) if pending else None) or {}).get(entry or "", NO_QUESTION)
 
 
 def response_values() -> Dict[str, Any]:

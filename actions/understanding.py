@@ -4,6 +4,7 @@ DIET and the synonym mapper usually deliver canonical values already; this is th
 of defence, because a wrong port is worse than no answer: "bez SSL" must never become SSL,
 and a protocol the model missed is still read from the text.
 """
+
 import re
 from typing import Any, Dict, List, Optional
 
@@ -16,8 +17,16 @@ PROTOCOL_WORDS = (
     (re.compile(r"imap\w*"), "imap"),
     (re.compile(r"pop(3\w*|k\w*|u|em|e|ovi|y)?"), "pop3"),
     (re.compile(r"smtp\w*|smpt\w*"), "smtp"),
-    (re.compile(r"odchoz\w*|odesil\w*|odeslan\w*|posilan\w*|odchadzajuc\w*|odosiel\w*|outgoing|sending"), "smtp"),
-    (re.compile(r"prichoz\w*|prijem|prijmu|prijim\w*|prichadzajuc\w*|incoming|receiving"), "incoming"),
+    (
+        re.compile(
+            r"odchoz\w*|odesil\w*|odeslan\w*|posilan\w*|odchadzajuc\w*|odosiel\w*|outgoing|sending"
+        ),
+        "smtp",
+    ),
+    (
+        re.compile(r"prichoz\w*|prijem|prijmu|prijim\w*|prichadzajuc\w*|incoming|receiving"),
+        "incoming",
+    ),
 )
 CANONICAL_PROTOCOLS = {"imap", "pop3", "smtp", "incoming"}
 
@@ -60,7 +69,7 @@ def canonical_protocol(value: Optional[str]) -> Optional[str]:
 
 
 def security_in_text(text: Optional[str]) -> Optional[str]:
-    """"ssl", "plain", "both" or None, read from free text ("bez šifrování" -> "plain")."""
+    """ "ssl", "plain", "both" or None, read from free text ("bez šifrování" -> "plain")."""
     folded = fold(text or "")
     if BOTH_SECURITY.search(folded):
         return "both"

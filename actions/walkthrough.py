@@ -4,7 +4,8 @@ The steps are data (knowledge.yml). State lives in slots, so the SQL tracker sto
 across restarts: `walkthrough_step` (1-8), `walkthrough_active`, and the protocol / SSL
 choice asked before the account form.
 """
-from typing import Any, Dict, List, Optional, Text
+
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -31,8 +32,15 @@ FORM_QUESTIONS_AGAIN = {
 }
 # Intents that move the walkthrough (the dispatcher sends them here).
 NAVIGATION = {
-    "start_walkthrough", "resume_walkthrough", "step_done", "step_skip", "step_back",
-    "step_goto", "step_help", "step_repeat", "stop_walkthrough",
+    "start_walkthrough",
+    "resume_walkthrough",
+    "step_done",
+    "step_skip",
+    "step_back",
+    "step_goto",
+    "step_help",
+    "step_repeat",
+    "stop_walkthrough",
 }
 
 
@@ -54,9 +62,9 @@ class Walkthrough:
         # The account form's own choice: a port question on the side does not change it.
         self.protocol = turn.tracker.get_slot("form_protocol")
         self.security = turn.tracker.get_slot("form_security")
-        self.events: List[Dict[Text, Any]] = []
+        self.events: List[Dict[str, Any]] = []
 
-    def go_to(self, number: int) -> List[Dict[Text, Any]]:
+    def go_to(self, number: int) -> List[Dict[str, Any]]:
         number = min(max(number, 1), step_count())
         if number == FORM_STEP and not self._form_choices_known():
             return self._ask_form_choice(number)
@@ -74,14 +82,14 @@ class Walkthrough:
             SlotSet("pending_question", None),
         ]
 
-    def help(self, number: int) -> List[Dict[Text, Any]]:
+    def help(self, number: int) -> List[Dict[str, Any]]:
         step = knowledge.steps()[number - 1]
         self.dispatcher.utter_message(
             response="utter_step_help", help=step["help"], buttons=NAV_BUTTONS
         )
         return [SlotSet("walkthrough_step", float(number))]  # still here: no offer to resume
 
-    def stop(self) -> List[Dict[Text, Any]]:
+    def stop(self) -> List[Dict[str, Any]]:
         self.dispatcher.utter_message(response="utter_walkthrough_stopped")
         return [SlotSet("walkthrough_active", False), SlotSet("pending_question", None)]
 
@@ -90,7 +98,7 @@ class Walkthrough:
             knowledge.SECURITY_CHOICES
         )
 
-    def _ask_form_choice(self, number: int) -> List[Dict[Text, Any]]:
+    def _ask_form_choice(self, number: int) -> List[Dict[str, Any]]:
         asks = (
             Pending.WALKTHROUGH_PROTOCOL
             if self.protocol not in knowledge.incoming_protocols()
@@ -135,7 +143,7 @@ class Walkthrough:
 
 def answer_form_choice(
     dispatcher: CollectingDispatcher, turn: Turn, security: Optional[str] = None
-) -> List[Dict[Text, Any]]:
+) -> List[Dict[str, Any]]:
     """The customer picked IMAP/POP3 or SSL before the account form (button, typed, or
     "ano"/"ne" to the SSL question, passed as `security`). An answer that picks nothing gets
     the question again: the form's values are never skipped."""
@@ -162,7 +170,7 @@ def answer_form_choice(
 
 def walkthrough_turn(
     intent: Optional[str], dispatcher: CollectingDispatcher, turn: Turn
-) -> List[Dict[Text, Any]]:
+) -> List[Dict[str, Any]]:
     walk = Walkthrough(dispatcher, turn)
     step = turn.step
     if intent == "start_walkthrough":

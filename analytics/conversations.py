@@ -1,5 +1,6 @@
 """Conversations read back from the configured tracker store (endpoints.yml: the SQLite file
 by default, PostgreSQL in production), reduced to what the inbox and the report need."""
+
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -40,7 +41,9 @@ class Conversation:
     messages: List[UserMessage] = field(default_factory=list)
     # (timestamp, kind, detail): "bot" with the response name, "step" with the step number
     timeline: List[tuple] = field(default_factory=list)
-    ratings: List[Dict[str, Any]] = field(default_factory=list)  # {"value": "up"|"down", "topic": …}
+    ratings: List[Dict[str, Any]] = field(
+        default_factory=list
+    )  # {"value": "up"|"down", "topic": …}
 
     @property
     def handoff_times(self) -> List[float]:
@@ -60,7 +63,9 @@ class Conversation:
 
     @property
     def max_step(self) -> int:
-        return max((int(value) for _, kind, value in self.timeline if kind == "step" and value), default=0)
+        return max(
+            (int(value) for _, kind, value in self.timeline if kind == "step" and value), default=0
+        )
 
 
 def parse_day(text: str) -> date:
@@ -72,7 +77,9 @@ def period(since: Optional[str], until: Optional[str], days: int = 7):
     end_day = parse_day(until) if until else datetime.now(timezone.utc).date()
     start_day = parse_day(since) if since else end_day - timedelta(days=days - 1)
     start = datetime.combine(start_day, datetime.min.time(), timezone.utc).timestamp()
-    end = datetime.combine(end_day + timedelta(days=1), datetime.min.time(), timezone.utc).timestamp()
+    end = datetime.combine(
+        end_day + timedelta(days=1), datetime.min.time(), timezone.utc
+    ).timestamp()
     return start, end
 
 
@@ -94,10 +101,16 @@ def conversations_from_events(rows: Iterable[Dict[str, Any]]) -> List[Conversati
             parse = data.get("parse_data") or {}
             intent = parse.get("intent") or {}
             text = data.get("text") or ""
-            conversation.messages.append(UserMessage(
-                text=text, intent=intent.get("name") or "", confidence=float(intent.get("confidence") or 0),
-                guess=_guess(parse), timestamp=timestamp, is_payload=text.startswith("/"),
-            ))
+            conversation.messages.append(
+                UserMessage(
+                    text=text,
+                    intent=intent.get("name") or "",
+                    confidence=float(intent.get("confidence") or 0),
+                    guess=_guess(parse),
+                    timestamp=timestamp,
+                    is_payload=text.startswith("/"),
+                )
+            )
             if data.get("input_channel") and conversation.channel == "neznámý":
                 conversation.channel = data["input_channel"]
         elif kind == "bot":
@@ -109,7 +122,9 @@ def conversations_from_events(rows: Iterable[Dict[str, Any]]) -> List[Conversati
                 conversation.messages[-1].out_of_scope = True
         elif kind == "slot" and data.get("name") == "walkthrough_step":
             conversation.timeline.append((timestamp, "step", data.get("value")))
-        elif kind == "slot" and data.get("name") == "rating" and isinstance(data.get("value"), dict):
+        elif (
+            kind == "slot" and data.get("name") == "rating" and isinstance(data.get("value"), dict)
+        ):
             conversation.ratings.append(data["value"])
     return list(found.values())
 
@@ -124,6 +139,8 @@ def load(url: str, start: float, end: float) -> List[Conversation]:
         " WHERE timestamp >= :start AND timestamp < :end ORDER BY id"
     )
     with engine.connect() as connection:
-        rows = [dict(row._mapping) for row in connection.execute(query, {"start": start, "end": end})]
+        rows = [
+            dict(row._mapping) for row in connection.execute(query, {"start": start, "end": end})
+        ]
     engine.dispose()
     return [c for c in conversations_from_events(rows) if c.messages]

@@ -1,16 +1,16 @@
 """The NLU inbox: customer messages the bot did not handle well, grouped by similarity, so
 support staff can turn a group into a new intent (`make intent`) or more examples of an
 existing one (`make examples`)."""
+
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from actions.topics import intent_title
+from analytics.conversations import ROOT, Conversation
 from czech_nlu.folding import fold
 from czech_nlu.password import redact
-
-from analytics.conversations import ROOT, Conversation
 
 LOW_CONFIDENCE = 0.7
 # Answers to the bot's own questions say nothing about what the bot misses.
@@ -45,7 +45,9 @@ class Group:
         return list(dict.fromkeys(m.text for m in self.messages))
 
 
-def missed_messages(conversations: List[Conversation], threshold: float = LOW_CONFIDENCE) -> List[Missed]:
+def missed_messages(
+    conversations: List[Conversation], threshold: float = LOW_CONFIDENCE
+) -> List[Missed]:
     missed = []
     for conversation in conversations:
         flagged = set()
@@ -61,17 +63,24 @@ def missed_messages(conversations: List[Conversation], threshold: float = LOW_CO
             else:
                 continue
             flagged.add(index)
-            missed.append(Missed(redact(message.text), reason, message.guess, conversation.sender_id))
+            missed.append(
+                Missed(redact(message.text), reason, message.guess, conversation.sender_id)
+            )
         # Before each handoff: the customer's last real question, which the bot did not solve.
         for handoff_time in conversation.handoff_times:
             before = [
-                (i, m) for i, m in enumerate(conversation.messages)
-                if m.timestamp <= handoff_time and not m.is_payload and m.intent not in NOT_A_QUESTION
+                (i, m)
+                for i, m in enumerate(conversation.messages)
+                if m.timestamp <= handoff_time
+                and not m.is_payload
+                and m.intent not in NOT_A_QUESTION
             ]
             if before and before[-1][0] not in flagged:
                 index, message = before[-1]
                 flagged.add(index)
-                missed.append(Missed(redact(message.text), "handoff", message.intent, conversation.sender_id))
+                missed.append(
+                    Missed(redact(message.text), "handoff", message.intent, conversation.sender_id)
+                )
     return missed
 
 
@@ -100,7 +109,9 @@ def is_noise(text: str) -> bool:
     import simplemma
 
     words = re.findall(r"[^\W\d_]{2,}", text)
-    if any(fold(w) in known_words() or simplemma.is_known(w.lower(), lang=("cs", "en")) for w in words):
+    if any(
+        fold(w) in known_words() or simplemma.is_known(w.lower(), lang=("cs", "en")) for w in words
+    ):
         return False
     letters = "".join(ch for ch in fold("".join(words)) if "a" <= ch <= "z")
     return not letters or sum(ch in "aeiouy" for ch in letters) / len(letters) < 0.25
@@ -119,14 +130,14 @@ def group(missed: List[Missed], distance: float = 0.75) -> List[Group]:
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectors = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), preprocessor=fold).fit_transform(
-        [m.text for m in missed]
-    )
+    vectors = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=(2, 4), preprocessor=fold
+    ).fit_transform([m.text for m in missed])
     labels = AgglomerativeClustering(
         n_clusters=None, distance_threshold=distance, affinity="cosine", linkage="average"
     ).fit_predict(vectors.toarray())
-    groups = {}
-    for label, message in zip(labels, missed):
+    groups: Dict[Any, List[Any]] = {}
+    for label, message in zip(labels, missed, strict=True):
         groups.setdefault(label, []).append(message)
     return sorted((Group(m) for m in groups.values()), key=lambda g: (-g.count, g.messages[0].text))
 
@@ -141,9 +152,13 @@ def export(group_: Group, path) -> int:
 def table(groups: List[Group], examples: int = 3) -> str:
     lines = []
     for number, g in enumerate(groups, 1):
-        reasons = ", ".join(f"{r} {n}" for r, n in Counter(m.reason for m in g.messages).most_common())
-        lines.append(f"#{number}  {g.count}×  bot hádal: {intent_title(g.guess) if g.guess else '–'}  ({reasons})  "
-                     f"např. konverzace {g.example_conversation}")
+        reasons = ", ".join(
+            f"{r} {n}" for r, n in Counter(m.reason for m in g.messages).most_common()
+        )
+        lines.append(
+            f"#{number}  {g.count}×  bot hádal: {intent_title(g.guess) if g.guess else '–'}  ({reasons})  "
+            f"např. konverzace {g.example_conversation}"
+        )
         lines.extend(f"      „{text}“" for text in g.texts()[:examples])
     return "\n".join(lines)
 

@@ -1,6 +1,7 @@
 """The helpdesk report: volume, channels, containment, fallbacks, intents, Open SMTP cases and
 the walkthrough funnel for a date range, as numbers, a terminal table and a self-contained
 HTML page with PNG plots."""
+
 import base64
 import html
 import io
@@ -14,8 +15,12 @@ from analytics.conversations import FIX_WORKED_RESPONSE, Conversation
 STEPS = 8
 # What the report lists of each handoff record (stores/handoffs.py), with Czech headings.
 HANDOFF_COLUMNS = {
-    "id": "č.", "created_at": "čas (UTC)", "channel": "kanál", "reason": "důvod",
-    "topic": "téma", "conversation_id": "konverzace",
+    "id": "č.",
+    "created_at": "čas (UTC)",
+    "channel": "kanál",
+    "reason": "důvod",
+    "topic": "téma",
+    "conversation_id": "konverzace",
 }
 OPEN_SMTP_INTENT = "open_smtp_ticket"
 
@@ -45,7 +50,9 @@ def figures(conversations: List[Conversation]) -> Dict[str, Any]:
     satisfaction: Dict[str, Counter] = {}
     for c in conversations:
         for rating in c.ratings:
-            satisfaction.setdefault(rating.get("topic") or "jiné", Counter())[rating.get("value")] += 1
+            satisfaction.setdefault(rating.get("topic") or "jiné", Counter())[
+                rating.get("value")
+            ] += 1
     per_day: Dict[str, Counter] = {}
     for m in messages:
         per_day.setdefault(_day(m.timestamp), Counter())[m.intent] += 1
@@ -56,15 +63,23 @@ def figures(conversations: List[Conversation]) -> Dict[str, Any]:
         "handoffs": handed_off,
         "resolved": sum(c.resolved for c in conversations),
         "resolution_rate": round(sum(c.resolved for c in conversations) / len(conversations), 3)
-        if conversations else None,
-        "containment_rate": round(1 - handed_off / len(conversations), 3) if conversations else None,
+        if conversations
+        else None,
+        "containment_rate": round(1 - handed_off / len(conversations), 3)
+        if conversations
+        else None,
         "fallback_rate": round(sum(m.fell_back for m in typed) / len(typed), 3) if typed else None,
         "top_intents": Counter(m.intent for m in messages).most_common(10),
-        "satisfaction": {topic: {"up": n["up"], "down": n["down"]} for topic, n in sorted(satisfaction.items())},
-        "unhappy_conversations": [c.sender_id for c in conversations
-                                  if any(r.get("value") == "down" for r in c.ratings)],
+        "satisfaction": {
+            topic: {"up": n["up"], "down": n["down"]} for topic, n in sorted(satisfaction.items())
+        },
+        "unhappy_conversations": [
+            c.sender_id for c in conversations if any(r.get("value") == "down" for r in c.ratings)
+        ],
         "open_smtp": {k: outcomes.get(k, 0) for k in ("resolved", "handed_off", "open")},
-        "walkthrough_reached": [sum(step >= n for step in walkthrough) for n in range(1, STEPS + 1)],
+        "walkthrough_reached": [
+            sum(step >= n for step in walkthrough) for n in range(1, STEPS + 1)
+        ],
         "walkthrough_stopped_at": [sum(step == n for step in walkthrough) for n in range(1, STEPS)],
         "intents_per_day": {day: dict(counts) for day, counts in sorted(per_day.items())},
     }
@@ -79,17 +94,29 @@ def summary_rows(result: Dict[str, Any]) -> List[Tuple[str, Any]]:
         ("Konverzace", result["conversations"]),
         ("Zprávy zákazníků", result["messages"]),
         ("Kanály", ", ".join(f"{k} {v}" for k, v in result["channels"].items()) or "–"),
-        ("Vyřešeno (potvrdil opravu / dokončil návod)",
-         f"{result['resolved']} ({percent(result['resolution_rate'])})"),
+        (
+            "Vyřešeno (potvrdil opravu / dokončil návod)",
+            f"{result['resolved']} ({percent(result['resolution_rate'])})",
+        ),
         ("Bez předání podpoře (containment)", percent(result["containment_rate"])),
         ("Předáno podpoře", result["handoffs"]),
         ("Nepochopené zprávy (fallback)", percent(result["fallback_rate"])),
-        ("Open SMTP: vyřešeno / předáno / otevřeno",
-         " / ".join(str(result["open_smtp"][k]) for k in ("resolved", "handed_off", "open"))),
+        (
+            "Open SMTP: vyřešeno / předáno / otevřeno",
+            " / ".join(str(result["open_smtp"][k]) for k in ("resolved", "handed_off", "open")),
+        ),
         ("Návod: dosáhli kroku 1…8", " ".join(map(str, result["walkthrough_reached"]))),
-        ("Nejčastější záměry", ", ".join(f"{intent_title(i)} {n}" for i, n in result["top_intents"][:5]) or "–"),
-        ("Hodnocení 👍 / 👎 podle tématu", "; ".join(
-            f"{topic} {n['up']} / {n['down']}" for topic, n in result["satisfaction"].items()) or "–"),
+        (
+            "Nejčastější záměry",
+            ", ".join(f"{intent_title(i)} {n}" for i, n in result["top_intents"][:5]) or "–",
+        ),
+        (
+            "Hodnocení 👍 / 👎 podle tématu",
+            "; ".join(
+                f"{topic} {n['up']} / {n['down']}" for topic, n in result["satisfaction"].items()
+            )
+            or "–",
+        ),
         ("Konverzace s 👎", ", ".join(result["unhappy_conversations"]) or "–"),
     ]
 
@@ -139,9 +166,12 @@ def plots(result: Dict[str, Any]) -> Dict[str, str]:
     # Bars side by side per day: readable with one day of data as with thirty.
     width = 0.8 / max(len(top), 1)
     for number, intent in enumerate(top):
-        axes.bar([d + number * width for d in range(len(days))],
-                 [result["intents_per_day"][day].get(intent, 0) for day in days],
-                 width=width, label=intent_title(intent))
+        axes.bar(
+            [d + number * width for d in range(len(days))],
+            [result["intents_per_day"][day].get(intent, 0) for day in days],
+            width=width,
+            label=intent_title(intent),
+        )
     axes.set_xticks([d + 0.4 - width / 2 for d in range(len(days))])
     axes.set_xticklabels(days)
     axes.set_ylabel("zprávy")
@@ -160,7 +190,9 @@ def _handoff_html(records: List[Dict[str, Any]]) -> str:
         return "<p>Žádná.</p>"
     head = "".join(f"<th>{html.escape(title)}</th>" for title in HANDOFF_COLUMNS.values())
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(record[key]))}</td>" for key in HANDOFF_COLUMNS) + "</tr>"
+        "<tr>"
+        + "".join(f"<td>{html.escape(str(record[key]))}</td>" for key in HANDOFF_COLUMNS)
+        + "</tr>"
         for record in records
     )
     return f"<table><tr>{head}</tr>{body}</table>"
@@ -183,9 +215,9 @@ th{{text-align:left;padding-right:1.5rem;font-weight:600}}td,th{{padding:.2rem 0
 <h2>Předání podpoře</h2>
 {_handoff_html(result.get("handoff_records") or [])}
 <h2>Návod krok za krokem</h2>
-<img alt="Kolik konverzací dosáhlo kroku návodu" src="data:image/png;base64,{images['funnel']}">
-<p>Skončili u kroku 1…7: {' '.join(map(str, result['walkthrough_stopped_at']))}</p>
+<img alt="Kolik konverzací dosáhlo kroku návodu" src="data:image/png;base64,{images["funnel"]}">
+<p>Skončili u kroku 1…7: {" ".join(map(str, result["walkthrough_stopped_at"]))}</p>
 <h2>Záměry v čase</h2>
-<img alt="Nejčastější záměry po dnech" src="data:image/png;base64,{images['intents']}">
+<img alt="Nejčastější záměry po dnech" src="data:image/png;base64,{images["intents"]}">
 </body></html>
 """

@@ -10,6 +10,7 @@ After: a turn that produced no reply at all (the action server is down, an actio
 gets an apology with the support contact instead of silence – unless a colleague has taken
 the conversation over (channels/live_agent.py): then the message went to them.
 """
+
 import logging
 import re
 from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
@@ -75,7 +76,10 @@ def quiet_parser(app: Sanic) -> Parser:
 
 def _classified_password(parse_data: Dict[str, Any]) -> bool:
     intent = parse_data.get("intent") or {}
-    return intent.get("name") == PASSWORD_INTENT and (intent.get("confidence") or 0) >= PASSWORD_CONFIDENCE
+    return (
+        intent.get("name") == PASSWORD_INTENT
+        and (intent.get("confidence") or 0) >= PASSWORD_CONFIDENCE
+    )
 
 
 class Guard:
@@ -103,7 +107,11 @@ class Guard:
 
     async def deliver(self, message: UserMessage) -> None:
         output = message.output_channel
-        if not self._live_agent() or not isinstance(output, CollectingOutputChannel):
+        if (
+            not self.app
+            or not self._live_agent()
+            or not isinstance(output, CollectingOutputChannel)
+        ):
             return
         tracker = await self.app.ctx.agent.tracker_store.retrieve(message.sender_id)
         pushed = pushed_since_last_message(tracker) if tracker else []
@@ -180,4 +188,3 @@ def guarded(
         return answered  # False: the bot did not answer (a channel may have it sent again)
 
     return handle
-

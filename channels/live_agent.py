@@ -15,13 +15,20 @@ so any Rasa server can act on any thread, after a restart too. Messages reach th
 its open socket.io session and Slack customers in their DM; a REST client gets them with the
 reply to its next message (marked `pushed` in the tracker).
 """
+
 import asyncio
 import logging
 import os
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
-from rasa.shared.core.events import BotUttered, ConversationPaused, ConversationResumed, Event, SlotSet
+from rasa.shared.core.events import (
+    BotUttered,
+    ConversationPaused,
+    ConversationResumed,
+    Event,
+    SlotSet,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 from sanic import Sanic
 
@@ -34,13 +41,17 @@ END_COMMAND = "!konec"
 TAKEOVER, RELEASE = "takeover", "release"
 PUSHED = "pushed"  # metadata of a bot event sent outside a turn
 
+
 def sweep_seconds() -> float:
     """How often waiting handoffs are checked (HANDOFF_SWEEP_SECONDS; tests check often)."""
     return float(os.environ.get("HANDOFF_SWEEP_SECONDS") or 5)
 
 
 def takeover_seconds() -> float:
-    return float(os.environ.get("HANDOFF_TAKEOVER_SECONDS") or knowledge.load()["handoff"]["takeover_seconds"])
+    return float(
+        os.environ.get("HANDOFF_TAKEOVER_SECONDS")
+        or knowledge.load()["handoff"]["takeover_seconds"]
+    )
 
 
 class LiveAgent:
@@ -50,7 +61,9 @@ class LiveAgent:
 
     # --- the agents' side ---------------------------------------------------------------
 
-    async def on_agent_event(self, app: Sanic, text: str, user: str, thread_ts: Optional[str]) -> None:
+    async def on_agent_event(
+        self, app: Sanic, text: str, user: str, thread_ts: Optional[str]
+    ) -> None:
         """A button value ("takeover:12", "release:12") or a reply in a handoff's thread."""
         command, _, number = text.partition(":")
         if command in (TAKEOVER, RELEASE) and number.isdigit():
@@ -78,19 +91,36 @@ class LiveAgent:
             return ""
 
     async def take_over(self, app: Sanic, record: Dict[str, Any], name: str) -> None:
-        if not handoffs.update(record["id"], only_if_state=record["state"], state=handoffs.TAKEN, agent=name):
+        if not handoffs.update(
+            record["id"], only_if_state=record["state"], state=handoffs.TAKEN, agent=name
+        ):
             return  # another agent (or server) was first
-        joined = await render(app, record["conversation_id"],
-                              "utter_agent_joined" if name else "utter_agent_joined_unnamed", agent=name)
+        joined = await render(
+            app,
+            record["conversation_id"],
+            "utter_agent_joined" if name else "utter_agent_joined_unnamed",
+            agent=name,
+        )
         await self.send(app, record["conversation_id"], joined, before=[ConversationPaused()])
         text = f"{name or 'Kolega'} převzal(a) rozhovor. Zprávy zákazníka přijdou sem; `!konec` ho vrátí botovi."
-        await self.note(record, text, blocks=[
-            {"type": "section", "text": {"type": "mrkdwn", "text": text}},
-            {"type": "actions", "elements": [{
-                "type": "button", "action_id": "release", "text": {"type": "plain_text", "text": "Vrátit botovi"},
-                "value": f"{RELEASE}:{record['id']}",
-            }]},
-        ])
+        await self.note(
+            record,
+            text,
+            blocks=[
+                {"type": "section", "text": {"type": "mrkdwn", "text": text}},
+                {
+                    "type": "actions",
+                    "elements": [
+                        {
+                            "type": "button",
+                            "action_id": "release",
+                            "text": {"type": "plain_text", "text": "Vrátit botovi"},
+                            "value": f"{RELEASE}:{record['id']}",
+                        }
+                    ],
+                },
+            ],
+        )
 
     async def release(self, app: Sanic, record: Dict[str, Any]) -> None:
         if not handoffs.update(record["id"], only_if_state=handoffs.TAKEN, state=handoffs.CLOSED):
@@ -99,8 +129,13 @@ class LiveAgent:
         left = await render(app, conversation, "utter_agent_left")
         tracker = await app.ctx.agent.tracker_store.retrieve(conversation)
         if tracker and tracker.get_slot("walkthrough_step"):  # the walkthrough goes on at its step
-            left += await render(app, conversation, "utter_offer_resume",
-                                 step=int(tracker.get_slot("walkthrough_step")), steps=len(knowledge.steps()))
+            left += await render(
+                app,
+                conversation,
+                "utter_offer_resume",
+                step=int(tracker.get_slot("walkthrough_step")),
+                steps=len(knowledge.steps()),
+            )
         await self.send(app, conversation, left, before=[ConversationResumed()])
         await self.note(record, "Rozhovor je zpět u bota.")
 
@@ -123,13 +158,23 @@ class LiveAgent:
         """Waiting records nobody took within the time: the call-back offer (one server wins
         each record: the state changes only from `waiting`)."""
         for record in handoffs.waiting_since(takeover_seconds()):
-            if not handoffs.update(record["id"], only_if_state=handoffs.WAITING, state=handoffs.CALLBACK):
+            if not handoffs.update(
+                record["id"], only_if_state=handoffs.WAITING, state=handoffs.CALLBACK
+            ):
                 continue
             conversation = record["conversation_id"]
-            offer = await render(app, conversation, "utter_callback_offer",
-                                 callback_time=knowledge.load()["handoff"]["callback_time"])
-            await self.send(app, conversation, offer, after=[SlotSet("pending_question", "callback_email")])
-            await self.note(record, "Nikdo rozhovor nepřevzal včas: zákazníkovi je nabídnuta odpověď e-mailem.")
+            offer = await render(
+                app,
+                conversation,
+                "utter_callback_offer",
+                callback_time=knowledge.load()["handoff"]["callback_time"],
+            )
+            await self.send(
+                app, conversation, offer, after=[SlotSet("pending_question", "callback_email")]
+            )
+            await self.note(
+                record, "Nikdo rozhovor nepřevzal včas: zákazníkovi je nabídnuta odpověď e-mailem."
+            )
 
     async def sweep_forever(self, app: Sanic) -> None:
         while True:
@@ -141,13 +186,19 @@ class LiveAgent:
 
     # --- plumbing -----------------------------------------------------------------------
 
-    async def note(self, record: Dict[str, Any], text: str, blocks: Optional[List[Dict[str, Any]]] = None) -> None:
+    async def note(
+        self, record: Dict[str, Any], text: str, blocks: Optional[List[Dict[str, Any]]] = None
+    ) -> None:
         """A line in the record's thread."""
         if not record.get("slack_ts"):
             return
         try:
-            await self.slack.chat_postMessage(channel=record["slack_channel"], thread_ts=record["slack_ts"],
-                                              text=text, **({"blocks": blocks} if blocks else {}))
+            await self.slack.chat_postMessage(
+                channel=record["slack_channel"],
+                thread_ts=record["slack_ts"],
+                text=text,
+                **({"blocks": blocks} if blocks else {}),
+            )
         except Exception:
             logger.exception("Posting into the handoff thread failed")
 
@@ -171,20 +222,30 @@ class LiveAgent:
                 metadata = {PUSHED: True, **({"agent": agent} if agent is not None else {})}
                 if message.get("utter_action"):
                     metadata["utter_action"] = message["utter_action"]
-                tracker.update(BotUttered(message.get("text"), {"buttons": message.get("buttons")}, metadata))
+                tracker.update(
+                    BotUttered(message.get("text"), {"buttons": message.get("buttons")}, metadata)
+                )
             for event in after or []:
                 tracker.update(event)
             await bot.processor.save_tracker(tracker)
         output = output_channel(app, tracker)
         for message in messages:
-            await output.send_response(conversation, {k: v for k, v in message.items() if k != "utter_action"})
+            await output.send_response(
+                conversation, {k: v for k, v in message.items() if k != "utter_action"}
+            )
 
 
-async def render(app: Sanic, conversation: str, response: str, **values: Any) -> List[Dict[str, Any]]:
+async def render(
+    app: Sanic, conversation: str, response: str, **values: Any
+) -> List[Dict[str, Any]]:
     """A domain response, filled as Rasa fills it."""
     bot = app.ctx.agent
-    tracker = await bot.tracker_store.retrieve(conversation) or DialogueStateTracker(conversation, [])
-    generated = await bot.nlg.generate(response, tracker, tracker.get_latest_input_channel() or "", **values)
+    tracker = await bot.tracker_store.retrieve(conversation) or DialogueStateTracker(
+        conversation, []
+    )
+    generated = await bot.nlg.generate(
+        response, tracker, tracker.get_latest_input_channel() or "", **values
+    )
     return [{**(generated or {}), "utter_action": response}]
 
 
@@ -197,15 +258,17 @@ def output_channel(app: Sanic, tracker: DialogueStateTracker) -> OutputChannel:
         if channel.name() != name:
             continue
         if name == "slack":
-            return channel.get_output_channel(metadata.get("out_channel"), metadata.get("thread_id"))
+            return channel.get_output_channel(
+                metadata.get("out_channel"), metadata.get("thread_id")
+            )
         if name == "socketio":
             return channel.get_output_channel()
     return CollectingOutputChannel()
 
 
-def pushed_since_last_message(tracker: DialogueStateTracker) -> List[Dict[Text, Any]]:
+def pushed_since_last_message(tracker: DialogueStateTracker) -> List[Dict[str, Any]]:
     """The messages pushed between the customer's previous message and this one (REST)."""
-    found: List[Dict[Text, Any]] = []
+    found: List[Dict[str, Any]] = []
     users = 0
     for event in reversed(tracker.events):
         if event.type_name == "user":
@@ -213,5 +276,11 @@ def pushed_since_last_message(tracker: DialogueStateTracker) -> List[Dict[Text, 
             if users == 2:
                 break
         elif users == 1 and event.type_name == "bot" and (event.metadata or {}).get(PUSHED):
-            found.insert(0, {"text": event.text, **({"buttons": event.data["buttons"]} if event.data.get("buttons") else {})})
+            found.insert(
+                0,
+                {
+                    "text": event.text,
+                    **({"buttons": event.data["buttons"]} if event.data.get("buttons") else {}),
+                },
+            )
     return found

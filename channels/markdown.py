@@ -1,5 +1,6 @@
 """Our responses mark bold the Markdown way (`**993**`, the widget renders it); Slack's mrkdwn
 bolds with single asterisks, a terminal shows none."""
+
 import re
 
 MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")

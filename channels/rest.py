@@ -1,7 +1,8 @@
 """Rasa's REST channel (same URL, /webhooks/rest/webhook) that turns a malformed request into
 a 400 instead of a 500 or a message from a "default" customer, and guards every message
 (channels/guard.py)."""
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from typing import Any, Awaitable, Callable, Dict, Optional
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
@@ -23,23 +24,25 @@ def _body(request: Request) -> Dict[str, Any]:
 
 
 class HelpdeskRestInput(RestInput):
-    async def _extract_sender(self, request: Request) -> Optional[Text]:
+    async def _extract_sender(self, request: Request) -> Optional[str]:
         sender = _body(request).get("sender")
         if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
-            raise BadRequest(f'"sender" musí být neprázdný text (nejvýše {MAX_SENDER_CHARS} znaků).')
+            raise BadRequest(
+                f'"sender" musí být neprázdný text (nejvýše {MAX_SENDER_CHARS} znaků).'
+            )
         return sender
 
-    def _extract_message(self, request: Request) -> Optional[Text]:
+    def _extract_message(self, request: Request) -> Optional[str]:
         message = _body(request).get("message")
         if not isinstance(message, str):
             raise BadRequest('"message" musí být text.')
         # Redacted here already: Rasa logs this text if handling the message fails.
         return redact(message)
 
-    def _extract_input_channel(self, request: Request) -> Text:
+    def _extract_input_channel(self, request: Request) -> str:
         return self.name()  # the channel is ours to say, not the client's
 
-    def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
+    def get_metadata(self, request: Request) -> Optional[Dict[str, Any]]:
         metadata = _body(request).get("metadata")
         if metadata is not None and not isinstance(metadata, dict):
             raise BadRequest('"metadata" musí být JSON objekt.')

@@ -10,43 +10,44 @@
 - `slack_api_url` points the Web API client elsewhere (a GovSlack URL, or a local fake
   in tests); by default it is Slack's.
 """
+
 import asyncio
 import json
 import logging
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple, Union
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
-from sanic import response
+from sanic import Blueprint, response
 from sanic.request import Request
-from sanic import Blueprint
 from slack_sdk.web.async_client import AsyncWebClient
 
 from channels.guard import guard_blueprint
 from channels.live_agent import LiveAgent
 from channels.markdown import to_mrkdwn, to_plain
-from channels.slack_events import BUSY, DONE, ledger_for
+from channels.slack_events import BUSY, DONE, MemoryLedger, RedisLedger, ledger_for
 
 logger = logging.getLogger(__name__)
+
 
 class HelpdeskSlackBot(SlackBot):
     def __init__(
         self,
-        token: Text,
-        slack_channel: Optional[Text] = None,
-        thread_id: Optional[Text] = None,
-        proxy: Optional[Text] = None,
-        api_url: Optional[Text] = None,
+        token: str,
+        slack_channel: Optional[str] = None,
+        thread_id: Optional[str] = None,
+        proxy: Optional[str] = None,
+        api_url: Optional[str] = None,
     ) -> None:
         super().__init__(token, slack_channel, thread_id, proxy)
         if api_url:
             self.client = AsyncWebClient(token, base_url=api_url, proxy=proxy)
 
-    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         await super().send_text_message(recipient_id, to_mrkdwn(text), **kwargs)
 
     async def send_text_with_buttons(
-        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+        self, recipient_id: str, text: str, buttons: List[Dict[str, Any]], **kwargs: Any
     ) -> None:
         # A mrkdwn section (Rasa sends plain_text, which would show the asterisks).
         await self._post_message(
@@ -71,8 +72,10 @@ class HelpdeskSlackBot(SlackBot):
 
 
 class HelpdeskSlackInput(SlackInput):
+    ledger: Optional[Union[MemoryLedger, RedisLedger]] = None
+
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
         channel = super().from_credentials(credentials)
         credentials = credentials or {}
         channel.api_url = credentials.get("slack_api_url") or None
@@ -82,15 +85,24 @@ class HelpdeskSlackInput(SlackInput):
         channel.ledger = None  # chosen with the lock store Rasa runs with, on the first event
         channel.support_channel = credentials.get("support_channel") or None
         channel.live_agent = (
-            LiveAgent(AsyncWebClient(channel.slack_token, base_url=channel.api_url or AsyncWebClient.BASE_URL,
-                                     proxy=channel.proxy), channel.support_channel)
-            if channel.support_channel else None
+            LiveAgent(
+                AsyncWebClient(
+                    channel.slack_token,
+                    base_url=channel.api_url or AsyncWebClient.BASE_URL,
+                    proxy=channel.proxy,
+                ),
+                channel.support_channel,
+            )
+            if channel.support_channel
+            else None
         )
         return channel
 
-    def _is_supported_channel(self, slack_event: Dict[Text, Any], metadata: Dict[Text, Any]) -> bool:
+    def _is_supported_channel(self, slack_event: Dict[str, Any], metadata: Dict[str, Any]) -> bool:
         # The support channel carries the agents' replies in handoff threads.
-        from_agents = bool(self.support_channel) and metadata.get("out_channel") == self.support_channel
+        from_agents = (
+            bool(self.support_channel) and metadata.get("out_channel") == self.support_channel
+        )
         return from_agents or super()._is_supported_channel(slack_event, metadata)
 
     @staticmethod
@@ -99,7 +111,11 @@ class HelpdeskSlackInput(SlackInput):
         edit, a deletion or another kind of message, which changes nothing."""
         if request.headers.get("content-type") == "application/json":
             event = (request.json or {}).get("event") or {}
-            return (None, None) if event.get("subtype") else (event.get("user"), event.get("thread_ts"))
+            return (
+                (None, None)
+                if event.get("subtype")
+                else (event.get("user"), event.get("thread_ts"))
+            )
         payload = json.loads(request.form["payload"][0])
         message = payload.get("message") or {}
         return (payload.get("user") or {}).get("id"), message.get("thread_ts") or message.get("ts")
@@ -115,14 +131,16 @@ class HelpdeskSlackInput(SlackInput):
         self,
         request: Request,
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
-        text: Text,
-        sender_id: Optional[Text],
+        text: str,
+        sender_id: Optional[str],
         metadata: Optional[Dict],
     ) -> Any:
         if self.live_agent and (metadata or {}).get("out_channel") == self.support_channel:
             user, thread_ts = self.agent_event(request)
             if user:  # the agents' work runs beside the answer to Slack, like Rasa's turns
-                task = asyncio.create_task(self.live_agent.on_agent_event(request.app, text, user, thread_ts))
+                task = asyncio.create_task(
+                    self.live_agent.on_agent_event(request.app, text, user, thread_ts)
+                )
                 self._background_tasks.add(task)
                 task.add_done_callback(self._background_tasks.discard)
             return response.text("")
@@ -132,7 +150,8 @@ class HelpdeskSlackInput(SlackInput):
             return await super().process_message(request, on_new_message, text, sender_id, metadata)
         if self.ledger is None:
             self.ledger = ledger_for(getattr(request.app.ctx.agent, "lock_store", None))
-        state = await self.ledger.claim(event_id)
+        ledger = self.ledger
+        state = await ledger.claim(event_id)
         if state in (DONE, BUSY):
             logger.info(
                 "Slack retry #%s (%s) of an event %s: not answered again.",
@@ -151,7 +170,7 @@ class HelpdeskSlackInput(SlackInput):
             try:
                 answered = await on_new_message(message) is not False  # False: the guard apologised
             finally:
-                await (self.ledger.finish if answered else self.ledger.release)(event_id)
+                await (ledger.finish if answered else ledger.release)(event_id)
 
         return await super().process_message(request, handle, text, sender_id, metadata)
 
@@ -167,7 +186,7 @@ class HelpdeskSlackInput(SlackInput):
         return blueprint
 
     def get_output_channel(
-        self, channel: Optional[Text] = None, thread_id: Optional[Text] = None
+        self, channel: Optional[str] = None, thread_id: Optional[str] = None
     ) -> OutputChannel:
         return HelpdeskSlackBot(
             self.slack_token, channel or self.slack_channel, thread_id, self.proxy, self.api_url

@@ -6,6 +6,7 @@ elsewhere is told to come back later (Slack retries after a minute, then five). 
 Redis lock store configured the ledger lives in that Redis, beside the locks, so every Rasa
 server sees it; otherwise in this process's memory.
 """
+
 from collections import OrderedDict
 from typing import Any, Optional
 
@@ -17,7 +18,7 @@ MEMORY_KEPT = 10_000
 
 class MemoryLedger:
     def __init__(self) -> None:
-        self.states: "OrderedDict[str, str]" = OrderedDict()
+        self.states: OrderedDict[str, str] = OrderedDict()
 
     async def claim(self, event_id: str) -> str:
         if event_id in self.states:

@@ -3,8 +3,9 @@ malformed events repaired instead of dropped (Rasa's handler expects a dict with
 session_id and JSON metadata, and otherwise raises or ignores the message), and only the
 pages of `cors_origins` let in: Rasa's socket.io server accepts a handshake from any Origin
 (`--cors` covers HTTP routes only), so any web page could talk to the bot."""
+
 import json
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
@@ -41,7 +42,7 @@ def origins(value: Any) -> List[str]:
 
 class HelpdeskSocketIOInput(SocketIOInput):
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "HelpdeskSocketIOInput":
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> "HelpdeskSocketIOInput":
         channel = super().from_credentials(credentials)
         # None: engine.io's own default, the bot's own origin only.
         channel.cors_origins = origins((credentials or {}).get("cors_origins")) or None

@@ -1,5 +1,6 @@
 """Base of our pipeline components: built from their config alone, nothing trained or stored."""
-from typing import Any, Dict, Text
+
+from typing import Any, Dict
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
@@ -12,9 +13,9 @@ class ConfigOnlyComponent(GraphComponent):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> GraphComponent:
-        return cls(config)  # type: ignore[call-arg]
+        return cls(config)

@@ -1,4 +1,5 @@
 """Diacritics folding: customers type "jaky" as often as "jaký"."""
+
 import unicodedata
 
 

@@ -6,8 +6,9 @@ after it and rewrites each token so the featurizers see one form for all spellin
 - `text`: the surface form, folded ("Příchozí" -> "prichozi"), for the char n-grams.
 Token offsets stay untouched, so entities are still cut from the original message.
 """
+
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 import simplemma
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -28,23 +29,21 @@ def czech_lemma(word: str, use_lemma: bool = True) -> str:
     return fold(simplemma.lemmatize(word.lower(), lang="cs"))
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
 class CzechLemmatizer(ConfigOnlyComponent):
     """Sets folded Czech lemmas (and folded text) on the tokens of every message."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> Dict[str, Any]:
         # `lemmatize: false` keeps only the folding (used to measure what lemmas add).
         return {"lemmatize": True, "fold_text": True}
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(self, config: Dict[str, Any]) -> None:
         self._lemmatize = config["lemmatize"]
         self._fold_text = config["fold_text"]
 
     @staticmethod
-    def required_packages() -> List[Text]:
+    def required_packages() -> List[str]:
         return ["simplemma"]
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

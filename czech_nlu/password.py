@@ -16,8 +16,9 @@ A word that says something about the password ("heslo je špatně", "zadal jsem 
 it ("Kocicka123, co dál?") is not recognised here; the NLU's `share_password` classification
 then replaces the whole message (channels/guard.py).
 """
+
 import re
-from typing import Iterator, Tuple
+from typing import Iterator, List, Tuple
 
 from czech_nlu.folding import fold
 
@@ -27,7 +28,9 @@ KEY = r"(?:hesl\w*|passw\w*|pass?word\w*|pwd|pw)"
 OPEN_QUOTE = "\"'„“”‚‘`"
 SECRET = rf"[{OPEN_QUOTE}]?(?P<secret>\S+)"
 # "heslo do schránky", "heslo k e-mailu info@firma.cz", "password for my mailbox"
-TO_WHAT = r"(?:\s+(?:do|k|ke|na|pro|od|u|ze?|ve?|of|for|to|from)\s+[^\s,;!?:=]+(?:\s+[^\s,;!?:=]+)?)?"
+TO_WHAT = (
+    r"(?:\s+(?:do|k|ke|na|pro|od|u|ze?|ve?|of|for|to|from)\s+[^\s,;!?:=]+(?:\s+[^\s,;!?:=]+)?)?"
+)
 BEING = r"(?:\s+(?:je|jsou|zni|mam|mame|bylo|byl|bude|is|was)\b\s*:?|\s*[:=])"
 POSSESSIVE = r"\b(?:moje|me|muj|nase|to|my|the)"
 ENTERING = (
@@ -41,8 +44,12 @@ PATTERNS = (
     re.compile(rf"\b{KEY}{TO_WHAT}(?:\s+(?:ted|uz|asi|snad|porad))?{BEING}\s*{SECRET}"),
     re.compile(rf"{POSSESSIVE}\s+{KEY}\s+(?:je\s+|is\s+)?{SECRET}"),
     re.compile(rf"{ENTERING}{MARKS}\s+{KEY}\s+(?:na\s+|jako\s+|to\s+)?{SECRET}"),
-    re.compile(rf"\b{KEY}(?:\s+\S+){{0,3}}?\s+[{OPEN_QUOTE}](?P<secret>[^\s{OPEN_QUOTE}][^{OPEN_QUOTE}]*)"),
-    re.compile(rf"(?:^|\s)(?P<secret>[^\s:]+):?\s+(?:je|=|-|–|is)\s+(?:moje|me|muj|to|nase|my|the)?\s*{KEY}\b"),
+    re.compile(
+        rf"\b{KEY}(?:\s+\S+){{0,3}}?\s+[{OPEN_QUOTE}](?P<secret>[^\s{OPEN_QUOTE}][^{OPEN_QUOTE}]*)"
+    ),
+    re.compile(
+        rf"(?:^|\s)(?P<secret>[^\s:]+):?\s+(?:je|=|-|–|is)\s+(?:moje|me|muj|to|nase|my|the)?\s*{KEY}\b"
+    ),
 )
 # Checked on the original letters: within three words of the keyword.
 NEARBY = re.compile(rf"\b{KEY}(?P<between>(?:[^\w.!?]+\w+){{0,3}}?)[^\w.!?]+(?P<secret>\S+)")
@@ -50,23 +57,211 @@ NEARBY = re.compile(rf"\b{KEY}(?P<between>(?:[^\w.!?]+\w+){{0,3}}?)[^\w.!?]+(?P<
 # Words that, where a password would stand, describe it instead of being it.
 NOT_A_PASSWORD = frozenset(
     fold(word)
-    for word in """
-    je jsem jste jsme bylo byl nefunguje nejde funguje špatně správně špatné chybné neplatné
-    správné zapomenuté ztracené zablokované stejné jiné nové staré dlouhé krátké prázdné
-    k ke na do od pro v ve u z ze s se a i o asi taky také už ještě nevím neznám nemám
-    potřeba třeba jako jaké jaký jaká který které která kde ok mi ti si to ten ta tam co pořád
-    stále furt zapomněl zapomněla zapomenuto neprojde nebere neplatí vypršelo obsahuje změnit
-    zadat zadávat resetovat obnovit použít používat napsat psát vyplnit vyplňovat dát zkusit
-    zkoušet najít hledat poslat zjistit nastavit vložit zapsat uložit vymyslet vytvořit mít
-    udělat ověřit vědět znát měnit
-    znovu dvakrát několikrát opět ručně dobře přesně určitě snad možná fakt opravdu úplně moc
-    hodně velmi příliš zadané uložené nastavené vyplněné změněné platné aktuální původní
-    dočasné vygenerované zapsané včera dnes dneska teď ráno večer nedávno minule předtím
-    heslo hesla hesel skryto email e-mail emailu e-mailu mailu schránky schránce účtu účet
-    imap pop pop3 smtp ssl tls ssl0 outlook gmail windows android iphone telefonu mobilu
-    tohle toto tady zde tamto tamhle ono jenom jen
-    is was the my for to of wrong correct not incorrect same new old here this that it what which where
-    """.split()
+    for word in [
+        "je",
+        "jsem",
+        "jste",
+        "jsme",
+        "bylo",
+        "byl",
+        "nefunguje",
+        "nejde",
+        "funguje",
+        "špatně",
+        "správně",
+        "špatné",
+        "chybné",
+        "neplatné",
+        "správné",
+        "zapomenuté",
+        "ztracené",
+        "zablokované",
+        "stejné",
+        "jiné",
+        "nové",
+        "staré",
+        "dlouhé",
+        "krátké",
+        "prázdné",
+        "k",
+        "ke",
+        "na",
+        "do",
+        "od",
+        "pro",
+        "v",
+        "ve",
+        "u",
+        "z",
+        "ze",
+        "s",
+        "se",
+        "a",
+        "i",
+        "o",
+        "asi",
+        "taky",
+        "také",
+        "už",
+        "ještě",
+        "nevím",
+        "neznám",
+        "nemám",
+        "potřeba",
+        "třeba",
+        "jako",
+        "jaké",
+        "jaký",
+        "jaká",
+        "který",
+        "které",
+        "která",
+        "kde",
+        "ok",
+        "mi",
+        "ti",
+        "si",
+        "to",
+        "ten",
+        "ta",
+        "tam",
+        "co",
+        "pořád",
+        "stále",
+        "furt",
+        "zapomněl",
+        "zapomněla",
+        "zapomenuto",
+        "neprojde",
+        "nebere",
+        "neplatí",
+        "vypršelo",
+        "obsahuje",
+        "změnit",
+        "zadat",
+        "zadávat",
+        "resetovat",
+        "obnovit",
+        "použít",
+        "používat",
+        "napsat",
+        "psát",
+        "vyplnit",
+        "vyplňovat",
+        "dát",
+        "zkusit",
+        "zkoušet",
+        "najít",
+        "hledat",
+        "poslat",
+        "zjistit",
+        "nastavit",
+        "vložit",
+        "zapsat",
+        "uložit",
+        "vymyslet",
+        "vytvořit",
+        "mít",
+        "udělat",
+        "ověřit",
+        "vědět",
+        "znát",
+        "měnit",
+        "znovu",
+        "dvakrát",
+        "několikrát",
+        "opět",
+        "ručně",
+        "dobře",
+        "přesně",
+        "určitě",
+        "snad",
+        "možná",
+        "fakt",
+        "opravdu",
+        "úplně",
+        "moc",
+        "hodně",
+        "velmi",
+        "příliš",
+        "zadané",
+        "uložené",
+        "nastavené",
+        "vyplněné",
+        "změněné",
+        "platné",
+        "aktuální",
+        "původní",
+        "dočasné",
+        "vygenerované",
+        "zapsané",
+        "včera",
+        "dnes",
+        "dneska",
+        "teď",
+        "ráno",
+        "večer",
+        "nedávno",
+        "minule",
+        "předtím",
+        "heslo",
+        "hesla",
+        "hesel",
+        "skryto",
+        "email",
+        "e-mail",
+        "emailu",
+        "e-mailu",
+        "mailu",
+        "schránky",
+        "schránce",
+        "účtu",
+        "účet",
+        "imap",
+        "pop",
+        "pop3",
+        "smtp",
+        "ssl",
+        "tls",
+        "ssl0",
+        "outlook",
+        "gmail",
+        "windows",
+        "android",
+        "iphone",
+        "telefonu",
+        "mobilu",
+        "tohle",
+        "toto",
+        "tady",
+        "zde",
+        "tamto",
+        "tamhle",
+        "ono",
+        "jenom",
+        "jen",
+        "is",
+        "was",
+        "the",
+        "my",
+        "for",
+        "to",
+        "of",
+        "wrong",
+        "correct",
+        "not",
+        "incorrect",
+        "same",
+        "new",
+        "old",
+        "here",
+        "this",
+        "that",
+        "it",
+        "what",
+        "which",
+        "where",
+    ]
 )
 TECHNICAL = re.compile(r"^(?:pop3|imap4?|smtp|ssl0?|tls|wp8|w10|ssl0\.ovh\.net|\d+%?)$", re.I)
 STRIP = ".,!?;:\"'„“”‚‘`)]}>"
@@ -92,7 +287,7 @@ def _shaped(word: str, right_after_key: bool) -> bool:
     return letters and (
         any(ch.isdigit() for ch in word)
         or any(not ch.isalnum() for ch in word.strip(STRIP))
-        or right_after_key and word[:1].isupper() and not word.isupper()
+        or (right_after_key and word[:1].isupper() and not word.isupper())
     )
 
 
@@ -100,7 +295,7 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
     folded = _folded(text)
     candidates = [match for pattern in PATTERNS for match in pattern.finditer(folded)]
     for match in NEARBY.finditer(folded):
-        word = text[match.start("secret"):match.end("secret")]
+        word = text[match.start("secret") : match.end("secret")]
         if _shaped(word, right_after_key=not match.group("between")):
             candidates.append(match)
     for match in candidates:
@@ -123,7 +318,7 @@ def redact(text: str) -> str:
     """`text` with every password it contains replaced by REDACTED."""
     if not text:
         return text
-    merged = []  # two patterns may find overlapping parts of one password
+    merged: List[List[int]] = []  # two patterns may find overlapping parts of one password
     for start, end in sorted(_spans(text)):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)

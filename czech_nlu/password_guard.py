@@ -4,7 +4,8 @@ DIET alone confuses "moje heslo je Kvetina99" with "jaké heslo mám zadat?" (cr
 9 of 26 such examples). A typed password must always get the warning and never an answer
 that treats it as a question, so a rule decides here, after DIET, with full confidence.
 """
-from typing import Any, Dict, List, Text
+
+from typing import Any, Dict, List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
@@ -14,15 +15,13 @@ from czech_nlu.component import ConfigOnlyComponent
 from czech_nlu.password import typed_password
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class PasswordGuard(ConfigOnlyComponent):
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> Dict[str, Any]:
         return {"intent": "share_password"}
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(self, config: Dict[str, Any]) -> None:
         self._intent = config["intent"]
 
     def process(self, messages: List[Message]) -> List[Message]:

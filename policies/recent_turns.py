@@ -7,7 +7,8 @@ only ever compares the last few states, so this policy hands it a view of the la
 cut. States near the end of the view are the same as in the full history (tested in
 tests/test_recent_turns_policy.py); short conversations are passed through untouched.
 """
-from typing import Any, Dict, List, Optional, Text
+
+from typing import Any, Dict, List, Optional
 
 from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -47,8 +48,8 @@ def recent_view(
             break
     if cut is None:
         return tracker
-    slots: Dict[Text, Any] = {}
-    loop: Optional[Text] = None
+    slots: Dict[str, Any] = {}
+    loop: Optional[str] = None
     for event in events[:cut]:
         if isinstance(event, SlotSet):
             slots[event.key] = event.value
@@ -71,7 +72,7 @@ def recent_view(
 )
 class RecentTurnsRulePolicy(RulePolicy):
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> Dict[str, Any]:
         # ~10 turns: far more than the longest rule (the assertion in the tests).
         return {**RulePolicy.get_default_config(), "lookback_events": 60}
 
@@ -80,7 +81,7 @@ class RecentTurnsRulePolicy(RulePolicy):
         tracker: DialogueStateTracker,
         domain: Domain,
         use_text_for_last_user_input: bool = False,
-        rule_only_data: Optional[Dict[Text, Any]] = None,
+        rule_only_data: Optional[Dict[str, Any]] = None,
     ) -> List[State]:
         view = recent_view(tracker, self.config["lookback_events"], domain)
         return super()._prediction_states(

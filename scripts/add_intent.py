@@ -7,6 +7,7 @@ domain.yml, a rule, a test story, and sets a share of the examples aside as held
 examples. Refuses a bad or existing name, fewer than 10 examples, examples that already
 belong to another intent, and a response that retypes a fact of the knowledge file.
 """
+
 import argparse
 import json
 import re
@@ -96,16 +97,25 @@ def add_examples(name: str, examples: List[str], root: Path = ROOT) -> List[str]
     it are skipped, one that belongs to another intent refuses the whole file."""
     examples = list(dict.fromkeys(e.strip() for e in examples if e.strip()))
     owners = existing_examples(root)
-    taken = [f"  {e!r} belongs to {owners[fold(e)]}" for e in examples
-             if fold(e) in owners and owners[fold(e)] != name]
+    taken = [
+        f"  {e!r} belongs to {owners[fold(e)]}"
+        for e in examples
+        if fold(e) in owners and owners[fold(e)] != name
+    ]
     if taken:
         raise Refused("examples that already belong to another intent:\n" + "\n".join(taken))
     new = [e for e in examples if fold(e) not in owners]
     if not new:
         raise Refused(f"nothing new: every example is already one of {name}")
     header = f"- intent: {name}\n  examples: |\n"
-    path = next((p for p in sorted((root / "data" / "nlu").glob("*.yml"))
-                 if header in p.read_text(encoding="utf-8")), None)
+    path = next(
+        (
+            p
+            for p in sorted((root / "data" / "nlu").glob("*.yml"))
+            if header in p.read_text(encoding="utf-8")
+        ),
+        None,
+    )
     if path is None:
         raise Refused(f"no intent {name!r} in data/nlu (new intents: make intent)")
     training, held_out = split(new)

@@ -2,9 +2,11 @@
 
 Trains a model from scratch into a temporary folder (timed), starts its own action server
 and Rasa server (ports 5205/5255), sends 200 messages from one user, then 50 concurrent
-conversations, 2 000-character messages and five 30-turn conversations, and reads the held-out accuracy of the current model. Writes
+conversations, 2 000-character messages and five 30-turn conversations, and reads the held-out
+accuracy of the current model. Writes
 reports/bench.json and prints a table. A measurement, not a test: nothing passes or fails.
 """
+
 import argparse
 import json
 import statistics
@@ -14,7 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-from scripts.stack import MODEL, RASA, ROOT, Stack
+from tests.stack import MODEL, RASA, ROOT, Stack
 
 QUESTIONS = [
     "Jaký port pro IMAP se SSL?",
@@ -27,22 +29,56 @@ QUESTIONS = [
     "kompletni nastaveni pop3",
 ]
 # A long message: a story padded to the channel's 2 000 characters around one question.
-STORY = ("Dobrý den, koupila jsem si nový telefon a převádím na něj všechno ze starého, kontakty "
-         "i fotky už mám, teď ještě poštu. Na starém to šlo, ale nevím, co tam bylo nastavené. ")
+STORY = (
+    "Dobrý den, koupila jsem si nový telefon a převádím na něj všechno ze starého, kontakty "
+    "i fotky už mám, teď ještě poštu. Na starém to šlo, ale nevím, co tam bylo nastavené. "
+)
 LONG_QUESTION = "Jaký port se dává u příchozí pošty přes IMAP, když chci šifrování? Děkuji, Jana"
 # Thirty turns of one realistic conversation: questions, a correction, a symptom, navigation.
 THIRTY_TURNS = [
-    "dobry den", "jaky port pro imap se ssl", "spletl jsem se, mam pop3", "a pro odchozi?",
-    "jake je uzivatelske jmeno a server?", "mam u odchozi nastaveny port 110, je to dobre?",
-    "SSL nemam zapnute, jaky port u smtp?", "navod krok za krokem", "hotovo", "jasne, dalsi",
-    "nevidim to", "uz to mam", "jdi na ctyrku", "hotovky", "dik, moment", "jsem zpet",
-    "hotovo", "hotovo", "imap", "se ssl", "hotovo", "telefon pise 535 5.7.8 Authentication "
-    "credentials invalid", "ne, porad nic", "mluvim s pocitacem?", "kde najdu heslo?",
-    "cisla portu smtp", "a bez ssl?", "prislo mi upozorneni na nezabezpecene odesilani",
-    "jo uz to jde", "diky, nashledanou",
+    "dobry den",
+    "jaky port pro imap se ssl",
+    "spletl jsem se, mam pop3",
+    "a pro odchozi?",
+    "jake je uzivatelske jmeno a server?",
+    "mam u odchozi nastaveny port 110, je to dobre?",
+    "SSL nemam zapnute, jaky port u smtp?",
+    "navod krok za krokem",
+    "hotovo",
+    "jasne, dalsi",
+    "nevidim to",
+    "uz to mam",
+    "jdi na ctyrku",
+    "hotovky",
+    "dik, moment",
+    "jsem zpet",
+    "hotovo",
+    "hotovo",
+    "imap",
+    "se ssl",
+    "hotovo",
+    "telefon pise 535 5.7.8 Authentication credentials invalid",
+    "ne, porad nic",
+    "mluvim s pocitacem?",
+    "kde najdu heslo?",
+    "cisla portu smtp",
+    "a bez ssl?",
+    "prislo mi upozorneni na nezabezpecene odesilani",
+    "jo uz to jde",
+    "diky, nashledanou",
 ]
-CONVERSATION = ["navod krok za krokem", "hotovo", "hotovo", "jaky port pro imap se ssl",
-                "pokracuj", "zpet", "hotovo", "nevidim to", "hotovo", "konec"]
+CONVERSATION = [
+    "navod krok za krokem",
+    "hotovo",
+    "hotovo",
+    "jaky port pro imap se ssl",
+    "pokracuj",
+    "zpet",
+    "hotovo",
+    "nevidim to",
+    "hotovo",
+    "konec",
+]
 
 
 def rss_mb(pid: int) -> float:
@@ -61,7 +97,10 @@ def timed_training(workdir: Path) -> float:
     started = time.perf_counter()
     subprocess.run(
         [RASA, "train", "--force", "--out", str(workdir), "--fixed-model-name", "bench"],
-        cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     return time.perf_counter() - started
 
@@ -147,7 +186,7 @@ def main() -> None:
             long_ms = long_messages(stack, 40)
             thirty_ms = thirty_turns(stack, 5)
             together, errors, wall_s = concurrent(stack, args.users)
-            rss = rss_mb(stack.rasa.pid)
+            rss = rss_mb(stack.rasa.pid) if stack.rasa else float("nan")
         finally:
             stack.stop()
     result = {
@@ -163,8 +202,8 @@ def main() -> None:
             # p50/p95 of each block of 50 turns of the one conversation
             "by_turns_ms": {
                 f"{start + 1}-{start + 50}": [
-                    round(percentile(latencies[start:start + 50], 0.50), 1),
-                    round(percentile(latencies[start:start + 50], 0.95), 1),
+                    round(percentile(latencies[start : start + 50], 0.50), 1),
+                    round(percentile(latencies[start : start + 50], 0.95), 1),
                 ]
                 for start in range(0, len(latencies), 50)
             },
@@ -200,10 +239,14 @@ def main() -> None:
         ("Rasa server RSS", f"{result['rasa_rss_mb']} MB"),
         (f"one user, {one['messages']} msgs p50/p95", f"{one['p50_ms']} / {one['p95_ms']} ms"),
         *[(f"  turns {k} p50/p95", f"{v[0]} / {v[1]} ms") for k, v in one["by_turns_ms"].items()],
-        ("2 000-char message p50/p95",
-         f"{result['long_message_2000_chars']['p50_ms']} / {result['long_message_2000_chars']['p95_ms']} ms"),
-        ("30-turn conversation p50/p95",
-         f"{result['thirty_turn_conversation']['p50_ms']} / {result['thirty_turn_conversation']['p95_ms']} ms"),
+        (
+            "2 000-char message p50/p95",
+            f"{result['long_message_2000_chars']['p50_ms']} / {result['long_message_2000_chars']['p95_ms']} ms",
+        ),
+        (
+            "30-turn conversation p50/p95",
+            f"{result['thirty_turn_conversation']['p50_ms']} / {result['thirty_turn_conversation']['p95_ms']} ms",
+        ),
         (f"{many['conversations']} concurrent p50/p95", f"{many['p50_ms']} / {many['p95_ms']} ms"),
         ("  throughput", f"{many['throughput_msg_s']} msg/s"),
         ("  errors", f"{many['errors']} of {many['messages']}"),

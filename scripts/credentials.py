@@ -8,6 +8,7 @@ CORS_ORIGINS (space-separated) are the pages whose widget may open the bot's soc
 
 usage: python scripts/credentials.py <out.yml>
 """
+
 import os
 import sys
 from pathlib import Path

@@ -5,6 +5,7 @@ seed), so two runs on the same data differ by a fold's luck (±0.02 intent accur
 Seeding it makes a comparison of two pipelines or two data sets a comparison of those.
 usage: python -m scripts.crossval OUT_DIR [extra `rasa test nlu` arguments]
 """
+
 import random
 import sys
 
@@ -19,8 +20,21 @@ def main() -> None:
     np.random.seed(SEED)
     from rasa.__main__ import main as rasa_main
 
-    sys.argv = ["rasa", "test", "nlu", "--nlu", "data/nlu", "--config", "config.yml",
-                "--cross-validation", "--folds", "5", "--out", out, *sys.argv[2:]]
+    sys.argv = [
+        "rasa",
+        "test",
+        "nlu",
+        "--nlu",
+        "data/nlu",
+        "--config",
+        "config.yml",
+        "--cross-validation",
+        "--folds",
+        "5",
+        "--out",
+        out,
+        *sys.argv[2:],
+    ]
     rasa_main()
 
 

@@ -3,6 +3,7 @@
 usage: python scripts/inbox.py [--since 2026-11-01] [--until 2026-11-26] [--threshold 0.7]
                                [--export N --out file.txt]
 """
+
 import argparse
 import sys
 from pathlib import Path
@@ -27,17 +28,24 @@ def main(argv=None) -> int:
     groups = inbox.group(missed)
     noise_note = f"Šum (náhodné znaky, jen emoji), neseskupeno: {noise} zpráv." if noise else ""
     if not groups:
-        print(f"Žádné nepochopené zprávy v {len(found)} konverzacích za zvolené období. {noise_note}".strip())
+        print(
+            f"Žádné nepochopené zprávy v {len(found)} konverzacích za zvolené období. {noise_note}".strip()
+        )
         return 0
     if args.export:
         chosen = inbox.chosen(groups, args.export)
         if not chosen or not args.out:
-            print(f"make inbox: EXPORT must be a group number 1…{len(groups)} and OUT a file", file=sys.stderr)
+            print(
+                f"make inbox: EXPORT must be a group number 1…{len(groups)} and OUT a file",
+                file=sys.stderr,
+            )
             return 2
         count = inbox.export(chosen, args.out)
-        print(f"{count} příkladů ze skupiny #{args.export} v {args.out}:\n"
-              f"  make intent NAME=<nový_záměr> EXAMPLES={args.out} RESPONSE=\"…\"\n"
-              f"  make examples INTENT=<existující_záměr> FILE={args.out}")
+        print(
+            f"{count} příkladů ze skupiny #{args.export} v {args.out}:\n"
+            f'  make intent NAME=<nový_záměr> EXAMPLES={args.out} RESPONSE="…"\n'
+            f"  make examples INTENT=<existující_záměr> FILE={args.out}"
+        )
         return 0
     total = sum(g.count for g in groups)
     print(f"Nepochopené zprávy: {total}, skupiny: {len(groups)}, konverzace v období: {len(found)}")

@@ -2,6 +2,7 @@
 
 No model is downloaded: `spacy.blank("cs")` ships with spaCy itself.
 """
+
 import sys
 from pathlib import Path
 

@@ -5,6 +5,7 @@ Prints a per-intent table, the misses, the entity table and the headline figures
 intent macro F1 < 0.93, or entity F1 of protocol or security < 0.95.
 usage: nlu_report.py RESULTS_DIR [--gate]
 """
+
 import argparse
 import json
 import sys

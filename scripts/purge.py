@@ -4,6 +4,7 @@ does it at start and daily with RETENTION_DAYS (default 90).
 
 usage: python -m scripts.purge [--days 90] [--endpoints endpoints.yml] [--every SECONDS]
 """
+
 import argparse
 import sys
 import time
@@ -24,8 +25,11 @@ def main(argv=None) -> int:
     while True:
         try:
             purged = retention.purge(database.tracker_store_url(args.endpoints), args.days)
-            print(f"Smazáno (starší než {args.days:g} dní): konverzace {purged.conversations} "
-                  f"(události {purged.events}), záznamy o předání {purged.handoffs}.", flush=True)
+            print(
+                f"Smazáno (starší než {args.days:g} dní): konverzace {purged.conversations} "
+                f"(události {purged.events}), záznamy o předání {purged.handoffs}.",
+                flush=True,
+            )
         except Exception as error:  # a database that is down now may be up tomorrow
             if not args.every:
                 raise

@@ -3,6 +3,7 @@ reports/helpdesk.html (self-contained, PNG plots inline).
 
 usage: python scripts/report.py [--since 2026-11-01] [--until 2026-11-26] [--out reports/helpdesk.html]
 """
+
 import argparse
 import json
 import sys
@@ -21,7 +22,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--since", help="first day, YYYY-MM-DD (default: 7 days ago)")
     parser.add_argument("--until", help="last day, YYYY-MM-DD (default: today)")
-    parser.add_argument("--out", type=Path, default=conversations.ROOT / "reports" / "helpdesk.html")
+    parser.add_argument(
+        "--out", type=Path, default=conversations.ROOT / "reports" / "helpdesk.html"
+    )
     parser.add_argument("--endpoints", type=Path, default=database.endpoints_file())
     args = parser.parse_args(argv)
 
@@ -42,7 +45,9 @@ def main(argv=None) -> int:
     print(report.handoff_table(result["handoff_records"]))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report.html_page(result, first, last), encoding="utf-8")
-    args.out.with_suffix(".json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    args.out.with_suffix(".json").write_text(
+        json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     print(f"\n{args.out} (a {args.out.with_suffix('.json').name})")
     return 0
 

@@ -4,6 +4,7 @@ appears on a command line (`ps` shows every process's arguments to every user).
 
 usage: RASA_API_TOKEN=... python -m scripts.serve run -m models/helpdesk.tar.gz ...
 """
+
 import os
 import sys
 

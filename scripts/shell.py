@@ -2,15 +2,19 @@
 every customer's message takes (passwords redacted before Rasa sees them; `rasa shell`'s
 cmdline channel is not guarded).
 
-With `make run` up, it talks to that bot; otherwise it starts its own action server and Rasa
-server on ports of their own (conversations in var/shell/), so the two never clash. Bold
+With `make run` up, it talks to that bot; otherwise it starts the servers of `make run`
+(scripts/run.sh) on ports of their own, so a `make run` started later does not clash. Bold
 prints as plain text; buttons are numbered: type the number to press one.
 
 usage: python -m scripts.shell [--url http://localhost:5005]
 """
+
 import argparse
 import json
+import os
+import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 import uuid
@@ -18,9 +22,10 @@ from contextlib import contextmanager
 from typing import Any, Dict, Iterator, List
 
 from channels.markdown import to_plain
-from scripts.stack import ROOT, Stack
 
-OWN_RASA_PORT, OWN_ACTION_PORT = 5006, 5056
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OWN_PORTS = {"RASA_PORT": "5006", "ACTION_PORT": "5056", "WEB_PORT": "8081"}
+START_SECONDS = 300
 
 
 def say(url: str, sender: str, text: str) -> List[Dict[str, Any]]:
@@ -45,13 +50,27 @@ def bot(url: str) -> Iterator[str]:
     if up(url):
         yield url
         return
-    print("Spouštím vlastního bota (asi minutu)…", file=sys.stderr)
-    stack = Stack(ROOT / "var" / "shell", rasa_port=OWN_RASA_PORT, action_port=OWN_ACTION_PORT)
-    stack.start()
+    print("Spouštím vlastního bota (asi půl minuty)…", file=sys.stderr)
+    own = f"http://localhost:{OWN_PORTS['RASA_PORT']}"
+    os.makedirs(os.path.join(ROOT, "var"), exist_ok=True)
+    with open(os.path.join(ROOT, "var", "shell.log"), "ab") as log:
+        servers = subprocess.Popen(
+            ["bash", "scripts/run.sh"],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **OWN_PORTS},
+        )
     try:
-        yield f"http://localhost:{OWN_RASA_PORT}"
+        deadline = time.monotonic() + START_SECONDS
+        while not up(own):
+            if servers.poll() is not None or time.monotonic() > deadline:
+                sys.exit("Bot se nespustil: viz var/shell.log")
+            time.sleep(0.5)
+        yield own
     finally:
-        stack.stop()
+        servers.terminate()  # run.sh stops the servers it started
+        servers.wait(timeout=30)
 
 
 def show(messages: List[Dict[str, Any]]) -> List[Dict[str, str]]:

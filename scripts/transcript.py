@@ -4,6 +4,7 @@ before the guard existed, too).
 
 usage: python -m scripts.transcript <conversation id> [--endpoints endpoints.yml]
 """
+
 import argparse
 import json
 import sys
@@ -23,7 +24,9 @@ def lines(rows: Iterable[Dict[str, Any]]) -> List[str]:
     found = []
     for row in rows:
         data = json.loads(row["data"] or "{}")
-        when = datetime.fromtimestamp(float(row["timestamp"]), timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+        when = datetime.fromtimestamp(float(row["timestamp"]), timezone.utc).strftime(
+            "%Y-%m-%d %H:%M:%S"
+        )
         kind = row["type_name"]
         if kind == "user" and data.get("text"):
             found.append(f"{when}  zákazník: {redact(data['text'])}")
@@ -46,7 +49,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     if not sa.inspect(engine).has_table("events"):
         print("V úložišti konverzací zatím nic není.", file=sys.stderr)
         return 1
-    query = sa.text("SELECT type_name, timestamp, data FROM events WHERE sender_id = :id ORDER BY id")
+    query = sa.text(
+        "SELECT type_name, timestamp, data FROM events WHERE sender_id = :id ORDER BY id"
+    )
     with engine.connect() as connection:
         rows = [dict(row._mapping) for row in connection.execute(query, {"id": args.conversation})]
     if not rows:

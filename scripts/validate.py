@@ -5,6 +5,7 @@ carry facts) "is not used in any story or rule". Such a warning is accepted only
 response is named in the actions' code; a response used nowhere still fails. An intent that
 only a button sends (BUTTON_ONLY_INTENTS) needs no NLU examples.
 """
+
 import re
 import sys
 import warnings
@@ -19,7 +20,9 @@ UNUSED = re.compile(r"The utterance '(utter_\w+)' is not used in any story or ru
 ALWAYS_RAISED = ("Slot auto-fill has been removed in 3.0",)
 # Intents only a button sends (`/rate{"rating":"up"}` under 👍 / 👎): nothing to learn from text.
 BUTTON_ONLY_INTENTS = ("rate",)
-NO_EXAMPLES = re.compile(r"The intent '(\w+)' is listed in the domain file, but is not found in the NLU training data")
+NO_EXAMPLES = re.compile(
+    r"The intent '(\w+)' is listed in the domain file, but is not found in the NLU training data"
+)
 
 
 def responses_named_in_actions() -> set:

@@ -4,6 +4,7 @@ sets a system font instead.
 
 usage: python scripts/widget_bundle.py <rasa-webchat lib/index.js> <out.js>
 """
+
 import re
 import sys
 from pathlib import Path

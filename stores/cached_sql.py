@@ -7,8 +7,9 @@ number of session events and the same newest event id. Any other writer (a secon
 server behind the Redis lock store, a restart, a failed turn that was never saved) changes
 that stamp, and the tracker is read from the database as before.
 """
+
 from collections import OrderedDict
-from typing import Any, Optional, Text, Tuple
+from typing import Any, Optional, Tuple
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
@@ -21,18 +22,20 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, cache_size: int = 1000, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._cache_size = int(cache_size)
-        self._cache: "OrderedDict[Text, Tuple[Stamp, int, DialogueStateTracker]]" = OrderedDict()
+        self._cache: OrderedDict[str, Tuple[Stamp, int, DialogueStateTracker]] = OrderedDict()
 
-    def _stamp(self, sender_id: Text) -> Stamp:
+    def _stamp(self, sender_id: str) -> Stamp:
         with self.session_scope() as session:
             query = self._event_query(session, sender_id, fetch_events_from_all_sessions=False)
             # Without Rasa's ORDER BY: PostgreSQL refuses it next to aggregates.
-            count, newest = query.order_by(None).with_entities(
-                sa.func.count(self.SQLEvent.id), sa.func.max(self.SQLEvent.id)
-            ).one()
+            count, newest = (
+                query.order_by(None)
+                .with_entities(sa.func.count(self.SQLEvent.id), sa.func.max(self.SQLEvent.id))
+                .one()
+            )
         return int(count), newest
 
-    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         cached = self._cache.get(sender_id)
         if cached:
             stamp, length, tracker = cached

@@ -5,6 +5,7 @@ this one database, so every action server and every report sees the same data.
 The endpoints file is ENDPOINTS from the environment (`make run` and the production start
 set it for the action server, too), else endpoints.yml.
 """
+
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -31,10 +32,18 @@ def tracker_store_url(endpoints: Optional[Path] = None) -> str:
         db = str(ROOT / db)
     # Without `login_db`: Rasa's URL would name that database (it connects there first to
     # create `db`), not the one the conversations are in.
-    return str(SQLTrackerStore.get_db_url(
-        dialect, store.get("url"), store.get("port"), db,
-        store.get("username"), store.get("password"), None, store.get("query"),
-    ))
+    return str(
+        SQLTrackerStore.get_db_url(
+            dialect,
+            store.get("url"),
+            store.get("port"),
+            db,
+            store.get("username"),
+            store.get("password"),
+            None,
+            store.get("query"),
+        )
+    )
 
 
 @lru_cache(maxsize=4)

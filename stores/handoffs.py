@@ -5,6 +5,7 @@ leads to its conversation, after a restart too) and by `make report`.
 A record's `state`: `waiting` for an agent, `taken` by one (the bot is paused), `callback`
 (nobody took it in time, or outside office hours: the customer may leave an e-mail address),
 `closed` (the agent gave the conversation back to the bot)."""
+
 import json
 from datetime import datetime, timedelta, timezone
 from typing import Any, Dict, List, Optional
@@ -53,15 +54,21 @@ def _add_missing_columns(found: sa.engine.Engine) -> None:
             if column.name not in present:
                 kind = column.type.compile(dialect=found.dialect)
                 default = f" DEFAULT '{column.server_default.arg}'" if column.server_default else ""
-                connection.exec_driver_sql(f"ALTER TABLE handoffs ADD COLUMN {column.name} {kind}{default}")
+                connection.exec_driver_sql(
+                    f"ALTER TABLE handoffs ADD COLUMN {column.name} {kind}{default}"
+                )
 
 
 def store(record: Dict[str, Any], url: Optional[str] = None) -> int:
     """Saves the record; returns its number, which the customer is told."""
     row = {**record, "transcript": json.dumps(record["transcript"], ensure_ascii=False)}
-    columns = [column.name for column in HANDOFFS.columns if column.name != "id" and column.name in row]
+    columns = [
+        column.name for column in HANDOFFS.columns if column.name != "id" and column.name in row
+    ]
     with database(url).begin() as connection:
-        result = connection.execute(HANDOFFS.insert().values(**{name: row[name] for name in columns}))
+        result = connection.execute(
+            HANDOFFS.insert().values(**{name: row[name] for name in columns})
+        )
         return int(result.inserted_primary_key[0])
 
 
@@ -76,16 +83,24 @@ def by_id(number: int, url: Optional[str] = None) -> Optional[Dict[str, Any]]:
 
 
 def by_thread(channel: str, ts: str, url: Optional[str] = None) -> Optional[Dict[str, Any]]:
-    return _one(HANDOFFS.select().where(HANDOFFS.c.slack_channel == channel, HANDOFFS.c.slack_ts == ts), url)
+    return _one(
+        HANDOFFS.select().where(HANDOFFS.c.slack_channel == channel, HANDOFFS.c.slack_ts == ts), url
+    )
 
 
 def latest(conversation_id: str, url: Optional[str] = None) -> Optional[Dict[str, Any]]:
     """The conversation's newest record."""
-    return _one(HANDOFFS.select().where(HANDOFFS.c.conversation_id == conversation_id)
-                .order_by(HANDOFFS.c.id.desc()), url)
+    return _one(
+        HANDOFFS.select()
+        .where(HANDOFFS.c.conversation_id == conversation_id)
+        .order_by(HANDOFFS.c.id.desc()),
+        url,
+    )
 
 
-def update(number: int, url: Optional[str] = None, only_if_state: Optional[str] = None, **values: Any) -> bool:
+def update(
+    number: int, url: Optional[str] = None, only_if_state: Optional[str] = None, **values: Any
+) -> bool:
     """Sets `values`; with `only_if_state`, only while the record is in that state (of several
     servers doing the same, one wins). True when the record changed."""
     query = HANDOFFS.update().where(HANDOFFS.c.id == number)
@@ -105,9 +120,11 @@ def waiting_since(seconds: float, url: Optional[str] = None) -> List[Dict[str, A
 
 def between(start_iso: str, end_iso: str, url: Optional[str] = None) -> List[Dict[str, Any]]:
     """Records created in [start, end), oldest first."""
-    query = (HANDOFFS.select()
-             .where(HANDOFFS.c.created_at >= start_iso, HANDOFFS.c.created_at < end_iso)
-             .order_by(HANDOFFS.c.id))
+    query = (
+        HANDOFFS.select()
+        .where(HANDOFFS.c.created_at >= start_iso, HANDOFFS.c.created_at < end_iso)
+        .order_by(HANDOFFS.c.id)
+    )
     with database(url).connect() as connection:
         rows = [dict(row._mapping) for row in connection.execute(query)]
     for row in rows:

@@ -14,11 +14,12 @@ tickets expired) is tried again, asynchronously, a few times before Rasa hears o
 was processed yet, so a retry cannot answer twice. Releasing after the turn never fails the
 turn: the reply exists, and an unreleased ticket expires by itself.
 """
+
 import asyncio
 import json
 import logging
 from contextlib import asynccontextmanager
-from typing import AsyncGenerator, Callable, Optional, Text, Tuple, TypeVar
+from typing import AsyncGenerator, Callable, Optional, Tuple, TypeVar
 
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
@@ -36,12 +37,14 @@ class AtomicRedisLockStore(RedisLockStore):
         super().__init__(host=endpoint_config.url, **endpoint_config.kwargs)
 
     @property
-    def namespace(self) -> Text:
+    def namespace(self) -> str:
         """`<prefix>:` of every key of ours; Rasa's locks live under `<prefix>:lock:`."""
         return self.key_prefix[: -len("lock:")]
 
     def _change(
-        self, conversation_id: Text, change: Callable[[Optional[TicketLock]], Tuple[T, Optional[TicketLock]]]
+        self,
+        conversation_id: str,
+        change: Callable[[Optional[TicketLock]], Tuple[T, Optional[TicketLock]]],
     ) -> T:
         """Applies `change` (lock or None -> result, lock to save or None to delete) atomically."""
         key = self.key_prefix + conversation_id
@@ -58,7 +61,7 @@ class AtomicRedisLockStore(RedisLockStore):
 
         return self.red.transaction(transaction, key, value_from_callable=True)
 
-    def issue_ticket(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME) -> int:
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
         def issue(lock: Optional[TicketLock]) -> Tuple[int, TicketLock]:
             lock = lock or TicketLock(conversation_id)
             return lock.issue_ticket(lock_lifetime), lock
@@ -68,7 +71,7 @@ class AtomicRedisLockStore(RedisLockStore):
         except Exception as error:  # what Rasa raises, and what `lock` below retries
             raise LockError(f"Error while acquiring lock. Error:\n{error}") from error
 
-    def update_lock(self, conversation_id: Text) -> None:
+    def update_lock(self, conversation_id: str) -> None:
         def remove_expired(lock: Optional[TicketLock]) -> Tuple[None, Optional[TicketLock]]:
             if lock:
                 lock.remove_expired_tickets()
@@ -76,7 +79,7 @@ class AtomicRedisLockStore(RedisLockStore):
 
         self._change(conversation_id, remove_expired)
 
-    def finish_serving(self, conversation_id: Text, ticket_number: int) -> None:
+    def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
         def finish(lock: Optional[TicketLock]) -> Tuple[None, Optional[TicketLock]]:
             if lock:
                 lock.remove_ticket_for(ticket_number)
@@ -84,7 +87,7 @@ class AtomicRedisLockStore(RedisLockStore):
 
         self._change(conversation_id, finish)
 
-    def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
         def finish_and_drop(lock: Optional[TicketLock]) -> Tuple[None, Optional[TicketLock]]:
             if lock:
                 lock.remove_ticket_for(ticket_number)
@@ -93,12 +96,14 @@ class AtomicRedisLockStore(RedisLockStore):
         try:
             self._change(conversation_id, finish_and_drop)
         except Exception:
-            logger.exception("Releasing the lock of %s failed; its ticket expires by itself", conversation_id)
+            logger.exception(
+                "Releasing the lock of %s failed; its ticket expires by itself", conversation_id
+            )
 
     @asynccontextmanager
     async def lock(
         self,
-        conversation_id: Text,
+        conversation_id: str,
         lock_lifetime: float = LOCK_LIFETIME,
         wait_time_in_seconds: float = 1,
     ) -> AsyncGenerator[TicketLock, None]:
@@ -119,6 +124,7 @@ class AtomicRedisLockStore(RedisLockStore):
                 logger.warning("Lock of %s not acquired (%s); trying again", conversation_id, error)
                 await asyncio.sleep(delay)
                 delay *= 2
+        assert ticket is not None  # the loop above ends with a ticket or raises
         try:
             yield acquired
         finally:

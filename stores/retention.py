@@ -2,6 +2,7 @@
 retention period are deleted whole (every event, so no half conversation remains), and
 handoff records older than it; in the tracker store's database, SQLite or PostgreSQL.
 The inbox and the report read only these, so they forget the same data."""
+
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -34,7 +35,7 @@ def purge(url: str, days: float, now: Optional[float] = None) -> Purged:
             )
             senders = [row[0] for row in connection.execute(idle, {"cutoff": cutoff})]
             for start in range(0, len(senders), 500):  # bounded IN lists
-                chunk = senders[start:start + 500]
+                chunk = senders[start : start + 500]
                 events += connection.execute(
                     sa.text("DELETE FROM events WHERE sender_id IN :senders").bindparams(
                         sa.bindparam("senders", expanding=True)

@@ -1,4 +1,5 @@
 """Helpers for action unit tests: trackers as Rasa sends them, replies rendered as users see them."""
+
 import re
 from pathlib import Path
 from typing import Any, Dict, List, Optional
@@ -10,13 +11,24 @@ from rasa_sdk.executor import CollectingDispatcher
 
 ROOT = Path(__file__).resolve().parents[1]
 PLACEHOLDER = re.compile(r"{([^{}\"\s]+)}")
-SDK_FIELDS = {"text", "image", "buttons", "elements", "custom", "template", "response", "attachment"}
+SDK_FIELDS = {
+    "text",
+    "image",
+    "buttons",
+    "elements",
+    "custom",
+    "template",
+    "response",
+    "attachment",
+}
 
 
 def use_tracker_db(path: Path, monkeypatch) -> Path:
     """Points the endpoints (ENDPOINTS) at a SQLite tracker store in `path`."""
     endpoints = path.parent / f"endpoints-{path.stem}.yml"
-    endpoints.write_text(f"tracker_store:\n  type: sql\n  dialect: sqlite\n  db: {path}\n", encoding="utf-8")
+    endpoints.write_text(
+        f"tracker_store:\n  type: sql\n  dialect: sqlite\n  db: {path}\n", encoding="utf-8"
+    )
     monkeypatch.setenv("ENDPOINTS", str(endpoints))
     return path
 
@@ -50,9 +62,7 @@ def make_tracker(
         "entities": entities or [],
         "intent_ranking": ranking or [{"name": intent, "confidence": 0.9}],
     }
-    return Tracker(
-        "test-user", slots or {}, latest, events or [], False, None, {}, "action_listen"
-    )
+    return Tracker("test-user", slots or {}, latest, events or [], False, None, {}, "action_listen")
 
 
 def user_event(text: str, intent: str, channel: str = "rest") -> Dict[str, Any]:
@@ -83,7 +93,7 @@ def render(messages: List[Dict[str, Any]], domain: Dict[str, Any]) -> List[str]:
             template = variants[0]
             text = template.get("text", "")
 
-            def fill(match: "re.Match") -> str:
+            def fill(match: "re.Match", message: Dict[str, Any] = message) -> str:
                 key = match.group(1)
                 # `text`, `image`... are the dispatcher's own fields, never template values.
                 assert key in message and key not in SDK_FIELDS, (

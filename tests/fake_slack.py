@@ -1,4 +1,5 @@
 """A local stand-in for Slack's Web API: records every call, answers like Slack does."""
+
 import hashlib
 import hmac
 import json
@@ -25,11 +26,11 @@ class FakeSlack:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (users.info and other reads)
+            def do_GET(self) -> None:
                 path, _, query = self.path.partition("?")
                 self.reply(path, {k: v[0] for k, v in parse_qs(query).items()})
 
-            def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+            def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 if self.headers.get("Content-Type", "").startswith("application/json"):
                     payload = json.loads(body or b"{}")
@@ -62,16 +63,24 @@ class FakeSlack:
         method, payload = call["method"], call["payload"]
         if method == "users.info":
             name = self.users.get(payload.get("user"))
-            return {"ok": bool(name), "user": {"id": payload.get("user"), "profile": {
-                "display_name": name or "", "real_name": name or ""}}}
+            return {
+                "ok": bool(name),
+                "user": {
+                    "id": payload.get("user"),
+                    "profile": {"display_name": name or "", "real_name": name or ""},
+                },
+            }
         self._posted += 1
         ts = f"{int(time.time())}.{self._posted:06d}"
         call["ts"] = ts
         return {"ok": True, "channel": payload.get("channel"), "ts": ts}
 
     def posted_ts(self, channel: str) -> List[str]:
-        return [call["ts"] for call in self.calls
-                if call["method"] == "chat.postMessage" and call["payload"].get("channel") == channel]
+        return [
+            call["ts"]
+            for call in self.calls
+            if call["method"] == "chat.postMessage" and call["payload"].get("channel") == channel
+        ]
 
     @property
     def url(self) -> str:
@@ -84,7 +93,9 @@ class FakeSlack:
             if call["method"] == "chat.postMessage" and call["payload"].get("channel") == channel
         ]
 
-    def wait_for_posts(self, channel: str, count: int, seconds: float = 20.0) -> List[Dict[str, Any]]:
+    def wait_for_posts(
+        self, channel: str, count: int, seconds: float = 20.0
+    ) -> List[Dict[str, Any]]:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline and len(self.posts(channel)) < count:
             time.sleep(0.1)
@@ -97,7 +108,10 @@ class FakeSlack:
 # Requests to the bot's Slack webhook, signed exactly as Slack signs them.
 def signed(body: bytes, timestamp: int, secret: str = SIGNING_SECRET) -> dict:
     digest = hmac.new(secret.encode(), f"v0:{timestamp}:".encode() + body, hashlib.sha256)
-    return {"X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": f"v0={digest.hexdigest()}"}
+    return {
+        "X-Slack-Request-Timestamp": str(timestamp),
+        "X-Slack-Signature": f"v0={digest.hexdigest()}",
+    }
 
 
 def post(stack, body: bytes, content_type: str, headers: dict) -> int:
@@ -114,17 +128,27 @@ def post(stack, body: bytes, content_type: str, headers: dict) -> int:
 
 
 def event(user: str, channel: str, text: str, event_id: str) -> bytes:
-    return json.dumps({
-        "type": "event_callback",
-        "team_id": "T0HOSTING",
-        "event_id": event_id,
-        "event_time": int(time.time()),
-        "authorizations": [{"user_id": "U0BOT"}],
-        "event": {"type": "message", "channel_type": "im", "channel": channel, "user": user,
-                  "text": text, "ts": f"{time.time():.6f}"},
-    }).encode()
+    return json.dumps(
+        {
+            "type": "event_callback",
+            "team_id": "T0HOSTING",
+            "event_id": event_id,
+            "event_time": int(time.time()),
+            "authorizations": [{"user_id": "U0BOT"}],
+            "event": {
+                "type": "message",
+                "channel_type": "im",
+                "channel": channel,
+                "user": user,
+                "text": text,
+                "ts": f"{time.time():.6f}",
+            },
+        }
+    ).encode()
 
 
 def send_event(stack, user, channel, text, event_id=None, headers=None) -> int:
     body = event(user, channel, text, event_id or f"Ev{uuid.uuid4().hex[:10]}")
-    return post(stack, body, "application/json", {**signed(body, int(time.time())), **(headers or {})})
+    return post(
+        stack, body, "application/json", {**signed(body, int(time.time())), **(headers or {})}
+    )

@@ -1,8 +1,8 @@
 """The action server registers exactly the custom actions the domain declares."""
-import yaml
-from rasa_sdk.executor import ActionExecutor
 
+import yaml
 from conftest import ROOT
+from rasa_sdk.executor import ActionExecutor
 
 
 def test_every_domain_action_is_registered_and_nothing_else():

@@ -1,5 +1,6 @@
-from actions.dispatcher import ActionRespond
 from conftest import entity, make_tracker, run_action
+
+from actions.dispatcher import ActionRespond
 
 
 def test_server_for_incoming_and_both(domain):
@@ -7,8 +8,12 @@ def test_server_for_incoming_and_both(domain):
     assert replies == [
         "Server příchozí pošty je **SSL0.OVH.NET** a server odchozí pošty (SMTP) je **SSL0.OVH.NET**."
     ]
-    tracker = make_tracker("jaky server pro prichozi", "ask_server", [entity("protocol", "incoming")])
-    assert run_action(ActionRespond(), tracker, domain)[0] == ["Server příchozí pošty je **SSL0.OVH.NET**."]
+    tracker = make_tracker(
+        "jaky server pro prichozi", "ask_server", [entity("protocol", "incoming")]
+    )
+    assert run_action(ActionRespond(), tracker, domain)[0] == [
+        "Server příchozí pošty je **SSL0.OVH.NET**."
+    ]
 
 
 def test_complete_settings_for_pop3(domain):
@@ -56,7 +61,11 @@ def test_fallback_offers_likely_topics(domain):
 
 def test_static_answers_offer_resume_mid_walkthrough(domain):
     slots = {"walkthrough_step": 3.0, "walkthrough_active": True}
-    replies, _ = run_action(ActionRespond(), make_tracker("Dobrý den", "greet", slots=slots), domain)
+    replies, _ = run_action(
+        ActionRespond(), make_tracker("Dobrý den", "greet", slots=slots), domain
+    )
     assert replies[0].startswith("Dobrý den") and "krokem 3 z 8" in replies[1]
-    replies, _ = run_action(ActionRespond(), make_tracker("heslo je Abc123", "share_password"), domain)
+    replies, _ = run_action(
+        ActionRespond(), make_tracker("heslo je Abc123", "share_password"), domain
+    )
     assert len(replies) == 1 and "Abc123" not in replies[0] and "nepište" in replies[0]

@@ -1,9 +1,11 @@
 """The dispatcher on the kinds of message real customers write (DIET's intent given as the
 model would often give it for such a message: unsure)."""
+
 import re
 
-from actions.dispatcher import ActionRespond
 from conftest import make_tracker, run_action
+
+from actions.dispatcher import ActionRespond
 
 
 def respond(domain, text, intent="nlu_fallback", **slots):
@@ -16,7 +18,9 @@ def ports_in(text):
 
 
 def test_two_questions_get_two_answers(domain):
-    reply, _ = respond(domain, "Co dát do kolonky uživatelské jméno? A port pro SMTP se šifrováním?")
+    reply, _ = respond(
+        domain, "Co dát do kolonky uživatelské jméno? A port pro SMTP se šifrováním?"
+    )
     assert "celá e-mailová adresa" in reply and ports_in(reply) == {465}
 
 
@@ -35,15 +39,25 @@ def test_negated_and_both_security(domain):
 
 
 def test_a_correction_changes_the_last_question(domain):
-    reply, slots = respond(domain, "spletl jsem se, ja mam POP3", last_topic="port", protocol="imap", security="ssl")
+    reply, slots = respond(
+        domain, "spletl jsem se, ja mam POP3", last_topic="port", protocol="imap", security="ssl"
+    )
     assert ports_in(reply) == {995} and slots["protocol"] == "pop3"
-    reply, _ = respond(domain, "vlastne pro posilani", last_topic="port", protocol="imap", security="plain")
+    reply, _ = respond(
+        domain, "vlastne pro posilani", last_topic="port", protocol="imap", security="plain"
+    )
     assert ports_in(reply) == {587}
 
 
 def test_a_symptom_gets_a_fix_and_the_question_whether_it_helped(domain):
-    reply, slots = respond(domain, "pri odesilani to pise 535 5.7.8 Authentication credentials invalid")
-    assert "5.7.8" in reply and "celá e-mailová adresa" in reply and reply.rstrip().endswith("[Ano, funguje | Ne, pořád nic]")
+    reply, slots = respond(
+        domain, "pri odesilani to pise 535 5.7.8 Authentication credentials invalid"
+    )
+    assert (
+        "5.7.8" in reply
+        and "celá e-mailová adresa" in reply
+        and reply.rstrip().endswith("[Ano, funguje | Ne, pořád nic]")
+    )
     assert slots["pending_question"] == "symptom_fix"
     reply, _ = respond(domain, "ne", "deny", pending_question="symptom_fix")
     assert "Předám Vás kolegům" in reply
@@ -68,9 +82,13 @@ def test_identity_is_told_and_a_person_offered_not_handed_over(domain, handoff_d
 
 def test_an_unclear_answer_to_the_form_question_gets_it_again(domain):
     walking = {"walkthrough_active": True, "walkthrough_step": 7.0}
-    reply, slots = respond(domain, "hotovo", "step_done", pending_question="walkthrough_protocol", **walking)
+    reply, slots = respond(
+        domain, "hotovo", "step_done", pending_question="walkthrough_protocol", **walking
+    )
     assert "IMAP, nebo POP3" in reply and "Krok 8" not in reply and slots == {}
-    reply, slots = respond(domain, "chci imap se ssl", "inform", pending_question="walkthrough_protocol", **walking)
+    reply, slots = respond(
+        domain, "chci imap se ssl", "inform", pending_question="walkthrough_protocol", **walking
+    )
     assert reply.startswith("**Krok 7 z 8") and ports_in(reply) == {993, 465}
 
 
@@ -84,8 +102,12 @@ def test_free_text_navigation(domain):
 
 
 def test_a_server_the_customer_typed_is_checked(domain):
-    reply, _ = respond(domain, "na odchozi mam smtp.seznam.cz a na prichozi ssl0.ovh.net, je to dobre?")
-    assert "smtp.seznam.cz“ u naší pošty nefunguje" in reply and "**SSL0.OVH.NET** je správně" in reply
+    reply, _ = respond(
+        domain, "na odchozi mam smtp.seznam.cz a na prichozi ssl0.ovh.net, je to dobre?"
+    )
+    assert (
+        "smtp.seznam.cz“ u naší pošty nefunguje" in reply and "**SSL0.OVH.NET** je správně" in reply
+    )
 
 
 def test_a_free_text_yes_or_no_answers_the_open_question(domain, handoff_db):
@@ -108,42 +130,69 @@ def test_each_number_is_checked_against_what_it_was_written_with(domain):
 
 
 def test_security_said_per_protocol(domain):
-    reply, _ = respond(domain, "jaky port pro imap, kdyz nechci sifrovani, a pro smtp se sifrovanim?")
+    reply, _ = respond(
+        domain, "jaky port pro imap, kdyz nechci sifrovani, a pro smtp se sifrovanim?"
+    )
     assert ports_in(reply) == {143, 465}
     reply, _ = respond(domain, "Port pro IMAP se SSL i pro SMTP bez SSL")
     assert ports_in(reply) == {993, 587}
-    assert ports_in(respond(domain, "Chci zabezpečené spojení, ne nešifrované. Port pro IMAP?")[0]) == {993}
+    assert ports_in(
+        respond(domain, "Chci zabezpečené spojení, ne nešifrované. Port pro IMAP?")[0]
+    ) == {993}
 
 
 def test_the_ssl_question_reads_the_text_before_yes_or_no(domain):
-    asked = {"walkthrough_active": True, "walkthrough_step": 7.0, "form_protocol": "imap",
-             "pending_question": "walkthrough_security"}
+    asked = {
+        "walkthrough_active": True,
+        "walkthrough_step": 7.0,
+        "form_protocol": "imap",
+        "pending_question": "walkthrough_security",
+    }
     assert ports_in(respond(domain, "ne, chci to se SSL", "deny", **asked)[0]) == {993, 465}
     reply, slots = respond(domain, "nevím", "deny", **asked)
     assert "SSL, nebo bez SSL" in reply and slots == {}
 
 
 def test_a_port_question_on_the_side_keeps_the_form_values(domain):
-    walking = {"walkthrough_active": True, "walkthrough_step": 7.0, "form_protocol": "imap", "form_security": "ssl"}
+    walking = {
+        "walkthrough_active": True,
+        "walkthrough_step": 7.0,
+        "form_protocol": "imap",
+        "form_security": "ssl",
+    }
     _, slots = respond(domain, "jaky port pro POP3 bez SSL?", **walking)
     assert "form_protocol" not in slots and slots["protocol"] == "pop3"
 
 
 def test_buttons_keep_their_own_intent(domain):
-    reply, _ = run_action(ActionRespond(), make_tracker(
-        '/ask_settings{"protocol":"imap"}', "ask_settings", [{"entity": "protocol", "value": "imap"}]), domain)
+    reply, _ = run_action(
+        ActionRespond(),
+        make_tracker(
+            '/ask_settings{"protocol":"imap"}',
+            "ask_settings",
+            [{"entity": "protocol", "value": "imap"}],
+        ),
+        domain,
+    )
     assert reply[0].startswith("Nastavení pro IMAP:")
 
 
 def test_a_typed_password_with_a_sending_problem(domain):
-    reply, _ = respond(domain, "moje heslo je [heslo skryto] a nejde odeslat posta", "share_password")
+    reply, _ = respond(
+        domain, "moje heslo je [heslo skryto] a nejde odeslat posta", "share_password"
+    )
     assert "nepište" in reply and "Funguje" not in reply and "ověřování" in reply
 
 
 def test_ordinary_messages_are_not_misread(domain):
     walking = {"walkthrough_active": True, "walkthrough_step": 3.0}
-    assert "**143**" not in respond(domain, "V telefonu mám 143 nepřečtených zpráv", "out_of_scope")[0]
-    assert "virtuální asistent" not in respond(domain, "nainstaloval jsem si program Thunderbird", "other_device")[0]
+    assert (
+        "**143**" not in respond(domain, "V telefonu mám 143 nepřečtených zpráv", "out_of_scope")[0]
+    )
+    assert (
+        "virtuální asistent"
+        not in respond(domain, "nainstaloval jsem si program Thunderbird", "other_device")[0]
+    )
     reply, slots = respond(domain, "Od poslední aktualizace, jaký port pro smtp?", **walking)
     assert ports_in(reply) == {465, 587} and "walkthrough_step" not in slots
     reply, slots = respond(domain, "jaký typ účtu mám zvolit, IMAP nebo POP?", **walking)
@@ -155,7 +204,10 @@ def test_ordinary_messages_are_not_misread(domain):
 def test_double_negations_choices_and_a_bare_number(domain):
     assert ports_in(respond(domain, "nechci nesifrovane spojeni, jaky port pro pop3?")[0]) == {995}
     assert ports_in(respond(domain, "smtp, ne bez sifrovani prosim")[0]) == {465}
-    assert ports_in(respond(domain, "u prichozi je v navodu 993 nebo 143, ktery mam dat?")[0]) == {993, 143}
+    assert ports_in(respond(domain, "u prichozi je v navodu 993 nebo 143, ktery mam dat?")[0]) == {
+        993,
+        143,
+    }
     assert "SMTP se SSL" in respond(domain, "465", "ask_port_purpose")[0]
     reply, _ = respond(domain, "odesilani nejde, mam 587 s SSL")
     assert "tu nesedí" in reply and "**465**" in reply and "ověřování" in reply
@@ -163,24 +215,45 @@ def test_double_negations_choices_and_a_bare_number(domain):
 
 def test_a_rating_is_stored_with_the_topic_it_rates_and_a_down_asks_why(domain):
     from conftest import make_tracker, run_action
+
     from actions.dispatcher import ActionRespond
 
     fixed = [{"event": "bot", "text": "Výborně!", "metadata": {"utter_action": "utter_fix_worked"}}]
-    up = make_tracker('/rate{"rating":"up"}', "rate", [{"entity": "rating", "value": "up"}], events=fixed)
+    up = make_tracker(
+        '/rate{"rating":"up"}', "rate", [{"entity": "rating", "value": "up"}], events=fixed
+    )
     replies, events = run_action(ActionRespond(), up, domain)
     assert replies == ["Děkuji za hodnocení! Kdybyste cokoli potřebovali, napište mi."]
-    assert {"event": "slot", "name": "rating", "value": {"value": "up", "topic": "Ticket Open SMTP"},
-            "timestamp": None} in events
+    assert {
+        "event": "slot",
+        "name": "rating",
+        "value": {"value": "up", "topic": "Ticket Open SMTP"},
+        "timestamp": None,
+    } in events
 
-    down = make_tracker('/rate{"rating":"down"}', "rate", [{"entity": "rating", "value": "down"}],
-                        slots={"last_topic": "port"})
+    down = make_tracker(
+        '/rate{"rating":"down"}',
+        "rate",
+        [{"entity": "rating", "value": "down"}],
+        slots={"last_topic": "port"},
+    )
     replies, events = run_action(ActionRespond(), down, domain)
     assert replies[0].startswith("Mrzí mě, že jsem Vám nepomohl. Napíšete mi, co chybělo?")
-    assert events[0]["value"] == {"value": "down", "topic": "Porty"} and events[-1]["value"] == "rating_comment"
+    assert (
+        events[0]["value"] == {"value": "down", "topic": "Porty"}
+        and events[-1]["value"] == "rating_comment"
+    )
 
-    comment = make_tracker("odpoved byla moc dlouha a nesrozumitelna", "nlu_fallback",
-                           slots={"pending_question": "rating_comment"})
+    comment = make_tracker(
+        "odpoved byla moc dlouha a nesrozumitelna",
+        "nlu_fallback",
+        slots={"pending_question": "rating_comment"},
+    )
     replies, events = run_action(ActionRespond(), comment, domain)
     assert replies == ["Děkuji, předám to kolegům, kteří bota učí."]
-    assert events[0] == {"event": "slot", "name": "rating_comment", "value": "odpoved byla moc dlouha a nesrozumitelna",
-                         "timestamp": None}
+    assert events[0] == {
+        "event": "slot",
+        "name": "rating_comment",
+        "value": "odpoved byla moc dlouha a nesrozumitelna",
+        "timestamp": None,
+    }

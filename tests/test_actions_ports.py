@@ -1,6 +1,7 @@
-from actions.dispatcher import ActionRespond
 from conftest import entity, make_tracker, run_action
 from rasa_sdk.events import SlotSet
+
+from actions.dispatcher import ActionRespond
 
 
 def slots_of(events):
@@ -9,23 +10,31 @@ def slots_of(events):
 
 def test_imap_ssl_gives_only_993(domain):
     tracker = make_tracker(
-        "Jaký port pro IMAP se SSL?", "ask_port", [entity("protocol", "imap"), entity("security", "ssl")]
+        "Jaký port pro IMAP se SSL?",
+        "ask_port",
+        [entity("protocol", "imap"), entity("security", "ssl")],
     )
     replies, events = run_action(ActionRespond(), tracker, domain)
     assert len(replies) == 1
     assert "**993**" in replies[0] and "143" not in replies[0] and "995" not in replies[0]
     assert "Bez SSL" in replies[0]  # the next move is offered as a button
     assert slots_of(events) == {
-        "protocol": "imap", "security": "ssl", "asked_protocols": ["imap"], "last_topic": "port",
+        "protocol": "imap",
+        "security": "ssl",
+        "asked_protocols": ["imap"],
+        "last_topic": "port",
         "last_topics": ["port"],
     }
 
 
 def test_all_six_combinations(domain):
     expected = {
-        ("imap", "ssl"): 993, ("imap", "plain"): 143,
-        ("pop3", "ssl"): 995, ("pop3", "plain"): 110,
-        ("smtp", "ssl"): 465, ("smtp", "plain"): 587,
+        ("imap", "ssl"): 993,
+        ("imap", "plain"): 143,
+        ("pop3", "ssl"): 995,
+        ("pop3", "plain"): 110,
+        ("smtp", "ssl"): 465,
+        ("smtp", "plain"): 587,
     }
     for (protocol, security), port in expected.items():
         tracker = make_tracker(
@@ -52,7 +61,12 @@ def test_security_without_protocol_asks_which(domain):
     assert "IMAP (příchozí) | POP3 (příchozí) | SMTP (odchozí)" in replies[0]
     assert slots_of(events)["security"] == "ssl"
     # the button reply answers with the remembered security
-    answer = make_tracker('/inform{"protocol":"pop3"}', "inform", [entity("protocol", "pop3")], slots={"security": "ssl"})
+    answer = make_tracker(
+        '/inform{"protocol":"pop3"}',
+        "inform",
+        [entity("protocol", "pop3")],
+        slots={"security": "ssl"},
+    )
     replies, _ = run_action(ActionRespond(), answer, domain)
     assert "**995**" in replies[0]
 
@@ -79,7 +93,11 @@ def test_follow_up_after_server_answer_names_the_server(domain):
 
 
 def test_incoming_with_ssl_lists_imap_and_pop3(domain):
-    tracker = make_tracker("port pro prichozi se ssl", "ask_port", [entity("protocol", "incoming"), entity("security", "ssl")])
+    tracker = make_tracker(
+        "port pro prichozi se ssl",
+        "ask_port",
+        [entity("protocol", "incoming"), entity("security", "ssl")],
+    )
     replies, _ = run_action(ActionRespond(), tracker, domain)
     assert "**993** u IMAP" in replies[0] and "**995** u POP3" in replies[0]
 

@@ -1,5 +1,6 @@
-from actions.dispatcher import ActionRespond
 from conftest import make_tracker, run_action
+
+from actions.dispatcher import ActionRespond
 
 
 def troubleshoot(domain, intent, pending=None, text="x"):

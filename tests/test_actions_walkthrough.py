@@ -1,5 +1,6 @@
-from actions.dispatcher import ActionRespond
 from conftest import entity, make_tracker, run_action
+
+from actions.dispatcher import ActionRespond
 
 
 def walk(domain, intent, text="x", entities=None, **slots):
@@ -21,12 +22,16 @@ def test_start_shows_step_one_with_navigation(domain):
         "nastavení serverů, které platí všude.",
         "**Krok 1 z 8: Otevřete nastavení**\n\nNa telefonu klepněte na ikonu „Nastavení“ (může se "
         "jmenovat i „Parametry“). Mějte zapnuté připojení k internetu přes mobilní data nebo Wi-Fi.\n"
-        + NAV
+        + NAV,
     ]
     # Said once: starting again later goes straight to step 1.
     again, _ = walk(domain, "start_walkthrough", walkthrough_step=4.0)
     assert again[0].startswith("**Krok 1 z 8")
-    assert slots_of(events) == {"walkthrough_step": 1.0, "walkthrough_active": True, "pending_question": None}
+    assert slots_of(events) == {
+        "walkthrough_step": 1.0,
+        "walkthrough_active": True,
+        "pending_question": None,
+    }
 
 
 def test_done_back_repeat_goto(domain):
@@ -37,7 +42,9 @@ def test_done_back_repeat_goto(domain):
     assert replies[0].startswith("**Krok 2 z 8") and slots_of(events)["walkthrough_step"] == 2.0
     replies, _ = walk(domain, "step_repeat", walkthrough_step=4.0, **active)
     assert replies[0].startswith("**Krok 4 z 8") and "„jiný účet“" in replies[0]
-    replies, _ = walk(domain, "step_goto", "krok 5", [entity("step", "5")], walkthrough_step=2.0, **active)
+    replies, _ = walk(
+        domain, "step_goto", "krok 5", [entity("step", "5")], walkthrough_step=2.0, **active
+    )
     assert replies[0].startswith("**Krok 5 z 8") and "„další volby“" in replies[0]
     replies, _ = walk(domain, "step_back", walkthrough_step=1.0, **active)
     assert replies[0].startswith("**Krok 1 z 8")  # no step 0
@@ -55,15 +62,30 @@ def test_form_step_asks_protocol_then_security_then_shows_values(domain):
     assert "IMAP, nebo POP3" in replies[0] and "IMAP (doporučeno)" in replies[0]
     assert slots_of(events)["pending_question"] == "walkthrough_protocol"
 
-    chose_imap = make_tracker('/inform{"protocol":"imap"}', "inform", [entity("protocol", "imap")],
-                              {"walkthrough_step": 7.0, "walkthrough_active": True,
-                               "pending_question": "walkthrough_protocol"})
+    chose_imap = make_tracker(
+        '/inform{"protocol":"imap"}',
+        "inform",
+        [entity("protocol", "imap")],
+        {
+            "walkthrough_step": 7.0,
+            "walkthrough_active": True,
+            "pending_question": "walkthrough_protocol",
+        },
+    )
     replies, events = run_action(ActionRespond(), chose_imap, domain)
     assert "šifrované spojení (SSL)" in replies[0]
     assert slots_of(events)["pending_question"] == "walkthrough_security"
 
-    said_yes = make_tracker("ano", "affirm", slots={"walkthrough_step": 7.0, "walkthrough_active": True,
-                                                   "form_protocol": "imap", "pending_question": "walkthrough_security"})
+    said_yes = make_tracker(
+        "ano",
+        "affirm",
+        slots={
+            "walkthrough_step": 7.0,
+            "walkthrough_active": True,
+            "form_protocol": "imap",
+            "pending_question": "walkthrough_security",
+        },
+    )
     replies, events = run_action(ActionRespond(), said_yes, domain)
     assert replies[0].startswith("**Krok 7 z 8") and not replies[0].endswith("]")
     values = replies[1]
@@ -75,15 +97,29 @@ def test_form_step_asks_protocol_then_security_then_shows_values(domain):
 
 
 def test_pop3_without_ssl_values(domain):
-    replies, _ = walk(domain, "step_goto", "krok 7", [entity("step", "7")], walkthrough_step=3.0,
-                      walkthrough_active=True, form_protocol="pop3", form_security="plain")
+    replies, _ = walk(
+        domain,
+        "step_goto",
+        "krok 7",
+        [entity("step", "7")],
+        walkthrough_step=3.0,
+        walkthrough_active=True,
+        form_protocol="pop3",
+        form_security="plain",
+    )
     assert "Hodnoty pro POP3 bez SSL" in replies[1]
     assert "(port **110**)" in replies[1] and "(port **587**)" in replies[1]
 
 
 def test_last_step_summarises_and_ends(domain):
-    replies, events = walk(domain, "step_done", walkthrough_step=7.0, walkthrough_active=True,
-                           form_protocol="imap", form_security="ssl")
+    replies, events = walk(
+        domain,
+        "step_done",
+        walkthrough_step=7.0,
+        walkthrough_active=True,
+        form_protocol="imap",
+        form_security="ssl",
+    )
     assert replies[0].startswith("**Krok 8 z 8") and NAV not in replies[0]
     assert "port příchozí pošty **993**" in replies[1]
     assert "zkušební e-mail" in replies[2] and "Odeslání nejde" in replies[2]
@@ -91,10 +127,15 @@ def test_last_step_summarises_and_ends(domain):
 
 
 def test_digression_is_answered_then_resume_offered(domain):
-    tracker = make_tracker("porty", "ask_port_table", slots={"walkthrough_step": 4.0, "walkthrough_active": True})
-    replies, events = run_action(ActionRespond(), tracker, domain)
+    tracker = make_tracker(
+        "porty", "ask_port_table", slots={"walkthrough_step": 4.0, "walkthrough_active": True}
+    )
+    replies, _ = run_action(ActionRespond(), tracker, domain)
     assert "**993**" in replies[0]
-    assert replies[1] == "Až budete chtít, pokračujeme v návodu krokem 4 z 8.\n[Pokračovat | Ukončit návod]"
+    assert (
+        replies[1]
+        == "Až budete chtít, pokračujeme v návodu krokem 4 z 8.\n[Pokračovat | Ukončit návod]"
+    )
     replies, _ = walk(domain, "resume_walkthrough", walkthrough_step=4.0, walkthrough_active=True)
     assert replies[0].startswith("**Krok 4 z 8")
 
@@ -105,9 +146,13 @@ def test_no_resume_offer_outside_the_walkthrough(domain):
 
 
 def test_stop_then_resume_later_at_the_same_step(domain):
-    replies, events = walk(domain, "stop_walkthrough", walkthrough_step=5.0, walkthrough_active=True)
+    replies, events = walk(
+        domain, "stop_walkthrough", walkthrough_step=5.0, walkthrough_active=True
+    )
     assert "pokračuj" in replies[0] and slots_of(events)["walkthrough_active"] is False
-    replies, events = walk(domain, "resume_walkthrough", walkthrough_step=5.0, walkthrough_active=False)
+    replies, events = walk(
+        domain, "resume_walkthrough", walkthrough_step=5.0, walkthrough_active=False
+    )
     assert replies[0].startswith("**Krok 5 z 8") and slots_of(events)["walkthrough_active"] is True
 
 

@@ -1,10 +1,11 @@
 """`make intent`: what support staff run to teach the bot a new question."""
+
 import shutil
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from scripts.add_intent import Refused, add_intent
 
 # A question nobody will add for real, so the test passes whatever staff have taught the bot.
@@ -40,15 +41,17 @@ def test_adds_everything_a_new_intent_needs(repo):
     assert NAME in domain["intents"]
     assert domain["responses"][f"utter_{NAME}"] == [{"text": ANSWER}]
     nlu = yaml.safe_load((repo / f"data/nlu/{NAME}.yml").read_text(encoding="utf-8"))
-    training = [l[2:] for l in nlu["nlu"][0]["examples"].splitlines()]
+    training = [line[2:] for line in nlu["nlu"][0]["examples"].splitlines()]
     assert "jak zapnu filtr na nevyzadanou postu?" in training  # the twin without diacritics
     assert len(training) >= 15
     holdout = yaml.safe_load((repo / "tests/nlu_holdout.yml").read_text(encoding="utf-8"))
-    held = [b for b in holdout["nlu"] if b.get("intent") == NAME][0]["examples"]
+    held = next(b for b in holdout["nlu"] if b.get("intent") == NAME)["examples"]
     assert "Jak označím zprávu jako nevyžádanou?" in held
     assert "Jak označím zprávu jako nevyžádanou?" not in training
     rules = yaml.safe_load((repo / "data/rules.yml").read_text(encoding="utf-8"))
-    assert {"rule": NAME, "steps": [{"intent": NAME}, {"action": f"utter_{NAME}"}]} in rules["rules"]
+    assert {"rule": NAME, "steps": [{"intent": NAME}, {"action": f"utter_{NAME}"}]} in rules[
+        "rules"
+    ]
     stories = yaml.safe_load((repo / "tests/test_stories.yml").read_text(encoding="utf-8"))
     assert stories["stories"][-1]["steps"][0]["intent"] == NAME
 
@@ -83,17 +86,26 @@ def test_more_examples_for_an_existing_intent(repo):
     from scripts.add_intent import add_examples
 
     before = training_examples(repo, "request_human")
-    new = ["Potřebuju živou bytost z podpory", "Je tam nějaký technik?", "chci cloveka ne stroj",
-           "Dejte mi kolegu", "Chci s někým mluvit", "Chci mluvit s člověkem"]  # the last one it has
+    new = [
+        "Potřebuju živou bytost z podpory",
+        "Je tam nějaký technik?",
+        "chci cloveka ne stroj",
+        "Dejte mi kolegu",
+        "Chci s někým mluvit",
+        "Chci mluvit s člověkem",
+    ]  # the last one it has
     changed = add_examples("request_human", new, repo)
     after = training_examples(repo, "request_human")
-    assert "Potřebuju živou bytost z podpory" in after and "potrebuju zivou bytost z podpory" in after
+    assert (
+        "Potřebuju živou bytost z podpory" in after and "potrebuju zivou bytost z podpory" in after
+    )
     assert "Chci s někým mluvit" not in after  # every fifth new one is held out
     assert "Chci s někým mluvit" in (repo / "tests" / "nlu_holdout.yml").read_text(encoding="utf-8")
     assert after[: len(before)] == before
     assert any("1 examples skipped" in line for line in changed)
     # The file is still valid training data.
     from rasa.shared.nlu.training_data.loading import load_data
+
     assert load_data(str(repo / "data" / "nlu")).intents
 
 
@@ -101,6 +113,8 @@ def test_more_examples_refused_when_another_intent_owns_one(repo):
     from scripts.add_intent import add_examples
 
     with pytest.raises(Refused, match="belongs to ask_port"):
-        add_examples("request_human", ["Chci mluvit s technikem", "Jaký port pro IMAP se SSL?"], repo)
+        add_examples(
+            "request_human", ["Chci mluvit s technikem", "Jaký port pro IMAP se SSL?"], repo
+        )
     with pytest.raises(Refused, match="no intent"):
         add_examples("ask_nothing_like_this", ["Úplně nový dotaz"], repo)

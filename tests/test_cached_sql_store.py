@@ -1,4 +1,5 @@
 """The cached tracker store returns what the database holds, also when others wrote to it."""
+
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
@@ -91,6 +92,8 @@ async def test_cache_is_bounded(domain, db):
     store = CachedSQLTrackerStore(domain=domain, dialect="sqlite", db=db, cache_size=2)
     for n in range(3):
         sender = f"u{n}"
-        await store.save(DialogueStateTracker.from_events(sender, turn("x", "imap", 1.0), domain.slots))
+        await store.save(
+            DialogueStateTracker.from_events(sender, turn("x", "imap", 1.0), domain.slots)
+        )
     assert list(store._cache) == ["u1", "u2"]
     assert (await store.retrieve("u0")).get_slot("protocol") == "imap"

@@ -1,5 +1,6 @@
 """The realistic conversation set stays independent of the training data and covers every
 kind of message the bot must understand."""
+
 import re
 from collections import Counter
 from pathlib import Path
@@ -11,8 +12,16 @@ from tests.conversations.evaluate import load_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = {
-    "long", "multi", "check", "negation", "correction",
-    "symptom", "open_smtp", "navigation", "identity", "language",
+    "long",
+    "multi",
+    "check",
+    "negation",
+    "correction",
+    "symptom",
+    "open_smtp",
+    "navigation",
+    "identity",
+    "language",
 }
 
 
@@ -25,7 +34,15 @@ def training_sentences():
     for path in (ROOT / "data").rglob("*.yml"):
         for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
             for line in (block.get("examples") or "").splitlines():
-                sentences.add(normalized(re.sub(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\{[^}]*\}", r"\1\2", line.lstrip("- "))))
+                sentences.add(
+                    normalized(
+                        re.sub(
+                            r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\{[^}]*\}",
+                            r"\1\2",
+                            line.lstrip("- "),
+                        )
+                    )
+                )
     return sentences
 
 

@@ -1,4 +1,5 @@
 """Our pipeline component: folded Czech lemmas on real SpacyTokenizer tokens."""
+
 import pytest
 import spacy
 from rasa.nlu.constants import SPACY_DOCS, TOKENS_NAMES
@@ -38,7 +39,7 @@ def test_text_is_folded_and_offsets_kept(nlp):
     text = "Port pro IMAP šifrovaně"
     tokens = tokens_of(nlp, text)
     assert [t.text for t in tokens] == ["port", "pro", "imap", "sifrovane"]
-    assert text[tokens[3].start:tokens[3].end] == "šifrovaně"  # entities are cut from here
+    assert text[tokens[3].start : tokens[3].end] == "šifrovaně"  # entities are cut from here
 
 
 def test_folding_only_variant_keeps_surface_forms(nlp):

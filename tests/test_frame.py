@@ -1,7 +1,9 @@
 """The understanding step: what a message asks and names, read from realistic phrasing."""
+
+from conftest import entity
+
 from actions.frame import read
 from actions.understanding import canonical_protocol, security_in_text
-from conftest import entity
 
 
 def frame(text, intent="nlu_fallback", *entities):
@@ -24,8 +26,15 @@ def test_protocol_forms():
 
 
 def test_security_said_indirectly_or_negated():
-    for text in ["bez SSL", "a bez ssl?", "nešifrovaně", "SSL nemám zapnuté",
-                 "zabezpečení mám vypnuté", "nemám zaškrtnuté šifrování", "ssl off"]:
+    for text in [
+        "bez SSL",
+        "a bez ssl?",
+        "nešifrovaně",
+        "SSL nemám zapnuté",
+        "zabezpečení mám vypnuté",
+        "nemám zaškrtnuté šifrování",
+        "ssl off",
+    ]:
         assert security_in_text(text) == "plain", text
     for text in ["se SSL", "šifrovaně", "SSL mám zaškrtnuté", "so sifrovanim", "with SSL"]:
         assert security_in_text(text) == "ssl", text
@@ -35,9 +44,11 @@ def test_security_said_indirectly_or_negated():
 
 
 def test_question_found_inside_a_long_message():
-    story = ("Dobrý den, včera jsem si koupil nový mobil a přenáším tam všechno, fotky už mám. "
-             "Na počítači mi pošta jde už léta. Kolik mám nastavit u odesílání pošty, "
-             "když chci zabezpečené spojení? Děkuji, Petr Novák, tel. 602 123 456")
+    story = (
+        "Dobrý den, včera jsem si koupil nový mobil a přenáším tam všechno, fotky už mám. "
+        "Na počítači mi pošta jde už léta. Kolik mám nastavit u odesílání pošty, "
+        "když chci zabezpečené spojení? Děkuji, Petr Novák, tel. 602 123 456"
+    )
     read_ = frame(story)
     assert read_.asks == [] and read_.protocols == ["smtp"] and read_.security == "ssl"
     read_ = frame(story.replace("Kolik mám nastavit", "Jaký port mám nastavit"))
@@ -102,7 +113,9 @@ def test_button_payload_uses_its_entities_only():
 
 
 def test_the_asking_sentence_decides_over_the_story():
-    story = frame("Na starém mobilu jsem měl POP3, kamarád ale radí IMAP. Jaký port má IMAP se SSL?")
+    story = frame(
+        "Na starém mobilu jsem měl POP3, kamarád ale radí IMAP. Jaký port má IMAP se SSL?"
+    )
     assert story.protocols == ["imap"] and story.security == "ssl"
     kept = frame("Mám tam POP3 a SSL nechci zapínat, je to pomalé. Jaký port pro příjem?")
     assert kept.protocols == ["pop3"] and kept.security == "plain"
@@ -116,7 +129,9 @@ def test_security_per_clause_and_double_negation():
 
 
 def test_server_names_typed_and_phone_numbers():
-    read_ = frame("jako odchozi server mam mail.example.cz, pisu z domeny kvetiny.cz, tel. 602 993 118")
+    read_ = frame(
+        "jako odchozi server mam mail.example.cz, pisu z domeny kvetiny.cz, tel. 602 993 118"
+    )
     assert read_.hosts == ["mail.example.cz"] and read_.ports == [] and read_.checks
 
 

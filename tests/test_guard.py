@@ -59,8 +59,12 @@ async def test_rasa_commands_may_stay_silent():
 
 def parsed_as(intent: str, confidence: float):
     async def parse(message: UserMessage):
-        return {"text": message.text, "intent": {"name": intent, "confidence": confidence},
-                "entities": [{"entity": "x", "value": message.text}]}
+        return {
+            "text": message.text,
+            "intent": {"name": intent, "confidence": confidence},
+            "entities": [{"entity": "x", "value": message.text}],
+        }
+
     return parse
 
 
@@ -79,4 +83,7 @@ async def test_an_unsure_or_other_classification_keeps_the_message():
         message = UserMessage("jake heslo mam zadat", CollectingOutputChannel(), "zakaznik")
         await Guard(bot, parse=parse)(message)
         assert bot.seen == ["jake heslo mam zadat"]
-        assert message.parse_data["intent"]["name"] in ("share_password", "ask_password")  # Rasa reuses it
+        assert message.parse_data["intent"]["name"] in (
+            "share_password",
+            "ask_password",
+        )  # Rasa reuses it

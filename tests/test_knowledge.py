@@ -1,4 +1,5 @@
 """The knowledge file agrees with the guide, and no fact is retyped elsewhere."""
+
 import re
 from pathlib import Path
 
@@ -16,7 +17,9 @@ def guide_text() -> str:
 def guide_port_tables():
     """{'POP': {...}, 'IMAP': {...}} from the guide's "|Příchozí|995|110|" tables."""
     tables = {}
-    for section, body in re.findall(r"## Konfigurace (POP|IMAP)\n(.*?)(?=\n## |\Z)", guide_text(), re.S):
+    for section, body in re.findall(
+        r"## Konfigurace (POP|IMAP)\n(.*?)(?=\n## |\Z)", guide_text(), re.S
+    ):
         rows = dict(
             (name, (int(ssl), int(plain)))
             for name, ssl, plain in re.findall(r"\|(Příchozí|Odchozí)\|(\d+)\|(\d+)\|", body)

@@ -1,4 +1,5 @@
 """The quality gate fails, with a readable table, when the held-out figures drop."""
+
 import json
 import subprocess
 import sys
@@ -8,19 +9,31 @@ from conftest import ROOT
 
 def write_reports(folder, accuracy, macro_f1, protocol_f1):
     row = {"precision": 1.0, "recall": 1.0, "f1-score": 1.0, "support": 4}
-    (folder / "intent_report.json").write_text(json.dumps({
-        "ask_port": row, "accuracy": accuracy,
-        "macro avg": {**row, "f1-score": macro_f1}, "weighted avg": row,
-    }))
-    (folder / "DIETClassifier_report.json").write_text(json.dumps({
-        "protocol": {**row, "f1-score": protocol_f1}, "security": row,
-    }))
+    (folder / "intent_report.json").write_text(
+        json.dumps(
+            {
+                "ask_port": row,
+                "accuracy": accuracy,
+                "macro avg": {**row, "f1-score": macro_f1},
+                "weighted avg": row,
+            }
+        )
+    )
+    (folder / "DIETClassifier_report.json").write_text(
+        json.dumps(
+            {
+                "protocol": {**row, "f1-score": protocol_f1},
+                "security": row,
+            }
+        )
+    )
 
 
 def gate(folder):
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "nlu_report.py"), str(folder), "--gate"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
 
 

@@ -32,11 +32,19 @@ def test_questions_about_passwords_are_not_passwords():
 def test_guard_overrides_the_intent_and_keeps_the_ranking():
     message = Message(data={TEXT: "moje heslo je Kvetina99"})
     message.set(INTENT, {"name": "ask_password", "confidence": 0.8})
-    message.set(INTENT_RANKING_KEY, [{"name": "ask_password", "confidence": 0.8},
-                                     {"name": "share_password", "confidence": 0.2}])
+    message.set(
+        INTENT_RANKING_KEY,
+        [
+            {"name": "ask_password", "confidence": 0.8},
+            {"name": "share_password", "confidence": 0.2},
+        ],
+    )
     PasswordGuard(PasswordGuard.get_default_config()).process([message])
     assert message.get(INTENT) == {"name": "share_password", "confidence": 1.0}
-    assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == ["share_password", "ask_password"]
+    assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == [
+        "share_password",
+        "ask_password",
+    ]
     # No close second for the FallbackClassifier to call ambiguous.
     assert message.get(INTENT_RANKING_KEY)[1]["confidence"] == 0.0
 
@@ -69,20 +77,40 @@ def test_redaction_hides_the_password_and_keeps_the_rest():
     for text, expected in cases.items():
         assert redact(text) == expected, text
         assert redact(expected) == expected, expected  # redacting twice changes nothing
-    for question in ("moje heslo nefunguje", "heslo je špatně?", "heslo k portu 993",
-                     "jaky port pro imap", "/affirm", ""):
+    for question in (
+        "moje heslo nefunguje",
+        "heslo je špatně?",
+        "heslo k portu 993",
+        "jaky port pro imap",
+        "/affirm",
+        "",
+    ):
         assert redact(question) == question
 
 
 def test_what_people_say_about_a_password_is_no_password():
     for text in [
-        "heslo mám určitě dobře", "heslo mam 100% dobre a stejne to nejde", "heslo pro IMAP",
-        "heslo pro POP3", "heslo do Outlooku", "zadal jsem heslo znovu a nejde to",
-        "zmenil jsem heslo vcera", "jake heslo mam pouzit", "heslo mam v poradku",
-        "zadal jsem heslo ktere mi prislo", "heslo se nepřijme", "heslo neprošlo",
-        "heslo je stejne jako do manageru", "zadal jsem heslo spravne", "chci zmenit heslo",
-        "jak zmenim heslo k emailu?", "heslo mi nejde zadat", "to je moje heslo",
-        "co je moje heslo?", "tady je heslo", "server, jmeno, heslo. Dole jsou dve zatrzitka",
+        "heslo mám určitě dobře",
+        "heslo mam 100% dobre a stejne to nejde",
+        "heslo pro IMAP",
+        "heslo pro POP3",
+        "heslo do Outlooku",
+        "zadal jsem heslo znovu a nejde to",
+        "zmenil jsem heslo vcera",
+        "jake heslo mam pouzit",
+        "heslo mam v poradku",
+        "zadal jsem heslo ktere mi prislo",
+        "heslo se nepřijme",
+        "heslo neprošlo",
+        "heslo je stejne jako do manageru",
+        "zadal jsem heslo spravne",
+        "chci zmenit heslo",
+        "jak zmenim heslo k emailu?",
+        "heslo mi nejde zadat",
+        "to je moje heslo",
+        "co je moje heslo?",
+        "tady je heslo",
+        "server, jmeno, heslo. Dole jsou dve zatrzitka",
     ]:
         assert redact(text) == text, text
         assert not typed_password(text), text

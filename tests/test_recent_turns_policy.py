@@ -1,4 +1,5 @@
 """The recent view of a long conversation yields the same last states as the whole of it."""
+
 import random
 
 from rasa.shared.core.domain import Domain
@@ -7,8 +8,8 @@ from rasa.shared.core.events import (
     ActiveLoop,
     AllSlotsReset,
     SlotSet,
-    UserUttered,
     UserUtteranceReverted,
+    UserUttered,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -41,11 +42,19 @@ def long_conversation(turns: int, seed: int) -> DialogueStateTracker:
     events = [ActionExecuted("action_listen")]
     for n in range(turns):
         intent = rng.choice(["ask_port", "inform", "greet"])
-        entities = [{"entity": "protocol", "value": rng.choice(["imap", "pop3"])}] if intent != "greet" else []
+        entities = (
+            [{"entity": "protocol", "value": rng.choice(["imap", "pop3"])}]
+            if intent != "greet"
+            else []
+        )
         events.append(UserUttered("x", {"name": intent}, entities))
         if entities:
             events.append(SlotSet("protocol", entities[0]["value"]))
-        action = "utter_greet" if intent == "greet" else rng.choice(["action_answer_port", "action_step"])
+        action = (
+            "utter_greet"
+            if intent == "greet"
+            else rng.choice(["action_answer_port", "action_step"])
+        )
         events.append(ActionExecuted(action))
         if action == "action_step":
             events.append(SlotSet("step", float(n % 8)))
@@ -82,10 +91,18 @@ def test_lookback_covers_far_more_than_the_longest_rule():
 
 def test_slots_and_loop_set_long_before_the_cut_are_kept():
     events = [ActionExecuted("action_listen"), UserUttered("x", {"name": "ask_port"})]
-    events += [SlotSet("protocol", "smtp"), ActiveLoop("some_loop"), ActionExecuted("action_answer_port")]
+    events += [
+        SlotSet("protocol", "smtp"),
+        ActiveLoop("some_loop"),
+        ActionExecuted("action_answer_port"),
+    ]
     events += [ActionExecuted("action_listen")]
     for _ in range(60):  # only greetings afterwards
-        events += [UserUttered("x", {"name": "greet"}), ActionExecuted("utter_greet"), ActionExecuted("action_listen")]
+        events += [
+            UserUttered("x", {"name": "greet"}),
+            ActionExecuted("utter_greet"),
+            ActionExecuted("action_listen"),
+        ]
     tracker = DialogueStateTracker.from_events("u", events, slots=DOMAIN.slots)
     view = recent_view(tracker, 60, DOMAIN)
     assert len(view.events) < len(tracker.events) / 2
@@ -101,8 +118,13 @@ def test_a_run_of_reverted_fallbacks_does_not_hide_the_turn_it_returns_to():
     tracker = long_conversation(turns=40, seed=3)
     events = list(tracker.events)
     for _ in range(20):
-        events += [UserUttered("??", {"name": "nlu_fallback"}), ActionExecuted("action_fallback_topics"),
-                   UserUtteranceReverted(), SlotSet("step", 1.0), ActionExecuted("action_listen")]
+        events += [
+            UserUttered("??", {"name": "nlu_fallback"}),
+            ActionExecuted("action_fallback_topics"),
+            UserUtteranceReverted(),
+            SlotSet("step", 1.0),
+            ActionExecuted("action_listen"),
+        ]
     tracker = DialogueStateTracker.from_events("u", events, slots=DOMAIN.slots)
     view = recent_view(tracker, 60, DOMAIN)
     assert len(view.events) < len(tracker.events) / 2

@@ -1,5 +1,6 @@
 """`make purge`: conversations idle for longer than the retention period and older handoff
 records leave the tracker store's database; everything newer stays."""
+
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -17,22 +18,33 @@ DAY = 86_400
 async def save(store, sender, *ages_in_days):
     events = []
     for age in ages_in_days:
-        events += [ActionExecuted("action_listen", timestamp=time.time() - age * DAY),
-                   UserUttered("jaky port pro imap", timestamp=time.time() - age * DAY)]
+        events += [
+            ActionExecuted("action_listen", timestamp=time.time() - age * DAY),
+            UserUttered("jaky port pro imap", timestamp=time.time() - age * DAY),
+        ]
     await store.save(DialogueStateTracker.from_events(sender, events))
 
 
 def record(sender, age_days):
     created = datetime.now(timezone.utc) - timedelta(days=age_days)
-    return {"created_at": created.isoformat(timespec="seconds"), "conversation_id": sender,
-            "channel": "rest", "reason": "request", "topic": "neurčeno", "walkthrough_step": None,
-            "transcript": [{"who": "zákazník", "text": "chci člověka"}]}
+    return {
+        "created_at": created.isoformat(timespec="seconds"),
+        "conversation_id": sender,
+        "channel": "rest",
+        "reason": "request",
+        "topic": "neurčeno",
+        "walkthrough_step": None,
+        "transcript": [{"who": "zákazník", "text": "chci člověka"}],
+    }
 
 
 def senders(url):
     from stores.database import engine
+
     with engine(url).connect() as connection:
-        return {row[0] for row in connection.exec_driver_sql("SELECT DISTINCT sender_id FROM events")}
+        return {
+            row[0] for row in connection.exec_driver_sql("SELECT DISTINCT sender_id FROM events")
+        }
 
 
 async def test_purge_deletes_what_is_older_than_the_retention_period(handoff_db, capsys):
@@ -63,12 +75,19 @@ async def test_transcript_prints_one_conversation_with_passwords_redacted(handof
 
     store = SQLTrackerStore(dialect="sqlite", db=str(handoff_db))
     now = time.time()
-    await store.save(DialogueStateTracker.from_events("zakaznik-7", [
-        UserUttered("moje heslo je Kvetina99", timestamp=now),  # typed before the guard existed
-        BotUttered("Heslo prosím nikomu nepište.", timestamp=now),
-        ConversationPaused(timestamp=now),
-        BotUttered("Dobrý den, tady Petra.", metadata={"agent": "Petra"}, timestamp=now),
-    ]))
+    await store.save(
+        DialogueStateTracker.from_events(
+            "zakaznik-7",
+            [
+                UserUttered(
+                    "moje heslo je Kvetina99", timestamp=now
+                ),  # typed before the guard existed
+                BotUttered("Heslo prosím nikomu nepište.", timestamp=now),
+                ConversationPaused(timestamp=now),
+                BotUttered("Dobrý den, tady Petra.", metadata={"agent": "Petra"}, timestamp=now),
+            ],
+        )
+    )
     await save(store, "someone-else", 1)
     assert transcript.main(["zakaznik-7"]) == 0
     out = capsys.readouterr().out

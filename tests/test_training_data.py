@@ -1,4 +1,5 @@
 """Data hygiene: enough Czech examples per intent, typed the way customers type."""
+
 import re
 from collections import defaultdict
 from pathlib import Path

@@ -8,6 +8,7 @@ question is no fact error (the cases accept it in `expect` where the message is 
 
     python -m tests.conversations.evaluate [--url http://localhost:5005/webhooks/rest/webhook] [-v]
 """
+
 import argparse
 import json
 import re
@@ -43,7 +44,9 @@ def reply_text(messages: List[Dict[str, Any]]) -> str:
 def rest_sender(url: str) -> Callable[[str, str], str]:
     def say(sender: str, text: str) -> str:
         body = json.dumps({"sender": sender, "message": text}).encode()
-        request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            url, data=body, headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(request, timeout=30) as response:
             return reply_text(json.loads(response.read() or b"[]"))
 
@@ -89,7 +92,9 @@ def play(say: Callable[[str, str], str], cases: List[Dict[str, Any]]) -> Score:
             where = f"{case['id']} turn {number} {turn['say'][:80]!r}"
             if wrong:
                 score.fact_errors.append(f"{where}: forbidden {wrong} in {reply[:200]!r}")
-            score.failures.append(f"{where}: missing {missing} forbidden {wrong} in {reply[:240]!r}")
+            score.failures.append(
+                f"{where}: missing {missing} forbidden {wrong} in {reply[:240]!r}"
+            )
     return score
 
 
@@ -105,7 +110,9 @@ def main() -> int:
     print(score.table())
     if args.json:
         Path(args.json).write_text(
-            json.dumps({k: {"correct": ok, "turns": n} for k, (ok, n) in score.turns.items()}, indent=1)
+            json.dumps(
+                {k: {"correct": ok, "turns": n} for k, (ok, n) in score.turns.items()}, indent=1
+            )
         )
     return 0
 

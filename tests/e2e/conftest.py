@@ -2,11 +2,11 @@ import os
 import uuid
 
 import pytest
-from playwright.sync_api import sync_playwright
-
 from fake_slack import SIGNING_SECRET, SUPPORT_CHANNEL, FakeSlack
+from playwright.sync_api import sync_playwright
 from widget_browser import CHROMIUM, CHROMIUM_ARGS
-from scripts.stack import MODEL, Stack
+
+from tests.stack import MODEL, Stack
 
 API_TOKEN = "e2e-api-token-7c1f"
 

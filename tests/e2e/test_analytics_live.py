@@ -1,4 +1,5 @@
 """The inbox and the report read what the running bot really stored."""
+
 import pytest
 
 from analytics import conversations, inbox, report
@@ -12,8 +13,11 @@ def test_real_conversations_feed_the_inbox_and_the_report(stack, sender):
         stack.say(walk, text)
     for text in ("prisel mi tiket open smtp", "ne, porad nic", "ne"):
         stack.say(ticket, text)
-    stored = [c for c in conversations.load(f"sqlite:///{stack.db}", *conversations.period(None, None))
-              if c.sender_id in (walk, ticket)]
+    stored = [
+        c
+        for c in conversations.load(f"sqlite:///{stack.db}", *conversations.period(None, None))
+        if c.sender_id in (walk, ticket)
+    ]
     by_id = {c.sender_id: c for c in stored}
     assert by_id[walk].max_step == 3 and not by_id[walk].handed_off
     assert by_id[ticket].handed_off and report.open_smtp_outcome(by_id[ticket]) == "handed_off"
@@ -22,19 +26,23 @@ def test_real_conversations_feed_the_inbox_and_the_report(stack, sender):
     assert result["walkthrough_reached"] == [1, 1, 1, 0, 0, 0, 0, 0]
     missed = inbox.missed_messages(stored)
     assert [(m.text, m.reason, m.conversation_id) for m in missed] == [
-        ("prisel mi tiket open smtp", "handoff", ticket)]
+        ("prisel mi tiket open smtp", "handoff", ticket)
+    ]
 
 
 def test_a_rating_reaches_the_report(stack, sender):
-    from scripts.stack import reply_text
+    from tests.stack import reply_text
 
     stack.say(sender, "prisel mi tiket open smtp")
     fixed = reply_text(stack.say(sender, "ano, uz to funguje"))
     assert "👍" in fixed and "👎" in fixed  # the rating buttons come with the resolved topic
     assert reply_text(stack.say(sender, '/rate{"rating":"down"}')).startswith("Mrzí mě")
     assert reply_text(stack.say(sender, "bylo to zbytecne slozite")).startswith("Děkuji, předám to")
-    [stored] = [c for c in conversations.load(f"sqlite:///{stack.db}", *conversations.period(None, None))
-                if c.sender_id == sender]
+    [stored] = [
+        c
+        for c in conversations.load(f"sqlite:///{stack.db}", *conversations.period(None, None))
+        if c.sender_id == sender
+    ]
     assert stored.ratings == [{"value": "down", "topic": "Ticket Open SMTP"}]
     result = report.figures([stored])
     assert result["satisfaction"] == {"Ticket Open SMTP": {"up": 0, "down": 1}}

@@ -1,5 +1,6 @@
 """Bad input through REST and socket.io: a clear Czech answer or a 4xx, never a 5xx, a crash
 or a lost conversation."""
+
 import json
 import urllib.error
 import urllib.request
@@ -8,10 +9,10 @@ import uuid
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from socket_client import connected, wait_until
 
 from channels.guard import MAX_MESSAGE_CHARS, NOTES, SILENT_COMMANDS, clean
-from scripts.stack import reply_text
-from socket_client import connected, wait_until
+from tests.stack import reply_text
 
 pytestmark = pytest.mark.e2e
 QUESTION = "jaky port pro imap se ssl"
@@ -30,19 +31,22 @@ def still_answers(stack, sender) -> None:
     assert "**993**" in reply_text(stack.say(sender, QUESTION))
 
 
-@pytest.mark.parametrize("body", [
-    b'{"sender": "x", "message": ',                       # invalid JSON
-    b"not json at all",
-    b'["sender", "message"]',                              # not an object
-    b'{"sender": "x"}',                                    # no message
-    b'{"sender": "x", "message": 42}',                     # not a string
-    b'{"sender": "x", "message": null}',
-    b'{"sender": "x", "message": ["jaky port"]}',
-    b'{"message": "jaky port pro imap"}',                  # no sender
-    b'{"sender": "", "message": "jaky port pro imap"}',
-    b'{"sender": 7, "message": "jaky port pro imap"}',
-    b'{"sender": "x", "message": "ahoj", "metadata": "x"}',
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"sender": "x", "message": ',  # invalid JSON
+        b"not json at all",
+        b'["sender", "message"]',  # not an object
+        b'{"sender": "x"}',  # no message
+        b'{"sender": "x", "message": 42}',  # not a string
+        b'{"sender": "x", "message": null}',
+        b'{"sender": "x", "message": ["jaky port"]}',
+        b'{"message": "jaky port pro imap"}',  # no sender
+        b'{"sender": "", "message": "jaky port pro imap"}',
+        b'{"sender": 7, "message": "jaky port pro imap"}',
+        b'{"sender": "x", "message": "ahoj", "metadata": "x"}',
+    ],
+)
 def test_malformed_rest_requests_get_400(stack, body):
     status, _ = post_raw(stack, body)
     assert status == 400
@@ -58,7 +62,10 @@ def test_very_long_message_is_cut_with_a_note(stack, sender):
     text = "Dobrý den, jaký port pro IMAP se SSL? " + "bla " * 3000
     assert len(text) > 10_000
     messages = stack.say(sender, text)
-    assert messages[0]["text"] == NOTES["truncated"] and f"{MAX_MESSAGE_CHARS:,}".replace(",", "\u00a0") in messages[0]["text"]
+    assert (
+        messages[0]["text"] == NOTES["truncated"]
+        and f"{MAX_MESSAGE_CHARS:,}".replace(",", "\u00a0") in messages[0]["text"]
+    )
     assert len(messages) > 1  # and the bot still answered the cut message
     still_answers(stack, sender)
 
@@ -66,19 +73,24 @@ def test_very_long_message_is_cut_with_a_note(stack, sender):
 @pytest.mark.parametrize("text", ["😀😀😀", "🤔", "👍🏻", "¯\\_(ツ)_/¯"])
 def test_emoji_only_gets_a_czech_answer(stack, sender, text):
     reply = reply_text(stack.say(sender, text))
-    assert reply and any(word in reply for word in ("Promiňte", "Rádo", "Dobrý den", "S tím", "Pomohu", "Dobře"))
+    assert reply and any(
+        word in reply for word in ("Promiňte", "Rádo", "Dobrý den", "S tím", "Pomohu", "Dobře")
+    )
 
 
 def test_control_characters_are_ignored(stack, sender):
     assert "**993**" in reply_text(stack.say(sender, "jaky\x00 port\x07 pro\u200b imap\x1b se ssl"))
 
 
-@pytest.mark.parametrize("text", [
-    "<script>alert('x')</script>",
-    "<img src=x onerror=alert(1)> jaky port pro imap",
-    "<b>port</b> pro <i>IMAP</i>",
-    "[klikni](javascript:alert(1))",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert('x')</script>",
+        "<img src=x onerror=alert(1)> jaky port pro imap",
+        "<b>port</b> pro <i>IMAP</i>",
+        "[klikni](javascript:alert(1))",
+    ],
+)
 def test_markup_is_never_echoed(stack, sender, text):
     reply = reply_text(stack.say(sender, text))
     assert reply
@@ -108,7 +120,9 @@ FUZZED = []  # the conversations the fuzz wrote to, checked afterwards
 # latin-1 bytes), in 15 conversations of 30 turns. In one conversation of 450 turns the
 # tracker grew with every turn (195 s); this test is about inputs, long conversations are
 # test_reliability's and the benchmark's.
-@settings(max_examples=450, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@settings(
+    max_examples=450, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
+)
 @given(text=st.text(max_size=300) | st.binary(max_size=200).map(lambda b: b.decode("latin-1")))
 def test_generated_texts_never_break_the_server(stack, text):
     FUZZED.append(f"fuzz-text-{len(FUZZED) // FUZZ_TURNS}")
@@ -119,12 +133,16 @@ def test_generated_texts_never_break_the_server(stack, text):
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
     max_leaves=6,
 )
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
+)
 @given(message=JSON_VALUES, sender=JSON_VALUES | st.just("fuzz-json"))
 def test_generated_json_never_gives_a_5xx(stack, message, sender):
     status, _ = post_raw(stack, json.dumps({"sender": sender, "message": message}).encode())
@@ -140,17 +158,21 @@ async def test_socketio_bad_input_and_then_a_real_question(stack):
     session_id = uuid.uuid4().hex
     async with connected(stack.rasa_port) as (client, replies):
         await client.emit("session_request", {"session_id": session_id})
-        for bad in ({"message": "", "session_id": session_id},
-                    {"message": 12345, "session_id": session_id},
-                    {"message": None, "session_id": session_id},
-                    {"message": "x" * 20_000, "session_id": session_id},
-                    {"message": "jaky port", "session_id": session_id, "customData": "{not json"},
-                    {"message": "bez session id"},
-                    "just a string",
-                    ["a", "list"]):
+        for bad in (
+            {"message": "", "session_id": session_id},
+            {"message": 12345, "session_id": session_id},
+            {"message": None, "session_id": session_id},
+            {"message": "x" * 20_000, "session_id": session_id},
+            {"message": "jaky port", "session_id": session_id, "customData": "{not json"},
+            {"message": "bez session id"},
+            "just a string",
+            ["a", "list"],
+        ):
             await client.emit("user_uttered", bad)
-        await client.emit("user_uttered", {"message": QUESTION, "session_id": session_id,
-                                           "customData": {"language": "cs"}})
+        await client.emit(
+            "user_uttered",
+            {"message": QUESTION, "session_id": session_id, "customData": {"language": "cs"}},
+        )
         await wait_until(client, lambda: any("**993**" in (r.get("text") or "") for r in replies))
     texts = [r.get("text") for r in replies]
     assert texts.count(NOTES["empty"]) == 4  # "", 12345, None, a list

@@ -1,5 +1,6 @@
 """Realistic customer conversations (tests/conversations/) against the running bot: at least
 95 % of turns answered as a competent agent would, and not one wrong port or server."""
+
 import pytest
 
 from tests.conversations.evaluate import load_cases, play, reply_text

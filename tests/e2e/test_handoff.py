@@ -1,11 +1,12 @@
 """Human handoff through the running servers: the record, the support channel post."""
+
 import json
 import sqlite3
 
 import pytest
-
-from scripts.stack import reply_text
 from fake_slack import SUPPORT_CHANNEL
+
+from tests.stack import reply_text
 
 pytestmark = pytest.mark.e2e
 SECRET = "Lumia2024x"
@@ -22,15 +23,22 @@ def test_customer_asks_for_a_person(stack, slack_api, sender):
     with sqlite3.connect(stack.db) as db:
         number, channel, topic, step, transcript = db.execute(
             "SELECT id, channel, topic, walkthrough_step, transcript FROM handoffs"
-            " WHERE conversation_id = ?", (sender,)).fetchone()
+            " WHERE conversation_id = ?",
+            (sender,),
+        ).fetchone()
     assert f"(číslo {number})" in reply
     assert (channel, topic, step) == ("rest", "Nastavení krok za krokem", 2)
     assert "heslo je [heslo skryto]" in [line["text"] for line in json.loads(transcript)]
 
     posts = [p for p in slack_api.wait_for_posts(SUPPORT_CHANNEL, 1) if sender in json.dumps(p)]
     assert len(posts) == 1
-    assert posts[0]["text"] == f"Předání č. {number}: Nastavení krok za krokem (zákazník požádal o člověka)"
-    assert SECRET not in json.dumps(posts[0]) and "[heslo skryto]" in json.dumps(posts[0], ensure_ascii=False)
+    assert (
+        posts[0]["text"]
+        == f"Předání č. {number}: Nastavení krok za krokem (zákazník požádal o člověka)"
+    )
+    assert SECRET not in json.dumps(posts[0]) and "[heslo skryto]" in json.dumps(
+        posts[0], ensure_ascii=False
+    )
 
 
 def test_two_misunderstandings_then_accepted_offer(stack, sender):
@@ -40,7 +48,10 @@ def test_two_misunderstandings_then_accepted_offer(stack, sender):
     second = reply_text(stack.say(sender, "/nlu_fallback"))
     assert second.startswith("Omlouvám se, stále Vám nerozumím. Mám Vás předat kolegovi")
     accepted = reply_text(stack.say(sender, "/affirm"))
-    assert accepted.startswith("Rozumím, předám Vás kolegům") and "čekáte na prvního volného" in accepted
+    assert (
+        accepted.startswith("Rozumím, předám Vás kolegům")
+        and "čekáte na prvního volného" in accepted
+    )
 
 
 def test_open_smtp_fix_that_did_not_help(stack, sender):
@@ -49,5 +60,7 @@ def test_open_smtp_fix_that_did_not_help(stack, sender):
     reply = reply_text(stack.say(sender, "ne"))
     assert reply.startswith("Omlouvám se, že to nepomohlo. Předám Vás kolegům z technické podpory.")
     with sqlite3.connect(stack.db) as db:
-        row = db.execute("SELECT reason, topic FROM handoffs WHERE conversation_id = ?", (sender,)).fetchone()
+        row = db.execute(
+            "SELECT reason, topic FROM handoffs WHERE conversation_id = ?", (sender,)
+        ).fetchone()
     assert row == ("fix_failed", "Ticket Open SMTP")

@@ -2,6 +2,7 @@
 API, events signed as Slack signs them) → the agent's words in the customer's widget
 (Chromium) or REST reply, the customer's words in the thread, `!konec` back to the bot, the
 call-back offer when nobody takes over."""
+
 import json
 import re
 import sqlite3
@@ -9,11 +10,11 @@ import time
 import urllib.parse
 
 import pytest
-from playwright.sync_api import expect
-
 from fake_slack import SUPPORT_CHANNEL, post, signed
-from scripts.stack import reply_text
+from playwright.sync_api import expect
 from widget_browser import bot_says, type_message
+
+from tests.stack import reply_text
 
 pytestmark = pytest.mark.e2e
 LONG = 15_000  # the widget shows a bot message after a typing pause of up to 3 s each
@@ -26,19 +27,35 @@ def agent_profile(slack_api):
 
 
 def agent_says(stack, thread_ts, text, user=AGENT, secret=None) -> int:
-    body = json.dumps({
-        "type": "event_callback", "team_id": "T0HOSTING", "event_id": f"Ev{time.time_ns()}",
-        "authorizations": [{"user_id": "U0BOT"}],
-        "event": {"type": "message", "channel_type": "channel", "channel": SUPPORT_CHANNEL,
-                  "user": user, "text": text, "ts": f"{time.time():.6f}", "thread_ts": thread_ts},
-    }).encode()
+    body = json.dumps(
+        {
+            "type": "event_callback",
+            "team_id": "T0HOSTING",
+            "event_id": f"Ev{time.time_ns()}",
+            "authorizations": [{"user_id": "U0BOT"}],
+            "event": {
+                "type": "message",
+                "channel_type": "channel",
+                "channel": SUPPORT_CHANNEL,
+                "user": user,
+                "text": text,
+                "ts": f"{time.time():.6f}",
+                "thread_ts": thread_ts,
+            },
+        }
+    ).encode()
     headers = signed(body, int(time.time()), **({"secret": secret} if secret else {}))
     return post(stack, body, "application/json", headers)
 
 
 def agent_clicks(stack, root_ts, value, user=AGENT) -> int:
-    click = {"type": "block_actions", "user": {"id": user}, "channel": {"id": SUPPORT_CHANNEL},
-             "message": {"ts": root_ts}, "actions": [{"type": "button", "value": value}]}
+    click = {
+        "type": "block_actions",
+        "user": {"id": user},
+        "channel": {"id": SUPPORT_CHANNEL},
+        "message": {"ts": root_ts},
+        "actions": [{"type": "button", "value": value}],
+    }
     body = urllib.parse.urlencode({"payload": json.dumps(click)}).encode()
     return post(stack, body, "application/x-www-form-urlencoded", signed(body, int(time.time())))
 
@@ -49,7 +66,9 @@ def record_of(stack, conversation=None, number=None):
         with sqlite3.connect(stack.db) as db:
             db.row_factory = sqlite3.Row
             query, value = ("conversation_id", conversation) if conversation else ("id", number)
-            row = db.execute(f"SELECT * FROM handoffs WHERE {query} = ? ORDER BY id DESC", (value,)).fetchone()
+            row = db.execute(
+                f"SELECT * FROM handoffs WHERE {query} = ? ORDER BY id DESC", (value,)
+            ).fetchone()
         if row and row["slack_ts"]:
             return dict(row)
         time.sleep(0.1)
@@ -57,8 +76,11 @@ def record_of(stack, conversation=None, number=None):
 
 
 def thread(slack_api, ts):
-    return [call["payload"]["text"] for call in slack_api.calls
-            if call["method"] == "chat.postMessage" and call["payload"].get("thread_ts") == ts]
+    return [
+        call["payload"]["text"]
+        for call in slack_api.calls
+        if call["method"] == "chat.postMessage" and call["payload"].get("thread_ts") == ts
+    ]
 
 
 def wait_for_thread(slack_api, ts, pattern, seconds=10.0):
@@ -94,7 +116,11 @@ def test_an_agent_takes_over_the_widget_chat_and_gives_it_back(stack, slack_api,
 
     answers = bot_says(page, ".").count()
     type_message(page, "nejde mi odesilat, heslo je Tajne123")
-    wait_for_thread(slack_api, record["slack_ts"], r"^\*Zákazník:\* nejde mi odesilat, heslo je \[heslo skryto\]$")
+    wait_for_thread(
+        slack_api,
+        record["slack_ts"],
+        r"^\*Zákazník:\* nejde mi odesilat, heslo je \[heslo skryto\]$",
+    )
     page.wait_for_timeout(1000)
     assert bot_says(page, ".").count() == answers  # the bot keeps quiet while Petra answers
 
@@ -117,8 +143,12 @@ def test_a_rest_customer_reads_the_agent_with_the_next_reply(stack, slack_api, s
     reply = reply_text(stack.say(sender, "dekuji, cekam"))
     assert f"Připojil se kolega {AGENT_NAME}" in reply and "Zdravím, podívám se na to." in reply
     wait_for_thread(slack_api, record["slack_ts"], r"^\*Zákazník:\* dekuji, cekam$")
-    [note] = [call["payload"] for call in slack_api.calls if call["payload"].get("thread_ts") == record["slack_ts"]
-              and "převzal" in call["payload"].get("text", "")]
+    [note] = [
+        call["payload"]
+        for call in slack_api.calls
+        if call["payload"].get("thread_ts") == record["slack_ts"]
+        and "převzal" in call["payload"].get("text", "")
+    ]
     button = note["blocks"][1]["elements"][0]
     assert button["text"]["text"] == "Vrátit botovi"
     assert agent_clicks(stack, record["slack_ts"], button["value"]) == 200
@@ -144,7 +174,9 @@ def test_nobody_takes_over_in_time_the_customer_may_leave_an_address(stack, slac
 def test_forged_or_foreign_agent_events_change_nothing(stack, slack_api, sender):
     stack.say(sender, "chci mluvit s clovekem")
     record = record_of(stack, conversation=sender)
-    assert agent_says(stack, record["slack_ts"], "Jsem kolega", secret="not-the-signing-secret") == 400
+    assert (
+        agent_says(stack, record["slack_ts"], "Jsem kolega", secret="not-the-signing-secret") == 400
+    )
     assert agent_says(stack, "1.000001", "Odpověď do cizího vlákna") == 200  # no handoff has it
     time.sleep(1)
     assert record_of(stack, conversation=sender)["state"] == "waiting"
@@ -162,7 +194,8 @@ def test_a_slack_customer_reads_the_agent_in_their_dm(stack, slack_api):
     assert agent_says(stack, record["slack_ts"], "Dobrý den, tady Petra ze Slacku.") == 200
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and not any(
-            "tady Petra ze Slacku" in p["text"] for p in slack_api.posts(dm)):
+        "tady Petra ze Slacku" in p["text"] for p in slack_api.posts(dm)
+    ):
         time.sleep(0.1)
     texts = [p["text"] for p in slack_api.posts(dm)]
     assert any(f"Připojil se kolega {AGENT_NAME}" in t for t in texts)

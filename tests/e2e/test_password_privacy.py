@@ -7,32 +7,52 @@ with and without diacritics, passwords with and without digits or symbols, alone
 long message, after "/", sent over REST, socket.io and Slack; `make shell` takes the REST
 path and is checked on its own.
 """
+
 import string
 import subprocess
 import time
 import uuid
 
 import pytest
+from fake_slack import send_event
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from socket_client import socketio_say
 
 from czech_nlu.folding import fold
-from fake_slack import send_event
-from scripts.stack import PYTHON, ROOT, reply_text
-from socket_client import socketio_say
+from tests.stack import PYTHON, ROOT, reply_text
 
 pytestmark = pytest.mark.e2e
 
 TEMPLATES = [
-    "moje heslo je {p}", "Moje heslo je: {p}", "heslo: {p}", "heslo={p}", "heslo = {p}",
-    "Heslo do schránky je {p}", "heslo k e-mailu info@firma.cz je {p}", "heslo ke schránce mám {p}",
-    "zadal jsem heslo {p} a nejde to", "zadávám heslo {p}, ale pořád chyba",
-    "heslo mám {p}, je to dobře?", "moje heslo {p}", "heslo zní {p}", "heslo je „{p}“",
-    "zkoušel jsem heslo {p} i jiné", "změnil jsem heslo na {p} a nefunguje odesílání",
-    "heslo pro outlook je {p}", "to heslo je {p}", "použil jsem heslo {p}", "heslíčko je {p}",
-    "mám heslo {p} ale nejde se přihlásit", "{p} je moje heslo", "password: {p}",
-    "my password is {p}", "pw: {p}", "jméno jan@firma.cz, heslo: {p}, server ssl0.ovh.net",
-    "vyplnila jsem heslo {p} a pise to chybu", "heslo \"{p}\" mi to nebere",
+    "moje heslo je {p}",
+    "Moje heslo je: {p}",
+    "heslo: {p}",
+    "heslo={p}",
+    "heslo = {p}",
+    "Heslo do schránky je {p}",
+    "heslo k e-mailu info@firma.cz je {p}",
+    "heslo ke schránce mám {p}",
+    "zadal jsem heslo {p} a nejde to",
+    "zadávám heslo {p}, ale pořád chyba",
+    "heslo mám {p}, je to dobře?",
+    "moje heslo {p}",
+    "heslo zní {p}",
+    "heslo je „{p}“",
+    "zkoušel jsem heslo {p} i jiné",
+    "změnil jsem heslo na {p} a nefunguje odesílání",
+    "heslo pro outlook je {p}",
+    "to heslo je {p}",
+    "použil jsem heslo {p}",
+    "heslíčko je {p}",
+    "mám heslo {p} ale nejde se přihlásit",
+    "{p} je moje heslo",
+    "password: {p}",
+    "my password is {p}",
+    "pw: {p}",
+    "jméno jan@firma.cz, heslo: {p}, server ssl0.ovh.net",
+    "vyplnila jsem heslo {p} a pise to chybu",
+    'heslo "{p}" mi to nebere',
 ]
 FILLER = [
     "Dobrý den, nastavuji si poštu v telefonu podle návodu a zasekla jsem se.",
@@ -87,8 +107,12 @@ def assert_nowhere(secrets, stack, replies, slack_api):
         assert secret not in str(slack_api.calls), f"{secret!r} posted to Slack"
 
 
-@settings(max_examples=300, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=300,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(phrasing=phrasings(), channel=st.sampled_from(["rest"] * 8 + ["socketio", "slack"]))
 async def test_no_typed_password_is_kept_or_echoed(stack, slack_api, phrasing, channel):
     secret, text = phrasing
@@ -109,9 +133,11 @@ async def test_no_typed_password_is_kept_or_echoed(stack, slack_api, phrasing, c
 
 def test_a_handoff_after_a_password_keeps_no_password(stack, slack_api, sender):
     secrets = ["Rybnik42x", "qwertzuiop"]
-    replies = [stack.say(sender, f"moje heslo je {secrets[0]}"),
-               stack.say(sender, f"zadal jsem heslo {secrets[1]} a nejde odesilat"),
-               stack.say(sender, "chci mluvit s clovekem")]
+    replies = [
+        stack.say(sender, f"moje heslo je {secrets[0]}"),
+        stack.say(sender, f"zadal jsem heslo {secrets[1]} a nejde odesilat"),
+        stack.say(sender, "chci mluvit s clovekem"),
+    ]
     assert "předám Vás" in reply_text(replies[-1]) or "Předal jsem" in reply_text(replies[-1])
     time.sleep(1)  # the Slack post leaves in the background
     assert_nowhere(secrets, stack, replies, slack_api)
@@ -119,11 +145,24 @@ def test_a_handoff_after_a_password_keeps_no_password(stack, slack_api, sender):
 
 def test_make_shell_takes_the_guarded_path(stack, slack_api):
     secrets = ["Lumia77shell", "mrkvicka", "Tajne#12"]
-    typed = "\n".join([f"moje heslo je {secrets[0]}", f"zadal jsem heslo {secrets[1]}",
-                       f"heslo: {secrets[2]}", "jaky port pro imap se ssl"]) + "\n"
+    typed = (
+        "\n".join(
+            [
+                f"moje heslo je {secrets[0]}",
+                f"zadal jsem heslo {secrets[1]}",
+                f"heslo: {secrets[2]}",
+                "jaky port pro imap se ssl",
+            ]
+        )
+        + "\n"
+    )
     shell = subprocess.run(
         [PYTHON, "-m", "scripts.shell", "--url", f"http://localhost:{stack.rasa_port}"],
-        input=typed, capture_output=True, text=True, cwd=ROOT, timeout=120,
+        input=typed,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
     assert shell.returncode == 0, shell.stderr
     assert shell.stdout.count("Heslo prosím nikomu nepište") >= 2

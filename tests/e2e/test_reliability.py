@@ -1,13 +1,14 @@
 """Secrets, a dead action server and 50 concurrent conversations, against the running stack."""
+
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-
-from scripts.stack import reply_text
 from fake_slack import send_event
 from socket_client import socketio_say
+
+from tests.stack import reply_text
 
 pytestmark = pytest.mark.e2e
 SECRETS = ["Kocicka77x", "tajnyklic", "Xy12abQ", "Lumia2024Slack", "Z3br4Socket"]
@@ -21,9 +22,13 @@ async def test_typed_passwords_are_in_no_file_the_stack_wrote(stack, slack_api, 
     ]
     assert send_event(stack, "U0SECRET", "D0SECRET", f"moje heslo je {SECRETS[3]}") == 200
     replies.append(await socketio_say(stack, uuid.uuid4().hex, f"heslo je {SECRETS[4]}, co ted?"))
-    replies.append(stack.say(sender, "chci mluvit s clovekem"))  # a handoff record with the transcript
+    replies.append(
+        stack.say(sender, "chci mluvit s clovekem")
+    )  # a handoff record with the transcript
     for reply in replies:
-        assert "Heslo prosím nikomu nepište" in reply_text(reply) or "předám Vás" in reply_text(reply)
+        assert "Heslo prosím nikomu nepište" in reply_text(reply) or "předám Vás" in reply_text(
+            reply
+        )
     slack_api.wait_for_posts("D0SECRET", 1)
     time.sleep(1)
     written = [path for path in stack.workdir.rglob("*") if path.is_file()]
@@ -53,8 +58,12 @@ def conversation(stack, number: int):
     (at most step 6: step 7 asks a question of its own)."""
     sender = f"load-{number}-{uuid.uuid4().hex[:6]}"
     done = number % 6
-    turns = (["navod na nastaveni posty"] + ["hotovo"] * done
-             + ["jaky port pro pop3 bez ssl"] * (8 - done) + ["pokracuj"])
+    turns = (
+        ["navod na nastaveni posty"]
+        + ["hotovo"] * done
+        + ["jaky port pro pop3 bez ssl"] * (8 - done)
+        + ["pokracuj"]
+    )
     replies = [reply_text(stack.say(sender, text)) for text in turns]
     return done, replies
 
@@ -64,6 +73,6 @@ def test_fifty_concurrent_conversations_keep_their_own_state(stack):
         results = list(pool.map(lambda n: conversation(stack, n), range(50)))
     for done, replies in results:
         assert len(replies) == 10 and all(replies)
-        for reply in replies[1 + done:9]:
+        for reply in replies[1 + done : 9]:
             assert "**110**" in reply and f"krokem {done + 1} z 8" in reply
         assert replies[-1].startswith(f"**Krok {done + 1} z 8")

@@ -1,10 +1,11 @@
 """The bot as a customer meets it: Czech questions through the REST channel."""
+
 import re
 import sqlite3
 
 import pytest
 
-from scripts.stack import reply_text
+from tests.stack import reply_text
 
 pytestmark = pytest.mark.e2e
 
@@ -74,5 +75,7 @@ def test_typed_password_is_not_echoed(stack, sender):
 def test_conversation_is_kept_in_the_sql_tracker_store(stack, sender):
     ask(stack, sender, "Jaký port pro IMAP se SSL?")
     with sqlite3.connect(stack.db) as db:
-        count = db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0]
+        count = db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[
+            0
+        ]
     assert count > 3

@@ -1,7 +1,8 @@
 """Open SMTP and sending problems, through the REST channel, each path to its end."""
+
 import pytest
 
-from scripts.stack import reply_text
+from tests.stack import reply_text
 
 pytestmark = pytest.mark.e2e
 

@@ -1,7 +1,8 @@
 """The Windows Phone walkthrough through the REST channel, including a crash of Rasa."""
+
 import pytest
 
-from scripts.stack import reply_text
+from tests.stack import reply_text
 
 pytestmark = pytest.mark.e2e
 
@@ -14,8 +15,13 @@ def test_full_run_with_imap_and_ssl(stack, sender):
     reply = ask(stack, sender, "Jak přidám e-mailový účet do Windows Phone?")
     assert "Krok 1 z 8" in reply and "Nastavení" in reply and "Parametry" in reply
     assert "Hotovo" in reply and "Nevidím to" in reply
-    for number, label in [(2, "e-mail + účty"), (3, "přidat účet"), (4, "jiný účet"),
-                          (5, "další volby"), (6, "E-mail na Internetu")]:
+    for number, label in [
+        (2, "e-mail + účty"),
+        (3, "přidat účet"),
+        (4, "jiný účet"),
+        (5, "další volby"),
+        (6, "E-mail na Internetu"),
+    ]:
         reply = ask(stack, sender, "hotovo")
         assert f"Krok {number} z 8" in reply and label in reply
     assert "IMAP, nebo POP3" in ask(stack, sender, "dal")
@@ -35,7 +41,9 @@ def test_navigation_help_and_pop3_without_ssl(stack, sender):
     ask(stack, sender, "krok 7")
     ask(stack, sender, "POP3")
     reply = ask(stack, sender, "bez SSL")
-    assert "Hodnoty pro POP3 bez SSL" in reply and "port **110**" in reply and "port **587**" in reply
+    assert (
+        "Hodnoty pro POP3 bez SSL" in reply and "port **110**" in reply and "port **587**" in reply
+    )
 
 
 def test_digression_then_resume_at_the_same_step(stack, sender):

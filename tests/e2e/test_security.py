@@ -1,10 +1,10 @@
 """Secrets only from the environment, the HTTP API behind a token, CORS for the widget only."""
+
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
-
 from fake_slack import SIGNING_SECRET
 
 pytestmark = pytest.mark.e2e
@@ -43,8 +43,13 @@ def test_the_widget_socket_admits_only_the_widget_page(stack):
     assert status == 200 and headers.get("Access-Control-Allow-Origin") == widget
     for stranger in ("http://evil.example", f"http://localhost:{stack.rasa_port + 1}", "null"):
         assert get(handshake, {"Origin": stranger})[0] == 400, stranger
-    websocket = {"Origin": "http://evil.example", "Connection": "Upgrade", "Upgrade": "websocket",
-                 "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}
+    websocket = {
+        "Origin": "http://evil.example",
+        "Connection": "Upgrade",
+        "Upgrade": "websocket",
+        "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+    }
     assert get(handshake.replace("polling", "websocket"), websocket)[0] == 400
 
 

@@ -1,14 +1,16 @@
 """The support page's chat widget in a real browser (Debian's chromium, driven by Playwright),
 talking to the running Rasa server over socket.io."""
+
 import re
 import time
 
 import pytest
 from playwright.sync_api import expect
-
 from widget_browser import bot_says, type_message
 
 pytestmark = pytest.mark.e2e
+
+
 def test_widget_answers_keeps_history_and_continues(stack, page):
     page.goto(stack.page)
     expect(page).to_have_title("Podpora – nastavení e-mailu v telefonu")
@@ -56,7 +58,11 @@ def test_page_and_widget_ask_no_host_but_the_bots_own(stack, page):
     page.wait_for_load_state("networkidle")
     print("requests of the page:", *sorted(set(requests)), sep="\n  ")
     hosts = {re.match(r"\w+://([^/]+)", url).group(1) for url in requests}
-    assert hosts <= {f"localhost:{stack.web_port}", f"localhost:{stack.rasa_port}", "localhost:5005"}
+    assert hosts <= {
+        f"localhost:{stack.web_port}",
+        f"localhost:{stack.rasa_port}",
+        "localhost:5005",
+    }
     assert any(url.startswith(f"http://localhost:{stack.rasa_port}/socket.io/") for url in requests)
     assert any(url.startswith("http://localhost:5005/socket.io/") for url in requests)
 
@@ -83,7 +89,9 @@ def test_widget_greets_at_once_lists_steps_and_keeps_buttons_visible(stack, page
     expect(bot_says(page, "Jak zapnout ověřování")).to_be_visible()
     steps = page.locator(".rw-response ol > li")
     expect(steps).to_have_count(5)  # a numbered list, not one run-on paragraph
-    expect(steps.first).to_have_text("Otevřete „Nastavení“ → „e-mail + účty“ a klepněte na svůj účet.")
+    expect(steps.first).to_have_text(
+        "Otevřete „Nastavení“ → „e-mail + účty“ a klepněte na svůj účet."
+    )
 
 
 def test_on_a_phone_screen_the_form_step_keeps_its_buttons_in_view(stack, page):
@@ -91,7 +99,9 @@ def test_on_a_phone_screen_the_form_step_keeps_its_buttons_in_view(stack, page):
     page.goto(stack.page)
     page.locator(".rw-launcher").click()
     type_message(page, "jiny telefon, mam android")
-    expect(bot_says(page, "Nastavení serveru je ale v iPhonu, Androidu i Outlooku stejné")).to_be_visible()
+    expect(
+        bot_says(page, "Nastavení serveru je ale v iPhonu, Androidu i Outlooku stejné")
+    ).to_be_visible()
     type_message(page, "navod krok za krokem, pop3 bez ssl")
     type_message(page, "krok 7")
     expect(bot_says(page, "^Hodnoty pro POP3 bez SSL")).to_be_visible()
@@ -112,4 +122,6 @@ def test_new_conversation_starts_afresh(stack, page):
     expect(bot_says(page, "^Dobrý den")).to_be_visible()
     expect(bot_says(page, "^Krok 1 z 8")).to_have_count(0)  # the old history is gone
     type_message(page, "hotovo")  # no walkthrough runs in the new conversation
-    expect(bot_says(page, "Chcete projít nastavení e-mailu ve Windows Phone krok za krokem")).to_be_visible()
+    expect(
+        bot_says(page, "Chcete projít nastavení e-mailu ve Windows Phone krok za krokem")
+    ).to_be_visible()

@@ -1,10 +1,10 @@
 import uuid
 
 import pytest
-
 from fake_slack import SIGNING_SECRET, SUPPORT_CHANNEL, FakeSlack
-from scripts.services import Postgres, Redis
-from scripts.stack import MODEL, ROOT, Stack
+
+from tests.services import Postgres, Redis
+from tests.stack import MODEL, ROOT, Stack
 
 PG_PORT, REDIS_PORT = 5434, 6391
 
@@ -21,12 +21,20 @@ def production_env(slack_api):
     """The environment endpoints.production.yml is read with (and Slack, faked)."""
     return {
         "ACTION_SERVER_URL": "http://localhost:5455/webhook",
-        "DB_HOST": "127.0.0.1", "DB_PORT": str(PG_PORT), "DB_NAME": "helpdesk",
-        "DB_USER": "helpdesk", "DB_PASSWORD": "", "DB_LOGIN_DB": "postgres",
-        "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(REDIS_PORT), "REDIS_PASSWORD": "",
+        "DB_HOST": "127.0.0.1",
+        "DB_PORT": str(PG_PORT),
+        "DB_NAME": "helpdesk",
+        "DB_USER": "helpdesk",
+        "DB_PASSWORD": "",
+        "DB_LOGIN_DB": "postgres",
+        "REDIS_HOST": "127.0.0.1",
+        "REDIS_PORT": str(REDIS_PORT),
+        "REDIS_PASSWORD": "",
         "REDIS_DB": "1",
-        "SLACK_TOKEN": "xoxb-scale", "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": slack_api.url, "SLACK_SUPPORT_CHANNEL": SUPPORT_CHANNEL,
+        "SLACK_TOKEN": "xoxb-scale",
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": slack_api.url,
+        "SLACK_SUPPORT_CHANNEL": SUPPORT_CHANNEL,
         "OFFICE_HOURS": "always",  # the same answers whatever the hour CI runs at
     }
 

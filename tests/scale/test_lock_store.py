@@ -1,5 +1,6 @@
 """Ticket issuing against a real Redis, from two lock stores (two Rasa servers) at once.
 (Rasa's own RedisLockStore hands out duplicate tickets under this load: stores/redis_lock.py.)"""
+
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
@@ -18,7 +19,9 @@ def tickets(stores, conversation: str, count: int):
 
 
 def atomic_store():
-    return AtomicRedisLockStore(EndpointConfig(url="127.0.0.1", port=REDIS_PORT, db=2, key_prefix="t"))
+    return AtomicRedisLockStore(
+        EndpointConfig(url="127.0.0.1", port=REDIS_PORT, db=2, key_prefix="t")
+    )
 
 
 def test_tickets_are_unique_across_servers(servers):

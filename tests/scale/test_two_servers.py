@@ -1,11 +1,12 @@
 """Two Rasa servers behind one (imagined) load balancer: conversations in PostgreSQL, turns
 taken one at a time through the Redis lock store."""
+
 import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from scripts.stack import reply_text
+from tests.stack import reply_text
 
 pytestmark = pytest.mark.scale
 STEP = re.compile(r"^\**Krok (\d) z 8", re.M)
@@ -47,7 +48,9 @@ def test_concurrent_messages_of_one_conversation_are_taken_one_at_a_time(servers
     # Five "hotovo" at once, alternately to both servers: each must see the step the previous
     # one left, so the steps answered are 2..6, each once (step 7 would ask IMAP or POP3).
     with ThreadPoolExecutor(max_workers=5) as pool:
-        replies = list(pool.map(lambda n: reply_text((first, second)[n % 2].say(sender, "hotovo")), range(5)))
+        replies = list(
+            pool.map(lambda n: reply_text((first, second)[n % 2].say(sender, "hotovo")), range(5))
+        )
     assert sorted(step(reply) for reply in replies) == [2, 3, 4, 5, 6]
     assert step(reply_text(second.say(sender, "kde jsme skoncili?"))) == 6
 
@@ -60,6 +63,7 @@ def test_conversations_are_stored_in_postgres(servers, sender):
     engine = sa.create_engine("postgresql://helpdesk@127.0.0.1:5434/helpdesk")
     with engine.connect() as connection:
         count = connection.execute(
-            sa.text("SELECT count(*) FROM events WHERE sender_id = :s AND type_name = 'user'"), {"s": sender}
+            sa.text("SELECT count(*) FROM events WHERE sender_id = :s AND type_name = 'user'"),
+            {"s": sender},
         ).scalar()
     assert count == 1

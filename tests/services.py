@@ -1,5 +1,6 @@
 """Throwaway PostgreSQL and Redis servers from the Debian packages, for the multi-server test
 (`make test-scale`). Each lives in a directory of its own and is gone when stopped."""
+
 import glob
 import os
 import shutil
@@ -33,22 +34,46 @@ class Postgres:
         if os.geteuid() == 0:
             shutil.chown(self.data, "postgres", "postgres")
         subprocess.run(
-            _as_postgres([postgres_bin("initdb"), "-D", str(self.data), "-U", "helpdesk",
-                          "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]),
-            check=True, stdout=subprocess.DEVNULL,
+            _as_postgres(
+                [
+                    postgres_bin("initdb"),
+                    "-D",
+                    str(self.data),
+                    "-U",
+                    "helpdesk",
+                    "--auth=trust",
+                    "--encoding=UTF8",
+                    "--locale=C.UTF-8",
+                ]
+            ),
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         options = f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1 -c fsync=off"
         subprocess.run(
-            _as_postgres([postgres_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-w",
-                          "-l", str(self.data / "server.log"), "start"]),
-            check=True, stdout=subprocess.DEVNULL,
+            _as_postgres(
+                [
+                    postgres_bin("pg_ctl"),
+                    "-D",
+                    str(self.data),
+                    "-o",
+                    options,
+                    "-w",
+                    "-l",
+                    str(self.data / "server.log"),
+                    "start",
+                ]
+            ),
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         return self
 
     def stop(self) -> None:
         subprocess.run(
             _as_postgres([postgres_bin("pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"]),
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         shutil.rmtree(self.data, ignore_errors=True)
 
@@ -62,15 +87,33 @@ class Redis:
     def start(self) -> "Redis":
         server = shutil.which("redis-server")
         if not server:
-            raise FileNotFoundError("redis-server not found: install Debian's redis-server (`.ci/run` does)")
+            raise FileNotFoundError(
+                "redis-server not found: install Debian's redis-server (`.ci/run` does)"
+            )
         self.process = subprocess.Popen(
-            [server, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.workdir)],
+            [
+                server,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.workdir),
+            ],
             stdout=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 20
-        while subprocess.run([shutil.which("redis-cli") or "redis-cli", "-p", str(self.port), "ping"],
-                             capture_output=True).stdout.strip() != b"PONG":
+        while (
+            subprocess.run(
+                [shutil.which("redis-cli") or "redis-cli", "-p", str(self.port), "ping"],
+                capture_output=True,
+            ).stdout.strip()
+            != b"PONG"
+        ):
             if time.monotonic() > deadline:
                 raise TimeoutError("redis did not start")
             time.sleep(0.2)

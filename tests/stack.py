@@ -1,4 +1,5 @@
 """Start the real action server and Rasa server (end-to-end tests, benchmark) on ports of their own."""
+
 import json
 import os
 import subprocess
@@ -21,11 +22,15 @@ def _get(url: str, timeout: float = 2.0) -> bytes:
         return response.read()
 
 
-def wait_until_up(url: str, seconds: float = 180.0, process: Optional[subprocess.Popen] = None) -> None:
+def wait_until_up(
+    url: str, seconds: float = 180.0, process: Optional[subprocess.Popen] = None
+) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process and process.poll() is not None:
-            raise RuntimeError(f"the server for {url} exited with {process.returncode}: see its log")
+            raise RuntimeError(
+                f"the server for {url} exited with {process.returncode}: see its log"
+            )
         try:
             _get(url)
             return
@@ -88,12 +93,13 @@ class Stack:
         return f"http://localhost:{self.rasa_port}/webhooks/rest/webhook"
 
     def _spawn(self, name: str, args: List[str]) -> subprocess.Popen:
-        log = open(self.workdir / f"{name}.log", "ab")
+        log = open(self.workdir / f"{name}.log", "ab")  # noqa: SIM115 - the server's, while it runs
         return subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=self.env)
 
     def start_actions(self) -> None:
         self.actions = self._spawn(
-            "actions", [RASA, "run", "actions", "--actions", "actions", "--port", str(self.action_port)]
+            "actions",
+            [RASA, "run", "actions", "--actions", "actions", "--port", str(self.action_port)],
         )
         wait_until_up(f"http://localhost:{self.action_port}/health", process=self.actions)
 
@@ -105,16 +111,29 @@ class Stack:
         cors = ["--cors", *self.env["CORS_ORIGINS"].split()] if self.env.get("CORS_ORIGINS") else []
         self.rasa = self._spawn(
             "rasa",
-            [PYTHON, "-m", "scripts.serve", "run", "-m", str(MODEL), "--port", str(self.rasa_port),
-             "--credentials", str(self.credentials), "--endpoints", str(self.endpoints), *cors,
-             *(["--debug"] if self.debug else [])],
+            [
+                PYTHON,
+                "-m",
+                "scripts.serve",
+                "run",
+                "-m",
+                str(MODEL),
+                "--port",
+                str(self.rasa_port),
+                "--credentials",
+                str(self.credentials),
+                "--endpoints",
+                str(self.endpoints),
+                *cors,
+                *(["--debug"] if self.debug else []),
+            ],
         )
         wait_until_up(f"http://localhost:{self.rasa_port}/", process=self.rasa)
 
     def start_web(self) -> None:
         self.web = self._spawn(
-            "web", [PYTHON, "-m", "http.server",
-                    str(self.web_port), "--directory", "web"],
+            "web",
+            [PYTHON, "-m", "http.server", str(self.web_port), "--directory", "web"],
         )
         wait_until_up(f"http://localhost:{self.web_port}/", process=self.web)
 
