@@ -55,8 +55,10 @@ $(MODEL): $(MODEL_INPUTS) | install
 	$(RASA) train --fixed-model-name helpdesk --out models
 	touch $@
 
-# Trains the model when data, config, domain or our NLU component changed.
+# Trains the model when data, config, domain or our NLU component changed; the bot of
+# `make run`, when up, answers with it at once (no restart, scripts/swap_model.py).
 train: $(MODEL)
+	@$(BIN)/python -m scripts.swap_model --model $(MODEL)
 
 # rasa data validate, failing on warnings (see scripts/validate.py for the one exception).
 validate: install

@@ -13,9 +13,14 @@ export ENDPOINTS=${ENDPOINTS:-endpoints.yml}
 # Origins whose pages may talk to the bot, over HTTP (--cors) and the widget's socket
 # (scripts/credentials.py): the widget page; add the customer's real site.
 export CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT}
-# Rasa's HTTP API (conversations, model) only with a token: RASA_API_TOKEN=... make run.
-# scripts/serve.py hands the token to Rasa inside the process, never on a command line.
 mkdir -p var
+# Rasa's HTTP API (conversations, model swap by `make train`) only with a token: RASA_API_TOKEN,
+# else a random one kept in var/api_token, readable by this user only. scripts/serve.py hands
+# it to Rasa inside the process, never on a command line; no other server gets it.
+if [ -z "${RASA_API_TOKEN:-}" ]; then
+  [ -s var/api_token ] || (umask 077 && "$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(32))' >var/api_token)
+  RASA_API_TOKEN=$(cat var/api_token)
+fi
 
 "$BIN/python" scripts/credentials.py var/credentials.yml
 
@@ -34,7 +39,7 @@ pids+=($!)
 "$BIN/rasa" run actions --actions actions --port "$ACTION_PORT" &
 pids+=($!)
 # shellcheck disable=SC2086  # CORS_ORIGINS is a space-separated list
-"$BIN/python" -m scripts.serve run -m models/helpdesk.tar.gz --port "$RASA_PORT" \
+RASA_API_TOKEN=$RASA_API_TOKEN "$BIN/python" -m scripts.serve run -m models/helpdesk.tar.gz --port "$RASA_PORT" \
   --credentials var/credentials.yml --endpoints "$ENDPOINTS" --cors $CORS_ORIGINS &
 pids+=($!)
 "$BIN/python" -m http.server "$WEB_PORT" --directory web >/dev/null 2>&1 &

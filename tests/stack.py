@@ -55,8 +55,10 @@ class Stack:
         debug: bool = False,
         endpoints: Optional[Path] = None,
         api_token: Optional[str] = None,
+        model: Path = MODEL,
     ) -> None:
         self.workdir = workdir
+        self.model = model
         workdir.mkdir(parents=True, exist_ok=True)
         self.rasa_port = rasa_port
         self.action_port = action_port
@@ -117,7 +119,7 @@ class Stack:
                 "scripts.serve",
                 "run",
                 "-m",
-                str(MODEL),
+                str(self.model),
                 "--port",
                 str(self.rasa_port),
                 "--credentials",

@@ -1,0 +1,125 @@
+"""Support staff's loop: `make intent` → `make train` → the live bot answers the new question.
+
+The running server swaps its model (scripts/swap_model.py → Rasa's PUT /model, loaded in a
+thread by scripts/serve.py) while customers keep writing: no request fails or waits for the
+load, a conversation in the middle of the walkthrough goes on where it was, and the new
+intent is answered afterwards. Its own servers: a swapped model must not reach other tests.
+"""
+
+import shutil
+import subprocess
+import threading
+import time
+
+import pytest
+
+from scripts.add_intent import add_intent
+from scripts.swap_model import call, model_id, swap
+from tests.stack import RASA, ROOT, Stack, reply_text
+
+NAME = "ask_swap_probe"
+EXAMPLES = [
+    "Jak nastavím automatickou odpověď v době dovolené?",
+    "Kde se zapíná odpověď v nepřítomnosti?",
+    "Chci nastavit automatickou odpověď",
+    "Jde nastavit autoreply na dovolenou?",
+    "Odpověď v nepřítomnosti prosím",
+    "Jak zapnu automatický odpovídač?",
+    "Potřebuji, aby schránka sama odpovídala, když tu nejsem",
+    "Kde je nastavení automatické odpovědi?",
+    "Můžu si zapnout zprávu o nepřítomnosti?",
+    "Jak vypnu automatickou odpověď?",
+    "Nastavení odpovědi během dovolené",
+    "Autoresponder na e-mail",
+]
+ANSWER = "Automatickou odpověď nastavíte ve webmailu v nastavení schránky."
+TOKEN = "swap-test-token-51d0"
+QUESTION, FACT = "jaky port pro imap se ssl", "993"
+
+
+@pytest.fixture(scope="module")
+def new_model(tmp_path_factory):
+    """`make intent` and `make train` in a copy of the project."""
+    repo = tmp_path_factory.mktemp("repo")
+    shutil.copytree(ROOT / "data", repo / "data")
+    (repo / "tests").mkdir()
+    for name in ("config.yml", "domain.yml", "tests/test_stories.yml", "tests/nlu_holdout.yml"):
+        shutil.copy(ROOT / name, repo / name)
+    (repo / "build").symlink_to(ROOT / "build")
+    add_intent(NAME, EXAMPLES, ANSWER, repo)
+    started = time.monotonic()
+    subprocess.run(
+        [RASA, "train", "--fixed-model-name", "helpdesk", "--out", "models"],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+    print(f"training after make intent: {time.monotonic() - started:.0f} s")
+    return repo / "models" / "helpdesk.tar.gz"
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("swap")
+    model = workdir / "helpdesk.tar.gz"  # the copy the server started with
+    shutil.copy(ROOT / "models" / "helpdesk.tar.gz", model)
+    running = Stack(workdir, rasa_port=5110, action_port=5160, api_token=TOKEN, model=model)
+    yield running.start()
+    running.stop()
+
+
+class Customers(threading.Thread):
+    """Customers asking one after another until stopped; every failure is kept."""
+
+    def __init__(self, stack: Stack) -> None:
+        super().__init__(daemon=True)
+        self.stack, self.stopping = stack, threading.Event()
+        self.answered_at: list = []
+        self.failures: list = []
+
+    def run(self) -> None:
+        n = 0
+        while not self.stopping.is_set():
+            n += 1
+            try:
+                reply = reply_text(self.stack.say(f"swap-customer-{n % 5}", QUESTION))
+                if FACT not in reply:
+                    self.failures.append(f"request {n}: {reply!r}")
+                self.answered_at.append(time.monotonic())
+            except (OSError, ValueError) as error:
+                self.failures.append(f"request {n}: {error}")
+
+
+def test_new_intent_is_answered_after_a_swap_nobody_notices(live, new_model):
+    mid_walkthrough = "swap-walkthrough"
+    assert "Krok 1 z 8" in reply_text(live.say(mid_walkthrough, "navod krok za krokem"))
+    assert reply_text(live.say(NAME, EXAMPLES[0])) != ANSWER  # the old model cannot know it
+    customers = Customers(live)
+    customers.start()
+    time.sleep(1)
+    started = time.monotonic()
+    said = swap(new_model, f"http://localhost:{live.rasa_port}", TOKEN)
+    swapped = time.monotonic()
+    time.sleep(1)
+    customers.stopping.set()
+    customers.join(timeout=60)
+
+    status = call(f"http://localhost:{live.rasa_port}/status", TOKEN)
+    assert status["model_id"] == model_id(new_model), said
+    assert customers.failures == []
+    # The old model kept answering while the new one loaded: no request waited for the load.
+    during = [t for t in customers.answered_at if started < t < swapped]
+    assert len(during) >= (swapped - started) / 2, (len(during), swapped - started)
+    assert [m["text"] for m in live.say("swap-new", EXAMPLES[4])] == [ANSWER]
+    assert "Krok 2 z 8" in reply_text(live.say(mid_walkthrough, "hotovo"))
+    assert "už tento model používá" in swap(new_model, f"http://localhost:{live.rasa_port}", TOKEN)
+
+
+def test_a_wrong_token_changes_nothing(live, new_model):
+    with pytest.raises(RuntimeError, match="token"):
+        swap(new_model, f"http://localhost:{live.rasa_port}", "not-the-token")
+    assert FACT in reply_text(live.say("swap-after-refusal", QUESTION))
+
+
+def test_no_bot_up_means_the_model_waits_for_make_run(new_model):
+    assert "make run" in swap(new_model, "http://localhost:5999", TOKEN)
