@@ -26,13 +26,25 @@ help:
 	     /^[a-z][a-z0-9-]*:/ { split($$0, t, ":"); printf "  make %-14s %s\n", t[1], note } \
 	     { note = "" }' $(MAKEFILE_LIST)
 
+UV_VERSION := 0.13.9
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade 'pip<24.1'
+	$(BIN)/pip install --quiet --upgrade 'pip<24.1' uv==$(UV_VERSION)
 
-# Re-installs only when the pinned requirements change.
-$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt -c constraints.txt
+# uv installs the same pinned packages as pip in a third of the time (docs/performance.md);
+# pip does it when uv cannot.
+INSTALL = $(BIN)/uv pip install --quiet --python $(BIN)/python -r $(1) -c constraints.txt || \
+	$(BIN)/pip install --quiet -r $(1) -c constraints.txt
+
+# What the bot needs to train and run; re-installs only when the pinned requirements change.
+$(VENV)/.installed: requirements.txt constraints.txt | $(BIN)/python
+	$(call INSTALL,requirements.txt)
+	touch $@
+
+# ...and what the tests and `make lint` need on top.
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(call INSTALL,requirements-dev.txt)
 	touch $@
 
 # Sets everything up: the venv, the Czech spaCy model, the widget bundle.
@@ -51,7 +63,7 @@ $(SPACY_CS)/meta.json: scripts/make_spacy_cs.py | $(VENV)/.installed
 	$(BIN)/python scripts/make_spacy_cs.py $(SPACY_CS)
 
 # Trains only when data, config, domain or our NLU component changed.
-$(MODEL): $(MODEL_INPUTS) | install
+$(MODEL): $(MODEL_INPUTS) | $(VENV)/.installed $(SPACY_CS)/meta.json
 	$(RASA) train --fixed-model-name helpdesk --out models
 	touch $@
 
@@ -61,11 +73,12 @@ train: $(MODEL)
 	@$(BIN)/python -m scripts.swap_model --model $(MODEL)
 
 # rasa data validate, failing on warnings (see scripts/validate.py for the one exception).
-validate: install
+validate: $(VENV)/.installed
 	$(BIN)/python scripts/validate.py
 
 # Action server :5055, Rasa :5005 (REST, widget socket, Slack), widget page :8080.
-run: $(MODEL)
+run:
+	@$(MAKE) --no-print-directory -j2 $(MODEL) $(WIDGET)  # the widget's npm beside pip and training
 	bash scripts/run.sh
 
 # Chat in the terminal through the guarded REST channel (the bot of `make run` when it is up).
@@ -73,17 +86,17 @@ shell: $(MODEL)
 	@$(BIN)/python -m scripts.shell
 
 # ruff (format and lint) and mypy on our code: settings in pyproject.toml.
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 # The unit tests: the venv and the Czech spaCy model, no npm, no trained model.
-unit: $(VENV)/.installed $(SPACY_CS)/meta.json
+unit: $(VENV)/.installed-dev $(SPACY_CS)/meta.json
 	$(BIN)/pytest -q -m "not e2e and not scale" tests
 
 # End-to-end tests against the real servers (REST, widget, Slack, live agent).
-e2e: $(MODEL)
+e2e: $(MODEL) $(WIDGET) $(VENV)/.installed-dev
 	$(BIN)/pytest -q -m e2e tests
 
 # Rasa test stories (tests/test_*.yml), failing on any prediction error.
@@ -102,47 +115,47 @@ test: lint validate unit stories holdout e2e
 
 # Several Rasa servers: PostgreSQL + Redis from Debian's packages, two Rasa servers, one
 # action server (endpoints.production.yml).
-test-scale: $(MODEL)
+test-scale: $(MODEL) $(VENV)/.installed-dev
 	$(BIN)/pytest -q -m scale tests
 
 # 5-fold cross-validation on data/ (folds from a fixed seed): reports, confusion matrix and histogram PNGs.
-crossval: install
+crossval: $(VENV)/.installed $(SPACY_CS)/meta.json
 	rm -rf reports/crossval
 	$(BIN)/python -m scripts.crossval reports/crossval
 	$(BIN)/python scripts/nlu_report.py reports/crossval
 
 # Support staff add a question: make intent NAME=ask_webmail EXAMPLES=file.txt RESPONSE="..."
-intent: install
+intent: $(VENV)/.installed
 	@test -n "$(NAME)" -a -n "$(EXAMPLES)" -a -n "$(RESPONSE)" || \
 	  { echo 'usage: make intent NAME=<snake_case> EXAMPLES=<file> RESPONSE="<Czech answer>"'; exit 2; }
 	$(BIN)/python scripts/add_intent.py "$(NAME)" "$(EXAMPLES)" "$(RESPONSE)"
 
 # More ways to ask a known question, e.g. a group exported by `make inbox`.
-examples: install
+examples: $(VENV)/.installed
 	@test -n "$(INTENT)" -a -n "$(FILE)" || { echo 'usage: make examples INTENT=<name> FILE=<file>'; exit 2; }
 	$(BIN)/python scripts/add_intent.py --existing "$(INTENT)" "$(FILE)"
 
 # What the bot missed, grouped: make inbox [SINCE=2026-11-01] [UNTIL=...] [EXPORT=3 OUT=file.txt]
-inbox: install
+inbox: $(VENV)/.installed
 	@$(BIN)/python scripts/inbox.py $(if $(SINCE),--since $(SINCE)) $(if $(UNTIL),--until $(UNTIL)) \
 	  $(if $(EXPORT),--export $(EXPORT) --out $(OUT))
 
 # Helpdesk report: make report [SINCE=2026-11-01] [UNTIL=...] -> reports/helpdesk.html
-report: install
+report: $(VENV)/.installed
 	@$(BIN)/python scripts/report.py $(if $(SINCE),--since $(SINCE)) $(if $(UNTIL),--until $(UNTIL))
 
 # The realistic conversations of tests/conversations/ against the bot `make run` serves.
-conversations: install
+conversations: $(VENV)/.installed
 	$(BIN)/python -m tests.conversations.evaluate -v $(if $(URL),--url $(URL))
 
 # One conversation, passwords redacted: make transcript ID=<conversation id>
-transcript: install
+transcript: $(VENV)/.installed
 	@test -n "$(ID)" || { echo 'usage: make transcript ID=<conversation id>'; exit 2; }
 	@$(BIN)/python -m scripts.transcript "$(ID)"
 
 # Deletes conversations idle for more than DAYS days and older handoff records (default 90;
 # `make run` does the same at start and daily with RETENTION_DAYS).
-purge: install
+purge: $(VENV)/.installed
 	@$(BIN)/python -m scripts.purge $(if $(DAYS),--days $(DAYS))
 
 # Latency, throughput and memory figures -> reports/bench.json.

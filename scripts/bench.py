@@ -1,22 +1,23 @@
-"""Benchmark (`make bench`): training time, model size, memory, REST latency, concurrency.
+"""Benchmark (`make bench`): the development loop, then serving speed and memory.
 
-Trains a model from scratch into a temporary folder (timed), starts its own action server
-and Rasa server (ports 5205/5255), sends 200 messages from one user, then 50 concurrent
-conversations, 2 000-character messages and five 30-turn conversations, and reads the held-out
-accuracy of the current model. Writes
-reports/bench.json and prints a table. A measurement, not a test: nothing passes or fails.
+The loop (scripts/bench_loop.py): full training, training after `make intent`, a model swap
+while customers write, and on fresh clones the time to the first answer of `make run` and the
+wall time of `make test`. Serving: its own action server and Rasa server (ports 5205/5255),
+200 messages from one user, 2 000-character messages, five 30-turn conversations, 50
+concurrent conversations, the server's memory and the held-out accuracy of the current model.
+Writes reports/bench.json and prints a table. A measurement, not a test: nothing passes or fails.
 """
 
 import argparse
 import json
 import statistics
-import subprocess
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from tests.stack import MODEL, RASA, ROOT, Stack
+from scripts import bench_loop
+from tests.stack import MODEL, ROOT, Stack
 
 QUESTIONS = [
     "Jaký port pro IMAP se SSL?",
@@ -93,18 +94,6 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
-def timed_training(workdir: Path) -> float:
-    started = time.perf_counter()
-    subprocess.run(
-        [RASA, "train", "--force", "--out", str(workdir), "--fixed-model-name", "bench"],
-        cwd=ROOT,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    return time.perf_counter() - started
-
-
 def one_user(stack: Stack, messages: int):
     latencies = []
     for i in range(messages):
@@ -170,10 +159,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=200)
     parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--skip-training", action="store_true")
+    parser.add_argument("--skip-loop", action="store_true", help="serving figures only")
+    parser.add_argument(
+        "--no-fresh-clones", action="store_true", help="no cold start and no `make test` timing"
+    )
     args = parser.parse_args()
+    loop = {} if args.skip_loop else bench_loop.measure(fresh_clones=not args.no_fresh_clones)
     with tempfile.TemporaryDirectory() as tmp:
-        training_s = None if args.skip_training else timed_training(Path(tmp))
         stack = Stack(Path(tmp), rasa_port=5205, action_port=5255)
         try:
             stack.start_actions()
@@ -190,7 +182,7 @@ def main() -> None:
         finally:
             stack.stop()
     result = {
-        "training_s": round(training_s, 1) if training_s else None,
+        "loop": loop,
         "model_mb": round(MODEL.stat().st_size / 2**20, 1),
         "rasa_startup_s": round(startup_s, 1),
         "rasa_rss_mb": round(rss, 1),
@@ -232,8 +224,17 @@ def main() -> None:
     reports.mkdir(exist_ok=True)
     (reports / "bench.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     one, many = result["one_user"], result["concurrent"]
+    swapped = loop.get("swap") or {}
     table = [
-        ("full training", f"{result['training_s']} s"),
+        ("full training (rasa train --force)", f"{loop.get('full_training_s')} s"),
+        ("training after make intent", f"{loop.get('training_after_make_intent_s')} s"),
+        (
+            "model swap under load",
+            f"{swapped.get('seconds')} s, {swapped.get('failed')} of {swapped.get('requests')} "
+            f"requests failed, slowest {swapped.get('slowest_during_swap_ms')} ms",
+        ),
+        ("fresh clone to first answer", f"{loop.get('cold_start_s')} s"),
+        ("make test on a fresh clone", f"{loop.get('make_test_s')} s"),
         ("model size", f"{result['model_mb']} MB"),
         ("Rasa start-up (model load)", f"{result['rasa_startup_s']} s"),
         ("Rasa server RSS", f"{result['rasa_rss_mb']} MB"),

@@ -2,6 +2,7 @@
 
 import json
 import os
+import sqlite3
 import subprocess
 import time
 import urllib.request
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional
 
 from scripts.credentials import write as write_credentials
+from tests.polling import wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
@@ -167,6 +169,23 @@ class Stack:
                     process.wait(timeout=20)
                 except subprocess.TimeoutExpired:
                     process.kill()
+
+    def handoff_record(
+        self, conversation: Optional[str] = None, number: Optional[int] = None
+    ) -> Dict[str, Any]:
+        """The newest handoff record of a conversation (or by number) once its Slack post is
+        stored: the post leaves in the background."""
+
+        def stored() -> Optional[Dict[str, Any]]:
+            with sqlite3.connect(self.db) as db:
+                db.row_factory = sqlite3.Row
+                query, value = ("conversation_id", conversation) if conversation else ("id", number)
+                row = db.execute(
+                    f"SELECT * FROM handoffs WHERE {query} = ? ORDER BY id DESC", (value,)
+                ).fetchone()
+            return dict(row) if row and row["slack_ts"] else None
+
+        return wait_until(stored, what=f"a handoff with a Slack post for {conversation or number}")
 
     def say(self, sender: str, text: Any) -> List[Dict[str, Any]]:
         body = json.dumps({"sender": sender, "message": text}).encode()

@@ -1,5 +1,6 @@
-from conftest import entity, make_tracker, run_action
+from conftest import entity, make_tracker, render, run_action
 
+from actions import knowledge
 from actions.dispatcher import ActionRespond
 
 
@@ -13,17 +14,21 @@ def slots_of(events):
 
 
 NAV = "[Hotovo | Zpět | Zopakovat | Nevidím to | Ukončit]"
+STEPS = len(knowledge.steps())
+
+
+def shown(domain, response, **values):
+    """A domain response with these values, as the customer reads it."""
+    return render([{"response": response, **values}], domain)[0]
 
 
 def test_start_shows_step_one_with_navigation(domain):
     replies, events = walk(domain, "start_walkthrough")
-    assert replies == [
-        "Návod je pro Windows Phone 8. Máte jiný telefon? Napište „jiný telefon“ a pošlu Vám "
-        "nastavení serverů, které platí všude.",
-        "**Krok 1 z 8: Otevřete nastavení**\n\nNa telefonu klepněte na ikonu „Nastavení“ (může se "
-        "jmenovat i „Parametry“). Mějte zapnuté připojení k internetu přes mobilní data nebo Wi-Fi.\n"
-        + NAV,
-    ]
+    intro, step = replies
+    assert intro == shown(domain, "utter_walkthrough_intro")  # the guide's phone, and others
+    # Step 1 with what the phone's screen says there ("Nastavení", "Parametry").
+    assert step.startswith(f"**Krok 1 z {STEPS}") and step.endswith(NAV)
+    assert all(f"„{label}“" in step for label in knowledge.steps()[0]["labels"])
     # Said once: starting again later goes straight to step 1.
     again, _ = walk(domain, "start_walkthrough", walkthrough_step=4.0)
     assert again[0].startswith("**Krok 1 z 8")
@@ -132,10 +137,7 @@ def test_digression_is_answered_then_resume_offered(domain):
     )
     replies, _ = run_action(ActionRespond(), tracker, domain)
     assert "**993**" in replies[0]
-    assert (
-        replies[1]
-        == "Až budete chtít, pokračujeme v návodu krokem 4 z 8.\n[Pokračovat | Ukončit návod]"
-    )
+    assert replies[1] == shown(domain, "utter_offer_resume", step=4, steps=STEPS)
     replies, _ = walk(domain, "resume_walkthrough", walkthrough_step=4.0, walkthrough_active=True)
     assert replies[0].startswith("**Krok 4 z 8")
 
@@ -172,5 +174,5 @@ def test_navigation_without_a_walkthrough_offers_one(domain):
 def test_open_smtp_mid_walkthrough_returns_after_the_fix(domain):
     slots = {"walkthrough_step": 7.0, "walkthrough_active": True, "pending_question": "smtp_fix"}
     replies, _ = run_action(ActionRespond(), make_tracker("ano", "affirm", slots=slots), domain)
-    assert replies[0].startswith("Výborně!")
-    assert replies[-1].startswith("Až budete chtít, pokračujeme v návodu krokem 7 z 8.")
+    assert replies[0] == shown(domain, "utter_fix_worked")
+    assert replies[-1] == shown(domain, "utter_offer_resume", step=7, steps=STEPS)

@@ -90,10 +90,14 @@ async def test_new_session_matches_a_plain_read(domain, db):
 
 async def test_cache_is_bounded(domain, db):
     store = CachedSQLTrackerStore(domain=domain, dialect="sqlite", db=db, cache_size=2)
-    for n in range(3):
-        sender = f"u{n}"
-        await store.save(
-            DialogueStateTracker.from_events(sender, turn("x", "imap", 1.0), domain.slots)
-        )
-    assert list(store._cache) == ["u1", "u2"]
-    assert (await store.retrieve("u0")).get_slot("protocol") == "imap"
+    saved = [
+        DialogueStateTracker.from_events(f"u{n}", turn("x", "imap", 1.0), domain.slots)
+        for n in range(3)
+    ]
+    for tracker in saved:
+        await store.save(tracker)
+    # The oldest conversation left memory: it is read from the database, whole.
+    oldest = await store.retrieve("u0")
+    assert oldest is not saved[0] and as_dicts(oldest) == as_dicts(saved[0])
+    # The two most recent are served from memory.
+    assert await store.retrieve("u1") is saved[1] and await store.retrieve("u2") is saved[2]

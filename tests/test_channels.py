@@ -1,5 +1,18 @@
+from rasa.core.run import create_http_input_channels
+
 from channels.markdown import to_mrkdwn, to_plain
-from scripts.credentials import SLACK_CHANNEL_CLASS, credentials
+from scripts.credentials import SLACK_CHANNEL_CLASS, credentials, write
+
+
+def started_channels(tmp_path, monkeypatch, env):
+    """(the credentials file written for `env`, the input channels Rasa starts with it by
+    name); Rasa expands the file's ${...} from the environment when it reads it."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    path = tmp_path / "credentials.yml"
+    write(path, env)
+    channels = create_http_input_channels(None, str(path))
+    return path.read_text(encoding="utf-8"), {channel.name(): channel for channel in channels}
 
 
 def test_without_slack_settings_only_web_channels():
@@ -8,19 +21,13 @@ def test_without_slack_settings_only_web_channels():
     assert list(credentials({"SLACK_TOKEN": "xoxb-1"})) == web
 
 
-def test_socketio_keeps_the_session_and_reads_custom_data():
-    socketio = credentials({})["channels.socketio.HelpdeskSocketIOInput"]
-    assert socketio["session_persistence"] is True and socketio["metadata_key"] == "customData"
-
-
-def test_slack_secrets_stay_in_the_environment():
+def test_slack_secrets_stay_in_the_environment(tmp_path, monkeypatch):
     env = {"SLACK_TOKEN": "xoxb-secret", "SLACK_SIGNING_SECRET": "signing-secret"}
-    slack = credentials(env)[SLACK_CHANNEL_CLASS]
-    assert slack["slack_token"] == "${SLACK_TOKEN}"
-    assert slack["slack_signing_secret"] == "${SLACK_SIGNING_SECRET}"
-    written = str(credentials(env))
+    written, channels = started_channels(tmp_path, monkeypatch, env)
     assert "xoxb-secret" not in written and "signing-secret" not in written
-    assert slack["use_threads"] is False and slack["conversation_granularity"] == "sender"
+    slack = channels["slack"]  # ...and yet the Slack channel Rasa starts has them
+    assert slack.slack_token == "xoxb-secret" and slack.slack_signing_secret == "signing-secret"
+    assert slack.use_threads is False and slack.conversation_granularity == "sender"
 
 
 def test_slack_threads_channel_and_api_url():
@@ -63,13 +70,10 @@ def test_socketio_events_are_repaired_not_dropped():
     ] == {"a": 1}
 
 
-def test_every_configured_channel_loads_as_rasa_loads_it():
-    from rasa.core.run import _create_single_channel
-
+def test_every_configured_channel_starts_as_rasa_starts_it(tmp_path, monkeypatch):
     env = {"SLACK_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}
-    for name, settings in credentials(env).items():
-        settings = {
-            k: env[v[2:-1]] if str(v).startswith("${") else v for k, v in (settings or {}).items()
-        }
-        channel = _create_single_channel(name, settings)
-        assert channel.name() in ("rest", "socketio", "slack")
+    _, channels = started_channels(tmp_path, monkeypatch, env)
+    assert set(channels) == {"rest", "socketio", "slack"}
+    # The widget keeps one conversation across page reloads and sends its data as customData.
+    socketio = channels["socketio"]
+    assert socketio.session_persistence is True and socketio.metadata_key == "customData"

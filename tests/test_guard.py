@@ -1,5 +1,6 @@
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
+from actions import knowledge
 from channels.guard import MAX_MESSAGE_CHARS, NOTES, Guard, guarded
 
 
@@ -49,8 +50,7 @@ async def test_control_characters_become_spaces():
 
 async def test_silence_becomes_an_apology_with_the_support_contact():
     replies = await turn("jaky port pro imap", Bot(answers=False))
-    assert replies[0].startswith("Omlouvám se, teď mám technické potíže")
-    assert "zákaznickém prostoru (Manager)" in replies[0]
+    assert len(replies) == 1 and knowledge.load()["support_contact"] in replies[0]
 
 
 async def test_rasa_commands_may_stay_silent():
@@ -78,12 +78,11 @@ async def test_a_message_the_nlu_calls_a_password_is_replaced_whole():
 
 
 async def test_an_unsure_or_other_classification_keeps_the_message():
-    for parse in (parsed_as("share_password", 0.5), parsed_as("ask_password", 0.99)):
+    for intent, confidence in (("share_password", 0.5), ("ask_password", 0.99)):
         bot = Bot()
         message = UserMessage("jake heslo mam zadat", CollectingOutputChannel(), "zakaznik")
-        await Guard(bot, parse=parse)(message)
+        await Guard(bot, parse=parsed_as(intent, confidence))(message)
         assert bot.seen == ["jake heslo mam zadat"]
-        assert message.parse_data["intent"]["name"] in (
-            "share_password",
-            "ask_password",
-        )  # Rasa reuses it
+        # Rasa goes on with this parse, unchanged, instead of parsing the message again.
+        assert message.parse_data["intent"] == {"name": intent, "confidence": confidence}
+        assert message.parse_data["text"] == "jake heslo mam zadat"

@@ -1,7 +1,13 @@
 """The recent view of a long conversation yields the same last states as the whole of it."""
 
 import random
+from pathlib import Path
 
+import pytest
+from rasa.core.policies.rule_policy import RulePolicy
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -11,7 +17,10 @@ from rasa.shared.core.events import (
     UserUtteranceReverted,
     UserUttered,
 )
+from rasa.shared.core.generator import TrainingDataGenerator
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
+from rasa.shared.core.training_data.structures import StoryGraph
 
 from policies.recent_turns import RecentTurnsRulePolicy, recent_view
 
@@ -84,9 +93,60 @@ def test_short_conversation_is_untouched():
     assert recent_view(tracker, 60, DOMAIN) is tracker
 
 
-def test_lookback_covers_far_more_than_the_longest_rule():
-    # Our rules are 2 states long (intent, action); Rasa's default rules at most 3.
-    assert RecentTurnsRulePolicy.get_default_config()["lookback_events"] >= 40
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """Our domain, then Rasa's RulePolicy and ours, each as configured by default and trained
+    on our rules (data/rules.yml) and Rasa's default rules."""
+    domain = Domain.load(str(ROOT / "domain.yml"))
+    rules = YAMLStoryReader(domain).read_from_file(str(ROOT / "data" / "rules.yml"))
+    trackers = TrainingDataGenerator(
+        StoryGraph(rules), domain, augmentation_factor=0, use_story_concatenation=False
+    ).generate()
+    storage = LocalModelStorage(tmp_path_factory.mktemp("policies"))
+    context = ExecutionContext(GraphSchema({}), "test")
+    policies = []
+    for policy in (RulePolicy, RecentTurnsRulePolicy):
+        created = policy.create(
+            policy.get_default_config(), storage, Resource(policy.__name__), context
+        )
+        created.train(trackers, domain)
+        policies.append(created)
+    return (domain, *policies)
+
+
+def next_action(policy, tracker, domain) -> str:
+    prediction = policy.predict_action_probabilities(tracker, domain)
+    return domain.action_names_or_texts[prediction.max_confidence_index]
+
+
+def test_a_long_conversation_gets_the_actions_rasas_rule_policy_predicts(trained):
+    domain, full, recent = trained
+    intents = sorted(domain.intents)
+    rng = random.Random(5)
+    events = [ActionExecuted("action_listen")]
+    for n in range(80):
+        intent = rng.choice(intents)
+        events.append(UserUttered("x", {"name": intent}))
+        events.append(ActionExecuted(next_action(full, tracker_of(events, domain), domain)))
+        if n % 9 == 0:  # a misunderstood message, taken back
+            events.append(UserUtteranceReverted())
+        events.append(ActionExecuted("action_listen"))
+    lookback = RecentTurnsRulePolicy.get_default_config()["lookback_events"]
+    for intent in intents:
+        asked = tracker_of(events + [UserUttered("x", {"name": intent})], domain)
+        # The conversation is long enough for the policy to read a cut view of it.
+        assert len(recent_view(asked, lookback, domain).events) < len(asked.events) / 2
+        expected = next_action(full, asked, domain)
+        assert next_action(recent, asked, domain) == expected, intent
+        answered = tracker_of(list(asked.events) + [ActionExecuted(expected)], domain)
+        assert next_action(recent, answered, domain) == next_action(full, answered, domain)
+
+
+def tracker_of(events, domain) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events("u", events, slots=domain.slots)
 
 
 def test_slots_and_loop_set_long_before_the_cut_are_kept():

@@ -1,3 +1,5 @@
+from rasa.core.lock_store import InMemoryLockStore
+
 from channels.slack_events import BUSY, DONE, NEW, MemoryLedger, ledger_for
 
 
@@ -16,5 +18,9 @@ async def test_a_failed_event_is_taken_again():
     assert await ledger.claim("Ev2") == NEW
 
 
-def test_without_the_redis_lock_store_the_ledger_is_in_memory():
-    assert isinstance(ledger_for(None), MemoryLedger)
+async def test_without_the_redis_lock_store_retries_are_told_apart_without_redis():
+    # `make run`: Rasa's in-memory lock store, or none at all.
+    for lock_store in (None, InMemoryLockStore()):
+        ledger = ledger_for(lock_store)
+        assert await ledger.claim("Ev3") == NEW
+        assert await ledger.claim("Ev3") == BUSY

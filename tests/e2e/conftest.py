@@ -19,12 +19,8 @@ def slack_api():
     fake.stop()
 
 
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory, slack_api):
-    """One action server, one Rasa server (REST, socketio, Slack) and the widget page."""
-    if not MODEL.exists():
-        pytest.fail(f"no trained model at {MODEL}: run `make train` first")
-    env = {
+def stack_env(slack_api):
+    return {
         "SLACK_TOKEN": "xoxb-e2e-token",
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "SLACK_API_URL": slack_api.url,
@@ -33,8 +29,27 @@ def stack(tmp_path_factory, slack_api):
         "HANDOFF_TAKEOVER_SECONDS": "12",  # then the call-back offer (tests/e2e/test_live_agent.py)
         "HANDOFF_SWEEP_SECONDS": "1",
     }
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory, slack_api):
+    """One action server, one Rasa server (REST, socketio, Slack) and the widget page."""
+    if not MODEL.exists():
+        pytest.fail(f"no trained model at {MODEL}: run `make train` first")
+    env = stack_env(slack_api)
     running = Stack(
         tmp_path_factory.mktemp("stack"), web_port=5180, env=env, debug=True, api_token=API_TOKEN
+    ).start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def crash_stack(tmp_path_factory, slack_api):
+    """Servers of their own for the tests that stop or kill one: whatever such a test leaves
+    behind, the tests on `stack` do not see it."""
+    running = Stack(
+        tmp_path_factory.mktemp("crash"), rasa_port=5107, action_port=5157, env=stack_env(slack_api)
     ).start()
     yield running
     running.stop()

@@ -5,7 +5,6 @@ call-back offer when nobody takes over."""
 
 import json
 import re
-import sqlite3
 import time
 import urllib.parse
 
@@ -14,6 +13,7 @@ from fake_slack import SUPPORT_CHANNEL, post, signed
 from playwright.sync_api import expect
 from widget_browser import bot_says, type_message
 
+from tests.polling import stays, wait_until
 from tests.stack import reply_text
 
 pytestmark = pytest.mark.e2e
@@ -60,21 +60,6 @@ def agent_clicks(stack, root_ts, value, user=AGENT) -> int:
     return post(stack, body, "application/x-www-form-urlencoded", signed(body, int(time.time())))
 
 
-def record_of(stack, conversation=None, number=None):
-    """The handoff record once its Slack post is stored (polled: the post leaves in the background)."""
-    for _ in range(100):
-        with sqlite3.connect(stack.db) as db:
-            db.row_factory = sqlite3.Row
-            query, value = ("conversation_id", conversation) if conversation else ("id", number)
-            row = db.execute(
-                f"SELECT * FROM handoffs WHERE {query} = ? ORDER BY id DESC", (value,)
-            ).fetchone()
-        if row and row["slack_ts"]:
-            return dict(row)
-        time.sleep(0.1)
-    raise AssertionError(f"no handoff record with a Slack post for {conversation or number}")
-
-
 def thread(slack_api, ts):
     return [
         call["payload"]["text"]
@@ -83,13 +68,11 @@ def thread(slack_api, ts):
     ]
 
 
-def wait_for_thread(slack_api, ts, pattern, seconds=10.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if any(re.search(pattern, text) for text in thread(slack_api, ts)):
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"{pattern!r} not in the thread: {thread(slack_api, ts)}")
+def wait_for_thread(slack_api, ts, pattern):
+    wait_until(
+        lambda: any(re.search(pattern, text) for text in thread(slack_api, ts)),
+        what=f"{pattern!r} in the thread: {thread(slack_api, ts)}",
+    )
 
 
 def test_an_agent_takes_over_the_widget_chat_and_gives_it_back(stack, slack_api, page):
@@ -102,7 +85,7 @@ def test_an_agent_takes_over_the_widget_chat_and_gives_it_back(stack, slack_api,
     type_message(page, "chci mluvit s clovekem")
     expect(bot_says(page, "čekáte na prvního volného")).to_be_visible(timeout=LONG)
     number = int(re.search(r"číslo (\d+)", bot_says(page, "čekáte").last.inner_text()).group(1))
-    record = record_of(stack, number=number)
+    record = stack.handoff_record(number=number)
     assert record["state"] == "waiting" and record["channel"] == "socketio"
 
     assert agent_clicks(stack, record["slack_ts"], f"takeover:{number}") == 200
@@ -130,13 +113,13 @@ def test_an_agent_takes_over_the_widget_chat_and_gives_it_back(stack, slack_api,
     expect(bot_says(page, "pokračujeme v návodu krokem 1 z 8")).to_have_count(2, timeout=LONG)
     type_message(page, "jaky port pro imap se ssl")
     expect(bot_says(page, "993")).to_be_visible(timeout=LONG)
-    assert record_of(stack, number=number)["state"] == "closed"
+    assert stack.handoff_record(number=number)["state"] == "closed"
     assert "Tajne123" not in json.dumps(slack_api.calls)
 
 
 def test_a_rest_customer_reads_the_agent_with_the_next_reply(stack, slack_api, sender):
     assert "čekáte na prvního volného" in reply_text(stack.say(sender, "chci mluvit s clovekem"))
-    record = record_of(stack, conversation=sender)
+    record = stack.handoff_record(conversation=sender)
     # Writing in the thread takes the conversation, too.
     assert agent_says(stack, record["slack_ts"], "Zdravím, podívám se na to.") == 200
     wait_for_thread(slack_api, record["slack_ts"], "převzal")
@@ -152,34 +135,34 @@ def test_a_rest_customer_reads_the_agent_with_the_next_reply(stack, slack_api, s
     button = note["blocks"][1]["elements"][0]
     assert button["text"]["text"] == "Vrátit botovi"
     assert agent_clicks(stack, record["slack_ts"], button["value"]) == 200
-    time.sleep(0.5)
+    wait_until(
+        lambda: stack.handoff_record(number=record["id"])["state"] == "closed", what="closed"
+    )
     assert "Kolega konverzaci ukončil" in reply_text(stack.say(sender, "jaky port pro pop3"))
 
 
 def test_nobody_takes_over_in_time_the_customer_may_leave_an_address(stack, slack_api, sender):
     stack.say(sender, "chci mluvit s clovekem")
-    record = record_of(stack, conversation=sender)
-    for _ in range(60):  # HANDOFF_TAKEOVER_SECONDS=12 in this stack, checked every second
-        if record_of(stack, conversation=sender)["state"] == "callback":
-            break
-        time.sleep(1)
+    record = stack.handoff_record(conversation=sender)
+    wait_until(  # HANDOFF_TAKEOVER_SECONDS=12 in this stack, checked every second
+        lambda: stack.handoff_record(conversation=sender)["state"] == "callback", 60, "callback"
+    )
     reply = reply_text(stack.say(sender, "jan.novak@firma.cz"))
     assert "Kolegové se teď nemohou připojit" in reply  # the offer, pushed while no one was here
     assert "kolegové Vám napíší na jan.novak@firma.cz" in reply
-    assert record_of(stack, conversation=sender)["contact"] == "jan.novak@firma.cz"
+    assert stack.handoff_record(conversation=sender)["contact"] == "jan.novak@firma.cz"
     wait_for_thread(slack_api, record["slack_ts"], "nepřevzal včas")
     wait_for_thread(slack_api, record["slack_ts"], "jan.novak@firma.cz")
 
 
 def test_forged_or_foreign_agent_events_change_nothing(stack, slack_api, sender):
     stack.say(sender, "chci mluvit s clovekem")
-    record = record_of(stack, conversation=sender)
+    record = stack.handoff_record(conversation=sender)
     assert (
         agent_says(stack, record["slack_ts"], "Jsem kolega", secret="not-the-signing-secret") == 400
     )
     assert agent_says(stack, "1.000001", "Odpověď do cizího vlákna") == 200  # no handoff has it
-    time.sleep(1)
-    assert record_of(stack, conversation=sender)["state"] == "waiting"
+    stays(lambda: stack.handoff_record(conversation=sender)["state"] == "waiting", what="waiting")
     reply = reply_text(stack.say(sender, "jaky port pro imap se ssl"))
     assert "993" in reply and "Jsem kolega" not in reply and "cizího" not in reply
 
@@ -189,14 +172,10 @@ def test_a_slack_customer_reads_the_agent_in_their_dm(stack, slack_api):
 
     customer, dm = "U0SLACKCUST", f"D0DM{time.time_ns() % 10**6}"
     assert send_event(stack, customer, dm, "chci mluvit s clovekem") == 200
-    record = record_of(stack, conversation=customer)
+    record = stack.handoff_record(conversation=customer)
     assert record["channel"] == "slack"
     assert agent_says(stack, record["slack_ts"], "Dobrý den, tady Petra ze Slacku.") == 200
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and not any(
-        "tady Petra ze Slacku" in p["text"] for p in slack_api.posts(dm)
-    ):
-        time.sleep(0.1)
+    wait_until(lambda: any("tady Petra ze Slacku" in p["text"] for p in slack_api.posts(dm)))
     texts = [p["text"] for p in slack_api.posts(dm)]
     assert any(f"Připojil se kolega {AGENT_NAME}" in t for t in texts)
     assert any("tady Petra ze Slacku" in t for t in texts)

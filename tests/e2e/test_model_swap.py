@@ -7,15 +7,15 @@ intent is answered afterwards. Its own servers: a swapped model must not reach o
 """
 
 import shutil
-import subprocess
-import threading
 import time
 
 import pytest
 
 from scripts.add_intent import add_intent
 from scripts.swap_model import call, model_id, swap
-from tests.stack import RASA, ROOT, Stack, reply_text
+from tests.customers import FACT, QUESTION, Customers, project_copy, train
+from tests.polling import wait_until
+from tests.stack import ROOT, Stack, reply_text
 
 NAME = "ask_swap_probe"
 EXAMPLES = [
@@ -34,28 +34,15 @@ EXAMPLES = [
 ]
 ANSWER = "Automatickou odpověď nastavíte ve webmailu v nastavení schránky."
 TOKEN = "swap-test-token-51d0"
-QUESTION, FACT = "jaky port pro imap se ssl", "993"
 
 
 @pytest.fixture(scope="module")
 def new_model(tmp_path_factory):
     """`make intent` and `make train` in a copy of the project."""
-    repo = tmp_path_factory.mktemp("repo")
-    shutil.copytree(ROOT / "data", repo / "data")
-    (repo / "tests").mkdir()
-    for name in ("config.yml", "domain.yml", "tests/test_stories.yml", "tests/nlu_holdout.yml"):
-        shutil.copy(ROOT / name, repo / name)
-    (repo / "build").symlink_to(ROOT / "build")
-    add_intent(NAME, EXAMPLES, ANSWER, repo)
-    started = time.monotonic()
-    subprocess.run(
-        [RASA, "train", "--fixed-model-name", "helpdesk", "--out", "models"],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
-    print(f"training after make intent: {time.monotonic() - started:.0f} s")
-    return repo / "models" / "helpdesk.tar.gz"
+    project = project_copy(tmp_path_factory.mktemp("project"))
+    add_intent(NAME, EXAMPLES, ANSWER, project)
+    print(f"training after make intent: {train(project):.0f} s")
+    return project / "models" / "helpdesk.tar.gz"
 
 
 @pytest.fixture(scope="module")
@@ -68,41 +55,18 @@ def live(tmp_path_factory):
     running.stop()
 
 
-class Customers(threading.Thread):
-    """Customers asking one after another until stopped; every failure is kept."""
-
-    def __init__(self, stack: Stack) -> None:
-        super().__init__(daemon=True)
-        self.stack, self.stopping = stack, threading.Event()
-        self.answered_at: list = []
-        self.failures: list = []
-
-    def run(self) -> None:
-        n = 0
-        while not self.stopping.is_set():
-            n += 1
-            try:
-                reply = reply_text(self.stack.say(f"swap-customer-{n % 5}", QUESTION))
-                if FACT not in reply:
-                    self.failures.append(f"request {n}: {reply!r}")
-                self.answered_at.append(time.monotonic())
-            except (OSError, ValueError) as error:
-                self.failures.append(f"request {n}: {error}")
-
-
 def test_new_intent_is_answered_after_a_swap_nobody_notices(live, new_model):
     mid_walkthrough = "swap-walkthrough"
     assert "Krok 1 z 8" in reply_text(live.say(mid_walkthrough, "navod krok za krokem"))
     assert reply_text(live.say(NAME, EXAMPLES[0])) != ANSWER  # the old model cannot know it
     customers = Customers(live)
     customers.start()
-    time.sleep(1)
+    wait_until(lambda: len(customers.answered_at) >= 5, what="customers writing")
     started = time.monotonic()
     said = swap(new_model, f"http://localhost:{live.rasa_port}", TOKEN)
     swapped = time.monotonic()
-    time.sleep(1)
-    customers.stopping.set()
-    customers.join(timeout=60)
+    wait_until(lambda: sum(t > swapped for t in customers.answered_at) >= 5, what="after the swap")
+    customers.stop()
 
     status = call(f"http://localhost:{live.rasa_port}/status", TOKEN)
     assert status["model_id"] == model_id(new_model), said

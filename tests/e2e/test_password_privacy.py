@@ -10,7 +10,6 @@ path and is checked on its own.
 
 import string
 import subprocess
-import time
 import uuid
 
 import pytest
@@ -76,13 +75,15 @@ SECRETS = st.one_of(
 )
 
 
+WRAPPINGS = ["alone", "long", "slash"]
+
+
 @st.composite
-def phrasings(draw):
+def phrasings(draw, template, wrapping):
     secret = draw(SECRETS)
-    text = draw(st.sampled_from(TEMPLATES)).format(p=secret)
+    text = template.format(p=secret)
     if draw(st.booleans()):  # typed without diacritics (the password keeps its letters)
         text = fold(text.replace(secret, "\0")).replace("\0", secret)
-    wrapping = draw(st.sampled_from(["alone", "alone", "long", "slash"]))
     if wrapping == "long":
         before = draw(st.lists(st.sampled_from(FILLER), min_size=1, max_size=4))
         after = draw(st.lists(st.sampled_from(FILLER), max_size=3))
@@ -107,14 +108,22 @@ def assert_nowhere(secrets, stack, replies, slack_api):
         assert secret not in str(slack_api.calls), f"{secret!r} posted to Slack"
 
 
+# Every phrasing in every wrapping, twice, with secrets, diacritics, fillers and channel
+# drawn by Hypothesis: 28 × 3 × 2 = 168 messages. Drawn at random instead, all 84 pairs
+# had appeared only after 547-1 510 examples (30 seeds); 300 random ones left ~10 unseen.
+@pytest.mark.parametrize("wrapping", WRAPPINGS)
+@pytest.mark.parametrize("template", TEMPLATES)
 @settings(
-    max_examples=300,
+    max_examples=2,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(phrasing=phrasings(), channel=st.sampled_from(["rest"] * 8 + ["socketio", "slack"]))
-async def test_no_typed_password_is_kept_or_echoed(stack, slack_api, phrasing, channel):
+@given(data=st.data(), channel=st.sampled_from(["rest"] * 8 + ["socketio", "slack"]))
+async def test_no_typed_password_is_kept_or_echoed(
+    stack, slack_api, template, wrapping, data, channel
+):
+    phrasing = data.draw(phrasings(template, wrapping))
     secret, text = phrasing
     # A word the stack writes anyway ("actions" is in every log) proves nothing.
     assume(not any(secret.encode() in content for content in files_written(stack).values()))
@@ -139,7 +148,7 @@ def test_a_handoff_after_a_password_keeps_no_password(stack, slack_api, sender):
         stack.say(sender, "chci mluvit s clovekem"),
     ]
     assert "předám Vás" in reply_text(replies[-1]) or "Předal jsem" in reply_text(replies[-1])
-    time.sleep(1)  # the Slack post leaves in the background
+    stack.handoff_record(conversation=sender)  # its Slack post has left
     assert_nowhere(secrets, stack, replies, slack_api)
 
 

@@ -54,11 +54,11 @@ def test_digression_then_resume_at_the_same_step(stack, sender):
     assert "Krok 2 z 8" in ask(stack, sender, "pokračujme")
 
 
-def test_kill_rasa_mid_walkthrough_and_resume(stack, sender):
-    ask(stack, sender, "navod krok za krokem")
-    ask(stack, sender, "hotovo")
-    assert "Krok 3 z 8" in ask(stack, sender, "hotovo")
-    stack.kill_rasa()
-    stack.start_rasa()
-    reply = ask(stack, sender, "pokračuj")
+def test_kill_rasa_mid_walkthrough_and_resume(crash_stack, sender):
+    ask(crash_stack, sender, "navod krok za krokem")
+    ask(crash_stack, sender, "hotovo")
+    assert "Krok 3 z 8" in ask(crash_stack, sender, "hotovo")
+    crash_stack.kill_rasa()
+    crash_stack.start_rasa()
+    reply = ask(crash_stack, sender, "pokračuj")
     assert "Krok 3 z 8" in reply and "přidat účet" in reply
