@@ -116,3 +116,8 @@ def run_action(action, tracker: Tracker, domain: Dict[str, Any]):
     dispatcher = CollectingDispatcher()
     events = action.run(dispatcher, tracker, domain)
     return render(dispatcher.messages, domain), events
+
+
+def shown(domain, response, **values):
+    """A domain response with these values, as the customer reads it."""
+    return render([{"response": response, **values}], domain)[0]

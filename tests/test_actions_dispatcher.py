@@ -3,7 +3,7 @@ model would often give it for such a message: unsure)."""
 
 import re
 
-from conftest import make_tracker, render, run_action
+from conftest import make_tracker, run_action, shown
 
 from actions.dispatcher import ActionRespond
 
@@ -214,15 +214,12 @@ def test_double_negations_choices_and_a_bare_number(domain):
 
 
 def test_a_rating_is_stored_with_the_topic_it_rates_and_a_down_asks_why(domain):
-    def shown(response):
-        return render([{"response": response}], domain)[0]
-
     fixed = [{"event": "bot", "text": "Výborně!", "metadata": {"utter_action": "utter_fix_worked"}}]
     up = make_tracker(
         '/rate{"rating":"up"}', "rate", [{"entity": "rating", "value": "up"}], events=fixed
     )
     replies, events = run_action(ActionRespond(), up, domain)
-    assert replies == [shown("utter_rating_thanks")]
+    assert replies == [shown(domain, "utter_rating_thanks")]
     assert {
         "event": "slot",
         "name": "rating",
@@ -237,7 +234,7 @@ def test_a_rating_is_stored_with_the_topic_it_rates_and_a_down_asks_why(domain):
         slots={"last_topic": "port"},
     )
     replies, events = run_action(ActionRespond(), down, domain)
-    assert replies == [shown("utter_rating_sorry")]  # asks what was missing
+    assert replies == [shown(domain, "utter_rating_sorry")]  # asks what was missing
     assert (
         events[0]["value"] == {"value": "down", "topic": "Porty"}
         and events[-1]["value"] == "rating_comment"
@@ -249,7 +246,7 @@ def test_a_rating_is_stored_with_the_topic_it_rates_and_a_down_asks_why(domain):
         slots={"pending_question": "rating_comment"},
     )
     replies, events = run_action(ActionRespond(), comment, domain)
-    assert replies == [shown("utter_rating_comment_thanks")]
+    assert replies == [shown(domain, "utter_rating_comment_thanks")]
     assert events[0] == {
         "event": "slot",
         "name": "rating_comment",

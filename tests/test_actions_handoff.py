@@ -4,7 +4,7 @@ import sqlite3
 import time
 
 import pytest
-from conftest import bot_event, make_tracker, render, run_action, use_tracker_db, user_event
+from conftest import bot_event, make_tracker, run_action, shown, use_tracker_db, user_event
 from fake_slack import FakeSlack
 
 from actions import knowledge
@@ -26,11 +26,6 @@ def records(path):
     with sqlite3.connect(path) as db:
         db.row_factory = sqlite3.Row
         return [dict(row) for row in db.execute("SELECT * FROM handoffs ORDER BY id")]
-
-
-def shown(domain, response):
-    """A domain response that takes no values, as the customer reads it."""
-    return render([{"response": response}], domain)[0]
 
 
 def names_number(text, number):

@@ -1,14 +1,9 @@
 import re
 
-from conftest import make_tracker, render, run_action
+from conftest import make_tracker, run_action, shown
 
 from actions import knowledge
 from actions.dispatcher import ActionRespond
-
-
-def shown(domain, response):
-    """A domain response that takes no values, as the customer reads it."""
-    return render([{"response": response}], domain)[0]
 
 
 def hands_over_as(number, text):

@@ -1,4 +1,4 @@
-from conftest import entity, make_tracker, render, run_action
+from conftest import entity, make_tracker, run_action, shown
 
 from actions import knowledge
 from actions.dispatcher import ActionRespond
@@ -15,11 +15,6 @@ def slots_of(events):
 
 NAV = "[Hotovo | Zpět | Zopakovat | Nevidím to | Ukončit]"
 STEPS = len(knowledge.steps())
-
-
-def shown(domain, response, **values):
-    """A domain response with these values, as the customer reads it."""
-    return render([{"response": response, **values}], domain)[0]
 
 
 def test_start_shows_step_one_with_navigation(domain):

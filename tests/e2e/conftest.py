@@ -72,3 +72,11 @@ def page(stack, tmp_path):
         yield page
         page.screenshot(path=str(tmp_path / "widget.png"))
         browser.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Everything here needs real servers: `make unit` never runs it, marked or not."""
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.path).startswith(here):
+            item.add_marker(pytest.mark.e2e)

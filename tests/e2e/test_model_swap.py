@@ -34,6 +34,7 @@ EXAMPLES = [
 ]
 ANSWER = "Automatickou odpověď nastavíte ve webmailu v nastavení schránky."
 TOKEN = "swap-test-token-51d0"
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
