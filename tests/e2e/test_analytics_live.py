@@ -3,6 +3,7 @@
 import pytest
 
 from analytics import conversations, inbox, report
+from tests.responses import payload, said
 
 pytestmark = pytest.mark.e2e
 
@@ -31,13 +32,11 @@ def test_real_conversations_feed_the_inbox_and_the_report(stack, sender):
 
 
 def test_a_rating_reaches_the_report(stack, sender):
-    from tests.stack import reply_text
-
     stack.say(sender, "prisel mi tiket open smtp")
-    fixed = reply_text(stack.say(sender, "ano, uz to funguje"))
-    assert "👍" in fixed and "👎" in fixed  # the rating buttons come with the resolved topic
-    assert reply_text(stack.say(sender, '/rate{"rating":"down"}')).startswith("Mrzí mě")
-    assert reply_text(stack.say(sender, "bylo to zbytecne slozite")).startswith("Děkuji, předám to")
+    fixed = stack.say(sender, "ano, uz to funguje")
+    payload(fixed, "👍")  # the rating buttons come with the resolved topic
+    said(stack.say(sender, payload(fixed, "👎")), "utter_rating_sorry")
+    said(stack.say(sender, "bylo to zbytecne slozite"), "utter_rating_comment_thanks")
     [stored] = [
         c
         for c in conversations.load(f"sqlite:///{stack.db}", *conversations.period(None, None))

@@ -13,7 +13,9 @@ from fake_slack import SUPPORT_CHANNEL, post, signed
 from playwright.sync_api import expect
 from widget_browser import bot_says, type_message
 
+from actions import knowledge
 from tests.polling import stays, wait_until
+from tests.responses import said
 from tests.stack import reply_text
 
 pytestmark = pytest.mark.e2e
@@ -123,8 +125,9 @@ def test_a_rest_customer_reads_the_agent_with_the_next_reply(stack, slack_api, s
     # Writing in the thread takes the conversation, too.
     assert agent_says(stack, record["slack_ts"], "Zdravím, podívám se na to.") == 200
     wait_for_thread(slack_api, record["slack_ts"], "převzal")
-    reply = reply_text(stack.say(sender, "dekuji, cekam"))
-    assert f"Připojil se kolega {AGENT_NAME}" in reply and "Zdravím, podívám se na to." in reply
+    reply = stack.say(sender, "dekuji, cekam")
+    assert said(reply, "utter_agent_joined") == {"agent": AGENT_NAME}
+    assert "Zdravím, podívám se na to." in reply_text(reply)  # the agent's own words
     wait_for_thread(slack_api, record["slack_ts"], r"^\*Zákazník:\* dekuji, cekam$")
     [note] = [
         call["payload"]
@@ -132,13 +135,12 @@ def test_a_rest_customer_reads_the_agent_with_the_next_reply(stack, slack_api, s
         if call["payload"].get("thread_ts") == record["slack_ts"]
         and "převzal" in call["payload"].get("text", "")
     ]
-    button = note["blocks"][1]["elements"][0]
-    assert button["text"]["text"] == "Vrátit botovi"
+    [button] = [element for block in note["blocks"] for element in block.get("elements", [])]
     assert agent_clicks(stack, record["slack_ts"], button["value"]) == 200
     wait_until(
         lambda: stack.handoff_record(number=record["id"])["state"] == "closed", what="closed"
     )
-    assert "Kolega konverzaci ukončil" in reply_text(stack.say(sender, "jaky port pro pop3"))
+    said(stack.say(sender, "jaky port pro pop3"), "utter_agent_left")
 
 
 def test_nobody_takes_over_in_time_the_customer_may_leave_an_address(stack, slack_api, sender):
@@ -147,9 +149,14 @@ def test_nobody_takes_over_in_time_the_customer_may_leave_an_address(stack, slac
     wait_until(  # HANDOFF_TAKEOVER_SECONDS=12 in this stack, checked every second
         lambda: stack.handoff_record(conversation=sender)["state"] == "callback", 60, "callback"
     )
-    reply = reply_text(stack.say(sender, "jan.novak@firma.cz"))
-    assert "Kolegové se teď nemohou připojit" in reply  # the offer, pushed while no one was here
-    assert "kolegové Vám napíší na jan.novak@firma.cz" in reply
+    reply = stack.say(sender, "jan.novak@firma.cz")
+    callback_time = knowledge.load()["handoff"]["callback_time"]
+    # The offer, pushed while no one was here, then the address taken.
+    assert said(reply, "utter_callback_offer") == {"callback_time": callback_time}
+    assert said(reply, "utter_callback_saved") == {
+        "contact": "jan.novak@firma.cz",
+        "callback_time": callback_time,
+    }
     assert stack.handoff_record(conversation=sender)["contact"] == "jan.novak@firma.cz"
     wait_for_thread(slack_api, record["slack_ts"], "nepřevzal včas")
     wait_for_thread(slack_api, record["slack_ts"], "jan.novak@firma.cz")

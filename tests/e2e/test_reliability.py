@@ -7,6 +7,9 @@ import pytest
 from fake_slack import send_event
 from socket_client import socketio_say
 
+from actions import knowledge
+from channels.guard import NOTES
+from tests.responses import said
 from tests.stack import reply_text
 
 pytestmark = pytest.mark.e2e
@@ -21,14 +24,11 @@ async def test_typed_passwords_are_in_no_file_the_stack_wrote(stack, slack_api, 
     ]
     assert send_event(stack, "U0SECRET", "D0SECRET", f"moje heslo je {SECRETS[3]}") == 200
     replies.append(await socketio_say(stack, uuid.uuid4().hex, f"heslo je {SECRETS[4]}, co ted?"))
-    replies.append(
-        stack.say(sender, "chci mluvit s clovekem")
-    )  # a handoff record with the transcript
     for reply in replies:
-        assert "Heslo prosím nikomu nepište" in reply_text(reply) or "předám Vás" in reply_text(
-            reply
-        )
-    slack_api.wait_for_posts("D0SECRET", 1)
+        said(reply, "utter_password_warning")
+    # A handoff record with the transcript.
+    said(stack.say(sender, "chci mluvit s clovekem"), "utter_handoff_confirm")
+    said(slack_api.wait_for_posts("D0SECRET", 1), "utter_password_warning")
     stack.handoff_record(conversation=sender)  # its Slack post has left, the record is complete
     written = [path for path in stack.workdir.rglob("*") if path.is_file()]
     assert {"tracker.db", "rasa.log", "actions.log"} <= {p.name for p in written}
@@ -36,8 +36,8 @@ async def test_typed_passwords_are_in_no_file_the_stack_wrote(stack, slack_api, 
         content = path.read_bytes()
         for secret in SECRETS:
             assert secret.encode() not in content, f"{secret} in {path.name}"
-    for secret in SECRETS:
-        assert secret not in str(replies) and secret not in str(slack_api.calls)
+    for secret in SECRETS:  # the handoff post's transcript, the Slack customer's answer
+        assert secret not in str(slack_api.calls)
 
 
 def test_action_server_down_gets_an_apology_then_recovers(crash_stack, sender):
@@ -45,8 +45,8 @@ def test_action_server_down_gets_an_apology_then_recovers(crash_stack, sender):
     crash_stack.stop_actions()
     try:
         reply = reply_text(crash_stack.say(sender, "a bez ssl?"))
-        assert reply.startswith("Omlouvám se, teď mám technické potíže")
-        assert "zákaznickém prostoru (Manager)" in reply
+        # An apology and where to turn instead, not silence.
+        assert reply == NOTES["no_reply"] + knowledge.load()["support_contact"]
     finally:
         crash_stack.start_actions()
     assert "**143**" in reply_text(crash_stack.say(sender, "a bez ssl?"))

@@ -40,8 +40,28 @@ def production_env(slack_api):
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory, production_env):
-    """PostgreSQL and Redis, two Rasa servers sharing them, one action server."""
+def postgres():
+    """A PostgreSQL server of its own, on PG_PORT."""
+    server = Postgres(PG_PORT)
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """A Redis server of its own, on REDIS_PORT: the lock store tests need nothing else."""
+    server = Redis(tmp_path_factory.mktemp("redis"), REDIS_PORT)
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory, production_env, postgres, redis_server):
+    """Two Rasa servers sharing PostgreSQL and Redis, one action server."""
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train` first")
     workdir = tmp_path_factory.mktemp("scale")
@@ -49,10 +69,7 @@ def servers(tmp_path_factory, production_env):
     production = ROOT / "endpoints.production.yml"
     first = Stack(workdir / "a", rasa_port=5405, action_port=5455, env=env, endpoints=production)
     second = Stack(workdir / "b", rasa_port=5406, action_port=5455, env=env, endpoints=production)
-    postgres, redis = Postgres(PG_PORT), Redis(workdir, REDIS_PORT)
     try:
-        postgres.start()
-        redis.start()
         first.start_actions()
         first.start_rasa()
         second.start_rasa()
@@ -60,8 +77,6 @@ def servers(tmp_path_factory, production_env):
     finally:
         second.stop()
         first.stop()
-        redis.stop()
-        postgres.stop()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import pytest
 from rasa.utils.endpoints import EndpointConfig
 
 from stores.redis_lock import AtomicRedisLockStore
-from tests.scale.conftest import REDIS_PORT
 
 pytestmark = pytest.mark.scale
 
@@ -18,30 +17,30 @@ def tickets(stores, conversation: str, count: int):
         return list(pool.map(lambda n: stores[n % 2].issue_ticket(conversation), range(count)))
 
 
-def atomic_store():
+def atomic_store(redis_server):
     return AtomicRedisLockStore(
-        EndpointConfig(url="127.0.0.1", port=REDIS_PORT, db=2, key_prefix="t")
+        EndpointConfig(url="127.0.0.1", port=redis_server.port, db=2, key_prefix="t")
     )
 
 
-def test_tickets_are_unique_across_servers(servers):
-    stores = [atomic_store(), atomic_store()]
+def test_tickets_are_unique_across_servers(redis_server):
+    stores = [atomic_store(redis_server), atomic_store(redis_server)]
     issued = tickets(stores, "atomic", 200)
     assert sorted(issued) == list(range(200))
 
 
-async def test_a_lock_is_taken_one_turn_at_a_time_and_released(servers):
-    store = atomic_store()
+async def test_a_lock_is_taken_one_turn_at_a_time_and_released(redis_server):
+    store = atomic_store(redis_server)
     async with store.lock("one-turn") as lock:
         assert lock.conversation_id == "one-turn"
         assert len(store.get_lock("one-turn").tickets) == 1  # ours, no one else's
     assert store.get_lock("one-turn") is None  # nothing left behind in Redis
 
 
-async def test_a_turn_whose_ticket_expired_while_waiting_still_gets_its_turn(servers):
+async def test_a_turn_whose_ticket_expired_while_waiting_still_gets_its_turn(redis_server):
     # Another server holds the conversation longer than our ticket lives: Rasa's store then
     # raises LockError and the message is lost; ours takes a new ticket and goes on.
-    store = atomic_store()
+    store = atomic_store(redis_server)
     other = store.issue_ticket("slow-turn", lock_lifetime=60)
 
     async def other_turn_ends() -> None:

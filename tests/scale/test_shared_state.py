@@ -11,7 +11,6 @@ import pytest
 import redis
 from fake_slack import send_event
 
-from tests.scale.conftest import PG_PORT, REDIS_PORT
 from tests.stack import PYTHON, ROOT, reply_text
 
 pytestmark = pytest.mark.scale
@@ -42,10 +41,16 @@ def test_a_slack_event_and_its_retry_on_two_servers_are_answered_once(servers, s
     assert sum("993" in post["text"] for post in slack_api.posts(channel)) == 1
 
 
-def test_client_chosen_ids_cannot_reach_other_keys(servers):
+def test_client_chosen_ids_cannot_reach_other_keys(servers, redis_server):
     first, second = servers
     base = f"scale-{uuid.uuid4().hex[:8]}"
     senders = [base, f"{base}:mutex", f"{base}:lock", "helpdesk:lock:" + base]
+    # Every key the servers touch during the turns, from Redis's keyspace notifications.
+    shared = redis.Redis(port=redis_server.port, db=1)
+    shared.config_set("notify-keyspace-events", "KA")
+    events = shared.pubsub()
+    events.psubscribe("__keyspace@1__:*")
+    assert events.get_message(timeout=5)["type"] == "psubscribe"
     with ThreadPoolExecutor(max_workers=8) as pool:
         replies = list(
             pool.map(
@@ -56,8 +61,14 @@ def test_client_chosen_ids_cannot_reach_other_keys(servers):
             )
         )
     assert all("**110**" in reply for reply in replies), replies
-    keys = redis.Redis(port=REDIS_PORT, db=1).keys("*")
-    assert all(re.match(rb"helpdesk:(lock|slack_event):", key) for key in keys), keys
+    touched = set()
+    while event := events.get_message(timeout=1):
+        touched.add(event["channel"].removeprefix(b"__keyspace@1__:"))
+    events.close()
+    shared.config_set("notify-keyspace-events", "")
+    # Each conversation's lock under a key of its own, and no key outside our namespaces.
+    assert {f"helpdesk:lock:{sender}".encode() for sender in senders} <= touched, touched
+    assert all(re.match(rb"helpdesk:(lock|slack_event):", key) for key in touched), touched
 
 
 def test_a_handoff_made_through_one_server_is_in_the_report_from_postgres(
@@ -88,12 +99,12 @@ def test_a_handoff_made_through_one_server_is_in_the_report_from_postgres(
     ), report.stdout
 
 
-def test_purge_deletes_old_conversations_from_postgres(servers, production_env, sender):
+def test_purge_deletes_old_conversations_from_postgres(servers, postgres, production_env, sender):
     import sqlalchemy as sa
 
     first, _ = servers
     first.say(sender, "jaky port pro pop3")
-    database = sa.create_engine(f"postgresql://helpdesk@127.0.0.1:{PG_PORT}/helpdesk")
+    database = sa.create_engine(f"postgresql://helpdesk@127.0.0.1:{postgres.port}/helpdesk")
     old = f"old-{uuid.uuid4().hex[:8]}"
     with database.begin() as connection:  # a conversation last active 100 days ago
         connection.execute(
