@@ -90,7 +90,8 @@ def respond(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return answer_english(dispatcher, turn)
     if frame.language == "other":
         return other_language(dispatcher)
-    if frame.identity or turn.intent == "ask_bot_identity":
+    # The model's guess alone does not make "a vlastně pro odchozí?" a question about the bot.
+    if frame.identity or (turn.intent == "ask_bot_identity" and not frame.names_something):
         dispatcher.utter_message(
             response="utter_bot_identity", identity=knowledge.load()["assistant"]["identity"]
         )

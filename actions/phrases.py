@@ -14,7 +14,7 @@ TOPIC_WORDS = {
     "server": re.compile(r"\bserver\w*|\bhost ?name\b|\bsmtp adres\w*"),
     "username": re.compile(
         r"\buzivatelsk\w* jmen\w*|\bjmen\w* uzivatel\w*|\bnazev uzivatel\w*|\blogin\w*"
-        r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*"
+        r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*|\bmen\w* pouzivatel\w*"
         r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|napsat|dat|vyplnit) (jako|do) (jmen\w*|uzivatel\w*)"
         r"|\bjako uzivatel\w*|\bcast pred zavinac\w*|\b(jak\w*|co|ktere)( \w+){0,4} jmeno\b"
     ),

@@ -24,6 +24,18 @@ def test_two_questions_get_two_answers(domain):
     assert "celá e-mailová adresa" in reply and ports_in(reply) == {465}
 
 
+def test_a_follow_up_the_model_reads_as_about_the_bot_is_answered_as_a_follow_up(domain):
+    reply, _ = respond(domain, "a vlastne pro pop3 se ssl?", "ask_bot_identity", last_topic="port")
+    assert ports_in(reply) == {995} and "asistent" not in reply
+    reply, _ = respond(domain, "vlastne jste robot?", "ask_bot_identity")
+    assert reply.startswith(shown(domain, "utter_bot_identity", identity="x").split("x")[0])
+
+
+def test_a_slovak_user_name_question_gets_the_user_name(domain):
+    reply, _ = respond(domain, "co mam dat ako meno pouzivatela?")
+    assert "celá e-mailová adresa" in reply
+
+
 def test_a_wrong_port_is_corrected_and_a_right_one_confirmed(domain):
     reply, _ = respond(domain, "u odchozi posty mam port 993, je to ok?")
     assert "tu nesedí" in reply and "IMAP se SSL" in reply and ports_in(reply) == {993, 465, 587}
