@@ -27,18 +27,39 @@ def project_copy(dest: Path) -> Path:
     return dest
 
 
+class Training:
+    """`rasa train` as `make train` runs it, in `project`, in the background."""
+
+    def __init__(self, project: Path) -> None:
+        self.log = project / "train.log"
+        self.started = time.monotonic()
+        with open(self.log, "wb") as log:
+            self.process = subprocess.Popen(
+                [
+                    RASA,
+                    "train",
+                    "--skip-validation",
+                    "--fixed-model-name",
+                    "helpdesk",
+                    "--out",
+                    "models",
+                ],
+                cwd=project,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},  # our NLU component and policy
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        self.model = project / "models" / "helpdesk.tar.gz"
+
+    def wait(self) -> float:
+        """Seconds from the start to the trained model."""
+        code = self.process.wait()
+        assert code == 0, self.log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        return time.monotonic() - self.started
+
+
 def train(project: Path) -> float:
-    """`rasa train` as `make train` runs it, in `project`; its duration in seconds."""
-    started = time.monotonic()
-    done = subprocess.run(
-        [RASA, "train", "--skip-validation", "--fixed-model-name", "helpdesk", "--out", "models"],
-        cwd=project,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},  # our NLU component and policy
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    return time.monotonic() - started
+    return Training(project).wait()
 
 
 class Customers(threading.Thread):

@@ -1,11 +1,15 @@
 import os
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fake_slack import SIGNING_SECRET, SUPPORT_CHANNEL, FakeSlack
 from playwright.sync_api import sync_playwright
 from widget_browser import CHROMIUM, CHROMIUM_ARGS
 
+from scripts.add_intent import add_intent
+from tests.customers import Training, project_copy
+from tests.e2e.swap_probe import ANSWER, EXAMPLES, NAME
 from tests.stack import MODEL, Stack
 
 API_TOKEN = "e2e-api-token-7c1f"
@@ -44,15 +48,34 @@ def stack(tmp_path_factory, slack_api):
     running.stop()
 
 
-@pytest.fixture(scope="session")
-def crash_stack(tmp_path_factory, slack_api):
-    """Servers of their own for the tests that stop or kill one: whatever such a test leaves
-    behind, the tests on `stack` do not see it."""
-    running = Stack(
+@pytest.fixture(scope="session", autouse=True)
+def crash_stack_starting(tmp_path_factory, slack_api):
+    """Servers of their own for the tests that stop or kill one (whatever such a test leaves
+    behind, the tests on `stack` do not see it), started beside the main stack."""
+    crash = Stack(
         tmp_path_factory.mktemp("crash"), rasa_port=5107, action_port=5157, env=stack_env(slack_api)
-    ).start()
-    yield running
-    running.stop()
+    )
+    starting = ThreadPoolExecutor(max_workers=1).submit(crash.start)
+    yield starting
+    starting.exception()  # started or failed: either way, nothing is left running
+    crash.stop()
+
+
+@pytest.fixture(scope="session")
+def crash_stack(crash_stack_starting):
+    return crash_stack_starting.result()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def swap_probe_training(tmp_path_factory):
+    """`make intent` + `make train` for tests/e2e/test_model_swap.py, training while the
+    first tests run."""
+    project = project_copy(tmp_path_factory.mktemp("project"))
+    add_intent(NAME, EXAMPLES, ANSWER, project)
+    training = Training(project)
+    yield training
+    if training.process.poll() is None:
+        training.process.kill()
 
 
 @pytest.fixture

@@ -11,39 +11,21 @@ import time
 
 import pytest
 
-from scripts.add_intent import add_intent
 from scripts.swap_model import call, model_id, swap
-from tests.customers import FACT, QUESTION, Customers, project_copy, train
+from tests.customers import FACT, QUESTION, Customers
+from tests.e2e.swap_probe import ANSWER, EXAMPLES, NAME
 from tests.polling import wait_until
 from tests.stack import ROOT, Stack, reply_text
 
-NAME = "ask_swap_probe"
-EXAMPLES = [
-    "Jak nastavím automatickou odpověď v době dovolené?",
-    "Kde se zapíná odpověď v nepřítomnosti?",
-    "Chci nastavit automatickou odpověď",
-    "Jde nastavit autoreply na dovolenou?",
-    "Odpověď v nepřítomnosti prosím",
-    "Jak zapnu automatický odpovídač?",
-    "Potřebuji, aby schránka sama odpovídala, když tu nejsem",
-    "Kde je nastavení automatické odpovědi?",
-    "Můžu si zapnout zprávu o nepřítomnosti?",
-    "Jak vypnu automatickou odpověď?",
-    "Nastavení odpovědi během dovolené",
-    "Autoresponder na e-mail",
-]
-ANSWER = "Automatickou odpověď nastavíte ve webmailu v nastavení schránky."
 TOKEN = "swap-test-token-51d0"
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def new_model(tmp_path_factory):
-    """`make intent` and `make train` in a copy of the project."""
-    project = project_copy(tmp_path_factory.mktemp("project"))
-    add_intent(NAME, EXAMPLES, ANSWER, project)
-    print(f"training after make intent: {train(project):.0f} s")
-    return project / "models" / "helpdesk.tar.gz"
+def new_model(swap_probe_training):
+    """`make intent` and `make train` in a copy of the project (started with the session)."""
+    print(f"training after make intent: {swap_probe_training.wait():.0f} s")
+    return swap_probe_training.model
 
 
 @pytest.fixture(scope="module")
