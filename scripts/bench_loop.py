@@ -141,8 +141,9 @@ def cold_start(workdir: Path) -> Dict[str, Any]:
             time.sleep(1)
         return {"cold_start_s": round(time.monotonic() - started, 1)}
     finally:
-        os.killpg(run.pid, signal.SIGINT)  # as Ctrl-C: run.sh stops what it started
-        run.wait(timeout=60)
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGINT)  # as Ctrl-C: run.sh stops what it started
+            run.wait(timeout=60)
 
 
 def make_test(workdir: Path) -> Dict[str, Any]:

@@ -23,6 +23,11 @@ if [ -z "${RASA_API_TOKEN:-}" ]; then
 fi
 
 "$BIN/python" scripts/credentials.py var/credentials.yml
+# endpoints.yml names the action server on :5055; on another port, a copy that names it.
+if [ "$ENDPOINTS" = endpoints.yml ] && [ "$ACTION_PORT" != 5055 ]; then
+  sed "s#localhost:5055/#localhost:$ACTION_PORT/#" endpoints.yml >"var/endpoints-$ACTION_PORT.yml"
+  export ENDPOINTS="var/endpoints-$ACTION_PORT.yml"
+fi
 
 pids=()
 stop() {
