@@ -149,9 +149,8 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
         return None  # "zpět", "ukončit", "jdi na krok 2": navigation, below
     if frame.asks and not frame.names_something:
         return None  # a question of its own: answered, then the offer to continue
-    security = (
-        None  # the text decides ("ne, chci to se SSL"); a bare yes / no answers the SSL question
-    )
+    # The text decides ("ne, chci to se SSL"); a bare yes / no answers the SSL question.
+    security = None
     if (
         turn.pending == Pending.WALKTHROUGH_SECURITY
         and frame.security is None

@@ -53,9 +53,8 @@ class Frame:
     unsure: bool = False  # "nevím", "co to znamená?": the question again, not a guess
     asks_how: bool = False  # "kde to zapnu?", "jak to nastavím?": where / how, step by step
     works: Optional[bool] = None  # "už to jde" / "pořád nic" (an answer to "Pomohlo to?")
-    security_by_protocol: Dict[str, str] = field(
-        default_factory=dict
-    )  # "POP3 bez SSL, SMTP se SSL"
+    # "POP3 bez SSL, SMTP se SSL"
+    security_by_protocol: Dict[str, str] = field(default_factory=dict)
     hosts: List[str] = field(default_factory=list)  # server names typed by the customer
     everywhere: bool = False  # "se SSL, všude": incoming and outgoing alike
     language: str = "cs"  # cs (Czech or Slovak) / en
@@ -257,9 +256,8 @@ def read(message: Dict[str, Any]) -> Frame:
         without_phones,
         only_a_number or "port" in frame.asks or bool(frame.protocols or frame.security),
     )
-    frame.port_choice = bool(
-        re.search(r"\b\d{2,5}\s*(nebo|ci|or|/)\s*\d{2,5}\b", folded)
-    )  # "993 nebo 143?"
+    # "993 nebo 143?"
+    frame.port_choice = bool(re.search(r"\b\d{2,5}\s*(nebo|ci|or|/)\s*\d{2,5}\b", folded))
     frame.port_claims = _port_claims(without_phones, frame.ports, frame.protocols)
     frame.checks = bool(phrases.CHECK_WORDS.search(folded))
     enhanced, reply = phrases.ENHANCED_CODE.search(folded), phrases.REPLY_CODE.search(folded)

@@ -41,9 +41,7 @@ class Conversation:
     messages: List[UserMessage] = field(default_factory=list)
     # (timestamp, kind, detail): "bot" with the response name, "step" with the step number
     timeline: List[tuple] = field(default_factory=list)
-    ratings: List[Dict[str, Any]] = field(
-        default_factory=list
-    )  # {"value": "up"|"down", "topic": …}
+    ratings: List[Dict[str, Any]] = field(default_factory=list)  # {"value": "up"|"down", "topic"}
 
     @property
     def handoff_times(self) -> List[float]:

@@ -5,20 +5,19 @@ to the first answer of `make run` and the wall time of `make test`.
 Each returns a dict for reports/bench.json. A measurement, not a test: nothing passes or fails.
 """
 
-import json
 import os
 import signal
 import subprocess
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any, Dict
 
 from scripts.add_intent import add_intent
+from scripts.shell import say
 from scripts.swap_model import swap
 from tests.customers import FACT, QUESTION, Customers, project_copy, train
-from tests.stack import RASA, ROOT, Stack
+from tests.stack import RASA, ROOT, Stack, reply_text
 
 # A question nobody will add for real: the intent `make intent` adds before the timed training.
 PROBE = "ask_bench_probe"
@@ -102,16 +101,9 @@ def intent_and_swap(workdir: Path) -> Dict[str, Any]:
 
 
 def _answers(port: int) -> bool:
-    body = json.dumps({"sender": "bench-cold", "message": QUESTION}).encode()
-    request = urllib.request.Request(
-        f"http://localhost:{port}/webhooks/rest/webhook",
-        data=body,
-        headers={"Content-Type": "application/json"},
-    )
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return FACT in response.read().decode()
-    except OSError:
+        return FACT in reply_text(say(f"http://localhost:{port}", "bench-cold", QUESTION))
+    except (OSError, ValueError):
         return False
 
 
