@@ -145,9 +145,9 @@ inbox: $(VENV)/.installed
 report: $(VENV)/.installed
 	@$(BIN)/python scripts/report.py $(if $(SINCE),--since $(SINCE)) $(if $(UNTIL),--until $(UNTIL))
 
-# The realistic conversations of tests/conversations/ against the bot `make run` serves.
+# The realistic conversations of tests/conversations/ (or CASES=file) against `make run`.
 conversations: $(VENV)/.installed
-	$(BIN)/python -m tests.conversations.evaluate -v $(if $(URL),--url $(URL))
+	$(BIN)/python -m tests.conversations.evaluate -v $(if $(URL),--url $(URL)) $(if $(CASES),--cases $(CASES))
 
 # One conversation, passwords redacted: make transcript ID=<conversation id>
 transcript: $(VENV)/.installed

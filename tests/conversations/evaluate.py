@@ -26,10 +26,14 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_URL = "http://localhost:5005/webhooks/rest/webhook"
 
 
-def load_cases() -> List[Dict[str, Any]]:
+def load_cases(where: Path = HERE) -> List[Dict[str, Any]]:
+    """The cases of a folder of YAML files (or of one file); a case without `kind` (the black-box
+    runner's format in shared/eval) is counted under its `cat`."""
     cases = []
-    for path in sorted(HERE.glob("*.yml")):
+    for path in sorted(where.glob("*.yml")) if where.is_dir() else [where]:
         cases.extend(yaml.safe_load(path.read_text(encoding="utf-8")))
+    for case in cases:
+        case.setdefault("kind", case.get("cat"))
     return cases
 
 
@@ -102,9 +106,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", default=DEFAULT_URL)
     parser.add_argument("-v", action="store_true", help="list every failed turn")
+    parser.add_argument("--cases", type=Path, default=HERE, help="a folder or file of cases")
+    parser.add_argument(
+        "--in-process", action="store_true", help="the bot in this process (tests/inprocess.py)"
+    )
     parser.add_argument("--json", help="write the per-kind figures here")
     args = parser.parse_args()
-    score = play(rest_sender(args.url), load_cases())
+    if args.in_process:
+        from tests.inprocess import InProcessBot
+
+        bot = InProcessBot()
+        say = lambda sender, text: reply_text(bot.say(sender, text))  # noqa: E731
+    else:
+        say = rest_sender(args.url)
+    score = play(say, load_cases(args.cases))
     if args.v:
         print("\n".join(score.failures))
     print(score.table())

@@ -1,0 +1,381 @@
+"""The routes of a turn: an ordered table, read top to bottom, of what a message can be and who
+answers it. The first route that applies and answers wins; a route marked `more` says its part
+and lets the next ones answer the rest of the message (a typed password and a problem).
+
+A route is `applies(turn)` plus `answer(dispatcher, turn) -> events or None` (None: it declines
+after a closer look, the next route is tried). Answer modules keep the wording; routes only
+choose. A new kind of message is a lexicon entry (actions/lexicon.yml) and a route here.
+"""
+
+from dataclasses import dataclass
+from typing import Callable, List, Optional
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import answers, knowledge, ports, replies
+from actions.callback import answer_callback
+from actions.context import Events, Turn
+from actions.english import answer_english
+from actions.fallback import fall_back
+from actions.feedback import answer_comment, answer_rating
+from actions.handoff import HANDOFF_RESPONSES, hand_off
+from actions.outcome import Outcome, merged
+from actions.pending import Pending
+from actions.symptoms import answer_symptom
+from actions.topics import INTENT_TOPICS
+from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
+from actions.walkthrough import NAVIGATION, answer_form_choice, walkthrough_turn
+
+Answer = Callable[[CollectingDispatcher, Turn], Optional[Events]]
+
+# Questions a symptom's fix does not answer: asked beside a symptom, they come first.
+FACT_QUESTIONS = {"port", "settings", "pop_vs_imap", "port_table"}
+STATIC_RESPONSES = {
+    "greet": "utter_greet",
+    "thanks": "utter_thanks",
+    "capabilities": "utter_capabilities",
+    "out_of_scope": "utter_out_of_scope",
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    applies: Callable[[Turn], bool]
+    answer: Answer
+    more: bool = False  # said its part; the next routes answer the rest of the message
+    last_resort: bool = False  # only when no route has answered yet
+
+    def run(self, turn: Turn) -> Optional[Outcome]:
+        if not self.applies(turn):
+            return None
+        dispatcher = CollectingDispatcher()
+        events = self.answer(dispatcher, turn)
+        if events is None:
+            return None
+        outcome = Outcome(route=self.name, messages=dispatcher.messages, more=self.more)
+        outcome.state.absorb(events)
+        return outcome
+
+
+def said(response: str, **values) -> Answer:
+    """An answer that is one domain response."""
+
+    def answer(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+        dispatcher.utter_message(response=response, **values)
+        return []
+
+    return answer
+
+
+# --- the answers routes give (beyond the answer modules) ---------------------------------
+
+
+def password_warning(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(response="utter_password_warning")
+    return []
+
+
+def callback_or_comment(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
+    answer = answer_callback if turn.pending == Pending.CALLBACK_EMAIL else answer_comment
+    return answer(dispatcher, turn)
+
+
+def other_language(dispatcher: CollectingDispatcher, turn: Optional[Turn] = None) -> Events:
+    """Neither Czech, Slovak nor English: a note in Czech and English with the settings."""
+    dispatcher.utter_message(
+        response="utter_other_language",
+        server=knowledge.server("incoming"),
+        port_table=replies.port_table(),
+    )
+    return []
+
+
+def identity(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(
+        response="utter_bot_identity", identity=knowledge.load()["assistant"]["identity"]
+    )
+    return answer_questions(dispatcher, turn) or []  # "jsi robot? a jaký je server?"
+
+
+def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
+    """The walkthrough asked IMAP or POP3 / SSL or not before the account form."""
+    frame = turn.frame
+    if turn.intent in NAVIGATION - {"step_done", "step_skip", "step_repeat"} or frame.step_explicit:
+        return None  # "zpět", "ukončit", "jdi na krok 2": navigation, below
+    if frame.asks and not frame.names_something:
+        return None  # a question of its own: answered, then the offer to continue
+    # The text decides ("ne, chci to se SSL"); a bare yes / no answers the SSL question.
+    security = None
+    if (
+        turn.pending == Pending.WALKTHROUGH_SECURITY
+        and frame.security is None
+        and turn.intent in ("affirm", "deny")
+        and not frame.unsure
+    ):
+        security = "ssl" if turn.intent == "affirm" else "plain"
+    return answer_form_choice(dispatcher, turn, security)
+
+
+def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
+    """Free-text navigation of a running walkthrough; None when the message is no navigation."""
+    frame = turn.frame
+    intent = turn.intent
+    asks_something = bool(frame.asks or frame.names_something)
+    if frame.needs_help and not asks_something:
+        intent = "step_help"  # "v seznamu nevidím…": help with this step, not a jump
+    elif frame.step and (frame.step_explicit or not asks_something):
+        return walkthrough_turn("step_goto", dispatcher, turn)
+    elif frame.asks or frame.ports or turn.follow_up:
+        return None
+    elif frame.returned or frame.resume:
+        intent = "resume_walkthrough"  # "tak jsem zpět", "pokračujme": the same step again
+    elif frame.pause:
+        dispatcher.utter_message(response="utter_wait")
+        return []  # the offer to continue follows
+    elif frame.back:
+        intent = "step_back"
+    elif frame.next_step:
+        intent = "step_done"
+    elif frame.start and intent not in NAVIGATION:
+        intent = "start_walkthrough"  # "jo, krok po kroku" while it runs: from the start
+    if intent in NAVIGATION or intent in ("affirm", "deny"):
+        return walkthrough_turn(intent, dispatcher, turn)
+    return None
+
+
+def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """A symptom: the troubleshooting flow for "nejde odeslat" / "nejde nic", else its fix."""
+    # "odesílání nejde, mám 587 s SSL": the number checked first.
+    events = ports.check_ports(dispatcher, turn) if turn.frame.ports and turn.frame.checks else []
+    if turn.frame.symptom in ENTRIES:
+        return events + troubleshoot(dispatcher, turn, turn.frame.symptom)
+    return events + answer_symptom(dispatcher, turn.frame.symptom, turn.frame.error_code)
+
+
+def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    events = answers.check_servers(dispatcher, turn.frame.hosts)
+    return events + (ports.check_ports(dispatcher, turn) if turn.frame.ports else [])
+
+
+def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
+    """Every question the message asks, in the order asked; None when it asks none."""
+    frame = turn.frame
+    topics = list(frame.asks)
+    if not topics and not frame.ports and not turn.follow_up and turn.intent in INTENT_TOPICS:
+        topics = [INTENT_TOPICS[turn.intent]]
+    if not topics and not frame.ports:
+        return None
+    events: Events = []
+    if frame.port_choice:  # "993 nebo 143?": the ports of the protocol those numbers belong to
+        owners = [owner[0] for n in frame.ports if (owner := knowledge.protocol_for_port(n))]
+        events += ports.answer_port(
+            dispatcher, turn, list(dict.fromkeys(owners)) or asked_protocols(turn)
+        )
+    elif frame.ports and (frame.checks or frame.protocols):
+        events += ports.check_ports(dispatcher, turn)
+    elif frame.ports:
+        for number in frame.ports:
+            events += ports.answer_port_purpose(dispatcher, number)
+    for topic in topics:
+        if topic in ("port", "port_purpose") and frame.ports:
+            continue  # answered above
+        if topic == "port" and not frame.protocols and turn.intent == "ask_port_table":
+            events += ports.answer_port_table(dispatcher)  # "porty?", "všechny porty"
+        elif topic == "port":
+            events += ports.answer_port(dispatcher, turn, asked_protocols(turn))
+        elif topic in ("port_table", "port_purpose"):
+            events += ports.answer_port_table(dispatcher)
+        else:
+            events += answers.answer_topic(dispatcher, turn, topic)
+    return events
+
+
+def asked_protocols(turn: Turn) -> List[str]:
+    """The protocols a port question is about: the message's, or the one it inherits."""
+    if turn.frame.protocols and not turn.frame.everywhere:
+        if turn.frame.protocols == ["incoming"] and turn.protocol in knowledge.incoming_protocols():
+            return [turn.protocol]
+        return turn.frame.protocols
+    if turn.frame.protocols:  # "SSL všude, mám POP3": POP3 and SMTP
+        return [p for p in turn.frame.protocols if p != "smtp"] + ["smtp"]
+    if turn.follow_up and turn.last_protocols:
+        protocols = turn.last_protocols  # "a se SSL?" after IMAP and SMTP: both again
+    else:
+        protocols = [turn.protocol] if turn.protocol else []
+    if turn.frame.everywhere:  # "se SSL, všude": the incoming protocol and SMTP
+        protocols = [p for p in protocols if p != "smtp"] + ["smtp"]
+    return protocols
+
+
+def start_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The walkthrough from step 1, keeping the account type and SSL choice the customer
+    named on the way ("krok po kroku, budu používat POP3 bez SSL") for the form step."""
+    protocol = next((p for p in turn.frame.protocols if p in knowledge.incoming_protocols()), None)
+    security = turn.frame.security if turn.frame.security in knowledge.SECURITY_CHOICES else None
+    chosen = [{"event": "slot", "name": "form_protocol", "value": protocol}] if protocol else []
+    if security:
+        chosen.append({"event": "slot", "name": "form_security", "value": security})
+    return chosen + walkthrough_turn("start_walkthrough", dispatcher, turn)
+
+
+def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """A fragment or correction: the last question again, with what the message changed."""
+    protocol = turn.protocol
+    if turn.topic == "server" and protocol:
+        events = answers.answer_server(dispatcher, protocol)
+        if "port" in turn.last_topics:  # "jaký server a port pro IMAP?" → "a pro odchozí?"
+            events += ports.answer_port(dispatcher, turn, asked_protocols(turn))
+        return events
+    if turn.topic == "settings" and protocol in knowledge.incoming_protocols():
+        return answers.answer_settings(dispatcher, protocol)
+    return ports.answer_port(dispatcher, turn, asked_protocols(turn))
+
+
+def handed_off(turn: Turn) -> bool:
+    return any(
+        (event.get("metadata") or {}).get("utter_action") in HANDOFF_RESPONSES
+        for event in turn.tracker.events
+        if event.get("event") == "bot"
+    )
+
+
+def handoff_pending(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """ "pořád nic" after the handoff: the colleagues have it, nothing new to try."""
+    dispatcher.utter_message(
+        response="utter_handoff_pending",
+        response_time=knowledge.load()["handoff"]["response_time"],
+    )
+    return []
+
+
+def static_response(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(response=STATIC_RESPONSES[turn.intent or ""])
+    return []
+
+
+# --- the table ------------------------------------------------------------------------------
+
+
+def _is_problem(turn: Turn) -> bool:
+    frame = turn.frame
+    return bool(frame.error_code or (frame.symptom and not set(frame.asks) & FACT_QUESTIONS))
+
+
+def _about_the_bot(turn: Turn) -> bool:
+    # The model's guess alone does not make "a vlastně pro odchozí?" a question about the bot.
+    frame = turn.frame
+    return frame.identity or (turn.intent == "ask_bot_identity" and not frame.names_something)
+
+
+def _in_walkthrough(turn: Turn) -> bool:
+    frame = turn.frame
+    return (turn.walkthrough_active or bool(frame.step and turn.walkthrough_started)) and not (
+        frame.symptom or frame.open_smtp
+    )
+
+
+ROUTES: List[Route] = [
+    # A typed password gets the warning, never an echo; a problem in the same message is
+    # answered by the routes below.
+    Route("password", lambda t: t.intent == "share_password", password_warning, more=True),
+    Route("rating", lambda t: t.intent == "rate", answer_rating),
+    Route(
+        "callback_or_comment",
+        lambda t: t.pending in (Pending.CALLBACK_EMAIL, Pending.RATING_COMMENT),
+        callback_or_comment,
+    ),
+    Route("english", lambda t: t.frame.language == "en", answer_english),
+    Route("other_language", lambda t: t.frame.language == "other", other_language),
+    Route("bot_identity", _about_the_bot, identity),
+    Route(
+        "person", lambda t: t.intent == "request_human", lambda d, t: hand_off(d, t.tracker, "request")
+    ),
+    Route("form_choice", lambda t: bool(t.pending and t.pending.is_form_choice), form_choice),
+    Route("pending_yes_no", answers_pending, lambda d, t: troubleshoot(d, t, t.intent)),
+    Route(
+        "pending_works",
+        # "už to jde", "pořád nic", "heslo jsme změnili a už je to v pořádku"
+        lambda t: t.pending in ANSWERS and t.frame.works is not None and "?" not in t.frame.text,
+        lambda d, t: troubleshoot(d, t, "affirm" if t.frame.works else "deny"),
+    ),
+    Route(
+        "after_handoff",
+        lambda t: t.frame.works is False and not t.pending and not t.frame.asks and handed_off(t),
+        handoff_pending,
+    ),
+    Route("walkthrough_navigation", _in_walkthrough, navigate),
+    # A pasted SMTP reply or a symptom: its fix names the server, the user name and the
+    # password, so a question about those is answered by it.
+    Route("problem", _is_problem, answer_problem),
+    Route(
+        "open_smtp_ticket",
+        lambda t: t.frame.open_smtp == "named"
+        or (t.intent == "open_smtp_ticket" and not t.frame.open_smtp),
+        lambda d, t: troubleshoot(d, t, "open_smtp_ticket"),
+    ),
+    Route(
+        "open_smtp_described",
+        lambda t: t.frame.open_smtp == "described",
+        lambda d, t: troubleshoot(d, t, "open_smtp_described"),
+    ),
+    Route(
+        "server_check",  # "mám smtp.seznam.cz, je to dobře?"
+        lambda t: bool(t.frame.hosts and (t.frame.checks or "?" in t.frame.text)),
+        check_servers,
+    ),
+    Route(
+        "smtp_fix_again",  # "a kde přesně to v telefonu zapnu?": the steps again
+        lambda t: t.pending == Pending.SMTP_FIX and t.frame.asks_how,
+        lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
+    ),
+    Route("questions", lambda t: True, answer_questions),
+    Route(
+        "start_walkthrough",
+        lambda t: (t.frame.start or t.intent == "start_walkthrough") and not t.walkthrough_active,
+        start_walkthrough,
+    ),
+    Route("follow_up", lambda t: t.follow_up, continue_topic),
+    Route(
+        "walkthrough_intent",
+        lambda t: t.intent in NAVIGATION,
+        lambda d, t: walkthrough_turn(t.intent, d, t),
+    ),
+    Route(
+        "troubleshooting_intent",
+        lambda t: t.intent in ENTRIES,
+        lambda d, t: troubleshoot(d, t, t.intent),
+    ),
+    Route(
+        "yes_no",  # nothing open: "what else?"
+        lambda t: t.intent in ("affirm", "deny"),
+        lambda d, t: troubleshoot(d, t, t.intent),
+        last_resort=True,
+    ),
+    Route("other_language_intent", lambda t: t.intent == "other_language", other_language),
+    Route("small_talk", lambda t: t.intent in STATIC_RESPONSES, static_response),
+    Route(
+        "fails_vaguely",  # "pořád to nejde" with nothing open: what does not work?
+        lambda t: t.frame.works is False,
+        lambda d, t: troubleshoot(d, t, "mail_not_working"),
+    ),
+    Route("names_something", lambda t: t.frame.names_something, continue_topic, last_resort=True),
+    Route("fallback", lambda t: True, fall_back, last_resort=True),
+]
+
+
+def route(turn: Turn, routes: List[Route] = ROUTES) -> Outcome:
+    """The outcomes of the routes that answer this turn, as one."""
+    outcomes: List[Outcome] = []
+    for candidate in routes:
+        if outcomes and candidate.last_resort:
+            break  # a route said its part and nothing else in the message is understood
+        outcome = candidate.run(turn)
+        if outcome is None:
+            continue
+        outcomes.append(outcome)
+        if not outcome.more:
+            break
+    total = merged(outcomes)
+    assert total is not None  # the fallback always answers
+    return total
