@@ -1,0 +1,22 @@
+"""Every lexicon entry (actions/lexicon.yml) finds its `match` sentences and none of its
+`no_match` sentences, on folded text as the understanding step reads it."""
+
+import pytest
+
+from actions import lexicon
+from czech_nlu.folding import fold
+
+ENTRIES = list(lexicon.load().entries.values())
+CASES = [(e.name, s, True) for e in ENTRIES for s in e.match] + [
+    (e.name, s, False) for e in ENTRIES for s in e.no_match
+]
+
+
+@pytest.mark.parametrize("name,sentence,found", CASES, ids=[f"{n}:{s}" for n, s, _ in CASES])
+def test_entry(name, sentence, found):
+    assert lexicon.says(name, fold(sentence)) is found
+
+
+def test_every_entry_has_examples_both_ways():
+    for entry in ENTRIES:
+        assert entry.match and entry.no_match, entry.name
