@@ -90,8 +90,73 @@ def answer_other_device(dispatcher: CollectingDispatcher, protocol: Optional[str
     return [SlotSet("last_topic", "settings")]
 
 
+DIFFER = re.compile(r"\b(lis\w*|rozdil\w*|rozdiln\w*|odlisn\w*|jin[yae]\w*|different)\b")
+
+
+def answer_same_server(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """ "Liší se server pro příjem a odesílání?" – no; "Je stejný?" – yes (yes/no first)."""
+    incoming, outgoing = knowledge.server("incoming"), knowledge.server("outgoing")
+    if incoming != outgoing:  # not so for this provider; said plainly if the data changes
+        return answer_server(dispatcher, None)
+    asks_difference = bool(DIFFER.search(fold(turn.frame.text)))
+    response = "utter_same_server_no" if asks_difference else "utter_same_server_yes"
+    dispatcher.utter_message(response=response, server=incoming)
+    return [SlotSet("last_topic", "server")]
+
+
+def answer_ssl_required(dispatcher: CollectingDispatcher) -> Events:
+    dispatcher.utter_message(response="utter_ssl_optional", port_table=replies.port_table())
+    return [SlotSet("last_topic", "port")]
+
+
+def answer_switch_protocol(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """ "Z POP3 na IMAP, měním i server?": no; the port of the protocol switched to."""
+    target = next(
+        (p for p in reversed(turn.frame.protocols) if p in knowledge.incoming_protocols()),
+        knowledge.recommended_protocol(),
+    )
+    dispatcher.utter_message(response="utter_switch_protocol", **replies.protocol_values(target))
+    return [SlotSet("protocol", target), SlotSet("last_topic", "server")]
+
+
+def answer_term(dispatcher: CollectingDispatcher, term: Optional[str], english: bool = False) -> Events:
+    """ "Co je IMAP?": general e-mail knowledge from the knowledge file."""
+    terms = knowledge.load()["terms"]
+    if term not in terms:
+        return []
+    dispatcher.utter_message(
+        response="utter_en_term" if english else "utter_term",
+        explanation=terms[term]["en" if english else "cs"],
+    )
+    return []
+
+
+def answer_outgoing_login(dispatcher: CollectingDispatcher) -> Events:
+    values = replies.settings_values(knowledge.recommended_protocol())
+    dispatcher.utter_message(
+        response="utter_outgoing_login",
+        username=values["username"],
+        auth_required=values["auth_required"],
+        auth_same_login=values["auth_same_login"],
+    )
+    return []
+
+
 def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Events:
     """One asked topic other than ports (actions/ports.py)."""
+    if topic == "same_server":
+        return answer_same_server(dispatcher, turn)
+    if topic == "ssl_required":
+        return answer_ssl_required(dispatcher)
+    if topic == "switch_protocol":
+        return answer_switch_protocol(dispatcher, turn)
+    if topic == "term":
+        return answer_term(dispatcher, turn.frame.term)
+    if topic == "outgoing_login":
+        return answer_outgoing_login(dispatcher)
+    if topic == "mailbox_password":
+        utter_password_change(dispatcher, "utter_mailbox_password")
+        return []
     if topic == "server":
         return answer_server(dispatcher, turn.frame.protocol)
     if topic == "settings":

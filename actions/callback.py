@@ -1,5 +1,6 @@
 """The call-back offer's answer: nobody could take the conversation over (timeout, outside
-office hours), so the customer may leave an e-mail address for the reply, or decline."""
+office hours), so the customer may leave an e-mail address or a phone number for the reply, or
+decline."""
 
 import re
 from typing import Optional
@@ -24,8 +25,8 @@ def answer_callback(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Ev
     text = turn.frame.text
     record = handoffs.latest(turn.tracker.sender_id)
     found = EMAIL.search(text)
-    if found and record:
-        contact = found.group(0)
+    contact = found.group(0) if found else turn.frame.phone_number  # an address or a phone
+    if contact and record:
         handoffs.update(record["id"], contact=contact)
         post_in_thread(record, f"Zákazník nechává kontakt pro odpověď: {contact}")
         dispatcher.utter_message(

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
-from actions import knowledge, phrases
+from actions import knowledge, lexicon, phrases
+from actions.screens import Position, where
 from actions.understanding import (
     canonical_protocol,
     canonical_security,
@@ -58,6 +59,14 @@ class Frame:
     hosts: List[str] = field(default_factory=list)  # server names typed by the customer
     everywhere: bool = False  # "se SSL, všude": incoming and outgoing alike
     language: str = "cs"  # cs (Czech or Slovak) / en
+    # Where the customer is in their own words (actions/screens.py), and how they say it.
+    position: Optional[Position] = None
+    confirms: bool = False  # "jo, už to svítí", "mám, a teď?": the step is done
+    where_were_we: bool = False  # "na čem jsme to byli?": the current step again
+    person: bool = False  # "můžu to probrat s technikem?": a person, whatever else is asked
+    adjacent: bool = False  # a hosting matter beyond the mailbox in a device
+    phone_number: Optional[str] = None  # a number left for a call-back
+    term: Optional[str] = None  # "co je IMAP?": the term asked about
 
     @property
     def protocol(self) -> Optional[str]:
@@ -78,13 +87,39 @@ def _entities(message: Dict[str, Any], name: str) -> List[str]:
     return [str(e.get("value")) for e in message.get("entities") or [] if e.get("entity") == name]
 
 
+# Yes/no and other questions whose words are lexicon entries (actions/lexicon.yml): the
+# entry and the topic it asks.
+LEXICON_TOPICS = {
+    "same_server": "same_server",
+    "ssl_required": "ssl_required",
+    "switch_protocol": "switch_protocol",
+    "what_is": "term",
+    "outgoing_login_empty": "outgoing_login",
+    "account_password": "mailbox_password",
+}
+# A lexicon topic answers these too: "liší se server pro příjem a odesílání?" is no question
+# for the server alone.
+COVERS = {
+    "same_server": {"server"},
+    "switch_protocol": {"server", "settings", "pop_vs_imap"},
+    "mailbox_password": {"password"},
+    "outgoing_login": {"username", "password"},
+    "term": {"pop_vs_imap"},
+}
+
+
 def _asks(folded: str) -> List[str]:
     found = []
     for topic, pattern in phrases.TOPIC_WORDS.items():
         match = pattern.search(folded)
         if match:
             found.append((match.start(), topic))
-    topics = [topic for _, topic in sorted(found)]
+    for entry, topic in LEXICON_TOPICS.items():
+        match = lexicon.load()[entry].search(folded)
+        if match:
+            found.append((match.start(), topic))
+    covered = set().union(*(COVERS.get(topic, set()) for _, topic in found))
+    topics = [topic for _, topic in sorted(found) if topic not in covered]
     if "server" in topics and not phrases.SERVER_QUESTION.search(folded):
         named = phrases.SERVER_NAMED.search(folded)
         if phrases.PREPOSITION_BEFORE_SERVER.search(folded) or (len(topics) > 1 and not named):
@@ -141,18 +176,12 @@ def _step(folded: str) -> Tuple[Optional[int], bool]:
     for value, words in phrases.STEP_ORDINALS:
         if nav and re.search(rf"\b({words})\b", folded):
             return value, True
-    bare = re.search(r"\b(na|od)\s+([1-8])\b", folded)
+    bare = re.search(rf"\b(na|od)\s+([1-{len(knowledge.steps())}])\b", folded)
     if bare and nav:
         return int(bare.group(2)), True
-    for number, step in enumerate(knowledge.steps(), 1):
-        if not any(re.search(keyword, folded) for keyword in step.get("keywords", [])):
-            continue
-        if phrases.GO_TO_WORDS.search(folded) or step.get("activity"):
-            return number, True
-        if phrases.DONE_WITH.search(folded):
-            return min(number + 1, len(knowledge.steps())), True  # that screen is done
-        if "?" in folded:
-            return number, False  # "jak je to s tou pokročilou konfigurací?"
+    position = where(folded)  # a screen named ("jdi na krok s jiným účtem")
+    if position and not position.at_notice and phrases.GO_TO_WORDS.search(folded):
+        return position.step, True
     return None, False
 
 
@@ -269,7 +298,7 @@ def read(message: Dict[str, Any]) -> Frame:
     else:
         frame.symptom = next(
             (name for name, words in phrases.SYMPTOM_WORDS if words.search(folded)), None
-        )
+        ) or _sending_fails(folded)
     if phrases.OPEN_SMTP_NAMED.search(folded):
         frame.open_smtp = "named"
     elif phrases.OPEN_SMTP_DESCRIBED.search(folded) or phrases.SPAM_FROM_ME.search(folded):
@@ -296,8 +325,56 @@ def read(message: Dict[str, Any]) -> Frame:
     frame.step, frame.step_explicit = _step(folded)
     if frame.step is None:
         frame.step = next(
-            (int(v) for v in _entities(message, "step") if v.isdigit() and 1 <= int(v) <= 8), None
+            (
+                int(v)
+                for v in _entities(message, "step")
+                if v.isdigit() and 1 <= int(v) <= len(knowledge.steps())
+            ),
+            None,
         )
         frame.step_explicit = frame.step is not None
     frame.identity = bool(phrases.IDENTITY.search(folded))
+    _situation(frame, folded)
+    frame.person = lexicon.says("person_request", folded) and not frame.identity
+    frame.adjacent = lexicon.says("adjacent", folded)
+    phone = lexicon.load()["contact_phone"].search(text)
+    frame.phone_number = phone.group(0).strip() if phone else None
+    term = lexicon.load()["what_is"].search(folded)
+    frame.term = _term(term.group("term")) if term else None
     return frame
+
+
+def _situation(frame: Frame, folded: str) -> None:
+    """Where the customer is, as they say it: a screen, a confirmation, "where were we"."""
+    frame.position = where(folded)
+    short = len(folded.split()) <= 12
+    frame.confirms = (
+        short
+        and lexicon.says("confirm", folded)
+        and not frame.needs_help
+        and not frame.symptom
+        and not frame.asks
+    )
+    frame.where_were_we = lexicon.says("where_were_we", folded)
+
+
+def _sending_fails(folded: str) -> Optional[str]:
+    """ "maily ven nejdou, dovnitř ano": a clause that says sending fails (another may say
+    receiving works); receiving failing too is "nothing works"."""
+    clauses = re.split(r"[,;.!?]|\b(?:ale|a|i|zato|but)\b", folded)
+    if not any(c and lexicon.says("send_fails", c) for c in clauses):
+        return None
+    receiving_fails = any(
+        c and re.search(r"\b(prijem|prijim\w*|prichoz\w*|dovnitr|stahov\w*)", c)
+        and not lexicon.says("receive_works", c)
+        and not lexicon.says("send_fails", c)
+        for c in clauses
+    )
+    return "nothing_works" if receiving_fails else "cannot_send"
+
+
+def _term(word: str) -> Optional[str]:
+    protocol = canonical_protocol(word)
+    if protocol in knowledge.protocols():
+        return protocol
+    return "ssl" if canonical_security(word) == "ssl" else None

@@ -42,7 +42,7 @@ TOPICS = {**QUESTION_TITLES, **PROBLEM_TITLES}
 WALKTHROUGH_TOPIC = TOPICS["start_walkthrough"]
 UNKNOWN_TOPIC = "neurčeno"
 # What the customer is told when a record is made (waiting for an agent, or not): a handoff.
-HANDOFF_RESPONSES = ("utter_handoff_done", "utter_handoff_waiting")
+HANDOFF_RESPONSES = ("utter_handoff_done", "utter_handoff_waiting", "utter_handoff_again")
 
 
 def _user_intent(event: Dict[str, Any]) -> Optional[str]:
@@ -203,10 +203,34 @@ def within_office_hours(now: Optional[datetime] = None) -> bool:
     )
 
 
+def open_record(tracker: Tracker) -> Optional[Dict[str, Any]]:
+    """The conversation's handoff that colleagues still have (one per conversation)."""
+    try:
+        record = handoffs.latest(tracker.sender_id)
+    except SQLAlchemyError:
+        logger.exception("Reading handoffs failed")
+        return None
+    return record if record and record["state"] != handoffs.CLOSED else None
+
+
 def hand_off(
     dispatcher: CollectingDispatcher, tracker: Tracker, reason: str
 ) -> List[Dict[str, Any]]:
-    dispatcher.utter_message(response=CONFIRMATIONS[reason])
+    existing = open_record(tracker)
+    if existing:  # asked again: the same record and number, nothing promised twice
+        post_in_thread(existing, "Zákazník znovu žádá o člověka.")
+        dispatcher.utter_message(
+            response="utter_handoff_again",
+            handoff_number=existing["id"],
+            response_time=knowledge.load()["handoff"]["response_time"],
+        )
+        if existing["state"] == handoffs.CALLBACK and not existing.get("contact"):
+            dispatcher.utter_message(
+                response="utter_callback_offer",
+                callback_time=knowledge.load()["handoff"]["callback_time"],
+            )
+            return [SlotSet("pending_question", Pending.CALLBACK_EMAIL.value)]
+        return [SlotSet("pending_question", None)]
     record = build_record(tracker, reason)
     # Agents answer in the chat when they can (Slack is their console) and are at work.
     live = slack_configured() and within_office_hours()
@@ -223,18 +247,19 @@ def hand_off(
         post_to_slack(slack_message(number, record, os.environ["SLACK_SUPPORT_CHANNEL"]), number)
     settings = knowledge.load()["handoff"]
     if record["state"] == handoffs.WAITING:  # an agent may take over in this very chat
+        dispatcher.utter_message(response=CONFIRMATIONS[reason])
         dispatcher.utter_message(
             response="utter_handoff_waiting",
             handoff_number=number,
             waiting_time=settings["waiting_time"],
         )
         return [SlotSet("pending_question", None)]
+    # Nobody can join the chat now: said first, before anything is promised.
+    if reason == "fix_failed":
+        dispatcher.utter_message(response="utter_fix_failed_sorry")
     dispatcher.utter_message(
         response="utter_handoff_done",
         handoff_number=number,
-        response_time=settings["response_time"],
-    )
-    dispatcher.utter_message(
-        response="utter_callback_offer", callback_time=settings["callback_time"]
+        callback_time=settings["callback_time"],
     )
     return [SlotSet("pending_question", Pending.CALLBACK_EMAIL.value)]

@@ -1,5 +1,6 @@
 """Facts about the hosting mailbox, read from knowledge.yml (the only place they are written)."""
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
@@ -70,8 +71,30 @@ def smtp_auth_checkboxes() -> List[str]:
     return load()["smtp_auth_checkboxes"]
 
 
-def steps() -> List[Dict[str, Any]]:
-    return load()["steps"]
+@dataclass(frozen=True)
+class Step:
+    """One step of the walkthrough, as knowledge.yml writes it."""
+
+    id: str
+    title: str
+    text: str
+    help: str
+    labels: Tuple[str, ...]
+    screen: str
+    notice: Optional[str] = None
+    activity: bool = False  # "jsem u vyplňování": being at this step, not done with it
+
+
+@lru_cache(maxsize=1)
+def steps() -> Tuple[Step, ...]:
+    return tuple(
+        Step(**{**spec, "labels": tuple(spec.get("labels") or [])}) for spec in load()["steps"]
+    )
+
+
+def step_number(step_id: str) -> int:
+    """1-based number of the step with this id."""
+    return next(number for number, step in enumerate(steps(), 1) if step.id == step_id)
 
 
 def direction_label(direction: str, case: str = "nominative") -> str:

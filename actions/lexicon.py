@@ -46,7 +46,8 @@ def _expand(text: str, expansions: Dict[str, str], depth: int = 0) -> str:
 @dataclass(frozen=True)
 class Lexicon:
     entries: Dict[str, Entry]
-    words: Dict[str, List[str]]  # plain word lists (stop words, markers) for the matchers
+    words: Dict[str, List[str]]  # plain word lists (stop words) for the matchers
+    forms: Dict[str, str]  # an irregular form -> the form it stands for ("uctu" -> "ucet")
 
     def __getitem__(self, name: str) -> Entry:
         return self.entries[name]
@@ -65,7 +66,8 @@ class Lexicon:
                 no_match=list(spec.get("no_match") or []),
             )
         words = {name: [fold(w) for w in ws] for name, ws in (data.get("words") or {}).items()}
-        return cls(entries=entries, words=words)
+        forms = {fold(f): fold(group[0]) for group in data.get("forms") or [] for f in group}
+        return cls(entries=entries, words=words, forms=forms)
 
 
 def _join(patterns) -> str:

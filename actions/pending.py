@@ -17,6 +17,7 @@ class Pending(str, Enum):
     HANDOFF_OFFER = "handoff"  # may the bot hand the customer to a person?
     CALLBACK_EMAIL = "callback_email"  # nobody could take over: an e-mail address for a reply?
     RATING_COMMENT = "rating_comment"  # after a 👎: what was missing (optional)?
+    WALKTHROUGH_OFFER = "walkthrough_offer"  # shall we go through the setup step by step?
 
     @classmethod
     def of(cls, value: Optional[str]) -> Optional["Pending"]:

@@ -201,10 +201,6 @@ STEP_ORDINALS = (
 NAV_VERBS = re.compile(
     r"\bkrok\w*|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\bprepn\w*|\bvrat\w*|\bzacn\w*|\bzpatky|\bzpet|\bznovu|\brovnou\b"
 )
-DONE_WITH = re.compile(
-    r"\buz\b|\botevren\w*|\botevrel\w*|\bvidim\b|\bjsem\b|\bklik\w*|\bklepl\w*|\bvybral\w*|\bvybran\w*"
-    r"|\bzvolil\w*|\bzadal\w*|\bvyplnil\w*|\bmam (pred sebou|otevren)"
-)
 GO_TO_WORDS = re.compile(
     r"\bchci\b|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\brovnou\b|\bkrok\w* (s|se)\b|\bvrat\w*|\bukaz\w*|\bdej mi\b"
 )

@@ -15,16 +15,18 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers, knowledge, ports, replies
 from actions.callback import answer_callback
 from actions.context import Events, Turn
+from czech_nlu.folding import fold
 from actions.english import answer_english
 from actions.fallback import fall_back
 from actions.feedback import answer_comment, answer_rating
 from actions.handoff import HANDOFF_RESPONSES, hand_off
-from actions.outcome import Outcome, merged
+from actions.outcome import UNSET, Outcome, merged
 from actions.pending import Pending
 from actions.symptoms import answer_symptom
 from actions.topics import INTENT_TOPICS
 from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
-from actions.walkthrough import NAVIGATION, answer_form_choice, walkthrough_turn
+from actions.walkthrough import NAVIGATION, answer_form_choice, enter_at, walkthrough_turn
+from actions import lexicon
 
 Answer = Callable[[CollectingDispatcher, Turn], Optional[Events]]
 
@@ -122,8 +124,17 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     frame = turn.frame
     intent = turn.intent
     asks_something = bool(frame.asks or frame.names_something)
-    if frame.needs_help and not asks_something:
+    position = frame.position if not (frame.step_explicit or asks_something) else None
+    if frame.where_were_we and not frame.step_explicit:
+        intent = "resume_walkthrough"  # "na čem jsme to byli?": this step, not step 1
+    elif frame.needs_help and not asks_something:
         intent = "step_help"  # "v seznamu nevidím…": help with this step, not a jump
+    elif position and turn.walkthrough_active:
+        if position.step == turn.step and not position.at_notice and frame.confirms:
+            return walkthrough_turn("step_done", dispatcher, turn)  # "našla jsem to" after help
+        return enter_at(dispatcher, turn, position)  # "jiný účet mám", "vyskočilo hlášení…"
+    elif frame.confirms and turn.walkthrough_active:
+        intent = "step_done"  # "jo, už to svítí", "mám, a teď?"
     elif frame.step and (frame.step_explicit or not asks_something):
         return walkthrough_turn("step_goto", dispatcher, turn)
     elif frame.asks or frame.ports or turn.follow_up:
@@ -249,6 +260,35 @@ def handoff_pending(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return []
 
 
+def person(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    return hand_off(dispatcher, turn.tracker, "request")
+
+
+def adjacent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(response="utter_adjacent")
+    return [{"event": "slot", "name": "last_topic", "value": None}]
+
+
+def enter_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    position = turn.frame.position
+    assert position is not None
+    return enter_at(dispatcher, turn, position)
+
+
+def resume_or_start(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """ "Pojďme zase na ten postup": the step they were at (step 1 when none was shown)."""
+    if turn.walkthrough_started:
+        return walkthrough_turn("resume_walkthrough", dispatcher, turn) + [
+            {"event": "slot", "name": "walkthrough_active", "value": True}
+        ]
+    return start_walkthrough(dispatcher, turn)
+
+
+def also_other_devices(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(response="utter_also_other_devices")
+    return []
+
+
 def static_response(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response=STATIC_RESPONSES[turn.intent or ""])
     return []
@@ -268,6 +308,35 @@ def _about_the_bot(turn: Turn) -> bool:
     return frame.identity or (turn.intent == "ask_bot_identity" and not frame.names_something)
 
 
+def _fact_question(turn: Turn) -> bool:
+    return bool(turn.frame.asks or turn.frame.ports or turn.frame.symptom or turn.frame.open_smtp)
+
+
+def _enters_walkthrough(turn: Turn) -> bool:
+    """A screen named with a word of seeing or having done it, outside a running walkthrough."""
+    frame = turn.frame
+    if turn.walkthrough_active or not frame.position or _fact_question(turn) or frame.adjacent:
+        return False
+    folded = fold(frame.text)
+    return bool(
+        frame.position.at_notice
+        or frame.start
+        or turn.walkthrough_started
+        or turn.pending == Pending.WALKTHROUGH_OFFER
+        or lexicon.says("done_marker", folded)
+        or lexicon.says("seeing_marker", folded)
+        or lexicon.says("start_setup", folded)
+    )
+
+
+def _accepts_walkthrough(turn: Turn) -> bool:
+    """A yes to "Chcete projít nastavení krok za krokem?" ("ano, mám to před sebou")."""
+    frame = turn.frame
+    return turn.pending == Pending.WALKTHROUGH_OFFER and (
+        turn.intent in ("affirm", "start_walkthrough") or frame.confirms or frame.start
+    )
+
+
 def _in_walkthrough(turn: Turn) -> bool:
     frame = turn.frame
     return (turn.walkthrough_active or bool(frame.step and turn.walkthrough_started)) and not (
@@ -285,12 +354,21 @@ ROUTES: List[Route] = [
         lambda t: t.pending in (Pending.CALLBACK_EMAIL, Pending.RATING_COMMENT),
         callback_or_comment,
     ),
+    # A request for a person wins over everything else the message says.
+    Route(
+        "person",
+        lambda t: t.frame.person or (t.intent == "request_human" and not t.frame.identity),
+        person,
+    ),
     Route("english", lambda t: t.frame.language == "en", answer_english),
     Route("other_language", lambda t: t.frame.language == "other", other_language),
     Route("bot_identity", _about_the_bot, identity),
-    Route(
-        "person", lambda t: t.intent == "request_human", lambda d, t: hand_off(d, t.tracker, "request")
-    ),
+    # A hosting matter the bot cannot do: said plainly, with where it is done and a colleague;
+    # never a mail-settings answer because "server" or "spam" appeared. Mail questions beside it
+    # ("... a jaký port pro IMAP?") are answered by the routes below.
+    Route("adjacent_and_mail", lambda t: t.frame.adjacent and bool(t.frame.protocols), adjacent, more=True),
+    Route("adjacent", lambda t: t.frame.adjacent, adjacent),
+    Route("walkthrough_accepted", _accepts_walkthrough, resume_or_start),
     Route("form_choice", lambda t: bool(t.pending and t.pending.is_form_choice), form_choice),
     Route("pending_yes_no", answers_pending, lambda d, t: troubleshoot(d, t, t.intent)),
     Route(
@@ -305,6 +383,12 @@ ROUTES: List[Route] = [
         handoff_pending,
     ),
     Route("walkthrough_navigation", _in_walkthrough, navigate),
+    Route("walkthrough_entered", _enters_walkthrough, enter_walkthrough),
+    Route(
+        "walkthrough_resumed",  # "pojďme zase na ten postup" with the walkthrough paused
+        lambda t: t.frame.where_were_we and not t.walkthrough_active and not _fact_question(t),
+        resume_or_start,
+    ),
     # A pasted SMTP reply or a symptom: its fix names the server, the user name and the
     # password, so a question about those is answered by it.
     Route("problem", _is_problem, answer_problem),
@@ -325,6 +409,13 @@ ROUTES: List[Route] = [
         check_servers,
     ),
     Route(
+        "other_senders",  # "i ten skener?" after the Open SMTP fix: every device that sends
+        lambda t: t.pending == Pending.SMTP_FIX
+        and lexicon.says("other_senders", fold(t.frame.text))
+        and not t.frame.asks,
+        also_other_devices,
+    ),
+    Route(
         "smtp_fix_again",  # "a kde přesně to v telefonu zapnu?": the steps again
         lambda t: t.pending == Pending.SMTP_FIX and t.frame.asks_how,
         lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
@@ -332,7 +423,12 @@ ROUTES: List[Route] = [
     Route("questions", lambda t: True, answer_questions),
     Route(
         "start_walkthrough",
-        lambda t: (t.frame.start or t.intent == "start_walkthrough") and not t.walkthrough_active,
+        lambda t: (
+            t.frame.start
+            or t.intent == "start_walkthrough"
+            or lexicon.says("start_setup", fold(t.frame.text))
+        )
+        and not t.walkthrough_active,
         start_walkthrough,
     ),
     Route("follow_up", lambda t: t.follow_up, continue_topic),
@@ -378,4 +474,8 @@ def route(turn: Turn, routes: List[Route] = ROUTES) -> Outcome:
             break
     total = merged(outcomes)
     assert total is not None  # the fallback always answers
+    if turn.pending in ANSWERS and total.state.pending_question is UNSET:
+        # A yes/no question is open only for the very next message: a later "ne" answers
+        # something else, never the old "Pomohlo to?" (no handoff nobody asked for).
+        total.state.pending_question = None
     return total

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import knowledge, replies
 from actions.context import Turn
 from actions.pending import Pending
+from actions.screens import Position
 
 NAV_BUTTONS = [
     {"title": "Hotovo", "payload": "/step_done"},
@@ -21,7 +22,7 @@ NAV_BUTTONS = [
     {"title": "Nevidím to", "payload": "/step_help"},
     {"title": "Ukončit", "payload": "/stop_walkthrough"},
 ]
-FORM_STEP = next(i for i, s in enumerate(knowledge.steps(), 1) if s["id"] == "account_form")
+FORM_STEP = knowledge.step_number("account_form")
 FORM_QUESTIONS = {
     Pending.WALKTHROUGH_PROTOCOL: "utter_ask_walkthrough_protocol",
     Pending.WALKTHROUGH_SECURITY: "utter_ask_walkthrough_security",
@@ -85,7 +86,7 @@ class Walkthrough:
     def help(self, number: int) -> List[Dict[str, Any]]:
         step = knowledge.steps()[number - 1]
         self.dispatcher.utter_message(
-            response="utter_step_help", help=step["help"], buttons=NAV_BUTTONS
+            response="utter_step_help", help=step.help, buttons=NAV_BUTTONS
         )
         return [SlotSet("walkthrough_step", float(number))]  # still here: no offer to resume
 
@@ -117,8 +118,8 @@ class Walkthrough:
             response="utter_step",
             number=number,
             steps=step_count(),
-            title=step["title"],
-            instruction=step["text"],
+            title=step.title,
+            instruction=step.text,
             buttons=[] if number == step_count() else NAV_BUTTONS,
         )
         if number == FORM_STEP:  # replies.buttons_last moves the navigation under the values
@@ -184,7 +185,7 @@ def walkthrough_turn(
     if not turn.walkthrough_active:
         # "hotovo", "zpět"... with no walkthrough running: offer one instead of guessing.
         dispatcher.utter_message(response="utter_offer_walkthrough")
-        return []
+        return [SlotSet("pending_question", Pending.WALKTHROUGH_OFFER.value)]
     if intent in ("step_done", "step_skip", "affirm"):
         return walk.go_to(step + 1)
     if intent == "step_back":
@@ -196,3 +197,14 @@ def walkthrough_turn(
     if intent == "stop_walkthrough":
         return walk.stop()
     return walk.go_to(step)  # step_repeat
+
+
+def enter_at(dispatcher: CollectingDispatcher, turn: Turn, position: Position) -> List[Dict[str, Any]]:
+    """The customer said where they are ("přidat účet mám za sebou", "vyskočilo hlášení…"):
+    that step, or the help for the notice they see; the walkthrough runs from there."""
+    walk = Walkthrough(dispatcher, turn)
+    if not turn.walkthrough_started:  # said once: the steps are Windows Phone's
+        dispatcher.utter_message(response="utter_walkthrough_intro")
+    if position.at_notice:
+        return walk.help(position.step) + [SlotSet("walkthrough_active", True)]
+    return walk.go_to(position.step)

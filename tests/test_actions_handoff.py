@@ -9,6 +9,7 @@ from fake_slack import FakeSlack
 
 from actions import knowledge
 from actions.dispatcher import ActionRespond
+from stores import handoffs
 
 HANDOFF = knowledge.load()["handoff"]
 
@@ -32,7 +33,7 @@ def names_number(text, number):
     return re.search(rf"\b{number}\b", text) is not None
 
 
-def test_request_confirms_stores_and_says_what_next(domain, handoff_db):
+def test_request_says_the_true_state_first_stores_and_offers_a_call_back(domain, handoff_db):
     tracker = make_tracker(
         "chci mluvit s clovekem",
         "request_human",
@@ -40,13 +41,12 @@ def test_request_confirms_stores_and_says_what_next(domain, handoff_db):
         events=CONVERSATION,
     )
     replies, events = run_action(ActionRespond(), tracker, domain)
-    confirmed, handed_over, offer = replies
-    assert confirmed == shown(domain, "utter_handoff_confirm")
-    # The number to quote, and when the colleagues answer.
-    assert names_number(handed_over, 1) and HANDOFF["response_time"] in handed_over
-    # No agents' console (Slack) here: nobody can join the chat, so a call-back is offered
-    # (and the address it asks for is what the next message is taken as: events below).
-    assert HANDOFF["callback_time"] in offer
+    # No agents' console (Slack) here: nobody can join the chat. That is said first, with no
+    # "předám Vás" before it; then the number to quote and the call-back offer (the address
+    # or phone number it asks for is what the next message is taken as: events below).
+    [handed_over] = replies
+    assert handed_over.startswith("Kolegové z technické podpory se teď do chatu připojit nemohou")
+    assert names_number(handed_over, 1) and HANDOFF["callback_time"] in handed_over
     [record] = records(handoff_db)
     assert record["state"] == "callback"
     assert record["conversation_id"] == "test-user"
@@ -69,12 +69,17 @@ def test_request_confirms_stores_and_says_what_next(domain, handoff_db):
     ]
 
 
-def test_second_record_gets_the_next_number(domain, handoff_db):
+def test_a_second_request_keeps_the_open_record_and_its_number(domain, handoff_db):
     tracker = make_tracker("operator", "request_human", events=CONVERSATION)
     run_action(ActionRespond(), tracker, domain)
     replies, _ = run_action(ActionRespond(), tracker, domain)
-    assert names_number(replies[1], 2) and not names_number(replies[1], 1)
-    assert [r["id"] for r in records(handoff_db)] == [1, 2]
+    assert replies[0] == shown(
+        domain, "utter_handoff_again", handoff_number=1, response_time=HANDOFF["response_time"]
+    )
+    assert [r["id"] for r in records(handoff_db)] == [1]
+    handoffs.update(1, state=handoffs.CLOSED)  # the agent gave it back: a new request is new
+    replies, _ = run_action(ActionRespond(), tracker, domain)
+    assert names_number(replies[0], 2) and [r["id"] for r in records(handoff_db)] == [1, 2]
 
 
 def test_transcript_keeps_only_the_last_turns(domain, handoff_db):
@@ -168,7 +173,7 @@ def test_offer_accepted_or_declined(domain, handoff_db, intent, stored):
     tracker = make_tracker("x", intent, slots={"pending_question": "handoff"}, events=events)
     replies, _ = run_action(ActionRespond(), tracker, domain)
     if stored:
-        assert replies[0] == shown(domain, "utter_handoff_confirm")
+        assert names_number(replies[0], 1)  # handed over (nobody online: the call-back offer)
         assert records(handoff_db)[0]["reason"] == "misunderstood"
     else:
         assert replies == [shown(domain, "utter_handoff_declined")]
@@ -191,8 +196,8 @@ def test_storage_failure_gives_the_support_contact(domain, handoff_db, monkeypat
     use_tracker_db(handoff_db.parent, monkeypatch)  # a directory: sqlite cannot open it
     replies, _ = run_action(ActionRespond(), make_tracker("operator", "request_human"), domain)
     # Where to turn instead; no handoff number promised that does not exist.
-    assert len(replies) == 2 and knowledge.load()["support_contact"] in replies[1]
-    assert not names_number(replies[1], 1)
+    assert len(replies) == 1 and knowledge.load()["support_contact"] in replies[0]
+    assert not names_number(replies[0], 1)
 
 
 @pytest.mark.parametrize(

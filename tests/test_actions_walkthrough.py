@@ -1,3 +1,4 @@
+from rasa_sdk.events import SlotSet
 from conftest import entity, make_tracker, run_action, shown
 
 from actions import knowledge
@@ -23,7 +24,7 @@ def test_start_shows_step_one_with_navigation(domain):
     assert intro == shown(domain, "utter_walkthrough_intro")  # the guide's phone, and others
     # Step 1 with what the phone's screen says there ("Nastavení", "Parametry").
     assert step.startswith(f"**Krok 1 z {STEPS}") and step.endswith(NAV)
-    assert all(f"„{label}“" in step for label in knowledge.steps()[0]["labels"])
+    assert all(f"„{label}“" in step for label in knowledge.steps()[0].labels)
     # Said once: starting again later goes straight to step 1.
     again, _ = walk(domain, "start_walkthrough", walkthrough_step=4.0)
     assert again[0].startswith("**Krok 1 z 8")
@@ -163,7 +164,8 @@ def test_yes_and_no_mid_walkthrough(domain):
 
 def test_navigation_without_a_walkthrough_offers_one(domain):
     replies, events = walk(domain, "step_done")
-    assert "krok za krokem" in replies[0] and events == []
+    assert "krok za krokem" in replies[0]
+    assert events == [SlotSet("pending_question", "walkthrough_offer")]  # a yes starts it
 
 
 def test_open_smtp_mid_walkthrough_returns_after_the_fix(domain):

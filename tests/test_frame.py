@@ -90,7 +90,7 @@ def test_open_smtp_named_or_described():
 def test_walkthrough_references():
     assert frame("skoč na trojku").step == 3
     assert frame("vrať mě na krok 2").step == 2
-    assert frame("e-mail + účty už mám otevřené").step == 3  # the step after that screen
+    assert frame("e-mail + účty už mám otevřené").position.step == 3  # the step after that screen
     assert frame("chci rovnou vyplnit servery").step == 7
     assert frame("jaký je server").step is None
     assert frame("nevidím tam jiný účet").needs_help

@@ -84,7 +84,7 @@ def test_the_guides_steps_with_the_guides_labels():
     text = guide_text()
     assert len(steps) == len(re.findall(r"^## Část \d+:", text, re.M))
     for step in steps:
-        for label in step["labels"]:
+        for label in step.labels:
             assert f'"{GUIDE_NAME_OF.get(label, label)}"' in text, label
 
 

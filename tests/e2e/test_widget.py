@@ -80,7 +80,7 @@ def test_widget_greets_at_once_lists_steps_and_keeps_buttons_visible(stack, page
     type_message(page, "navod krok za krokem, budu pouzivat imap se ssl")
     expect(bot_says(page, "Návod je pro Windows Phone 8")).to_be_visible()
     heading = bot_says(page, "^Krok 1 z 8").locator("strong")
-    first = knowledge.steps()[0]["title"]
+    first = knowledge.steps()[0].title
     expect(heading).to_have_text(f"Krok 1 z 8: {first}")  # the step stands out
     type_message(page, "krok 7")
     expect(bot_says(page, "^Krok 7 z 8")).to_be_visible()

@@ -1,0 +1,103 @@
+"""Where the customer is in the walkthrough, in their own words: the message is matched against
+each step's labels, screen description and notice (knowledge.yml), not a regex per step.
+
+- a label with a word of having done it ("přidat účet mám za sebou", "jiný účet jsem dal") is
+  behind the customer: the next step;
+- a label seen, or a screen described ("vidím jen nabídku hotových účtů", "jsem na té dlouhé
+  obrazovce s políčky"): that step;
+- a step's notice described ("objevilo se hlášení, že telefon nastavení nenašel"): that step,
+  answered with its help (what to do on the notice).
+Words shared by many steps count less (1 / the number of steps that use them).
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, FrozenSet, List, Optional, Tuple
+
+from actions import knowledge, lexicon
+from czech_nlu.folding import fold
+
+LABEL_WEIGHT = 1.5  # plus 1.5 x the label's word weights: "jiný účet" outweighs "Nastavení"
+MIN_SCREEN_WEIGHT = 1.0  # a description: one word only this step uses, or several shared ones
+SEEN_LAST_BONUS = 2.0  # "klikl jsem na X a vyskočilo Y": what appeared last is where they are
+
+
+@dataclass(frozen=True)
+class Position:
+    step: int  # 1-based, the step the customer should do now
+    at_notice: bool = False  # looking at the step's notice (answered with the step's help)
+    by_label: bool = False  # a label decided it (a screen description otherwise)
+
+
+def stem(word: str) -> str:
+    """Czech endings cut off crudely: "obrazovce"/"obrazovka", "políčky"/"políčka" meet."""
+    word = lexicon.load().forms.get(word, word)
+    return word[:5] if len(word) > 5 else word
+
+
+def stems(text: str) -> List[str]:
+    words = re.findall(r"\w+", fold(text).replace("e-mail", "email"))
+    stop = set(lexicon.load().words["stop"])
+    return [stem(w) for w in words if w not in stop and len(w) > 1]
+
+
+@dataclass(frozen=True)
+class _Screen:
+    step: int
+    labels: Tuple[FrozenSet[str], ...]
+    screen: FrozenSet[str]
+    notice: FrozenSet[str]
+
+
+@lru_cache(maxsize=1)
+def _screens() -> Tuple[Tuple[_Screen, ...], Dict[str, float]]:
+    screens = tuple(
+        _Screen(
+            step=number,
+            labels=tuple(frozenset(stems(label)) for label in step.labels),
+            screen=frozenset(stems(step.screen)),
+            notice=frozenset(stems(step.notice or "")),
+        )
+        for number, step in enumerate(knowledge.steps(), 1)
+    )
+    df: Counter = Counter()
+    for s in screens:
+        df.update(s.screen | s.notice | frozenset().union(*s.labels))
+    return screens, {word: 1.0 / count for word, count in df.items()}
+
+
+def _last(pattern: "re.Pattern[str]", folded: str) -> int:
+    """Where the pattern's last match ends (-1: nowhere)."""
+    return max((m.end() for m in pattern.finditer(folded)), default=-1)
+
+
+def where(folded: str) -> Optional[Position]:
+    """The customer's position said in this message, or None when it names no screen."""
+    screens, weight = _screens()
+    # A word saying it is done ("hotový", "kliknuto") names no screen.
+    said_done = lexicon.load()["done_marker"].pattern.sub(" ", folded)
+    words = set(stems(said_done))
+    done = _last(lexicon.load()["done_marker"].pattern, folded)
+    seeing = _last(lexicon.load()["seeing_marker"].pattern, folded)
+    ahead = done > seeing  # the last thing said is what they did, not what they see
+    bonus = SEEN_LAST_BONUS if seeing > done else 0.0
+    best: Optional[Tuple[float, Position]] = None
+    last = len(screens)
+    for s in screens:
+        candidates: List[Tuple[float, Position]] = []
+        for label in s.labels:
+            if label and label <= words:
+                step = min(s.step + 1, last) if ahead else s.step
+                score = LABEL_WEIGHT * (1 + sum(weight[w] for w in label))
+                candidates.append((score, Position(step, by_label=True)))
+        for described, at_notice in ((s.notice, True), (s.screen, False)):
+            found = words & described
+            score = sum(weight[w] for w in found)
+            if score >= MIN_SCREEN_WEIGHT and (len(found) >= 2 or max(weight[w] for w in found) == 1):
+                candidates.append((score + bonus, Position(s.step, at_notice=at_notice)))
+        for candidate in candidates:
+            if best is None or candidate[0] > best[0]:
+                best = candidate
+    return best[1] if best else None
