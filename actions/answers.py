@@ -119,7 +119,9 @@ def answer_switch_protocol(dispatcher: CollectingDispatcher, turn: Turn) -> Even
     return [SlotSet("protocol", target), SlotSet("last_topic", "server")]
 
 
-def answer_term(dispatcher: CollectingDispatcher, term: Optional[str], english: bool = False) -> Events:
+def answer_term(
+    dispatcher: CollectingDispatcher, term: Optional[str], english: bool = False
+) -> Events:
     """ "Co je IMAP?": general e-mail knowledge from the knowledge file."""
     terms = knowledge.load()["terms"]
     if term not in terms:

@@ -5,8 +5,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, replies
+from actions.answers import answer_term
 from actions.context import Events, Turn
 from actions.troubleshooting import response_values
+from czech_nlu.folding import fold
 
 
 def utter_english_ports(dispatcher: CollectingDispatcher, protocol: str, security) -> None:
@@ -40,7 +42,12 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if frame.open_smtp or frame.intent == "open_smtp_ticket":
         dispatcher.utter_message(response="utter_en_open_smtp", **values)
         answered = True
-    follow_up = ["server" if turn.topic == "server" else "port"] if turn.follow_up else []
+    # "and without SSL?" continues with ports, whatever came before
+    follow_up = (
+        ["server" if turn.topic == "server" and not frame.security else "port"]
+        if turn.follow_up
+        else []
+    )
     asks = frame.asks or follow_up  # "and with SSL?", "and the outgoing one?"
     for topic in asks:
         if topic == "port" and (frame.protocols or turn.protocol):
@@ -55,11 +62,23 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             dispatcher.utter_message(response="utter_en_smtp_auth", **values)
         elif topic == "server":
             dispatcher.utter_message(response="utter_en_server", **values)
-        elif topic in ("username", "password"):
+        elif topic in ("username", "password", "mailbox_password"):
             dispatcher.utter_message(response="utter_en_username", **values)
+        elif topic == "term":
+            answer_term(dispatcher, frame.term, english=True)
+        elif topic == "ssl_required":
+            dispatcher.utter_message(
+                response="utter_en_ssl_optional", port_table=replies.port_table(english=True)
+            )
+        elif topic == "same_server":
+            dispatcher.utter_message(response="utter_en_server", **values)
         else:
             continue
         answered = True
+    for label, meaning in english["labels"].items():  # "what does 'další volby' mean?"
+        if fold(label) in fold(frame.text):
+            dispatcher.utter_message(response="utter_en_label", label=label, meaning=meaning)
+            answered = True
     if not answered:
         dispatcher.utter_message(
             response="utter_en_table", **{**values, "port_table": replies.port_table(english=True)}

@@ -114,17 +114,20 @@ def _asks(folded: str) -> List[str]:
         match = pattern.search(folded)
         if match:
             found.append((match.start(), topic))
+    topics = [topic for _, topic in sorted(found)]
+    of_protocol = phrases.SERVER_OF_PROTOCOL.search(folded) and not (
+        phrases.PREPOSITION_BEFORE_SERVER.search(folded)
+    )
+    if "server" in topics and not (phrases.SERVER_QUESTION.search(folded) or of_protocol):
+        named = phrases.SERVER_NAMED.search(folded)
+        if phrases.PREPOSITION_BEFORE_SERVER.search(folded) or (len(topics) > 1 and not named):
+            found = [(at, topic) for at, topic in found if topic != "server"]
     for entry, topic in LEXICON_TOPICS.items():
         match = lexicon.load()[entry].search(folded)
         if match:
             found.append((match.start(), topic))
     covered = set().union(*(COVERS.get(topic, set()) for _, topic in found))
-    topics = [topic for _, topic in sorted(found) if topic not in covered]
-    if "server" in topics and not phrases.SERVER_QUESTION.search(folded):
-        named = phrases.SERVER_NAMED.search(folded)
-        if phrases.PREPOSITION_BEFORE_SERVER.search(folded) or (len(topics) > 1 and not named):
-            topics.remove("server")
-    return topics
+    return [topic for _, topic in sorted(found) if topic not in covered]
 
 
 def _ports(folded: str, about_mail: bool) -> List[int]:
@@ -365,7 +368,8 @@ def _sending_fails(folded: str) -> Optional[str]:
     if not any(c and lexicon.says("send_fails", c) for c in clauses):
         return None
     receiving_fails = any(
-        c and re.search(r"\b(prijem|prijim\w*|prichoz\w*|dovnitr|stahov\w*)", c)
+        c
+        and re.search(r"\b(prijem|prijim\w*|prichoz\w*|dovnitr|stahov\w*)", c)
         and not lexicon.says("receive_works", c)
         and not lexicon.says("send_fails", c)
         for c in clauses

@@ -82,6 +82,7 @@ class Step:
     labels: Tuple[str, ...]
     screen: str
     notice: Optional[str] = None
+    after_filling: Optional[str] = None  # what is left once the fields are filled
     activity: bool = False  # "jsem u vyplňování": being at this step, not done with it
 
 

@@ -13,7 +13,7 @@ TOPIC_WORDS = {
     "port": re.compile(r"\bport(u|y|a|em|ech|um|o|s|ov)?\b|\bportov\w*"),
     "server": re.compile(r"\bserver\w*|\bhost ?name\b|\bsmtp adres\w*"),
     "username": re.compile(
-        r"\buzivatelsk\w* jmen\w*|\bjmen\w* uzivatel\w*|\bnazev uzivatel\w*|\blogin\w*"
+        r"\buzivatelsk\w* jmen\w*|\buzivatelsk\w* men[oa]\b|\bjmen\w* uzivatel\w*|\bnazev uzivatel\w*|\blogin\w*"
         r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*|\bmen\w* pouzivatel\w*"
         r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|napsat|dat|vyplnit) (jako|do) (jmen\w*|uzivatel\w*)"
         r"|\bjako uzivatel\w*|\bcast pred zavinac\w*|\b(jak\w*|co|ktere)( \w+){0,4} jmeno\b"
@@ -46,6 +46,10 @@ SERVER_QUESTION = re.compile(
 SERVER_NAMED = re.compile(
     r"\bserver\w*\W*(:|je\b|jsou\b|mam\b|zadat\b|napsat\b|pouzit\b|,)|^\W*server|\bserver\w*( \w+){0,4}\s*\?"
     r"|\ba\s+server\w*\W*$"  # "napište mi všechny porty a servery."
+)
+# "smtp server", "server příchozí pošty": a server asked for by its protocol.
+SERVER_OF_PROTOCOL = re.compile(
+    r"\b(smtp|imap|pop3?|prichoz\w*|odchoz\w*)\s+server\w*|\bserver\w*\s+(smtp|imap|pop3?|prichoz\w*|odchoz\w*)"
 )
 # Where, not what: "u odchozího serveru", "na serveru", "se serverem" ("na server" asks about it).
 PREPOSITION_BEFORE_SERVER = re.compile(
@@ -124,7 +128,7 @@ SYMPTOM_WORDS = (
         "timeout",
         re.compile(
             r"time ?out|vyprs\w*|casov\w* limit|nelze (se )?pripojit|nepodarilo se (\w+ )?pripojit"
-            r"|\bne\w* se (\w+ )?pripojit|nepripoj\w*|server (ne)?neodpovida|server neodpovida|neni dostupn\w*|can.?t connect"
+            r"|\bne\w* se (\w+ )?pripojit|\bnemuz\w* (se )?pripojit|nepripoj\w*|server (ne)?neodpovida|server neodpovida|neni dostupn\w*|can.?t connect"
             r"|nedostupn\w*|connection (failed|refused|timed)"
         ),
     ),
@@ -136,6 +140,7 @@ SYMPTOM_WORDS = (
             r"|(prihl\w*|login\w*|hesl\w*)\W+(\w+\W+){0,4}(nejde|nefunguje|selha\w*|spatn\w*|nespravn\w*|odmit\w*|nebere)"
             r"|(hesl\w*|udaje)\W+(\w+\W+){0,3}(mam |je |jsou )?(urcite |stoprocentne |100 ?% )?(spravn|dobr)\w*"
             r"|(porad|furt|stale|dokola|znovu)( \w+){0,4} (chce|pta|vyzaduje)( \w+){0,3} hesl"
+            r"|(chce|pta|vyzaduje)\w*( \w+){0,2} (znovu|porad|furt|stale|zase)( \w+){0,2} hesl"
         ),
     ),
 )
@@ -149,7 +154,7 @@ OPEN_SMTP_DESCRIBED = re.compile(
 )
 # Spam said to be sent in the customer's name: the ticket described without naming it.
 SPAM_FROM_ME = re.compile(
-    r"(z me|ze me|z moj\w*|z meho|moje adres\w*|rozesil\w*|posila\w*|odchazi|chodi)[^.?!]{0,40}(spam|nevyzadan)"
+    r"(z me|ze me|z moj\w*|z meho|moje adres\w*|rozesil\w*|posila\w*|odchazi)[^.?!]{0,40}(spam|nevyzadan)"
     r"|(spam|nevyzadan)\w*[^.?!]{0,40}(z me|ze me|z moj\w*|z meho|moje adres\w*)"
     r"|(podle vas|psali jste|tvrdite|obvinuj\w*)[^.?!]{0,40}(spam|nevyzadan)"
 )

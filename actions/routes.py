@@ -12,10 +12,9 @@ from typing import Callable, List, Optional
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers, knowledge, ports, replies
+from actions import answers, knowledge, lexicon, ports, replies
 from actions.callback import answer_callback
 from actions.context import Events, Turn
-from czech_nlu.folding import fold
 from actions.english import answer_english
 from actions.fallback import fall_back
 from actions.feedback import answer_comment, answer_rating
@@ -26,7 +25,7 @@ from actions.symptoms import answer_symptom
 from actions.topics import INTENT_TOPICS
 from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
 from actions.walkthrough import NAVIGATION, answer_form_choice, enter_at, walkthrough_turn
-from actions import lexicon
+from czech_nlu.folding import fold
 
 Answer = Callable[[CollectingDispatcher, Turn], Optional[Events]]
 
@@ -124,7 +123,21 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     frame = turn.frame
     intent = turn.intent
     asks_something = bool(frame.asks or frame.names_something)
-    position = frame.position if not (frame.step_explicit or asks_something) else None
+    position = frame.position if not (frame.step_explicit or _asks_beside_screen(turn)) else None
+    step = knowledge.steps()[turn.step - 1]
+    if (
+        turn.walkthrough_active
+        and step.after_filling
+        and lexicon.says("filled", fold(frame.text))
+        and not lexicon.says("finished", fold(frame.text))
+        and not frame.asks
+        and (not position or position.step == turn.step)
+    ):
+        # "vyplněno, co teď?": the button that finishes this step, still at this step
+        dispatcher.utter_message(
+            response="utter_step_after_filling", after_filling=step.after_filling
+        )
+        return [{"event": "slot", "name": "walkthrough_step", "value": float(turn.step)}]
     if frame.where_were_we and not frame.step_explicit:
         intent = "resume_walkthrough"  # "na čem jsme to byli?": this step, not step 1
     elif frame.needs_help and not asks_something:
@@ -299,6 +312,8 @@ def static_response(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 def _is_problem(turn: Turn) -> bool:
     frame = turn.frame
+    if frame.open_smtp and not frame.error_code:  # "prý rozesílám spam": the ticket, below
+        return False
     return bool(frame.error_code or (frame.symptom and not set(frame.asks) & FACT_QUESTIONS))
 
 
@@ -308,24 +323,53 @@ def _about_the_bot(turn: Turn) -> bool:
     return frame.identity or (turn.intent == "ask_bot_identity" and not frame.names_something)
 
 
+CREDENTIAL_NOUNS = {"username", "password"}
+
+
+def _asks_beside_screen(turn: Turn) -> bool:
+    """A question of its own beside a screen: "jsem na obrazovce s adresou a heslem" names
+    the fields, it does not ask about them (no "?")."""
+    frame = turn.frame
+    asks = set(frame.asks) - (CREDENTIAL_NOUNS if "?" not in frame.text else set())
+    return bool(asks or frame.names_something)
+
+
 def _fact_question(turn: Turn) -> bool:
-    return bool(turn.frame.asks or turn.frame.ports or turn.frame.symptom or turn.frame.open_smtp)
+    frame = turn.frame
+    asks = set(frame.asks) - (CREDENTIAL_NOUNS if "?" not in frame.text else set())
+    return bool(asks or frame.ports or frame.hosts or frame.symptom or frame.open_smtp)
+
+
+def questions_and_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """ "Odesílání nejde – jaký port pro SMTP?": the port asked, then the problem's fix."""
+    return (answer_questions(dispatcher, turn) or []) + answer_problem(dispatcher, turn)
+
+
+def _adjacent_only(turn: Turn) -> bool:
+    """A hosting matter and no mail matter beside it (a story that mentions the web and asks
+    for the IMAP port is about IMAP); a certificate of the website is no phone warning."""
+    frame = turn.frame
+    mail_topics = set(frame.asks) - {"server", "port", "port_table"}  # FTP has ports too
+    mail = bool(
+        frame.protocols or mail_topics or frame.open_smtp or frame.error_code or frame.hosts
+    )
+    return frame.adjacent and not mail and frame.symptom in (None, "certificate")
 
 
 def _enters_walkthrough(turn: Turn) -> bool:
     """A screen named with a word of seeing or having done it, outside a running walkthrough."""
     frame = turn.frame
-    if turn.walkthrough_active or not frame.position or _fact_question(turn) or frame.adjacent:
+    if turn.walkthrough_active or not frame.position or _fact_question(turn):
+        return False
+    if frame.names_something or _adjacent_only(turn):  # "mám zaškrtlé SSL" is a correction
         return False
     folded = fold(frame.text)
     return bool(
         frame.position.at_notice
-        or frame.start
         or turn.walkthrough_started
         or turn.pending == Pending.WALKTHROUGH_OFFER
         or lexicon.says("done_marker", folded)
         or lexicon.says("seeing_marker", folded)
-        or lexicon.says("start_setup", folded)
     )
 
 
@@ -360,14 +404,16 @@ ROUTES: List[Route] = [
         lambda t: t.frame.person or (t.intent == "request_human" and not t.frame.identity),
         person,
     ),
-    Route("english", lambda t: t.frame.language == "en", answer_english),
+    Route(
+        "english",  # a "done" in the walkthrough is navigation, in any language
+        lambda t: t.frame.language == "en" and not (t.walkthrough_active and t.frame.confirms),
+        answer_english,
+    ),
     Route("other_language", lambda t: t.frame.language == "other", other_language),
     Route("bot_identity", _about_the_bot, identity),
     # A hosting matter the bot cannot do: said plainly, with where it is done and a colleague;
-    # never a mail-settings answer because "server" or "spam" appeared. Mail questions beside it
-    # ("... a jaký port pro IMAP?") are answered by the routes below.
-    Route("adjacent_and_mail", lambda t: t.frame.adjacent and bool(t.frame.protocols), adjacent, more=True),
-    Route("adjacent", lambda t: t.frame.adjacent, adjacent),
+    # never a mail-settings answer because "server" or "spam" appeared.
+    Route("adjacent", _adjacent_only, adjacent),
     Route("walkthrough_accepted", _accepts_walkthrough, resume_or_start),
     Route("form_choice", lambda t: bool(t.pending and t.pending.is_form_choice), form_choice),
     Route("pending_yes_no", answers_pending, lambda d, t: troubleshoot(d, t, t.intent)),
@@ -394,8 +440,10 @@ ROUTES: List[Route] = [
     Route("problem", _is_problem, answer_problem),
     Route(
         "open_smtp_ticket",
-        lambda t: t.frame.open_smtp == "named"
-        or (t.intent == "open_smtp_ticket" and not t.frame.open_smtp),
+        lambda t: (
+            t.frame.open_smtp == "named"
+            or (t.intent == "open_smtp_ticket" and not t.frame.open_smtp)
+        ),
         lambda d, t: troubleshoot(d, t, "open_smtp_ticket"),
     ),
     Route(
@@ -410,9 +458,11 @@ ROUTES: List[Route] = [
     ),
     Route(
         "other_senders",  # "i ten skener?" after the Open SMTP fix: every device that sends
-        lambda t: t.pending == Pending.SMTP_FIX
-        and lexicon.says("other_senders", fold(t.frame.text))
-        and not t.frame.asks,
+        lambda t: (
+            t.pending == Pending.SMTP_FIX
+            and lexicon.says("other_senders", fold(t.frame.text))
+            and not t.frame.asks
+        ),
         also_other_devices,
     ),
     Route(
@@ -420,15 +470,27 @@ ROUTES: List[Route] = [
         lambda t: t.pending == Pending.SMTP_FIX and t.frame.asks_how,
         lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
     ),
+    Route(
+        "questions_and_problem",
+        # (a port asked with its SSL choice is answered alone: the customer knows their setup)
+        lambda t: (
+            t.frame.symptom in ENTRIES
+            and bool(set(t.frame.asks) & FACT_QUESTIONS)
+            and not t.frame.security
+        ),
+        questions_and_problem,
+    ),
     Route("questions", lambda t: True, answer_questions),
     Route(
         "start_walkthrough",
         lambda t: (
-            t.frame.start
-            or t.intent == "start_walkthrough"
-            or lexicon.says("start_setup", fold(t.frame.text))
-        )
-        and not t.walkthrough_active,
+            (
+                t.frame.start
+                or t.intent == "start_walkthrough"
+                or lexicon.says("start_setup", fold(t.frame.text))
+            )
+            and not t.walkthrough_active
+        ),
         start_walkthrough,
     ),
     Route("follow_up", lambda t: t.follow_up, continue_topic),

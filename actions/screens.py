@@ -21,6 +21,7 @@ from czech_nlu.folding import fold
 
 LABEL_WEIGHT = 1.5  # plus 1.5 x the label's word weights: "jiný účet" outweighs "Nastavení"
 MIN_SCREEN_WEIGHT = 1.0  # a description: one word only this step uses, or several shared ones
+ACTIVITY_WEIGHT = 3.0  # "jsem u vyplňování" names the step whose activity it is
 SEEN_LAST_BONUS = 2.0  # "klikl jsem na X a vyskočilo Y": what appeared last is where they are
 
 
@@ -40,7 +41,7 @@ def stem(word: str) -> str:
 def stems(text: str) -> List[str]:
     words = re.findall(r"\w+", fold(text).replace("e-mail", "email"))
     stop = set(lexicon.load().words["stop"])
-    return [stem(w) for w in words if w not in stop and len(w) > 1]
+    return [stem(w) for w in words if w not in stop and len(w) > 2]
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,9 @@ def _screens() -> Tuple[Tuple[_Screen, ...], Dict[str, float]]:
         _Screen(
             step=number,
             labels=tuple(frozenset(stems(label)) for label in step.labels),
-            screen=frozenset(stems(step.screen)),
+            # The title names the screen too ("krok s typem účtu"); label words count as labels.
+            screen=frozenset(stems(f"{step.title} {step.screen}"))
+            - frozenset(stems(" ".join(step.labels))),
             notice=frozenset(stems(step.notice or "")),
         )
         for number, step in enumerate(knowledge.steps(), 1)
@@ -77,12 +80,13 @@ def where(folded: str) -> Optional[Position]:
     """The customer's position said in this message, or None when it names no screen."""
     screens, weight = _screens()
     # A word saying it is done ("hotový", "kliknuto") names no screen.
-    said_done = lexicon.load()["done_marker"].pattern.sub(" ", folded)
-    words = set(stems(said_done))
+    done_word = lexicon.load()["done_marker"].pattern
+    words = {stem(w) for w in stems(folded) if not done_word.fullmatch(w)}
     done = _last(lexicon.load()["done_marker"].pattern, folded)
     seeing = _last(lexicon.load()["seeing_marker"].pattern, folded)
     ahead = done > seeing  # the last thing said is what they did, not what they see
     bonus = SEEN_LAST_BONUS if seeing > done else 0.0
+    busy = lexicon.says("activity", folded)  # "jsem u vyplňování": a step you stay at
     best: Optional[Tuple[float, Position]] = None
     last = len(screens)
     for s in screens:
@@ -95,8 +99,12 @@ def where(folded: str) -> Optional[Position]:
         for described, at_notice in ((s.notice, True), (s.screen, False)):
             found = words & described
             score = sum(weight[w] for w in found)
-            if score >= MIN_SCREEN_WEIGHT and (len(found) >= 2 or max(weight[w] for w in found) == 1):
+            # One word is enough only when no other step uses it and it is no short word.
+            single = len(found) == 1 and len(next(iter(found))) >= 5
+            if score >= MIN_SCREEN_WEIGHT and (len(found) >= 2 or (single and score == 1)):
                 candidates.append((score + bonus, Position(s.step, at_notice=at_notice)))
+        if busy and knowledge.steps()[s.step - 1].activity:
+            candidates.append((ACTIVITY_WEIGHT, Position(s.step)))
         for candidate in candidates:
             if best is None or candidate[0] > best[0]:
                 best = candidate

@@ -199,7 +199,9 @@ def walkthrough_turn(
     return walk.go_to(step)  # step_repeat
 
 
-def enter_at(dispatcher: CollectingDispatcher, turn: Turn, position: Position) -> List[Dict[str, Any]]:
+def enter_at(
+    dispatcher: CollectingDispatcher, turn: Turn, position: Position
+) -> List[Dict[str, Any]]:
     """The customer said where they are ("přidat účet mám za sebou", "vyskočilo hlášení…"):
     that step, or the help for the notice they see; the walkthrough runs from there."""
     walk = Walkthrough(dispatcher, turn)

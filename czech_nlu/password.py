@@ -18,13 +18,17 @@ then replaces the whole message (channels/guard.py).
 """
 
 import re
-from typing import Iterator, List, Tuple
+from functools import lru_cache
+from typing import FrozenSet, Iterator, List, Tuple
 
 from czech_nlu.folding import fold
 
 REDACTED = "[heslo skryto]"
 
-KEY = r"(?:hesl\w*|passw\w*|pass?word\w*|pwd|pw)"
+# "heslo" in any form and with the usual typos ("hselo", "helso", "heslp"), "password", "pw".
+KEY = (
+    r"(?:hesl\w*|hsel\w*|hels[o]\w*|hesk[o]\b|heslp|hesol\w*|passw\w*|pass?word\w*|pasw\w*|pwd|pw)"
+)
 OPEN_QUOTE = "\"'„“”‚‘`"
 SECRET = rf"[{OPEN_QUOTE}]?(?P<secret>\S+)"
 # "heslo do schránky", "heslo k e-mailu info@firma.cz", "password for my mailbox"
@@ -41,6 +45,18 @@ MARKS = r"(?:\s+(?:jsem|sem|jsme|jste|si|tam|uz|nove|novy|stare|stary|spravne|mo
 
 PATTERNS = (
     re.compile(rf"\b{KEY}[{OPEN_QUOTE}]?\s*[:=]\s*{SECRET}"),
+    # "jako heslo jsem tam dal X", "heslo jsem si změnil na X", "heslo do pošty X"
+    re.compile(
+        rf"\bjako\s+{KEY}(?:\s+\S+){{0,3}}?\s+(?:dal[ai]?|zadal[ai]?|napsal[ai]?|pouzil[ai]?|mam|mame)\s+{SECRET}"
+    ),
+    re.compile(
+        rf"\b{KEY}\s+(?:jsem\s+|sem\s+|jsme\s+)?(?:si\s+)?(?:zmenil[ai]?|nastavil[ai]?|dal[ai]?|prepsal[ai]?)\s+na\s+{SECRET}"
+    ),
+    re.compile(
+        rf"\b{KEY}\s+(?:do|k|ke|od|pro)\s+(?:posty|schranky|mailu|emailu|e-mailu|uctu)\s+{SECRET}"
+    ),
+    # an address, a slash and the password: "petr@firma.cz / X"
+    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*/\s*(?P<secret>\S+)"),
     re.compile(rf"\b{KEY}{TO_WHAT}(?:\s+(?:ted|uz|asi|snad|porad))?{BEING}\s*{SECRET}"),
     re.compile(rf"{POSSESSIVE}\s+{KEY}\s+(?:je\s+|is\s+)?{SECRET}"),
     re.compile(rf"{ENTERING}{MARKS}\s+{KEY}\s+(?:na\s+|jako\s+|to\s+)?{SECRET}"),
@@ -254,6 +270,15 @@ NOT_A_PASSWORD = frozenset(
         "same",
         "new",
         "old",
+        # colloquial words a dictionary may lack ("a heslo teda to od schránky?")
+        "teda",
+        "tedy",
+        "jako",
+        "proste",
+        "vlastne",
+        "furt",
+        "fakt",
+        "jakoze",
         "here",
         "this",
         "that",
@@ -291,15 +316,122 @@ def _shaped(word: str, right_after_key: bool) -> bool:
     )
 
 
+# Words a mailbox message names beside "heslo" that no dictionary of Czech has.
+PRODUCT_WORDS = frozenset(
+    [
+        "manager",
+        "manageru",
+        "manageri",
+        "managerem",
+        "manazer",
+        "webmail",
+        "webmailu",
+        "gmail",
+        "gmailu",
+        "outlook",
+        "outlooku",
+        "iphone",
+        "iphonu",
+        "android",
+        "androidu",
+        "lumia",
+        "lumii",
+        "lumie",
+        "nokia",
+        "nokii",
+        "samsung",
+        "windows",
+        "phone",
+        "phonu",
+        "thunderbird",
+        "ovh",
+        "hosting",
+        "hostingu",
+        "e-mail",
+        "e-mailu",
+        "email",
+        "emailu",
+        "mail",
+        "mailu",
+        "schranka",
+        "schranky",
+        "login",
+        "loginu",
+        "wifi",
+        "wi-fi",
+        "smtp",
+        "imap",
+        "imapu",
+        "pop3",
+        "pop",
+        "ssl",
+        "tls",
+    ]
+)
+KEYWORD = re.compile(rf"\b{KEY}")
+ADDRESS_THEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[,;|]\s*(?P<secret>\S+)")
+WINDOW = 5  # words after the keyword where a password may stand ("heslo jsem si změnil na X")
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> FrozenSet[str]:
+    """Every word form simplemma knows in Czech and Slovak, folded: a word in it is an
+    ordinary word, not a secret (English words beside "password" are in NOT_A_PASSWORD)."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+    factory = DefaultDictionaryFactory()
+    letters = "áäčďéěíĺľňóôŕřšťúůýžÁÄČĎÉĚÍĹĽŇÓÔŔŘŠŤÚŮÝŽ"
+    table = str.maketrans(letters, "".join(fold(ch) for ch in letters))  # fold(), but fast
+    return frozenset(
+        form.lower().translate(table)
+        for language in ("cs", "sk")
+        for form in factory.get_dictionary(language)
+    )
+
+
+def _unknown(word: str) -> bool:
+    """Not an ordinary word: no dictionary, product name or description has it."""
+    bare = word.strip(STRIP)
+    folded = fold(bare)
+    if len(folded) < 4 or "@" in bare or TECHNICAL.match(bare) or folded in PRODUCT_WORDS:
+        return False
+    return folded not in NOT_A_PASSWORD and folded not in _dictionary() and not _describes(bare)
+
+
+def _near_keyword(text: str, folded: str) -> Iterator[Tuple[int, int]]:
+    """A word that is no ordinary word (or looks like a password) within WINDOW words after
+    a password keyword, in the same sentence."""
+    for key in KEYWORD.finditer(folded):
+        for number, token in enumerate(re.finditer(r"\S+", text[key.end() :])):
+            if number >= WINDOW:
+                break
+            start, end = key.end() + token.start(), key.end() + token.end()
+            while start < end and text[start] in ":=" + OPEN_QUOTE:  # "heslo=X", "heslo:„X“"
+                start += 1
+            word = text[start:end]
+            if not word:
+                continue
+            if _shaped(word, right_after_key=number == 0) or _unknown(word):
+                yield start, end
+            if word[-1:] in ".!?":
+                break
+
+
 def _spans(text: str) -> Iterator[Tuple[int, int]]:
     folded = _folded(text)
-    candidates = [match for pattern in PATTERNS for match in pattern.finditer(folded)]
+    candidates = [
+        match.span("secret") for pattern in PATTERNS for match in pattern.finditer(folded)
+    ]
     for match in NEARBY.finditer(folded):
         word = text[match.start("secret") : match.end("secret")]
         if _shaped(word, right_after_key=not match.group("between")):
-            candidates.append(match)
-    for match in candidates:
-        start, end = match.span("secret")
+            candidates.append(match.span("secret"))
+    candidates += list(_near_keyword(text, folded))
+    for match in ADDRESS_THEN.finditer(folded):  # "petr@firma.cz, Tajne-heslo"
+        word = text[match.start("secret") : match.end("secret")]
+        if _shaped(word, right_after_key=False) or _unknown(word):
+            candidates.append(match.span("secret"))
+    for start, end in candidates:
         while start < end and text[start] in OPEN_QUOTE:
             start += 1
         while end > start and text[end - 1] in STRIP:

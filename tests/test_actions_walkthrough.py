@@ -1,5 +1,5 @@
-from rasa_sdk.events import SlotSet
 from conftest import entity, make_tracker, run_action, shown
+from rasa_sdk.events import SlotSet
 
 from actions import knowledge
 from actions.dispatcher import ActionRespond
