@@ -92,8 +92,8 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# The unit tests: the venv and the Czech spaCy model, no npm, no trained model.
-unit: $(VENV)/.installed-dev $(SPACY_CS)/meta.json
+# The unit tests, the conversation sets played in process (trains first when needed), no npm.
+unit: $(MODEL) $(VENV)/.installed-dev
 	$(BIN)/pytest -q -m "not e2e and not scale" tests
 
 # End-to-end tests against the real servers (REST, widget, Slack, live agent).
