@@ -17,7 +17,8 @@ FALLBACK_INTENT = "nlu_fallback"
 # What the bot says when it did not understand. DIET's nlu_fallback alone is no miss: the
 # dispatcher still reads the message and often answers it.
 FALLBACK_RESPONSES = {"utter_fallback", "utter_offer_handoff"}
-OUT_OF_SCOPE_RESPONSE = "utter_out_of_scope"  # "S tím Vám neporadím": a question for a new intent
+# "S tím Vám neporadím", "Tohle za Vás nevyřeším": questions for a new intent
+OUT_OF_SCOPE_RESPONSES = ("utter_out_of_scope", "utter_adjacent")
 # The walkthrough ended (the customer is asked to send a test e-mail).
 WALKTHROUGH_FINISHED_RESPONSE = "utter_walkthrough_check"
 
@@ -32,6 +33,7 @@ class UserMessage:
     is_payload: bool
     fell_back: bool = False  # the bot answered it with "tomu jsem nerozuměl"
     out_of_scope: bool = False  # the bot answered it with "S tím Vám neporadím"
+    route: str = ""  # the route of actions/routes.py that answered it
 
 
 @dataclass
@@ -112,11 +114,14 @@ def conversations_from_events(rows: Iterable[Dict[str, Any]]) -> List[Conversati
             if data.get("input_channel") and conversation.channel == "neznámý":
                 conversation.channel = data["input_channel"]
         elif kind == "bot":
-            name = (data.get("metadata") or {}).get("utter_action")
+            metadata = data.get("metadata") or {}
+            name = metadata.get("utter_action")
             conversation.timeline.append((timestamp, "bot", name))
+            if conversation.messages and not conversation.messages[-1].route:
+                conversation.messages[-1].route = metadata.get("route") or ""
             if name in FALLBACK_RESPONSES and conversation.messages:
                 conversation.messages[-1].fell_back = True
-            if name == OUT_OF_SCOPE_RESPONSE and conversation.messages:
+            if name in OUT_OF_SCOPE_RESPONSES and conversation.messages:
                 conversation.messages[-1].out_of_scope = True
         elif kind == "slot" and data.get("name") == "walkthrough_step":
             conversation.timeline.append((timestamp, "step", data.get("value")))

@@ -23,6 +23,7 @@ class Missed:
     reason: str  # fallback | out_of_scope | low_confidence | handoff
     guess: str
     conversation_id: str
+    route: str = ""  # the route that answered it (actions/routes.py)
 
 
 @dataclass
@@ -36,6 +37,10 @@ class Group:
     @property
     def guess(self) -> str:
         return Counter(m.guess for m in self.messages).most_common(1)[0][0]
+
+    @property
+    def route(self) -> str:
+        return Counter(m.route for m in self.messages).most_common(1)[0][0]
 
     @property
     def example_conversation(self) -> str:
@@ -64,7 +69,13 @@ def missed_messages(
                 continue
             flagged.add(index)
             missed.append(
-                Missed(redact(message.text), reason, message.guess, conversation.sender_id)
+                Missed(
+                    redact(message.text),
+                    reason,
+                    message.guess,
+                    conversation.sender_id,
+                    message.route,
+                )
             )
         # Before each handoff: the customer's last real question, which the bot did not solve.
         for handoff_time in conversation.handoff_times:
@@ -79,7 +90,13 @@ def missed_messages(
                 index, message = before[-1]
                 flagged.add(index)
                 missed.append(
-                    Missed(redact(message.text), "handoff", message.intent, conversation.sender_id)
+                    Missed(
+                        redact(message.text),
+                        "handoff",
+                        message.intent,
+                        conversation.sender_id,
+                        message.route,
+                    )
                 )
     return missed
 
@@ -157,6 +174,7 @@ def table(groups: List[Group], examples: int = 3) -> str:
         )
         lines.append(
             f"#{number}  {g.count}×  bot hádal: {intent_title(g.guess) if g.guess else '–'}  ({reasons})  "
+            f"odpověď: {g.route or '–'}  "
             f"např. konverzace {g.example_conversation}"
         )
         lines.extend(f"      „{text}“" for text in g.texts()[:examples])

@@ -31,8 +31,11 @@ def lines(rows: Iterable[Dict[str, Any]]) -> List[str]:
         if kind == "user" and data.get("text"):
             found.append(f"{when}  zákazník: {redact(data['text'])}")
         elif kind == "bot" and data.get("text"):
-            agent = (data.get("metadata") or {}).get("agent")
-            who = f"kolega {agent}".strip() if agent is not None else "bot"
+            metadata = data.get("metadata") or {}
+            agent = metadata.get("agent")
+            # The route that answered (actions/routes.py), for whoever reads why the bot said it.
+            route = f" ({metadata['route']})" if metadata.get("route") else ""
+            who = f"kolega {agent}".strip() if agent is not None else f"bot{route}"
             buttons = " | ".join(b["title"] for b in (data.get("data") or {}).get("buttons") or [])
             found.append(f"{when}  {who}: {data['text']}" + (f"  [{buttons}]" if buttons else ""))
         elif kind in NOTES:

@@ -174,8 +174,8 @@ def test_inbox_never_shows_a_password(store_url, tmp_path, capsys):
     assert LEGACY_SECRET not in printed and "[heslo skryto]" in printed
     assert printed.startswith("Nepochopené zprávy: 5, skupiny: 3, konverzace v období: 4\n")
     assert (
-        "#1  3×  bot hádal: Nastavení serveru  (fallback 2, low_confidence 1)  např. konverzace c4"
-        in printed
+        "#1  3×  bot hádal: Nastavení serveru  (fallback 2, low_confidence 1)  odpověď: –  "
+        "např. konverzace c4" in printed
     )
 
 
