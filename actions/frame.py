@@ -105,6 +105,7 @@ COVERS = {
     "mailbox_password": {"password"},
     "outgoing_login": {"username", "password"},
     "term": {"pop_vs_imap"},
+    "settings": {"server", "port"},  # "údaje pro POP3: server, porty, všechno"
 }
 
 

@@ -18,6 +18,7 @@ class Pending(str, Enum):
     CALLBACK_EMAIL = "callback_email"  # nobody could take over: an e-mail address for a reply?
     RATING_COMMENT = "rating_comment"  # after a 👎: what was missing (optional)?
     WALKTHROUGH_OFFER = "walkthrough_offer"  # shall we go through the setup step by step?
+    FORM_VALUES = "form_values"  # the form's values shown for IMAP + SSL: POP3 or no SSL instead?
 
     @classmethod
     def of(cls, value: Optional[str]) -> Optional["Pending"]:
@@ -29,4 +30,8 @@ class Pending(str, Enum):
 
     @property
     def is_form_choice(self) -> bool:
-        return self in (Pending.WALKTHROUGH_PROTOCOL, Pending.WALKTHROUGH_SECURITY)
+        return self in (
+            Pending.WALKTHROUGH_PROTOCOL,
+            Pending.WALKTHROUGH_SECURITY,
+            Pending.FORM_VALUES,
+        )

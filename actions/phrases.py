@@ -27,6 +27,8 @@ TOPIC_WORDS = {
     ),
     "smtp_auth": re.compile(
         r"\b(overen\w*|overovan\w*|autentiz\w*|autentif\w*|authenticat\w*)"
+        r"|\b(musim|co|neco|ktere|kterou|ktery|which|what)\b[^.?!]{0,20}\b(zaskrt\w*|tick\w*|check ?box\w*)"
+        r"|\bcheck ?box\w*|\bzaskrtavat\w*|\bzaskrtavac\w*|\bzaskrtavatk\w*"
         r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login"
     ),
     "pop_vs_imap": re.compile(
@@ -34,7 +36,8 @@ TOPIC_WORDS = {
     ),
     "settings": re.compile(
         r"\b(cele|kompletni|vsechn[ao]|vsechny) (nastaveni|udaje|hodnoty|parametry)"
-        r"|\bcely (formular|postup nastaveni)|\bsettings\b"
+        r"|\bcely (formular|postup nastaveni)|\bsettings\b|\bkompletn\w* nastaven\w*"
+        r"|\b(udaje|hodnoty|parametry|nastaveni)\b( \w+){0,3} (pro |na |pre )?(imap|pop)\w*"
         r"|\bnastaveni (pro |na |uctu )?(imap|pop)\w*|\b(imap|pop)\w* nastaveni"
     ),
 }
@@ -159,7 +162,7 @@ SPAM_FROM_ME = re.compile(
     r"|(podle vas|psali jste|tvrdite|obvinuj\w*)[^.?!]{0,40}(spam|nevyzadan)"
 )
 SPAM = re.compile(
-    r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\bnikdy neposlal\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hacknut\w*"
+    r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\b(nikdy|vubec) neposl\w*|\bdivn\w* (mail|zprav|email)\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hacknut\w*"
 )
 
 # Walkthrough navigation in free text (short messages only: a long one is a question).
@@ -211,7 +214,9 @@ GO_TO_WORDS = re.compile(
 )
 
 # "Nevím" to a question the bot asked: ask it again, do not guess.
-UNSURE = re.compile(r"\bnevim\b|\bnejsem si jist\w*|\bnetusim\b|\bco to (je|znamena)\b|\bporadte\b")
+UNSURE = re.compile(
+    r"\bnevim\b|\bnerozum\w*|\bnejsem si jist\w*|\bnetusim\b|\bco to (je|znamena)\b|\bporadte\b"
+)
 # The clauses of one message, for what is said per protocol ("IMAP se SSL i pro SMTP bez").
 CLAUSE_BREAK = re.compile(r"[,;.?!\n]|\b(a|i|ale|and|but)\b")
 HOW = re.compile(r"\b(kde|jak)\b[^?]{0,40}(zapn|zaskrt|najd|nastav|udel)")

@@ -71,7 +71,8 @@ def utter_ports(dispatcher: CollectingDispatcher, protocol: str, security: Optio
 def answer_port(dispatcher: CollectingDispatcher, turn: Turn, protocols: List[str]) -> Events:
     """Ports of each protocol asked about; with none known, the table or one short question."""
     if not protocols:
-        if turn.security == "both":
+        # "a jaký port?" after the server or the settings: every port, not a question back
+        if turn.security == "both" or turn.topic in ("server", "settings"):
             return answer_port_table(dispatcher)
         dispatcher.utter_message(response="utter_ask_protocol")
         return [SlotSet("security", turn.security), SlotSet("last_topic", "port")]

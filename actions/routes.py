@@ -108,6 +108,12 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
         return None  # a question of its own: answered, then the offer to continue
     # The text decides ("ne, chci to se SSL"); a bare yes / no answers the SSL question.
     security = None
+    if turn.pending == Pending.FORM_VALUES and frame.unsure and not frame.names_something:
+        # "co to znamená?" at the values: what the account types and SSL are
+        dispatcher.utter_message(response="utter_pop_vs_imap")
+        return answers.answer_term(dispatcher, "ssl")
+    if turn.pending == Pending.FORM_VALUES and not frame.names_something:
+        return None  # the values are shown; "hotovo", "vyplněno" and questions go on below
     if (
         turn.pending == Pending.WALKTHROUGH_SECURITY
         and frame.security is None

@@ -23,10 +23,6 @@ NAV_BUTTONS = [
     {"title": "Ukončit", "payload": "/stop_walkthrough"},
 ]
 FORM_STEP = knowledge.step_number("account_form")
-FORM_QUESTIONS = {
-    Pending.WALKTHROUGH_PROTOCOL: "utter_ask_walkthrough_protocol",
-    Pending.WALKTHROUGH_SECURITY: "utter_ask_walkthrough_security",
-}
 FORM_QUESTIONS_AGAIN = {
     Pending.WALKTHROUGH_PROTOCOL: "utter_ask_walkthrough_protocol_again",
     Pending.WALKTHROUGH_SECURITY: "utter_ask_walkthrough_security_again",
@@ -67,9 +63,49 @@ class Walkthrough:
 
     def go_to(self, number: int) -> List[Dict[str, Any]]:
         number = min(max(number, 1), step_count())
-        if number == FORM_STEP and not self._form_choices_known():
-            return self._ask_form_choice(number)
-        self._show(number)
+        defaulted = number == FORM_STEP and not self._form_choices_known()
+        if defaulted:
+            # No choice yet: the recommended account (IMAP, SSL) with its values at once, and
+            # the way to POP3 or no SSL one tap away – no two questions before the form.
+            if self.protocol not in knowledge.incoming_protocols():
+                self.protocol = knowledge.recommended_protocol()
+            if self.security not in knowledge.SECURITY_CHOICES:
+                self.security = "ssl"
+        self._show(number, buttons=not defaulted)  # defaulted: the choice's buttons come last
+        if defaulted:
+            other_protocol = next(p for p in knowledge.incoming_protocols() if p != self.protocol)
+            other_security = "plain" if self.security == "ssl" else "ssl"
+            self.dispatcher.utter_message(
+                response="utter_form_defaults",
+                protocol_label=knowledge.protocol_label(self.protocol),
+                security_label=knowledge.security_label(self.security),
+                buttons=[
+                    NAV_BUTTONS[0],
+                    {
+                        "title": f"{knowledge.protocol_label(other_protocol)} místo "
+                        f"{knowledge.protocol_label(self.protocol)}",
+                        "payload": f'/inform{{"protocol":"{other_protocol}"}}',
+                    },
+                    {
+                        "title": _first_upper(knowledge.security_label(other_security)),
+                        "payload": f'/inform{{"security":"{other_security}"}}',
+                    },
+                    NAV_BUTTONS[3],
+                ],
+            )
+            return self.events + [
+                SlotSet("form_protocol", self.protocol),
+                SlotSet("form_security", self.security),
+                SlotSet("walkthrough_step", float(number)),
+                SlotSet("walkthrough_active", True),
+                SlotSet("pending_question", Pending.FORM_VALUES.value),
+            ]
+        if number == FORM_STEP:  # the values stay open to a change ("a bez SSL")
+            return self.events + [
+                SlotSet("walkthrough_step", float(number)),
+                SlotSet("walkthrough_active", True),
+                SlotSet("pending_question", Pending.FORM_VALUES.value),
+            ]
         if number == step_count():
             self._finish()
             return self.events + [
@@ -99,20 +135,7 @@ class Walkthrough:
             knowledge.SECURITY_CHOICES
         )
 
-    def _ask_form_choice(self, number: int) -> List[Dict[str, Any]]:
-        asks = (
-            Pending.WALKTHROUGH_PROTOCOL
-            if self.protocol not in knowledge.incoming_protocols()
-            else Pending.WALKTHROUGH_SECURITY
-        )
-        self.dispatcher.utter_message(response=FORM_QUESTIONS[asks])
-        return [
-            SlotSet("walkthrough_step", float(number)),
-            SlotSet("walkthrough_active", True),
-            SlotSet("pending_question", asks.value),
-        ]
-
-    def _show(self, number: int) -> None:
+    def _show(self, number: int, buttons: bool = True) -> None:
         step = knowledge.steps()[number - 1]
         self.dispatcher.utter_message(
             response="utter_step",
@@ -120,7 +143,7 @@ class Walkthrough:
             steps=step_count(),
             title=step.title,
             instruction=step.text,
-            buttons=[] if number == step_count() else NAV_BUTTONS,
+            buttons=NAV_BUTTONS if buttons and number != step_count() else [],
         )
         if number == FORM_STEP:  # replies.buttons_last moves the navigation under the values
             self.dispatcher.utter_message(response="utter_form_values", **self._form_values())
@@ -144,7 +167,7 @@ class Walkthrough:
 
 def answer_form_choice(
     dispatcher: CollectingDispatcher, turn: Turn, security: Optional[str] = None
-) -> List[Dict[str, Any]]:
+) -> Optional[List[Dict[str, Any]]]:
     """The customer picked IMAP/POP3 or SSL before the account form (button, typed, or
     "ano"/"ne" to the SSL question, passed as `security`). An answer that picks nothing gets
     the question again: the form's values are never skipped."""
@@ -158,6 +181,8 @@ def answer_form_choice(
     if turn.pending == Pending.WALKTHROUGH_SECURITY and not chosen and not protocol:
         dispatcher.utter_message(response=FORM_QUESTIONS_AGAIN[turn.pending])
         return []
+    if turn.pending == Pending.FORM_VALUES and not chosen and not protocol:
+        return None  # "hotovo", a question: not a change of the account type
     turn_.protocol = protocol or turn_.protocol
     turn_.security = chosen or turn_.security
     choice = [
@@ -210,3 +235,7 @@ def enter_at(
     if position.at_notice:
         return walk.help(position.step) + [SlotSet("walkthrough_active", True)]
     return walk.go_to(position.step)
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]  # "bez SSL" -> "Bez SSL" (str.capitalize lowers "SSL")

@@ -370,6 +370,7 @@ PRODUCT_WORDS = frozenset(
 )
 KEYWORD = re.compile(rf"\b{KEY}")
 ADDRESS_THEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[,;|]\s*(?P<secret>\S+)")
+VERBAL_NOUN_ENDINGS = ("ani", "eni", "ovani", "ovat")
 WINDOW = 5  # words after the keyword where a password may stand ("heslo jsem si změnil na X")
 
 
@@ -382,11 +383,14 @@ def _dictionary() -> FrozenSet[str]:
     factory = DefaultDictionaryFactory()
     letters = "áäčďéěíĺľňóôŕřšťúůýžÁÄČĎÉĚÍĹĽŇÓÔŔŘŠŤÚŮÝŽ"
     table = str.maketrans(letters, "".join(fold(ch) for ch in letters))  # fold(), but fast
-    return frozenset(
-        form.lower().translate(table)
-        for language in ("cs", "sk")
-        for form in factory.get_dictionary(language)
-    )
+    words = set()
+    for language in ("cs", "sk"):
+        for form, lemma in factory.get_dictionary(language).items():  # forms and their lemmas
+            words.add(form.lower().translate(table))
+            words.add(
+                (lemma.decode() if isinstance(lemma, bytes) else lemma).lower().translate(table)
+            )
+    return frozenset(words)
 
 
 def _unknown(word: str) -> bool:
@@ -394,6 +398,8 @@ def _unknown(word: str) -> bool:
     bare = word.strip(STRIP)
     folded = fold(bare)
     if len(folded) < 4 or "@" in bare or TECHNICAL.match(bare) or folded in PRODUCT_WORDS:
+        return False
+    if bare.islower() and folded.endswith(VERBAL_NOUN_ENDINGS):  # "odesílání": a dictionary gap
         return False
     return folded not in NOT_A_PASSWORD and folded not in _dictionary() and not _describes(bare)
 
@@ -413,7 +419,8 @@ def _near_keyword(text: str, folded: str) -> Iterator[Tuple[int, int]]:
                 continue
             if _shaped(word, right_after_key=number == 0) or _unknown(word):
                 yield start, end
-            if word[-1:] in ".!?":
+                break  # one password per keyword: what follows it is the customer's sentence
+            if word[-1:] in ".!?,;":  # the clause ends: the rest is the customer's sentence
                 break
 
 

@@ -58,43 +58,36 @@ def test_help_for_the_current_step(domain):
     assert slots_of(events) == {"walkthrough_step": 1.0}
 
 
-def test_form_step_asks_protocol_then_security_then_shows_values(domain):
+def test_form_step_shows_the_recommended_values_at_once_and_switches_on_a_tap(domain):
     replies, events = walk(domain, "step_done", walkthrough_step=6.0, walkthrough_active=True)
-    assert "IMAP, nebo POP3" in replies[0] and "IMAP (doporučeno)" in replies[0]
-    assert slots_of(events)["pending_question"] == "walkthrough_protocol"
-
-    chose_imap = make_tracker(
-        '/inform{"protocol":"imap"}',
-        "inform",
-        [entity("protocol", "imap")],
-        {
-            "walkthrough_step": 7.0,
-            "walkthrough_active": True,
-            "pending_question": "walkthrough_protocol",
-        },
-    )
-    replies, events = run_action(ActionRespond(), chose_imap, domain)
-    assert "šifrované spojení (SSL)" in replies[0]
-    assert slots_of(events)["pending_question"] == "walkthrough_security"
-
-    said_yes = make_tracker(
-        "ano",
-        "affirm",
-        slots={
-            "walkthrough_step": 7.0,
-            "walkthrough_active": True,
-            "form_protocol": "imap",
-            "pending_question": "walkthrough_security",
-        },
-    )
-    replies, events = run_action(ActionRespond(), said_yes, domain)
     assert replies[0].startswith("**Krok 7 z 8") and not replies[0].endswith("]")
     values = replies[1]
     assert values.startswith("Hodnoty pro IMAP se SSL:")
-    assert values.endswith(NAV)  # the buttons under the last message, visible in the widget
     assert "**SSL0.OVH.NET** (port **993**)" in values and "(port **465**)" in values
     assert "Typ účtu: **IMAP**" in values and "celá e-mailová adresa" in values
-    assert slots_of(events)["security"] == "ssl" and slots_of(events)["pending_question"] is None
+    assert "POP3 místo IMAP" in replies[2] and "Bez SSL" in replies[2]  # one tap away
+    slots = slots_of(events)
+    assert (slots["form_protocol"], slots["form_security"]) == ("imap", "ssl")
+    assert slots["pending_question"] == "form_values"
+
+    at_form = {
+        "walkthrough_step": 7.0,
+        "walkthrough_active": True,
+        "form_protocol": "imap",
+        "form_security": "ssl",
+        "pending_question": "form_values",
+    }
+    tapped = make_tracker(
+        '/inform{"protocol":"pop3"}', "inform", [entity("protocol", "pop3")], at_form
+    )
+    replies, events = run_action(ActionRespond(), tapped, domain)
+    assert replies[1].startswith("Hodnoty pro POP3 se SSL:") and "(port **995**)" in replies[1]
+    assert slots_of(events)["form_protocol"] == "pop3"
+
+    replies, _ = run_action(
+        ActionRespond(), make_tracker("hotovo", "step_done", slots=at_form), domain
+    )
+    assert replies[0].startswith("**Krok 8 z 8")
 
 
 def test_pop3_without_ssl_values(domain):

@@ -28,10 +28,11 @@ def test_alternating_servers_share_the_walkthrough(servers, sender):
         (first, "jaky port pro imap se ssl", None),  # a digression keeps the step
         (second, "pokracuj", 2),
         (first, "krok 6", 6),
-        # Step 7's form asks its own IMAP / POP3 choice: the digression does not decide it.
-        (second, "hotovo", "utter_ask_walkthrough_protocol"),
-        (first, "imap", "utter_ask_walkthrough_security"),
-        (second, "se ssl", 7),
+        # Step 7's form shows the recommended account's values: the digression (IMAP with SSL
+        # asked on the side) does not decide them; a choice made on the other server does.
+        (second, "hotovo", "utter_form_defaults"),
+        (first, "pop3", "utter_form_values"),
+        (second, "hotovo", 8),
     ]
     for server, text, expected in turns:
         messages = server.say(sender, text)
@@ -48,7 +49,7 @@ def test_concurrent_messages_of_one_conversation_are_taken_one_at_a_time(servers
     first, second = servers
     assert step(reply_text(first.say(sender, "navod na nastaveni posty"))) == 1
     # Five "hotovo" at once, alternately to both servers: each must see the step the previous
-    # one left, so the steps answered are 2..6, each once (step 7 would ask IMAP or POP3).
+    # one left, so the steps answered are 2..6, each once.
     with ThreadPoolExecutor(max_workers=5) as pool:
         replies = list(
             pool.map(lambda n: reply_text((first, second)[n % 2].say(sender, "hotovo")), range(5))
