@@ -20,7 +20,7 @@ from sanic import Blueprint, Sanic
 
 from actions import knowledge
 from channels.live_agent import pushed_since_last_message
-from czech_nlu.password import REDACTED, redact
+from czech_nlu.password import REDACTED, redact, warm_up_redaction
 
 logger = logging.getLogger(__name__)
 
@@ -95,6 +95,8 @@ class Guard:
         async def use_the_agent(app: Sanic, _loop: Any) -> None:
             self.app = app
             self.parse = quiet_parser(app)
+            # The redaction's word list loads here, not in the first customer's turn (~3 s).
+            warm_up_redaction()
 
         return blueprint
 

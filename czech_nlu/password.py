@@ -393,6 +393,11 @@ def _dictionary() -> FrozenSet[str]:
     return frozenset(words)
 
 
+def warm_up_redaction() -> None:
+    """Loads the word list now (a server's start), so no customer's turn waits for it."""
+    _dictionary()
+
+
 def _unknown(word: str) -> bool:
     """Not an ordinary word: no dictionary, product name or description has it."""
     bare = word.strip(STRIP)
