@@ -106,6 +106,7 @@ COVERS = {
     "outgoing_login": {"username", "password"},
     "term": {"pop_vs_imap"},
     "settings": {"server", "port"},  # "údaje pro POP3: server, porty, všechno"
+    "smtp_auth": {"ssl_required"},  # "treba zaškrtnúť niečo pri odchodzej pošte?": the checkboxes
 }
 
 

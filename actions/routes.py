@@ -26,6 +26,7 @@ from actions.topics import INTENT_TOPICS
 from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
 from actions.walkthrough import NAVIGATION, answer_form_choice, enter_at, walkthrough_turn
 from czech_nlu.folding import fold
+from czech_nlu.password import REDACTED
 
 Answer = Callable[[CollectingDispatcher, Turn], Optional[Events]]
 
@@ -397,7 +398,12 @@ def _in_walkthrough(turn: Turn) -> bool:
 ROUTES: List[Route] = [
     # A typed password gets the warning, never an echo; a problem in the same message is
     # answered by the routes below.
-    Route("password", lambda t: t.intent == "share_password", password_warning, more=True),
+    Route(
+        "password",  # classified as one, or redacted by the channel from a longer message
+        lambda t: t.intent == "share_password" or REDACTED in t.frame.text,
+        password_warning,
+        more=True,
+    ),
     Route("rating", lambda t: t.intent == "rate", answer_rating),
     Route(
         "callback_or_comment",
@@ -425,8 +431,13 @@ ROUTES: List[Route] = [
     Route("pending_yes_no", answers_pending, lambda d, t: troubleshoot(d, t, t.intent)),
     Route(
         "pending_works",
-        # "už to jde", "pořád nic", "heslo jsme změnili a už je to v pořádku"
-        lambda t: t.pending in ANSWERS and t.frame.works is not None and "?" not in t.frame.text,
+        # "už to jde", "pořád nic", "heslo jsme změnili a už je to v pořádku", "odeslalo se!
+        # takže to bylo tím?" – a question that asks nothing else is still the answer
+        lambda t: (
+            t.pending in ANSWERS
+            and t.frame.works is not None
+            and ("?" not in t.frame.text or not t.frame.asks)
+        ),
         lambda d, t: troubleshoot(d, t, "affirm" if t.frame.works else "deny"),
     ),
     Route(

@@ -58,7 +58,14 @@ NO_QUESTION = Step(["utter_anything_else"], None)
 
 def answers_pending(turn: Turn) -> bool:
     """The message is a yes / no to the troubleshooting question left open."""
-    return turn.pending in ANSWERS and turn.intent in ("affirm", "deny")
+    return turn.pending in ANSWERS and turn.intent in ("affirm", "deny") and not _contradicts(turn)
+
+
+def _contradicts(turn: Turn) -> bool:
+    """The words say the opposite of the model's yes / no ("NEFUNGUJE ANI PŘÍJEM" read as a
+    yes): the text decides (the pending_works route)."""
+    works = turn.frame.works
+    return works is not None and works != (turn.intent == "affirm")
 
 
 def next_step(entry: Optional[str], pending: Optional[Pending]) -> Step:

@@ -48,7 +48,9 @@ DOUBLE_NEGATION = re.compile(
     r"|\b(ne|nechci)\s+(\w+\s+)?ne(sifr|zasifr|zabezp|bezpecn)\w*|\bne(sifr|zasifr|zabezp|bezpecn)\w*\s+(\w+\s+)?nechci"
 )
 NEGATED_SECURITY = re.compile(
-    rf"\b(bez|ne|nechci|nechcem|nepouzivam|nemam|nemame|vypn\w*|vypl\w*|deaktiv\w*|odskrtn\w*|without|no|not)\s+(\w+\s+)?{SECURE}"
+    rf"\b(bez|ne|nechci|nechcem|nepouzivam|nemam|nemame|vypn\w*|vypl\w*|deaktiv\w*|odskrtn\w*"
+    rf"|neumi|neumej\w*|nepodporuj\w*|nezvlad\w*|without|no|not|doesn.?t support|can.?t do)"
+    rf"\s+(\w+\s+)?{SECURE}"
     r"|\bne(sifr|zasifr|zabezp|bezpecn)\w*|\bunencrypt\w*|\bplain\b|\binsecure\b|\bbez\b\W*$"
     rf"|\b{SECURE}[\s:=-]+(\w+\s+){{0,3}}(nemam|nemame|nepouzivam|nechci|vypn\w*|vyp\b|nezap\w*|nezaskrt\w*|neaktiv\w*|odskrt\w*|off|disabled|nenastaven\w*|zadn\w*|nic|ne|neni)\b"
 )

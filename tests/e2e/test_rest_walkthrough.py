@@ -24,10 +24,12 @@ def test_full_run_with_imap_and_ssl(stack, sender):
     ]:
         reply = ask(stack, sender, "hotovo")
         assert f"Krok {number} z 8" in reply and label in reply
-    assert "IMAP, nebo POP3" in ask(stack, sender, "dal")
-    assert "SSL" in ask(stack, sender, "imap")
-    reply = ask(stack, sender, "se SSL")
+    # The form: the recommended account's values at once, the other choice one message away.
+    reply = ask(stack, sender, "dal")
     assert "Krok 7 z 8" in reply and "port **993**" in reply and "port **465**" in reply
+    assert "POP3 místo IMAP" in reply
+    reply = ask(stack, sender, "vlastne chci pop3")
+    assert "Hodnoty pro POP3 se SSL" in reply and "port **995**" in reply
     reply = ask(stack, sender, "hotovo")
     assert "Krok 8 z 8" in reply and "zkušební e-mail" in reply
 
