@@ -111,8 +111,11 @@ holdout: $(MODEL)
 	$(RASA) test nlu -m $(MODEL) --nlu tests/nlu_holdout.yml --out results/holdout
 	$(BIN)/python scripts/nlu_report.py results/holdout --gate
 
-# Everything CI checks on one machine (plus `make test-scale`).
-test: lint validate unit stories holdout e2e
+# Everything CI checks on one machine (plus `make test-scale`). The unit tests, the test stories
+# and the held-out gate run side by side (two cores), then the end-to-end tests.
+test: lint validate
+	@$(MAKE) --no-print-directory -j2 unit stories holdout
+	@$(MAKE) --no-print-directory e2e
 
 # Several Rasa servers: PostgreSQL + Redis from Debian's packages, two Rasa servers, one
 # action server (endpoints.production.yml).

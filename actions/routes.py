@@ -360,7 +360,8 @@ def _adjacent_only(turn: Turn) -> bool:
     mail = bool(
         frame.protocols or mail_topics or frame.open_smtp or frame.error_code or frame.hosts
     )
-    return frame.adjacent and not mail and frame.symptom in (None, "certificate")
+    # A word shared with a mail symptom ("doména zítra vyprší", "certifikát webu") is no symptom.
+    return frame.adjacent and not mail and frame.symptom in (None, "certificate", "timeout")
 
 
 def _enters_walkthrough(turn: Turn) -> bool:

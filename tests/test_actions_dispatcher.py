@@ -265,3 +265,15 @@ def test_a_rating_is_stored_with_the_topic_it_rates_and_a_down_asks_why(domain):
         "value": "odpoved byla moc dlouha a nesrozumitelna",
         "timestamp": None,
     }
+
+
+def test_an_adjacent_matter_gets_where_it_is_done_and_a_colleague_never_mail_facts(domain):
+    for text in (
+        "jak si prodloužím doménu, zítra vyprší",
+        "chodí mi moc spamu, jde zapnout filtr?",
+    ):
+        reply, _ = respond(domain, text)
+        assert "Manager" in reply and "Chci mluvit s kolegou" in reply, text
+        assert not ports_in(reply) and "SSL0" not in reply, text
+    reply, _ = respond(domain, "včera jsem řešil web, dnes jiná věc: jaký port pro IMAP se SSL?")
+    assert ports_in(reply) == {993}  # a story that mentions the web and asks about mail
