@@ -98,7 +98,7 @@ def answer_same_server(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     incoming, outgoing = knowledge.server("incoming"), knowledge.server("outgoing")
     if incoming != outgoing:  # not so for this provider; said plainly if the data changes
         return answer_server(dispatcher, None)
-    asks_difference = bool(DIFFER.search(fold(turn.frame.text)))
+    asks_difference = bool(DIFFER.search(turn.frame.folded))
     response = "utter_same_server_no" if asks_difference else "utter_same_server_yes"
     dispatcher.utter_message(response=response, server=incoming)
     return [SlotSet("last_topic", "server")]

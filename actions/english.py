@@ -76,7 +76,7 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             continue
         answered = True
     for label, meaning in english["labels"].items():  # "what does 'další volby' mean?"
-        if fold(label) in fold(frame.text):
+        if fold(label) in frame.folded:
             dispatcher.utter_message(response="utter_en_label", label=label, meaning=meaning)
             answered = True
     if not answered:

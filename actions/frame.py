@@ -29,6 +29,7 @@ class Frame:
     """What one message asks and names; empty lists and None where it says nothing."""
 
     text: str = ""  # the message as typed ("" for a button payload)
+    folded: str = ""  # ...lower-case, diacritics folded: what the lexicon reads
     intent: Optional[str] = None  # DIET's intent (nlu_fallback when unsure)
     asks: List[str] = field(default_factory=list)  # topics asked, in the order written
     protocols: List[str] = field(default_factory=list)  # imap/pop3/smtp/incoming, in order
@@ -168,7 +169,7 @@ def _concrete(named: List[str]) -> List[str]:
     return named
 
 
-def _step(folded: str) -> Tuple[Optional[int], bool]:
+def _step(folded: str, position: Optional[Position]) -> Tuple[Optional[int], bool]:
     """A step named by number ("krok 5", "jdi na čtyřku") or by its screen ("typ účtu"), and
     whether the message asks to go there (False: it only asks about that screen)."""
     named = re.search(r"\bkrok\w*\s*(c\.|cislo)?\s*(\d)\b|\b(\d)\.? krok", folded)
@@ -184,7 +185,7 @@ def _step(folded: str) -> Tuple[Optional[int], bool]:
     bare = re.search(rf"\b(na|od)\s+([1-{len(knowledge.steps())}])\b", folded)
     if bare and nav:
         return int(bare.group(2)), True
-    position = where(folded)  # a screen named ("jdi na krok s jiným účtem")
+    # a screen named ("jdi na krok s jiným účtem")
     if position and not position.at_notice and phrases.GO_TO_WORDS.search(folded):
         return position.step, True
     return None, False
@@ -262,7 +263,7 @@ def read(message: Dict[str, Any]) -> Frame:
     text = _user_text(message)
     folded = fold(text)
     intent = latest_intent(message)
-    frame = Frame(text=text, intent=intent)
+    frame = Frame(text=text, intent=intent, folded=folded)
     focus = _port_sentence(folded) or _focus(folded)
     frame.protocols = _protocols(message, focus, folded)
     frame.security = _security(message, focus, folded)
@@ -327,7 +328,8 @@ def read(message: Dict[str, Any]) -> Frame:
         frame.works = False
     elif phrases.WORKS.search(folded):
         frame.works = True
-    frame.step, frame.step_explicit = _step(folded)
+    frame.position = where(folded)  # once: _step and the situation read it
+    frame.step, frame.step_explicit = _step(folded, frame.position)
     if frame.step is None:
         frame.step = next(
             (
@@ -350,8 +352,7 @@ def read(message: Dict[str, Any]) -> Frame:
 
 
 def _situation(frame: Frame, folded: str) -> None:
-    """Where the customer is, as they say it: a screen, a confirmation, "where were we"."""
-    frame.position = where(folded)
+    """How the customer says where they are: a confirmation, "where were we"."""
     short = len(folded.split()) <= 12
     frame.confirms = (
         short

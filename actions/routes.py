@@ -25,7 +25,6 @@ from actions.symptoms import answer_symptom
 from actions.topics import INTENT_TOPICS
 from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
 from actions.walkthrough import NAVIGATION, answer_form_choice, enter_at, walkthrough_turn
-from czech_nlu.folding import fold
 from czech_nlu.password import REDACTED
 
 Answer = Callable[[CollectingDispatcher, Turn], Optional[Events]]
@@ -135,8 +134,8 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     if (
         turn.walkthrough_active
         and step.after_filling
-        and lexicon.says("filled", fold(frame.text))
-        and not lexicon.says("finished", fold(frame.text))
+        and lexicon.says("filled", frame.folded)
+        and not lexicon.says("finished", frame.folded)
         and not frame.asks
         and (not position or position.step == turn.step)
     ):
@@ -371,7 +370,7 @@ def _enters_walkthrough(turn: Turn) -> bool:
         return False
     if frame.names_something or _adjacent_only(turn):  # "mám zaškrtlé SSL" is a correction
         return False
-    folded = fold(frame.text)
+    folded = frame.folded
     return bool(
         frame.position.at_notice
         or turn.walkthrough_started
@@ -478,7 +477,7 @@ ROUTES: List[Route] = [
         "other_senders",  # "i ten skener?" after the Open SMTP fix: every device that sends
         lambda t: (
             t.pending == Pending.SMTP_FIX
-            and lexicon.says("other_senders", fold(t.frame.text))
+            and lexicon.says("other_senders", t.frame.folded)
             and not t.frame.asks
         ),
         also_other_devices,
@@ -505,7 +504,7 @@ ROUTES: List[Route] = [
             (
                 t.frame.start
                 or t.intent == "start_walkthrough"
-                or lexicon.says("start_setup", fold(t.frame.text))
+                or lexicon.says("start_setup", t.frame.folded)
             )
             and not t.walkthrough_active
         ),
