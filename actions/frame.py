@@ -22,6 +22,8 @@ from actions.understanding import (
     security_in_text,
 )
 from czech_nlu.folding import fold
+from czech_nlu.password import KEY as PASSWORD_KEY
+from czech_nlu.password import REDACTED
 
 
 @dataclass
@@ -302,9 +304,12 @@ def read(message: Dict[str, Any]) -> Frame:
     elif phrases.SMTP_REPLY_WORDS.search(folded) and re.search(r"smtp|odesl|odesil|send", folded):
         frame.symptom = "smtp_error"
     else:
-        frame.symptom = next(
+        symptom = next(
             (name for name, words in phrases.SYMPTOM_WORDS if words.search(folded)), None
-        ) or _sending_fails(folded)
+        )
+        sending = _sending_fails(folded)
+        # "maily nechodia von": mail that does not go out, not mail that does not arrive
+        frame.symptom = sending if sending and symptom in (None, "not_arriving") else symptom
     if phrases.OPEN_SMTP_NAMED.search(folded):
         frame.open_smtp = "named"
     elif phrases.OPEN_SMTP_DESCRIBED.search(folded) or phrases.SPAM_FROM_ME.search(folded):
@@ -328,6 +333,9 @@ def read(message: Dict[str, Any]) -> Frame:
         frame.works = False
     elif phrases.WORKS.search(folded):
         frame.works = True
+    if frame.works is False and not frame.symptom and _about_password(text, folded):
+        # "heslo mám X a stejně to nejde": the log-in, whatever the password was
+        frame.symptom = "login_failed"
     frame.position = where(folded)  # once: _step and the situation read it
     frame.step, frame.step_explicit = _step(folded, frame.position)
     if frame.step is None:
@@ -347,8 +355,14 @@ def read(message: Dict[str, Any]) -> Frame:
     phone = lexicon.load()["contact_phone"].search(text)
     frame.phone_number = phone.group(0).strip() if phone else None
     term = lexicon.load()["what_is"].search(folded)
-    frame.term = _term(term.group("term")) if term else None
+    named = re.search(r"imap|pop3?|smtp|ssl|tls", term.group(0)) if term else None
+    frame.term = _term(named.group(0)) if named else None
     return frame
+
+
+def _about_password(text: str, folded: str) -> bool:
+    """The message names the password, or the channel redacted one from it."""
+    return REDACTED in text or bool(re.search(PASSWORD_KEY, folded))
 
 
 def _situation(frame: Frame, folded: str) -> None:

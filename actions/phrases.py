@@ -14,6 +14,7 @@ TOPIC_WORDS = {
     "server": re.compile(r"\bserver\w*|\bhost ?name\b|\bsmtp adres\w*"),
     "username": re.compile(
         r"\buzivatelsk\w* jmen\w*|\buzivatelsk\w* men[oa]\b|\bjmen\w* uzivatel\w*|\bnazev uzivatel\w*|\blogin\w*"
+        r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?uzivatel\w*|\ba\s+uzivatel\w*\s*(\?|$|,|\ba\b)"
         r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*|\bmen\w* pouzivatel\w*"
         r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|napsat|dat|vyplnit) (jako|do) (jmen\w*|uzivatel\w*)"
         r"|\bjako uzivatel\w*|\bcast pred zavinac\w*|\b(jak\w*|co|ktere)( \w+){0,4} jmeno\b"
@@ -24,6 +25,7 @@ TOPIC_WORDS = {
         r"|\bzapomn\w*[^.?!]{0,20}\bhesl|\b(zmen|zmenit|obnov)\w*[^.?!]{0,15}\bhesl|\bhesl\w* [^.?!]{0,10}\bzmen"
         r"|\bwhich password|\bwhere\b[^.?!]{0,20}\bpassword"
         r"|,\s*hesl\w*\s*(,|\?|$|\ba\b)|\ba\s+hesl\w*\s*(\?|$|,)"  # "jméno, heslo a server?"
+        r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?hesl\w*\b[^.!]{0,30}\?"
     ),
     "smtp_auth": re.compile(
         r"\b(overen\w*|overovan\w*|autentiz\w*|autentif\w*|authenticat\w*)"
@@ -39,6 +41,8 @@ TOPIC_WORDS = {
         r"|\bcely (formular|postup nastaveni)|\bsettings\b|\bkompletn\w* nastaven\w*"
         r"|\b(udaje|hodnoty|parametry|nastaveni)\b( \w+){0,3} (pro |na |pre )?(imap|pop)\w*"
         r"|\bnastaveni (pro |na |uctu )?(imap|pop)\w*|\b(imap|pop)\w* nastaveni"
+        # "dejte mi všechno, co potřebuju k IMAPu": that protocol's complete settings
+        r"|\b(vsechn\w*|vse|vsecko|kompletn\w*|cel[eay])\b( (?!port)\w+){0,4} (k|ke|pro|na|pre) (imap|pop)\w*"
     ),
 }
 # "na serveru" / "u odchozího serveru" names where, not what is asked: the server is asked
@@ -144,6 +148,11 @@ SYMPTOM_WORDS = (
             r"|(hesl\w*|udaje)\W+(\w+\W+){0,3}(mam |je |jsou )?(urcite |stoprocentne |100 ?% )?(spravn|dobr)\w*"
             r"|(porad|furt|stale|dokola|znovu)( \w+){0,4} (chce|pta|vyzaduje)( \w+){0,3} hesl"
             r"|(chce|pta|vyzaduje)\w*( \w+){0,2} (znovu|porad|furt|stale|zase)( \w+){0,2} hesl"
+            # "zadal jsem špatné údaje", "auth failed", "nemůže ověřit", "ověření selhalo"
+            r"|\b(spatn|nespravn|neplatn|chybn)\w* (prihlasovaci )?(udaj|jmen|hesl|login)\w*"
+            r"|\bauth\w*\W+fail\w*|\blogin\W+fail\w*|\binvalid (credentials|password|login)"
+            r"|\b(nemuz|nemoz|nelze|nejde|neslo|nepodar\w*|nedar\w*)\w*( \w+){0,3} (overit|overeni|prihlasit)"
+            r"|\b(overen|overovan|prihlasen)\w*( \w+){0,4} (selh|nejd|nefung|neproch|neprosl|nepodar|zlyh)\w*"
         ),
     ),
 )

@@ -12,13 +12,14 @@ from typing import Callable, List, Optional
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers, knowledge, lexicon, ports, replies
+from actions import after_handoff, answers, knowledge, lexicon, ports, replies
+from actions.after_handoff import handed_off
 from actions.callback import answer_callback
 from actions.context import Events, Turn
 from actions.english import answer_english
 from actions.fallback import fall_back
 from actions.feedback import answer_comment, answer_rating
-from actions.handoff import HANDOFF_RESPONSES, hand_off
+from actions.handoff import hand_off
 from actions.outcome import UNSET, Outcome, merged
 from actions.pending import Pending
 from actions.symptoms import answer_symptom
@@ -262,14 +263,6 @@ def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return ports.answer_port(dispatcher, turn, asked_protocols(turn))
 
 
-def handed_off(turn: Turn) -> bool:
-    return any(
-        (event.get("metadata") or {}).get("utter_action") in HANDOFF_RESPONSES
-        for event in turn.tracker.events
-        if event.get("event") == "bot"
-    )
-
-
 def handoff_pending(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """ "pořád nic" after the handoff: the colleagues have it, nothing new to try."""
     dispatcher.utter_message(
@@ -320,7 +313,10 @@ def _is_problem(turn: Turn) -> bool:
     frame = turn.frame
     if frame.open_smtp and not frame.error_code:  # "prý rozesílám spam": the ticket, below
         return False
-    return bool(frame.error_code or (frame.symptom and not set(frame.asks) & FACT_QUESTIONS))
+    asked = set(frame.asks) & FACT_QUESTIONS
+    if frame.ports and frame.checks and frame.symptom == "cannot_send":
+        asked -= {"port"}  # "mám odchozí port 587 a odesílání hlásí chybu": a port to check
+    return bool(frame.error_code or (frame.symptom and not asked))
 
 
 def _about_the_bot(turn: Turn) -> bool:
@@ -370,6 +366,10 @@ def _enters_walkthrough(turn: Turn) -> bool:
         return False
     if frame.names_something or _adjacent_only(turn):  # "mám zaškrtlé SSL" is a correction
         return False
+    if not frame.position.by_label and (
+        frame.start or lexicon.says("start_setup", frame.folded)
+    ):  # "prosím o postup, jsem v tom nová": from the start, a story names no screen
+        return False
     folded = frame.folded
     return bool(
         frame.position.at_notice
@@ -377,6 +377,24 @@ def _enters_walkthrough(turn: Turn) -> bool:
         or turn.pending == Pending.WALKTHROUGH_OFFER
         or lexicon.says("done_marker", folded)
         or lexicon.says("seeing_marker", folded)
+    )
+
+
+SHORT_REPORT_WORDS = 6
+
+
+def _short_report_in_walkthrough(turn: Turn) -> bool:
+    """A short message in a running walkthrough that nothing else understood, with no question,
+    complaint or doubt in it: customers in a walkthrough mostly report the step done."""
+    frame = turn.frame
+    return (
+        turn.walkthrough_active
+        and 0 < len(frame.folded.split()) <= SHORT_REPORT_WORDS
+        and "?" not in frame.text
+        and frame.works is not False
+        and not (frame.needs_help or frame.unsure or frame.person or frame.adjacent)
+        and turn.intent not in ("deny", "request_human", "out_of_scope")
+        and not lexicon.says("negation", frame.folded)
     )
 
 
@@ -410,6 +428,9 @@ ROUTES: List[Route] = [
         lambda t: t.pending in (Pending.CALLBACK_EMAIL, Pending.RATING_COMMENT),
         callback_or_comment,
     ),
+    # About the handoff already made ("kdy se ozvou?", "počkám", a number left, "už to
+    # nepotřebuji"): its record, never a second one.
+    Route("handoff_follow_up", lambda t: after_handoff.kind(t) is not None, after_handoff.answer),
     # A request for a person wins over everything else the message says.
     Route(
         "person",
@@ -535,6 +556,13 @@ ROUTES: List[Route] = [
         lambda d, t: troubleshoot(d, t, "mail_not_working"),
     ),
     Route("names_something", lambda t: t.frame.names_something, continue_topic, last_resort=True),
+    Route("handoff_note", handed_off, after_handoff.note, last_resort=True),
+    Route(
+        "walkthrough_guess_done",  # "jop", "otevřeno.", "je to podsvícené": a step done
+        _short_report_in_walkthrough,
+        lambda d, t: walkthrough_turn("step_done", d, t),
+        last_resort=True,
+    ),
     Route("fallback", lambda t: True, fall_back, last_resort=True),
 ]
 

@@ -81,7 +81,8 @@ def where(folded: str) -> Optional[Position]:
     screens, weight = _screens()
     # A word saying it is done ("hotový", "kliknuto") names no screen.
     done_word = lexicon.load()["done_marker"].pattern
-    words = {stem(w) for w in stems(folded) if not done_word.fullmatch(w)}
+    plain = re.findall(r"\w+", folded.replace("e-mail", "email"))
+    words = set(stems(" ".join(w for w in plain if not done_word.fullmatch(w))))
     done = _last(lexicon.load()["done_marker"].pattern, folded)
     seeing = _last(lexicon.load()["seeing_marker"].pattern, folded)
     ahead = done > seeing  # the last thing said is what they did, not what they see

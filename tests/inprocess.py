@@ -8,6 +8,8 @@ Conversation sets play here in seconds (`make unit`); the e2e tests play them th
 import asyncio
 import json
 import logging
+import os
+import tempfile
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
@@ -37,8 +39,21 @@ class InProcessActions(EndpointConfig):
         return json.loads(json.dumps(await self.executor.run(call)))
 
 
+def _handoff_store() -> None:
+    """The handoff records in a SQLite file of this process (the servers keep them in the
+    tracker store's database, which a fresh clone does not have before `make run`)."""
+    folder = Path(tempfile.mkdtemp(prefix="inprocess-"))
+    endpoints = folder / "endpoints.yml"
+    endpoints.write_text(
+        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {folder / 'tracker.db'}\n",
+        encoding="utf-8",
+    )
+    os.environ["ENDPOINTS"] = str(endpoints)
+
+
 class InProcessBot:
     def __init__(self, model: Path = MODEL) -> None:
+        _handoff_store()
         self.loop = asyncio.new_event_loop()
         self.agent = self.loop.run_until_complete(self._load(model))
         # The servers' log level, not debug (the debug lines would print every turn).

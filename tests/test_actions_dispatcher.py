@@ -277,3 +277,42 @@ def test_an_adjacent_matter_gets_where_it_is_done_and_a_colleague_never_mail_fac
         assert not ports_in(reply) and "SSL0" not in reply, text
     reply, _ = respond(domain, "včera jsem řešil web, dnes jiná věc: jaký port pro IMAP se SSL?")
     assert ports_in(reply) == {993}  # a story that mentions the web and asks about mail
+
+
+def test_a_short_report_in_the_walkthrough_is_the_step_done(domain):
+    walking = {"walkthrough_active": True, "walkthrough_step": 3.0}
+    for text in ("jop", "Otevřeno.", "jo, je to podsvicene"):
+        _, slots = respond(domain, text, **walking)
+        assert slots.get("walkthrough_step") == 4.0, text
+    # a doubt, a "no" or a question is no report of success
+    for text in ("ne, nic", "nereaguje to", "a to je co?"):
+        _, slots = respond(domain, text, **walking)
+        assert slots.get("walkthrough_step") != 4.0, text
+
+
+def test_where_am_i_in_other_words_is_the_current_step(domain):
+    walking = {"walkthrough_active": True, "walkthrough_step": 4.0}
+    for text in ("hele a kde jsem ted? ztratil jsem se", "kolikaty krok to je?"):
+        reply, _ = respond(domain, text, **walking)
+        assert "jiný účet" in reply and "Krok 4" in reply, text
+
+
+def test_a_story_that_asks_for_the_setup_starts_at_step_one(domain):
+    reply, _ = respond(
+        domain,
+        "Dobrý den, vnučka mi koupila Lumii a chtěla bych si tam nastavit poštu. Prosím o "
+        "postup, ale pomalu, nejsem v tom zběhlá.",
+        "start_walkthrough",
+    )
+    assert "Krok 1" in reply
+
+
+def test_a_password_and_it_does_not_work_gets_the_log_in_answer_too(domain):
+    reply, _ = respond(domain, "hselo mam [heslo skryto] a stejne mi to nejde", "share_password")
+    assert "nikomu" in reply  # the warning
+    assert "celá e-mailová adresa" in reply  # ...and the log-in's fix
+
+
+def test_a_port_with_a_sending_failure_gets_the_port_and_smtp_authentication(domain):
+    reply, _ = respond(domain, "mam odchozi port 587 a ssl zaskrtnute, odesilani hlasi chybu")
+    assert 465 in ports_in(reply) and "autentiz" in reply

@@ -1,0 +1,76 @@
+"""What the customer says about a handoff already made: is it passed on, when, its number; "počkám";
+"už to není potřeba"; a detail or a contact for the colleagues. Answered from the conversation's
+open record (one per conversation, actions/handoff.py), never with a new one."""
+
+from typing import Optional
+
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import knowledge, lexicon
+from actions.callback import EMAIL, answer_callback
+from actions.context import Events, Turn
+from actions.handoff import HANDOFF_RESPONSES, open_record, post_in_thread
+from stores import handoffs
+
+
+def handed_off(turn: Turn) -> bool:
+    """A handoff was said in this conversation (the record may since have been closed)."""
+    return any(
+        (event.get("metadata") or {}).get("utter_action") in HANDOFF_RESPONSES
+        for event in turn.tracker.events
+        if event.get("event") == "bot"
+    )
+
+
+def kind(turn: Turn) -> Optional[str]:
+    """Which handoff follow-up the message is: cancel, contact, status, wait (None: none)."""
+    if not handed_off(turn):
+        return None
+    folded = turn.frame.folded
+    if lexicon.says("handoff_cancel", folded):
+        return "cancel"
+    if EMAIL.search(turn.frame.text) or turn.frame.phone_number:
+        return "contact"
+    if lexicon.says("handoff_status", folded) and not turn.frame.names_something:
+        return "status"
+    if lexicon.says("handoff_wait", folded):
+        return "wait"
+    return None
+
+
+def answer(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
+    record = open_record(turn.tracker)
+    if record is None:
+        return None  # closed by an agent: the bot answers as usual
+    found = kind(turn)
+    settings = knowledge.load()["handoff"]
+    if found == "contact":
+        return answer_callback(dispatcher, turn)
+    if found == "cancel":
+        handoffs.update(record["id"], state=handoffs.CLOSED)
+        post_in_thread(record, "Zákazník píše, že už pomoc nepotřebuje.")
+        dispatcher.utter_message(response="utter_handoff_cancelled", handoff_number=record["id"])
+        return [SlotSet("pending_question", None)]
+    if found == "wait":
+        dispatcher.utter_message(
+            response="utter_handoff_wait", response_time=settings["response_time"]
+        )
+        return []
+    dispatcher.utter_message(
+        response="utter_handoff_again",
+        handoff_number=record["id"],
+        response_time=settings["response_time"],
+    )
+    return []
+
+
+def note(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
+    """A message the bot does not understand, with a handoff open: passed on to the colleagues
+    (they read the conversation) instead of "nerozuměl jsem"."""
+    record = open_record(turn.tracker) if handed_off(turn) and turn.frame.text else None
+    if record is None:
+        return None
+    post_in_thread(record, f"Zákazník doplňuje: {turn.frame.text}")
+    dispatcher.utter_message(response="utter_handoff_note", handoff_number=record["id"])
+    return []
