@@ -2,7 +2,8 @@
 each step's labels, screen description and notice (knowledge.yml), not a regex per step.
 
 - a label with a word of having done it ("přidat účet mám za sebou", "jiný účet jsem dal") is
-  behind the customer: the next step;
+  behind the customer: the next step – but a button before the step's notice shows the notice
+  ("klikl jsem na Připojit": the warning, then „další volby“);
 - a label seen, or a screen described ("vidím jen nabídku hotových účtů", "jsem na té dlouhé
   obrazovce s políčky"): that step;
 - a step's notice described ("objevilo se hlášení, že telefon nastavení nenašel"): that step,
@@ -92,11 +93,17 @@ def where(folded: str) -> Optional[Position]:
     last = len(screens)
     for s in screens:
         candidates: List[Tuple[float, Position]] = []
-        for label in s.labels:
+        for number, label in enumerate(s.labels, 1):
             if label and label <= words:
-                step = min(s.step + 1, last) if ahead else s.step
                 score = LABEL_WEIGHT * (1 + sum(weight[w] for w in label))
-                candidates.append((score, Position(step, by_label=True)))
+                if not ahead:
+                    position = Position(s.step, by_label=True)
+                elif s.notice and number < len(s.labels):
+                    # "klikl jsem na Připojit": the notice that button shows, on this step
+                    position = Position(s.step, at_notice=True, by_label=True)
+                else:  # done with the step (labels of a step without a notice are synonyms)
+                    position = Position(min(s.step + 1, last), by_label=True)
+                candidates.append((score, position))
         for described, at_notice in ((s.notice, True), (s.screen, False)):
             found = words & described
             score = sum(weight[w] for w in found)

@@ -8,7 +8,7 @@ The password is the word that follows a password keyword ("heslo" in any form, "
 - a possessive: "moje heslo X", "my password is X";
 - a verb of entering: "zadal jsem heslo X", "změnil jsem heslo na X", "mám heslo X";
 - quotes: "heslo „X“ nefunguje";
-- before the keyword: "X je moje heslo", "X = heslo";
+- before the keyword: "X je moje heslo", "X = heslo", "zadávám X jako heslo";
 - its shape: a word that mixes letters with digits or symbols within three words of the
   keyword ("heslo ke schránce Brno2023"), a capitalised word right after it ("heslo Kocicka").
 A word that says something about the password ("heslo je špatně", "zadal jsem heslo znovu",
@@ -38,7 +38,8 @@ TO_WHAT = (
 BEING = r"(?:\s+(?:je|jsou|zni|mam|mame|bylo|byl|bude|is|was)\b\s*:?|\s*[:=])"
 POSSESSIVE = r"\b(?:moje|me|muj|nase|to|my|the)"
 ENTERING = (
-    r"\b(?:zada\w*|napsa\w*|napis\w*|pis\w*|vyplni\w*|vypln\w*|dal[ai]?|pouzi\w*|nastavi\w*"
+    # not a verbal noun: "po zadání hesla oznámil, že…" is a time, no password follows
+    r"\b(?!\w+(?:ani|eni)\b)(?:zada\w*|napsa\w*|napis\w*|pis\w*|vyplni\w*|vypln\w*|dal[ai]?|pouzi\w*|nastavi\w*"
     r"|zmeni\w*|zmenu|zkous\w*|zkusi\w*|mam|mame|typed|entered|tried|used?|set)"
 )
 MARKS = r"(?:\s+(?:jsem|sem|jsme|jste|si|tam|uz|nove|novy|stare|stary|spravne|moje|me|svoje|sve))*"
@@ -66,6 +67,10 @@ PATTERNS = (
     re.compile(
         rf"(?:^|\s)(?P<secret>[^\s:]+):?\s+(?:je|=|-|–|is)\s+(?:moje|me|muj|to|nase|my|the)?\s*{KEY}\b"
     ),
+    # "zadávám X jako heslo", "X jsem dal jako heslo", "X as the password"
+    re.compile(
+        rf"(?:^|\s)(?P<secret>[^\s:]+)\s+(?:(?:jsem|sem|jsme)\s+)?(?:(?:dal[ai]?|zadal[ai]?|napsal[ai]?|pouzil[ai]?|mam|pouzivam)\s+)?(?:jako|as(?: the| my)?)\s+{KEY}\b"
+    ),
 )
 # Checked on the original letters: within three words of the keyword.
 NEARBY = re.compile(rf"\b{KEY}(?P<between>(?:[^\w.!?]+\w+){{0,3}}?)[^\w.!?]+(?P<secret>\S+)")
@@ -90,6 +95,9 @@ NOT_A_PASSWORD = frozenset(
         "neplatné",
         "správné",
         "zapomenuté",
+        "jméno",
+        "adresu",
+        "adresa",
         "ztracené",
         "zablokované",
         "stejné",

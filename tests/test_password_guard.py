@@ -111,6 +111,10 @@ def test_what_people_say_about_a_password_is_no_password():
         "co je moje heslo?",
         "tady je heslo",
         "server, jmeno, heslo. Dole jsou dve zatrzitka",
+        "Telefon mi po zadání hesla oznámil, že nastavení nenašel",  # a time, not a password
+        "po vyplnění hesla vyskočilo hlášení",
+        "mám jméno jako heslo?",
+        "co mam dat jako heslo?",
     ]:
         assert redact(text) == text, text
         assert not typed_password(text), text
@@ -128,6 +132,7 @@ def test_passwords_in_the_ways_people_write_them():
         "Kocicka123 je moje heslo": "[heslo skryto] je moje heslo",
         "změnil jsem heslo na Beruska": "změnil jsem heslo na [heslo skryto]",
         "jméno jan@firma.cz heslo Abc123 server ssl0": "jméno jan@firma.cz heslo [heslo skryto] server ssl0",
+        "zadavam Bramb0ra77 jako heslo a nejde to": "zadavam [heslo skryto] jako heslo a nejde to",
     }
     for text, expected in cases.items():
         assert redact(text) == expected, text
