@@ -34,7 +34,7 @@ TOPIC_WORDS = {
         r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login"
     ),
     "pop_vs_imap": re.compile(
-        r"\brozdil\w*|\bco je lepsi\b|\bimap\w*,? nebo pop\w*|\bpop\w*,? nebo imap\w*|\bcim se lis\w*"
+        r"\b(jak\w*|kter\w*|co)\b( \w+){0,3} typ\w* uctu|\btyp\w* uctu\b[^.!?]{0,20}\?|\brozdil\w*|\bco je lepsi\b|\bimap\w*,? nebo pop\w*|\bpop\w*,? nebo imap\w*|\bcim se lis\w*"
     ),
     "settings": re.compile(
         r"\b(cele|kompletni|vsechn[ao]|vsechny) (nastaveni|udaje|hodnoty|parametry)"

@@ -186,7 +186,10 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     events = answers.check_servers(dispatcher, turn.frame.hosts)
-    return events + (ports.check_ports(dispatcher, turn) if turn.frame.ports else [])
+    events += ports.check_ports(dispatcher, turn) if turn.frame.ports else []
+    if turn.frame.works is False:  # "server X, port Y – proč to nejde?": what is left to check
+        events += answer_symptom(dispatcher, turn.frame.symptom or "login_failed")
+    return events
 
 
 def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
@@ -398,6 +401,23 @@ def _short_report_in_walkthrough(turn: Turn) -> bool:
     )
 
 
+def _nothing_asked(turn: Turn) -> bool:
+    """No question, problem or setting in the message, no walkthrough step to confirm."""
+    frame = turn.frame
+    return not (
+        frame.asks
+        or frame.ports
+        or frame.hosts
+        or frame.symptom
+        or frame.open_smtp
+        or frame.names_something
+        or frame.person
+        or frame.works is False
+        or "?" in frame.text
+        or (turn.walkthrough_active and frame.confirms)
+    )
+
+
 def _accepts_walkthrough(turn: Turn) -> bool:
     """A yes to "Chcete projít nastavení krok za krokem?" ("ano, mám to před sebou")."""
     frame = turn.frame
@@ -507,6 +527,16 @@ ROUTES: List[Route] = [
         "smtp_fix_again",  # "a kde přesně to v telefonu zapnu?": the steps again
         lambda t: t.pending == Pending.SMTP_FIX and t.frame.asks_how,
         lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
+    ),
+    Route(
+        "thanks",  # "ne, děkuju, to stačí", "super, moc jste mi pomohl": thanks, not a new topic
+        lambda t: _nothing_asked(t) and lexicon.says("thanks", t.frame.folded),
+        said("utter_thanks"),
+    ),
+    Route(
+        "glad_it_works",  # "opravil jsem to a už to jede" with nothing open
+        lambda t: _nothing_asked(t) and lexicon.says("glad_it_works", t.frame.folded),
+        said("utter_glad_it_works"),
     ),
     Route(
         "questions_and_problem",

@@ -69,11 +69,17 @@ PATTERNS = (
     ),
     # "zadávám X jako heslo", "X jsem dal jako heslo", "X as the password"
     re.compile(
-        rf"(?:^|\s)(?P<secret>[^\s:]+)\s+(?:(?:jsem|sem|jsme)\s+)?(?:(?:dal[ai]?|zadal[ai]?|napsal[ai]?|pouzil[ai]?|mam|pouzivam)\s+)?(?:jako|as(?: the| my)?)\s+{KEY}\b"
+        r"(?:^|\s)(?P<secret>[^\s:]+)\s+(?:(?:jsem|sem|jsme)\s+)?"
+        r"(?:(?:dal[ai]?|zadal[ai]?|napsal[ai]?|pouzil[ai]?|mam|pouzivam)\s+)?"
+        rf"(?:jako|as(?: the| my)?)\s+{KEY}\b"
     ),
 )
 # Checked on the original letters: within three words of the keyword.
-NEARBY = re.compile(rf"\b{KEY}(?P<between>(?:[^\w.!?]+\w+){{0,3}}?)[^\w.!?]+(?P<secret>\S+)")
+# One pattern per number of words between: "heslo ze zákaznického účtu, HosT1ng55" is three.
+NEARBY = tuple(
+    re.compile(rf"\b{KEY}(?P<between>(?:[^\w.!?]+\w+){{{n}}})[^\w.!?]+(?P<secret>\S+)")
+    for n in range(4)
+)
 
 # Words that, where a password would stand, describe it instead of being it.
 NOT_A_PASSWORD = frozenset(
@@ -442,7 +448,7 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
     candidates = [
         match.span("secret") for pattern in PATTERNS for match in pattern.finditer(folded)
     ]
-    for match in NEARBY.finditer(folded):
+    for match in (m for nearby in NEARBY for m in nearby.finditer(folded)):
         word = text[match.start("secret") : match.end("secret")]
         if _shaped(word, right_after_key=not match.group("between")):
             candidates.append(match.span("secret"))

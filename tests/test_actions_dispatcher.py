@@ -316,3 +316,18 @@ def test_a_password_and_it_does_not_work_gets_the_log_in_answer_too(domain):
 def test_a_port_with_a_sending_failure_gets_the_port_and_smtp_authentication(domain):
     reply, _ = respond(domain, "mam odchozi port 587 a ssl zaskrtnute, odesilani hlasi chybu")
     assert 465 in ports_in(reply) and "autentiz" in reply
+
+
+def test_right_values_and_it_does_not_work_get_what_is_left_to_check(domain):
+    reply, _ = respond(domain, "server mam ssl0.ovh.net a port 993, proc to nefunguje?")
+    assert "SSL0.OVH.NET" in reply and 993 in ports_in(reply)
+    assert "celá e-mailová adresa" in reply  # the user name and the mailbox's password
+
+
+def test_it_works_now_and_thanks_are_answered_as_such(domain):
+    reply, _ = respond(domain, "jo opravil jsem to na net a uz to jede", "out_of_scope")
+    assert reply.startswith(shown(domain, "utter_glad_it_works").split("\n")[0])
+    reply, _ = respond(domain, "ne, dekuju, to staci", "deny")
+    assert reply.startswith(shown(domain, "utter_thanks").split("\n")[0])
+    reply, _ = respond(domain, "diky, a jaky port pro imap?", "thanks")
+    assert 993 in ports_in(reply)  # a question beside thanks is answered

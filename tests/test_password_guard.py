@@ -133,6 +133,9 @@ def test_passwords_in_the_ways_people_write_them():
         "změnil jsem heslo na Beruska": "změnil jsem heslo na [heslo skryto]",
         "jméno jan@firma.cz heslo Abc123 server ssl0": "jméno jan@firma.cz heslo [heslo skryto] server ssl0",
         "zadavam Bramb0ra77 jako heslo a nejde to": "zadavam [heslo skryto] jako heslo a nejde to",
+        "heslo ze zakaznickeho uctu, HosT1ng55, a nejde to": (
+            "heslo ze zakaznickeho uctu, [heslo skryto], a nejde to"
+        ),
     }
     for text, expected in cases.items():
         assert redact(text) == expected, text
