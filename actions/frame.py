@@ -350,7 +350,8 @@ def read(message: Dict[str, Any]) -> Frame:
         frame.step_explicit = frame.step is not None
     frame.identity = bool(phrases.IDENTITY.search(folded))
     _situation(frame, folded)
-    frame.person = lexicon.says("person_request", folded) and not frame.identity
+    # "mluvím s člověkem?" asks who answers; "s automatem psát nechci, chci člověka" asks for one
+    frame.person = lexicon.says("person_request", folded) and not (frame.identity and "?" in text)
     frame.adjacent = lexicon.says("adjacent", folded)
     phone = lexicon.load()["contact_phone"].search(text)
     frame.phone_number = phone.group(0).strip() if phone else None

@@ -362,10 +362,28 @@ def _adjacent_only(turn: Turn) -> bool:
     return frame.adjacent and not mail and frame.symptom in (None, "certificate", "timeout")
 
 
+def _asks_what_to_fill(turn: Turn) -> bool:
+    """ "Jsem na obrazovce s políčky, server, typ účtu… co tam napíšu?": that step, whose answer
+    is its values."""
+    frame, position = turn.frame, turn.frame.position
+    return bool(
+        position
+        and not position.at_notice
+        and knowledge.steps()[position.step - 1].after_filling
+        and lexicon.says("seeing_marker", frame.folded)
+        and lexicon.says("what_to_fill", frame.folded)
+        and not (frame.ports or frame.hosts or frame.symptom or frame.open_smtp)
+    )
+
+
 def _enters_walkthrough(turn: Turn) -> bool:
     """A screen named with a word of seeing or having done it, outside a running walkthrough."""
     frame = turn.frame
-    if turn.walkthrough_active or not frame.position or _fact_question(turn):
+    if turn.walkthrough_active or not frame.position:
+        return False
+    if _asks_what_to_fill(turn):
+        return True
+    if _fact_question(turn):
         return False
     if frame.names_something or _adjacent_only(turn):  # "mám zaškrtlé SSL" is a correction
         return False
@@ -527,6 +545,14 @@ ROUTES: List[Route] = [
         "smtp_fix_again",  # "a kde přesně to v telefonu zapnu?": the steps again
         lambda t: t.pending == Pending.SMTP_FIX and t.frame.asks_how,
         lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
+    ),
+    Route(
+        "compromised",  # "takže se nám někdo dostal do účtu?": unknowable here; a new password
+        lambda t: (
+            lexicon.says("compromised", t.frame.folded)
+            and not (t.frame.asks or t.frame.symptom or t.frame.open_smtp == "named")
+        ),
+        lambda d, t: answers.utter_password_change(d, "utter_compromised") or [],
     ),
     Route(
         "thanks",  # "ne, děkuju, to stačí", "super, moc jste mi pomohl": thanks, not a new topic

@@ -331,3 +331,29 @@ def test_it_works_now_and_thanks_are_answered_as_such(domain):
     assert reply.startswith(shown(domain, "utter_thanks").split("\n")[0])
     reply, _ = respond(domain, "diky, a jaky port pro imap?", "thanks")
     assert 993 in ports_in(reply)  # a question beside thanks is answered
+
+
+def test_a_notice_reported_in_past_tense_is_that_steps_notice(domain):
+    reply, _ = respond(
+        domain,
+        "Telefon mi po zadání hesla oznámil, že se mu nepodařilo zjistit nastavení. Co teď?",
+    )
+    assert "další volby" in reply and "Krok 2" not in reply
+
+
+def test_a_form_described_with_what_to_fill_gets_its_values(domain):
+    reply, slots = respond(
+        domain, "jsem na te obrazovce kde je spousta policek, server prichozi posty, co tam napisu?"
+    )
+    assert "SSL0.OVH.NET" in reply and "celá e-mailová adresa" in reply
+    assert slots.get("walkthrough_active") is True
+
+
+def test_whether_someone_got_in_is_not_judged_a_new_password_is_advised(domain):
+    reply, _ = respond(domain, "takze se nam nekdo dostal do uctu?")
+    assert "Změna hesla" in reply and "není" not in reply.split(".")[0]
+
+
+def test_refusing_the_bot_and_asking_for_a_person_is_a_handoff(domain, handoff_db):
+    reply, _ = respond(domain, "Je mi líto, ale s automatem psát nechci. Prosím člověka.")
+    assert "předal" in reply or "kolegové" in reply.lower()
