@@ -299,6 +299,11 @@ def resume_or_start(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return start_walkthrough(dispatcher, turn)
 
 
+def compromised(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    answers.utter_password_change(dispatcher, "utter_compromised")
+    return []
+
+
 def also_other_devices(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_also_other_devices")
     return []
@@ -552,7 +557,7 @@ ROUTES: List[Route] = [
             lexicon.says("compromised", t.frame.folded)
             and not (t.frame.asks or t.frame.symptom or t.frame.open_smtp == "named")
         ),
-        lambda d, t: answers.utter_password_change(d, "utter_compromised") or [],
+        compromised,
     ),
     Route(
         "thanks",  # "ne, děkuju, to stačí", "super, moc jste mi pomohl": thanks, not a new topic
