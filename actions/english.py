@@ -1,6 +1,8 @@
 """A customer who writes in English gets the facts in English (short answers from the same
 knowledge file) and a note that support speaks Czech."""
 
+import re
+
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -9,6 +11,9 @@ from actions.answers import answer_term
 from actions.context import Events, Turn
 from actions.troubleshooting import response_values
 from czech_nlu.folding import fold
+
+SENDING_FAILS = {"cannot_send", "smtp_error"}
+HOW = re.compile(r"\b(how|where)\b")
 
 
 def utter_english_ports(dispatcher: CollectingDispatcher, protocol: str, security) -> None:
@@ -42,6 +47,16 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if frame.open_smtp or frame.intent == "open_smtp_ticket":
         dispatcher.utter_message(response="utter_en_open_smtp", **values)
         answered = True
+    elif frame.error_code or frame.symptom in SENDING_FAILS:
+        # "receives but can't send", "554 5.7.1": authentication, then the checkboxes
+        dispatcher.utter_message(response="utter_en_send_fails")
+        dispatcher.utter_message(response="utter_en_smtp_auth", **values)
+        answered = True
+    elif turn.topic == "smtp_auth" and HOW.search(frame.folded):
+        dispatcher.utter_message(
+            response="utter_en_smtp_auth", **values
+        )  # "how do I switch it on?"
+        answered = True
     # "and without SSL?" continues with ports, whatever came before
     follow_up = (
         ["server" if turn.topic == "server" and not frame.security else "port"]
@@ -71,7 +86,10 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
                 response="utter_en_ssl_optional", port_table=replies.port_table(english=True)
             )
         elif topic == "same_server":
-            dispatcher.utter_message(response="utter_en_server", **values)
+            same = knowledge.server("incoming") == knowledge.server("outgoing")
+            dispatcher.utter_message(
+                response="utter_en_same_server" if same else "utter_en_server", **values
+            )
         else:
             continue
         answered = True
@@ -84,7 +102,14 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             response="utter_en_table", **{**values, "port_table": replies.port_table(english=True)}
         )
     dispatcher.utter_message(response="utter_en_czech_note")
-    topic = "server" if "server" in asks else "port"
+    # after the ticket or a sending failure, "how do I switch it on?" is about the checkboxes
+    sending = (
+        frame.open_smtp
+        or frame.intent == "open_smtp_ticket"
+        or frame.error_code
+        or frame.symptom in SENDING_FAILS
+    )
+    topic = "smtp_auth" if sending else "server" if "server" in asks else "port"
     return [
         SlotSet("protocol", turn.protocol),
         SlotSet("security", turn.security),

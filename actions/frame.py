@@ -268,6 +268,12 @@ def read(message: Dict[str, Any]) -> Frame:
     frame = Frame(text=text, intent=intent, folded=folded)
     focus = _port_sentence(folded) or _focus(folded)
     frame.protocols = _protocols(message, focus, folded)
+    if focus != folded:  # "Jaké porty má IMAP? A SMTP?": a fragment adds its protocol
+        for fragment in re.split(r"(?<=[.?!])\s+", folded):
+            if fragment.strip(" .?!") not in focus and len(fragment.split()) <= 4:
+                frame.protocols += [
+                    p for p in protocols_in_text(fragment) if p not in frame.protocols
+                ]
     frame.security = _security(message, focus, folded)
     if not text:
         return frame  # a button: its intent and entities say it all
@@ -289,12 +295,18 @@ def read(message: Dict[str, Any]) -> Frame:
     frame.language = _language(folded)
     frame.asks = _asks(folded)
     only_a_number = bool(re.fullmatch(r"\W*\d{2,5}\W*", folded))  # "465?"
+    # "993 nebo 143?"
+    choice = re.search(r"\b(\d{2,5})\s*(nebo|ci|or|/)\s*(\d{2,5})\b", without_phones)
+    known = {p for spec in knowledge.protocols().values() for p in spec["ports"].values()}
+    frame.port_choice = bool(choice)
+    two_ports = bool(choice and {int(choice.group(1)), int(choice.group(3))} <= known)
     frame.ports = _ports(
         without_phones,
-        only_a_number or "port" in frame.asks or bool(frame.protocols or frame.security),
+        only_a_number
+        or two_ports
+        or "port" in frame.asks
+        or bool(frame.protocols or frame.security),
     )
-    # "993 nebo 143?"
-    frame.port_choice = bool(re.search(r"\b\d{2,5}\s*(nebo|ci|or|/)\s*\d{2,5}\b", folded))
     frame.port_claims = _port_claims(without_phones, frame.ports, frame.protocols)
     frame.checks = bool(phrases.CHECK_WORDS.search(folded))
     enhanced, reply = phrases.ENHANCED_CODE.search(folded), phrases.REPLY_CODE.search(folded)

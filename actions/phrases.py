@@ -43,6 +43,9 @@ TOPIC_WORDS = {
         r"|\bnastaveni (pro |na |uctu )?(imap|pop)\w*|\b(imap|pop)\w* nastaveni"
         # "dejte mi všechno, co potřebuju k IMAPu": that protocol's complete settings
         r"|\b(vsechn\w*|vse|vsecko|kompletn\w*|cel[eay])\b( (?!port)\w+){0,4} (k|ke|pro|na|pre) (imap|pop)\w*"
+        # "napište mi všechno, co tam má být": the settings of the protocol named beside it
+        r"|\b(napis\w*|poslete|posli|dejte|dej|rekn\w*|vypis\w*)( mi)? (uplne |proste )?(vsechno|vse|vsecko)\b"
+        r"|\b(vsechno|vse|vsecko),? co (tam |tam ma |do toho )?(ma byt|musi byt|patri|potrebuj\w*|mam (vyplnit|zadat|nastavit|dat))"
     ),
 }
 # "na serveru" / "u odchozího serveru" names where, not what is asked: the server is asked
@@ -252,7 +255,8 @@ IDENTITY = re.compile(
 
 # Language: English function words, and words that make a message Slovak rather than Czech.
 ENGLISH_WORDS = re.compile(
-    r"\b(the|which|what|how|is|are|should|does|you|with|without|for|can|please|hello|hi|use|get|got|need|incoming|outgoing|settings|i'm|i've|doesn't|don't|my phone|my account)\b"
+    r"\b(the|which|what|how|is|are|should|does|you|with|without|for|can|please|hello|hi|use|get|got|need|incoming|outgoing|settings|i'm|i've|doesn't|don't|my phone|my account"
+    r"|and|where|when|switch|turn|enable|receive|receives|sending|send|working|there|someone|human)\b"
 )
 # Other languages: words no Czech or Slovak customer writes (German, Polish, French, Italian, Spanish).
 OTHER_LANGUAGE_WORDS = re.compile(

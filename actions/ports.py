@@ -133,9 +133,16 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     wrong: Dict[str, Optional[str]] = {}  # protocol -> SSL choice, whose port was wrong
     unknown = False
     for number, protocol, clause_security in claims:
-        protocols = [protocol] if protocol else frame.protocols
-        security = clause_security or _message_security(frame, protocol)
         owner = knowledge.protocol_for_port(number)
+        # the protocol written with it, else the message's, the conversation's or the number's own
+        protocols = (
+            [protocol]
+            if protocol
+            else frame.protocols or ([turn.protocol] if turn.protocol else [])
+        )
+        if not protocols and owner:
+            protocols = [owner[0]]
+        security = clause_security or _message_security(frame, protocol)
         if owner and _fits(number, protocols, security):
             port_protocol, port_security = owner
             dispatcher.utter_message(

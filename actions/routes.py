@@ -187,6 +187,9 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     events = answers.check_servers(dispatcher, turn.frame.hosts)
     events += ports.check_ports(dispatcher, turn) if turn.frame.ports else []
+    for topic in turn.frame.asks:  # "…ale není tam zaškrtnuté ověřování": that too
+        if topic not in ("server", "port", "port_table", "port_purpose", "username", "password"):
+            events += answers.answer_topic(dispatcher, turn, topic)
     if turn.frame.works is False:  # "server X, port Y – proč to nejde?": what is left to check
         events += answer_symptom(dispatcher, turn.frame.symptom or "login_failed")
     return events
@@ -424,8 +427,9 @@ def _short_report_in_walkthrough(turn: Turn) -> bool:
     )
 
 
-def _nothing_asked(turn: Turn) -> bool:
-    """No question, problem or setting in the message, no walkthrough step to confirm."""
+def _nothing_asked(turn: Turn, settings_named: bool = False) -> bool:
+    """No question, problem or setting (unless `settings_named`: "zapnul jsem SSL a už to
+    jede") in the message, no walkthrough step to confirm."""
     frame = turn.frame
     return not (
         frame.asks
@@ -433,7 +437,7 @@ def _nothing_asked(turn: Turn) -> bool:
         or frame.hosts
         or frame.symptom
         or frame.open_smtp
-        or frame.names_something
+        or (frame.names_something and not settings_named)
         or frame.person
         or frame.works is False
         or "?" in frame.text
@@ -566,7 +570,9 @@ ROUTES: List[Route] = [
     ),
     Route(
         "glad_it_works",  # "opravil jsem to a už to jede" with nothing open
-        lambda t: _nothing_asked(t) and lexicon.says("glad_it_works", t.frame.folded),
+        lambda t: (
+            _nothing_asked(t, settings_named=True) and lexicon.says("glad_it_works", t.frame.folded)
+        ),
         said("utter_glad_it_works"),
     ),
     Route(

@@ -383,6 +383,11 @@ PRODUCT_WORDS = frozenset(
     ]
 )
 KEYWORD = re.compile(rf"\b{KEY}")
+# A message about the password or the log-in: a word shaped like a password anywhere in it is
+# taken for one ("kv3tinac_88 – to mám v políčku pro heslo", "napsala jsem Pomeranc12, to
+# používám na přihlášení do manageru"); a phone model or a code loses nothing by it.
+LOG_IN = re.compile(rf"\b(?:{KEY}|prihlas\w*|prihlaseni|login\w*|log in|sign in)")
+SHAPED_MIN = 6
 ADDRESS_THEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[,;|]\s*(?P<secret>\S+)")
 VERBAL_NOUN_ENDINGS = ("ani", "eni", "ovani", "ovat")
 WINDOW = 5  # words after the keyword where a password may stand ("heslo jsem si změnil na X")
@@ -453,6 +458,13 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
         if _shaped(word, right_after_key=not match.group("between")):
             candidates.append(match.span("secret"))
     candidates += list(_near_keyword(text, folded))
+    if LOG_IN.search(folded):
+        for token in re.finditer(r"\S+", text):
+            word = token.group().strip(STRIP)
+            if KEYWORD.search(fold(word)) or word.startswith("/"):
+                continue  # "heslo=X", '/inform{"heslo": …}': the patterns above take the value
+            if len(word) >= SHAPED_MIN and _shaped(word, right_after_key=False):
+                candidates.append(token.span())
     for match in ADDRESS_THEN.finditer(folded):  # "petr@firma.cz, Tajne-heslo"
         word = text[match.start("secret") : match.end("secret")]
         if _shaped(word, right_after_key=False) or _unknown(word):

@@ -357,3 +357,48 @@ def test_whether_someone_got_in_is_not_judged_a_new_password_is_advised(domain):
 def test_refusing_the_bot_and_asking_for_a_person_is_a_handoff(domain, handoff_db):
     reply, _ = respond(domain, "Je mi líto, ale s automatem psát nechci. Prosím člověka.")
     assert "předal" in reply or "kolegové" in reply.lower()
+
+
+def test_english_sending_failures_get_smtp_authentication(domain):
+    for text in (
+        "My phone can receive mails but sending fails with 554 5.7.1",
+        "My phone receives mail but can't send it.",
+    ):
+        reply, slots = respond(domain, text, "other_language")
+        assert "authentication" in reply and "vyžaduje autentizaci" in reply, text
+        assert slots["last_topic"] == "smtp_auth"
+    reply, _ = respond(
+        domain, "and how do I switch it on?", "other_language", last_topic="smtp_auth"
+    )
+    assert "vyžaduje autentizaci" in reply
+
+
+def test_english_open_smtp_names_every_sending_device(domain):
+    reply, _ = respond(
+        domain, "I got a ticket called Open SMTP, what does it mean?", "open_smtp_ticket"
+    )
+    assert "every device" in reply and "printer" in reply
+
+
+def test_english_same_server_is_answered_yes_first(domain):
+    reply, _ = respond(
+        domain, "Is the outgoing server the same as the incoming one?", "other_language"
+    )
+    assert reply.startswith("Yes") and "SSL0.OVH.NET" in reply
+
+
+def test_a_protocol_in_a_fragment_after_a_port_question_is_asked_too(domain):
+    reply, _ = respond(domain, "IMAP ports with and without SSL? And SMTP?", "other_language")
+    assert ports_in(reply) == {993, 143, 465, 587}
+    reply, _ = respond(domain, "jake porty ma imap? a smtp?")
+    assert ports_in(reply) == {993, 143, 465, 587}
+
+
+def test_two_port_numbers_without_the_word_port_are_a_choice(domain):
+    reply, _ = respond(domain, "995 nebo 993? uz se v tom ztracim")
+    assert "POP3" in reply and "IMAP" in reply
+
+
+def test_a_wrong_port_with_ssl_said_apart_gets_the_right_one(domain):
+    reply, _ = respond(domain, "tak 587, ale ssl mam zapnuty", protocol="smtp")
+    assert 465 in ports_in(reply)

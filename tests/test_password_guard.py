@@ -114,6 +114,8 @@ def test_what_people_say_about_a_password_is_no_password():
         "Telefon mi po zadání hesla oznámil, že nastavení nenašel",  # a time, not a password
         "po vyplnění hesla vyskočilo hlášení",
         "mám jméno jako heslo?",
+        "prihlaseni pres IMAP4 a port 993 na SSL0.OVH.NET nejde, kod 5.7.8",
+        "login jana.novak@firma.cz nejde",
         "co mam dat jako heslo?",
     ]:
         assert redact(text) == text, text
@@ -133,6 +135,10 @@ def test_passwords_in_the_ways_people_write_them():
         "změnil jsem heslo na Beruska": "změnil jsem heslo na [heslo skryto]",
         "jméno jan@firma.cz heslo Abc123 server ssl0": "jméno jan@firma.cz heslo [heslo skryto] server ssl0",
         "zadavam Bramb0ra77 jako heslo a nejde to": "zadavam [heslo skryto] jako heslo a nejde to",
+        "kv3tinac_88 - to mam v policku pro heslo": "[heslo skryto] - to mam v policku pro heslo",
+        "napsala jsem Pomeranc12, to pouzivam na prihlaseni": (
+            "napsala jsem [heslo skryto], to pouzivam na prihlaseni"
+        ),
         "heslo ze zakaznickeho uctu, HosT1ng55, a nejde to": (
             "heslo ze zakaznickeho uctu, [heslo skryto], a nejde to"
         ),
