@@ -109,6 +109,12 @@ def answer_ssl_required(dispatcher: CollectingDispatcher) -> Events:
     return [SlotSet("last_topic", "port")]
 
 
+def answer_same_ports(dispatcher: CollectingDispatcher) -> Events:
+    """ "A porty jsou taky stejné?": no, each protocol and SSL choice has its own."""
+    dispatcher.utter_message(response="utter_ports_differ", port_table=replies.port_table())
+    return [SlotSet("last_topic", "port")]
+
+
 def answer_switch_protocol(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """ "Z POP3 na IMAP, měním i server?": no; the port of the protocol switched to."""
     target = next(
@@ -150,6 +156,8 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_same_server(dispatcher, turn)
     if topic == "ssl_required":
         return answer_ssl_required(dispatcher)
+    if topic == "same_ports":
+        return answer_same_ports(dispatcher)
     if topic == "switch_protocol":
         return answer_switch_protocol(dispatcher, turn)
     if topic == "term":
@@ -181,7 +189,7 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             auth_same_login=auth_same_login,
             ticket=knowledge.load()["open_smtp"]["ticket"],
         )
-        return []
+        return [SlotSet("last_topic", "smtp_auth")]  # "a kde to zaškrtnu?" follows
     if topic == "other_device":
         return answer_other_device(dispatcher, turn.protocol)
     dispatcher.utter_message(response="utter_pop_vs_imap")  # pop_vs_imap

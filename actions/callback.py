@@ -8,7 +8,7 @@ from typing import Optional
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import knowledge
+from actions import knowledge, lexicon
 from actions.context import Events, Turn
 from actions.handoff import post_in_thread
 from actions.pending import Pending
@@ -35,6 +35,8 @@ def answer_callback(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Ev
             callback_time=knowledge.load()["handoff"]["callback_time"],
         )
         return [SlotSet("pending_question", None)]
+    if lexicon.says("thanks", turn.frame.folded) and not turn.frame.asks:
+        return None  # "díky": thanks, the offer stays open
     if turn.intent == "deny" or DECLINE.search(fold(text)):
         dispatcher.utter_message(
             response="utter_callback_declined", handoff_number=record["id"] if record else "–"

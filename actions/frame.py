@@ -94,6 +94,7 @@ def _entities(message: Dict[str, Any], name: str) -> List[str]:
 # entry and the topic it asks.
 LEXICON_TOPICS = {
     "same_server": "same_server",
+    "same_ports": "same_ports",
     "ssl_required": "ssl_required",
     "switch_protocol": "switch_protocol",
     "what_is": "term",
@@ -104,6 +105,7 @@ LEXICON_TOPICS = {
 # for the server alone.
 COVERS = {
     "same_server": {"server"},
+    "same_ports": {"port", "port_table"},
     "switch_protocol": {"server", "settings", "pop_vs_imap"},
     "mailbox_password": {"password"},
     "outgoing_login": {"username", "password"},
@@ -271,9 +273,8 @@ def read(message: Dict[str, Any]) -> Frame:
     if focus != folded:  # "Jaké porty má IMAP? A SMTP?": a fragment adds its protocol
         for fragment in re.split(r"(?<=[.?!])\s+", folded):
             if fragment.strip(" .?!") not in focus and len(fragment.split()) <= 4:
-                frame.protocols += [
-                    p for p in protocols_in_text(fragment) if p not in frame.protocols
-                ]
+                frame.protocols = _concrete(frame.protocols + protocols_in_text(fragment))
+        frame.protocols = list(dict.fromkeys(frame.protocols))
     frame.security = _security(message, focus, folded)
     if not text:
         return frame  # a button: its intent and entities say it all

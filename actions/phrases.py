@@ -25,6 +25,7 @@ TOPIC_WORDS = {
         r"|\bzapomn\w*[^.?!]{0,20}\bhesl|\b(zmen|zmenit|obnov)\w*[^.?!]{0,15}\bhesl|\bhesl\w* [^.?!]{0,10}\bzmen"
         r"|\bwhich password|\bwhere\b[^.?!]{0,20}\bpassword"
         r"|,\s*hesl\w*\s*(,|\?|$|\ba\b)|\ba\s+hesl\w*\s*(\?|$|,)"  # "jméno, heslo a server?"
+        r"|\b(jmen\w*|uzivatel\w*|login\w*) a hesl\w*\b(?! (je|mam|jsem)\b)"  # "chce jméno a heslo"
         r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?hesl\w*\b[^.!]{0,30}\?"
     ),
     "smtp_auth": re.compile(
@@ -151,6 +152,7 @@ SYMPTOM_WORDS = (
             r"|(hesl\w*|udaje)\W+(\w+\W+){0,3}(mam |je |jsou )?(urcite |stoprocentne |100 ?% )?(spravn|dobr)\w*"
             r"|(porad|furt|stale|dokola|znovu)( \w+){0,4} (chce|pta|vyzaduje)( \w+){0,3} hesl"
             r"|(chce|pta|vyzaduje)\w*( \w+){0,2} (znovu|porad|furt|stale|zase)( \w+){0,2} hesl"
+            r"|\b(nepust\w*|nechce (ho |to |je )?(vzit|prijmout|pustit|prijat)|nebere (ho|to|je))\b"
             # "zadal jsem špatné údaje", "auth failed", "nemůže ověřit", "ověření selhalo"
             r"|\b(spatn|nespravn|neplatn|chybn)\w* (prihlasovaci )?(udaj|jmen|hesl|login)\w*"
             r"|\bauth\w*\W+fail\w*|\blogin\W+fail\w*|\binvalid (credentials|password|login)"

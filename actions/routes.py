@@ -284,7 +284,35 @@ def person(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 def adjacent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_adjacent")
-    return [{"event": "slot", "name": "last_topic", "value": None}]
+    return [{"event": "slot", "name": "last_topic", "value": "adjacent"}]
+
+
+def _adjacent_again(turn: Turn) -> bool:
+    """ "A kde si ji zvětším?" right after an adjacent matter: the same matter."""
+    frame = turn.frame
+    mail = frame.asks or frame.protocols or frame.ports or frame.symptom or frame.open_smtp
+    return (
+        turn.topic == "adjacent"
+        and not (mail or frame.person or frame.where_were_we or turn.walkthrough_active)
+        and "?" in frame.text
+    )
+
+
+def other_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    return answers.answer_other_device(dispatcher, turn.protocol)
+
+
+def _other_device(turn: Turn) -> bool:
+    """ "Mám iPhone, jak tam nastavím poštu?": not the Windows Phone walkthrough."""
+    frame = turn.frame
+    setup = frame.start or lexicon.says("start_setup", frame.folded) or "?" in frame.text
+    return (
+        not turn.walkthrough_active
+        and turn.pending != Pending.SMTP_FIX  # "i v Outlooku?": every device that sends
+        and lexicon.says("other_device", frame.folded)
+        and bool(setup)
+        and not (frame.asks or frame.ports or frame.symptom or frame.open_smtp)
+    )
 
 
 def enter_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -493,10 +521,19 @@ ROUTES: List[Route] = [
     Route("bot_identity", _about_the_bot, identity),
     # A hosting matter the bot cannot do: said plainly, with where it is done and a colleague;
     # never a mail-settings answer because "server" or "spam" appeared.
-    Route("adjacent", _adjacent_only, adjacent),
+    Route("adjacent", lambda t: _adjacent_only(t) or _adjacent_again(t), adjacent),
     Route("walkthrough_accepted", _accepts_walkthrough, resume_or_start),
     Route("form_choice", lambda t: bool(t.pending and t.pending.is_form_choice), form_choice),
     Route("pending_yes_no", answers_pending, lambda d, t: troubleshoot(d, t, t.intent)),
+    Route(
+        "receiving_works",  # "přijímat můžu normálně" to "Funguje Vám alespoň příjem?"
+        lambda t: (
+            t.pending == Pending.RECEIVING_WORKS
+            and lexicon.says("receive_works", t.frame.folded)
+            and not lexicon.says("send_fails", t.frame.folded)
+        ),
+        lambda d, t: troubleshoot(d, t, "affirm"),
+    ),
     Route(
         "pending_works",
         # "už to jde", "pořád nic", "heslo jsme změnili a už je to v pořádku", "odeslalo se!
@@ -550,9 +587,10 @@ ROUTES: List[Route] = [
         ),
         also_other_devices,
     ),
+    Route("other_device", _other_device, other_device),
     Route(
         "smtp_fix_again",  # "a kde přesně to v telefonu zapnu?": the steps again
-        lambda t: t.pending == Pending.SMTP_FIX and t.frame.asks_how,
+        lambda t: (t.pending == Pending.SMTP_FIX or t.topic == "smtp_auth") and t.frame.asks_how,
         lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
     ),
     Route(

@@ -37,6 +37,7 @@ BOTH_SECURITY = re.compile(
     rf"|\bi\s+bez\s+(nej|neho|toho|ssl\w*|sifr\w*)\b|\bs\s+i\s+bez\b"
     rf"|\bne(sifr|zasifr|zabezp)\w*\s+(i|a)\s+{SECURE}|\b{SECURE}\s+(i|a)\s+ne(sifr|zasifr|zabezp)\w*"
     r"|\b(obe|obou|vsechny|vsech|oboje|obidve)\s+(\w+\s+)?(varianty|varianta|moznosti|verze|volby|dva)"
+    rf"|\b(jestli|zda|jestl\w*|whether)\s+(\w+\s+)?{SECURE}"  # "server, port a jestli SSL"
     r"|\bvsechny moznosti|\bwith (and|or) without|\bboth\b"
 )
 # Security said off: "bez SSL", "nešifrovaně", "SSL nemám zapnuté", "zabezpečení mám vypnuté",

@@ -86,3 +86,12 @@ def test_without_a_handoff_the_same_words_are_not_about_one(domain, handoff_db):
     replies, _ = say(domain, "a kdy?")
     assert not any(str(HANDOFF["response_time"]) in reply for reply in replies)
     assert handoffs_of("test-user") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["tak nic, uz jsem na to prisel sam", "zruste to prosim, uz to funguje"]
+)
+def test_calling_it_off_in_other_words(domain, handoff_db, text):
+    number, events = handed_off_conversation()
+    say(domain, text, events=events)
+    assert handoffs.by_id(number)["state"] == handoffs.CLOSED

@@ -402,3 +402,34 @@ def test_two_port_numbers_without_the_word_port_are_a_choice(domain):
 def test_a_wrong_port_with_ssl_said_apart_gets_the_right_one(domain):
     reply, _ = respond(domain, "tak 587, ale ssl mam zapnuty", protocol="smtp")
     assert 465 in ports_in(reply)
+
+
+def test_another_phone_gets_the_settings_not_the_windows_phone_walkthrough(domain):
+    reply, slots = respond(domain, "mam iphone 13, jak tam nastavim tu postu od vas?")
+    assert "SSL0.OVH.NET" in reply and "Krok 1" not in reply
+    assert not slots.get("walkthrough_active")
+
+
+def test_whether_the_ports_are_the_same_is_a_no_with_the_table(domain):
+    reply, _ = respond(domain, "a porty jsou taky stejny?")
+    assert reply.startswith("Ne") and ports_in(reply) == {993, 143, 995, 110, 465, 587}
+
+
+def test_whether_ssl_asks_for_both_ports(domain):
+    reply, _ = respond(domain, "server, port a jestli ssl - pro odchozi postu")
+    assert "SSL0.OVH.NET" in reply and ports_in(reply) == {465, 587}
+
+
+def test_where_to_tick_it_after_the_checkboxes_were_named(domain):
+    reply, _ = respond(domain, "a kde to zaskrtnu?", last_topic="smtp_auth")
+    assert "vyžaduje autentizaci" in reply and "E-mail na Internetu" not in reply.split("\n")[0]
+
+
+def test_an_adjacent_follow_up_stays_adjacent(domain):
+    reply, _ = respond(domain, "a kde si ji zvetsim?", last_topic="adjacent")
+    assert "Manager" in reply
+
+
+def test_a_user_name_and_password_asked_together_get_both(domain):
+    reply, _ = respond(domain, "telefon po me chce uzivatelske jmeno a heslo, co tam patri?")
+    assert "celá e-mailová adresa" in reply and "Manager" in reply
