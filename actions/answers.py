@@ -164,6 +164,10 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_term(dispatcher, turn.frame.term)
     if topic == "outgoing_login":
         return answer_outgoing_login(dispatcher)
+    if topic == "username_ok":  # "jméno mám celé": then it is the password
+        dispatcher.utter_message(response="utter_username_ok")
+        utter_password_change(dispatcher, "utter_mailbox_password")
+        return []
     if topic == "mailbox_password":
         utter_password_change(dispatcher, "utter_mailbox_password")
         return []

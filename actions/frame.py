@@ -95,6 +95,7 @@ def _entities(message: Dict[str, Any], name: str) -> List[str]:
 LEXICON_TOPICS = {
     "same_server": "same_server",
     "same_ports": "same_ports",
+    "username_ok": "username_ok",
     "ssl_required": "ssl_required",
     "switch_protocol": "switch_protocol",
     "what_is": "term",
@@ -106,6 +107,7 @@ LEXICON_TOPICS = {
 COVERS = {
     "same_server": {"server"},
     "same_ports": {"port", "port_table"},
+    "username_ok": {"username", "password"},
     "switch_protocol": {"server", "settings", "pop_vs_imap"},
     "mailbox_password": {"password"},
     "outgoing_login": {"username", "password"},

@@ -251,7 +251,8 @@ IDENTITY = re.compile(
     r"|\b(jsi|jste|ste) (\w+ )?(skutecn|realn|ziv|opravdov)\w* (clovek|osoba)\b"
     r"|\bje (tam|tu|tady) (nekdo|clovek|ziv\w*)|\bziv\w* (clovek|osoba|operator)\b\?"
     r"|\bodpovid\w*( \w+){0,3} (stroj|robot|pocitac|automat|program|clovek)\w*|\bs kym (si )?(to )?(vlastne )?(pisu|mluvim|komunikuj\w*)"
-    r"|\bautomatick\w* odpoved|\bpise (mi )?(nekdo|clovek)|\bvirtualni asistent"
+    r"|\b(je to|jsou to|to je|jde o|pisete|odpovida)\b[^.?!]{0,15}automatick\w* odpoved"
+    r"|\bpise (mi )?(nekdo|clovek)|\bvirtualni asistent"
     r"|\bumel\w* inteligenc\w*|\bchatbot\w*|\bam i (talking|chatting) to"
 )
 

@@ -509,12 +509,19 @@ ROUTES: List[Route] = [
     # A request for a person wins over everything else the message says.
     Route(
         "person",
-        lambda t: t.frame.person or (t.intent == "request_human" and not t.frame.identity),
+        # (the model's guess alone does not make "někdo mi smazal web" a request for a person)
+        lambda t: (
+            t.frame.person
+            or (t.intent == "request_human" and not (t.frame.identity or t.frame.adjacent))
+        ),
         person,
     ),
     Route(
         "english",  # a "done" in the walkthrough is navigation, in any language
-        lambda t: t.frame.language == "en" and not (t.walkthrough_active and t.frame.confirms),
+        lambda t: (
+            t.frame.language == "en"
+            and not (t.walkthrough_active and (t.frame.confirms or t.frame.position))
+        ),
         answer_english,
     ),
     Route("other_language", lambda t: t.frame.language == "other", other_language),

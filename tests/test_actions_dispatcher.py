@@ -433,3 +433,27 @@ def test_an_adjacent_follow_up_stays_adjacent(domain):
 def test_a_user_name_and_password_asked_together_get_both(domain):
     reply, _ = respond(domain, "telefon po me chce uzivatelske jmeno a heslo, co tam patri?")
     assert "celá e-mailová adresa" in reply and "Manager" in reply
+
+
+def test_the_whole_address_as_user_name_points_to_the_password(domain):
+    reply, _ = respond(domain, "jmeno tam mam cely i se zavinacem")
+    assert reply.startswith(shown(domain, "utter_username_ok")) and "Změna hesla" in reply
+
+
+def test_an_adjacent_matter_the_model_takes_for_a_person_request_is_adjacent(domain, handoff_db):
+    reply, _ = respond(
+        domain, "potrebuju obnovit zalohu webu, nekdo mi smazal stranky", "request_human"
+    )
+    assert reply.startswith(shown(domain, "utter_adjacent").split("\n")[0][:40])
+
+
+def test_setting_up_an_auto_reply_is_adjacent_not_a_question_about_the_bot(domain):
+    reply, _ = respond(domain, "jak nastavim automatickou odpoved kdyz jsem na dovolene")
+    assert "virtuální asistent" not in reply and "Manager" in reply
+
+
+def test_english_confirmations_move_the_walkthrough_on(domain):
+    _, slots = respond(
+        domain, "done, what next?", "other_language", walkthrough_active=True, walkthrough_step=1.0
+    )
+    assert slots.get("walkthrough_step") == 2.0
