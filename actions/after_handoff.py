@@ -23,6 +23,11 @@ def handed_off(turn: Turn) -> bool:
     )
 
 
+def contact_in(turn: Turn) -> bool:
+    """An e-mail address or a phone number for the colleagues' reply."""
+    return bool(EMAIL.search(turn.frame.text) or turn.frame.phone_number)
+
+
 def kind(turn: Turn) -> Optional[str]:
     """Which handoff follow-up the message is: cancel, contact, status, wait (None: none)."""
     if not handed_off(turn):
@@ -30,7 +35,7 @@ def kind(turn: Turn) -> Optional[str]:
     folded = turn.frame.folded
     if lexicon.says("handoff_cancel", folded):
         return "cancel"
-    if EMAIL.search(turn.frame.text) or turn.frame.phone_number:
+    if contact_in(turn):
         return "contact"
     if lexicon.says("handoff_status", folded) and not turn.frame.names_something:
         return "status"

@@ -136,7 +136,7 @@ def answer_term(
         response="utter_en_term" if english else "utter_term",
         explanation=terms[term]["en" if english else "cs"],
     )
-    return []
+    return [SlotSet("last_topic", "term")]  # "a IMAP?" asks the same of IMAP
 
 
 def answer_outgoing_login(dispatcher: CollectingDispatcher) -> Events:
@@ -164,6 +164,12 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_term(dispatcher, turn.frame.term)
     if topic == "outgoing_login":
         return answer_outgoing_login(dispatcher)
+    if topic == "internet_needed":  # the guide's first step: connected, Wi-Fi or mobile data
+        dispatcher.utter_message(response="utter_internet_needed")
+        return []
+    if topic == "server_zero":
+        dispatcher.utter_message(response="utter_server_zero", server=knowledge.server("incoming"))
+        return []
     if topic == "username_ok":  # "jméno mám celé": then it is the password
         dispatcher.utter_message(response="utter_username_ok")
         utter_password_change(dispatcher, "utter_mailbox_password")

@@ -96,6 +96,8 @@ LEXICON_TOPICS = {
     "same_server": "same_server",
     "same_ports": "same_ports",
     "username_ok": "username_ok",
+    "internet_needed": "internet_needed",
+    "server_zero": "server_zero",
     "ssl_required": "ssl_required",
     "switch_protocol": "switch_protocol",
     "what_is": "term",
@@ -108,6 +110,7 @@ COVERS = {
     "same_server": {"server"},
     "same_ports": {"port", "port_table"},
     "username_ok": {"username", "password"},
+    "server_zero": {"server"},
     "switch_protocol": {"server", "settings", "pop_vs_imap"},
     "mailbox_password": {"password"},
     "outgoing_login": {"username", "password"},
@@ -160,10 +163,17 @@ def _port_claims(
     """(port, protocol, security) as the customer paired them: "u příchozí mám 465 a u odchozí
     995" is two claims. A clause without a protocol takes the message's only one."""
     claims = []
+    before: Optional[str] = None  # the protocol named last before this clause
     for clause in _clauses(folded):
         numbers = [int(n) for n in re.findall(r"\b\d{2,5}\b", clause) if int(n) in ports]
         named = _concrete(protocols_in_text(clause))
-        protocol = named[0] if len(named) == 1 else (protocols[0] if len(protocols) == 1 else None)
+        # "u odchozího SSL/TLS a 465": a number without its own protocol takes the one just named
+        protocol = (
+            named[0]
+            if len(named) == 1
+            else (protocols[0] if len(protocols) == 1 else (None if named else before))
+        )
+        before = named[-1] if named else before
         security = security_in_text(clause)
         claims += [(n, protocol, security) for n in numbers]
     return claims

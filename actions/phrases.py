@@ -15,27 +15,29 @@ TOPIC_WORDS = {
     "username": re.compile(
         r"\buzivatelsk\w* jmen\w*|\buzivatelsk\w* men[oa]\b|\bjmen\w* uzivatel\w*|\bnazev uzivatel\w*|\blogin\w*"
         r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?uzivatel\w*|\ba\s+uzivatel\w*\s*(\?|$|,|\ba\b)"
+        r"|\b(jak\w*|aky|co|kter\w*) (\w+ )?uzivatel\w*\b"
         r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*|\bmen\w* pouzivatel\w*"
         r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|napsat|dat|vyplnit) (jako|do) (jmen\w*|uzivatel\w*)"
         r"|\bjako uzivatel\w*|\bcast pred zavinac\w*|\b(jak\w*|co|ktere)( \w+){0,4} jmeno\b"
     ),
     "password": re.compile(
-        r"\b(kde|jak[eyo]?|ktere|co|odkud)\b[^.?!]{0,30}\bhesl\w*"
+        r"\b(kde|jak[eyo]?|ak[eyoa]|ktere|co|odkud)\b[^.?!]{0,30}\bhesl\w*"
         r"|\bhesl\w*[^.?!]{0,25}\b(najdu|zjistim|vezmu|ziskam|zjistit|najit)\b"
         r"|\bzapomn\w*[^.?!]{0,20}\bhesl|\b(zmen|zmenit|obnov)\w*[^.?!]{0,15}\bhesl|\bhesl\w* [^.?!]{0,10}\bzmen"
         r"|\bwhich password|\bwhere\b[^.?!]{0,20}\bpassword"
         r"|,\s*hesl\w*\s*(,|\?|$|\ba\b)|\ba\s+hesl\w*\s*(\?|$|,)"  # "jméno, heslo a server?"
-        r"|\b(jmen\w*|uzivatel\w*|login\w*) a hesl\w*\b(?! (je|mam|jsem)\b)"  # "chce jméno a heslo"
+        r"|\b(jmen\w*|men[oa]|uzivatel\w*|login\w*) a hesl\w*\b(?! (je|mam|jsem)\b)"  # "chce jméno a heslo"
         r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?hesl\w*\b[^.!]{0,30}\?"
     ),
     "smtp_auth": re.compile(
         r"\b(overen\w*|overovan\w*|autentiz\w*|autentif\w*|authenticat\w*)"
+        r"|\bbox(es)?\b[^.?!]{0,25}\btick\w*|\btick\w*[^.?!]{0,25}\bbox(es)?\b"
         r"|\b(musim|co|neco|nieco|treba|potreba|ktere|kterou|ktery|which|what)\b[^.?!]{0,20}\b(zaskrt\w*|tick\w*|check ?box\w*)"
         r"|\bcheck ?box\w*|\bzaskrtavat\w*|\bzaskrtavac\w*|\bzaskrtavatk\w*"
         r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login"
     ),
     "pop_vs_imap": re.compile(
-        r"\b(jak\w*|kter\w*|co)\b( \w+){0,3} typ\w* uctu|\btyp\w* uctu\b[^.!?]{0,20}\?|\brozdil\w*|\bco je lepsi\b|\bimap\w*,? nebo pop\w*|\bpop\w*,? nebo imap\w*|\bcim se lis\w*"
+        r"\b(jak\w*|kter\w*|co)\b( \w+){0,3} typ\w* uctu|\btyp\w* uctu\b[^.!?]{0,20}\?|\brozdil\w*|\brozdiel\w*|\bco je lepsi\b|\bimap\w*,? nebo pop\w*|\bpop\w*,? nebo imap\w*|\bcim se lis\w*"
     ),
     "settings": re.compile(
         r"\b(cele|kompletni|vsechn[ao]|vsechny) (nastaveni|udaje|hodnoty|parametry)"
@@ -47,6 +49,7 @@ TOPIC_WORDS = {
         # "napište mi všechno, co tam má být": the settings of the protocol named beside it
         r"|\b(napis\w*|poslete|posli|dejte|dej|rekn\w*|vypis\w*)( mi)? (uplne |proste )?(vsechno|vse|vsecko)\b"
         r"|\b(vsechno|vse|vsecko),? co (tam |tam ma |do toho )?(ma byt|musi byt|patri|potrebuj\w*|mam (vyplnit|zadat|nastavit|dat))"
+        r"|\b(jak\w*|co) (vsechno|vse) (musim|mam|je treba|je potreba)? ?(vyplnit|zadat|nastavit|vyplnovat)"
     ),
 }
 # "na serveru" / "u odchozího serveru" names where, not what is asked: the server is asked

@@ -266,6 +266,8 @@ def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return events
     if turn.topic == "settings" and protocol in knowledge.incoming_protocols():
         return answers.answer_settings(dispatcher, protocol)
+    if turn.topic == "term" and turn.frame.protocol in knowledge.protocols():
+        return answers.answer_term(dispatcher, turn.frame.protocol)  # "co je POP3?" → "a IMAP?"
     return ports.answer_port(dispatcher, turn, asked_protocols(turn))
 
 
@@ -279,7 +281,11 @@ def handoff_pending(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 
 def person(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    return hand_off(dispatcher, turn.tracker, "request")
+    events = hand_off(dispatcher, turn.tracker, "request")
+    asks_contact = any(e.get("value") == Pending.CALLBACK_EMAIL.value for e in events)
+    if asks_contact and after_handoff.contact_in(turn):  # "zavolejte mi na 602 …": kept at once
+        return events + (answer_callback(dispatcher, turn) or [])
+    return events
 
 
 def adjacent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -521,6 +527,7 @@ ROUTES: List[Route] = [
         lambda t: (
             t.frame.language == "en"
             and not (t.walkthrough_active and (t.frame.confirms or t.frame.position))
+            and not lexicon.says("start_setup", t.frame.folded)  # the Czech screens, step by step
         ),
         answer_english,
     ),

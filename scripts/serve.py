@@ -13,7 +13,7 @@ usage: RASA_API_TOKEN=... python -m scripts.serve run -m models/helpdesk.tar.gz 
 import asyncio
 import os
 import sys
-from typing import Any, Optional
+from typing import Any, List, Optional
 
 import rasa.server
 from rasa.__main__ import main
@@ -44,9 +44,13 @@ async def load_agent_in_a_thread(
     return await asyncio.get_running_loop().run_in_executor(None, load)
 
 
+def api_arguments(token: str) -> List[str]:
+    """Rasa's HTTP API behind `token`, as one argument: a token that starts with "-" (one in
+    64 of `secrets.token_urlsafe`) would otherwise read as an option of its own."""
+    return ["--enable-api", f"--auth-token={token}"] if token else []
+
+
 if __name__ == "__main__":
     rasa.server._load_agent = load_agent_in_a_thread
-    token = os.environ.pop("RASA_API_TOKEN", "")
-    if token:
-        sys.argv += ["--enable-api", "--auth-token", token]
+    sys.argv += api_arguments(os.environ.pop("RASA_API_TOKEN", ""))
     main()

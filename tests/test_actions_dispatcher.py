@@ -457,3 +457,35 @@ def test_english_confirmations_move_the_walkthrough_on(domain):
         domain, "done, what next?", "other_language", walkthrough_active=True, walkthrough_step=1.0
     )
     assert slots.get("walkthrough_step") == 2.0
+
+
+def test_a_contact_given_with_the_request_for_a_person_is_kept_at_once(domain, handoff_db):
+    reply, slots = respond(domain, "chci mluvit s technikem, zavolejte mi na 602 333 444")
+    assert "602 333 444" in reply.split("\n")[-1]
+    assert slots.get("pending_question") is None
+
+
+def test_short_questions_about_the_setup_itself(domain):
+    reply, _ = respond(domain, "potrebuju pri nastavovani internet? staci wifi?")
+    assert reply.startswith("Ano") and "Wi-Fi" in reply
+    reply, _ = respond(domain, "je ten server SSL0.OVH.NET s nulou nebo s pismenem O?")
+    assert "nula" in reply and "SSL0.OVH.NET" in reply
+
+
+def test_a_term_asked_again_of_another_protocol(domain):
+    reply, _ = respond(domain, "a imap?", last_topic="term", protocol="pop3")
+    assert "993" not in reply and "server" in reply
+
+
+def test_an_english_request_to_set_up_the_lumia_starts_the_walkthrough(domain):
+    reply, slots = respond(
+        domain,
+        "How do I set up my work email on a Nokia Lumia? The menus are in Czech.",
+        "other_language",
+    )
+    assert "Krok 1" in reply and slots.get("walkthrough_active") is True
+
+
+def test_a_port_said_right_after_its_direction_is_checked_for_that_direction(domain):
+    reply, _ = respond(domain, "dal jsem u odchoziho SSL/TLS a 465, a ten IMAP prefix?")
+    assert "465" in reply and "nesedí" not in reply
