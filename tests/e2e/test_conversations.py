@@ -17,7 +17,9 @@ SHARE = 3
 
 def test_realistic_conversations(stack):
     cases = load_cases()
-    sample = [case for kind in sorted({c["kind"] for c in cases}) for case in _of(cases, kind)[::SHARE]]
+    sample = [
+        case for kind in sorted({c["kind"] for c in cases}) for case in _of(cases, kind)[::SHARE]
+    ]
     score = play(lambda sender, text: reply_text(stack.say(sender, text)), sample)
     report = score.table() + "\n" + "\n".join(score.failures)
     print(report)
