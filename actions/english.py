@@ -13,6 +13,7 @@ from actions.troubleshooting import response_values
 from czech_nlu.folding import fold
 
 SENDING_FAILS = {"cannot_send", "smtp_error"}
+FOLLOWED = ("server", "port")  # what an English follow-up ("and outgoing?") continues
 HOW = re.compile(r"\b(how|where)\b")
 
 
@@ -59,7 +60,9 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         answered = True
     # "and without SSL?" continues with ports, whatever came before
     follow_up = (
-        ["server" if turn.topic == "server" and not frame.security else "port"]
+        [t for t in turn.last_topics if t in FOLLOWED] or [turn.topic]
+        if turn.follow_up and turn.topic in FOLLOWED and not frame.security
+        else ["port"]
         if turn.follow_up
         else []
     )
@@ -114,4 +117,6 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         SlotSet("protocol", turn.protocol),
         SlotSet("security", turn.security),
         SlotSet("last_topic", topic),
+        # "incoming server and IMAP port?" → "and outgoing?": both again, for SMTP
+        SlotSet("last_topics", [t for t in asks if t in FOLLOWED] or [topic]),
     ]

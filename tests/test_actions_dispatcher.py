@@ -489,3 +489,20 @@ def test_an_english_request_to_set_up_the_lumia_starts_the_walkthrough(domain):
 def test_a_port_said_right_after_its_direction_is_checked_for_that_direction(domain):
     reply, _ = respond(domain, "dal jsem u odchoziho SSL/TLS a 465, a ten IMAP prefix?")
     assert "465" in reply and "nesedí" not in reply
+
+
+def test_an_english_follow_up_continues_both_topics_for_the_new_direction(domain):
+    _, slots = respond(
+        domain, "Hi, what's the incoming server and which port for IMAP over SSL?", "other_language"
+    )
+    assert slots["last_topics"] == ["server", "port"]
+    reply, _ = respond(
+        domain,
+        "and outgoing?",
+        "inform",
+        last_topic=slots["last_topic"],
+        last_topics=slots["last_topics"],
+        protocol="imap",
+        security="ssl",
+    )
+    assert "SSL0.OVH.NET" in reply and 465 in ports_in(reply)
