@@ -2,6 +2,7 @@
 knowledge file) and a note that support speaks Czech."""
 
 import re
+from typing import Any, Dict, List
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -120,3 +121,22 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         # "incoming server and IMAP port?" → "and outgoing?": both again, for SMTP
         SlotSet("last_topics", [t for t in asks if t in FOLLOWED] or [topic]),
     ]
+
+
+def step_labels(messages: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """What the Czech labels of the walkthrough steps shown mean, for a customer who writes in
+    English (the phone shows them in Czech)."""
+    meanings = knowledge.load()["english"]["labels"]
+    named: List[str] = []
+    for message in messages:
+        if message.get("response") == "utter_step" and message.get("number"):
+            named += knowledge.steps()[int(message["number"]) - 1].labels
+        elif message.get("response") == "utter_step_help":  # the labels its text quotes
+            named += [label for label in meanings if f"„{label}“" in message.get("help", "")]
+    dispatcher = CollectingDispatcher()
+    for label in dict.fromkeys(named):
+        if label in meanings:
+            dispatcher.utter_message(
+                response="utter_en_label", label=label, meaning=meanings[label]
+            )
+    return dispatcher.messages

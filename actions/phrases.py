@@ -31,7 +31,7 @@ TOPIC_WORDS = {
     ),
     "smtp_auth": re.compile(
         r"\b(overen\w*|overovan\w*|autentiz\w*|autentif\w*|authenticat\w*)"
-        r"|\bbox(es)?\b[^.?!]{0,25}\btick\w*|\btick\w*[^.?!]{0,25}\bbox(es)?\b"
+        r"|\bbox(es)?\b[^.?!]{0,25}\btick\w*|\btick\w*[^.?!]{0,25}\bbox(es)?\b|\b(need|have|must)\b[^.?!]{0,10}\btick\w*"
         r"|\b(musim|co|neco|nieco|treba|potreba|ktere|kterou|ktery|which|what)\b[^.?!]{0,20}\b(zaskrt\w*|tick\w*|check ?box\w*)"
         r"|\bcheck ?box\w*|\bzaskrtavat\w*|\bzaskrtavac\w*|\bzaskrtavatk\w*"
         r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login"
@@ -41,7 +41,10 @@ TOPIC_WORDS = {
     ),
     "settings": re.compile(
         r"\b(cele|kompletni|vsechn[ao]|vsechny) (nastaveni|udaje|hodnoty|parametry)"
-        r"|\bcely (formular|postup nastaveni)|\bsettings\b|\bkompletn\w* nastaven\w*"
+        r"|\bcely (formular|postup nastaveni)|\bkompletn\w* nastaven\w*"
+        # "what are the settings?", not "it couldn't find the settings"
+        r"|\b(what|which|send|give|need|all|full|complete|your|the right|correct)\b[^.?!]{0,15}\bsettings\b"
+        r"|^\W*settings\W*$|\bsettings\b[^.!]{0,15}\?"
         r"|\b(udaje|hodnoty|parametry|nastaveni)\b( \w+){0,3} (pro |na |pre )?(imap|pop)\w*"
         r"|\bnastaveni (pro |na |uctu )?(imap|pop)\w*|\b(imap|pop)\w* nastaveni"
         # "dejte mi všechno, co potřebuju k IMAPu": that protocol's complete settings
@@ -60,6 +63,7 @@ SERVER_QUESTION = re.compile(
 SERVER_NAMED = re.compile(
     r"\bserver\w*\W*(:|je\b|jsou\b|mam\b|zadat\b|napsat\b|pouzit\b|,)|^\W*server|\bserver\w*( \w+){0,4}\s*\?"
     r"|\ba\s+server\w*\W*$"  # "napište mi všechny porty a servery."
+    r"|\bserver\w* (pro|pre|na) (prijem|odesil\w*|prichoz\w*|odchoz\w*|imap|pop3?|smtp)\w*\s*[,?]"
 )
 # "smtp server", "server příchozí pošty": a server asked for by its protocol.
 SERVER_OF_PROTOCOL = re.compile(

@@ -16,7 +16,7 @@ from actions import after_handoff, answers, knowledge, lexicon, ports, replies
 from actions.after_handoff import handed_off
 from actions.callback import answer_callback
 from actions.context import Events, Turn
-from actions.english import answer_english
+from actions.english import answer_english, step_labels
 from actions.fallback import fall_back
 from actions.feedback import answer_comment, answer_rating
 from actions.handoff import hand_off
@@ -528,6 +528,7 @@ ROUTES: List[Route] = [
             t.frame.language == "en"
             and not (t.walkthrough_active and (t.frame.confirms or t.frame.position))
             and not lexicon.says("start_setup", t.frame.folded)  # the Czech screens, step by step
+            and not _enters_walkthrough(t)  # "the phone says it couldn't find the settings"
         ),
         answer_english,
     ),
@@ -700,6 +701,9 @@ def route(turn: Turn, routes: List[Route] = ROUTES) -> Outcome:
             break
     total = merged(outcomes)
     assert total is not None  # the fallback always answers
+    if turn.frame.language == "en":  # the step's Czech labels, said in English
+        labels = step_labels(total.messages)
+        total.messages += [{**m, "route": "english_labels"} for m in labels]
     if turn.pending in ANSWERS and total.state.pending_question is UNSET:
         # A yes/no question is open only for the very next message: a later "ne" answers
         # something else, never the old "Pomohlo to?" (no handoff nobody asked for).

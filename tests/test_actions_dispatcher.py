@@ -506,3 +506,20 @@ def test_an_english_follow_up_continues_both_topics_for_the_new_direction(domain
         security="ssl",
     )
     assert "SSL0.OVH.NET" in reply and 465 in ports_in(reply)
+
+
+def test_an_english_customer_in_the_walkthrough_gets_the_labels_in_english(domain):
+    reply, slots = respond(
+        domain, "done, what next?", "other_language", walkthrough_active=True, walkthrough_step=2.0
+    )
+    assert slots.get("walkthrough_step") == 3.0
+    assert "„přidat účet“" in reply and "add an account" in reply
+
+
+def test_a_notice_described_in_english_is_that_step(domain):
+    reply, _ = respond(
+        domain,
+        "The phone says it couldn't find the settings for my account. What now?",
+        "other_language",
+    )
+    assert "další volby" in reply and "more options" in reply
