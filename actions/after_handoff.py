@@ -11,6 +11,7 @@ from actions import knowledge, lexicon
 from actions.callback import EMAIL, answer_callback
 from actions.context import Events, Turn
 from actions.handoff import HANDOFF_RESPONSES, open_record, post_in_thread
+from actions.pending import Pending
 from stores import handoffs
 
 
@@ -24,8 +25,13 @@ def handed_off(turn: Turn) -> bool:
 
 
 def contact_in(turn: Turn) -> bool:
-    """An e-mail address or a phone number for the colleagues' reply."""
-    return bool(EMAIL.search(turn.frame.text) or turn.frame.phone_number)
+    """An e-mail address or a phone number for the colleagues' reply: asked for, or a message
+    that is little more than it ("pořád nic, login mám jan@firma.cz" names the mailbox)."""
+    frame = turn.frame
+    if not (EMAIL.search(frame.text) or frame.phone_number):
+        return False
+    about_mail = frame.asks or frame.hosts or frame.ports or frame.symptom or frame.works is False
+    return turn.pending == Pending.CALLBACK_EMAIL or not about_mail
 
 
 def kind(turn: Turn) -> Optional[str]:

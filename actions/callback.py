@@ -35,9 +35,10 @@ def answer_callback(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Ev
             callback_time=knowledge.load()["handoff"]["callback_time"],
         )
         return [SlotSet("pending_question", None)]
-    if lexicon.says("thanks", turn.frame.folded) and not turn.frame.asks:
+    declines = turn.intent == "deny" or bool(DECLINE.search(fold(text)))
+    if lexicon.says("thanks", turn.frame.folded) and not (turn.frame.asks or declines):
         return None  # "díky": thanks, the offer stays open
-    if turn.intent == "deny" or DECLINE.search(fold(text)):
+    if declines:
         dispatcher.utter_message(
             response="utter_callback_declined", handoff_number=record["id"] if record else "–"
         )

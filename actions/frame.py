@@ -168,11 +168,10 @@ def _port_claims(
         numbers = [int(n) for n in re.findall(r"\b\d{2,5}\b", clause) if int(n) in ports]
         named = _concrete(protocols_in_text(clause))
         # "u odchozího SSL/TLS a 465": a number without its own protocol takes the one just named
-        protocol = (
-            named[0]
-            if len(named) == 1
-            else (protocols[0] if len(protocols) == 1 else (None if named else before))
-        )
+        protocol = named[0] if len(named) == 1 else (protocols[0] if len(protocols) == 1 else None)
+        if protocol is None and not named and before:
+            owners = {(knowledge.protocol_for_port(n) or (None,))[0] for n in numbers}
+            protocol = before if owners <= {before, None} else None
         before = named[-1] if named else before
         security = security_in_text(clause)
         claims += [(n, protocol, security) for n in numbers]

@@ -300,6 +300,7 @@ def _adjacent_again(turn: Turn) -> bool:
     return (
         turn.topic == "adjacent"
         and not (mail or frame.person or frame.where_were_we or turn.walkthrough_active)
+        and not (frame.start or lexicon.says("start_setup", frame.folded))
         and "?" in frame.text
     )
 
@@ -316,6 +317,7 @@ def _other_device(turn: Turn) -> bool:
         not turn.walkthrough_active
         and turn.pending != Pending.SMTP_FIX  # "i v Outlooku?": every device that sends
         and lexicon.says("other_device", frame.folded)
+        and not lexicon.says("windows_phone", frame.folded)  # "v Outlooku jde, a do Lumie?"
         and bool(setup)
         and not (frame.asks or frame.ports or frame.symptom or frame.open_smtp)
     )
@@ -605,7 +607,16 @@ ROUTES: List[Route] = [
     Route("other_device", _other_device, other_device),
     Route(
         "smtp_fix_again",  # "a kde přesně to v telefonu zapnu?": the steps again
-        lambda t: (t.pending == Pending.SMTP_FIX or t.topic == "smtp_auth") and t.frame.asks_how,
+        lambda t: (
+            t.frame.asks_how
+            and (
+                t.pending == Pending.SMTP_FIX
+                or (
+                    t.topic == "smtp_auth"
+                    and not (t.frame.asks or t.frame.protocols or t.frame.ports)
+                )
+            )
+        ),
         lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
     ),
     Route(

@@ -462,6 +462,21 @@ def _near_keyword(text: str, folded: str) -> Iterator[Tuple[int, int]]:
                 break
 
 
+def _swept(word: str) -> bool:
+    """A word taken for a password anywhere in a message about the log-in: letters with digits
+    ("Pomeranc12", "kv3tinac_88", "Heslo2024"), not a value the customer names ("SSL/TLS",
+    "SMTP:587", "Lumia950", "0x800CCC0E") and not "heslo=X" (the patterns take the value)."""
+    folded = fold(word)
+    if len(word) < SHAPED_MIN or word.startswith("/") or re.match(rf"{KEY}\s*[:=]", folded):
+        return False
+    if not (any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)):
+        return False
+    if folded.startswith("0x") or "@" in word or "." in word:
+        return False
+    parts = [p for p in re.split(r"[/:\-_]+|(?<=[a-z])(?=\d)", folded) if p]
+    return not all(p in PRODUCT_WORDS or p.isdigit() or TECHNICAL.match(p) for p in parts)
+
+
 def _spans(text: str) -> Iterator[Tuple[int, int]]:
     folded = _folded(text)
     candidates = [
@@ -474,10 +489,7 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
     candidates += list(_near_keyword(text, folded))
     if LOG_IN.search(folded):
         for token in re.finditer(r"\S+", text):
-            word = token.group().strip(STRIP)
-            if KEYWORD.search(fold(word)) or word.startswith("/"):
-                continue  # "heslo=X", '/inform{"heslo": …}': the patterns above take the value
-            if len(word) >= SHAPED_MIN and _shaped(word, right_after_key=False):
+            if _swept(token.group().strip(STRIP + "([{")):
                 candidates.append(token.span())
     for match in ADDRESS_THEN.finditer(folded):  # "petr@firma.cz, Tajne-heslo"
         word = text[match.start("secret") : match.end("secret")]

@@ -95,3 +95,18 @@ def test_calling_it_off_in_other_words(domain, handoff_db, text):
     number, events = handed_off_conversation()
     say(domain, text, events=events)
     assert handoffs.by_id(number)["state"] == handoffs.CLOSED
+
+
+@pytest.mark.parametrize(
+    "text", ["Příjem funguje, ale odesílání pořád ne.", "Zrušil jsem účet v telefonu, pořád chyba."]
+)
+def test_a_problem_after_the_handoff_does_not_call_it_off(domain, handoff_db, text):
+    number, events = handed_off_conversation()
+    say(domain, text, events=events)
+    assert handoffs.by_id(number)["state"] == handoffs.CALLBACK
+
+
+def test_the_mailbox_address_named_in_a_problem_is_no_contact(domain, handoff_db):
+    number, events = handed_off_conversation()
+    say(domain, "Pořád to nejde, login mám jan@firma.cz a server ssl0.ovh.net", events=events)
+    assert handoffs.by_id(number)["contact"] is None

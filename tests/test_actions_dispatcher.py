@@ -523,3 +523,18 @@ def test_a_notice_described_in_english_is_that_step(domain):
         "other_language",
     )
     assert "další volby" in reply and "more options" in reply
+
+
+def test_two_ports_after_two_protocols_are_each_checked_for_its_own(domain):
+    reply, _ = respond(domain, "Mám IMAP a SMTP a porty 993 a 465, je to dobře?")
+    assert "nesedí" not in reply
+
+
+def test_setup_words_after_an_adjacent_answer_start_the_setup(domain):
+    reply, _ = respond(
+        domain,
+        "A můžete mi pomoct nastavit poštu v telefonu?",
+        "start_walkthrough",
+        last_topic="adjacent",
+    )
+    assert "Krok 1" in reply or "krok za krokem" in reply

@@ -117,6 +117,10 @@ def test_what_people_say_about_a_password_is_no_password():
         "prihlaseni pres IMAP4 a port 993 na SSL0.OVH.NET nejde, kod 5.7.8",
         "login jana.novak@firma.cz nejde",
         "a to heslo musim psat jeste jednou i k odchozimu serveru?",
+        # values a customer names in a message about the log-in are no passwords
+        "Nejde se mi přihlásit do e-mailu",
+        "Login nejde, mám IMAP, port 143, SSL/TLS",
+        "prihlaseni: POP3/IMAP, SMTP:587, Lumia950, chyba (0x800CCC0E)",
         "co mam dat jako heslo?",
     ]:
         assert redact(text) == text, text
@@ -137,6 +141,9 @@ def test_passwords_in_the_ways_people_write_them():
         "jméno jan@firma.cz heslo Abc123 server ssl0": "jméno jan@firma.cz heslo [heslo skryto] server ssl0",
         "zadavam Bramb0ra77 jako heslo a nejde to": "zadavam [heslo skryto] jako heslo a nejde to",
         "kv3tinac_88 - to mam v policku pro heslo": "[heslo skryto] - to mam v policku pro heslo",
+        "nejde přihlášení, zadávám Heslo2024 a nejde to": (
+            "nejde přihlášení, zadávám [heslo skryto] a nejde to"
+        ),
         "napsala jsem Pomeranc12, to pouzivam na prihlaseni": (
             "napsala jsem [heslo skryto], to pouzivam na prihlaseni"
         ),
