@@ -35,19 +35,20 @@ def contact_in(turn: Turn) -> bool:
 
 
 def kind(turn: Turn) -> Optional[str]:
-    """Which handoff follow-up the message is: cancel, contact, status, wait (None: none)."""
-    if not handed_off(turn):
-        return None
+    """Which handoff follow-up the message is: cancel, contact, status, wait (None: none).
+    The words are read first: most messages are none, and they cost no scan of the events."""
     folded = turn.frame.folded
     if lexicon.says("handoff_cancel", folded):
-        return "cancel"
-    if contact_in(turn):
-        return "contact"
-    if lexicon.says("handoff_status", folded) and not turn.frame.names_something:
-        return "status"
-    if lexicon.says("handoff_wait", folded):
-        return "wait"
-    return None
+        found: Optional[str] = "cancel"
+    elif contact_in(turn):
+        found = "contact"
+    elif lexicon.says("handoff_status", folded) and not turn.frame.names_something:
+        found = "status"
+    elif lexicon.says("handoff_wait", folded):
+        found = "wait"
+    else:
+        return None
+    return found if handed_off(turn) else None
 
 
 def answer(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:

@@ -22,7 +22,7 @@ from actions.understanding import (
     security_in_text,
 )
 from czech_nlu.folding import fold
-from czech_nlu.password import KEY as PASSWORD_KEY
+from czech_nlu.password import KEYWORD as PASSWORD_KEYWORD
 from czech_nlu.password import REDACTED
 
 
@@ -309,9 +309,10 @@ def read(message: Dict[str, Any]) -> Frame:
     only_a_number = bool(re.fullmatch(r"\W*\d{2,5}\W*", folded))  # "465?"
     # "993 nebo 143?"
     choice = re.search(r"\b(\d{2,5})\s*(nebo|ci|or|/)\s*(\d{2,5})\b", without_phones)
-    known = {p for spec in knowledge.protocols().values() for p in spec["ports"].values()}
     frame.port_choice = bool(choice)
-    two_ports = bool(choice and {int(choice.group(1)), int(choice.group(3))} <= known)
+    two_ports = choice is not None and all(
+        knowledge.protocol_for_port(int(number)) for number in choice.group(1, 3)
+    )
     frame.ports = _ports(
         without_phones,
         only_a_number
@@ -387,7 +388,7 @@ def read(message: Dict[str, Any]) -> Frame:
 
 def _about_password(text: str, folded: str) -> bool:
     """The message names the password, or the channel redacted one from it."""
-    return REDACTED in text or bool(re.search(PASSWORD_KEY, folded))
+    return REDACTED in text or bool(PASSWORD_KEYWORD.search(folded))
 
 
 def _situation(frame: Frame, folded: str) -> None:
