@@ -120,6 +120,18 @@ COVERS = {
 }
 
 
+# The fields of the account form: named in a report that they are filled, they are no question.
+FIELD_TOPICS = {
+    "server",
+    "port",
+    "username",
+    "password",
+    "mailbox_password",
+    "smtp_auth",
+    "settings",
+}
+
+
 def _asks(folded: str) -> List[str]:
     found = []
     for topic, pattern in phrases.TOPIC_WORDS.items():
@@ -373,6 +385,7 @@ def read(message: Dict[str, Any]) -> Frame:
             None,
         )
         frame.step_explicit = frame.step is not None
+    _screen_report(frame, text, folded)
     frame.identity = bool(phrases.IDENTITY.search(folded))
     _situation(frame, folded)
     # "mluvím s člověkem?" asks who answers; "s automatem psát nechci, chci člověka" asks for one
@@ -384,6 +397,24 @@ def read(message: Dict[str, Any]) -> Frame:
     named = re.search(r"imap|pop3?|smtp|ssl|tls", term.group(0)) if term else None
     frame.term = _term(named.group(0)) if named else None
     return frame
+
+
+def _screen_report(frame: Frame, text: str, folded: str) -> None:
+    """A report of the screen names its fields and words, it does not ask about them:
+    "políčka mám vyplněná, server, jméno, heslo… které tlačítko?", "po zadání mailu a hesla
+    napsala, že se nepodařilo…", "telefon napsal, že nenašel nastavení"."""
+    if not frame.position or lexicon.says("value_question", folded) or frame.unsure:
+        return
+    if frame.hosts or frame.ports:  # "server jsem napsal ssl.ovh.net": a value to check
+        return
+    filled = (
+        lexicon.says("filled", folded)
+        and not lexicon.says("negation", folded)  # "není zaškrtnuté ověřování": a fault
+    ) and ("?" not in text or lexicon.says("next_action", folded))
+    if filled:
+        frame.asks = [topic for topic in frame.asks if topic not in FIELD_TOPICS]
+    elif frame.position.at_notice and lexicon.says("seeing_marker", folded):
+        frame.asks = [topic for topic in frame.asks if topic != "settings"]
 
 
 def _about_password(text: str, folded: str) -> bool:

@@ -25,7 +25,13 @@ from actions.pending import Pending
 from actions.symptoms import answer_symptom
 from actions.topics import INTENT_TOPICS
 from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
-from actions.walkthrough import NAVIGATION, answer_form_choice, enter_at, walkthrough_turn
+from actions.walkthrough import (
+    NAVIGATION,
+    after_filling,
+    answer_form_choice,
+    enter_at,
+    walkthrough_turn,
+)
 from czech_nlu.password import REDACTED
 
 Answer = Callable[[CollectingDispatcher, Turn], Optional[Events]]
@@ -131,20 +137,13 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     intent = turn.intent
     asks_something = bool(frame.asks or frame.names_something)
     position = frame.position if not (frame.step_explicit or _asks_beside_screen(turn)) else None
-    step = knowledge.steps()[turn.step - 1]
     if (
         turn.walkthrough_active
-        and step.after_filling
-        and lexicon.says("filled", frame.folded)
-        and not lexicon.says("finished", frame.folded)
         and not frame.asks
         and (not position or position.step == turn.step)
+        and (events := after_filling(dispatcher, turn, turn.step)) is not None
     ):
-        # "vyplněno, co teď?": the button that finishes this step, still at this step
-        dispatcher.utter_message(
-            response="utter_step_after_filling", after_filling=step.after_filling
-        )
-        return [{"event": "slot", "name": "walkthrough_step", "value": float(turn.step)}]
+        return events  # "vyplněno, co teď?": the button that finishes this step
     if frame.where_were_we and not frame.step_explicit:
         intent = "resume_walkthrough"  # "na čem jsme to byli?": this step, not step 1
     elif frame.needs_help and not asks_something:
@@ -431,7 +430,10 @@ def _enters_walkthrough(turn: Turn) -> bool:
         return False
     if frame.names_something or _adjacent_only(turn):  # "mám zaškrtlé SSL" is a correction
         return False
-    if not frame.position.by_label and (
+    if not (
+        frame.position.by_label
+        or lexicon.says("seeing_marker", frame.folded)  # "nastavuju… a vidím jen nabídku…"
+    ) and (
         frame.start or lexicon.says("start_setup", frame.folded)
     ):  # "prosím o postup, jsem v tom nová": from the start, a story names no screen
         return False
@@ -441,6 +443,7 @@ def _enters_walkthrough(turn: Turn) -> bool:
         or turn.walkthrough_started
         or turn.pending == Pending.WALKTHROUGH_OFFER
         or lexicon.says("done_marker", folded)
+        or lexicon.says("button_done", folded)
         or lexicon.says("seeing_marker", folded)
     )
 

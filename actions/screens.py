@@ -84,7 +84,10 @@ def where(folded: str) -> Optional[Position]:
     done_word = lexicon.load()["done_marker"].pattern
     plain = re.findall(r"\w+", folded.replace("e-mail", "email"))
     words = set(stems(" ".join(w for w in plain if not done_word.fullmatch(w))))
-    done = _last(lexicon.load()["done_marker"].pattern, folded)
+    done = max(
+        _last(lexicon.load()["done_marker"].pattern, folded),
+        _last(lexicon.load()["button_done"].pattern, folded),
+    )
     seeing = _last(lexicon.load()["seeing_marker"].pattern, folded)
     ahead = done > seeing  # the last thing said is what they did, not what they see
     bonus = SEEN_LAST_BONUS if seeing > done else 0.0

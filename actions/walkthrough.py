@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import knowledge, replies
+from actions import knowledge, lexicon, replies
 from actions.context import Turn
 from actions.pending import Pending
 from actions.screens import Position
@@ -234,7 +234,28 @@ def enter_at(
         dispatcher.utter_message(response="utter_walkthrough_intro")
     if position.at_notice:
         return walk.help(position.step) + [SlotSet("walkthrough_active", True)]
-    return walk.go_to(position.step)
+    # (a label passed names the next step: what they filled was on an earlier one)
+    filled = None if position.by_label else after_filling(dispatcher, turn, position.step)
+    return filled or walk.go_to(position.step)
+
+
+def after_filling(
+    dispatcher: CollectingDispatcher, turn: Turn, number: int
+) -> Optional[List[Dict[str, Any]]]:
+    """ "Políčka mám vyplněná, co teď?": the button that finishes step `number`, still at it;
+    None when the message says no such thing or the step has no fields."""
+    step = knowledge.steps()[number - 1]
+    folded = turn.frame.folded
+    if not (
+        step.after_filling
+        # "vyplněné, ale co dám do jména?", "…jen nevím, jestli zaškrtnout…": that question
+        and not (turn.frame.asks or turn.frame.unsure)
+        and lexicon.says("filled", folded)
+        and not lexicon.says("finished", folded)
+    ):
+        return None
+    dispatcher.utter_message(response="utter_step_after_filling", after_filling=step.after_filling)
+    return [SlotSet("walkthrough_step", float(number)), SlotSet("walkthrough_active", True)]
 
 
 def _first_upper(text: str) -> str:

@@ -538,3 +538,40 @@ def test_setup_words_after_an_adjacent_answer_start_the_setup(domain):
         last_topic="adjacent",
     )
     assert "Krok 1" in reply or "krok za krokem" in reply
+
+
+def test_a_report_of_filled_fields_gets_the_button_not_their_values(domain):
+    # the fields named in a report are no questions; the answer is the step's button
+    reply, slots = respond(
+        domain,
+        "formular mam cely vyplneny, jmeno, server i heslo a ty dve kolonky dole, co zmacknout?",
+    )
+    assert "přihlásit se" in reply and "SSL0.OVH.NET" not in reply
+    assert slots.get("walkthrough_step") == 7.0
+    # a question about a field's value beside the report is that question
+    reply, _ = respond(domain, "mam to skoro vyplnene, jen nevim co napsat jako server")
+    assert "SSL0.OVH.NET" in reply
+    # a fault reported about a field is no report of it filled
+    reply, _ = respond(domain, "na formulari neni zaskrtnute ze odchozi server vyzaduje overeni")
+    assert "autentizaci" in reply
+
+
+def test_a_notice_told_by_the_phone_is_that_steps_notice_even_with_the_settings_named(domain):
+    reply, slots = respond(domain, "lumia mi ukazala ze pro tuhle adresu nenasla nastaveni")
+    assert "další volby" in reply and "Krok 1" not in reply
+    assert slots.get("walkthrough_step") == 5.0
+
+
+def test_a_buttons_own_verb_in_the_past_is_that_step_done(domain):
+    walking = {"walkthrough_active": True, "walkthrough_step": 7.0}
+    reply, slots = respond(domain, "uz jsem se prihlasila, co dal", **walking)
+    assert slots.get("walkthrough_step") == 8.0
+    reply, _ = respond(domain, "prihlasil jsem se do manageru a nevim kde je heslo")
+    assert "Změna hesla" in reply and "Krok" not in reply
+
+
+def test_a_setup_story_that_describes_the_screen_seen_enters_there(domain):
+    reply, slots = respond(
+        domain, "davam si postu do lumie a ted koukam jen na seznam hotovych uctu, google atd"
+    )
+    assert "jiný účet" in reply and slots.get("walkthrough_step") == 4.0
