@@ -136,7 +136,10 @@ def answer_term(
         response="utter_en_term" if english else "utter_term",
         explanation=terms[term]["en" if english else "cs"],
     )
-    return [SlotSet("last_topic", "term")]  # "a IMAP?" asks the same of IMAP
+    events = [SlotSet("last_topic", "term")]  # "a IMAP?" asks the same of IMAP
+    if term in knowledge.protocols():  # "co je IMAP?" – "a jaký port má?": IMAP's
+        events += [SlotSet("protocol", term), SlotSet("asked_protocols", [term])]
+    return events
 
 
 def answer_outgoing_login(dispatcher: CollectingDispatcher) -> Events:

@@ -10,9 +10,10 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from actions import knowledge
-from actions.frame import Frame, read
+from actions import knowledge, phrases
+from actions.frame import Frame, language, read
 from actions.pending import Pending
+from czech_nlu.folding import fold
 
 Events = List[Dict[str, Any]]  # what an answer returns: Rasa events (slots set, reverts)
 
@@ -54,8 +55,21 @@ def is_follow_up(frame: Frame) -> bool:
     )
 
 
+def _wrote_english_before(tracker: Tracker) -> bool:
+    """The customer's message before this one was in English."""
+    texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    return len(texts) >= 2 and language(fold(texts[-2])) == "en"
+
+
 def resolve(tracker: Tracker) -> Turn:
     frame = read(tracker.latest_message)
+    if (
+        frame.language == "cs"
+        and frame.text
+        and not phrases.CZECH_WORDS.search(frame.folded)
+        and _wrote_english_before(tracker)
+    ):  # "ok", "1" after English: still an English customer (the labels explained)
+        frame.language = "en"
     known_protocol = tracker.get_slot("protocol")
     known_security = tracker.get_slot("security")
     follow_up = is_follow_up(frame)

@@ -271,8 +271,10 @@ def _protocols(message: Dict[str, Any], focus: str, folded: str) -> List[str]:
     return list(dict.fromkeys(_concrete(found)))
 
 
-def _language(folded: str) -> str:
-    """cs (Czech or Slovak, answered in Czech), en, or other."""
+def language(folded: str) -> str:
+    """cs (Czech or Slovak, answered in Czech), en, or other. A server's reply pasted into the
+    message ("550 5.7.1 Client does not have permissions…") is in English whoever writes."""
+    folded = phrases.PASTED_REPLY.sub(" ", folded)
     english = len(phrases.ENGLISH_WORDS.findall(folded))
     czech = len(phrases.CZECH_WORDS.findall(folded))
     if (
@@ -316,7 +318,7 @@ def read(message: Dict[str, Any]) -> Frame:
         for host in phrases.HOST.findall(without_phones)
         if not host.startswith("www.") and (phrases.SERVER_LIKE.match(host) or host.count(".") >= 2)
     ]
-    frame.language = _language(folded)
+    frame.language = language(folded)
     frame.asks = _asks(folded)
     only_a_number = bool(re.fullmatch(r"\W*\d{2,5}\W*", folded))  # "465?"
     # "993 nebo 143?"

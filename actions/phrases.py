@@ -97,6 +97,8 @@ NUMBER = re.compile(r"(?<![\d.,:/-])\b(\d{2,5})\b(?![.,:/-]?\d)")
 # that carry them; "5.7.8" and "535" name the same failure.
 ENHANCED_CODE = re.compile(r"\b[45]\.7\.\d{1,3}\b")
 REPLY_CODE = re.compile(r"\b(530|535|550|553|554)\b(?![.,]?\d)")
+# A server's reply as pasted: from its code to the end of the sentence or a quote.
+PASTED_REPLY = re.compile(r"\b([245]\d\d[ -]+)?[245]\.\d\.\d{1,3}\b[^.!?\"“”„]*")
 SMTP_REPLY_WORDS = re.compile(
     r"authenticat\w*|credentials|relay\w*|not permitted|access denied|must authenticate|auth\w* required"
 )
@@ -266,7 +268,8 @@ IDENTITY = re.compile(
 # Language: English function words, and words that make a message Slovak rather than Czech.
 ENGLISH_WORDS = re.compile(
     r"\b(the|which|what|how|is|are|should|does|you|with|without|for|can|please|hello|hi|use|get|got|need|incoming|outgoing|settings|i'm|i've|doesn't|don't|my phone|my account"
-    r"|and|where|when|switch|turn|enable|receive|receives|sending|send|working|there|someone|human)\b"
+    r"|and|where|when|switch|turn|enable|receive|receives|sending|send|working|there|someone|human"
+    r"|my|add|mailbox|next|now|then|done|tapped|opened|clicked|found|it|this|that|could|would|have)\b"
 )
 # Other languages: words no Czech or Slovak customer writes (German, Polish, French, Italian, Spanish).
 OTHER_LANGUAGE_WORDS = re.compile(

@@ -74,6 +74,9 @@ def answer_port(dispatcher: CollectingDispatcher, turn: Turn, protocols: List[st
         # "a jaký port?" after the server or the settings: every port, not a question back
         if turn.security == "both" or turn.topic in ("server", "settings"):
             return answer_port_table(dispatcher)
+        if turn.frame.security in knowledge.SECURITY_CHOICES:
+            # "a jaké porty bez SSL?": each protocol's, no question back
+            return answer_port_table(dispatcher, turn.frame.security)
         dispatcher.utter_message(response="utter_ask_protocol")
         return [SlotSet("security", turn.security), SlotSet("last_topic", "port")]
     # Said per protocol ("IMAP bez SSL, SMTP se SSL") unless asked for both variants.
@@ -104,13 +107,13 @@ def answer_port_purpose(dispatcher: CollectingDispatcher, number: int) -> Events
     ]
 
 
-def answer_port_table(dispatcher: CollectingDispatcher) -> Events:
+def answer_port_table(dispatcher: CollectingDispatcher, security: Optional[str] = None) -> Events:
     dispatcher.utter_message(
         response="utter_port_table",
         server=knowledge.server("incoming"),
-        port_table=replies.port_table(),
+        port_table=replies.port_table(security=security),
     )
-    return [SlotSet("last_topic", "port")]
+    return [SlotSet("last_topic", "port")] + ([SlotSet("security", security)] if security else [])
 
 
 def _fits(number: int, protocols: List[str], security: Optional[str]) -> bool:

@@ -1,6 +1,6 @@
 """Values that fill the {placeholders} of domain.yml responses, built from the knowledge file."""
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from actions import knowledge
 
@@ -17,22 +17,18 @@ def protocol_values(protocol: str) -> Dict[str, Any]:
     }
 
 
-def port_table(english: bool = False) -> str:
+def port_table(english: bool = False, security: Optional[str] = None) -> str:
     """One Markdown line per protocol: "- IMAP (příchozí pošta): **993** se SSL, **143** bez SSL"
-    (in English for a customer who wrote in English)."""
+    (in English for a customer who wrote in English; only one SSL choice's port when given)."""
     labels = knowledge.load()["english"] if english else knowledge.load()
+    choices = [security] if security else list(knowledge.SECURITY_CHOICES)
     lines = []
     for spec in knowledge.protocols().values():
-        lines.append(
-            "- {label} ({direction}): **{ssl_port}** {ssl}, **{plain_port}** {plain}".format(
-                label=spec["label"],
-                direction=_nominative(labels["direction_labels"][spec["direction"]]),
-                ssl_port=spec["ports"]["ssl"],
-                plain_port=spec["ports"]["plain"],
-                ssl=labels["security_labels"]["ssl"],
-                plain=labels["security_labels"]["plain"],
-            )
+        ports = ", ".join(
+            f"**{spec['ports'][choice]}** {labels['security_labels'][choice]}" for choice in choices
         )
+        direction = _nominative(labels["direction_labels"][spec["direction"]])
+        lines.append(f"- {spec['label']} ({direction}): {ports}")
     return "\n".join(lines)
 
 

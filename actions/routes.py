@@ -532,8 +532,10 @@ ROUTES: List[Route] = [
         lambda t: (
             t.frame.language == "en"
             and not (t.walkthrough_active and (t.frame.confirms or t.frame.position))
-            and not lexicon.says("start_setup", t.frame.folded)  # the Czech screens, step by step
+            # "walk me through it": the Czech screens, step by step (a question is answered)
+            and not (lexicon.says("start_setup", t.frame.folded) and not _fact_question(t))
             and not _enters_walkthrough(t)  # "the phone says it couldn't find the settings"
+            and not (_nothing_asked(t) and lexicon.says("thanks", t.frame.folded))
         ),
         answer_english,
     ),

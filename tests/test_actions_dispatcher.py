@@ -3,7 +3,7 @@ model would often give it for such a message: unsure)."""
 
 import re
 
-from conftest import make_tracker, run_action, shown
+from conftest import make_tracker, run_action, shown, user_event
 
 from actions.dispatcher import ActionRespond
 
@@ -575,3 +575,46 @@ def test_a_setup_story_that_describes_the_screen_seen_enters_there(domain):
         domain, "davam si postu do lumie a ted koukam jen na seznam hotovych uctu, google atd"
     )
     assert "jiný účet" in reply and slots.get("walkthrough_step") == 4.0
+
+
+def test_ports_asked_with_an_ssl_choice_and_no_protocol_are_each_protocols(domain):
+    reply, _ = respond(domain, "jake porty se pouzivaji bez sifrovani?", "ask_port")
+    assert ports_in(reply) == {143, 110, 587}
+    # after "co je POP3?" its port is POP3's
+    reply, _ = respond(domain, "a ten port?", "ask_port", protocol="pop3", last_topic="term")
+    assert ports_in(reply) == {995, 110}
+
+
+def test_a_term_explained_names_the_protocol_for_what_follows(domain):
+    _, slots = respond(domain, "co znamena smtp?", "ask_pop_vs_imap")
+    assert slots.get("protocol") == "smtp"
+
+
+def test_an_english_customer_asking_to_be_guided_gets_the_steps_with_the_labels(domain):
+    reply, slots = respond(domain, "could you guide me through getting my email onto my phone?")
+    assert "Krok 1" in reply and "means" in reply and slots.get("walkthrough_active") is True
+    # a short "ok" after English is still English: the next step's labels explained
+    events = [user_event("could you guide me through it step by step?", "other_language")]
+    replies, events = run_action(
+        ActionRespond(),
+        make_tracker(
+            "ok",
+            "affirm",
+            slots={"walkthrough_active": True, "walkthrough_step": 1.0},
+            events=events + [user_event("ok", "affirm")],
+        ),
+        domain,
+    )
+    assert any("„e-mail + účty“ means" in r for r in replies)
+
+
+def test_a_pasted_server_reply_in_english_leaves_a_czech_message_czech(domain):
+    reply, _ = respond(
+        domain, "pri odesilani mi to pise 554 5.7.1 Relay access denied for this sender"
+    )
+    assert "autentizaci" in reply and "Please note" not in reply
+
+
+def test_thanks_in_english_are_thanks(domain):
+    reply, _ = respond(domain, "that did it, many thanks!", "thanks")
+    assert reply.startswith(shown(domain, "utter_thanks").split("\n")[0])

@@ -1,6 +1,6 @@
 import re
 
-from conftest import entity, make_tracker, render, run_action
+from conftest import entity, make_tracker, run_action
 from rasa_sdk.events import SlotSet
 
 from actions import knowledge
@@ -57,10 +57,12 @@ def test_protocol_without_security_gives_both_and_forgets_old_security(domain):
     assert slots_of(events)["security"] is None
 
 
-def test_security_without_protocol_asks_which(domain):
+def test_security_without_protocol_gets_each_protocols_port_for_it(domain):
+    # no question back: the three ports of that SSL choice, each with its protocol
     tracker = make_tracker("jaky port se ssl", "ask_port", [entity("security", "ssl")])
     replies, events = run_action(ActionRespond(), tracker, domain)
-    assert replies == [render([{"response": "utter_ask_protocol"}], domain)[0]]
+    assert re.findall(r"\*\*(\d+)\*\*", replies[0]) == ["993", "995", "465"]
+    assert "IMAP" in replies[0] and "bez SSL" not in replies[0]
     assert slots_of(events)["security"] == "ssl"
     # the button reply answers with the remembered security
     answer = make_tracker(

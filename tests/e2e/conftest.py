@@ -50,9 +50,10 @@ def stack(tmp_path_factory, slack_api):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def crash_stack_starting(tmp_path_factory, slack_api):
+def crash_stack_starting(tmp_path_factory, slack_api, stack):
     """Servers of their own for the tests that stop or kill one (whatever such a test leaves
-    behind, the tests on `stack` do not see it), started beside the main stack."""
+    behind, the tests on `stack` do not see it), started once the main stack is up: on two
+    cores the first tests then wait for one stack, not for three servers and a training."""
     crash = Stack(
         tmp_path_factory.mktemp("crash"), rasa_port=5107, action_port=5157, env=stack_env(slack_api)
     )
@@ -68,9 +69,9 @@ def crash_stack(crash_stack_starting):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def swap_probe_training(tmp_path_factory):
+def swap_probe_training(tmp_path_factory, stack):
     """`make intent` + `make train` for tests/e2e/test_model_swap.py, training while the
-    first tests run."""
+    first tests run (once the main stack is up)."""
     project = project_copy(tmp_path_factory.mktemp("project"))
     # The swap is under test, not the model: half the epochs (the probe's intent is learnt
     # long before) leave both cores to the stacks starting beside it.
