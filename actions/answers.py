@@ -165,6 +165,12 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_switch_protocol(dispatcher, turn)
     if topic == "term":
         return answer_term(dispatcher, turn.frame.term)
+    if topic == "field":  # "co do Název účtu a Vaše jméno?": and they are at the form
+        events = [e for name in turn.frame.fields for e in answer_term(dispatcher, name)]
+        return events + [
+            SlotSet("walkthrough_step", float(knowledge.step_number("account_form"))),
+            SlotSet("walkthrough_active", True),
+        ]
     if topic == "outgoing_login":
         return answer_outgoing_login(dispatcher)
     if topic == "internet_needed":  # the guide's first step: connected, Wi-Fi or mobile data

@@ -85,6 +85,9 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             dispatcher.utter_message(response="utter_en_username", **values)
         elif topic == "term":
             answer_term(dispatcher, frame.term, english=True)
+        elif topic == "field":
+            for name in frame.fields:
+                answer_term(dispatcher, name, english=True)
         elif topic == "ssl_required":
             dispatcher.utter_message(
                 response="utter_en_ssl_optional", port_table=replies.port_table(english=True)

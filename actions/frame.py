@@ -70,6 +70,7 @@ class Frame:
     adjacent: bool = False  # a hosting matter beyond the mailbox in a device
     phone_number: Optional[str] = None  # a number left for a call-back
     term: Optional[str] = None  # "co je IMAP?": the term asked about
+    fields: List[str] = field(default_factory=list)  # "co do Název účtu?": the form's fields
 
     @property
     def protocol(self) -> Optional[str]:
@@ -398,7 +399,28 @@ def read(message: Dict[str, Any]) -> Frame:
     term = lexicon.load()["what_is"].search(folded)
     named = re.search(r"imap|pop3?|smtp|ssl|tls", term.group(0)) if term else None
     frame.term = _term(named.group(0)) if named else None
+    _form_fields(frame, folded)
     return frame
+
+
+def _form_fields(frame: Frame, folded: str) -> None:
+    """ "Co napíšu do Název účtu a do Vaše jméno?": each field's meaning (terms in
+    knowledge.yml); "Vaše jméno" is then no question for the user name."""
+    if not lexicon.says("field_question", folded) or (
+        lexicon.says("filled", folded) and lexicon.says("next_action", folded)
+    ):  # "název účtu mám vyplněný, co teď?" asks for the next step
+        return
+    frame.fields = [
+        name
+        for name, term in knowledge.load()["terms"].items()
+        if term.get("field") and lexicon.says(f"term_{name}", folded)
+    ]
+    if frame.fields:
+        frame.asks = [
+            topic
+            for topic in frame.asks
+            if topic not in ("username", "settings") or re.search(r"uzivatel|login", folded)
+        ] + ["field"]
 
 
 def _screen_report(frame: Frame, text: str, folded: str) -> None:

@@ -618,3 +618,12 @@ def test_a_pasted_server_reply_in_english_leaves_a_czech_message_czech(domain):
 def test_thanks_in_english_are_thanks(domain):
     reply, _ = respond(domain, "that did it, many thanks!", "thanks")
     assert reply.startswith(shown(domain, "utter_thanks").split("\n")[0])
+
+
+def test_the_forms_own_fields_get_their_meaning_not_the_user_name(domain):
+    reply, slots = respond(domain, "co se pise do kolonky nazev uctu a co do vase jmeno?")
+    assert "pojmenování účtu" in reply and "příjemci" in reply
+    assert "celá e-mailová adresa" not in reply  # „Vaše jméno“ is no user name
+    assert slots.get("walkthrough_step") == 7.0  # the form is where these fields are
+    reply, _ = respond(domain, "jake je jmeno uzivatele a k cemu je nazev uctu?")
+    assert "celá e-mailová adresa" in reply and "pojmenování účtu" in reply
