@@ -114,12 +114,12 @@ holdout: $(MODEL)
 	$(RASA) test nlu -m $(MODEL) --nlu tests/nlu_holdout.yml --out results/holdout
 	$(BIN)/python scripts/nlu_report.py results/holdout --gate
 
-# Everything CI checks on one machine (plus `make test-scale`). The unit tests, the test stories
-# and the held-out gate run side by side (two cores), then the end-to-end tests.
+# Everything CI checks on one machine (plus `make test-scale`). Lint and the data check beside
+# training; then the end-to-end tests (mostly waiting on servers and timers) on one core while
+# the unit tests, the test stories and the held-out gate take turns on the other.
 test:
-	@$(MAKE) --no-print-directory -j2 lint validate $(MODEL)
-	@$(MAKE) --no-print-directory -j2 unit stories holdout
-	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory -j2 lint validate $(MODEL) $(WIDGET)
+	@$(MAKE) --no-print-directory -j2 --output-sync=target e2e unit stories holdout
 
 # Several Rasa servers: PostgreSQL + Redis from Debian's packages, two Rasa servers, one
 # action server (endpoints.production.yml).

@@ -32,11 +32,12 @@ def test_pop3_ssl_then_outgoing(stack, sender):
     assert has_port(reply, 465) and not has_port(reply, 587)
 
 
-def test_security_first_then_protocol_button(stack, sender):
-    question = stack.say(sender, "jaky port kdyz chci ssl")
-    assert "Pro který protokol" in question[0]["text"]
-    smtp = next(b for b in question[0]["buttons"] if b["title"].startswith("SMTP"))
-    assert has_port(reply_text(stack.say(sender, smtp["payload"])), 465)
+def test_security_first_gets_each_protocols_port_then_one_keeps_it(stack, sender):
+    reply = ask(stack, sender, "jaky port kdyz chci ssl")
+    assert all(has_port(reply, n) for n in (993, 995, 465))
+    assert not any(has_port(reply, n) for n in (143, 110, 587))
+    reply = ask(stack, sender, "a pro odchozi?")  # the SSL choice kept
+    assert has_port(reply, 465) and not has_port(reply, 587)
 
 
 def test_protocol_alone_gives_both_ports(stack, sender):
