@@ -77,6 +77,12 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
                     else frame.security_by_protocol.get(protocol, turn.security)
                 )
                 utter_english_ports(dispatcher, protocol, security)
+        elif topic == "settings" and frame.protocols:  # "the settings for IMAP": that account's
+            dispatcher.utter_message(response="utter_en_server", **values)
+            for protocol in dict.fromkeys([*frame.protocols, "smtp"]):
+                if protocol in knowledge.protocols():
+                    utter_english_ports(dispatcher, protocol, turn.security)
+            dispatcher.utter_message(response="utter_en_username", **values)
         elif topic == "smtp_auth":
             dispatcher.utter_message(response="utter_en_smtp_auth", **values)
         elif topic == "server":

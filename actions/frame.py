@@ -350,6 +350,9 @@ def read(message: Dict[str, Any]) -> Frame:
         sending = _sending_fails(folded)
         # "maily nechodia von": mail that does not go out, not mail that does not arrive
         frame.symptom = sending if sending and symptom in (None, "not_arriving") else symptom
+        if frame.symptom == "nothing_works" and lexicon.says("receive_works", folded):
+            # "příjem jde, ale odeslat nejde nic", "můžu přijímat a ne odesílat": sending fails
+            frame.symptom = "cannot_send"
     if phrases.OPEN_SMTP_NAMED.search(folded):
         frame.open_smtp = "named"
     elif phrases.OPEN_SMTP_DESCRIBED.search(folded) or phrases.SPAM_FROM_ME.search(folded):

@@ -46,7 +46,7 @@ TOPIC_WORDS = {
         r"|\b(what|which|send|give|need|all|full|complete|your|the right|correct)\b[^.?!]{0,15}\bsettings\b"
         r"|^\W*settings\W*$|\bsettings\b[^.!]{0,15}\?"
         r"|\b(udaje|hodnoty|parametry|nastaveni)\b( \w+){0,3} (pro |na |pre )?(imap|pop)\w*"
-        r"|\bnastaveni (pro |na |uctu )?(imap|pop)\w*|\b(imap|pop)\w* nastaveni"
+        r"|\bnastaveni (pro |na |uctu )?(imap|pop)\w*|\b(imap|pop)\w* (nastaveni|udaje|hodnoty|parametry)"
         # "dejte mi všechno, co potřebuju k IMAPu": that protocol's complete settings
         r"|\b(vsechn\w*|vse|vsecko|kompletn\w*|cel[eay])\b( (?!port)\w+){0,4} (k|ke|pro|na|pre) (imap|pop)\w*"
         # "napište mi všechno, co tam má být": the settings of the protocol named beside it

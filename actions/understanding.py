@@ -39,6 +39,8 @@ BOTH_SECURITY = re.compile(
     r"|\b(obe|obou|vsechny|vsech|oboje|obidve)\s+(\w+\s+)?(varianty|varianta|moznosti|verze|volby|dva)"
     rf"|\b(jestli|zda|jestl\w*|whether)\s+(\w+\s+)?{SECURE}"  # "server, port a jestli SSL"
     r"|\bvsechny moznosti|\bwith (and|or) without|\bboth\b"
+    # "jaký port se SSL a jaký bez?", "so SSL aj bez"
+    rf"|\b{SECURE}\s+(a|i|aj)\s+((jak|ak|kter|port)\w*\s+){{0,2}}bez(\s+(nej|neho|toho|ssl\w*|sifr\w*))?\s*([?.!,]|$)"
 )
 # Security said off: "bez SSL", "nešifrovaně", "SSL nemám zapnuté", "zabezpečení mám vypnuté",
 # "šifrování: žádné", "a u odchozí taky bez?". "vypínat nechci" is a double negation (SSL on).
@@ -50,7 +52,8 @@ DOUBLE_NEGATION = re.compile(
 )
 NEGATED_SECURITY = re.compile(
     rf"\b(bez|ne|nechci|nechcem|nepouzivam|nemam|nemame|vypn\w*|vypl\w*|deaktiv\w*|odskrtn\w*"
-    rf"|neumi|neumej\w*|nepodporuj\w*|nezvlad\w*|without|no|not|doesn.?t support|can.?t do)"
+    rf"|neumi|neumej\w*|nepodporuj\w*|nezvlad\w*|without|no|not|doesn.?t support|can.?t do"
+    rf"|don.?t (want|use|need)|do not (want|use|need))"
     rf"\s+(\w+\s+)?{SECURE}"
     r"|\bne(sifr|zasifr|zabezp|bezpecn)\w*|\bunencrypt\w*|\bplain\b|\binsecure\b|\bbez\b\W*$"
     rf"|\b{SECURE}[\s:=-]+(\w+\s+){{0,3}}(nemam|nemame|nepouzivam|nechci|vypn\w*|vyp\b|nezap\w*|nezaskrt\w*|neaktiv\w*|odskrt\w*|off|disabled|nenastaven\w*|zadn\w*|nic|ne|neni)\b"

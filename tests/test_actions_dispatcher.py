@@ -627,3 +627,29 @@ def test_the_forms_own_fields_get_their_meaning_not_the_user_name(domain):
     assert slots.get("walkthrough_step") == 7.0  # the form is where these fields are
     reply, _ = respond(domain, "jake je jmeno uzivatele a k cemu je nazev uctu?")
     assert "celá e-mailová adresa" in reply and "pojmenování účtu" in reply
+
+
+def test_receiving_said_to_work_makes_a_failure_a_sending_one(domain):
+    for text in ("stahovani jde normalne, ale poslat nejde nic", "muzu prijimat a ne posilat, proc?"):
+        reply, _ = respond(domain, text)
+        assert "autentizac" in reply and "ani příjem" not in reply, text
+
+
+def test_one_protocol_asked_with_and_without_ssl_gets_both_ports(domain):
+    reply, _ = respond(domain, "pop3 port se sifrovanim a jaky bez?", "ask_port")
+    assert ports_in(reply) == {995, 110}
+    reply, _ = respond(domain, "which ports for POP3 and SMTP when I don't use SSL?", "ask_port")
+    assert ports_in(reply) == {110, 587}
+
+
+def test_a_request_for_a_person_in_other_words(domain, handoff_db):
+    for text in ("can somebody from support call me back?", "mate u vas nejakeho technika?"):
+        reply, _ = respond(domain, text)
+        assert "předal" in reply or "kolegové" in reply.lower(), text
+
+
+def test_one_protocols_settings_in_english_are_that_protocols(domain):
+    reply, _ = respond(domain, "could you send me the POP3 settings, server and ports?")
+    assert ports_in(reply) == {995, 110, 465, 587} and "SSL0.OVH.NET" in reply
+    reply, _ = respond(domain, "potrebuju pop3 hodnoty, vsechno")
+    assert {995, 465} <= ports_in(reply) and 993 not in ports_in(reply)
