@@ -1,13 +1,15 @@
 """Server, credential and settings answers: a response filled with facts from the knowledge file."""
 
 import re
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import knowledge, replies
+from actions import knowledge, lexicon, replies
 from actions.context import Events, Turn
+from actions.pending import Pending
+from actions.understanding import protocols_in_text
 from czech_nlu.folding import fold
 
 CHANGE_PASSWORD = re.compile(r"\b(zmen|zmenit|obnov|zapomn|novy|nove)\w*")
@@ -33,7 +35,10 @@ def check_servers(dispatcher: CollectingDispatcher, hosts: List[str]) -> Events:
     """Server names the customer typed: ours confirmed, any other replaced by ours."""
     ours = {knowledge.server(direction).lower() for direction in ("incoming", "outgoing")}
     wrong = False
+    typed: Dict[str, str] = {}  # the same name typed for incoming and outgoing: said once
     for host in hosts:
+        typed.setdefault(host.lower(), host)
+    for host in typed.values():
         if host.lower() in ours:
             dispatcher.utter_message(response="utter_server_check_ok", server=host.upper())
         else:
@@ -58,6 +63,15 @@ def answer_username(dispatcher: CollectingDispatcher) -> Events:
         response="utter_username", username=knowledge.credentials()["username"]["nominative"]
     )
     return []
+
+
+def answer_username_short(dispatcher: CollectingDispatcher) -> Events:
+    """ "Jako uživatele mám jen info": not enough, the whole address."""
+    dispatcher.utter_message(
+        response="utter_username_short",
+        username=knowledge.credentials()["username"]["nominative"],
+    )
+    return [SlotSet("last_topic", "username")]
 
 
 def answer_password(dispatcher: CollectingDispatcher, text: str = "") -> Events:
@@ -117,12 +131,32 @@ def answer_same_ports(dispatcher: CollectingDispatcher) -> Events:
 
 def answer_switch_protocol(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """ "Z POP3 na IMAP, měním i server?": no; the port of the protocol switched to."""
-    target = next(
-        (p for p in reversed(turn.frame.protocols) if p in knowledge.incoming_protocols()),
-        knowledge.recommended_protocol(),
-    )
+    target = _switch_target(turn) or knowledge.recommended_protocol()
     dispatcher.utter_message(response="utter_switch_protocol", **replies.protocol_values(target))
     return [SlotSet("protocol", target), SlotSet("last_topic", "server")]
+
+
+def answer_switch_account(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """ "Dá se to přepnout ve stávajícím účtu?": the account is added again with the new type;
+    the walkthrough offered, for that type when the customer named it."""
+    dispatcher.utter_message(response="utter_switch_account")
+    target = _switch_target(turn)
+    chosen = [SlotSet("protocol", target), SlotSet("form_protocol", target)] if target else []
+    return chosen + [
+        SlotSet("pending_question", Pending.WALKTHROUGH_OFFER.value),
+        SlotSet("last_topic", "switch_account"),
+    ]
+
+
+def _switch_target(turn: Turn) -> Optional[str]:
+    """The incoming protocol switched to: the one after "na" ("z POP3 na IMAP"), else the last
+    one named."""
+    after_na = re.findall(r"(?:\bna|\bza|->)\s+(\w+)", turn.frame.folded)
+    named = [p for word in after_na for p in protocols_in_text(word)]
+    return next(
+        (p for p in named + turn.frame.protocols[::-1] if p in knowledge.incoming_protocols()),
+        None,
+    )
 
 
 def answer_term(
@@ -163,6 +197,8 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_same_ports(dispatcher)
     if topic == "switch_protocol":
         return answer_switch_protocol(dispatcher, turn)
+    if topic == "switch_account":
+        return answer_switch_account(dispatcher, turn)
     if topic == "term":
         return answer_term(dispatcher, turn.frame.term)
     if topic == "field":  # "co do Název účtu a Vaše jméno?": and they are at the form
@@ -190,6 +226,8 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_server(dispatcher, turn.frame.protocol)
     if topic == "settings":
         return answer_settings(dispatcher, turn.protocol)
+    if topic == "username" and lexicon.says("username_short", turn.frame.folded):
+        return answer_username_short(dispatcher)
     if topic == "username":
         return answer_username(dispatcher)
     if topic == "password":

@@ -101,6 +101,7 @@ LEXICON_TOPICS = {
     "server_zero": "server_zero",
     "ssl_required": "ssl_required",
     "switch_protocol": "switch_protocol",
+    "switch_account": "switch_account",
     "what_is": "term",
     "outgoing_login_empty": "outgoing_login",
     "account_password": "mailbox_password",
@@ -175,7 +176,8 @@ def _port_claims(
 ) -> List[Tuple[int, Optional[str], Optional[str]]]:
     """(port, protocol, security) as the customer paired them: "u příchozí mám 465 a u odchozí
     995" is two claims. A clause without a protocol takes the message's only one."""
-    claims = []
+    claims: List[Tuple[int, Optional[str], Optional[str]]] = []
+    inherited = []  # claims whose protocol is the message's only one, not their clause's
     before: Optional[str] = None  # the protocol named last before this clause
     for clause in _clauses(folded):
         numbers = [int(n) for n in re.findall(r"\b\d{2,5}\b", clause) if int(n) in ports]
@@ -187,8 +189,41 @@ def _port_claims(
             protocol = before if owners <= {before, None} else None
         before = named[-1] if named else before
         security = security_in_text(clause)
+        if len(named) != 1 and protocol:
+            inherited += [len(claims) + i for i in range(len(numbers))]
         claims += [(n, protocol, security) for n in numbers]
-    return claims
+    return list(dict.fromkeys(_own_direction(claims, inherited)))
+
+
+def _direction(protocol: Optional[str]) -> Optional[str]:
+    if protocol == "incoming":
+        return "incoming"
+    return knowledge.protocols()[protocol]["direction"] if protocol else None
+
+
+def _own_direction(
+    claims: List[Tuple[int, Optional[str], Optional[str]]], inherited: List[int]
+) -> List[Tuple[int, Optional[str], Optional[str]]]:
+    """ "Přepsala jsem na 993 a 465. Musím mít u odchozího něco zaškrtnuté?": the message's
+    only protocol (SMTP) is not 993's when another number is SMTP's – 993 is the incoming one."""
+    fitting = {
+        _direction(claim[1])
+        for claim in claims
+        if (owner := knowledge.protocol_for_port(claim[0]))
+        and _direction(owner[0]) == _direction(claim[1])
+    }
+    result = []
+    for index, (number, protocol, security) in enumerate(claims):
+        owner = knowledge.protocol_for_port(number)
+        if (
+            index in inherited
+            and owner
+            and _direction(owner[0]) != _direction(protocol)
+            and _direction(protocol) in fitting
+        ):
+            protocol = owner[0]
+        result.append((number, protocol, security))
+    return result
 
 
 def _concrete(named: List[str]) -> List[str]:
@@ -374,7 +409,9 @@ def read(message: Dict[str, Any]) -> Frame:
     frame.unsure = bool(phrases.UNSURE.search(folded))
     if phrases.FAILS.search(folded):
         frame.works = False
-    elif phrases.WORKS.search(folded):
+    elif phrases.WORKS.search(folded) and not (
+        frame.spam or lexicon.says("compromised", folded)
+    ):  # "známým ode mě chodí divné maily" is no success
         frame.works = True
     if frame.works is False and not frame.symptom and _about_password(text, folded):
         # "heslo mám X a stejně to nejde": the log-in, whatever the password was

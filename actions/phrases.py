@@ -138,6 +138,13 @@ SYMPTOM_WORDS = (
         ),
     ),
     (
+        "sync_error",
+        re.compile(
+            r"\b(chyb\w*|error)\b( \w+){0,2} (pri |v )?synchroniz\w*|\bsynchroniz\w*( \w+){0,2} (selh|chyb|nejd|nefung)\w*"
+            r"|\bsync\w* (error|failed)"  # (a bare 0x8… code comes with sending failures too)
+        ),
+    ),
+    (
         "not_arriving",
         re.compile(
             rf"{NOT_FETCHED}\w*[^.?!]{{0,60}}{MAIL}|{MAIL}\w*[^.?!]{{0,60}}{NOT_FETCHED}\w*"
@@ -185,7 +192,7 @@ SPAM_FROM_ME = re.compile(
     r"|(podle vas|psali jste|tvrdite|obvinuj\w*)[^.?!]{0,40}(spam|nevyzadan)"
 )
 SPAM = re.compile(
-    r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\b(nikdy|vubec) neposl\w*|\bdivn\w* (mail|zprav|email)\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hacknut\w*"
+    r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\b(nikdy|vubec) neposl\w*|\bdivn\w* (mail|zprav|email|odkaz)\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hackn\w*"
 )
 
 # Walkthrough navigation in free text (short messages only: a long one is a question).
@@ -247,6 +254,9 @@ HOW = re.compile(r"\b(kde|jak)\b[^?]{0,40}(zapn|zaskrt|najd|nastav|udel)")
 FAILS = re.compile(
     r"\b(nefunguj\w*|nejde|nepomohl\w*|to same|to samy|nic se nezmenil\w*|neodchaz\w*|neprijd\w*)\b"
     r"|\b(porad|furt|stale|zase)\s+(nic|stejne|nejde|nefunguje|to same|to samy)\b"
+    # "pořád ta samá chyba", "zase stejná hláška", "chyba synchronizace"
+    r"|\b(porad|furt|stale|zase|opet|znovu|dal)\b( \w+){0,3} (sam\w*|stejn\w*) (chyb|hlas|problem)\w*"
+    r"|\b(chyb\w*|error)\b( \w+){0,2} (pri |v )?synchroniz\w*|\bsynchroniz\w*( \w+){0,2} (selh|chyb|nejd|nefung)\w*"
 )
 WORKS = re.compile(
     r"\b(funguj\w*|jde to|uz to jde|uz jde|jede|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|ok|odchazi|chodi|prislo|odeslal\w*|odeslo|odesla|odeslalo|odchazeji|dorazil\w*)\b"

@@ -30,6 +30,8 @@ from actions.walkthrough import (
     after_filling,
     answer_form_choice,
     enter_at,
+    reports_filled,
+    utter_after_filling,
     walkthrough_turn,
 )
 from czech_nlu.password import REDACTED
@@ -174,10 +176,42 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     return None
 
 
+def _filled_step(turn: Turn) -> Optional[int]:
+    """ "Formulář je hotový podle IMAP, 993 a 465, co mám zmáčknout?": the step whose fields
+    the customer filled with the values named (None: no such report)."""
+    frame = turn.frame
+    if frame.unsure or frame.needs_help or frame.symptom or frame.open_smtp:
+        return None
+    if frame.works is False or frame.asks:
+        return None  # a problem or a question of its own
+    if not (frame.ports or frame.hosts or frame.names_something):
+        return None  # a plain "vyplněno, co teď?" is navigation
+    position = frame.position
+    if position and not position.at_notice:
+        number = position.step
+    elif turn.walkthrough_active:
+        number = turn.step
+    else:
+        return None
+    return number if reports_filled(turn, number) else None
+
+
+def filled_form(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The values named checked, then the button that finishes the step."""
+    number = _filled_step(turn)
+    assert number is not None  # the route's condition
+    events = answers.check_servers(dispatcher, turn.frame.hosts) if turn.frame.hosts else []
+    events += ports.check_ports(dispatcher, turn) if turn.frame.ports else []
+    return events + utter_after_filling(dispatcher, number)
+
+
 def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """A symptom: the troubleshooting flow for "nejde odeslat" / "nejde nic", else its fix."""
-    # "odesílání nejde, mám 587 s SSL": the number checked first.
+    # "odesílání nejde, mám 587 s SSL": the number checked first; "…jako uživatele mám jen
+    # info, je to dobře?": the user name too (the likely cause)
     events = ports.check_ports(dispatcher, turn) if turn.frame.ports and turn.frame.checks else []
+    if lexicon.says("username_short", turn.frame.folded):
+        events += answers.answer_username_short(dispatcher)
     if turn.frame.symptom in ENTRIES:
         return events + troubleshoot(dispatcher, turn, turn.frame.symptom)
     return events + answer_symptom(dispatcher, turn.frame.symptom, turn.frame.error_code)
@@ -400,7 +434,7 @@ def _adjacent_only(turn: Turn) -> bool:
     mail_topics = set(frame.asks) - {"server", "port", "port_table"}  # FTP has ports too
     mail = bool(
         frame.protocols or mail_topics or frame.open_smtp or frame.error_code or frame.hosts
-    )
+    ) or lexicon.says("compromised", frame.folded)  # "nezneužívá někdo můj mail?" is the mailbox
     # A word shared with a mail symptom ("doména zítra vyprší", "certifikát webu") is no symptom.
     return frame.adjacent and not mail and frame.symptom in (None, "certificate", "timeout")
 
@@ -429,6 +463,8 @@ def _enters_walkthrough(turn: Turn) -> bool:
     if _fact_question(turn):
         return False
     if frame.names_something or _adjacent_only(turn):  # "mám zaškrtlé SSL" is a correction
+        return False
+    if lexicon.says("glad_it_works", frame.folded):  # "dal jsem celou adresu a už to odešlo"
         return False
     if not (
         frame.position.by_label
@@ -503,8 +539,10 @@ ROUTES: List[Route] = [
     # A typed password gets the warning, never an echo; a problem in the same message is
     # answered by the routes below.
     Route(
-        "password",  # classified as one, or redacted by the channel from a longer message
-        lambda t: t.intent == "share_password" or REDACTED in t.frame.text,
+        # a password the channel (or the pipeline's guard) redacted; the model's guess alone
+        # warned people who had typed none ("heslo jsem Vám nepsal", "mám si změnit heslo?")
+        "password",
+        lambda t: REDACTED in t.frame.text,
         password_warning,
         more=True,
     ),
@@ -572,6 +610,7 @@ ROUTES: List[Route] = [
         lambda t: t.frame.works is False and not t.pending and not t.frame.asks and handed_off(t),
         handoff_pending,
     ),
+    Route("filled_form", lambda t: _filled_step(t) is not None, filled_form),
     Route("walkthrough_navigation", _in_walkthrough, navigate),
     Route("walkthrough_entered", _enters_walkthrough, enter_walkthrough),
     Route(

@@ -91,21 +91,16 @@ def where(folded: str) -> Optional[Position]:
     seeing = _last(lexicon.load()["seeing_marker"].pattern, folded)
     ahead = done > seeing  # the last thing said is what they did, not what they see
     bonus = SEEN_LAST_BONUS if seeing > done else 0.0
+    if ahead and (furthest := _furthest_done(folded, screens)):
+        return furthest
     busy = lexicon.says("activity", folded)  # "jsem u vyplňování": a step you stay at
     best: Optional[Tuple[float, Position]] = None
-    last = len(screens)
     for s in screens:
         candidates: List[Tuple[float, Position]] = []
         for number, label in enumerate(s.labels, 1):
             if label and label <= words:
                 score = LABEL_WEIGHT * (1 + sum(weight[w] for w in label))
-                if not ahead:
-                    position = Position(s.step, by_label=True)
-                elif s.notice and number < len(s.labels):
-                    # "klikl jsem na Připojit": the notice that button shows, on this step
-                    position = Position(s.step, at_notice=True, by_label=True)
-                else:  # done with the step (labels of a step without a notice are synonyms)
-                    position = Position(min(s.step + 1, last), by_label=True)
+                position = _passed(s, number) if ahead else Position(s.step, by_label=True)
                 candidates.append((score, position))
         for described, at_notice in ((s.notice, True), (s.screen, False)):
             found = words & described
@@ -120,3 +115,31 @@ def where(folded: str) -> Optional[Position]:
             if best is None or candidate[0] > best[0]:
                 best = candidate
     return best[1] if best else None
+
+
+def _passed(s: _Screen, label_number: int) -> Position:
+    """Where the customer is once the step's label `label_number` is done."""
+    if s.notice and label_number < len(s.labels):
+        # "klikl jsem na Připojit": the notice that button shows, on this step
+        return Position(s.step, at_notice=True, by_label=True)
+    # done with the step (labels of a step without a notice are synonyms)
+    return Position(min(s.step + 1, len(knowledge.steps())), by_label=True)
+
+
+def _furthest_done(folded: str, screens: Tuple[_Screen, ...]) -> Optional[Position]:
+    """ "Nastavení i přidat účet mám za sebou, vybral jsem jiný účet": several labels said done
+    in one message – the customer is past the furthest one."""
+    done_word = lexicon.load()["done_marker"].pattern
+    passed = []
+    for clause in re.split(r"[,.;!?]+|\bale\b", folded):
+        if not (lexicon.says("done_marker", clause) or lexicon.says("button_done", clause)):
+            continue
+        plain = re.findall(r"\w+", clause.replace("e-mail", "email"))
+        words = set(stems(" ".join(w for w in plain if not done_word.fullmatch(w))))
+        passed += [
+            _passed(s, number)
+            for s in screens
+            for number, label in enumerate(s.labels, 1)
+            if label and label <= words
+        ]
+    return max(passed, key=lambda p: p.step) if len(passed) > 1 else None

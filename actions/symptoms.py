@@ -22,6 +22,7 @@ FIX_RESPONSES = {
     "incoming": "utter_fix_incoming",
     "use_imap": "utter_fix_use_imap",
     "connection": "utter_fix_connection",
+    "sync": "utter_fix_sync",
 }
 
 

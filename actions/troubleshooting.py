@@ -10,7 +10,7 @@ from typing import Any, Dict, List, NamedTuple, Optional
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import knowledge, replies
+from actions import knowledge, lexicon, replies
 from actions.answers import utter_password_change
 from actions.context import Events, Turn
 from actions.handoff import hand_off
@@ -65,6 +65,10 @@ def _contradicts(turn: Turn) -> bool:
     """The words say the opposite of the model's yes / no ("NEFUNGUJE ANI PŘÍJEM" read as a
     yes): the text decides (the pending_works route)."""
     works = turn.frame.works
+    if turn.intent == "affirm" and (
+        turn.frame.spam or lexicon.says("compromised", turn.frame.folded)
+    ):
+        return True  # "kamarádům ode mě chodí divné maily" is no "it helped"
     return works is not None and works != (turn.intent == "affirm")
 
 

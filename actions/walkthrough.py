@@ -244,16 +244,24 @@ def after_filling(
 ) -> Optional[List[Dict[str, Any]]]:
     """ "Políčka mám vyplněná, co teď?": the button that finishes step `number`, still at it;
     None when the message says no such thing or the step has no fields."""
-    step = knowledge.steps()[number - 1]
-    folded = turn.frame.folded
-    if not (
-        step.after_filling
-        # "vyplněné, ale co dám do jména?", "…jen nevím, jestli zaškrtnout…": that question
-        and not (turn.frame.asks or turn.frame.unsure)
-        and lexicon.says("filled", folded)
-        and not lexicon.says("finished", folded)
-    ):
+    # "vyplněné, ale co dám do jména?", "…jen nevím, jestli zaškrtnout…": that question
+    if turn.frame.asks or turn.frame.unsure or not reports_filled(turn, number):
         return None
+    return utter_after_filling(dispatcher, number)
+
+
+def reports_filled(turn: Turn, number: int) -> bool:
+    """The fields of step `number` are filled, or the customer asks which button ends it."""
+    folded = turn.frame.folded
+    return bool(
+        knowledge.steps()[number - 1].after_filling
+        and (lexicon.says("filled", folded) or lexicon.says("which_button", folded))
+        and not lexicon.says("finished", folded)
+    )
+
+
+def utter_after_filling(dispatcher: CollectingDispatcher, number: int) -> List[Dict[str, Any]]:
+    step = knowledge.steps()[number - 1]
     dispatcher.utter_message(response="utter_step_after_filling", after_filling=step.after_filling)
     return [SlotSet("walkthrough_step", float(number)), SlotSet("walkthrough_active", True)]
 

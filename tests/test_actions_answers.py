@@ -75,6 +75,6 @@ def test_static_answers_offer_resume_mid_walkthrough(domain):
     )
     assert replies[0] == shown(domain, "utter_greet") and "krokem 3 z 8" in replies[1]
     replies, _ = run_action(
-        ActionRespond(), make_tracker("heslo je Abc123", "share_password"), domain
+        ActionRespond(), make_tracker("heslo je [heslo skryto]", "share_password"), domain
     )
     assert replies == [shown(domain, "utter_password_warning")]

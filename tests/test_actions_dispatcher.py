@@ -630,7 +630,10 @@ def test_the_forms_own_fields_get_their_meaning_not_the_user_name(domain):
 
 
 def test_receiving_said_to_work_makes_a_failure_a_sending_one(domain):
-    for text in ("stahovani jde normalne, ale poslat nejde nic", "muzu prijimat a ne posilat, proc?"):
+    for text in (
+        "stahovani jde normalne, ale poslat nejde nic",
+        "muzu prijimat a ne posilat, proc?",
+    ):
         reply, _ = respond(domain, text)
         assert "autentizac" in reply and "ani příjem" not in reply, text
 
@@ -653,3 +656,96 @@ def test_one_protocols_settings_in_english_are_that_protocols(domain):
     assert ports_in(reply) == {995, 110, 465, 587} and "SSL0.OVH.NET" in reply
     reply, _ = respond(domain, "potrebuju pop3 hodnoty, vsechno")
     assert {995, 465} <= ports_in(reply) and 993 not in ports_in(reply)
+
+
+def test_ports_of_both_directions_with_one_protocol_named_are_each_their_own(domain):
+    reply, _ = respond(
+        domain, "prepsal jsem to na 993 a 465. musim u odchoziho jeste neco zaskrtnout?"
+    )
+    assert "nesedí" not in reply and reply.count("to je správně") == 2
+    reply, _ = respond(domain, "mam nastavene SMTP. port 993. sedi to?")
+    assert "tu nesedí" in reply  # one number, the protocol said: still checked against it
+
+
+def test_one_number_written_twice_is_checked_once(domain):
+    reply, _ = respond(domain, "995 tam mam a pro imap tam teda nechat tech 995?")
+    assert reply.count("tu nesedí") == 1 and {993, 143} <= ports_in(reply)
+
+
+def test_the_protocol_switched_to_is_the_one_after_na(domain):
+    reply, slots = respond(domain, "co je imap? a kdyz prehodim pop3 na imap, zmeni se server?")
+    assert {993, 143} <= ports_in(reply) and 995 not in ports_in(reply)
+    assert slots["protocol"] == "imap"
+
+
+def test_an_account_cannot_change_its_type_and_is_added_again(domain):
+    reply, slots = respond(
+        domain, "staci to prepnout ve stavajicim uctu, nebo ho musim odebrat a pridat znovu?"
+    )
+    assert "přidejte účet v telefonu znovu" in reply
+    assert slots["pending_question"] == "walkthrough_offer"
+    reply, slots = respond(domain, "jak ten ucet predelam na imap?")
+    assert "přidejte účet v telefonu znovu" in reply and slots["form_protocol"] == "imap"
+
+
+def test_a_filled_form_with_its_values_gets_them_checked_and_the_button(domain):
+    walking = {"walkthrough_active": True, "walkthrough_step": 4.0}
+    reply, slots = respond(
+        domain, "formular mam vyplneny, imap 993 a smtp 465, co ted zmacknout?", **walking
+    )
+    assert "nesedí" not in reply and "„přihlásit se“" in reply
+    assert slots["walkthrough_step"] == 7.0
+    reply, _ = respond(domain, "jake tlacitko je na konci formulare?", **walking)
+    assert "„přihlásit se“" in reply
+
+
+def test_several_steps_said_done_put_the_customer_past_the_furthest(domain):
+    walking = {"walkthrough_active": True, "walkthrough_step": 1.0}
+    reply, slots = respond(
+        domain, "nastaveni i pridat ucet mam za sebou, zvolila jsem jiny ucet", **walking
+    )
+    assert slots["walkthrough_step"] == 5.0 and "Adresa a heslo" in reply
+
+
+def test_no_password_warning_without_a_password(domain):
+    for text in ("heslo jsem vam nikde nepsal", "mam si teda zmenit heslo?"):
+        reply, _ = respond(domain, text, "share_password")
+        assert "nikomu nepište" not in reply, text
+
+
+def test_spam_or_misuse_is_never_a_yes_to_did_it_help(domain):
+    reply, _ = respond(
+        domain,
+        "jeste jste neodpovedel jestli me nekdo nehacknul, znamym ode me chodi divne maily",
+        "affirm",
+        pending_question="smtp_fix",
+    )
+    assert "Výborně" not in reply and "Změna hesla" in reply
+    reply, _ = respond(domain, "prisel mi ticket open smtp, neni to tim, ze me nekdo hacknul?")
+    assert "Změna hesla" in reply
+
+
+def test_the_same_error_again_is_a_no_to_did_it_help(domain):
+    reply, slots = respond(
+        domain,
+        "zaskrtnute to mam, smtp 465 se ssl a porad stejna chyba",
+        pending_question="smtp_fix",
+    )
+    assert "Výborně" not in reply and slots["pending_question"] == "smtp_checks"
+
+
+def test_a_sync_error_is_a_problem_with_its_checks(domain):
+    reply, slots = respond(
+        domain, "vyplnila jsem vsechno a ted to hlasi chybu synchronizace 0x80004005"
+    )
+    assert "Chyba synchronizace" in reply and "celá e-mailová adresa" in reply
+    assert {993, 995, 465} <= ports_in(reply) and "Účet je nastavený" not in reply
+    assert slots["pending_question"] == "symptom_fix" and "phone_number" not in slots
+
+
+def test_a_short_user_name_beside_a_refused_send_is_answered_first(domain):
+    reply, _ = respond(
+        domain,
+        "odeslani hazi 5.7.1, v uzivateli u odchoziho mam jenom jmeno bez zavinace, vadi to?",
+    )
+    assert reply.startswith("Ne, to nestačí") and "5.7.1" in reply
