@@ -1,6 +1,7 @@
 # Czech hosting e-mail helpdesk bot. `make run` and `make test` do all set-up themselves.
 SHELL := /bin/bash
-PYTHON ?= python3.10
+# Python 3.10, which Rasa 3.6 declares; without it, Debian 12's 3.11 (see PY311 below).
+PYTHON ?= $(if $(shell command -v python3.10 2>/dev/null),python3.10,$(firstword $(wildcard /usr/bin/python3.11) python3.11))
 VENV := .venv
 BIN := $(VENV)/bin
 RASA := $(BIN)/rasa
@@ -35,13 +36,25 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade 'pip<24.1' uv==$(UV_VERSION)
 
+# Rasa 3.6 declares Python <3.11 but runs on 3.11, where the venv's install takes four more
+# things: pip told to ignore that bound (uv ignores it itself); requirements-py311.txt, what
+# Rasa asks for only below 3.11; matplotlib built from source (no cp311 wheel) against
+# Debian's FreeType and Qhull (mplsetup.cfg; .ci/run installs the -dev packages); its build
+# environment pinned by constraints-build.txt. Nothing of it on 3.10.
+PY311 = $(shell $(BIN)/python -c 'import sys; print("1" if sys.version_info >= (3, 11) else "")' 2>/dev/null)
+PY311_BUILD = MPLSETUPCFG=$(CURDIR)/mplsetup.cfg
+PY311_FILES := $(if $(PY311),requirements-py311.txt constraints-build.txt mplsetup.cfg)
+
 # uv installs the same pinned packages as pip in a third of the time (docs/performance.md);
 # pip does it when uv cannot.
-INSTALL = $(BIN)/uv pip install --quiet --python $(BIN)/python -r $(1) -c constraints.txt || \
-	$(BIN)/pip install --quiet -r $(1) -c constraints.txt
+INSTALL = $(if $(PY311),$(PY311_BUILD)) $(BIN)/uv pip install --quiet --python $(BIN)/python \
+	  -r $(1) -c constraints.txt \
+	  $(if $(PY311),-r requirements-py311.txt --build-constraints constraints-build.txt) || \
+	$(if $(PY311),$(PY311_BUILD) PIP_CONSTRAINT=$(CURDIR)/constraints-build.txt) $(BIN)/pip install --quiet \
+	  -r $(1) -c constraints.txt $(if $(PY311),--ignore-requires-python -r requirements-py311.txt)
 
 # What the bot needs to train and run; re-installs only when the pinned requirements change.
-$(VENV)/.installed: requirements.txt constraints.txt | $(BIN)/python
+$(VENV)/.installed: requirements.txt constraints.txt $(PY311_FILES) | $(BIN)/python
 	$(call INSTALL,requirements.txt)
 	touch $@
 
