@@ -15,14 +15,16 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 3
 export RASA_TELEMETRY_ENABLED := false
 # Rasa's own training cache (content-addressed: a component is trained again only when its
-# inputs changed), kept outside the checkout so a fresh clone reuses what this machine trained.
-export RASA_CACHE_DIRECTORY ?= $(HOME)/.cache/helpdesk-bot/rasa
+# inputs changed), kept outside the checkout so a fresh clone reuses what this machine trained;
+# one per interpreter, so that each trains (and loads) only what it made itself.
+PY_VERSION := $(shell $(if $(wildcard $(BIN)/python),$(BIN)/python,$(PYTHON)) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+export RASA_CACHE_DIRECTORY ?= $(HOME)/.cache/helpdesk-bot/rasa-$(PY_VERSION)
 
 MODEL_INPUTS := config.yml domain.yml $(shell find data czech_nlu -name '*.yml' -o -name '*.py' 2>/dev/null)
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test test-scale install train validate lint unit e2e stories holdout crossval intent examples inbox report conversations transcript purge bench shell clean
+.PHONY: help run test test-scale install train validate lint unit e2e stories holdout crossval intent examples inbox report conversations transcript purge bench bench-interpreters shell clean
 
 # This list: every target with the comment above it.
 help:
@@ -182,6 +184,10 @@ purge: $(VENV)/.installed
 # Latency, throughput and memory figures -> reports/bench.json.
 bench: $(MODEL)
 	$(BIN)/python -m scripts.bench
+
+# Python 3.10 and 3.11 side by side (fresh clones): install, training, load, latency, RSS.
+bench-interpreters:
+	$(PYTHON) scripts/bench_interpreters.py
 
 # Removes build output, results and trained models.
 clean:

@@ -495,6 +495,7 @@ def _situation(frame: Frame, folded: str) -> None:
         and not frame.needs_help
         and not frame.symptom
         and not frame.asks
+        and not phrases.WHERE_ASKED.search(folded)
     )
     frame.where_were_we = lexicon.says("where_were_we", folded)
 

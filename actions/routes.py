@@ -148,6 +148,8 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
         return events  # "vyplněno, co teď?": the button that finishes this step
     if frame.where_were_we and not frame.step_explicit:
         intent = "resume_walkthrough"  # "na čem jsme to byli?": this step, not step 1
+    elif position and position.at_notice and turn.walkthrough_active:
+        return enter_at(dispatcher, turn, position)  # "…vyskočilo, že nastavení nenašel"
     elif frame.needs_help and not asks_something:
         intent = "step_help"  # "v seznamu nevidím…": help with this step, not a jump
     elif position and turn.walkthrough_active:

@@ -90,7 +90,9 @@ def where(folded: str) -> Optional[Position]:
     )
     seeing = _last(lexicon.load()["seeing_marker"].pattern, folded)
     ahead = done > seeing  # the last thing said is what they did, not what they see
-    bonus = SEEN_LAST_BONUS if seeing > done else 0.0
+    # "klikl jsem na Připojit a vyskočilo, že nastavení nenašel": what appeared last (the words
+    # after the last word of seeing) is where they are
+    seen = set(stems(folded[seeing:])) if seeing > done else set()
     if ahead and (furthest := _furthest_done(folded, screens)):
         return furthest
     busy = lexicon.says("activity", folded)  # "jsem u vyplňování": a step you stay at
@@ -108,6 +110,7 @@ def where(folded: str) -> Optional[Position]:
             # One word is enough only when no other step uses it and it is no short word.
             single = len(found) == 1 and len(next(iter(found))) >= 5
             if score >= MIN_SCREEN_WEIGHT and (len(found) >= 2 or (single and score == 1)):
+                bonus = SEEN_LAST_BONUS if found & seen else 0.0
                 candidates.append((score + bonus, Position(s.step, at_notice=at_notice)))
         if busy and knowledge.steps()[s.step - 1].activity:
             candidates.append((ACTIVITY_WEIGHT, Position(s.step)))

@@ -749,3 +749,19 @@ def test_a_short_user_name_beside_a_refused_send_is_answered_first(domain):
         "odeslani hazi 5.7.1, v uzivateli u odchoziho mam jenom jmeno bez zavinace, vadi to?",
     )
     assert reply.startswith("Ne, to nestačí") and "5.7.1" in reply
+
+
+def test_a_question_where_something_is_does_not_confirm_the_step(domain):
+    walking = {"walkthrough_active": True, "walkthrough_step": 1.0}
+    reply, slots = respond(domain, "kde je ta ikona? vidim tam plno ctverecku", **walking)
+    assert slots.get("walkthrough_step", 1.0) == 1.0 and "Krok 2" not in reply
+
+
+def test_the_notice_described_after_the_steps_done_is_its_help(domain):
+    walking = {"walkthrough_active": True, "walkthrough_step": 4.0}
+    reply, slots = respond(
+        domain,
+        "zvolil jsem jiny ucet, vyplnil adresu a heslo, dal pripojit a vyskocilo, ze telefon nastaveni nenasel",
+        **walking,
+    )
+    assert "„další volby“" in reply and slots["walkthrough_step"] == 5.0
