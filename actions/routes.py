@@ -10,6 +10,7 @@ choose. A new kind of message is a lexicon entry (actions/lexicon.yml) and a rou
 from dataclasses import dataclass
 from typing import Callable, List, Optional
 
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import after_handoff, answers, knowledge, lexicon, ports, replies
@@ -378,6 +379,13 @@ def compromised(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return []
 
 
+def without_auth(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(response="utter_without_auth", **knowledge.load()["open_smtp"])
+    if lexicon.says("other_senders", turn.frame.folded):  # "…na té tiskárně": there too
+        dispatcher.utter_message(response="utter_also_other_devices")
+    return [SlotSet("pending_question", Pending.SMTP_FIX.value)]  # "Pomohlo to?" stays open
+
+
 def also_other_devices(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_also_other_devices")
     return []
@@ -611,6 +619,11 @@ ROUTES: List[Route] = [
         "after_handoff",
         lambda t: t.frame.works is False and not t.pending and not t.frame.asks and handed_off(t),
         handoff_pending,
+    ),
+    Route(
+        "without_auth",  # "co když to na tiskárně nezměním?" after the Open SMTP fix
+        lambda t: t.pending == Pending.SMTP_FIX and lexicon.says("without_auth", t.frame.folded),
+        without_auth,
     ),
     Route("filled_form", lambda t: _filled_step(t) is not None, filled_form),
     Route("walkthrough_navigation", _in_walkthrough, navigate),

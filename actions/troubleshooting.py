@@ -94,8 +94,13 @@ def troubleshoot(dispatcher: CollectingDispatcher, turn: Turn, entry: Optional[s
         reason = "misunderstood" if turn.pending == Pending.HANDOFF_OFFER else "fix_failed"
         return hand_off(dispatcher, turn.tracker, reason)
     values = response_values()
-    spam = entry in ("open_smtp_ticket", "open_smtp_described") and turn.frame.spam
+    ticket = entry in ("open_smtp_ticket", "open_smtp_described")
+    folded = turn.frame.folded
+    spam = ticket and turn.frame.spam
     for response in step.responses:
+        if response == "utter_smtp_fix" and ticket and lexicon.says("without_auth", folded):
+            # "…a když to neudělám, přestane pošta fungovat?": that first
+            dispatcher.utter_message(response="utter_without_auth", **values)
         if spam and response == "utter_ask_fix_helped":
             # Spam sent in the customer's name: someone else may know the password.
             utter_password_change(dispatcher, "utter_change_password_spam")

@@ -765,3 +765,18 @@ def test_the_notice_described_after_the_steps_done_is_its_help(domain):
         **walking,
     )
     assert "„další volby“" in reply and slots["walkthrough_step"] == 5.0
+
+
+def test_what_happens_without_the_change_is_answered(domain):
+    reply, _ = respond(
+        domain,
+        "prisel ticket open smtp, posila nam pres schranku i skener. kdyz to na nem nezmenim, prestane to posilat?",
+    )
+    assert "neodešle" in reply and "POP before SMTP" in reply and "465" in reply
+    reply, slots = respond(
+        domain,
+        "jeste jsem nic nezkousela. co se stane, kdyz to na tiskarne nenastavim?",
+        pending_question="smtp_fix",
+    )
+    assert "neodešle" in reply and "tiskárně" in reply and "Výborně" not in reply
+    assert "pending_question" not in slots or slots["pending_question"] == "smtp_fix"
