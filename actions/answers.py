@@ -6,7 +6,7 @@ from typing import Dict, List, Optional
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import knowledge, lexicon, replies
+from actions import knowledge, lexicon, replies, symptoms
 from actions.context import Events, Turn
 from actions.pending import Pending
 from actions.understanding import protocols_in_text
@@ -104,7 +104,9 @@ def answer_other_device(dispatcher: CollectingDispatcher, protocol: Optional[str
     return [SlotSet("last_topic", "settings")]
 
 
-DIFFER = re.compile(r"\b(lis\w*|rozdil\w*|rozdiln\w*|odlisn\w*|jin[yae]\w*|different)\b")
+DIFFER = re.compile(
+    r"\b(lis\w*|rozdil\w*|rozdiel\w*|rozdiln\w*|odlisn\w*|jin[yae]\w*|in[yae]|different)\b"
+)
 
 
 def answer_same_server(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -118,8 +120,14 @@ def answer_same_server(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return [SlotSet("last_topic", "server")]
 
 
-def answer_ssl_required(dispatcher: CollectingDispatcher) -> Events:
-    dispatcher.utter_message(response="utter_ssl_optional", port_table=replies.port_table())
+def answer_ssl_required(dispatcher: CollectingDispatcher, turn: Optional[Turn] = None) -> Events:
+    # "musím mít SSL?" – no; "funguje to i bez SSL?" – yes
+    works = turn and lexicon.says("asks_if_works_without", turn.frame.folded)
+    dispatcher.utter_message(
+        response="utter_ssl_optional",
+        lead="Ano" if works else "Nemusíte",
+        port_table=replies.port_table(),
+    )
     return [SlotSet("last_topic", "port")]
 
 
@@ -131,8 +139,14 @@ def answer_same_ports(dispatcher: CollectingDispatcher) -> Events:
 
 def answer_switch_protocol(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """ "Z POP3 na IMAP, měním i server?": no; the port of the protocol switched to."""
-    target = _switch_target(turn) or knowledge.recommended_protocol()
-    dispatcher.utter_message(response="utter_switch_protocol", **replies.protocol_values(target))
+    target = switch_target(turn) or knowledge.recommended_protocol()
+    # "mění se server?" – no; "zůstane server stejný?" – yes: the same fact, the question's polarity
+    stays = lexicon.says("asks_if_stays", turn.frame.folded)
+    dispatcher.utter_message(
+        response="utter_switch_protocol",
+        yes_no="Ano" if stays else "Ne",
+        **replies.protocol_values(target),
+    )
     return [SlotSet("protocol", target), SlotSet("last_topic", "server")]
 
 
@@ -140,7 +154,7 @@ def answer_switch_account(dispatcher: CollectingDispatcher, turn: Turn) -> Event
     """ "Dá se to přepnout ve stávajícím účtu?": the account is added again with the new type;
     the walkthrough offered, for that type when the customer named it."""
     dispatcher.utter_message(response="utter_switch_account")
-    target = _switch_target(turn)
+    target = switch_target(turn)
     chosen = [SlotSet("protocol", target), SlotSet("form_protocol", target)] if target else []
     return chosen + [
         SlotSet("pending_question", Pending.WALKTHROUGH_OFFER.value),
@@ -148,7 +162,7 @@ def answer_switch_account(dispatcher: CollectingDispatcher, turn: Turn) -> Event
     ]
 
 
-def _switch_target(turn: Turn) -> Optional[str]:
+def switch_target(turn: Turn) -> Optional[str]:
     """The incoming protocol switched to: the one after "na" ("z POP3 na IMAP"), else the last
     one named."""
     after_na = re.findall(r"(?:\bna|\bza|->)\s+(\w+)", turn.frame.folded)
@@ -192,7 +206,10 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "same_server":
         return answer_same_server(dispatcher, turn)
     if topic == "ssl_required":
-        return answer_ssl_required(dispatcher)
+        return answer_ssl_required(dispatcher, turn)
+    if topic == "ssl_advice":  # "SSL, nebo ne?": SSL, with its ports
+        dispatcher.utter_message(response="utter_ssl_advice", **symptoms.fix_values())
+        return [SlotSet("security", "ssl"), SlotSet("last_topic", "port")]
     if topic == "same_ports":
         return answer_same_ports(dispatcher)
     if topic == "switch_protocol":
@@ -240,8 +257,14 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return []
     if topic == "smtp_auth":
         auth_required, auth_same_login = knowledge.smtp_auth_checkboxes()
+        # "stačí zaškrtnout jedno z nich?" – no; "musím to zaškrtnout?" – yes
+        enough = lexicon.says("asks_if_one_enough", turn.frame.folded)
+
         dispatcher.utter_message(
             response="utter_smtp_auth_required",
+            lead="Ne, jedno nestačí – ověřování odchozího serveru je povinné."
+            if enough
+            else "Ano, ověřování odchozího serveru je povinné.",
             auth_required=auth_required,
             auth_same_login=auth_same_login,
             ticket=knowledge.load()["open_smtp"]["ticket"],

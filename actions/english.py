@@ -7,8 +7,8 @@ from typing import Any, Dict, List
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import knowledge, replies
-from actions.answers import answer_term
+from actions import knowledge, lexicon, replies
+from actions.answers import answer_term, switch_target
 from actions.context import Events, Turn
 from actions.troubleshooting import response_values
 from czech_nlu.folding import fold
@@ -97,6 +97,14 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         elif topic == "ssl_required":
             dispatcher.utter_message(
                 response="utter_en_ssl_optional", port_table=replies.port_table(english=True)
+            )
+        elif topic == "switch_protocol":  # "if I switch from POP to IMAP, does the server change?"
+            target = switch_target(turn) or knowledge.recommended_protocol()
+            stays = lexicon.says("asks_if_stays", frame.folded)
+            dispatcher.utter_message(
+                response="utter_en_switch_protocol",
+                yes_no="Yes" if stays else "No",
+                **replies.protocol_values(target),
             )
         elif topic == "same_server":
             same = knowledge.server("incoming") == knowledge.server("outgoing")

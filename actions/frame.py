@@ -102,6 +102,7 @@ LEXICON_TOPICS = {
     "ssl_required": "ssl_required",
     "switch_protocol": "switch_protocol",
     "switch_account": "switch_account",
+    "ssl_advice": "ssl_advice",
     "what_is": "term",
     "outgoing_login_empty": "outgoing_login",
     "account_password": "mailbox_password",
@@ -113,12 +114,19 @@ COVERS = {
     "same_ports": {"port", "port_table"},
     "username_ok": {"username", "password"},
     "server_zero": {"server"},
-    "switch_protocol": {"server", "settings", "pop_vs_imap"},
+    "switch_protocol": {"server", "settings", "pop_vs_imap", "username", "password"},
     "mailbox_password": {"password"},
     "outgoing_login": {"username", "password"},
     "term": {"pop_vs_imap"},
     "settings": {"server", "port"},  # "údaje pro POP3: server, porty, všechno"
-    "smtp_auth": {"ssl_required"},  # "treba zaškrtnúť niečo pri odchodzej pošte?": the checkboxes
+    "smtp_auth": {"ssl_required"},
+    "ssl_required": {"port", "port_table"},  # its answer is the table of ports per SSL choice
+    "ssl_advice": {
+        "port",
+        "port_table",
+        "ssl_required",
+        "smtp_auth",
+    },  # "treba zaškrtnúť niečo pri odchodzej pošte?": the checkboxes
 }
 
 
@@ -356,6 +364,11 @@ def read(message: Dict[str, Any]) -> Frame:
     ]
     frame.language = language(folded)
     frame.asks = _asks(folded)
+    if "ssl_advice" in frame.asks:  # "SSL, nebo ne?" chooses nothing yet
+        frame.security, frame.security_by_protocol = None, {}
+        # ("zaškrtnout vyžaduje SSL?" is no question about the log-in; "a přihlášení?" is)
+        if phrases.AUTH_WORDS.search(folded) and "smtp_auth" not in frame.asks:
+            frame.asks.append("smtp_auth")
     only_a_number = bool(re.fullmatch(r"\W*\d{2,5}\W*", folded))  # "465?"
     # "993 nebo 143?"
     choice = re.search(r"\b(\d{2,5})\s*(nebo|ci|or|/)\s*(\d{2,5})\b", without_phones)

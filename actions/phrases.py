@@ -35,6 +35,9 @@ TOPIC_WORDS = {
         r"|\b(musim|co|neco|nieco|treba|potreba|ktere|kterou|ktery|which|what)\b[^.?!]{0,20}\b(zaskrt\w*|tick\w*|check ?box\w*)"
         r"|\bcheck ?box\w*|\bzaskrtavat\w*|\bzaskrtavac\w*|\bzaskrtavatk\w*"
         r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login"
+        # "mám zaškrtnout co přesně?", "stačí zaškrtnout jedno z těch dvou políček?"
+        r"|\bzaskrt\w*\b[^.?!]{0,15}\b(co|ktere|jake|ktery|ktera|obe)\b|\b(staci|musim|treba)\b[^.?!]{0,10}\bzaskrt\w*"
+        r"|\b(obe|obou|jedno|jedn\w*) (z )?(tech )?(dvou )?(polic|zaskrt|kolon|ctverec)\w*"
     ),
     "pop_vs_imap": re.compile(
         r"\b(jak\w*|kter\w*|co)\b( \w+){0,3} typ\w* uctu|\btyp\w* uctu\b[^.!?]{0,20}\?|\brozdil\w*|\brozdiel\w*|\bco je lepsi\b|\bimap\w*,? nebo pop\w*|\bpop\w*,? nebo imap\w*|\bcim se lis\w*"
@@ -55,6 +58,10 @@ TOPIC_WORDS = {
         r"|\b(jak\w*|co) (vsechno|vse) (musim|mam|je treba|je potreba)? ?(vyplnit|zadat|nastavit|vyplnovat)"
     ),
 }
+# The log-in to the outgoing server named in words (not only "zaškrtnout").
+AUTH_WORDS = re.compile(
+    r"\b(overen\w*|overovan\w*|autentiz\w*|autentif\w*|prihlas\w*|login\w*|authenticat\w*)"
+)
 # "na serveru" / "u odchozího serveru" names where, not what is asked: the server is asked
 # after a question word, first in the message, in a list, or right before "?".
 SERVER_QUESTION = re.compile(
@@ -140,7 +147,7 @@ SYMPTOM_WORDS = (
     (
         "sync_error",
         re.compile(
-            r"\b(chyb\w*|error)\b( \w+){0,2} (pri |v )?synchroniz\w*|\bsynchroniz\w*( \w+){0,2} (selh|chyb|nejd|nefung)\w*"
+            r"\b(chyb\w*|error|problem\w*)\b( \w+){0,2} (pri |v |se |s )?synchroniz\w*|\bsynchroniz\w*( \w+){0,2} (selh|chyb|nejd|nefung|problem)\w*"
             r"|\bsync\w* (error|failed)"  # (a bare 0x8… code comes with sending failures too)
         ),
     ),
@@ -192,7 +199,7 @@ SPAM_FROM_ME = re.compile(
     r"|(podle vas|psali jste|tvrdite|obvinuj\w*)[^.?!]{0,40}(spam|nevyzadan)"
 )
 SPAM = re.compile(
-    r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\b(nikdy|vubec) neposl\w*|\bdivn\w* (mail|zprav|email|odkaz)\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hackn\w*"
+    r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\b(nikdy|vubec) neposl\w*|\bdivn\w* (\w+ )?(mail|zprav|email|odkaz)\w*|\breklamn\w* (mail|zprav|email)\w*|\b(mail|zprav|email)\w*,? (co|ktere|ktery|kter\w*) (jsem|sem|jsme) (ne|nikdy ne)(psal|poslal|odeslal)\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hackn\w*"
 )
 
 # Walkthrough navigation in free text (short messages only: a long one is a question).
@@ -258,7 +265,7 @@ FAILS = re.compile(
     r"|\b(porad|furt|stale|zase)\s+(nic|stejne|nejde|nefunguje|to same|to samy)\b"
     # "pořád ta samá chyba", "zase stejná hláška", "chyba synchronizace"
     r"|\b(porad|furt|stale|zase|opet|znovu|dal)\b( \w+){0,3} (sam\w*|stejn\w*) (chyb|hlas|problem)\w*"
-    r"|\b(chyb\w*|error)\b( \w+){0,2} (pri |v )?synchroniz\w*|\bsynchroniz\w*( \w+){0,2} (selh|chyb|nejd|nefung)\w*"
+    r"|\b(chyb\w*|error|problem\w*)\b( \w+){0,2} (pri |v |se |s )?synchroniz\w*|\bsynchroniz\w*( \w+){0,2} (selh|chyb|nejd|nefung|problem)\w*"
 )
 WORKS = re.compile(
     r"\b(funguj\w*|jde to|uz to jde|uz jde|jede|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|ok|odchazi|chodi|prislo|odeslal\w*|odeslo|odesla|odeslalo|odchazeji|dorazil\w*)\b"

@@ -412,7 +412,9 @@ def _is_problem(turn: Turn) -> bool:
 def _about_the_bot(turn: Turn) -> bool:
     # The model's guess alone does not make "a vlastně pro odchozí?" a question about the bot.
     frame = turn.frame
-    return frame.identity or (turn.intent == "ask_bot_identity" and not frame.names_something)
+    return frame.identity or (
+        turn.intent == "ask_bot_identity" and not (frame.names_something or frame.adjacent)
+    )
 
 
 CREDENTIAL_NOUNS = {"username", "password"}
@@ -552,7 +554,8 @@ ROUTES: List[Route] = [
         # a password the channel (or the pipeline's guard) redacted; the model's guess alone
         # warned people who had typed none ("heslo jsem Vám nepsal", "mám si změnit heslo?")
         "password",
-        lambda t: REDACTED in t.frame.text,
+        # (the raw text: "/heslo je X" is no button, and the guard redacted X in it)
+        lambda t: REDACTED in (t.tracker.latest_message.get("text") or ""),
         password_warning,
         more=True,
     ),
@@ -682,7 +685,9 @@ ROUTES: List[Route] = [
         "compromised",  # "takže se nám někdo dostal do účtu?": unknowable here; a new password
         lambda t: (
             lexicon.says("compromised", t.frame.folded)
-            and not (t.frame.asks or t.frame.symptom or t.frame.open_smtp == "named")
+            # ("stačí zapnout ověřování a mám klid?": the worry is the question)
+            and not (set(t.frame.asks) - {"smtp_auth"} or t.frame.symptom)
+            and t.frame.open_smtp != "named"
         ),
         compromised,
     ),

@@ -245,7 +245,9 @@ def after_filling(
     """ "Políčka mám vyplněná, co teď?": the button that finishes step `number`, still at it;
     None when the message says no such thing or the step has no fields."""
     # "vyplněné, ale co dám do jména?", "…jen nevím, jestli zaškrtnout…": that question
-    if turn.frame.asks or turn.frame.unsure or not reports_filled(turn, number):
+    # ("nevím, na co kliknout" asks for the button)
+    unsure = turn.frame.unsure and not lexicon.says("which_button", turn.frame.folded)
+    if turn.frame.asks or unsure or not reports_filled(turn, number):
         return None
     return utter_after_filling(dispatcher, number)
 

@@ -12,6 +12,7 @@ from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from channels import websockets_py311  # noqa: F401  (the widget's websocket on Python 3.11)
 from channels.guard import guard_blueprint
 
 

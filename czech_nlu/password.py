@@ -477,6 +477,12 @@ def _unknown(word: str) -> bool:
     return folded not in NOT_A_PASSWORD and folded not in _dictionary() and not _describes(bare)
 
 
+def ordinary_word(word: str) -> bool:
+    """A word any dictionary of Czech or Slovak has ("obsahuje"): never taken for a password
+    on its own, so a letters-only password that is one is the customer's risk."""
+    return not _unknown(word)
+
+
 def _near_keyword(text: str, folded: str) -> Iterator[Tuple[int, int]]:
     """A word that is no ordinary word (or looks like a password) within WINDOW words after
     a password keyword, in the same sentence."""

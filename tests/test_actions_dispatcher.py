@@ -780,3 +780,38 @@ def test_what_happens_without_the_change_is_answered(domain):
     )
     assert "neodešle" in reply and "tiskárně" in reply and "Výborně" not in reply
     assert "pending_question" not in slots or slots["pending_question"] == "smtp_fix"
+
+
+def test_ssl_or_not_is_advice_for_ssl_never_a_choice_of_without(domain):
+    for text in ("tak mam dat ssl nebo ne?", "ssl nezaskrtavat? co byste doporucili?"):
+        reply, slots = respond(domain, text)
+        assert reply.startswith("Doporučujeme SSL") and {993, 995, 465} <= ports_in(reply), text
+        assert slots["security"] == "ssl"
+    reply, _ = respond(domain, "dat tam ssl nebo zadne? a prihlaseni u odchoziho zapnout?")
+    assert "Doporučujeme SSL" in reply and "autentizaci" in reply
+
+
+def test_yes_or_no_follows_the_questions_polarity(domain):
+    reply, _ = respond(domain, "prehodim pop3 na imap, zustane mi server?")
+    assert reply.startswith("Ano, server zůstává")
+    reply, _ = respond(domain, "kdyz prejdu na imap, zmeni se prihlasovaci jmeno?")
+    assert reply.startswith("Ne, server zůstává") and "uživatelské jméno i heslo zůstávají" in reply
+    reply, _ = respond(domain, "pujde to i bez sifrovani?")
+    assert reply.startswith("Ano – pošta funguje")
+    reply, _ = respond(domain, "staci zaskrtnout jen jedno z tech policek u odchozi?")
+    assert reply.startswith("Ne, jedno nestačí")
+
+
+def test_more_kinds_said_in_other_words(domain, handoff_db):
+    reply, _ = respond(domain, "kde najdu adresu webmailu?")
+    assert "nevyřeším" in reply and not ports_in(reply)
+    reply, _ = respond(domain, "zavolate mi prosim?")
+    assert "předal" in reply or "ozvou" in reply
+    reply, _ = respond(domain, "telefon hlasi problem se synchronizaci, kod 85010014")
+    assert "Chyba synchronizace" in reply
+    reply, _ = respond(
+        domain,
+        "prisel ticket open smtp a v odeslanych mam maily co jsem nepsal",
+        "open_smtp_ticket",
+    )
+    assert "Změna hesla" in reply
