@@ -36,7 +36,7 @@ TOPIC_WORDS = {
         r"|\bcheck ?box\w*|\bzaskrtavat\w*|\bzaskrtavac\w*|\bzaskrtavatk\w*"
         r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login"
         # "mám zaškrtnout co přesně?", "stačí zaškrtnout jedno z těch dvou políček?"
-        r"|\bzaskrt\w*\b[^.?!]{0,15}\b(co|ktere|jake|ktery|ktera|obe)\b|\b(staci|musim|treba)\b[^.?!]{0,10}\bzaskrt\w*"
+        r"|\bzaskrt\w*\b[^.?!]{0,15}\b(co|ktere|jake|ktery|ktera)\b|\b(staci|musim|treba)\b[^.?!]{0,10}\bzaskrt\w*"
         r"|\b(obe|obou|jedno|jedn\w*) (z )?(tech )?(dvou )?(polic|zaskrt|kolon|ctverec)\w*"
     ),
     "pop_vs_imap": re.compile(
