@@ -119,14 +119,10 @@ COVERS = {
     "outgoing_login": {"username", "password"},
     "term": {"pop_vs_imap"},
     "settings": {"server", "port"},  # "údaje pro POP3: server, porty, všechno"
-    "smtp_auth": {"ssl_required"},
-    "ssl_required": {"port", "port_table"},  # its answer is the table of ports per SSL choice
-    "ssl_advice": {
-        "port",
-        "port_table",
-        "ssl_required",
-        "smtp_auth",
-    },  # "treba zaškrtnúť niečo pri odchodzej pošte?": the checkboxes
+    "smtp_auth": {"ssl_required"},  # "treba zaškrtnúť niečo pri odchodzej pošte?": the checkboxes
+    # the table of ports per SSL choice, SSL recommended ("musí být SSL, nebo to jde i bez?")
+    "ssl_required": {"port", "port_table", "ssl_advice"},
+    "ssl_advice": {"port", "port_table", "smtp_auth"},
 }
 
 

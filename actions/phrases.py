@@ -28,6 +28,8 @@ TOPIC_WORDS = {
         r"|,\s*hesl\w*\s*(,|\?|$|\ba\b)|\ba\s+hesl\w*\s*(\?|$|,)"  # "jméno, heslo a server?"
         r"|\b(jmen\w*|men[oa]|uzivatel\w*|login\w*) a hesl\w*\b(?! (je|mam|jsem)\b)"  # "chce jméno a heslo"
         r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?hesl\w*\b[^.!]{0,30}\?"
+        # "musím tam dávat i heslo?"
+        r"|\b(musim|mam|dat|davat|zadat|zadavat|vyplnit|vyplnovat)\b[^.?!]{0,12}\bi hesl\w*[^.!]{0,20}\?"
     ),
     "smtp_auth": re.compile(
         r"\b(overen\w*|overovan\w*|autentiz\w*|autentif\w*|authenticat\w*)"
