@@ -115,6 +115,11 @@ SMTP_REPLY_WORDS = re.compile(
 # Mail that does not reach the phone: a verb of not arriving near a word for mail.
 NOT_FETCHED = r"(neprich|nechod|neprisl|nedoraz|nezobraz|nestahuj|nesynchron|neaktualiz|nenacit)"
 MAIL = r"(post|mail|zprav|email)"
+# "chyba synchronizace", "problém se synchronizací": a symptom, and a "no" to "Pomohlo to?".
+SYNC_FAILS = (
+    r"\b(chyb\w*|error|problem\w*)\b( \w+){0,2} (pri |v |se |s )?synchroniz\w*"
+    r"|\bsynchroniz\w*( \w+){0,2} (selh|chyb|nejd|nefung|problem)\w*"
+)
 # Symptoms, each with the words customers use for it. Order matters: the first match wins.
 SYMPTOM_WORDS = (
     (
@@ -149,8 +154,8 @@ SYMPTOM_WORDS = (
     (
         "sync_error",
         re.compile(
-            r"\b(chyb\w*|error|problem\w*)\b( \w+){0,2} (pri |v |se |s )?synchroniz\w*|\bsynchroniz\w*( \w+){0,2} (selh|chyb|nejd|nefung|problem)\w*"
-            r"|\bsync\w* (error|failed)"  # (a bare 0x8… code comes with sending failures too)
+            SYNC_FAILS
+            + r"|\bsync\w* (error|failed)"  # (a bare 0x8… code comes with sending failures too)
         ),
     ),
     (
@@ -267,7 +272,7 @@ FAILS = re.compile(
     r"|\b(porad|furt|stale|zase)\s+(nic|stejne|nejde|nefunguje|to same|to samy)\b"
     # "pořád ta samá chyba", "zase stejná hláška", "chyba synchronizace"
     r"|\b(porad|furt|stale|zase|opet|znovu|dal)\b( \w+){0,3} (sam\w*|stejn\w*) (chyb|hlas|problem)\w*"
-    r"|\b(chyb\w*|error|problem\w*)\b( \w+){0,2} (pri |v |se |s )?synchroniz\w*|\bsynchroniz\w*( \w+){0,2} (selh|chyb|nejd|nefung|problem)\w*"
+    rf"|{SYNC_FAILS}"
 )
 WORKS = re.compile(
     r"\b(funguj\w*|jde to|uz to jde|uz jde|jede|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|ok|odchazi|chodi|prislo|odeslal\w*|odeslo|odesla|odeslalo|odchazeji|dorazil\w*)\b"

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, FrozenSet, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from actions import knowledge, lexicon
 from czech_nlu.folding import fold
@@ -77,13 +77,18 @@ def _last(pattern: "re.Pattern[str]", folded: str) -> int:
     return max((m.end() for m in pattern.finditer(folded)), default=-1)
 
 
+def _screen_words(folded: str) -> Set[str]:
+    """The stems that may name a screen; a word saying it is done ("hotový", "kliknuto")
+    names none."""
+    done_word = lexicon.load()["done_marker"].pattern
+    plain = re.findall(r"\w+", folded.replace("e-mail", "email"))
+    return set(stems(" ".join(w for w in plain if not done_word.fullmatch(w))))
+
+
 def where(folded: str) -> Optional[Position]:
     """The customer's position said in this message, or None when it names no screen."""
     screens, weight = _screens()
-    # A word saying it is done ("hotový", "kliknuto") names no screen.
-    done_word = lexicon.load()["done_marker"].pattern
-    plain = re.findall(r"\w+", folded.replace("e-mail", "email"))
-    words = set(stems(" ".join(w for w in plain if not done_word.fullmatch(w))))
+    words = _screen_words(folded)
     done = max(
         _last(lexicon.load()["done_marker"].pattern, folded),
         _last(lexicon.load()["button_done"].pattern, folded),
@@ -132,13 +137,11 @@ def _passed(s: _Screen, label_number: int) -> Position:
 def _furthest_done(folded: str, screens: Tuple[_Screen, ...]) -> Optional[Position]:
     """ "Nastavení i přidat účet mám za sebou, vybral jsem jiný účet": several labels said done
     in one message – the customer is past the furthest one."""
-    done_word = lexicon.load()["done_marker"].pattern
     passed = []
     for clause in re.split(r"[,.;!?]+|\bale\b", folded):
         if not (lexicon.says("done_marker", clause) or lexicon.says("button_done", clause)):
             continue
-        plain = re.findall(r"\w+", clause.replace("e-mail", "email"))
-        words = set(stems(" ".join(w for w in plain if not done_word.fullmatch(w))))
+        words = _screen_words(clause)
         passed += [
             _passed(s, number)
             for s in screens
