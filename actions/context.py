@@ -34,6 +34,8 @@ class Turn:
     walkthrough_active: bool
     walkthrough_started: bool  # a walkthrough ran in this conversation (maybe finished)
     step: int  # the walkthrough's current step (1 when none)
+    device: Optional[str]  # the phone or program (a guide's id), named now or before
+    device_changed: bool  # this message names another device than the one known
     tracker: Tracker  # for what needs the whole conversation (the handoff record)
 
     @property
@@ -62,7 +64,8 @@ def _wrote_english_before(tracker: Tracker) -> bool:
 
 
 def resolve(tracker: Tracker) -> Turn:
-    frame = read(tracker.latest_message)
+    device = tracker.get_slot("device")
+    frame = read(tracker.latest_message, device)
     if (
         frame.language == "cs"
         and frame.text
@@ -91,6 +94,8 @@ def resolve(tracker: Tracker) -> Turn:
         pending=Pending.of(tracker.get_slot("pending_question")),
         walkthrough_active=bool(tracker.get_slot("walkthrough_active")),
         walkthrough_started=step is not None,
-        step=min(max(int(step or 1), 1), len(knowledge.steps())),
+        step=min(max(int(step or 1), 1), len(knowledge.steps(frame.device or device))),
+        device=frame.device or device,
+        device_changed=bool(frame.device and frame.device != device),
         tracker=tracker,
     )

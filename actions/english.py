@@ -2,7 +2,7 @@
 knowledge file) and a note that support speaks Czech."""
 
 import re
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -140,14 +140,14 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     ]
 
 
-def step_labels(messages: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+def step_labels(messages: List[Dict[str, Any]], device: Optional[str]) -> List[Dict[str, Any]]:
     """What the Czech labels of the walkthrough steps shown mean, for a customer who writes in
     English (the phone shows them in Czech)."""
     meanings = knowledge.load()["english"]["labels"]
     named: List[str] = []
     for message in messages:
         if message.get("response") == "utter_step" and message.get("number"):
-            named += knowledge.steps()[int(message["number"]) - 1].labels
+            named += knowledge.steps(device)[int(message["number"]) - 1].labels
         elif message.get("response") == "utter_step_help":  # the labels its text quotes
             named += [label for label in meanings if f"„{label}“" in message.get("help", "")]
     dispatcher = CollectingDispatcher()

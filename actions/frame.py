@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
-from actions import knowledge, lexicon, phrases
+from actions import devices, knowledge, lexicon, phrases
 from actions.screens import Position, where
 from actions.understanding import (
     canonical_protocol,
@@ -71,6 +71,7 @@ class Frame:
     phone_number: Optional[str] = None  # a number left for a call-back
     term: Optional[str] = None  # "co je IMAP?": the term asked about
     fields: List[str] = field(default_factory=list)  # "co do Název účtu?": the form's fields
+    device: Optional[str] = None  # the phone or program named (a guide's id)
 
     @property
     def protocol(self) -> Optional[str]:
@@ -236,7 +237,7 @@ def _concrete(named: List[str]) -> List[str]:
     return named
 
 
-def _step(folded: str, position: Optional[Position]) -> Tuple[Optional[int], bool]:
+def _step(folded: str, position: Optional[Position], steps: int) -> Tuple[Optional[int], bool]:
     """A step named by number ("krok 5", "jdi na čtyřku") or by its screen ("typ účtu"), and
     whether the message asks to go there (False: it only asks about that screen)."""
     named = re.search(r"\bkrok\w*\s*(c\.|cislo)?\s*(\d)\b|\b(\d)\.? krok", folded)
@@ -249,7 +250,7 @@ def _step(folded: str, position: Optional[Position]) -> Tuple[Optional[int], boo
     for value, words in phrases.STEP_ORDINALS:
         if nav and re.search(rf"\b({words})\b", folded):
             return value, True
-    bare = re.search(rf"\b(na|od)\s+([1-{len(knowledge.steps())}])\b", folded)
+    bare = re.search(rf"\b(na|od)\s+([1-{min(steps, 9)}])\b", folded)
     if bare and nav:
         return int(bare.group(2)), True
     # a screen named ("jdi na krok s jiným účtem")
@@ -327,12 +328,14 @@ def language(folded: str) -> str:
     return "cs"
 
 
-def read(message: Dict[str, Any]) -> Frame:
-    """The Frame of a parsed message (Rasa's `tracker.latest_message`)."""
+def read(message: Dict[str, Any], device: Optional[str] = None) -> Frame:
+    """The Frame of a parsed message (Rasa's `tracker.latest_message`); `device` is the one
+    known so far (its screens are where the customer may be)."""
     text = _user_text(message)
     folded = fold(text)
     intent = latest_intent(message)
     frame = Frame(text=text, intent=intent, folded=folded)
+    frame.device = devices.named(folded)
     focus = _port_sentence(folded) or _focus(folded)
     frame.protocols = _protocols(message, focus, folded)
     if focus != folded:  # "Jaké porty má IMAP? A SMTP?": a fragment adds its protocol
@@ -425,15 +428,12 @@ def read(message: Dict[str, Any]) -> Frame:
     if frame.works is False and not frame.symptom and _about_password(text, folded):
         # "heslo mám X a stejně to nejde": the log-in, whatever the password was
         frame.symptom = "login_failed"
-    frame.position = where(folded)  # once: _step and the situation read it
-    frame.step, frame.step_explicit = _step(folded, frame.position)
+    frame.position = where(folded, frame.device or device)  # once: _step and the situation read it
+    steps = len(knowledge.steps(frame.device or device))
+    frame.step, frame.step_explicit = _step(folded, frame.position, steps)
     if frame.step is None:
         frame.step = next(
-            (
-                int(v)
-                for v in _entities(message, "step")
-                if v.isdigit() and 1 <= int(v) <= len(knowledge.steps())
-            ),
+            (int(v) for v in _entities(message, "step") if v.isdigit() and 1 <= int(v) <= steps),
             None,
         )
         frame.step_explicit = frame.step is not None

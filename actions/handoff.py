@@ -95,6 +95,7 @@ def build_record(tracker: Tracker, reason: str) -> Dict[str, Any]:
         "reason": reason,
         "topic": detected_topic(tracker.events),
         "walkthrough_step": int(step) if step else None,
+        "device": tracker.get_slot("device"),  # for the agent only (not a stored column)
         "transcript": transcript(tracker.events, knowledge.load()["handoff"]["transcript_turns"]),
     }
 
@@ -106,7 +107,8 @@ def slack_message(number: int, record: Dict[str, Any], channel: str) -> Dict[str
         f"*Předání č. {number}* – {record['topic']}\n"
         f"Důvod: {REASONS[record['reason']]}\n"
         f"Konverzace: `{record['conversation_id']}` (kanál {record['channel']})"
-        + (f"\nKrok návodu: {step} z {len(knowledge.steps())}" if step else "")
+        + (f"\nZařízení: {knowledge.guide(record['device']).name}" if record.get("device") else "")
+        + (f"\nKrok návodu: {step} z {len(knowledge.steps(record.get('device')))}" if step else "")
     )
     lines = "\n".join(f"*{line['who']}:* {line['text'][:300]}" for line in record["transcript"])
     return {

@@ -1,5 +1,6 @@
 """Facts about the hosting mailbox, read from knowledge.yml (the only place they are written)."""
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -68,12 +69,13 @@ def credentials() -> Dict[str, Any]:
 
 
 def smtp_auth_checkboxes() -> List[str]:
+    """The seed's two Windows Phone check boxes (named in the guide's own words)."""
     return load()["smtp_auth_checkboxes"]
 
 
 @dataclass(frozen=True)
 class Step:
-    """One step of the walkthrough, as knowledge.yml writes it."""
+    """One step of a device's walkthrough, as knowledge.yml writes it."""
 
     id: str
     title: str
@@ -86,16 +88,63 @@ class Step:
     activity: bool = False  # "jsem u vyplňování": being at this step, not done with it
 
 
+@dataclass(frozen=True)
+class Guide:
+    """How one phone or program is set up, and where its settings are (knowledge.yml `guides`)."""
+
+    id: str
+    name: str  # "iPhone a iPad (Mail)"
+    where: str  # "v iPhonu nebo iPadu": the locative, "in it"
+    kind: str  # phone / computer
+    aliases: "re.Pattern[str]"  # the device named, on folded text
+    open_account: str  # how to reach an added account's server settings
+    smtp_auth: str  # where SMTP authentication is switched on (after open_account)
+    auth_switch: str  # the same as a clause: "zaškrtněte …"
+    ssl_port: str  # where SSL and the ports are set
+    steps: Tuple[Step, ...]
+    profile: bool = False  # an Apple configuration profile sets it up in one tap
+    autoconfig: bool = False  # reads Mozilla autoconfig (the domain's config-v1.1.xml)
+    refines: Tuple[str, ...] = ()  # guides this one is a special case of (Samsung: Android)
+
+    def step_number(self, step_id: str) -> int:
+        """1-based number of the step with this id."""
+        return next(number for number, step in enumerate(self.steps, 1) if step.id == step_id)
+
+
+GUIDE_FIELDS = {"name", "where", "kind", "open_account", "smtp_auth", "auth_switch", "ssl_port"}
+
+
 @lru_cache(maxsize=1)
-def steps() -> Tuple[Step, ...]:
-    return tuple(
-        Step(**{**spec, "labels": tuple(spec.get("labels") or [])}) for spec in load()["steps"]
-    )
+def guides() -> Dict[str, Guide]:
+    loaded = {}
+    for guide_id, spec in load()["guides"].items():
+        loaded[guide_id] = Guide(
+            id=guide_id,
+            aliases=re.compile(r"\b(?:" + "|".join(spec["aliases"]) + r")\b"),
+            steps=tuple(
+                Step(**{**step, "labels": tuple(step.get("labels") or [])})
+                for step in spec["steps"]
+            ),
+            profile=bool(spec.get("profile")),
+            autoconfig=bool(spec.get("autoconfig")),
+            refines=tuple(spec.get("refines") or []),
+            **{name: spec[name] for name in GUIDE_FIELDS},
+        )
+    return loaded
 
 
-def step_number(step_id: str) -> int:
+def guide(device: Optional[str] = None) -> Guide:
+    """The device's guide; the seed's (Windows Phone) when the device is not known."""
+    return guides().get(device or "", guides()[load()["default_guide"]])
+
+
+def steps(device: Optional[str] = None) -> Tuple[Step, ...]:
+    return guide(device).steps
+
+
+def step_number(step_id: str, device: Optional[str] = None) -> int:
     """1-based number of the step with this id."""
-    return next(number for number, step in enumerate(steps(), 1) if step.id == step_id)
+    return guide(device).step_number(step_id)
 
 
 def direction_label(direction: str, case: str = "nominative") -> str:

@@ -16,6 +16,7 @@ UNSET: Any = object()  # a slot the answer leaves as it is
 class StateChange:
     """The slots of domain.yml an answer may set (UNSET: unchanged; None: cleared)."""
 
+    device: Any = UNSET
     protocol: Any = UNSET
     security: Any = UNSET
     form_protocol: Any = UNSET

@@ -205,7 +205,7 @@ def filled_form(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     assert number is not None  # the route's condition
     events = answers.check_servers(dispatcher, turn.frame.hosts) if turn.frame.hosts else []
     events += ports.check_ports(dispatcher, turn) if turn.frame.ports else []
-    return events + utter_after_filling(dispatcher, number)
+    return events + utter_after_filling(dispatcher, number, turn.device)
 
 
 def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -458,7 +458,7 @@ def _asks_what_to_fill(turn: Turn) -> bool:
     return bool(
         position
         and not position.at_notice
-        and knowledge.steps()[position.step - 1].after_filling
+        and knowledge.steps(turn.device)[position.step - 1].after_filling
         and lexicon.says("seeing_marker", frame.folded)
         and lexicon.says("what_to_fill", frame.folded)
         and not (frame.ports or frame.hosts or frame.symptom or frame.open_smtp)
@@ -777,7 +777,7 @@ def route(turn: Turn, routes: List[Route] = ROUTES) -> Outcome:
     total = merged(outcomes)
     assert total is not None  # the fallback always answers
     if turn.frame.language == "en":  # the step's Czech labels, said in English
-        labels = step_labels(total.messages)
+        labels = step_labels(total.messages, turn.device)
         total.messages += [{**m, "route": "english_labels"} for m in labels]
     if turn.pending in ANSWERS and total.state.pending_question is UNSET:
         # A yes/no question is open only for the very next message: a later "ne" answers

@@ -53,8 +53,8 @@ class _Screen:
     notice: FrozenSet[str]
 
 
-@lru_cache(maxsize=1)
-def _screens() -> Tuple[Tuple[_Screen, ...], Dict[str, float]]:
+@lru_cache(maxsize=16)  # one per guide
+def _screens(device: Optional[str]) -> Tuple[Tuple[_Screen, ...], Dict[str, float]]:
     screens = tuple(
         _Screen(
             step=number,
@@ -64,7 +64,7 @@ def _screens() -> Tuple[Tuple[_Screen, ...], Dict[str, float]]:
             - frozenset(stems(" ".join(step.labels))),
             notice=frozenset(stems(step.notice or "")),
         )
-        for number, step in enumerate(knowledge.steps(), 1)
+        for number, step in enumerate(knowledge.steps(device), 1)
     )
     df: Counter = Counter()
     for s in screens:
@@ -85,9 +85,11 @@ def _screen_words(folded: str) -> Set[str]:
     return set(stems(" ".join(w for w in plain if not done_word.fullmatch(w))))
 
 
-def where(folded: str) -> Optional[Position]:
-    """The customer's position said in this message, or None when it names no screen."""
-    screens, weight = _screens()
+def where(folded: str, device: Optional[str] = None) -> Optional[Position]:
+    """The customer's position in the device's guide said in this message, or None when it
+    names no screen."""
+    screens, weight = _screens(device)
+    last_step = len(screens)
     words = _screen_words(folded)
     done = max(
         _last(lexicon.load()["done_marker"].pattern, folded),
@@ -107,7 +109,9 @@ def where(folded: str) -> Optional[Position]:
         for number, label in enumerate(s.labels, 1):
             if label and label <= words:
                 score = LABEL_WEIGHT * (1 + sum(weight[w] for w in label))
-                position = _passed(s, number) if ahead else Position(s.step, by_label=True)
+                position = (
+                    _passed(s, number, last_step) if ahead else Position(s.step, by_label=True)
+                )
                 candidates.append((score, position))
         for described, at_notice in ((s.notice, True), (s.screen, False)):
             found = words & described
@@ -117,7 +121,7 @@ def where(folded: str) -> Optional[Position]:
             if score >= MIN_SCREEN_WEIGHT and (len(found) >= 2 or (single and score == 1)):
                 bonus = SEEN_LAST_BONUS if found & seen else 0.0
                 candidates.append((score + bonus, Position(s.step, at_notice=at_notice)))
-        if busy and knowledge.steps()[s.step - 1].activity:
+        if busy and knowledge.steps(device)[s.step - 1].activity:
             candidates.append((ACTIVITY_WEIGHT, Position(s.step)))
         for candidate in candidates:
             if best is None or candidate[0] > best[0]:
@@ -125,13 +129,13 @@ def where(folded: str) -> Optional[Position]:
     return best[1] if best else None
 
 
-def _passed(s: _Screen, label_number: int) -> Position:
+def _passed(s: _Screen, label_number: int, last_step: int) -> Position:
     """Where the customer is once the step's label `label_number` is done."""
     if s.notice and label_number < len(s.labels):
         # "klikl jsem na Připojit": the notice that button shows, on this step
         return Position(s.step, at_notice=True, by_label=True)
     # done with the step (labels of a step without a notice are synonyms)
-    return Position(min(s.step + 1, len(knowledge.steps())), by_label=True)
+    return Position(min(s.step + 1, last_step), by_label=True)
 
 
 def _furthest_done(folded: str, screens: Tuple[_Screen, ...]) -> Optional[Position]:
@@ -143,7 +147,7 @@ def _furthest_done(folded: str, screens: Tuple[_Screen, ...]) -> Optional[Positi
             continue
         words = _screen_words(clause)
         passed += [
-            _passed(s, number)
+            _passed(s, number, len(screens))
             for s in screens
             for number, label in enumerate(s.labels, 1)
             if label and label <= words

@@ -1,8 +1,8 @@
-"""The step-by-step Windows Phone setup: one step per message, free-text navigation.
+"""The step-by-step setup in the customer's device: one step per message, free-text navigation.
 
-The steps are data (knowledge.yml). State lives in slots, so the SQL tracker store keeps it
-across restarts: `walkthrough_step` (1-8), `walkthrough_active`, and the protocol / SSL
-choice asked before the account form.
+The steps are data (knowledge.yml, a guide per device). State lives in slots, so the SQL
+tracker store keeps it across restarts: `device`, `walkthrough_step`, `walkthrough_active`,
+and the protocol / SSL choice asked before the account form.
 """
 
 from typing import Any, Dict, List, Optional
@@ -22,7 +22,7 @@ NAV_BUTTONS = [
     {"title": "Nevidím to", "payload": "/step_help"},
     {"title": "Ukončit", "payload": "/stop_walkthrough"},
 ]
-FORM_STEP = knowledge.step_number("account_form")
+FORM_STEP_ID = "account_form"  # every guide has it: the step that shows the values
 FORM_QUESTIONS_AGAIN = {
     Pending.WALKTHROUGH_PROTOCOL: "utter_ask_walkthrough_protocol_again",
     Pending.WALKTHROUGH_SECURITY: "utter_ask_walkthrough_security_again",
@@ -41,14 +41,11 @@ NAVIGATION = {
 }
 
 
-def step_count() -> int:
-    return len(knowledge.steps())
-
-
 def offer_resume(dispatcher: CollectingDispatcher, turn: Turn) -> None:
     """After answering something else mid-walkthrough, offer the way back to the same step."""
     if turn.walkthrough_active:
-        dispatcher.utter_message(response="utter_offer_resume", step=turn.step, steps=step_count())
+        steps = len(knowledge.steps(turn.device))
+        dispatcher.utter_message(response="utter_offer_resume", step=turn.step, steps=steps)
 
 
 class Walkthrough:
@@ -60,10 +57,15 @@ class Walkthrough:
         self.protocol = turn.tracker.get_slot("form_protocol")
         self.security = turn.tracker.get_slot("form_security")
         self.events: List[Dict[str, Any]] = []
+        self.guide = knowledge.guide(turn.device)
+        self.form_step = self.guide.step_number(FORM_STEP_ID)
+
+    def step_count(self) -> int:
+        return len(self.guide.steps)
 
     def go_to(self, number: int) -> List[Dict[str, Any]]:
-        number = min(max(number, 1), step_count())
-        defaulted = number == FORM_STEP and not self._form_choices_known()
+        number = min(max(number, 1), self.step_count())
+        defaulted = number == self.form_step and not self._form_choices_known()
         if defaulted:
             # No choice yet: the recommended account (IMAP, SSL) with its values at once, and
             # the way to POP3 or no SSL one tap away – no two questions before the form.
@@ -100,13 +102,13 @@ class Walkthrough:
                 SlotSet("walkthrough_active", True),
                 SlotSet("pending_question", Pending.FORM_VALUES.value),
             ]
-        if number == FORM_STEP:  # the values stay open to a change ("a bez SSL")
+        if number == self.form_step:  # the values stay open to a change ("a bez SSL")
             return self.events + [
                 SlotSet("walkthrough_step", float(number)),
                 SlotSet("walkthrough_active", True),
                 SlotSet("pending_question", Pending.FORM_VALUES.value),
             ]
-        if number == step_count():
+        if number == self.step_count():
             self._finish()
             return self.events + [
                 SlotSet("walkthrough_step", float(number)),
@@ -120,7 +122,7 @@ class Walkthrough:
         ]
 
     def help(self, number: int) -> List[Dict[str, Any]]:
-        step = knowledge.steps()[number - 1]
+        step = self.guide.steps[number - 1]
         self.dispatcher.utter_message(
             response="utter_step_help", help=step.help, buttons=NAV_BUTTONS
         )
@@ -136,16 +138,16 @@ class Walkthrough:
         )
 
     def _show(self, number: int, buttons: bool = True) -> None:
-        step = knowledge.steps()[number - 1]
+        step = self.guide.steps[number - 1]
         self.dispatcher.utter_message(
             response="utter_step",
             number=number,
-            steps=step_count(),
+            steps=self.step_count(),
             title=step.title,
             instruction=step.text,
-            buttons=NAV_BUTTONS if buttons and number != step_count() else [],
+            buttons=NAV_BUTTONS if buttons and number != self.step_count() else [],
         )
-        if number == FORM_STEP:  # replies.buttons_last moves the navigation under the values
+        if number == self.form_step:  # replies.buttons_last moves the navigation under the values
             self.dispatcher.utter_message(response="utter_form_values", **self._form_values())
 
     def _form_values(self) -> Dict[str, Any]:
@@ -191,7 +193,7 @@ def answer_form_choice(
         SlotSet("protocol", turn_.protocol),  # a follow-up ("a bez SSL?") continues from here
         SlotSet("security", turn_.security),
     ]
-    return choice + turn_.go_to(FORM_STEP)
+    return choice + turn_.go_to(turn_.form_step)
 
 
 def walkthrough_turn(
@@ -249,21 +251,23 @@ def after_filling(
     unsure = turn.frame.unsure and not lexicon.says("which_button", turn.frame.folded)
     if turn.frame.asks or unsure or not reports_filled(turn, number):
         return None
-    return utter_after_filling(dispatcher, number)
+    return utter_after_filling(dispatcher, number, turn.device)
 
 
 def reports_filled(turn: Turn, number: int) -> bool:
     """The fields of step `number` are filled, or the customer asks which button ends it."""
     folded = turn.frame.folded
     return bool(
-        knowledge.steps()[number - 1].after_filling
+        knowledge.steps(turn.device)[number - 1].after_filling
         and (lexicon.says("filled", folded) or lexicon.says("which_button", folded))
         and not lexicon.says("finished", folded)
     )
 
 
-def utter_after_filling(dispatcher: CollectingDispatcher, number: int) -> List[Dict[str, Any]]:
-    step = knowledge.steps()[number - 1]
+def utter_after_filling(
+    dispatcher: CollectingDispatcher, number: int, device: Optional[str]
+) -> List[Dict[str, Any]]:
+    step = knowledge.steps(device)[number - 1]
     dispatcher.utter_message(response="utter_step_after_filling", after_filling=step.after_filling)
     return [SlotSet("walkthrough_step", float(number)), SlotSet("walkthrough_active", True)]
 

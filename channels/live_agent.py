@@ -134,7 +134,7 @@ class LiveAgent:
                 conversation,
                 "utter_offer_resume",
                 step=int(tracker.get_slot("walkthrough_step")),
-                steps=len(knowledge.steps()),
+                steps=len(knowledge.steps(tracker.get_slot("device"))),
             )
         await self.send(app, conversation, left, before=[ConversationResumed()])
         await self.note(record, "Rozhovor je zpět u bota.")

@@ -1,0 +1,30 @@
+"""Which phone or program the customer has, from their words ("na lumii", "v outlooku",
+"pardon, je to Samsung, ne iPhone"). The names are the guides' `aliases` in knowledge.yml."""
+
+import re
+from typing import List, Optional, Tuple
+
+from actions import knowledge
+
+# "…, ne iPhone", "nikoli Android", "ne na iPhonu": a device taken back
+DENIED = re.compile(r"\b(ne|nikoli|nemam|neni to|not)\s+((na|v|ve|do)\s+)?$")
+
+
+def _mentions(folded: str) -> List[Tuple[int, str]]:
+    """(where, guide id) of every device named and not denied, in the order written."""
+    found = []
+    for guide in knowledge.guides().values():
+        for match in guide.aliases.finditer(folded):
+            if not DENIED.search(folded[max(0, match.start() - 14) : match.start()]):
+                found.append((match.start(), guide.id))
+    return sorted(found)
+
+
+def named(folded: str) -> Optional[str]:
+    """The device the message names (the last one, when it corrects itself), or None.
+    A guide that refines another ("Outlook v iPhonu" is the Outlook app, not Mail) wins."""
+    mentions = _mentions(folded)
+    ids = {guide_id for _, guide_id in mentions}
+    refined = {r for guide_id in ids for r in knowledge.guide(guide_id).refines}
+    chosen = [guide_id for _, guide_id in mentions if guide_id not in refined]
+    return chosen[-1] if chosen else None
