@@ -30,9 +30,7 @@ REFUSED = {
 NOT_FOUND = "Tady nic není. Zkontrolujte prosím, že jste odkaz zkopírovali celý."
 
 
-def _file(
-    body: bytes, content_type: str, headers: Optional[Dict[str, str]] = None
-) -> HTTPResponse:
+def _file(body: bytes, content_type: str, headers: Optional[Dict[str, str]] = None) -> HTTPResponse:
     return response.raw(body, content_type=content_type, headers={**HEADERS, **(headers or {})})
 
 

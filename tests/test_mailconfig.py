@@ -14,6 +14,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 from rasa.core.channels.channel import register
+from rasa.core.run import create_http_input_channels
 from sanic import Sanic
 
 from actions import knowledge
@@ -238,7 +239,7 @@ def test_autoconfig_elements_are_knowledge():
     ]
     assert provider.findtext("domain") == "vase-domena.cz"
     assert provider.findtext("displayName") and provider.findtext("displayShortName")
-    servers = [(server.tag, server.get("type"), server) for server in provider[3:]]
+    servers = [(server.tag, server.get("type", ""), server) for server in provider[3:]]
     assert [(tag, kind) for tag, kind, _ in servers] == [
         ("incomingServer", knowledge.recommended_protocol()),
         ("incomingServer", "pop3"),
@@ -260,7 +261,7 @@ def test_autoconfig_from_an_address_takes_its_domain():
     assert validate_domain(ADDRESS) == "vase-domena.cz"
     assert validate_domain("kočka.cz") == "xn--koka-hua.cz"
     root = ET.fromstring(build_autoconfig(ADDRESS))
-    assert root.find("emailProvider/domain").text == "vase-domena.cz"
+    assert root.findtext("emailProvider/domain") == "vase-domena.cz"
 
 
 @pytest.mark.parametrize("text", BAD_DOMAINS)
@@ -274,7 +275,8 @@ def test_autoconfig_escapes_even_if_validation_were_bypassed(monkeypatch):
     hostile = 'x.cz"><evil/>&amp;'
     monkeypatch.setattr(autoconfig, "validate_domain", lambda text: text)
     root = ET.fromstring(build_autoconfig(hostile))
-    assert root.find("emailProvider").get("id") == hostile
+    provider = root.find("emailProvider")
+    assert provider is not None and provider.get("id") == hostile
     assert root.findtext("emailProvider/domain") == hostile
     assert root.find(".//evil") is None
 
@@ -377,6 +379,13 @@ def test_processes_share_the_first_key(link_settings):
     assert [path.name for path in link_settings.parent.iterdir()] == [link_settings.name]
 
 
+def test_a_key_made_meanwhile_by_another_process_wins(link_settings):
+    first = token_of(links.profile_link(ADDRESS))
+    links._create_key_file(link_settings)  # lost the race: the file is there already
+    assert links.open_token(first, "profile")["address"] == ADDRESS
+    assert [path.name for path in link_settings.parent.iterdir()] == [link_settings.name]
+
+
 # --- QR -------------------------------------------------------------------------------------
 
 
@@ -399,12 +408,9 @@ async def client(monkeypatch):
     # process fails on the rewritten code unless test mode keeps the original.
     monkeypatch.setattr(Sanic, "test_mode", True)
     app = Sanic(f"mailconfig_test_{uuid.uuid4().hex}")
-
-    async def on_new_message(message):  # the channel takes no messages
-        raise AssertionError(message)
-
     register([MailConfigInput()], app, route="/webhooks/")
     server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
+    assert server is not None and server.server is not None
     await server.startup()
     await server.before_start()
     await server.after_start()
@@ -417,6 +423,13 @@ async def client(monkeypatch):
         server.close()
         await server.wait_closed()
         await server.after_stop()
+
+
+def test_rasa_starts_the_channel_from_credentials(tmp_path):
+    credentials = tmp_path / "credentials.yml"
+    credentials.write_text("channels.mailconfig.MailConfigInput:\n", encoding="utf-8")
+    [channel] = create_http_input_channels(None, str(credentials))
+    assert isinstance(channel, MailConfigInput) and channel.url_prefix() == "mailconfig"
 
 
 def path_of(link: str) -> str:
