@@ -270,6 +270,10 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             ticket=knowledge.load()["open_smtp"]["ticket"],
         )
         return [SlotSet("last_topic", "smtp_auth")]  # "a kde to zaškrtnu?" follows
+    if topic == "other_device" and turn.device:  # a device we have a guide for: its steps
+        from actions.walkthrough import walkthrough_turn  # (the walkthrough answers with these)
+
+        return walkthrough_turn("start_walkthrough", dispatcher, turn)
     if topic == "other_device":
         return answer_other_device(dispatcher, turn.protocol)
     dispatcher.utter_message(response="utter_pop_vs_imap")  # pop_vs_imap

@@ -21,10 +21,11 @@ def _mentions(folded: str) -> List[Tuple[int, str]]:
 
 
 def named(folded: str) -> Optional[str]:
-    """The device the message names (the last one, when it corrects itself), or None.
-    A guide that refines another ("Outlook v iPhonu" is the Outlook app, not Mail) wins."""
+    """The device the message names first (a device taken back – "ne iPhone" – does not
+    count; what follows is often a list on the screen: "Samsung, vidím Gmail, Outlook…"),
+    or None. A guide that refines another ("Outlook v iPhonu" is the Outlook app) wins."""
     mentions = _mentions(folded)
     ids = {guide_id for _, guide_id in mentions}
     refined = {r for guide_id in ids for r in knowledge.guide(guide_id).refines}
     chosen = [guide_id for _, guide_id in mentions if guide_id not in refined]
-    return chosen[-1] if chosen else None
+    return chosen[0] if chosen else None

@@ -34,6 +34,9 @@ class ActionRespond(Action):
             resume = CollectingDispatcher()
             offer_resume(resume, turn)
             outcome.messages += [dict(m, route="resume_offer") for m in resume.messages]
+        if turn.device_changed:  # named in this message: kept for the whole conversation
+            outcome.state.device = turn.device
+        replies.with_device(outcome.messages, turn.device)
         dispatcher.messages.extend(outcome.messages)
         replies.buttons_last(dispatcher.messages, domain)
         return outcome.state.events()

@@ -335,7 +335,9 @@ def read(message: Dict[str, Any], device: Optional[str] = None) -> Frame:
     folded = fold(text)
     intent = latest_intent(message)
     frame = Frame(text=text, intent=intent, folded=folded)
-    frame.device = devices.named(folded)
+    frame.device = next(
+        (d for d in _entities(message, "device") if d in knowledge.guides()), None
+    ) or devices.named(folded)
     focus = _port_sentence(folded) or _focus(folded)
     frame.protocols = _protocols(message, focus, folded)
     if focus != folded:  # "Jaké porty má IMAP? A SMTP?": a fragment adds its protocol

@@ -94,6 +94,7 @@ class Guide:
 
     id: str
     name: str  # "iPhone a iPad (Mail)"
+    short: str  # "iPhone / iPad": a button's title
     where: str  # "v iPhonu nebo iPadu": the locative, "in it"
     kind: str  # phone / computer
     aliases: "re.Pattern[str]"  # the device named, on folded text
@@ -111,7 +112,16 @@ class Guide:
         return next(number for number, step in enumerate(self.steps, 1) if step.id == step_id)
 
 
-GUIDE_FIELDS = {"name", "where", "kind", "open_account", "smtp_auth", "auth_switch", "ssl_port"}
+GUIDE_FIELDS = {
+    "name",
+    "short",
+    "where",
+    "kind",
+    "open_account",
+    "smtp_auth",
+    "auth_switch",
+    "ssl_port",
+}
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +141,17 @@ def guides() -> Dict[str, Guide]:
             **{name: spec[name] for name in GUIDE_FIELDS},
         )
     return loaded
+
+
+def places(device: Optional[str]) -> Dict[str, str]:
+    """Where things are in this device (its guide), or said for any device when not known."""
+    if device in guides():
+        spec = guides()[device]
+        return {
+            name: getattr(spec, name)
+            for name in ("where", "open_account", "smtp_auth", "auth_switch", "ssl_port")
+        }
+    return dict(load()["any_device"])
 
 
 def guide(device: Optional[str] = None) -> Guide:

@@ -19,6 +19,9 @@ class Pending(str, Enum):
     RATING_COMMENT = "rating_comment"  # after a 👎: what was missing (optional)?
     WALKTHROUGH_OFFER = "walkthrough_offer"  # shall we go through the setup step by step?
     FORM_VALUES = "form_values"  # the form's values shown for IMAP + SSL: POP3 or no SSL instead?
+    DEVICE = "device"  # which phone or program (before the walkthrough)?
+    PROFILE_ADDRESS = "profile_address"  # the address for an Apple configuration profile?
+    AUTOCONFIG_DOMAIN = "autoconfig_domain"  # the domain for its autoconfig file?
 
     @classmethod
     def of(cls, value: Optional[str]) -> Optional["Pending"]:

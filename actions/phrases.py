@@ -260,6 +260,7 @@ GO_TO_WORDS = re.compile(
 # "Nevím" to a question the bot asked: ask it again, do not guess.
 UNSURE = re.compile(
     r"\bnevim\b|\bnerozum\w*|\bnejsem si jist\w*|\bnetusim\b|\bco to (je|znamena)\b|\bporadte\b"
+    r"|\bjakoze co\b|\bcemu\?"
 )
 # The clauses of one message, for what is said per protocol ("IMAP se SSL i pro SMTP bez").
 CLAUSE_BREAK = re.compile(r"[,;.?!\n]|\b(a|i|ale|and|but)\b")

@@ -53,6 +53,30 @@ def settings_values(protocol: str) -> Dict[str, Any]:
     }
 
 
+def device_values(device: Optional[str]) -> Dict[str, Any]:
+    """The places the responses name ({auth_switch}, {open_account}…), in the customer's device."""
+    places = knowledge.places(device)
+    known = knowledge.guides().get(device or "")
+    return {
+        "device_name": known.name if known else "Vaše zařízení",
+        "device_short": known.short if known else "zařízení",
+        "device_where": places["where"],
+        "open_account": places["open_account"],
+        "smtp_auth_how": places["smtp_auth"],
+        "auth_switch": places["auth_switch"],
+        "ssl_port_where": places["ssl_port"],
+    }
+
+
+def with_device(messages: List[Dict[str, Any]], device: Optional[str]) -> None:
+    """Every response of the turn may name a place: it is named in the customer's device."""
+    values = device_values(device)
+    for message in messages:
+        if message.get("response"):
+            for name, value in values.items():
+                message.setdefault(name, value)
+
+
 def buttons_last(messages: List[Dict[str, Any]], domain: Dict[str, Any]) -> None:
     """Quick replies go under the turn's last message: the widget shows only the last
     message's buttons, so buttons on an earlier one would be hidden under what follows."""

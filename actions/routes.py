@@ -23,11 +23,19 @@ from actions.feedback import answer_comment, answer_rating
 from actions.handoff import hand_off
 from actions.outcome import UNSET, Outcome, merged
 from actions.pending import Pending
+from actions.setup_files import (
+    ADDRESS_LIKE,
+    DOMAIN_LIKE,
+    answer_autoconfig,
+    answer_profile,
+    answer_profile_address,
+)
 from actions.symptoms import answer_symptom
 from actions.topics import INTENT_TOPICS
 from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
 from actions.walkthrough import (
     NAVIGATION,
+    Walkthrough,
     after_filling,
     answer_form_choice,
     enter_at,
@@ -345,12 +353,94 @@ def other_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return answers.answer_other_device(dispatcher, turn.protocol)
 
 
+def _asks_setup(turn: Turn) -> bool:
+    """ "Mám iPhone, jak tam nastavím poštu?": setting up, nothing else asked."""
+    frame = turn.frame
+    setup = frame.start or lexicon.says("start_setup", frame.folded) or "?" in frame.text
+    return bool(setup) and not (frame.asks or frame.ports or frame.symptom or frame.open_smtp)
+
+
+def _device_setup(turn: Turn) -> bool:
+    """A device we have a guide for, and setting it up: its walkthrough."""
+    return bool(turn.frame.device) and not turn.walkthrough_active and _asks_setup(turn)
+
+
+def device_setup(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    return start_walkthrough(dispatcher, turn)
+
+
+def _device_named(turn: Turn) -> bool:
+    """ "Mám iPhone." alone: noted, with what the bot can do there."""
+    return (
+        bool(turn.frame.device)
+        and not turn.walkthrough_active
+        and not (turn.frame.start or turn.intent == "start_walkthrough")
+        and len(turn.frame.text.split()) <= 6
+        and _nothing_asked(turn, settings_named=True)
+    )
+
+
+def device_named(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    buttons = [
+        {"title": "Nastavení krok za krokem", "payload": "/start_walkthrough"},
+        {"title": "Nastavení serveru", "payload": "/ask_settings"},
+    ]
+    if knowledge.guide(turn.device).profile:
+        buttons.append({"title": "Profil jedním klepnutím", "payload": "/ask_profile"})
+    dispatcher.utter_message(response="utter_device_noted", buttons=buttons)
+    return []
+
+
+def _device_switch(turn: Turn) -> bool:
+    """ "Pardon, je to Samsung, ne iPhone" in the walkthrough: that device's steps."""
+    frame = turn.frame
+    return (
+        turn.walkthrough_active
+        and turn.device_changed
+        and not (frame.asks or frame.ports or frame.symptom or frame.open_smtp)
+    )
+
+
+def device_switch(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(response="utter_device_switched")
+    if knowledge.guide(turn.device).profile:
+        dispatcher.utter_message(response="utter_profile_offer")
+    return Walkthrough(dispatcher, turn).go_to(1)
+
+
+def _gives_address(turn: Turn) -> bool:
+    """An address for the profile: asked for, or offered on an Apple device and given alone."""
+    frame = turn.frame
+    offered = bool(turn.device) and knowledge.guide(turn.device).profile
+    return "@" in frame.text and (
+        turn.pending == Pending.PROFILE_ADDRESS or (offered and len(frame.text.split()) <= 5)
+    )
+
+
+def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """Where the outgoing server's authentication, or the ports and SSL, are in the device."""
+    folded = turn.frame.folded
+    if not lexicon.says("port_words", folded):  # the outgoing server's settings: its log-in
+        return troubleshoot(dispatcher, turn, "smtp_fix_again")
+    dispatcher.utter_message(response="utter_where_ssl_port")
+    return []
+
+
+def _gives_domain(turn: Turn) -> bool:
+    text = turn.frame.text
+    short = 0 < len(text.split()) <= 3
+    return turn.pending == Pending.AUTOCONFIG_DOMAIN and bool(
+        ADDRESS_LIKE.search(text) or DOMAIN_LIKE.search(text) or short
+    )
+
+
 def _other_device(turn: Turn) -> bool:
-    """ "Mám iPhone, jak tam nastavím poštu?": not the Windows Phone walkthrough."""
+    """ "Mám BlackBerry, jak tam nastavím poštu?": no guide, the settings that hold anywhere."""
     frame = turn.frame
     setup = frame.start or lexicon.says("start_setup", frame.folded) or "?" in frame.text
     return (
         not turn.walkthrough_active
+        and not frame.device
         and turn.pending != Pending.SMTP_FIX  # "i v Outlooku?": every device that sends
         and lexicon.says("other_device", frame.folded)
         and not lexicon.says("windows_phone", frame.folded)  # "v Outlooku jde, a do Lumie?"
@@ -560,6 +650,44 @@ ROUTES: List[Route] = [
         more=True,
     ),
     Route("rating", lambda t: t.intent == "rate", answer_rating),
+    # Setting up without typing: the address for an Apple profile, the domain for autoconfig.
+    Route("profile_address", _gives_address, answer_profile_address),
+    Route("autoconfig_domain", _gives_domain, answer_autoconfig),
+    Route(
+        "autoconfig_where",  # "a kam ten soubor dám?" after the autoconfig answer
+        lambda t: t.topic == "autoconfig" and lexicon.says("where_to_put", t.frame.folded),
+        lambda d, t: answer_autoconfig(d, t, where=True),
+    ),
+    Route(
+        "device_answer",  # "iPhone" to "Na jakém zařízení…?": that device's walkthrough
+        lambda t: t.pending == Pending.DEVICE and bool(t.frame.device),
+        device_setup,
+    ),
+    Route(
+        "device_unanswered",  # "hotovo", "jdi na krok 7" instead: the seed's guide (asked once)
+        lambda t: (
+            t.pending == Pending.DEVICE
+            and (t.intent in NAVIGATION or t.frame.confirms or bool(t.frame.step))
+        ),
+        lambda d, t: (
+            walkthrough_turn("start_walkthrough", d, t)
+            + (Walkthrough(d, t).go_to(t.frame.step) if t.frame.step else [])
+        ),
+    ),
+    Route("autoconfig", lambda t: lexicon.says("autoconfig", t.frame.folded), answer_autoconfig),
+    Route(
+        "profile_help",
+        lambda t: lexicon.says("profile_help", t.frame.folded),
+        said("utter_profile_help"),
+    ),
+    Route(
+        "profile",
+        lambda t: (
+            (t.intent == "ask_profile" and not t.walkthrough_active)
+            or lexicon.says("profile", t.frame.folded)
+        ),
+        answer_profile,
+    ),
     Route(
         "callback_or_comment",
         lambda t: t.pending in (Pending.CALLBACK_EMAIL, Pending.RATING_COMMENT),
@@ -628,6 +756,7 @@ ROUTES: List[Route] = [
         lambda t: t.pending == Pending.SMTP_FIX and lexicon.says("without_auth", t.frame.folded),
         without_auth,
     ),
+    Route("device_switch", _device_switch, device_switch),
     Route("filled_form", lambda t: _filled_step(t) is not None, filled_form),
     Route("walkthrough_navigation", _in_walkthrough, navigate),
     Route("walkthrough_entered", _enters_walkthrough, enter_walkthrough),
@@ -666,7 +795,14 @@ ROUTES: List[Route] = [
         ),
         also_other_devices,
     ),
+    Route(
+        "where_setting",  # "kde se v Outlooku mění port?": the place in their device
+        lambda t: lexicon.says("where_setting", t.frame.folded) and not t.frame.symptom,
+        where_setting,
+    ),
+    Route("device_setup", _device_setup, device_setup),
     Route("other_device", _other_device, other_device),
+    Route("device_named", _device_named, device_named),
     Route(
         "smtp_fix_again",  # "a kde přesně to v telefonu zapnu?": the steps again
         lambda t: (

@@ -196,14 +196,47 @@ def answer_form_choice(
     return choice + turn_.go_to(turn_.form_step)
 
 
+def device_buttons() -> List[Dict[str, str]]:
+    return [
+        {"title": guide.short, "payload": f'/inform{{"device":"{guide.id}"}}'}
+        for guide in knowledge.guides().values()
+    ]
+
+
+def asked_device(turn: Turn) -> bool:
+    """The device question was asked in this conversation already (it is asked once)."""
+    return any(
+        (event.get("metadata") or {}).get("utter_action") == "utter_ask_device"
+        for event in turn.tracker.events
+        if event.get("event") == "bot"
+    )
+
+
+def ask_device(dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
+    dispatcher.utter_message(response="utter_ask_device", buttons=device_buttons())
+    return [SlotSet("pending_question", Pending.DEVICE.value)]
+
+
+def utter_intro(dispatcher: CollectingDispatcher, turn: Turn) -> None:
+    """Whose steps these are: the device named, or the seed's Windows Phone when none was."""
+    if turn.device in knowledge.guides():
+        dispatcher.utter_message(response="utter_walkthrough_intro_device")
+        if knowledge.guide(turn.device).profile:
+            dispatcher.utter_message(response="utter_profile_offer")
+    else:
+        dispatcher.utter_message(response="utter_walkthrough_intro")
+
+
 def walkthrough_turn(
     intent: Optional[str], dispatcher: CollectingDispatcher, turn: Turn
 ) -> List[Dict[str, Any]]:
     walk = Walkthrough(dispatcher, turn)
     step = turn.step
     if intent == "start_walkthrough":
-        if not turn.walkthrough_started:  # said once: the steps are Windows Phone's
-            dispatcher.utter_message(response="utter_walkthrough_intro")
+        if not turn.device and not asked_device(turn):
+            return ask_device(dispatcher)
+        if not turn.walkthrough_started or turn.device_changed:  # whose steps, said once
+            utter_intro(dispatcher, turn)
         return walk.go_to(1)
     if intent == "resume_walkthrough":
         return walk.go_to(step)
@@ -232,8 +265,8 @@ def enter_at(
     """The customer said where they are ("přidat účet mám za sebou", "vyskočilo hlášení…"):
     that step, or the help for the notice they see; the walkthrough runs from there."""
     walk = Walkthrough(dispatcher, turn)
-    if not turn.walkthrough_started:  # said once: the steps are Windows Phone's
-        dispatcher.utter_message(response="utter_walkthrough_intro")
+    if not turn.walkthrough_started:  # said once: whose steps these are
+        utter_intro(dispatcher, turn)
     if position.at_notice:
         return walk.help(position.step) + [SlotSet("walkthrough_active", True)]
     # (a label passed names the next step: what they filled was on an earlier one)

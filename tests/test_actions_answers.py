@@ -49,10 +49,19 @@ def test_username_and_password(domain):
     assert credentials["password"] in replies[0] and credentials["manager_url"] in replies[0]
 
 
-def test_other_device_gives_the_same_settings(domain):
-    replies, _ = run_action(ActionRespond(), make_tracker("mam iphone", "other_device"), domain)
-    assert "Windows Phone" in replies[0]
+def test_a_device_without_a_guide_gets_the_settings_that_hold_everywhere(domain):
+    tracker = make_tracker("mam blackberry, jak tam nastavim postu?", "other_device")
+    replies, _ = run_action(ActionRespond(), tracker, domain)
+    assert "Nastavení serveru je ale všude stejné" in replies[0]
     assert "Nastavení pro IMAP" in replies[1] and "**993**" in replies[1]
+
+
+def test_a_device_named_alone_is_kept_with_what_can_be_done_there(domain):
+    replies, events = run_action(
+        ActionRespond(), make_tracker("mam iphone", "other_device"), domain
+    )
+    assert "iPhone a iPad" in replies[0] and "Profil jedním klepnutím" in replies[0]
+    assert {"event": "slot", "name": "device", "value": "iphone_mail", "timestamp": None} in events
 
 
 def test_fallback_offers_likely_topics(domain):

@@ -5,6 +5,7 @@ import re
 
 from conftest import make_tracker, run_action, shown, user_event
 
+from actions import knowledge
 from actions.dispatcher import ActionRespond
 
 
@@ -404,10 +405,12 @@ def test_a_wrong_port_with_ssl_said_apart_gets_the_right_one(domain):
     assert 465 in ports_in(reply)
 
 
-def test_another_phone_gets_the_settings_not_the_windows_phone_walkthrough(domain):
+def test_another_phone_gets_its_own_walkthrough_not_the_windows_phone_one(domain):
     reply, slots = respond(domain, "mam iphone 13, jak tam nastavim tu postu od vas?")
-    assert "SSL0.OVH.NET" in reply and "Krok 1" not in reply
-    assert not slots.get("walkthrough_active")
+    guide = knowledge.guide("iphone_mail")
+    assert f"Krok 1 z {len(guide.steps)}: {guide.steps[0].title}" in reply
+    assert "e-mail + účty" not in reply and "Windows Phone" not in reply
+    assert slots.get("walkthrough_active") and slots.get("device") == "iphone_mail"
 
 
 def test_whether_the_ports_are_the_same_is_a_no_with_the_table(domain):
@@ -537,7 +540,7 @@ def test_setup_words_after_an_adjacent_answer_start_the_setup(domain):
         "start_walkthrough",
         last_topic="adjacent",
     )
-    assert "Krok 1" in reply or "krok za krokem" in reply
+    assert "Na jakém zařízení" in reply  # the device first: its steps
 
 
 def test_a_report_of_filled_fields_gets_the_button_not_their_values(domain):
@@ -591,7 +594,7 @@ def test_a_term_explained_names_the_protocol_for_what_follows(domain):
 
 
 def test_an_english_customer_asking_to_be_guided_gets_the_steps_with_the_labels(domain):
-    reply, slots = respond(domain, "could you guide me through getting my email onto my phone?")
+    reply, slots = respond(domain, "could you guide me through getting my email onto my Lumia?")
     assert "Krok 1" in reply and "means" in reply and slots.get("walkthrough_active") is True
     # a short "ok" after English is still English: the next step's labels explained
     events = [user_event("could you guide me through it step by step?", "other_language")]

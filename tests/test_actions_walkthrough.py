@@ -18,20 +18,33 @@ NAV = "[Hotovo | Zpět | Zopakovat | Nevidím to | Ukončit]"
 STEPS = len(knowledge.steps())
 
 
-def test_start_shows_step_one_with_navigation(domain):
+def test_start_asks_for_the_device_once(domain):
     replies, events = walk(domain, "start_walkthrough")
+    assert replies[0].startswith(shown(domain, "utter_ask_device"))
+    assert all(guide.short in replies[0] for guide in knowledge.guides().values())
+    assert slots_of(events) == {"pending_question": "device"}
+    asked = [{"event": "bot", "text": "?", "metadata": {"utter_action": "utter_ask_device"}}]
+    tracker = make_tracker("x", "start_walkthrough", events=asked)
+    replies, _ = run_action(ActionRespond(), tracker, domain)  # not known after asking: the seed's
+    assert replies[0] == shown(domain, "utter_walkthrough_intro")
+    assert replies[1].startswith(f"**Krok 1 z {STEPS}")
+
+
+def test_start_shows_step_one_with_navigation(domain):
+    replies, events = walk(domain, "start_walkthrough", text="na lumii")
     intro, step = replies
-    assert intro == shown(domain, "utter_walkthrough_intro")  # the guide's phone, and others
+    assert "ve Windows Phone" in intro  # the device's steps
     # Step 1 with what the phone's screen says there ("Nastavení", "Parametry").
     assert step.startswith(f"**Krok 1 z {STEPS}") and step.endswith(NAV)
     assert all(f"„{label}“" in step for label in knowledge.steps()[0].labels)
     # Said once: starting again later goes straight to step 1.
-    again, _ = walk(domain, "start_walkthrough", walkthrough_step=4.0)
+    again, _ = walk(domain, "start_walkthrough", walkthrough_step=4.0, device="windows_phone_8")
     assert again[0].startswith("**Krok 1 z 8")
     assert slots_of(events) == {
         "walkthrough_step": 1.0,
         "walkthrough_active": True,
         "pending_question": None,
+        "device": "windows_phone_8",  # named: kept for the conversation
     }
 
 

@@ -16,7 +16,11 @@ def started_channels(tmp_path, monkeypatch, env):
 
 
 def test_without_slack_settings_only_web_channels():
-    web = ["channels.rest.HelpdeskRestInput", "channels.socketio.HelpdeskSocketIOInput"]
+    web = [
+        "channels.rest.HelpdeskRestInput",
+        "channels.socketio.HelpdeskSocketIOInput",
+        "channels.mailconfig.MailConfigInput",
+    ]
     assert list(credentials({})) == web
     assert list(credentials({"SLACK_TOKEN": "xoxb-1"})) == web
 
@@ -73,7 +77,7 @@ def test_socketio_events_are_repaired_not_dropped():
 def test_every_configured_channel_starts_as_rasa_starts_it(tmp_path, monkeypatch):
     env = {"SLACK_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}
     _, channels = started_channels(tmp_path, monkeypatch, env)
-    assert set(channels) == {"rest", "socketio", "slack"}
+    assert set(channels) == {"rest", "socketio", "mailconfig", "slack"}
     # The widget keeps one conversation across page reloads and sends its data as customData.
     socketio = channels["socketio"]
     assert socketio.session_persistence is True and socketio.metadata_key == "customData"

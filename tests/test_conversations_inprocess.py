@@ -4,8 +4,10 @@ agent would and not one wrong port or server. The same set plays through REST in
 
 import pytest
 
+from actions import knowledge
 from tests.conversations.evaluate import load_cases, play, reply_text
 from tests.inprocess import MODEL, InProcessBot
+from tests.test_devices import OTHER_GUIDES, WINDOWS_PHONE_PATH
 
 
 @pytest.fixture(scope="module")
@@ -32,3 +34,58 @@ def test_each_bot_message_names_the_route_that_said_it(bot):
     ]
     assert routes[0] == "questions"
     assert routes[1] == "password" and "problem" in routes[2:]
+
+
+# --- today's devices: a walkthrough for every guide, and the places named in that device ---
+
+
+def _said(bot, sender: str, text: str) -> str:
+    return reply_text(bot.say(sender, text))
+
+
+@pytest.mark.parametrize("device", OTHER_GUIDES)
+def test_every_devices_walkthrough_end_to_end_without_a_windows_phone_path(bot, device):
+    guide = knowledge.guide(device)
+    sender = f"walk-{device}"
+    asked = _said(bot, sender, "potřebuju nastavit poštu, provedete mě tím?")
+    assert "Na jakém zařízení" in asked and guide.short in asked
+    replies = [_said(bot, sender, f'/inform{{"device":"{device}"}}')]
+    replies += [_said(bot, sender, "hotovo") for _ in guide.steps[1:]]
+    for number, step in enumerate(guide.steps, 1):
+        assert f"Krok {number} z {len(guide.steps)}: {step.title}" in "\n".join(replies)
+    assert knowledge.server("incoming") in "\n".join(replies)  # the form's values
+    for reply in replies:
+        assert not WINDOWS_PHONE_PATH.search(reply), reply
+
+
+def test_a_device_switch_in_the_middle_starts_that_devices_steps(bot):
+    sender = "walk-switch"
+    _said(bot, sender, "mám iPhone, jak tam nastavím poštu?")
+    _said(bot, sender, "hotovo")
+    switched = _said(bot, sender, "pardon, je to Samsung, ne iPhone")
+    samsung = knowledge.guide("samsung_email")
+    assert samsung.name in switched and f"Krok 1 z {len(samsung.steps)}" in switched
+    assert f"Krok 2 z {len(samsung.steps)}: {samsung.steps[1].title}" in _said(bot, sender, "mám")
+
+
+@pytest.mark.parametrize("device", OTHER_GUIDES)
+def test_the_open_smtp_fix_and_symptom_fixes_name_the_devices_places(bot, device):
+    guide = knowledge.guide(device)
+    for number, problem in enumerate(
+        (
+            "přišel mi ticket Open SMTP, co s tím?",
+            "přijímat jde, ale odeslat nic nejde",
+            "odesílání hlásí 530 5.7.0 Authentication required",
+            "maily zůstávají v odchozí poště",
+        )
+    ):
+        sender = f"fix-{device}-{number}"
+        _said(bot, sender, f'/inform{{"device":"{device}"}}')
+        reply = _said(bot, sender, problem)
+        if "Jak zapnout" not in reply:  # first the question whether receiving works
+            reply = _said(bot, sender, "ano, příjem funguje")
+        assert guide.open_account in reply, (problem, reply)
+        assert not WINDOWS_PHONE_PATH.search(reply), (problem, reply)
+        if number == 0:  # after the ticket's fix: where it is, in that device
+            where = _said(bot, sender, "a kde to přesně zapnu?")
+            assert guide.smtp_auth in where and not WINDOWS_PHONE_PATH.search(where)

@@ -1,0 +1,103 @@
+"""Setting up without typing: an Apple configuration profile for one address, and the Mozilla
+autoconfig file for a whole domain (built and served by mailconfig/ from signed, expiring links
+that hold no address in clear text). The bot asks for the address or the domain, never for a
+password (the device asks for it)."""
+
+import re
+from typing import Optional
+
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import knowledge, lexicon
+from actions.context import Events, Turn
+from actions.pending import Pending
+from mailconfig import links
+from mailconfig.autoconfig import AUTOCONFIG_PATH, validate_domain
+from mailconfig.mobileconfig import validate_address
+
+ADDRESS_LIKE = re.compile(r"\S*@\S*")
+DOMAIN_LIKE = re.compile(r"\b[\w-]+(?:\.[\w-]+)+\b")
+
+
+def _hours() -> int:
+    return max(1, round(links.lifetime_seconds() / 3600))
+
+
+def said_address(text: str) -> Optional[str]:
+    """What the customer wrote as an address: "" when none, the token when one (maybe bad)."""
+    found = [token.strip(".,;:!?()\"'") for token in ADDRESS_LIKE.findall(text)]
+    if not found:
+        return None
+    return found[0] if len(found) == 1 else " ".join(found)  # two: not one address
+
+
+def answer_profile(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """ "Pošlete mi ten profil": on a device that takes one, the link (or the question for the
+    address first); elsewhere, what that device does instead."""
+    if turn.device in knowledge.guides() and not knowledge.guide(turn.device).profile:
+        dispatcher.utter_message(response="utter_profile_not_apple")
+        return []
+    said = said_address(turn.frame.text)
+    if said is None:
+        dispatcher.utter_message(response="utter_ask_profile_address")
+        return [SlotSet("pending_question", Pending.PROFILE_ADDRESS.value)]
+    return answer_profile_address(dispatcher, turn)
+
+
+def answer_profile_address(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    said = said_address(turn.frame.text) or ""
+    address = validate_address(said)
+    if not address:  # markup, two addresses, a very long one: asked again, no profile
+        dispatcher.utter_message(response="utter_profile_bad_address")
+        return [SlotSet("pending_question", Pending.PROFILE_ADDRESS.value)]
+    protocol = "pop3" if "pop3" in turn.frame.protocols or turn.protocol == "pop3" else "imap"
+    link = links.profile_link(address, protocol)
+    dispatcher.utter_message(
+        response="utter_profile_link",
+        address=address,
+        protocol_label=knowledge.protocol_label(protocol),
+        link=link,
+        hours=_hours(),
+        image=links.qr_link(link),
+    )
+    dispatcher.utter_message(response="utter_profile_install")
+    return [SlotSet("pending_question", None)]
+
+
+def answer_autoconfig(dispatcher: CollectingDispatcher, turn: Turn, where: bool = False) -> Events:
+    """The domain's config-v1.1.xml and where it belongs on the customer's website; asked
+    where it goes or what is in it (`where`) with no domain named: that, and the domain."""
+    candidates = ADDRESS_LIKE.findall(turn.frame.text) or DOMAIN_LIKE.findall(turn.frame.text)
+    named = [c for c in candidates if not c.lower().startswith(("config-v1", "autoconfig"))]
+    named = [c for c in named if "well-known" not in c and not c.endswith(".xml")]
+    if not named and (where or lexicon.says("where_to_put", turn.frame.folded) or turn.frame.asks):
+        dispatcher.utter_message(
+            response="utter_autoconfig_where",
+            path=AUTOCONFIG_PATH,
+            server=knowledge.server("incoming"),
+            **{f"{p}_ssl": knowledge.port(p, "ssl") for p in ("imap", "pop3", "smtp")},
+        )
+        return [
+            SlotSet("pending_question", Pending.AUTOCONFIG_DOMAIN.value),
+            SlotSet("last_topic", "autoconfig"),
+        ]
+    if not named:
+        if turn.pending == Pending.AUTOCONFIG_DOMAIN and turn.frame.text:
+            dispatcher.utter_message(response="utter_autoconfig_bad_domain")
+        else:
+            dispatcher.utter_message(response="utter_ask_autoconfig_domain")
+        return [SlotSet("pending_question", Pending.AUTOCONFIG_DOMAIN.value)]
+    domain = validate_domain(named[0].strip(".,;:!?()\"'")) if len(named) == 1 else None
+    if not domain:
+        dispatcher.utter_message(response="utter_autoconfig_bad_domain")
+        return [SlotSet("pending_question", Pending.AUTOCONFIG_DOMAIN.value)]
+    link = links.autoconfig_link(domain)
+    dispatcher.utter_message(
+        response="utter_autoconfig_link",
+        domain=domain,
+        link=link,
+        path=AUTOCONFIG_PATH,
+        hours=_hours(),
+    )
+    return [SlotSet("pending_question", None), SlotSet("last_topic", "autoconfig")]

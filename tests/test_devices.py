@@ -1,0 +1,49 @@
+"""Guides per device (actions/knowledge.yml `guides`) and the device read from the customer's
+words (actions/devices.py)."""
+
+import re
+
+import pytest
+
+from actions import devices, knowledge
+from czech_nlu.folding import fold
+
+# What only the Windows Phone guide says: never in a reply to a customer with another device.
+WINDOWS_PHONE_PATH = re.compile(
+    r"e-mail \+ účty|E-mail na Internetu|Windows Phone|další volby|jiný účet", re.IGNORECASE
+)
+OTHER_GUIDES = [g for g in knowledge.guides() if g != knowledge.load()["default_guide"]]
+
+
+@pytest.mark.parametrize(
+    "text, device",
+    [
+        ("mám iPhone 13, jak tam dám poštu?", "iphone_mail"),
+        ("nastavuju to na lumii", "windows_phone_8"),
+        ("pardon, je to Samsung, ne iPhone", "samsung_email"),
+        ("aha, ten telefon je android, ne iphone", "android_gmail"),
+        ("v outlooku na iphonu", "outlook_mobile"),
+        ("na samsungu používám aplikaci Outlook", "outlook_mobile"),
+        ("outlook 365 na počítači", "outlook_windows"),
+        ("thunderbird na linuxu", "thunderbird"),
+        ("macbook air, aplikace mail", "mac_mail"),
+        ("jaký port pro IMAP?", None),
+    ],
+)
+def test_the_device_is_read_from_the_customers_words(text, device):
+    assert devices.named(fold(text)) == device
+
+
+@pytest.mark.parametrize("guide", knowledge.guides().values(), ids=lambda g: g.id)
+def test_every_guide_is_complete_and_states_no_fact(guide):
+    assert guide.steps[-1].labels == () or guide.id == "mac_mail" or guide.steps[-1].id == "done"
+    assert guide.step_number("account_form") < len(guide.steps)
+    facts = {knowledge.server("incoming").lower(), knowledge.server("outgoing").lower()}
+    ports = {str(p) for spec in knowledge.protocols().values() for p in spec["ports"].values()}
+    texts = [guide.open_account, guide.smtp_auth, guide.auth_switch, guide.ssl_port]
+    texts += [f"{s.title} {s.text} {s.help} {s.after_filling or ''}" for s in guide.steps]
+    for text in texts:
+        assert not any(fact in text.lower() for fact in facts), text
+        assert not set(re.findall(r"\d+", text)) & ports, text
+    if guide.id in OTHER_GUIDES:
+        assert not any(WINDOWS_PHONE_PATH.search(text) for text in texts), guide.id
