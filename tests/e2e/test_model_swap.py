@@ -40,7 +40,7 @@ def live(tmp_path_factory):
 
 def test_new_intent_is_answered_after_a_swap_nobody_notices(live, new_model):
     mid_walkthrough = "swap-walkthrough"
-    assert "Krok 1 z 8" in reply_text(live.say(mid_walkthrough, "navod krok za krokem"))
+    assert "Krok 1 z 8" in reply_text(live.say(mid_walkthrough, "navod krok za krokem na lumii"))
     assert reply_text(live.say(NAME, EXAMPLES[0])) != ANSWER  # the old model cannot know it
     customers = Customers(live)
     customers.start()

@@ -57,7 +57,7 @@ def test_digression_then_resume_at_the_same_step(stack, sender):
 
 
 def test_kill_rasa_mid_walkthrough_and_resume(crash_stack, sender):
-    ask(crash_stack, sender, "navod krok za krokem")
+    ask(crash_stack, sender, "navod krok za krokem na lumii")
     ask(crash_stack, sender, "hotovo")
     assert "Krok 3 z 8" in ask(crash_stack, sender, "hotovo")
     crash_stack.kill_rasa()

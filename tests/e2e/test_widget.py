@@ -77,7 +77,7 @@ def test_widget_greets_at_once_lists_steps_and_keeps_buttons_visible(stack, page
     expect(bot_says(page, "^Dobrý den")).to_be_visible()
     print(f"greeting shown {time.monotonic() - opened:.2f} s after opening the widget")
 
-    type_message(page, "navod krok za krokem, budu pouzivat imap se ssl")
+    type_message(page, "navod krok za krokem na lumii, budu pouzivat imap se ssl")
     expect(bot_says(page, "Návod je pro Windows Phone 8")).to_be_visible()
     heading = bot_says(page, "^Krok 1 z 8").locator("strong")
     first = knowledge.steps()[0].title
