@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from actions import knowledge, lexicon, phrases
+from actions import knowledge, phrases
 from actions.frame import Frame, language, read
 from actions.pending import Pending
 from czech_nlu.folding import fold
@@ -65,14 +65,7 @@ def _wrote_english_before(tracker: Tracker) -> bool:
 
 def resolve(tracker: Tracker) -> Turn:
     device = tracker.get_slot("device")
-    frame = read(tracker.latest_message, device)
-    if (
-        frame.device
-        and tracker.get_slot("walkthrough_active")
-        and frame.text
-        and not lexicon.says("device_claim", frame.folded)
-    ):  # "vidím jen Outlook, Google a tak": the screen's list, not their device
-        frame.device = None
+    frame = read(tracker.latest_message, device, bool(tracker.get_slot("walkthrough_active")))
     if (
         frame.language == "cs"
         and frame.text

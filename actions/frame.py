@@ -328,16 +328,19 @@ def language(folded: str) -> str:
     return "cs"
 
 
-def read(message: Dict[str, Any], device: Optional[str] = None) -> Frame:
+def read(
+    message: Dict[str, Any], device: Optional[str] = None, in_walkthrough: bool = False
+) -> Frame:
     """The Frame of a parsed message (Rasa's `tracker.latest_message`); `device` is the one
     known so far (its screens are where the customer may be)."""
     text = _user_text(message)
     folded = fold(text)
     intent = latest_intent(message)
     frame = Frame(text=text, intent=intent, folded=folded)
-    frame.device = next(
-        (d for d in _entities(message, "device") if d in knowledge.guides()), None
-    ) or devices.named(folded)
+    frame.device = next((d for d in _entities(message, "device") if d in knowledge.guides()), None)
+    if not frame.device and not (in_walkthrough and not lexicon.says("device_claim", folded)):
+        # (in a walkthrough "vidím jen Outlook, Google a tak" is the screen's list, not theirs)
+        frame.device = devices.named(folded)
     focus = _port_sentence(folded) or _focus(folded)
     frame.protocols = _protocols(message, focus, folded)
     if focus != folded:  # "Jaké porty má IMAP? A SMTP?": a fragment adds its protocol

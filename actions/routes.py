@@ -365,10 +365,6 @@ def _device_setup(turn: Turn) -> bool:
     return bool(turn.frame.device) and not turn.walkthrough_active and _asks_setup(turn)
 
 
-def device_setup(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    return start_walkthrough(dispatcher, turn)
-
-
 def _device_named(turn: Turn) -> bool:
     """ "Mám iPhone." alone: noted, with what the bot can do there."""
     return (
@@ -437,15 +433,13 @@ def _gives_domain(turn: Turn) -> bool:
 def _other_device(turn: Turn) -> bool:
     """ "Mám BlackBerry, jak tam nastavím poštu?": no guide, the settings that hold anywhere."""
     frame = turn.frame
-    setup = frame.start or lexicon.says("start_setup", frame.folded) or "?" in frame.text
     return (
         not turn.walkthrough_active
         and not frame.device
         and turn.pending != Pending.SMTP_FIX  # "i v Outlooku?": every device that sends
         and lexicon.says("other_device", frame.folded)
         and not lexicon.says("windows_phone", frame.folded)  # "v Outlooku jde, a do Lumie?"
-        and bool(setup)
-        and not (frame.asks or frame.ports or frame.symptom or frame.open_smtp)
+        and _asks_setup(turn)
     )
 
 
@@ -661,7 +655,7 @@ ROUTES: List[Route] = [
     Route(
         "device_answer",  # "iPhone" to "Na jakém zařízení…?": that device's walkthrough
         lambda t: t.pending == Pending.DEVICE and bool(t.frame.device),
-        device_setup,
+        start_walkthrough,
     ),
     Route(
         "device_unanswered",  # "hotovo", "jdi na krok 7" instead: the seed's guide (asked once)
@@ -800,7 +794,7 @@ ROUTES: List[Route] = [
         lambda t: lexicon.says("where_setting", t.frame.folded) and not t.frame.symptom,
         where_setting,
     ),
-    Route("device_setup", _device_setup, device_setup),
+    Route("device_setup", _device_setup, start_walkthrough),
     Route("other_device", _other_device, other_device),
     Route("device_named", _device_named, device_named),
     Route(

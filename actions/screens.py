@@ -14,7 +14,7 @@ Words shared by many steps count less (1 / the number of steps that use them).
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from actions import knowledge, lexicon
@@ -53,8 +53,8 @@ class _Screen:
     notice: FrozenSet[str]
 
 
-@lru_cache(maxsize=16)  # one per guide
-def _screens(device: Optional[str]) -> Tuple[Tuple[_Screen, ...], Dict[str, float]]:
+@cache  # one per guide
+def _screens(guide_id: str) -> Tuple[Tuple[_Screen, ...], Dict[str, float]]:
     screens = tuple(
         _Screen(
             step=number,
@@ -64,7 +64,7 @@ def _screens(device: Optional[str]) -> Tuple[Tuple[_Screen, ...], Dict[str, floa
             - frozenset(stems(" ".join(step.labels))),
             notice=frozenset(stems(step.notice or "")),
         )
-        for number, step in enumerate(knowledge.steps(device), 1)
+        for number, step in enumerate(knowledge.steps(guide_id), 1)
     )
     df: Counter = Counter()
     for s in screens:
@@ -88,7 +88,7 @@ def _screen_words(folded: str) -> Set[str]:
 def where(folded: str, device: Optional[str] = None) -> Optional[Position]:
     """The customer's position in the device's guide said in this message, or None when it
     names no screen."""
-    screens, weight = _screens(device)
+    screens, weight = _screens(knowledge.guide(device).id)
     last_step = len(screens)
     words = _screen_words(folded)
     done = max(

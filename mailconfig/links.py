@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from cryptography.fernet import Fernet, InvalidToken
 
 from mailconfig.autoconfig import validate_domain
-from mailconfig.mobileconfig import ACCOUNT_TYPES, validate_address
+from mailconfig.mobileconfig import ACCOUNT_TYPES, checked_request, validate_address
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_KEY_FILE = ROOT / "var" / "mailconfig.key"
@@ -93,13 +93,7 @@ def _seal(payload: Dict[str, Any]) -> str:
 
 def profile_link(address: Optional[str], protocol: str = "imap") -> str:
     """The link to a .mobileconfig for `address` (None: the device asks for it)."""
-    if protocol not in ACCOUNT_TYPES:
-        raise ValueError(f"Protocol must be one of {sorted(ACCOUNT_TYPES)}, not {protocol!r}.")
-    cleaned = None
-    if address is not None:
-        cleaned = validate_address(address)
-        if cleaned is None:
-            raise ValueError("Not an e-mail address.")
+    cleaned = checked_request(address, protocol)
     token = _seal({"kind": "profile", "address": cleaned, "protocol": protocol})
     return _url("profile", token)
 

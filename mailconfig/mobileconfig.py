@@ -95,16 +95,23 @@ def _mail_payload(address: Optional[str], protocol: str) -> Dict[str, Any]:
     return payload
 
 
-def build_profile(address: Optional[str], protocol: str = "imap") -> bytes:
-    """The profile as an XML plist. Without an address the device asks for it on install.
+def checked_request(address: Optional[str], protocol: str) -> Optional[str]:
+    """The cleaned address of a profile request (None: none given, the device asks for it).
     ValueError for an address that is not one or a protocol other than IMAP/POP3."""
     if protocol not in ACCOUNT_TYPES:
         raise ValueError(f"Protocol must be one of {sorted(ACCOUNT_TYPES)}, not {protocol!r}.")
-    cleaned = None
-    if address is not None:
-        cleaned = validate_address(address)
-        if cleaned is None:
-            raise ValueError("Not an e-mail address.")
+    if address is None:
+        return None
+    cleaned = validate_address(address)
+    if cleaned is None:
+        raise ValueError("Not an e-mail address.")
+    return cleaned
+
+
+def build_profile(address: Optional[str], protocol: str = "imap") -> bytes:
+    """The profile as an XML plist. Without an address the device asks for it on install.
+    ValueError for an address that is not one or a protocol other than IMAP/POP3."""
+    cleaned = checked_request(address, protocol)
     label = knowledge.protocol_label(protocol)
     profile = {
         "PayloadType": "Configuration",
