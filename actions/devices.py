@@ -8,24 +8,30 @@ from actions import knowledge
 
 # "…, ne iPhone", "nikoli Android", "ne na iPhonu": a device taken back
 DENIED = re.compile(r"\b(ne|nikoli|nemam|neni to|not)\s+((na|v|ve|do)\s+)?$")
+# "…, já mám Samsung", "je to Android": the customer's own device (over one only mentioned)
+CLAIMED = re.compile(r"\b(mam|mame|pouzivam|je to|jde o)\s+((na|v|ve|do|tu|tady)\s+)?$")
+BEFORE = 14  # characters before a name read for a word that denies or claims it
 
 
-def _mentions(folded: str) -> List[Tuple[int, str]]:
-    """(where, guide id) of every device named and not denied, in the order written."""
+def _mentions(folded: str) -> List[Tuple[bool, int, str]]:
+    """(not claimed, where, guide id) of every device named and not denied: claimed ones
+    first, then in the order written."""
     found = []
     for guide in knowledge.guides().values():
         for match in guide.aliases.finditer(folded):
-            if not DENIED.search(folded[max(0, match.start() - 14) : match.start()]):
-                found.append((match.start(), guide.id))
+            before = folded[max(0, match.start() - BEFORE) : match.start()]
+            if not DENIED.search(before):
+                found.append((not CLAIMED.search(before), match.start(), guide.id))
     return sorted(found)
 
 
 def named(folded: str) -> Optional[str]:
-    """The device the message names first (a device taken back – "ne iPhone" – does not
-    count; what follows is often a list on the screen: "Samsung, vidím Gmail, Outlook…"),
-    or None. A guide that refines another ("Outlook v iPhonu" is the Outlook app) wins."""
+    """The device the customer says they have ("…, já mám Samsung"), else the one named
+    first (a device taken back – "ne iPhone" – does not count; what follows is often a list
+    on the screen: "Samsung, vidím Gmail, Outlook…"), or None. A guide that refines another
+    ("Outlook v iPhonu" is the Outlook app) wins."""
     mentions = _mentions(folded)
-    ids = {guide_id for _, guide_id in mentions}
+    ids = {guide_id for _, _, guide_id in mentions}
     refined = {r for guide_id in ids for r in knowledge.guide(guide_id).refines}
-    chosen = [guide_id for _, guide_id in mentions if guide_id not in refined]
+    chosen = [guide_id for _, _, guide_id in mentions if guide_id not in refined]
     return chosen[0] if chosen else None

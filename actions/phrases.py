@@ -264,7 +264,7 @@ UNSURE = re.compile(
 )
 # The clauses of one message, for what is said per protocol ("IMAP se SSL i pro SMTP bez").
 CLAUSE_BREAK = re.compile(r"[,;.?!\n]|\b(a|i|ale|and|but)\b")
-HOW = re.compile(r"\b(kde|jak)\b[^?]{0,40}(zapn|zaskrt|najd|nastav|udel)")
+HOW = re.compile(r"\b(kde|jak)\b[^?]{0,40}(zapn|zaskrt|najd|nastav|udel|zkontrol)")
 # "Kde je ta ikona? Vidím tam hodně čtverečků": looking for it, not done with it.
 WHERE_ASKED = re.compile(r"\bkde\b[^.!?]*\?|\bnevim,? kde\b|\bnemuzu (to |ji |ho )?najit\b")
 # A free-text answer to "Pomohlo to?".

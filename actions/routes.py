@@ -225,7 +225,9 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         events += answers.answer_username_short(dispatcher)
     if turn.frame.symptom in ENTRIES:
         return events + troubleshoot(dispatcher, turn, turn.frame.symptom)
-    return events + answer_symptom(dispatcher, turn.frame.symptom, turn.frame.error_code)
+    return events + answer_symptom(
+        dispatcher, turn.frame.symptom, turn.frame.error_code, turn.device
+    )
 
 
 def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -235,7 +237,9 @@ def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         if topic not in ("server", "port", "port_table", "port_purpose", "username", "password"):
             events += answers.answer_topic(dispatcher, turn, topic)
     if turn.frame.works is False:  # "server X, port Y – proč to nejde?": what is left to check
-        events += answer_symptom(dispatcher, turn.frame.symptom or "login_failed")
+        events += answer_symptom(
+            dispatcher, turn.frame.symptom or "login_failed", None, turn.device
+        )
     return events
 
 
@@ -356,7 +360,9 @@ def other_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def _asks_setup(turn: Turn) -> bool:
     """ "Mám iPhone, jak tam nastavím poštu?": setting up, nothing else asked."""
     frame = turn.frame
-    setup = frame.start or lexicon.says("start_setup", frame.folded) or "?" in frame.text
+    # ("?" alone only in a short message: a long one asks something of its own)
+    short_question = "?" in frame.text and len(frame.text.split()) <= 10
+    setup = frame.start or lexicon.says("start_setup", frame.folded) or short_question
     return bool(setup) and not (frame.asks or frame.ports or frame.symptom or frame.open_smtp)
 
 
@@ -370,7 +376,7 @@ def _device_named(turn: Turn) -> bool:
     return (
         bool(turn.frame.device)
         and not turn.walkthrough_active
-        and not (turn.frame.start or turn.intent == "start_walkthrough")
+        and not (turn.frame.start or turn.intent == "start_walkthrough" or turn.frame.asks_how)
         and len(turn.frame.text.split()) <= 6
         and _nothing_asked(turn, settings_named=True)
     )
@@ -810,6 +816,16 @@ ROUTES: List[Route] = [
             )
         ),
         lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
+    ),
+    Route(
+        "where_in_device",  # "kde to zkontroluju?" after a fix: the account's settings there
+        lambda t: (
+            t.frame.asks_how
+            and bool(t.device)
+            and not t.walkthrough_active
+            and not (t.frame.asks or t.frame.protocols or t.frame.ports or t.frame.symptom)
+        ),
+        said("utter_where_account"),
     ),
     Route(
         "compromised",  # "takže se nám někdo dostal do účtu?": unknowable here; a new password

@@ -45,7 +45,10 @@ def smtp_error(code: Optional[str]) -> Dict[str, str]:
 
 
 def answer_symptom(
-    dispatcher: CollectingDispatcher, symptom: Optional[str], code: Optional[str] = None
+    dispatcher: CollectingDispatcher,
+    symptom: Optional[str],
+    code: Optional[str] = None,
+    device: Optional[str] = None,
 ) -> Events:
     values = fix_values()
     if symptom == "smtp_error":
@@ -65,5 +68,7 @@ def answer_symptom(
         dispatcher.utter_message(response="utter_diagnosis", diagnosis=entry["diagnosis"])
         fix = entry["fix"]
     dispatcher.utter_message(response=FIX_RESPONSES[fix], **values)
+    if device and fix != "smtp_auth":  # (the SMTP fix says where, step by step)
+        dispatcher.utter_message(response="utter_where_account")  # in their device
     dispatcher.utter_message(response="utter_ask_symptom_helped")
     return [SlotSet("pending_question", Pending.SYMPTOM_FIX.value)]

@@ -77,12 +77,14 @@ def test_the_open_smtp_fix_and_symptom_fixes_name_the_devices_places(bot, device
             "přijímat jde, ale odeslat nic nejde",
             "odesílání hlásí 530 5.7.0 Authentication required",
             "maily zůstávají v odchozí poště",
+            "hlásí mi to, že se nepodařilo přihlásit, ale heslo mám dobře",
+            "vyskočilo varování o certifikátu serveru",
         )
     ):
         sender = f"fix-{device}-{number}"
         _said(bot, sender, f'/inform{{"device":"{device}"}}')
         reply = _said(bot, sender, problem)
-        if "Jak zapnout" not in reply:  # first the question whether receiving works
+        if "alespoň příjem" in reply:  # first the question whether receiving works
             reply = _said(bot, sender, "ano, příjem funguje")
         assert guide.open_account in reply, (problem, reply)
         assert not WINDOWS_PHONE_PATH.search(reply), (problem, reply)

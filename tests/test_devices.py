@@ -27,6 +27,7 @@ OTHER_GUIDES = [g for g in knowledge.guides() if g != knowledge.load()["default_
         ("outlook 365 na počítači", "outlook_windows"),
         ("thunderbird na linuxu", "thunderbird"),
         ("macbook air, aplikace mail", "mac_mail"),
+        ("pošlete mi ten profil, co mají iPhony, já mám Samsung", "samsung_email"),
         ("jaký port pro IMAP?", None),
     ],
 )

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.e2e
 
 def test_real_conversations_feed_the_inbox_and_the_report(stack, sender):
     walk, ticket = f"{sender}-walk", f"{sender}-ticket"
-    for text in ("navod na nastaveni posty", "hotovo", "hotovo"):
+    for text in ("navod na nastaveni posty na lumii", "hotovo", "hotovo"):
         stack.say(walk, text)
     for text in ("prisel mi tiket open smtp", "ne, porad nic", "ne"):
         stack.say(ticket, text)

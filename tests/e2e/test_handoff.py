@@ -17,7 +17,7 @@ HANDOFF = knowledge.load()["handoff"]
 
 
 def test_customer_asks_for_a_person(stack, slack_api, sender):
-    stack.say(sender, "navod na nastaveni posty")
+    stack.say(sender, "navod na nastaveni posty na lumii")
     stack.say(sender, "hotovo")
     stack.say(sender, f"heslo je {SECRET}")
     reply = stack.say(sender, "chci mluvit s clovekem")

@@ -81,7 +81,7 @@ def test_an_agent_takes_over_the_widget_chat_and_gives_it_back(stack, slack_api,
     page.goto(stack.page)
     page.locator(".rw-launcher").click()
     expect(bot_says(page, "^Dobrý den")).to_be_visible()
-    type_message(page, "navod na nastaveni posty")
+    type_message(page, "navod na nastaveni posty na lumii")
     expect(bot_says(page, "^Krok 1 z 8")).to_be_visible(timeout=LONG)
     page.wait_for_timeout(3000)  # the step's text and the offer are shown one after another
     type_message(page, "chci mluvit s clovekem")

@@ -58,7 +58,7 @@ def conversation(stack, number: int):
     sender = f"load-{number}-{uuid.uuid4().hex[:6]}"
     done = number % 6
     turns = (
-        ["navod na nastaveni posty"]
+        ["navod na nastaveni posty na lumii"]
         + ["hotovo"] * done
         + ["jaky port pro pop3 bez ssl"] * (8 - done)
         + ["pokracuj"]

@@ -58,9 +58,14 @@ def test_server_username_password(stack, sender):
     assert "Manager" in ask(stack, sender, "kde najdu heslo ke schrance")
 
 
-def test_other_phone_gets_the_same_settings(stack, sender):
+def test_another_phone_gets_its_own_steps(stack, sender):
     reply = ask(stack, sender, "Mám Android, jak to nastavím?")
-    assert "Windows Phone" in reply and "SSL0.OVH.NET" in reply and has_port(reply, 993)
+    assert "v Androidu" in reply and "Krok 1 z 7" in reply and "Windows Phone" not in reply
+
+
+def test_a_phone_without_a_guide_gets_the_settings_that_hold_everywhere(stack, sender):
+    reply = ask(stack, sender, "Mám BlackBerry, jak to nastavím?")
+    assert "všude stejné" in reply and "SSL0.OVH.NET" in reply and has_port(reply, 993)
 
 
 def test_greeting_and_out_of_scope(stack, sender):

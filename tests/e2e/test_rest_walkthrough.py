@@ -49,7 +49,8 @@ def test_navigation_help_and_pop3_without_ssl(stack, sender):
 
 
 def test_digression_then_resume_at_the_same_step(stack, sender):
-    ask(stack, sender, "Provedete mě nastavením pošty v telefonu?")
+    assert "Na jakém zařízení" in ask(stack, sender, "Provedete mě nastavením pošty v telefonu?")
+    assert "Krok 1 z 8" in ask(stack, sender, "Windows Phone")
     ask(stack, sender, "hotovo")
     reply = ask(stack, sender, "jaky je server odchozi posty?")
     assert "SSL0.OVH.NET" in reply and "krokem 2 z 8" in reply

@@ -78,7 +78,7 @@ def test_retried_event_is_answered_once(stack, slack_api, customer):
 
 def test_buttons_are_blocks_and_a_click_answers(stack, slack_api, customer):
     user, channel = customer
-    assert send_event(stack, user, channel, "navod na nastaveni posty") == 200
+    assert send_event(stack, user, channel, "navod na nastaveni posty na lumii") == 200
     intro, step = slack_api.wait_for_posts(channel, 2)
     said([intro], "utter_walkthrough_intro")
     section, actions = step["blocks"]

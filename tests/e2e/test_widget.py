@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from widget_browser import bot_says, type_message
 
 from actions import knowledge
+from tests.test_devices import WINDOWS_PHONE_PATH
 
 pytestmark = pytest.mark.e2e
 
@@ -28,7 +29,7 @@ def test_widget_answers_keeps_history_and_continues(stack, page):
     # Markdown bold is rendered, not shown as asterisks.
     expect(bot_says(page, "993").locator("strong", has_text="993")).to_be_visible()
 
-    type_message(page, "navod na nastaveni posty")
+    type_message(page, "navod na nastaveni posty na lumii")
     expect(bot_says(page, "^Krok 1 z 8")).to_be_visible()
     page.locator(".rw-reply", has_text="Hotovo").last.click()
     expect(bot_says(page, "^Krok 2 z 8")).to_be_visible()
@@ -78,7 +79,7 @@ def test_widget_greets_at_once_lists_steps_and_keeps_buttons_visible(stack, page
     print(f"greeting shown {time.monotonic() - opened:.2f} s after opening the widget")
 
     type_message(page, "navod krok za krokem na lumii, budu pouzivat imap se ssl")
-    expect(bot_says(page, "Návod je pro Windows Phone 8")).to_be_visible()
+    expect(bot_says(page, "ve Windows Phone krok za krokem")).to_be_visible()
     heading = bot_says(page, "^Krok 1 z 8").locator("strong")
     first = knowledge.steps()[0].title
     expect(heading).to_have_text(f"Krok 1 z 8: {first}")  # the step stands out
@@ -105,7 +106,7 @@ def test_on_a_phone_screen_the_form_step_keeps_its_buttons_in_view(stack, page):
     page.locator(".rw-launcher").click()
     type_message(page, "jiny telefon, mam android")
     expect(bot_says(page, knowledge.server("incoming"))).to_be_visible()  # the settings
-    type_message(page, "navod krok za krokem, pop3 bez ssl")
+    type_message(page, "navod krok za krokem na lumii, pop3 bez ssl")
     type_message(page, "krok 7")
     expect(bot_says(page, "^Hodnoty pro POP3 bez SSL")).to_be_visible()
     hotovo = page.locator(".rw-reply", has_text="Hotovo").last
@@ -116,7 +117,7 @@ def test_on_a_phone_screen_the_form_step_keeps_its_buttons_in_view(stack, page):
 def test_new_conversation_starts_afresh(stack, page):
     page.goto(stack.page)
     page.locator(".rw-launcher").click()
-    type_message(page, "navod na nastaveni posty")
+    type_message(page, "navod na nastaveni posty na lumii")
     expect(bot_says(page, "^Krok 1 z 8")).to_be_visible()
     page.locator("#new-conversation").click()
     page.locator(".rw-launcher").wait_for()
@@ -127,3 +128,25 @@ def test_new_conversation_starts_afresh(stack, page):
     type_message(page, "hotovo")  # no walkthrough runs in the new conversation: one is offered
     page.locator(".rw-reply", has_text="Spustit návod").last.click()
     expect(bot_says(page, "^Krok 1 z 8")).to_be_visible()  # and starts at its beginning
+
+
+def test_a_device_chosen_by_its_button_and_switched_mid_way_in_the_widget(stack, page):
+    iphone, android = knowledge.guide("iphone_mail"), knowledge.guide("android_gmail")
+    page.locator(".rw-launcher").click()
+    type_message(page, "potrebuju nastavit postu, provedete me tim?")
+    expect(bot_says(page, "Na jakém zařízení")).to_be_visible()
+    page.locator(".rw-reply", has_text=iphone.short).last.click()
+    expect(bot_says(page, f"^Krok 1 z {len(iphone.steps)}")).to_be_visible()
+    expect(bot_says(page, "konfigurační profil")).to_be_visible()  # Apple: one tap instead
+    page.locator(".rw-reply", has_text="Hotovo").last.click()
+    expect(bot_says(page, f"^Krok 2 z {len(iphone.steps)}")).to_be_visible()
+    type_message(page, "pardon, vlastne je to android, ne iphone")
+    expect(
+        bot_says(page, f"^Krok 1 z {len(android.steps)}: {android.steps[0].title}")
+    ).to_be_visible()
+    for number in range(2, len(android.steps) + 1):
+        page.locator(".rw-reply", has_text="Hotovo").last.click()
+        expect(bot_says(page, f"^Krok {number} z {len(android.steps)}")).to_be_visible()
+    said = "\n".join(page.locator(".rw-response").all_inner_texts())  # the bot's messages
+    assert knowledge.server("incoming") in said
+    assert not WINDOWS_PHONE_PATH.search(said)
