@@ -148,7 +148,10 @@ class Walkthrough:
             buttons=NAV_BUTTONS if buttons and number != self.step_count() else [],
         )
         if number == self.form_step:  # replies.buttons_last moves the navigation under the values
-            self.dispatcher.utter_message(response="utter_form_values", **self._form_values())
+            # (the seed's own form has its field names; other devices get the values alone)
+            seed = self.guide.id == knowledge.guide().id
+            response = "utter_form_values" if seed else "utter_form_values_device"
+            self.dispatcher.utter_message(response=response, **self._form_values())
 
     def _form_values(self) -> Dict[str, Any]:
         values = replies.settings_values(self.protocol)

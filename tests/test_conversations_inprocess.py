@@ -54,6 +54,7 @@ def test_every_devices_walkthrough_end_to_end_without_a_windows_phone_path(bot, 
     for number, step in enumerate(guide.steps, 1):
         assert f"Krok {number} z {len(guide.steps)}: {step.title}" in "\n".join(replies)
     assert knowledge.server("incoming") in "\n".join(replies)  # the form's values
+    assert "Název uživatele" not in "\n".join(replies)  # (the Windows Phone form's field)
     for reply in replies:
         assert not WINDOWS_PHONE_PATH.search(reply), reply
 
