@@ -62,7 +62,7 @@ def answer_username(dispatcher: CollectingDispatcher) -> Events:
     dispatcher.utter_message(
         response="utter_username", username=knowledge.credentials()["username"]["nominative"]
     )
-    return []
+    return [SlotSet("last_topic", "username")]  # "a u odchozího taky?" asks it of SMTP
 
 
 def answer_username_short(dispatcher: CollectingDispatcher) -> Events:
@@ -198,7 +198,7 @@ def answer_outgoing_login(dispatcher: CollectingDispatcher) -> Events:
         auth_required=values["auth_required"],
         auth_same_login=values["auth_same_login"],
     )
-    return []
+    return [SlotSet("last_topic", "username"), SlotSet("protocol", "smtp")]
 
 
 def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Events:
@@ -254,7 +254,7 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(
             response="utter_smtp_fix", **replies.settings_values(knowledge.recommended_protocol())
         )
-        return []
+        return [SlotSet("last_topic", "smtp_auth"), SlotSet("protocol", "smtp")]
     if topic == "smtp_auth":
         auth_required, auth_same_login = knowledge.smtp_auth_checkboxes()
         # "stačí zaškrtnout jedno z nich?" – no; "musím to zaškrtnout?" – yes
@@ -269,7 +269,8 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             auth_same_login=auth_same_login,
             ticket=knowledge.load()["open_smtp"]["ticket"],
         )
-        return [SlotSet("last_topic", "smtp_auth")]  # "a kde to zaškrtnu?" follows
+        # "a kde to zaškrtnu?", "a jaký port k tomu?" follow: about the outgoing server
+        return [SlotSet("last_topic", "smtp_auth"), SlotSet("protocol", "smtp")]
     if topic == "other_device" and turn.device:  # a device we have a guide for: its steps
         from actions.walkthrough import walkthrough_turn  # (the walkthrough answers with these)
 

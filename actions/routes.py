@@ -20,6 +20,7 @@ from actions.context import Events, Turn
 from actions.english import answer_english, step_labels
 from actions.fallback import fall_back
 from actions.feedback import answer_comment, answer_rating
+from actions.fix_path import answer_progress, on_the_way
 from actions.handoff import hand_off
 from actions.outcome import UNSET, Outcome, merged
 from actions.pending import Pending
@@ -314,6 +315,10 @@ def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return events
     if turn.topic == "settings" and protocol in knowledge.incoming_protocols():
         return answers.answer_settings(dispatcher, protocol)
+    if turn.topic == "username" and protocol:  # "a u odchozího serveru taky celou adresu?"
+        if protocol == "smtp":
+            return answers.answer_outgoing_login(dispatcher)
+        return answers.answer_username(dispatcher)
     if turn.topic == "term" and turn.frame.protocol in knowledge.protocols():
         return answers.answer_term(dispatcher, turn.frame.protocol)  # "co je POP3?" → "a IMAP?"
     return ports.answer_port(dispatcher, turn, asked_protocols(turn))
@@ -425,7 +430,8 @@ def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if not lexicon.says("port_words", folded):  # the outgoing server's settings: its log-in
         return troubleshoot(dispatcher, turn, "smtp_fix_again")
     dispatcher.utter_message(response="utter_where_ssl_port")
-    return []
+    named = [p for p in turn.frame.protocols if p in knowledge.protocols()]
+    return [SlotSet("protocol", named[0])] if named else []  # "a jaký port k tomu?" follows
 
 
 def _gives_domain(turn: Turn) -> bool:
@@ -674,6 +680,8 @@ ROUTES: List[Route] = [
             + (Walkthrough(d, t).go_to(t.frame.step) if t.frame.step else [])
         ),
     ),
+    # "otevřel jsem nastavení" after the SMTP fix: the rest of the way, not "it works"
+    Route("fix_path", on_the_way, answer_progress),
     Route("autoconfig", lambda t: lexicon.says("autoconfig", t.frame.folded), answer_autoconfig),
     Route(
         "profile_help",

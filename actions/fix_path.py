@@ -1,0 +1,106 @@
+"""Where the customer is on the way to the outgoing server's authentication, in their words.
+
+The SMTP fix names a path in the device (knowledge.yml: `open_account`, then `smtp_auth`). A
+report of progress on it ("otevřel jsem nastavení", "vidím účet, klikl jsem na něj", "mám to
+otevřené, co teď?") is no answer to "Pomohlo to?": it gets the rest of the way from the place
+named, matched against the path's parts like a walkthrough position (actions/screens.py).
+"""
+
+import re
+from collections import Counter
+from typing import List, Optional, Tuple
+
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import knowledge, lexicon
+from actions.context import Events, Turn
+from actions.pending import Pending
+from actions.screens import stems
+
+# The places of a path: "A → B", "A, pak B", "A a klepněte na B" (never inside parentheses).
+PLACE_BREAK = re.compile(
+    r"\s*→\s*|,\s*(?:pak\s+|potom\s+)?|\s+a\s+(?=(?:na|klepn|klikn|otevř|vyber|zvol)\w*\b)"
+)
+ASIDE = re.compile(r"\([^)]*\)")
+# The verbs of the way ("otevřete", "klepněte", "vyberte") name no place: "mám otevřené
+# nastavení" is at „Nastavení“, not at "otevřete „Nastavení serveru“".
+DOING = re.compile(r"(otevr|klepn|klikn|klikl|vyber|vybr|zvol|sjed|potvr|zaskr|vypln|tukn)")
+# A question of its own ("a kde to zaškrtnu?"); "co teď?" asks only for the way on.
+QUESTION = re.compile(r"\b(jak\w*|kde|kter\w*|proc|musim|mam (dat|zadat|napsat))\b")
+TOPIC = "smtp_fix_path"  # last_topic while the customer walks the path
+
+
+def places_on_the_way(device: Optional[str]) -> List[str]:
+    """The path to the account's settings, place by place, then the authentication setting."""
+    spec = knowledge.places(device)
+    opening = spec["open_account"].rstrip(".")
+    parts: List[str] = []
+    depth, start = 0, 0
+    for match in re.finditer(r"[()]|" + PLACE_BREAK.pattern, opening):
+        token = match.group(0)
+        if token in "()" and token:
+            depth += 1 if token == "(" else -1
+        elif depth == 0:
+            parts.append(opening[start : match.start()])
+            start = match.end()
+    parts.append(opening[start:])
+    return [p.strip() for p in parts if p.strip()] + [spec["smtp_auth"]]
+
+
+def reached(folded: str, device: Optional[str]) -> Optional[int]:
+    """The place on the way to the account the message names best (None: none). A word that
+    several places share counts less; of equals, the place named last in the message wins
+    ("mám otevřené nastavení a účty": at „Účty“), and of those the earlier on the way. The
+    setting itself is said done in words of doing it (the `setting_done` lexicon entry)."""
+    said = [word for word in stems(folded) if not DOING.match(word)]
+    places = [set(stems(ASIDE.sub(" ", place))) for place in places_on_the_way(device)[:-1]]
+    shared = Counter(word for place in places for word in place)
+
+    def rank(index: int) -> Tuple[float, int, int]:
+        found = [n for n, word in enumerate(said) if word in places[index]]
+        score = sum(1.0 / shared[said[n]] for n in set(found))
+        return score, max(found, default=-1), -index
+
+    best = max(range(len(places)), key=rank, default=None)
+    return best if best is not None and rank(best)[0] > 0 else None
+
+
+def on_the_way(turn: Turn) -> bool:
+    """A report of progress, or of the setting done, while the SMTP fix is being followed."""
+    following = turn.pending == Pending.SMTP_FIX or turn.topic in ("smtp_auth", TOPIC)
+    folded = turn.frame.folded
+    # "otevřel jsem nastavení serveru" names a place, it asks for no server
+    if QUESTION.search(folded):
+        return False
+    asks = set(turn.frame.asks) - {"server", "settings"}
+    return (
+        following
+        and bool(turn.frame.text)
+        and not asks
+        and not turn.frame.symptom
+        and not turn.frame.needs_help
+        and turn.frame.works is not False
+        and not lexicon.says("fix_worked", folded)
+        and any(lexicon.says(entry, folded) for entry in ("confirm", "at_place", "setting_done"))
+        and not lexicon.says("bare_yes", folded)
+    )
+
+
+def answer_progress(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The rest of the way from the place named; once the setting is done, save and test."""
+    places = places_on_the_way(turn.device)
+    folded = turn.frame.folded
+    index = reached(folded, turn.device)
+    if lexicon.says("setting_done", folded) or (index is None and turn.topic == TOPIC):
+        dispatcher.utter_message(response="utter_fix_path_done")
+    elif index is not None and index < len(places) - 2:
+        dispatcher.utter_message(
+            response="utter_fix_path_next",
+            way=" → ".join(places[index + 1 : -1]),
+            smtp_auth_how=places[-1],
+        )
+    else:  # at the account (or not said where): the setting itself
+        dispatcher.utter_message(response="utter_fix_path_setting", smtp_auth_how=places[-1])
+    dispatcher.utter_message(response="utter_ask_fix_helped")
+    return [SlotSet("last_topic", TOPIC), SlotSet("pending_question", Pending.SMTP_FIX.value)]
