@@ -58,6 +58,17 @@ def answer_settings(dispatcher: CollectingDispatcher, protocol: Optional[str]) -
     return [SlotSet("protocol", protocol), SlotSet("last_topic", "settings")]
 
 
+def answer_what_to_fill(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """ "Našel jsem, co tam vyplním?": the outgoing server's values after a question about it,
+    the whole account's otherwise."""
+    outgoing = turn.protocol == "smtp" or turn.topic in ("smtp_auth", "smtp_fix_path")
+    if outgoing or turn.pending == Pending.SMTP_FIX:
+        values = replies.settings_values(knowledge.recommended_protocol())
+        dispatcher.utter_message(response="utter_outgoing_values", **values)
+        return [SlotSet("protocol", "smtp"), SlotSet("last_topic", "settings")]
+    return answer_settings(dispatcher, turn.protocol or knowledge.recommended_protocol())
+
+
 def answer_username(dispatcher: CollectingDispatcher) -> Events:
     dispatcher.utter_message(
         response="utter_username", username=knowledge.credentials()["username"]["nominative"]

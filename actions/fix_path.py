@@ -27,7 +27,9 @@ ASIDE = re.compile(r"\([^)]*\)")
 # nastavení" is at „Nastavení“, not at "otevřete „Nastavení serveru“".
 DOING = re.compile(r"(otevr|klepn|klikn|klikl|vyber|vybr|zvol|sjed|potvr|zaskr|vypln|tukn)")
 # A question of its own ("a kde to zaškrtnu?"); "co teď?" asks only for the way on.
-QUESTION = re.compile(r"\b(jak\w*|kde|kter\w*|proc|musim|mam (dat|zadat|napsat))\b")
+QUESTION = re.compile(
+    r"\b(jak\w*|kde|kter\w*|proc|musim|mam (dat|zadat|napsat)|co (tam |tu )?(vypln|zad|napis|dam)\w*)\b"
+)
 TOPIC = "smtp_fix_path"  # last_topic while the customer walks the path
 
 
@@ -85,6 +87,19 @@ def on_the_way(turn: Turn) -> bool:
         and any(lexicon.says(entry, folded) for entry in ("confirm", "at_place", "setting_done"))
         and not lexicon.says("bare_yes", folded)
     )
+
+
+def lost_on_the_way(turn: Turn) -> bool:
+    """ "Nevidím to tam" while the SMTP fix is being followed: the way again, place by place."""
+    following = turn.pending == Pending.SMTP_FIX or turn.topic in ("smtp_auth", TOPIC)
+    return following and turn.frame.needs_help and not turn.frame.asks and not turn.frame.symptom
+
+
+def answer_lost(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    places = places_on_the_way(turn.device)
+    way = "\n".join(f"{n}. {place[:1].upper()}{place[1:]}" for n, place in enumerate(places, 1))
+    dispatcher.utter_message(response="utter_fix_path_lost", way=way)
+    return [SlotSet("last_topic", TOPIC), SlotSet("pending_question", Pending.SMTP_FIX.value)]
 
 
 def answer_progress(dispatcher: CollectingDispatcher, turn: Turn) -> Events:

@@ -20,7 +20,7 @@ from actions.context import Events, Turn
 from actions.english import answer_english, step_labels
 from actions.fallback import fall_back
 from actions.feedback import answer_comment, answer_rating
-from actions.fix_path import answer_progress, on_the_way
+from actions.fix_path import answer_lost, answer_progress, lost_on_the_way, on_the_way
 from actions.handoff import hand_off
 from actions.outcome import UNSET, Outcome, merged
 from actions.pending import Pending
@@ -543,6 +543,8 @@ def _adjacent_only(turn: Turn) -> bool:
     mail = bool(
         frame.protocols or mail_topics or frame.open_smtp or frame.error_code or frame.hosts
     ) or lexicon.says("compromised", frame.folded)  # "nezneužívá někdo můj mail?" is the mailbox
+    # "v Outlooku chci přidat ještě jednu schránku" is adding it to the program, not creating it
+    mail = mail or bool(frame.device and lexicon.says("start_setup", frame.folded))
     # A word shared with a mail symptom ("doména zítra vyprší", "certifikát webu") is no symptom.
     return frame.adjacent and not mail and frame.symptom in (None, "certificate", "timeout")
 
@@ -682,6 +684,16 @@ ROUTES: List[Route] = [
     ),
     # "otevřel jsem nastavení" after the SMTP fix: the rest of the way, not "it works"
     Route("fix_path", on_the_way, answer_progress),
+    Route("fix_path_lost", lost_on_the_way, answer_lost),
+    Route(
+        "what_to_fill",  # "našel jsem, co tam vyplním?" outside the walkthrough: the values
+        lambda t: (
+            not t.walkthrough_active
+            and lexicon.says("what_to_fill", t.frame.folded)
+            and not (t.frame.asks or t.frame.symptom or t.frame.fields)
+        ),
+        answers.answer_what_to_fill,
+    ),
     Route("autoconfig", lambda t: lexicon.says("autoconfig", t.frame.folded), answer_autoconfig),
     Route(
         "profile_help",
