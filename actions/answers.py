@@ -237,6 +237,11 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         ]
     if topic == "outgoing_login":
         return answer_outgoing_login(dispatcher)
+    if topic == "same_login":  # "a heslo stejné jako u příchozí?": yes, first
+        dispatcher.utter_message(
+            response="utter_same_login", username=knowledge.credentials()["username"]["nominative"]
+        )
+        return [SlotSet("last_topic", "username")]
     if topic == "internet_needed":  # the guide's first step: connected, Wi-Fi or mobile data
         dispatcher.utter_message(response="utter_internet_needed")
         return []
@@ -256,7 +261,7 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_settings(dispatcher, turn.protocol)
     if topic == "username" and lexicon.says("username_short", turn.frame.folded):
         return answer_username_short(dispatcher)
-    if topic == "username":
+    if topic in ("username", "whole_address"):
         return answer_username(dispatcher)
     if topic == "password":
         return answer_password(dispatcher, turn.frame.text)

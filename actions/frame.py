@@ -107,6 +107,8 @@ LEXICON_TOPICS = {
     "what_is": "term",
     "outgoing_login_empty": "outgoing_login",
     "account_password": "mailbox_password",
+    "same_login": "same_login",
+    "whole_address": "whole_address",
 }
 # A lexicon topic answers these too: "liší se server pro příjem a odesílání?" is no question
 # for the server alone.
@@ -118,6 +120,8 @@ COVERS = {
     "switch_protocol": {"server", "settings", "pop_vs_imap", "username", "password"},
     "mailbox_password": {"password"},
     "outgoing_login": {"username", "password"},
+    "same_login": {"username", "password", "server"},
+    "whole_address": {"server", "username"},  # "celou adresu?": the user name, no server
     "term": {"pop_vs_imap"},
     "settings": {"server", "port"},  # "údaje pro POP3: server, porty, všechno"
     "smtp_auth": {"ssl_required"},  # "treba zaškrtnúť niečo pri odchodzej pošte?": the checkboxes

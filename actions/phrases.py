@@ -125,7 +125,9 @@ SYMPTOM_WORDS = (
     (
         "certificate",
         re.compile(
-            r"certifik\w*|certificate|\bidentit\w*\W+(\w+\W+){0,2}server|nelze overit|neduveryhodn\w*"
+            # ("nelze ověřit název účtu nebo heslo" is a failed log-in, not a certificate)
+            r"certifik\w*|certificate|\bidentit\w*\W+(\w+\W+){0,2}server|neduveryhodn\w*"
+            r"|nelze overit(?! (nazev|jmeno|uziv\w*|ucet|uctu|heslo))"
             r"|nezabezpecen\w* (pripojeni|spojeni)|\bcannot verify|\bnot trusted"
         ),
     ),
@@ -264,12 +266,16 @@ UNSURE = re.compile(
 )
 # The clauses of one message, for what is said per protocol ("IMAP se SSL i pro SMTP bez").
 CLAUSE_BREAK = re.compile(r"[,;.?!\n]|\b(a|i|ale|and|but)\b")
-HOW = re.compile(r"\b(kde|jak)\b[^?]{0,40}(zapn|zaskrt|najd|nastav|udel|zkontrol)")
+HOW = re.compile(
+    r"\b(kde|jak|kudy)\b[^?]{0,40}(zapn|zapin|zaskrt|najd|nastav|udel|zkontrol|prepn|prepin|prehod|zmen|men[ie]|oprav|upravi)"
+)
 # "Kde je ta ikona? Vidím tam hodně čtverečků": looking for it, not done with it.
 WHERE_ASKED = re.compile(r"\bkde\b[^.!?]*\?|\bnevim,? kde\b|\bnemuzu (to |ji |ho )?najit\b")
 # A free-text answer to "Pomohlo to?".
 FAILS = re.compile(
     r"\b(nefunguj\w*|nejde|nepomohl\w*|to same|to samy|nic se nezmenil\w*|neodchaz\w*|neprijd\w*)\b"
+    # "vždyť jsem ho zadal už třikrát": tried again, still not in
+    r"|\b(zadal\w*|zadaval\w*|zkousel\w*|zkusil\w*|psal\w*|napsal\w*)\b[^.?!]{0,20}\b(nekolikrat|trikrat|dvakrat|ctyrikrat|\d+ ?krat|\d+x|mockrat|porad dokola|opakovane)\b"
     r"|\b(porad|furt|stale|zase)\s+(nic|stejne|nejde|nefunguje|to same|to samy)\b"
     # "pořád ta samá chyba", "zase stejná hláška", "chyba synchronizace"
     r"|\b(porad|furt|stale|zase|opet|znovu|dal)\b( \w+){0,3} (sam\w*|stejn\w*) (chyb|hlas|problem)\w*"

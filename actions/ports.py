@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import knowledge, replies
+from actions import knowledge, lexicon, replies
 from actions.context import Events, Turn
 
 
@@ -146,6 +146,15 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         if not protocols and owner:
             protocols = [owner[0]]
         security = clause_security or _message_security(frame, protocol)
+        if owner and owner[1] == "plain" and lexicon.says("wants_ssl", frame.folded):
+            # "143 bez zabezpečení, chci to mít bezpečné": the SSL port of that protocol
+            dispatcher.utter_message(
+                response="utter_port_check_plain",
+                port=number,
+                protocol_label=knowledge.protocol_label(owner[0]),
+            )
+            wrong[owner[0]] = "ssl"
+            continue
         if owner and _fits(number, protocols, security):
             port_protocol, port_security = owner
             dispatcher.utter_message(

@@ -7,6 +7,7 @@ after a closer look, the next route is tried). Answer modules keep the wording; 
 choose. A new kind of message is a lexicon entry (actions/lexicon.yml) and a route here.
 """
 
+import re
 from dataclasses import dataclass
 from typing import Callable, List, Optional
 
@@ -31,7 +32,7 @@ from actions.setup_files import (
     answer_profile,
     answer_profile_address,
 )
-from actions.symptoms import answer_symptom
+from actions.symptoms import answer_symptom, last_symptom
 from actions.topics import INTENT_TOPICS
 from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
 from actions.walkthrough import (
@@ -47,6 +48,8 @@ from actions.walkthrough import (
 from czech_nlu.password import REDACTED
 
 Answer = Callable[[CollectingDispatcher, Turn], Optional[Events]]
+# The log-in named in a fragment ("a u odchozího taky celou adresu?"): the user name.
+LOGIN_WORDS = re.compile(r"\b(adres\w*|jmen\w*|uzivatel\w*|login\w*|hesl\w*)\b")
 
 # Questions a symptom's fix does not answer: asked beside a symptom, they come first.
 FACT_QUESTIONS = {"port", "settings", "pop_vs_imap", "port_table"}
@@ -308,6 +311,10 @@ def start_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """A fragment or correction: the last question again, with what the message changed."""
     protocol = turn.protocol
+    if protocol == "smtp" and LOGIN_WORDS.search(turn.frame.folded):
+        return answers.answer_outgoing_login(dispatcher)  # "a u odchozího taky celou adresu?"
+    if turn.topic == "server" and turn.frame.security and not turn.frame.protocol:
+        return ports.answer_port(dispatcher, turn, asked_protocols(turn))  # "a bez SSL?"
     if turn.topic == "server" and protocol:
         events = answers.answer_server(dispatcher, protocol)
         if "port" in turn.last_topics:  # "jaký server a port pro IMAP?" → "a pro odchozí?"
@@ -480,6 +487,33 @@ def without_auth(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if lexicon.says("other_senders", turn.frame.folded):  # "…na té tiskárně": there too
         dispatcher.utter_message(response="utter_also_other_devices")
     return [SlotSet("pending_question", Pending.SMTP_FIX.value)]  # "Pomohlo to?" stays open
+
+
+def _where_back(turn: Turn) -> bool:
+    """ "A kde to v iPhonu přepnu?", "kde to tam opravím?" after an answer: where the thing just
+    talked about is, in the device (named now or before) – not a new setup."""
+    frame = turn.frame
+    context = turn.pending in (Pending.SMTP_FIX, Pending.SYMPTOM_FIX) or turn.topic
+    return bool(
+        context
+        and frame.asks_how
+        and not turn.walkthrough_active
+        and len(frame.text.split()) <= 10
+        and lexicon.says("refers_back", frame.folded)
+        and not (set(frame.asks) - {"settings", "smtp_auth"} or frame.ports or frame.symptom)
+        and not frame.protocols  # "a jak to přepnu na IMAP?" asks for the switch
+    )
+
+
+def where_back(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    sending = turn.pending == Pending.SMTP_FIX or turn.topic in ("smtp_auth", "smtp_fix_path")
+    if sending or "smtp_auth" in turn.frame.asks:
+        return troubleshoot(dispatcher, turn, "smtp_fix_again")
+    if turn.topic in ("port", "settings", "term") or turn.security:
+        dispatcher.utter_message(response="utter_where_ssl_port")
+        return []
+    dispatcher.utter_message(response="utter_where_account")
+    return []
 
 
 def also_other_devices(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -805,6 +839,12 @@ ROUTES: List[Route] = [
         "server_check",  # "mám smtp.seznam.cz, je to dobře?"
         lambda t: bool(t.frame.hosts and (t.frame.checks or "?" in t.frame.text)),
         check_servers,
+    ),
+    Route("where_back", _where_back, where_back),
+    Route(
+        "symptom_again",  # "tak co s tím?" after a symptom's fix: that fix again
+        lambda t: bool(last_symptom(t.topic)) and lexicon.says("what_now", t.frame.folded),
+        lambda d, t: answer_symptom(d, last_symptom(t.topic), None, t.device),
     ),
     Route(
         "other_senders",  # "i ten skener?" after the Open SMTP fix: every device that sends

@@ -71,4 +71,16 @@ def answer_symptom(
     if device and fix != "smtp_auth":  # (the SMTP fix says where, step by step)
         dispatcher.utter_message(response="utter_where_account")  # in their device
     dispatcher.utter_message(response="utter_ask_symptom_helped")
-    return [SlotSet("pending_question", Pending.SYMPTOM_FIX.value)]
+    # "tak co s tím?" next: this fix again (actions/routes.py, symptom_again)
+    return [
+        SlotSet("pending_question", Pending.SYMPTOM_FIX.value),
+        SlotSet("last_topic", f"{SYMPTOM_TOPIC}{symptom}"),
+    ]
+
+
+SYMPTOM_TOPIC = "symptom:"  # last_topic after a symptom's fix: "symptom:login_failed"
+
+
+def last_symptom(topic: Optional[str]) -> Optional[str]:
+    """The symptom whose fix was the last answer (None when it was not one)."""
+    return topic[len(SYMPTOM_TOPIC) :] if topic and topic.startswith(SYMPTOM_TOPIC) else None
