@@ -489,6 +489,21 @@ def without_auth(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return [SlotSet("pending_question", Pending.SMTP_FIX.value)]  # "Pomohlo to?" stays open
 
 
+def profile_help(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """Installing the profile and removing it; asked only how to remove it, that part."""
+    if not lexicon.says("removal", turn.frame.folded):
+        dispatcher.utter_message(response="utter_profile_help")
+    dispatcher.utter_message(response="utter_profile_remove")
+    return [SlotSet("last_topic", "profile")]
+
+
+def auto_setup(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    if knowledge.guide(turn.device).profile:
+        dispatcher.utter_message(response="utter_profile_yes")
+        return answer_profile(dispatcher, turn)
+    return answer_autoconfig(dispatcher, turn)
+
+
 def _where_back(turn: Turn) -> bool:
     """ "A kde to v iPhonu přepnu?", "kde to tam opravím?" after an answer: where the thing just
     talked about is, in the device (named now or before) – not a new setup."""
@@ -730,9 +745,22 @@ ROUTES: List[Route] = [
     ),
     Route("autoconfig", lambda t: lexicon.says("autoconfig", t.frame.folded), answer_autoconfig),
     Route(
+        "auto_setup",  # "dá se to nastavit nějak automaticky?": the profile, or autoconfig
+        lambda t: (
+            lexicon.says("auto_setup", t.frame.folded)
+            and (knowledge.guide(t.device).profile or knowledge.guide(t.device).autoconfig)
+            and t.device in knowledge.guides()
+            and not (set(t.frame.asks) - {"server", "settings"} or t.frame.symptom)
+        ),
+        auto_setup,
+    ),
+    Route(
         "profile_help",
-        lambda t: lexicon.says("profile_help", t.frame.folded),
-        said("utter_profile_help"),
+        lambda t: (
+            lexicon.says("profile_help", t.frame.folded)
+            or (t.topic == "profile" and lexicon.says("removal", t.frame.folded))
+        ),
+        profile_help,
     ),
     Route(
         "profile",

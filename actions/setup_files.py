@@ -62,7 +62,8 @@ def answer_profile_address(dispatcher: CollectingDispatcher, turn: Turn) -> Even
         image=links.qr_link(link),
     )
     dispatcher.utter_message(response="utter_profile_install")
-    return [SlotSet("pending_question", None)]
+    # "a jak ho pak smažu?" next is about the profile
+    return [SlotSet("pending_question", None), SlotSet("last_topic", "profile")]
 
 
 def answer_autoconfig(dispatcher: CollectingDispatcher, turn: Turn, where: bool = False) -> Events:
