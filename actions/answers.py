@@ -237,6 +237,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         ]
     if topic == "outgoing_login":
         return answer_outgoing_login(dispatcher)
+    if topic == "auth_ok":  # "ověřování mám zaškrtnuté": then the port, SSL and log-in
+        dispatcher.utter_message(response="utter_auth_ok", **symptoms.fix_values())
+        return [SlotSet("last_topic", "port"), SlotSet("protocol", "smtp")]
     if topic == "same_login":  # "a heslo stejné jako u příchozí?": yes, first
         dispatcher.utter_message(
             response="utter_same_login", username=knowledge.credentials()["username"]["nominative"]

@@ -77,8 +77,10 @@ def resolve(tracker: Tracker) -> Turn:
     known_security = tracker.get_slot("security")
     follow_up = is_follow_up(frame)
     protocol = frame.protocol or known_protocol
-    if frame.protocol == "incoming" and known_protocol in knowledge.incoming_protocols():
-        protocol = known_protocol  # "a příchozí?" after IMAP stays with IMAP
+    # "a příchozí?" after IMAP stays with IMAP; so after "chci IMAP" for the walkthrough's form
+    chosen = known_protocol or tracker.get_slot("form_protocol")
+    if frame.protocol == "incoming" and chosen in knowledge.incoming_protocols():
+        protocol = chosen
     # A new question about a protocol starts afresh; a fragment keeps what it does not change.
     keep_security = follow_up or not frame.protocol
     security = frame.security or (known_security if keep_security else None)

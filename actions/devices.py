@@ -11,6 +11,10 @@ DENIED = re.compile(r"\b(ne|nikoli|nemam|neni to|not)\s+((na|v|ve|do)\s+)?$")
 # "…, já mám Samsung", "je to Android": the customer's own device (over one only mentioned)
 CLAIMED = re.compile(r"\b(mam|mame|pouzivam|je to|jde o)\s+((na|v|ve|do|tu|tady)\s+)?$")
 BEFORE = 14  # characters before a name read for a word that denies or claims it
+# "je tam spousta ikon Google, Yahoo, Outlook": the providers a screen lists, no device
+PROVIDERS = re.compile(
+    r"\b(google|gmail|yahoo|outlook|icloud|exchange|aol|microsoft|hotmail|seznam)\b"
+)
 
 
 def _mentions(folded: str) -> List[Tuple[bool, int, str]]:
@@ -31,6 +35,10 @@ def named(folded: str) -> Optional[str]:
     on the screen: "Samsung, vidím Gmail, Outlook…"), or None. A guide that refines another
     ("Outlook v iPhonu" is the Outlook app) wins."""
     mentions = _mentions(folded)
+    listed = list(PROVIDERS.finditer(folded))
+    if len({m.group(0) for m in listed}) >= 2:  # a name in the list counts only when claimed
+        on_screen = {m.start() for m in listed}
+        mentions = [m for m in mentions if not (m[0] and m[1] in on_screen)]
     ids = {guide_id for _, _, guide_id in mentions}
     refined = {r for guide_id in ids for r in knowledge.guide(guide_id).refines}
     chosen = [guide_id for _, _, guide_id in mentions if guide_id not in refined]

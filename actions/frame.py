@@ -109,6 +109,7 @@ LEXICON_TOPICS = {
     "account_password": "mailbox_password",
     "same_login": "same_login",
     "whole_address": "whole_address",
+    "auth_ok": "auth_ok",
 }
 # A lexicon topic answers these too: "liší se server pro příjem a odesílání?" is no question
 # for the server alone.
@@ -121,7 +122,10 @@ COVERS = {
     "mailbox_password": {"password"},
     "outgoing_login": {"username", "password"},
     "same_login": {"username", "password", "server"},
-    "whole_address": {"server", "username"},  # "celou adresu?": the user name, no server
+    "whole_address": {"server", "username"},
+    "auth_ok": {
+        "smtp_auth"
+    },  # "ověřování mám zapnuté": the next suspects, not the setting  # "celou adresu?": the user name, no server
     "term": {"pop_vs_imap"},
     "settings": {"server", "port"},  # "údaje pro POP3: server, porty, všechno"
     "smtp_auth": {"ssl_required"},  # "treba zaškrtnúť niečo pri odchodzej pošte?": the checkboxes
@@ -372,6 +376,10 @@ def read(
     ]
     frame.language = language(folded)
     frame.asks = _asks(folded)
+    wants = lexicon.load()["device_asks"].search(folded)
+    if wants:  # "dal jsem IMAP a heslo, teď to chce server": what it asks for now
+        asked = re.sub(r"^\W*(na|o)\s+", "", folded[wants.end() :])
+        frame.asks = _asks(f"jaky {asked}") or frame.asks
     if "ssl_advice" in frame.asks:  # "SSL, nebo ne?" chooses nothing yet
         frame.security, frame.security_by_protocol = None, {}
         # ("zaškrtnout vyžaduje SSL?" is no question about the log-in; "a přihlášení?" is)
@@ -426,6 +434,13 @@ def read(
     frame.resume = short and bool(phrases.RESUME_WORDS.search(folded))
     frame.start = bool(phrases.START_WORDS.search(folded))
     frame.needs_help = bool(phrases.HELP_WORDS.search(folded))
+    if (
+        frame.needs_help
+        and "?" not in text
+        and len(folded.split()) <= 12
+        and not VALUE_QUESTION.search(folded)
+    ):
+        frame.asks = []  # "nevidím tam nastavení serveru": looking for it, not for its value
     frame.asks_how = bool(phrases.HOW.search(folded))
     frame.unsure = bool(phrases.UNSURE.search(folded))
     if phrases.FAILS.search(folded):
@@ -493,10 +508,15 @@ def _screen_report(frame: Frame, text: str, folded: str) -> None:
         lexicon.says("filled", folded)
         and not lexicon.says("negation", folded)  # "není zaškrtnuté ověřování": a fault
     ) and ("?" not in text or lexicon.says("next_action", folded))
-    if filled:
+    # ("…vyplnil jsem adresu a heslo a teď se to ptá na server": the server is asked)
+    if filled and not lexicon.says("device_asks", folded):
         frame.asks = [topic for topic in frame.asks if topic not in FIELD_TOPICS]
     elif frame.position.at_notice and lexicon.says("seeing_marker", folded):
         frame.asks = [topic for topic in frame.asks if topic != "settings"]
+
+
+# A question for a value ("co tam dám?", "jaký server?"), beside not finding something.
+VALUE_QUESTION = re.compile(r"\b(jak\w*|co|kter\w*|kolik)\b")
 
 
 def _about_password(text: str, folded: str) -> bool:

@@ -134,7 +134,7 @@ SYMPTOM_WORDS = (
     (
         "nothing_works",
         re.compile(
-            r"\bani prijem\w*,? ani odes\w*|\bani odes\w*,? ani prijem\w*|\b(nejde|nefunguje)( mi)? (vubec |uplne )?nic\b"
+            r"\bani prijem\w*,? ani odes\w*|\bani odes\w*,? ani prijem\w*|\b(nejde|nefunguje)( mi)? (vubec |uplne )?nic\b(?! (odesl|poslat|odeslat|posilat|odesilat|stahn|stahovat|prijmout|prijimat))"
         ),
     ),
     (
@@ -229,7 +229,7 @@ PAUSE_WORDS = re.compile(
 RESUME_WORDS = re.compile(r"\bpokra\w*")  # "pokračujme (v návodu)": the current step again
 RETURN_WORDS = re.compile(r"\b(jsem|uz jsem|jsme) (zpet|zpatky|tu|tady)\b")
 HELP_WORDS = re.compile(
-    r"\bvyskocil\w*|\bvarovan\w*|\bnezobrazuj\w*|\bnevidim\b|\bnenasel\w*|\bnenasla\w*|\bnemuzu najit|\bnemohu najit|\bneni tam\b|\bnikde\b|\bchybi\b|\bnemam tam\b"
+    r"\bvyskocil\w*|\bvarovan\w*|\bnezobrazuj\w*|\bnevidim\b|\bnenasel\w*|\bnenasla\w*|\b(nemuzu|nemohu|nemuzeme|nedokazu)( \w+){0,3} najit|\bnenajdu\b|\bneni tam\b|\bnikde\b|\bchybi\b|\bnemam tam\b"
 )
 # Steps named by number words: nouns ("čtyřka") need only "na"/"od"; ordinals ("čtvrtý") a verb.
 STEP_NOUNS = (

@@ -375,12 +375,19 @@ def _asks_setup(turn: Turn) -> bool:
     # ("?" alone only in a short message: a long one asks something of its own)
     short_question = "?" in frame.text and len(frame.text.split()) <= 10
     setup = frame.start or lexicon.says("start_setup", frame.folded) or short_question
-    return bool(setup) and not (frame.asks or frame.ports or frame.symptom or frame.open_smtp)
+    return bool(setup) and not (
+        frame.asks or frame.ports or frame.symptom or frame.open_smtp or frame.needs_help
+    )
 
 
 def _device_setup(turn: Turn) -> bool:
     """A device we have a guide for, and setting it up: its walkthrough."""
-    return bool(turn.frame.device) and not turn.walkthrough_active and _asks_setup(turn)
+    return (
+        bool(turn.frame.device)
+        and not turn.walkthrough_active
+        and not turn.frame.needs_help  # "v Gmailu nevidím nastavení serveru": where it is
+        and _asks_setup(turn)
+    )
 
 
 def _device_named(turn: Turn) -> bool:
@@ -946,6 +953,16 @@ ROUTES: List[Route] = [
             and not t.frame.security
         ),
         questions_and_problem,
+    ),
+    Route(
+        "lost_in_device",  # "nemůžu najít, kde jsou účty" with no walkthrough: where they are
+        lambda t: (
+            t.frame.needs_help
+            and t.device in knowledge.guides()
+            and not t.walkthrough_active
+            and not (t.frame.asks or t.frame.symptom or t.pending)
+        ),
+        said("utter_where_account"),
     ),
     Route("questions", lambda t: True, answer_questions),
     Route(
