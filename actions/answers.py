@@ -50,10 +50,13 @@ def check_servers(dispatcher: CollectingDispatcher, hosts: List[str]) -> Events:
 
 
 def answer_settings(dispatcher: CollectingDispatcher, protocol: Optional[str]) -> Events:
-    """Complete settings for IMAP or POP3; asks which when the customer did not say."""
+    """Complete settings for IMAP or POP3. Not said which: the recommended one's, answered
+    at once, with the other one a tap away ("a pro POP3?" follows as a fragment)."""
     if protocol not in knowledge.incoming_protocols():
-        dispatcher.utter_message(response="utter_ask_settings_protocol")
-        return [SlotSet("last_topic", "settings")]
+        recommended = knowledge.recommended_protocol()
+        dispatcher.utter_message(response="utter_settings", **replies.settings_values(recommended))
+        dispatcher.utter_message(response="utter_settings_other_protocol")
+        return [SlotSet("protocol", recommended), SlotSet("last_topic", "settings")]
     dispatcher.utter_message(response="utter_settings", **replies.settings_values(protocol))
     return [SlotSet("protocol", protocol), SlotSet("last_topic", "settings")]
 

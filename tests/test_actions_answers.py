@@ -35,9 +35,13 @@ def test_complete_settings_for_pop3(domain):
     assert "„Server odchozí pošty vyžaduje autentizaci“" in text
 
 
-def test_settings_without_protocol_asks(domain):
-    replies, _ = run_action(ActionRespond(), make_tracker("nastaveni", "ask_settings"), domain)
-    assert replies == [shown(domain, "utter_ask_settings_protocol")]
+def test_settings_without_protocol_are_the_recommended_ones_with_pop3_offered(domain):
+    replies, events = run_action(ActionRespond(), make_tracker("nastaveni", "ask_settings"), domain)
+    assert replies[0].startswith("Nastavení pro IMAP:") and "**993**" in replies[0]
+    assert replies[-1] == shown(domain, "utter_settings_other_protocol")
+    assert {"event": "slot", "name": "protocol", "value": "imap"} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in events
+    ]
 
 
 def test_username_and_password(domain):
