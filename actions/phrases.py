@@ -10,8 +10,9 @@ import re
 # Topics a message can ask about, each found by its own words (folded text). The port topic
 # is a noun ("port", "portu", "porty"), never "podpora" or "portál".
 TOPIC_WORDS = {
-    "port": re.compile(r"\bport(u|y|a|em|ech|um|o|s|ov)?\b|\bportov\w*"),
-    "server": re.compile(r"\bserver\w*|\bhost ?name\b|\bsmtp adres\w*"),
+    # (typed in haste: "prot", "servr")
+    "port": re.compile(r"\bport(u|y|a|em|ech|um|o|s|ov)?\b|\bportov\w*|\bprot(y)?\b"),
+    "server": re.compile(r"\bserver\w*|\bservr\w*|\bhost ?name\b|\bsmtp adres\w*"),
     "username": re.compile(
         r"\buzivatelsk\w* jmen\w*|\buzivatelsk\w* men[oa]\b|\bjmen\w* uzivatel\w*|\bnazev uzivatel\w*|\blogin\w*"
         r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?uzivatel\w*|\ba\s+uzivatel\w*\s*(\?|$|,|\ba\b)"

@@ -48,6 +48,7 @@ from actions.walkthrough import (
 from czech_nlu.password import REDACTED
 
 Answer = Callable[[CollectingDispatcher, Turn], Optional[Events]]
+PORTS_PLURAL = re.compile(r"\b(porty|portu|ports)\b")  # ("portů" folds to "portu" too)
 # The log-in named in a fragment ("a u odchozího taky celou adresu?"): the user name.
 LOGIN_WORDS = re.compile(r"\b(adres\w*|jmen\w*|uzivatel\w*|login\w*|hesl\w*)\b")
 
@@ -272,7 +273,9 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         if topic == "port" and not frame.protocols and turn.intent == "ask_port_table":
             events += ports.answer_port_table(dispatcher)  # "porty?", "všechny porty"
         elif topic == "port":
-            events += ports.answer_port(dispatcher, turn, asked_protocols(turn))
+            events += ports.answer_port(
+                dispatcher, turn, with_outgoing(turn, asked_protocols(turn))
+            )
         elif topic in ("port_table", "port_purpose"):
             events += ports.answer_port_table(dispatcher)
         else:
@@ -294,6 +297,17 @@ def asked_protocols(turn: Turn) -> List[str]:
         protocols = [turn.protocol] if turn.protocol else []
     if turn.frame.everywhere:  # "se SSL, všude": the incoming protocol and SMTP
         protocols = [p for p in protocols if p != "smtp"] + ["smtp"]
+    return protocols
+
+
+def with_outgoing(turn: Turn, protocols: List[str]) -> List[str]:
+    """ "Porty pro POP3?" (ports, plural) sets up an account: the incoming protocol's ports and
+    the outgoing server's; "port pro IMAP" is IMAP's alone."""
+    incoming = knowledge.incoming_protocols()
+    # ("porty pro IMAP s SSL i bez": the plural is the two variants, IMAP's alone)
+    plural = PORTS_PLURAL.search(turn.frame.folded) and turn.frame.security != "both"
+    if plural and len(protocols) == 1 and protocols[0] in incoming:
+        return protocols + ["smtp"]
     return protocols
 
 

@@ -19,7 +19,7 @@ PROTOCOL_WORDS = (
     (re.compile(r"smtp\w*|smpt\w*"), "smtp"),
     (
         re.compile(
-            r"odchoz\w*|odesil\w*|odeslan\w*|posilan\w*|odchadzajuc\w*|odosiel\w*|outgoing|sending"
+            r"odchoz\w*|odhoz\w*|odesil\w*|odeslan\w*|posilan\w*|odchadzajuc\w*|odosiel\w*|outgoing|sending"
         ),
         "smtp",
     ),
