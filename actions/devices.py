@@ -7,9 +7,14 @@ from typing import List, Optional, Tuple
 from actions import knowledge
 
 # "…, ne iPhone", "nikoli Android", "ne na iPhonu": a device taken back
-DENIED = re.compile(r"\b(ne|nikoli|nemam|neni to|not)\s+((na|v|ve|do)\s+)?$")
+DENIED = re.compile(
+    r"\b(ne|nikoli|nemam|neni to|nepouzivam|nechci|not)\s+((na|v|ve|do|aplikac\w*)\s+)?$"
+)
 # "…, já mám Samsung", "je to Android": the customer's own device (over one only mentioned)
-CLAIMED = re.compile(r"\b(mam|mame|pouzivam|je to|jde o)\s+((na|v|ve|do|tu|tady)\s+)?$")
+# ("kde to v iPhonu přepíšu?": the device asked about is theirs too)
+CLAIMED = re.compile(
+    r"\b(mam|mame|pouzivam|je to|jde o)\s+((na|v|ve|do|tu|tady)\s+)?$|\b(v|ve|na|do)\s+$"
+)
 BEFORE = 14  # characters before a name read for a word that denies or claims it
 # "je tam spousta ikon Google, Yahoo, Outlook": the providers a screen lists, no device
 PROVIDERS = re.compile(
@@ -29,6 +34,11 @@ def _mentions(folded: str) -> List[Tuple[bool, int, str]]:
     return sorted(found)
 
 
+def claimed(folded: str) -> bool:
+    """A device named as the customer's own ("…, mám Samsung", "je to Android")."""
+    return any(not unclaimed for unclaimed, _, _ in _mentions(folded))
+
+
 def named(folded: str) -> Optional[str]:
     """The device the customer says they have ("…, já mám Samsung"), else the one named
     first (a device taken back – "ne iPhone" – does not count; what follows is often a list
@@ -40,6 +50,9 @@ def named(folded: str) -> Optional[str]:
         on_screen = {m.start() for m in listed}
         mentions = [m for m in mentions if not (m[0] and m[1] in on_screen)]
     ids = {guide_id for _, _, guide_id in mentions}
+    programs = [i for i in ids if (p := knowledge.guide(i).program) and p.search(folded)]
+    if len(ids) > 1 and len(programs) == 1:
+        return programs[0]  # "Samsung, ale poštu čtu v Gmailu": the program
     refined = {r for guide_id in ids for r in knowledge.guide(guide_id).refines}
     chosen = [guide_id for _, _, guide_id in mentions if guide_id not in refined]
     return chosen[0] if chosen else None

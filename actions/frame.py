@@ -346,8 +346,18 @@ def read(
     intent = latest_intent(message)
     frame = Frame(text=text, intent=intent, folded=folded)
     frame.device = next((d for d in _entities(message, "device") if d in knowledge.guides()), None)
-    if not frame.device and not (in_walkthrough and not lexicon.says("device_claim", folded)):
-        # (in a walkthrough "vidím jen Outlook, Google a tak" is the screen's list, not theirs)
+    # A device already known changes only when the customer says so ("pardon, je to Samsung",
+    # "jak to udělám v Outlooku?", "Thunderbird neodesílá"): "na primární, nebo na ten Gmail?"
+    # names a server, and in a walkthrough "vidím Outlook, Google…" is the screen's list.
+    claimed = (
+        lexicon.says("device_claim", folded)
+        or devices.claimed(folded)
+        or phrases.HOW.search(folded)
+        or lexicon.says("start_setup", folded)
+        or lexicon.says("send_fails", folded)
+        or phrases.FAILS.search(folded)
+    )
+    if not frame.device and not ((in_walkthrough or device) and not claimed):
         frame.device = devices.named(folded)
     focus = _port_sentence(folded) or _focus(folded)
     frame.protocols = _protocols(message, focus, folded)

@@ -106,6 +106,8 @@ class Guide:
     profile: bool = False  # an Apple configuration profile sets it up in one tap
     autoconfig: bool = False  # reads Mozilla autoconfig (the domain's config-v1.1.xml)
     refines: Tuple[str, ...] = ()  # guides this one is a special case of (Samsung: Android)
+    # the program itself named ("poštu čtu v Gmailu"): wins over the phone it runs on
+    program: Optional["re.Pattern[str]"] = None
 
     def step_number(self, step_id: str) -> int:
         """1-based number of the step with this id."""
@@ -138,6 +140,7 @@ def guides() -> Dict[str, Guide]:
             profile=bool(spec.get("profile")),
             autoconfig=bool(spec.get("autoconfig")),
             refines=tuple(spec.get("refines") or []),
+            program=re.compile(rf"\b(?:{spec['program']})\b") if spec.get("program") else None,
             **{name: spec[name] for name in GUIDE_FIELDS},
         )
     return loaded

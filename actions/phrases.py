@@ -268,7 +268,7 @@ UNSURE = re.compile(
 # The clauses of one message, for what is said per protocol ("IMAP se SSL i pro SMTP bez").
 CLAUSE_BREAK = re.compile(r"[,;.?!\n]|\b(a|i|ale|and|but)\b")
 HOW = re.compile(
-    r"\b(kde|jak|kudy)\b[^?]{0,40}(zapn|zapin|zaskrt|najd|nastav|udel|zkontrol|prepn|prepin|prehod|zmen|men[ie]|oprav|upravi)"
+    r"\b(kde|jak|kudy)\b[^?]{0,40}(zapn|zapin|zaskrt|najd|nastav|udel|zkontrol|prepn|prepin|prehod|prepis|prepsat|zmen|men[ie]|oprav|upravi)"
 )
 # "Kde je ta ikona? Vidím tam hodně čtverečků": looking for it, not done with it.
 WHERE_ASKED = re.compile(r"\bkde\b[^.!?]*\?|\bnevim,? kde\b|\bnemuzu (to |ji |ho )?najit\b")

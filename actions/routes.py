@@ -14,7 +14,7 @@ from typing import Callable, List, Optional
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import after_handoff, answers, knowledge, lexicon, ports, replies
+from actions import after_handoff, answers, devices, knowledge, lexicon, ports, replies
 from actions.after_handoff import handed_off
 from actions.callback import answer_callback
 from actions.context import Events, Turn
@@ -476,6 +476,7 @@ def _other_device(turn: Turn) -> bool:
     return (
         not turn.walkthrough_active
         and not frame.device
+        and not devices.named(frame.folded)  # a device we have a guide for, named in passing
         and turn.pending != Pending.SMTP_FIX  # "i v Outlooku?": every device that sends
         and lexicon.says("other_device", frame.folded)
         and not lexicon.says("windows_phone", frame.folded)  # "v Outlooku jde, a do Lumie?"

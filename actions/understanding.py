@@ -30,7 +30,7 @@ PROTOCOL_WORDS = (
 )
 CANONICAL_PROTOCOLS = {"imap", "pop3", "smtp", "incoming"}
 
-SECURE = r"(ssl\w*|tls\w*|sifr\w*|zasifr\w*|zabezp\w*|bezpecn\w*|encrypt\w*|secure\w*|starttls)"
+SECURE = r"(ssl(?![0o]\b)\w*|tls\w*|sifr\w*|zasifr\w*|zabezp\w*|bezpecn\w*|encrypt\w*|secure\w*|starttls)"
 # Both variants asked: "s SSL i bez", "obě možnosti", "všechny varianty".
 BOTH_SECURITY = re.compile(
     rf"\b(s|se|so|with)\s+{SECURE}\s+(i|a|nebo|ci|and|or)\s+(bez|without)\b"
@@ -59,6 +59,7 @@ NEGATED_SECURITY = re.compile(
     rf"|\b{SECURE}[\s:=-]+(\w+\s+){{0,3}}(nemam|nemame|nepouzivam|nechci|vypn\w*|vyp\b|nezap\w*|nezaskrt\w*|neaktiv\w*|odskrt\w*|off|disabled|nenastaven\w*|zadn\w*|nic|ne|neni)\b"
 )
 SECURITY = re.compile(rf"\b{SECURE}")
+HOST = re.compile(r"\b[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b")
 
 
 def canonical_protocol(value: Optional[str]) -> Optional[str]:
@@ -76,7 +77,8 @@ def canonical_protocol(value: Optional[str]) -> Optional[str]:
 
 def security_in_text(text: Optional[str]) -> Optional[str]:
     """ "ssl", "plain", "both" or None, read from free text ("bez šifrování" -> "plain")."""
-    folded = fold(text or "")
+    # (a server's name is no security: "server ssl0.ovh.net, port 587, zabezpečení žádné")
+    folded = HOST.sub(" ", fold(text or ""))
     if BOTH_SECURITY.search(folded):
         return "both"
     if DOUBLE_NEGATION.search(folded):

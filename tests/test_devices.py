@@ -28,11 +28,32 @@ OTHER_GUIDES = [g for g in knowledge.guides() if g != knowledge.load()["default_
         ("thunderbird na linuxu", "thunderbird"),
         ("macbook air, aplikace mail", "mac_mail"),
         ("pošlete mi ten profil, co mají iPhony, já mám Samsung", "samsung_email"),
+        ("telefon mám Samsung, ale poštu čtu v aplikaci Gmail", "android_gmail"),
+        ("nepoužívám Samsung Email, mám Gmail", "android_gmail"),
+        ("Samsung A15, v aplikaci E-mail vidím Gmail, Outlook a pak Jiný", "samsung_email"),
         ("jaký port pro IMAP?", None),
     ],
 )
 def test_the_device_is_read_from_the_customers_words(text, device):
     assert devices.named(fold(text)) == device
+
+
+@pytest.mark.parametrize(
+    "text, switches",
+    [
+        ("mám jít na primární, nebo na ten Gmail?", False),  # a server in the list, no device
+        ("vidím tam Google, Yahoo a Outlook", False),
+        ("pardon, je to Samsung", True),
+        ("a jak to udělám v Outlooku?", True),
+        ("Thunderbird neodesílá", True),
+    ],
+)
+def test_a_known_device_changes_only_when_the_customer_says_so(text, switches):
+    from actions.frame import read
+
+    message = {"text": text, "intent": {"name": "nlu_fallback"}, "entities": []}
+    frame = read(message, device="iphone_mail")
+    assert (frame.device not in (None, "iphone_mail")) == switches, frame.device
 
 
 @pytest.mark.parametrize("guide", knowledge.guides().values(), ids=lambda g: g.id)
