@@ -8,7 +8,8 @@ named, matched against the path's parts like a walkthrough position (actions/scr
 
 import re
 from collections import Counter
-from typing import List, Optional, Tuple
+from functools import cache
+from typing import Optional, Tuple
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -33,21 +34,22 @@ QUESTION = re.compile(
 TOPIC = "smtp_fix_path"  # last_topic while the customer walks the path
 
 
-def places_on_the_way(device: Optional[str]) -> List[str]:
+@cache  # one per device: the guides do not change while the server runs
+def places_on_the_way(device: Optional[str]) -> Tuple[str, ...]:
     """The path to the account's settings, place by place, then the authentication setting."""
     spec = knowledge.places(device)
     opening = spec["open_account"].rstrip(".")
-    parts: List[str] = []
+    parts = []
     depth, start = 0, 0
     for match in re.finditer(r"[()]|" + PLACE_BREAK.pattern, opening):
         token = match.group(0)
-        if token in "()" and token:
+        if token in ("(", ")"):
             depth += 1 if token == "(" else -1
         elif depth == 0:
             parts.append(opening[start : match.start()])
             start = match.end()
     parts.append(opening[start:])
-    return [p.strip() for p in parts if p.strip()] + [spec["smtp_auth"]]
+    return tuple(p.strip() for p in parts if p.strip()) + (spec["smtp_auth"],)
 
 
 def reached(folded: str, device: Optional[str]) -> Optional[int]:
@@ -68,16 +70,20 @@ def reached(folded: str, device: Optional[str]) -> Optional[int]:
     return best if best is not None and rank(best)[0] > 0 else None
 
 
+def following_fix(turn: Turn) -> bool:
+    """The SMTP fix (or where its setting is) was the last answer: the customer is on its way."""
+    return turn.pending == Pending.SMTP_FIX or turn.topic in ("smtp_auth", TOPIC)
+
+
 def on_the_way(turn: Turn) -> bool:
     """A report of progress, or of the setting done, while the SMTP fix is being followed."""
-    following = turn.pending == Pending.SMTP_FIX or turn.topic in ("smtp_auth", TOPIC)
     folded = turn.frame.folded
     # "otevřel jsem nastavení serveru" names a place, it asks for no server
     if QUESTION.search(folded):
         return False
     asks = set(turn.frame.asks) - {"server", "settings"}
     return (
-        following
+        following_fix(turn)
         and bool(turn.frame.text)
         and not asks
         and not turn.frame.symptom
@@ -91,8 +97,12 @@ def on_the_way(turn: Turn) -> bool:
 
 def lost_on_the_way(turn: Turn) -> bool:
     """ "Nevidím to tam" while the SMTP fix is being followed: the way again, place by place."""
-    following = turn.pending == Pending.SMTP_FIX or turn.topic in ("smtp_auth", TOPIC)
-    return following and turn.frame.needs_help and not turn.frame.asks and not turn.frame.symptom
+    return (
+        following_fix(turn)
+        and turn.frame.needs_help
+        and not turn.frame.asks
+        and not turn.frame.symptom
+    )
 
 
 def answer_lost(dispatcher: CollectingDispatcher, turn: Turn) -> Events:

@@ -21,7 +21,13 @@ from actions.context import Events, Turn
 from actions.english import answer_english, step_labels
 from actions.fallback import fall_back
 from actions.feedback import answer_comment, answer_rating
-from actions.fix_path import answer_lost, answer_progress, lost_on_the_way, on_the_way
+from actions.fix_path import (
+    answer_lost,
+    answer_progress,
+    following_fix,
+    lost_on_the_way,
+    on_the_way,
+)
 from actions.handoff import hand_off
 from actions.outcome import UNSET, Outcome, merged
 from actions.pending import Pending
@@ -543,8 +549,7 @@ def _where_back(turn: Turn) -> bool:
 
 
 def where_back(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    sending = turn.pending == Pending.SMTP_FIX or turn.topic in ("smtp_auth", "smtp_fix_path")
-    if sending or "smtp_auth" in turn.frame.asks:
+    if following_fix(turn) or "smtp_auth" in turn.frame.asks:
         return troubleshoot(dispatcher, turn, "smtp_fix_again")
     if turn.topic in ("port", "settings", "term") or turn.security:
         dispatcher.utter_message(response="utter_where_ssl_port")
