@@ -74,6 +74,14 @@ def smtp_auth_checkboxes() -> List[str]:
 
 
 @dataclass(frozen=True)
+class Then:
+    """A step's second action, on the screen its first one opens ("Přidat účet", then „Jiný“)."""
+
+    labels: Tuple[str, ...]
+    text: str  # the second action alone, said to someone who did the first
+
+
+@dataclass(frozen=True)
 class Step:
     """One step of a device's walkthrough, as knowledge.yml writes it."""
 
@@ -86,6 +94,7 @@ class Step:
     notice: Optional[str] = None
     after_filling: Optional[str] = None  # what is left once the fields are filled
     activity: bool = False  # "jsem u vyplňování": being at this step, not done with it
+    then: Optional[Then] = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,10 @@ GUIDE_FIELDS = {
 }
 
 
+def _then(spec: Optional[Dict[str, Any]]) -> Optional[Then]:
+    return Then(labels=tuple(spec["labels"]), text=spec["text"]) if spec else None
+
+
 @lru_cache(maxsize=1)
 def guides() -> Dict[str, Guide]:
     loaded = {}
@@ -134,7 +147,13 @@ def guides() -> Dict[str, Guide]:
             id=guide_id,
             aliases=re.compile(r"\b(?:" + "|".join(spec["aliases"]) + r")\b"),
             steps=tuple(
-                Step(**{**step, "labels": tuple(step.get("labels") or [])})
+                Step(
+                    **{
+                        **step,
+                        "labels": tuple(step.get("labels") or []),
+                        "then": _then(step.get("then")),
+                    }
+                )
                 for step in spec["steps"]
             ),
             profile=bool(spec.get("profile")),

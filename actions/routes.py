@@ -173,7 +173,11 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     elif frame.needs_help and not asks_something:
         intent = "step_help"  # "v seznamu nevidím…": help with this step, not a jump
     elif position and turn.walkthrough_active:
-        if position.step == turn.step and not position.at_notice and frame.confirms:
+        if (
+            position.step == turn.step
+            and not (position.at_notice or position.at_then)
+            and frame.confirms
+        ):
             return walkthrough_turn("step_done", dispatcher, turn)  # "našla jsem to" after help
         return enter_at(dispatcher, turn, position)  # "jiný účet mám", "vyskočilo hlášení…"
     elif frame.confirms and turn.walkthrough_active:

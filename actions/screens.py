@@ -6,6 +6,9 @@ each step's labels, screen description and notice (knowledge.yml), not a regex p
   ("klikl jsem na Připojit": the warning, then „další volby“);
 - a label seen, or a screen described ("vidím jen nabídku hotových účtů", "jsem na té dlouhé
   obrazovce s políčky"): that step;
+- a step of two actions (`then`: "Přidat účet", then „Jiný“): its first label said done, or the
+  second one seen ("klikl jsem na přidat účet", "vidím seznam poskytovatelů"): that step's
+  second action; the second one said done: the next step;
 - a step's notice described ("objevilo se hlášení, že telefon nastavení nenašel"): that step,
   answered with its help (what to do on the notice).
 Words shared by many steps count less (1 / the number of steps that use them).
@@ -31,6 +34,7 @@ class Position:
     step: int  # 1-based, the step the customer should do now
     at_notice: bool = False  # looking at the step's notice (answered with the step's help)
     by_label: bool = False  # a label decided it (a screen description otherwise)
+    at_then: bool = False  # the step's first action done: its second one (Step.then) is next
 
 
 def stem(word: str) -> str:
@@ -51,6 +55,7 @@ class _Screen:
     labels: Tuple[FrozenSet[str], ...]
     screen: FrozenSet[str]
     notice: FrozenSet[str]
+    then: Tuple[FrozenSet[str], ...] = ()  # the labels of the step's second action
 
 
 @cache  # one per guide
@@ -63,12 +68,15 @@ def _screens(guide_id: str) -> Tuple[Tuple[_Screen, ...], Dict[str, float]]:
             screen=frozenset(stems(f"{step.title} {step.screen}"))
             - frozenset(stems(" ".join(step.labels))),
             notice=frozenset(stems(step.notice or "")),
+            then=tuple(
+                frozenset(stems(label)) for label in (step.then.labels if step.then else ())
+            ),
         )
         for number, step in enumerate(knowledge.steps(guide_id), 1)
     )
     df: Counter = Counter()
     for s in screens:
-        df.update(s.screen | s.notice | frozenset().union(*s.labels))
+        df.update(s.screen | s.notice | frozenset().union(*s.labels, *s.then))
     return screens, {word: 1.0 / count for word, count in df.items()}
 
 
@@ -106,8 +114,17 @@ def where(folded: str, device: Optional[str] = None) -> Optional[Position]:
     best: Optional[Tuple[float, Position]] = None
     for s in screens:
         candidates: List[Tuple[float, Position]] = []
+        second = [label for label in s.then if label and label <= words]
+        for label in second:  # the second action named: done → the next step, else this one's
+            score = LABEL_WEIGHT * (1 + sum(weight[w] for w in label))
+            position = (
+                Position(min(s.step + 1, last_step), by_label=True)
+                if ahead
+                else Position(s.step, by_label=True, at_then=True)
+            )
+            candidates.append((score, position))
         for number, label in enumerate(s.labels, 1):
-            if label and label <= words:
+            if label and label <= words and not second:
                 score = LABEL_WEIGHT * (1 + sum(weight[w] for w in label))
                 position = (
                     _passed(s, number, last_step) if ahead else Position(s.step, by_label=True)
@@ -131,6 +148,8 @@ def where(folded: str, device: Optional[str] = None) -> Optional[Position]:
 
 def _passed(s: _Screen, label_number: int, last_step: int) -> Position:
     """Where the customer is once the step's label `label_number` is done."""
+    if s.then:  # "klikl jsem na přidat účet": the step's second action
+        return Position(s.step, by_label=True, at_then=True)
     if s.notice and label_number < len(s.labels):
         # "klikl jsem na Připojit": the notice that button shows, on this step
         return Position(s.step, at_notice=True, by_label=True)
@@ -151,5 +170,11 @@ def _furthest_done(folded: str, screens: Tuple[_Screen, ...]) -> Optional[Positi
             for s in screens
             for number, label in enumerate(s.labels, 1)
             if label and label <= words
+        ] + [
+            Position(min(s.step + 1, len(screens)), by_label=True)
+            for s in screens
+            for label in s.then
+            if label and label <= words
         ]
-    return max(passed, key=lambda p: p.step) if len(passed) > 1 else None
+    # (the furthest: a later step, or the same step's second action done)
+    return max(passed, key=lambda p: (p.step, not p.at_then)) if len(passed) > 1 else None

@@ -272,6 +272,8 @@ def enter_at(
         utter_intro(dispatcher, turn)
     if position.at_notice:
         return walk.help(position.step) + [SlotSet("walkthrough_active", True)]
+    if position.at_then:  # "klikl jsem na přidat účet": the step's second action
+        return utter_then(dispatcher, position.step, turn.device)
     # (a label passed names the next step: what they filled was on an earlier one)
     filled = None if position.by_label else after_filling(dispatcher, turn, position.step)
     return filled or walk.go_to(position.step)
@@ -305,6 +307,15 @@ def utter_after_filling(
 ) -> List[Dict[str, Any]]:
     step = knowledge.steps(device)[number - 1]
     dispatcher.utter_message(response="utter_step_after_filling", after_filling=step.after_filling)
+    return [SlotSet("walkthrough_step", float(number)), SlotSet("walkthrough_active", True)]
+
+
+def utter_then(
+    dispatcher: CollectingDispatcher, number: int, device: Optional[str]
+) -> List[Dict[str, Any]]:
+    then = knowledge.steps(device)[number - 1].then
+    assert then is not None  # a Position.at_then names a step with a second action
+    dispatcher.utter_message(response="utter_step_then", then=then.text)
     return [SlotSet("walkthrough_step", float(number)), SlotSet("walkthrough_active", True)]
 
 

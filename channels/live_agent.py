@@ -78,10 +78,11 @@ class LiveAgent:
             await self.release(app, record)
             return
         name = await self.display_name(user)
+        words = [] if command == TAKEOVER else [{"text": text}]
         if record["state"] != handoffs.TAKEN:
-            await self.take_over(app, record, name)
-        if command != TAKEOVER:
-            await self.send(app, record["conversation_id"], [{"text": text}], agent=name)
+            await self.take_over(app, record, name, words)
+        elif words:
+            await self.send(app, record["conversation_id"], words, agent=name)
 
     async def display_name(self, user: str) -> str:
         try:
@@ -90,18 +91,30 @@ class LiveAgent:
         except Exception:  # a name is a courtesy; the message matters
             return ""
 
-    async def take_over(self, app: Sanic, record: Dict[str, Any], name: str) -> None:
+    async def take_over(
+        self, app: Sanic, record: Dict[str, Any], name: str, words: List[Dict[str, Any]]
+    ) -> None:
+        """The conversation paused, the customer told who joined and, in the same save, the
+        agent's first words (a customer who writes meanwhile reads both or neither)."""
         if not handoffs.update(
             record["id"], only_if_state=record["state"], state=handoffs.TAKEN, agent=name
         ):
-            return  # another agent (or server) was first
+            if words:  # another agent (or server) was first; these words still reach the customer
+                await self.send(app, record["conversation_id"], words, agent=name)
+            return
         joined = await render(
             app,
             record["conversation_id"],
             "utter_agent_joined" if name else "utter_agent_joined_unnamed",
             agent=name,
         )
-        await self.send(app, record["conversation_id"], joined, before=[ConversationPaused()])
+        await self.send(
+            app,
+            record["conversation_id"],
+            joined + words,
+            agent=name,
+            before=[ConversationPaused()],
+        )
         text = f"{name or 'Kolega'} převzal(a) rozhovor. Zprávy zákazníka přijdou sem; `!konec` ho vrátí botovi."
         await self.note(
             record,
@@ -219,9 +232,11 @@ class LiveAgent:
             for event in before or []:
                 tracker.update(event)
             for message in messages:
-                metadata = {PUSHED: True, **({"agent": agent} if agent is not None else {})}
-                if message.get("utter_action"):
+                metadata: Dict[str, Any] = {PUSHED: True}
+                if message.get("utter_action"):  # the bot's own response
                     metadata["utter_action"] = message["utter_action"]
+                elif agent is not None:  # an agent's words
+                    metadata["agent"] = agent
                 tracker.update(
                     BotUttered(message.get("text"), {"buttons": message.get("buttons")}, metadata)
                 )

@@ -69,3 +69,32 @@ def test_every_guide_is_complete_and_states_no_fact(guide):
         assert not set(re.findall(r"\d+", text)) & ports, text
     if guide.id in OTHER_GUIDES:
         assert not any(WINDOWS_PHONE_PATH.search(text) for text in texts), guide.id
+
+
+TWO_ACTION_STEPS = [
+    (guide.id, number, step)
+    for guide in knowledge.guides().values()
+    for number, step in enumerate(guide.steps, 1)
+    if step.then
+]
+
+
+@pytest.mark.parametrize(
+    "device, number, step", TWO_ACTION_STEPS, ids=[f"{d}-{s.id}" for d, _, s in TWO_ACTION_STEPS]
+)
+def test_a_step_of_two_actions_is_followed_action_by_action(device, number, step):
+    """ "Klikl jsem na <first action>": its second action is next, at the same step; the second
+    action said done: the next step."""
+    from actions import screens
+
+    assert step.then.text and not set(step.labels) & set(step.then.labels)
+    for label in step.labels:
+        assert screens.where(fold(f"klikl jsem na {label}"), device) == screens.Position(
+            number, by_label=True, at_then=True
+        ), label
+    for label in step.then.labels:
+        assert screens.where(fold(f"ok, vybral jsem {label}"), device) == screens.Position(
+            number + 1, by_label=True
+        ), label
+        both = f"klikl jsem na {step.labels[0]} a pak na {label}"
+        assert screens.where(fold(both), device).step == number + 1, both

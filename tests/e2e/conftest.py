@@ -1,6 +1,9 @@
 import os
+import shutil
+import subprocess
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import pytest
 from fake_slack import SIGNING_SECRET, SUPPORT_CHANNEL, FakeSlack
@@ -9,8 +12,8 @@ from widget_browser import CHROMIUM, CHROMIUM_ARGS
 
 from scripts.add_intent import add_intent
 from tests.customers import Training, project_copy
-from tests.e2e.swap_probe import ANSWER, EXAMPLES, NAME
-from tests.stack import MODEL, Stack
+from tests.e2e.swap_probe import ANSWER, EXAMPLES, NAME, SWAP_TOKEN
+from tests.stack import MODEL, PYTHON, ROOT, Stack
 
 API_TOKEN = "e2e-api-token-7c1f"
 PROBE_EPOCHS = 20
@@ -49,23 +52,61 @@ def stack(tmp_path_factory, slack_api):
     running.stop()
 
 
+def shell_session() -> "subprocess.CompletedProcess[str]":
+    """`make shell` with no bot up (tests/e2e/test_make_shell.py): it starts servers of its own."""
+    typed = "jaky port pro imap se ssl\nmoje heslo je Zelenina77\n"
+    return subprocess.run(
+        [PYTHON, "-m", "scripts.shell", "--url", "http://localhost:5999"],  # nothing there
+        input=typed,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        # as a developer's shell has it: the tests' own tracker store is not `make run`'s
+        env={k: v for k, v in os.environ.items() if k != "ENDPOINTS"},
+    )
+
+
 @pytest.fixture(scope="session", autouse=True)
-def crash_stack_starting(tmp_path_factory, slack_api, stack):
-    """Servers of their own for the tests that stop or kill one (whatever such a test leaves
-    behind, the tests on `stack` do not see it), started once the main stack is up: on two
-    cores the first tests then wait for one stack, not for three servers and a training."""
+def own_servers(tmp_path_factory, slack_api, stack):
+    """The servers of the tests that need their own, started in the background once the main
+    stack is up and one after another, in the order the tests come: `make shell`'s, the
+    model swap's and the one that is stopped and killed (whatever such a test leaves behind,
+    the tests on `stack` do not see it). On two cores the first tests then wait for one stack,
+    and the later ones find theirs up."""
+    swap_dir = tmp_path_factory.mktemp("swap")
+    swap_model = swap_dir / "helpdesk.tar.gz"  # the copy the server starts with (it is swapped)
+    shutil.copy(MODEL, swap_model)
+    swap = Stack(swap_dir, rasa_port=5110, action_port=5160, api_token=SWAP_TOKEN, model=swap_model)
     crash = Stack(
         tmp_path_factory.mktemp("crash"), rasa_port=5107, action_port=5157, env=stack_env(slack_api)
     )
-    starting = ThreadPoolExecutor(max_workers=1).submit(crash.start)
-    yield starting
-    starting.exception()  # started or failed: either way, nothing is left running
-    crash.stop()
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        started = SimpleNamespace(
+            shell=worker.submit(shell_session),
+            swap=worker.submit(swap.start),
+            crash=worker.submit(crash.start),
+        )
+        yield started
+        for future in vars(started).values():
+            future.exception()  # done or failed: either way, nothing is left running
+        swap.stop()
+        crash.stop()
 
 
 @pytest.fixture(scope="session")
-def crash_stack(crash_stack_starting):
-    return crash_stack_starting.result()
+def crash_stack(own_servers):
+    return own_servers.crash.result()
+
+
+@pytest.fixture(scope="session")
+def swap_stack(own_servers):
+    return own_servers.swap.result()
+
+
+@pytest.fixture(scope="session")
+def shell_run(own_servers):
+    return own_servers.shell.result()
 
 
 @pytest.fixture(scope="session", autouse=True)

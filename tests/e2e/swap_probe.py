@@ -1,6 +1,7 @@
 """The question support staff add in tests/e2e/test_model_swap.py (`make intent`)."""
 
 NAME = "ask_swap_probe"
+SWAP_TOKEN = "swap-test-token-51d0"  # the HTTP API token of the swap test's own server
 EXAMPLES = [
     "Jak nastavím automatickou odpověď v době dovolené?",
     "Kde se zapíná odpověď v nepřítomnosti?",

@@ -6,7 +6,6 @@ load, a conversation in the middle of the walkthrough goes on where it was, and 
 intent is answered afterwards. Its own servers: a swapped model must not reach other tests.
 """
 
-import shutil
 import time
 
 import pytest
@@ -14,10 +13,10 @@ import pytest
 from scripts.swap_model import call, model_id, swap
 from tests.customers import FACT, QUESTION, Customers
 from tests.e2e.swap_probe import ANSWER, EXAMPLES, NAME
+from tests.e2e.swap_probe import SWAP_TOKEN as TOKEN
 from tests.polling import wait_until
-from tests.stack import ROOT, Stack, reply_text
+from tests.stack import reply_text
 
-TOKEN = "swap-test-token-51d0"
 pytestmark = pytest.mark.e2e
 
 
@@ -29,13 +28,9 @@ def new_model(swap_probe_training):
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("swap")
-    model = workdir / "helpdesk.tar.gz"  # the copy the server started with
-    shutil.copy(ROOT / "models" / "helpdesk.tar.gz", model)
-    running = Stack(workdir, rasa_port=5110, action_port=5160, api_token=TOKEN, model=model)
-    yield running.start()
-    running.stop()
+def live(swap_stack):
+    """A stack of its own, started with a copy of the model (tests/e2e/conftest.py)."""
+    return swap_stack
 
 
 def test_new_intent_is_answered_after_a_swap_nobody_notices(live, new_model):
