@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import replies
 from actions.context import Events, resolve
 from actions.routes import route
-from actions.walkthrough import NAVIGATION, offer_resume
+from actions.walkthrough import NAVIGATION, offer_resume, resume_step
 
 
 class ActionRespond(Action):
@@ -32,7 +32,10 @@ class ActionRespond(Action):
         if not outcome.state.steers and turn.walkthrough_active and turn.intent not in NAVIGATION:
             # Mid-walkthrough, something else answered: the way back to the same step.
             resume = CollectingDispatcher()
-            offer_resume(resume, turn)
+            step = resume_step(turn)
+            offer_resume(resume, turn, step)
+            if step != turn.step:  # a later screen named beside the question
+                outcome.state.walkthrough_step = float(step)
             outcome.messages += [dict(m, route="resume_offer") for m in resume.messages]
         if turn.device_changed:  # named in this message: kept for the whole conversation
             outcome.state.device = turn.device

@@ -70,8 +70,8 @@ class StateChange:
 
     @property
     def steers(self) -> bool:
-        """The answer moved the walkthrough or left a question open."""
-        return any(
+        """The answer moved or ended the walkthrough, or left a question open."""
+        return self.walkthrough_active is False or any(
             value is not UNSET and value is not None
             for value in (self.walkthrough_step, self.pending_question)
         )

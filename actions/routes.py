@@ -562,9 +562,15 @@ def where_back(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return []
 
 
+def port_in_host(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The server's name alone in its field, the port apart; the port typed checked."""
+    dispatcher.utter_message(response="utter_port_not_in_host", server=knowledge.server("incoming"))
+    return ports.check_ports(dispatcher, turn) if turn.frame.ports else []
+
+
 def also_other_devices(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_also_other_devices")
-    return []
+    return [SlotSet("pending_question", Pending.SMTP_FIX.value)]  # "Pomohlo to?" stays open
 
 
 def static_response(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -601,7 +607,9 @@ def _asks_beside_screen(turn: Turn) -> bool:
     the fields, it does not ask about them (no "?")."""
     frame = turn.frame
     asks = set(frame.asks) - (CREDENTIAL_NOUNS if "?" not in frame.text else set())
-    return bool(asks or frame.names_something)
+    # "mám tam IMAP, hotovo": the account type named is the label tapped, no question
+    tapped = frame.position and frame.position.by_label and "?" not in frame.text
+    return bool(asks or (frame.names_something and not tapped))
 
 
 def _fact_question(turn: Turn) -> bool:
@@ -640,6 +648,8 @@ def _asks_what_to_fill(turn: Turn) -> bool:
         and lexicon.says("seeing_marker", frame.folded)
         and lexicon.says("what_to_fill", frame.folded)
         and not (frame.ports or frame.hosts or frame.symptom or frame.open_smtp)
+        # "typ zabezpečení: žádné, SSL/TLS, STARTTLS – co tam dát?": that one choice
+        and not {"ssl_advice", "pop_vs_imap"} & set(frame.asks)
     )
 
 
@@ -716,6 +726,25 @@ def _accepts_walkthrough(turn: Turn) -> bool:
     return turn.pending == Pending.WALKTHROUGH_OFFER and (
         turn.intent in ("affirm", "start_walkthrough") or frame.confirms or frame.start
     )
+
+
+def _works_in_walkthrough(turn: Turn) -> bool:
+    """ "Funguje to, díky" in a running walkthrough: the mailbox is set up, whatever the step
+    (phones that find the settings themselves skip some)."""
+    frame = turn.frame
+    return (
+        turn.walkthrough_active
+        and lexicon.says("glad_it_works", frame.folded)
+        and not frame.confirms  # "aha, už to mám" is the step done
+        and not (frame.asks or frame.ports or frame.hosts or frame.symptom or frame.open_smtp)
+        and frame.works is not False
+        and "?" not in frame.text
+    )
+
+
+def walkthrough_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(response="utter_glad_it_works")
+    return [SlotSet("walkthrough_active", False), SlotSet("pending_question", None)]
 
 
 def _in_walkthrough(turn: Turn) -> bool:
@@ -836,8 +865,22 @@ ROUTES: List[Route] = [
     # A hosting matter the bot cannot do: said plainly, with where it is done and a colleague;
     # never a mail-settings answer because "server" or "spam" appeared.
     Route("adjacent", lambda t: _adjacent_only(t) or _adjacent_again(t), adjacent),
+    Route("walkthrough_works", _works_in_walkthrough, walkthrough_works),
     Route("walkthrough_accepted", _accepts_walkthrough, resume_or_start),
     Route("form_choice", lambda t: bool(t.pending and t.pending.is_form_choice), form_choice),
+    Route(
+        "other_senders",  # "i ten skener?" after the Open SMTP fix: every device that sends
+        lambda t: (
+            t.pending == Pending.SMTP_FIX
+            and lexicon.says("other_senders", t.frame.folded)
+            and not t.frame.asks
+            # ("i v tiskárně? jo nebo ne" asks; "ne, v počítači pořád nic" answers "Pomohlo to?")
+            and ("?" in t.frame.text or t.intent not in ("affirm", "deny"))
+            and not (t.frame.asks_how or _where_back(t))  # "jak to udělám v Thunderbirdu?"
+            and not lexicon.says("without_auth", t.frame.folded)  # "co když to tam nezměním?"
+        ),
+        also_other_devices,
+    ),
     Route("pending_yes_no", answers_pending, lambda d, t: troubleshoot(d, t, t.intent)),
     Route(
         "receiving_works",  # "přijímat můžu normálně" to "Funguje Vám alespoň příjem?"
@@ -895,6 +938,11 @@ ROUTES: List[Route] = [
         lambda d, t: troubleshoot(d, t, "open_smtp_described"),
     ),
     Route(
+        "port_in_host",  # "nemám políčko na port, mám psát ssl0.ovh.net:993?"
+        lambda t: lexicon.says("host_with_port", t.frame.folded),
+        port_in_host,
+    ),
+    Route(
         "server_check",  # "mám smtp.seznam.cz, je to dobře?"
         lambda t: bool(t.frame.hosts and (t.frame.checks or "?" in t.frame.text)),
         check_servers,
@@ -904,15 +952,6 @@ ROUTES: List[Route] = [
         "symptom_again",  # "tak co s tím?" after a symptom's fix: that fix again
         lambda t: bool(last_symptom(t.topic)) and lexicon.says("what_now", t.frame.folded),
         lambda d, t: answer_symptom(d, last_symptom(t.topic), None, t.device),
-    ),
-    Route(
-        "other_senders",  # "i ten skener?" after the Open SMTP fix: every device that sends
-        lambda t: (
-            t.pending == Pending.SMTP_FIX
-            and lexicon.says("other_senders", t.frame.folded)
-            and not t.frame.asks
-        ),
-        also_other_devices,
     ),
     Route(
         "where_setting",  # "kde se v Outlooku mění port?": the place in their device

@@ -41,11 +41,22 @@ NAVIGATION = {
 }
 
 
-def offer_resume(dispatcher: CollectingDispatcher, turn: Turn) -> None:
+def resume_step(turn: Turn) -> int:
+    """The step to go back to after a question mid-walkthrough: the current one, or a later
+    screen the customer says they are at beside the question ("ptá se to IMAP, POP3 nebo
+    Exchange, co dát?" is the account type's step)."""
+    position = turn.frame.position
+    # (a label on the screen, not a field's name asked about: "jaký je server odchozí pošty?")
+    if position and position.by_label and not position.at_notice and position.step > turn.step:
+        return position.step
+    return turn.step
+
+
+def offer_resume(dispatcher: CollectingDispatcher, turn: Turn, step: Optional[int] = None) -> None:
     """After answering something else mid-walkthrough, offer the way back to the same step."""
     if turn.walkthrough_active:
         steps = len(knowledge.steps(turn.device))
-        dispatcher.utter_message(response="utter_offer_resume", step=turn.step, steps=steps)
+        dispatcher.utter_message(response="utter_offer_resume", step=step or turn.step, steps=steps)
 
 
 class Walkthrough:
@@ -274,6 +285,10 @@ def enter_at(
         return walk.help(position.step) + [SlotSet("walkthrough_active", True)]
     if position.at_then:  # "klikl jsem na přidat účet": the step's second action
         return utter_then(dispatcher, position.step, turn.device)
+    if position.by_label:  # "mám tam POP, hotovo": the account type tapped is the form's
+        walk.protocol = next(
+            (p for p in turn.frame.protocols if p in knowledge.incoming_protocols()), walk.protocol
+        )
     # (a label passed names the next step: what they filled was on an earlier one)
     filled = None if position.by_label else after_filling(dispatcher, turn, position.step)
     return filled or walk.go_to(position.step)
