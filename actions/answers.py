@@ -15,10 +15,14 @@ from czech_nlu.folding import fold
 CHANGE_PASSWORD = re.compile(r"\b(zmen|zmenit|obnov|zapomn|novy|nove)\w*")
 
 
-def answer_server(dispatcher: CollectingDispatcher, protocol: Optional[str]) -> Events:
+def answer_server(
+    dispatcher: CollectingDispatcher, protocol: Optional[str], with_port: bool = False
+) -> Events:
+    """The server of the protocol (and its ports when `with_port`: the server asked alone,
+    the port field is next to it), else both servers."""
     if protocol:
         dispatcher.utter_message(
-            response="utter_server_one",
+            response="utter_server_one_port" if with_port else "utter_server_one",
             **replies.protocol_values(knowledge.concrete_protocol(protocol)),
         )
         return [SlotSet("protocol", protocol), SlotSet("last_topic", "server")]
@@ -215,6 +219,27 @@ def answer_outgoing_login(dispatcher: CollectingDispatcher) -> Events:
     return [SlotSet("last_topic", "username"), SlotSet("protocol", "smtp")]
 
 
+def answer_ssl_advice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """SSL, named as programs name it; the ports of the protocol asked about (every port
+    when none is known)."""
+    protocol = next(iter(turn.frame.protocols), None) or turn.protocol
+    if protocol in knowledge.protocols() or protocol == "incoming":
+        protocol = knowledge.concrete_protocol(protocol)
+        dispatcher.utter_message(
+            response="utter_ssl_advice_protocol",
+            protocol_label=knowledge.protocol_label(protocol),
+            port=knowledge.port(protocol, "ssl"),
+            plain_port=knowledge.port(protocol, "plain"),
+        )
+        return [
+            SlotSet("security", "ssl"),
+            SlotSet("protocol", protocol),
+            SlotSet("last_topic", "port"),
+        ]
+    dispatcher.utter_message(response="utter_ssl_advice", **symptoms.fix_values())
+    return [SlotSet("security", "ssl"), SlotSet("last_topic", "port")]
+
+
 def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Events:
     """One asked topic other than ports (actions/ports.py)."""
     if topic == "same_server":
@@ -222,8 +247,7 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "ssl_required":
         return answer_ssl_required(dispatcher, turn)
     if topic == "ssl_advice":  # "SSL, nebo ne?": SSL, with its ports
-        dispatcher.utter_message(response="utter_ssl_advice", **symptoms.fix_values())
-        return [SlotSet("security", "ssl"), SlotSet("last_topic", "port")]
+        return answer_ssl_advice(dispatcher, turn)
     if topic == "same_ports":
         return answer_same_ports(dispatcher)
     if topic == "switch_protocol":
@@ -262,7 +286,8 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         utter_password_change(dispatcher, "utter_mailbox_password")
         return []
     if topic == "server":
-        return answer_server(dispatcher, turn.frame.protocol)
+        alone = turn.frame.asks == ["server"] and not (turn.frame.security or turn.frame.ports)
+        return answer_server(dispatcher, turn.frame.protocol, with_port=alone)
     if topic == "settings":
         return answer_settings(dispatcher, turn.protocol)
     if topic == "username" and lexicon.says("username_short", turn.frame.folded):

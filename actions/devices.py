@@ -17,8 +17,10 @@ CLAIMED = re.compile(
 )
 BEFORE = 14  # characters before a name read for a word that denies or claims it
 # "je tam spousta ikon Google, Yahoo, Outlook": the providers a screen lists, no device
+# ("seznam" is also the word for a list: the provider only as "seznam.cz" / "Seznam e-mail")
 PROVIDERS = re.compile(
-    r"\b(google|gmail|yahoo|outlook|icloud|exchange|aol|microsoft|hotmail|seznam)\b"
+    r"\b(google|gmail|yahoo|outlook|icloud|exchange|aol|microsoft|hotmail"
+    r"|seznam\.cz|seznam (email|e-mail|mail|posta))\b"
 )
 
 

@@ -157,7 +157,9 @@ def _asks(folded: str) -> List[str]:
     of_protocol = phrases.SERVER_OF_PROTOCOL.search(folded) and not (
         phrases.PREPOSITION_BEFORE_SERVER.search(folded)
     )
-    if "server" in topics and not (phrases.SERVER_QUESTION.search(folded) or of_protocol):
+    # ("porty a server prosím": the server asked beside the ports)
+    beside = re.search(r"\bport\w*\s*(a|,|\+|i)\s*server|\bserver\w*\s*(a|,|\+|i)\s*port", folded)
+    if "server" in topics and not (phrases.SERVER_QUESTION.search(folded) or of_protocol or beside):
         named = phrases.SERVER_NAMED.search(folded)
         if phrases.PREPOSITION_BEFORE_SERVER.search(folded) or (len(topics) > 1 and not named):
             found = [(at, topic) for at, topic in found if topic != "server"]
@@ -386,6 +388,13 @@ def read(
     ]
     frame.language = language(folded)
     frame.asks = _asks(folded)
+    if (
+        {"port", "server"} <= set(frame.asks)
+        and set(frame.protocols) & {"imap", "pop3"}
+        and not (frame.security or "smtp" in frame.protocols)
+    ):
+        # "IMAP porty a server prosím": that protocol's complete settings
+        frame.asks = ["settings"] + [t for t in frame.asks if t not in ("port", "server")]
     wants = lexicon.load()["device_asks"].search(folded)
     if wants:  # "dal jsem IMAP a heslo, teď to chce server": what it asks for now
         asked = re.sub(r"^\W*(na|o)\s+", "", folded[wants.end() :])
@@ -427,6 +436,8 @@ def read(
         if frame.symptom == "nothing_works" and lexicon.says("receive_works", folded):
             # "příjem jde, ale odeslat nejde nic", "můžu přijímat a ne odesílat": sending fails
             frame.symptom = "cannot_send"
+        if frame.symptom == "certificate" and "ssl_advice" in frame.asks:
+            frame.symptom = None  # "…, SSL (přijímat všechny certifikáty) – co vybrat?": a choice
     if phrases.OPEN_SMTP_NAMED.search(folded):
         frame.open_smtp = "named"
     elif phrases.OPEN_SMTP_DESCRIBED.search(folded) or phrases.SPAM_FROM_ME.search(folded):

@@ -53,6 +53,8 @@ TOPIC_WORDS = {
         r"|^\W*settings\W*$|\bsettings\b[^.!]{0,15}\?"
         r"|\b(udaje|hodnoty|parametry|nastaveni)\b( \w+){0,3} (pro |na |pre )?(imap|pop)\w*"
         r"|\bnastaveni (pro |na |uctu )?(imap|pop)\w*|\b(imap|pop)\w* (nastaveni|udaje|hodnoty|parametry)"
+        # "jaké údaje potřebuji pro ruční nastavení účtu přes POP3?": the complete settings
+        r"|\b(jake|ktere|vsechny|potrebn\w*)\b( \w+)? (udaje|hodnoty|parametry)\b"
         # "dejte mi všechno, co potřebuju k IMAPu": that protocol's complete settings
         r"|\b(vsechn\w*|vse|vsecko|kompletn\w*|cel[eay])\b( (?!port)\w+){0,4} (k|ke|pro|na|pre) (imap|pop)\w*"
         # "napište mi všechno, co tam má být": the settings of the protocol named beside it
@@ -88,6 +90,9 @@ CHECK_WORDS = re.compile(
     r"\bmam\b|\bmame\b|\bnastaven\w*|\bzadan\w*|\bvyplnen\w*|\bzadal\w*|\bnastavil\w*|\bdal\w* jsem"
     r"|\bpouzivam\b|\bje (to )?(dobre|spravne|ok|v poradku)|\bspravn\w*|\bdobre\b|\bproto\b"
     r"|\bnejde\b|\bnefunguje\b|\bi have\b|\bis (it|this|that) (right|correct|ok)"
+    # "port se sám přepsal na 995, ok?", "takže dám 993 a SSL?": a value to confirm
+    r"|\b(ok|oki|jo|sedi|staci)\W*\?|\b(takze|tak|teda) (dam|davam|nastavim|zadam|necham|vyplnim)\b[^.!]*\?"
+    r"|\b(prepsal|zmenil|nastavil|vyplnil|doplnil)\w* (se )?(sam|sama|samo|automaticky)"
 )
 PORT_AFTER_WORD = re.compile(r"\bport\w*\s*(?:c\.|cislo|number|no\.)?\s*:?\s*(\d{1,5})\b")
 # Server names the customer typed ("smtp.seznam.cz"), not e-mail addresses.
@@ -269,6 +274,9 @@ UNSURE = re.compile(
 CLAUSE_BREAK = re.compile(r"[,;.?!\n]|\b(a|i|ale|and|but)\b")
 HOW = re.compile(
     r"\b(kde|jak|kudy)\b[^?]{0,40}(zapn|zapin|zaskrt|najd|nastav|udel|zkontrol|prepn|prepin|prehod|prepis|prepsat|zmen|men[ie]|oprav|upravi)"
+    # "kde přesně to je?", "kde je to v aplikaci", "jak se tam dostanu?": the place of it
+    r"|\bkde (presne |vlastne )?((je|jsou) (to|ho|tohle)|(to|ho|tohle) (je|jsou|mam hledat))\b"
+    r"|\bjak se (tam|k tomu|do toho|na to) (dostan|dostat|proklik)\w*"
 )
 # "Kde je ta ikona? Vidím tam hodně čtverečků": looking for it, not done with it.
 WHERE_ASKED = re.compile(r"\bkde\b[^.!?]*\?|\bnevim,? kde\b|\bnemuzu (to |ji |ho )?najit\b")

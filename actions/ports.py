@@ -1,6 +1,7 @@
 """Port answers: one port, both ports of a protocol, what a number is for, a number the
 customer has set checked against the guide, the whole table."""
 
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk.events import SlotSet
@@ -154,6 +155,14 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
                 protocol_label=knowledge.protocol_label(owner[0]),
             )
             wrong[owner[0]] = "ssl"
+            continue
+        if owner and owner[1] == "ssl" and re.search(r"\bstarttls\b", frame.folded):
+            # "STARTTLS a port 465": the SSL port wants the SSL/TLS choice, not STARTTLS
+            dispatcher.utter_message(
+                response="utter_port_starttls",
+                port=number,
+                protocol_label=knowledge.protocol_label(owner[0]),
+            )
             continue
         if owner and _fits(number, protocols, security):
             port_protocol, port_security = owner

@@ -568,6 +568,13 @@ def port_in_host(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return ports.check_ports(dispatcher, turn) if turn.frame.ports else []
 
 
+def glad_it_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """It works now; the values it works with are checked first ("dal jsem 25 a jede to")."""
+    events = ports.check_ports(dispatcher, turn) if turn.frame.ports else []
+    dispatcher.utter_message(response="utter_glad_it_works")
+    return events
+
+
 def also_other_devices(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_also_other_devices")
     return [SlotSet("pending_question", Pending.SMTP_FIX.value)]  # "Pomohlo to?" stays open
@@ -595,7 +602,10 @@ def _about_the_bot(turn: Turn) -> bool:
     # The model's guess alone does not make "a vlastně pro odchozí?" a question about the bot.
     frame = turn.frame
     return frame.identity or (
-        turn.intent == "ask_bot_identity" and not (frame.names_something or frame.adjacent)
+        turn.intent == "ask_bot_identity"
+        and not (frame.names_something or frame.adjacent)
+        # "a ten druhý počítač stejně?" after the SMTP fix: another device, not the bot
+        and not (turn.pending == Pending.SMTP_FIX and lexicon.says("other_senders", frame.folded))
     )
 
 
@@ -633,6 +643,8 @@ def _adjacent_only(turn: Turn) -> bool:
     ) or lexicon.says("compromised", frame.folded)  # "nezneužívá někdo můj mail?" is the mailbox
     # "v Outlooku chci přidat ještě jednu schránku" is adding it to the program, not creating it
     mail = mail or bool(frame.device and lexicon.says("start_setup", frame.folded))
+    # "Outlook hlásí: Název na certifikátu … neodpovídá názvu webu": the program's warning
+    mail = mail or bool(frame.device and frame.symptom == "certificate")
     # A word shared with a mail symptom ("doména zítra vyprší", "certifikát webu") is no symptom.
     return frame.adjacent and not mail and frame.symptom in (None, "certificate", "timeout")
 
@@ -648,8 +660,10 @@ def _asks_what_to_fill(turn: Turn) -> bool:
         and lexicon.says("seeing_marker", frame.folded)
         and lexicon.says("what_to_fill", frame.folded)
         and not (frame.ports or frame.hosts or frame.symptom or frame.open_smtp)
-        # "typ zabezpečení: žádné, SSL/TLS, STARTTLS – co tam dát?": that one choice
+        # "typ zabezpečení: žádné, SSL/TLS, STARTTLS – co tam dát?": that one choice;
+        # "co se píše do uživatelské jméno?": that one field
         and not {"ssl_advice", "pop_vs_imap"} & set(frame.asks)
+        and frame.asks not in (["username"], ["password"])
     )
 
 
@@ -702,14 +716,15 @@ def _short_report_in_walkthrough(turn: Turn) -> bool:
     )
 
 
-def _nothing_asked(turn: Turn, settings_named: bool = False) -> bool:
+def _nothing_asked(turn: Turn, settings_named: bool = False, values_named: bool = False) -> bool:
     """No question, problem or setting (unless `settings_named`: "zapnul jsem SSL a už to
-    jede") in the message, no walkthrough step to confirm."""
+    jede"; `values_named`: "přepsáno na 465, odeslalo se to") in the message, no walkthrough
+    step to confirm."""
     frame = turn.frame
     return not (
         frame.asks
-        or frame.ports
-        or frame.hosts
+        or (frame.ports and not values_named)
+        or (frame.hosts and not values_named)
         or frame.symptom
         or frame.open_smtp
         or (frame.names_something and not settings_named)
@@ -810,7 +825,9 @@ ROUTES: List[Route] = [
             lexicon.says("auto_setup", t.frame.folded)
             and (knowledge.guide(t.device).profile or knowledge.guide(t.device).autoconfig)
             and t.device in knowledge.guides()
-            and not (set(t.frame.asks) - {"server", "settings"} or t.frame.symptom)
+            and not (
+                set(t.frame.asks) - {"server", "settings", "port", "port_table"} or t.frame.symptom
+            )
         ),
         auto_setup,
     ),
@@ -881,6 +898,7 @@ ROUTES: List[Route] = [
         ),
         also_other_devices,
     ),
+    Route("where_back", _where_back, where_back),  # "ok, a kde to je?" is no "it helped"
     Route("pending_yes_no", answers_pending, lambda d, t: troubleshoot(d, t, t.intent)),
     Route(
         "receiving_works",  # "přijímat můžu normálně" to "Funguje Vám alespoň příjem?"
@@ -947,7 +965,6 @@ ROUTES: List[Route] = [
         lambda t: bool(t.frame.hosts and (t.frame.checks or "?" in t.frame.text)),
         check_servers,
     ),
-    Route("where_back", _where_back, where_back),
     Route(
         "symptom_again",  # "tak co s tím?" after a symptom's fix: that fix again
         lambda t: bool(last_symptom(t.topic)) and lexicon.says("what_now", t.frame.folded),
@@ -1003,9 +1020,10 @@ ROUTES: List[Route] = [
     Route(
         "glad_it_works",  # "opravil jsem to a už to jede" with nothing open
         lambda t: (
-            _nothing_asked(t, settings_named=True) and lexicon.says("glad_it_works", t.frame.folded)
+            _nothing_asked(t, settings_named=True, values_named=True)
+            and lexicon.says("glad_it_works", t.frame.folded)
         ),
-        said("utter_glad_it_works"),
+        glad_it_works,
     ),
     Route(
         "questions_and_problem",
