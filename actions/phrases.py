@@ -220,6 +220,8 @@ SPAM = re.compile(
 # Walkthrough navigation in free text (short messages only: a long one is a question).
 START_WORDS = re.compile(
     r"\bnavod\w*|\bkrok (za|po) krok\w*|\bprove\w* (me|mne)\b|\bprovedt\w*|\bpostup\w* nastaveni"
+    # "poraďte postup", "pošlete mi postup", "jaký je postup?"
+    r"|\b(porad\w*|posl\w*|napis\w*|dejte|chci|potrebuj\w*|prosim o|jaky je) (mi )?(ten |nejaky |cely )?postup\b"
 )
 NEXT_WORDS = re.compile(
     r"\b(hotov\w*|dalsi|jedem\w*|jdem\w*|udelal\w*|udelan\w*|mam to|to mam|vidim to|uz ho vidim|uz to vidim"

@@ -972,7 +972,12 @@ ROUTES: List[Route] = [
     ),
     Route(
         "where_setting",  # "kde se v Outlooku mění port?": the place in their device
-        lambda t: lexicon.says("where_setting", t.frame.folded) and not t.frame.symptom,
+        lambda t: (
+            lexicon.says("where_setting", t.frame.folded)
+            and not t.frame.symptom
+            # "kde najdu heslo … a jaký je odchozí server?": two questions of their own
+            and not {"password", "mailbox_password", "username"} & set(t.frame.asks)
+        ),
         where_setting,
     ),
     Route("device_setup", _device_setup, start_walkthrough),

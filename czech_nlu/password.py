@@ -440,6 +440,8 @@ SHAPED_MIN = 6
 ADDRESS_THEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[,;|]\s*(?P<secret>\S+)")
 VERBAL_NOUN_ENDINGS = ("ani", "eni", "ovani", "ovat")
 WINDOW = 5  # words after the keyword where a password may stand ("heslo jsem si změnil na X")
+# A conjunction that starts the customer's next clause ("heslo a kliknul jsem na další")
+CLAUSE_STARTS = frozenset(["a", "ale", "pak", "potom", "tak", "takze", "and", "then"])
 
 
 @lru_cache(maxsize=1)
@@ -500,6 +502,8 @@ def _near_keyword(text: str, folded: str) -> Iterator[Tuple[int, int]]:
                 yield start, end
                 break  # one password per keyword: what follows it is the customer's sentence
             if word[-1:] in ".!?,;":  # the clause ends: the rest is the customer's sentence
+                break
+            if fold(word) in CLAUSE_STARTS:  # "…a heslo a kliknul jsem na další": a new clause
                 break
 
 
