@@ -35,8 +35,11 @@ def answer_server(
     return [SlotSet("last_topic", "server")]
 
 
-def check_servers(dispatcher: CollectingDispatcher, hosts: List[str]) -> Events:
-    """Server names the customer typed: ours confirmed, any other replaced by ours."""
+def check_servers(
+    dispatcher: CollectingDispatcher, hosts: List[str], protocol: Optional[str] = None
+) -> Events:
+    """Server names the customer typed: ours confirmed, any other replaced by ours (the
+    server of the `protocol` named beside it: "jako odchozí mám smtp.seznam.cz")."""
     ours = {knowledge.server(direction).lower() for direction in ("incoming", "outgoing")}
     wrong = False
     typed: Dict[str, str] = {}  # the same name typed for incoming and outgoing: said once
@@ -49,7 +52,7 @@ def check_servers(dispatcher: CollectingDispatcher, hosts: List[str]) -> Events:
             dispatcher.utter_message(response="utter_server_check_wrong", host=host)
             wrong = True
     if wrong:
-        answer_server(dispatcher, None)
+        return answer_server(dispatcher, protocol)  # "a port?" then follows that server
     return [SlotSet("last_topic", "server")]
 
 

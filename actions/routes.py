@@ -246,7 +246,7 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 
 def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    events = answers.check_servers(dispatcher, turn.frame.hosts)
+    events = answers.check_servers(dispatcher, turn.frame.hosts, turn.frame.protocol)
     events += ports.check_ports(dispatcher, turn) if turn.frame.ports else []
     for topic in turn.frame.asks:  # "…ale není tam zaškrtnuté ověřování": that too
         if topic not in ("server", "port", "port_table", "port_purpose", "username", "password"):
@@ -303,8 +303,12 @@ def asked_protocols(turn: Turn) -> List[str]:
         return [p for p in turn.frame.protocols if p != "smtp"] + ["smtp"]
     if turn.follow_up and turn.last_protocols:
         protocols = turn.last_protocols  # "a se SSL?" after IMAP and SMTP: both again
+    elif turn.protocol:
+        protocols = [turn.protocol]
+    elif turn.pending == Pending.SMTP_FIX or following_fix(turn):
+        protocols = ["smtp"]  # a port on the way to the outgoing server's authentication
     else:
-        protocols = [turn.protocol] if turn.protocol else []
+        protocols = []
     if turn.frame.everywhere:  # "se SSL, všude": the incoming protocol and SMTP
         protocols = [p for p in protocols if p != "smtp"] + ["smtp"]
     return protocols

@@ -371,6 +371,8 @@ def _shaped(word: str, right_after_key: bool) -> bool:
     """A word that looks like a password wherever it stands near the keyword."""
     if TECHNICAL.match(word) or "@" in word or "." in word.strip(STRIP):
         return False
+    if all(TECHNICAL.match(part) for part in re.split(r"[/+]", word.strip(STRIP))):
+        return False  # a program's setting: "SSL/TLS", "TLS/SSL", "IMAP/POP3"
     letters = any(ch.isalpha() for ch in word)
     return letters and (
         any(ch.isdigit() for ch in word)
