@@ -899,6 +899,9 @@ ROUTES: List[Route] = [
             and ("?" in t.frame.text or t.intent not in ("affirm", "deny"))
             and not (t.frame.asks_how or _where_back(t))  # "jak to udělám v Thunderbirdu?"
             and not lexicon.says("without_auth", t.frame.folded)  # "co když to tam nezměním?"
+            # "na notebooku pořád stejná chyba" is an answer about that device, not a question
+            and t.frame.works is None
+            and not t.frame.symptom
         ),
         also_other_devices,
     ),

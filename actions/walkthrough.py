@@ -46,9 +46,13 @@ def resume_step(turn: Turn) -> int:
     screen the customer says they are at beside the question ("ptá se to IMAP, POP3 nebo
     Exchange, co dát?" is the account type's step)."""
     position = turn.frame.position
-    # (a label on the screen, not a field's name asked about: "jaký je server odchozí pošty?")
+    # (a label the customer sees – "ptá se to…", "nabízí…", "vidím…" – not a field's name asked
+    # about: "jaký je server příchozí pošty?", "co je IMAP?")
+    seen = lexicon.says("seeing_marker", turn.frame.folded) or lexicon.says(
+        "device_asks", turn.frame.folded
+    )
     if position and position.by_label and not position.at_notice and position.step > turn.step:
-        return position.step
+        return position.step if seen else turn.step
     return turn.step
 
 
@@ -284,7 +288,7 @@ def enter_at(
     if position.at_notice:
         return walk.help(position.step) + [SlotSet("walkthrough_active", True)]
     if position.at_then:  # "klikl jsem na přidat účet": the step's second action
-        return utter_then(dispatcher, position.step, turn.device)
+        return utter_then(dispatcher, turn, position.step)
     if position.by_label:  # "mám tam POP, hotovo": the account type tapped is the form's
         walk.protocol = next(
             (p for p in turn.frame.protocols if p in knowledge.incoming_protocols()), walk.protocol
@@ -325,11 +329,10 @@ def utter_after_filling(
     return [SlotSet("walkthrough_step", float(number)), SlotSet("walkthrough_active", True)]
 
 
-def utter_then(
-    dispatcher: CollectingDispatcher, number: int, device: Optional[str]
-) -> List[Dict[str, Any]]:
-    then = knowledge.steps(device)[number - 1].then
-    assert then is not None  # a Position.at_then names a step with a second action
+def utter_then(dispatcher: CollectingDispatcher, turn: Turn, number: int) -> List[Dict[str, Any]]:
+    then = knowledge.steps(turn.device)[number - 1].then
+    if then is None:  # (another device's position): the step itself
+        return Walkthrough(dispatcher, turn).go_to(number)
     dispatcher.utter_message(response="utter_step_then", then=then.text)
     return [SlotSet("walkthrough_step", float(number)), SlotSet("walkthrough_active", True)]
 

@@ -442,8 +442,8 @@ SHAPED_MIN = 6
 ADDRESS_THEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[,;|]\s*(?P<secret>\S+)")
 VERBAL_NOUN_ENDINGS = ("ani", "eni", "ovani", "ovat")
 WINDOW = 5  # words after the keyword where a password may stand ("heslo jsem si změnil na X")
-# A conjunction that starts the customer's next clause ("heslo a kliknul jsem na další")
-CLAUSE_STARTS = frozenset(["a", "ale", "pak", "potom", "tak", "takze", "and", "then"])
+# Colloquial forms no dictionary has: past tense ("heslo a kliknul jsem na další"), "-ej"
+COLLOQUIAL = re.compile(r"^[a-z]{3,}(nul[aoiy]?|ej)$")  # also "jakej", "novej"
 
 
 @lru_cache(maxsize=1)
@@ -478,6 +478,8 @@ def _unknown(word: str) -> bool:
         return False
     if bare.islower() and folded.endswith(VERBAL_NOUN_ENDINGS):  # "odesílání": a dictionary gap
         return False
+    if bare.islower() and COLLOQUIAL.match(folded):
+        return False
     return folded not in NOT_A_PASSWORD and folded not in _dictionary() and not _describes(bare)
 
 
@@ -504,8 +506,6 @@ def _near_keyword(text: str, folded: str) -> Iterator[Tuple[int, int]]:
                 yield start, end
                 break  # one password per keyword: what follows it is the customer's sentence
             if word[-1:] in ".!?,;":  # the clause ends: the rest is the customer's sentence
-                break
-            if fold(word) in CLAUSE_STARTS:  # "…a heslo a kliknul jsem na další": a new clause
                 break
 
 

@@ -12,6 +12,9 @@ def test_typed_passwords():
         "Heslo ke schránce mám Brno2023",
         "heslo: kocicka",
         "Zadávám heslo Hrad1234, je správně?",
+        # a conjunction after the keyword does not end the search
+        "heslo a Xyzabc",
+        "dal jsem heslo a pak Qwxyzt",
     ]:
         assert typed_password(text), text
 
@@ -25,6 +28,9 @@ def test_questions_about_passwords_are_not_passwords():
         "Zapomněl jsem heslo ke schránce",
         '/inform{"protocol":"imap"}',
         "",
+        # a colloquial past tense and a program's setting beside the word
+        "napsal jsem jméno, adresu a heslo a kliknul na další",
+        "dal jsem Heslo, 465, TLS/SSL zaškrtnuto a uložil",
     ]:
         assert not typed_password(text), text
 
