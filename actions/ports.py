@@ -144,6 +144,8 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             if protocol
             else frame.protocols or ([turn.protocol] if turn.protocol else [])
         )
+        if owner and not protocol and not frame.protocols and len(claims) > 1:
+            protocols = [owner[0]]  # "993 a 465 s TLS/SSL": each number its own protocol
         if not protocols and owner:
             protocols = [owner[0]]
         security = clause_security or _message_security(frame, protocol)
