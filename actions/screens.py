@@ -116,16 +116,14 @@ def where(folded: str, device: Optional[str] = None) -> Optional[Position]:
         candidates: List[Tuple[float, Position]] = []
         second = [label for label in s.then if label and label <= words]
         for label in second:  # the second action named: done → the next step, else this one's
-            score = LABEL_WEIGHT * (1 + sum(weight[w] for w in label))
+            score = _label_score(label, weight)
             position = (
-                Position(min(s.step + 1, last_step), by_label=True)
-                if ahead
-                else Position(s.step, by_label=True, at_then=True)
+                _next(s, last_step) if ahead else Position(s.step, by_label=True, at_then=True)
             )
             candidates.append((score, position))
         for number, label in enumerate(s.labels, 1):
             if label and label <= words and not second:
-                score = LABEL_WEIGHT * (1 + sum(weight[w] for w in label))
+                score = _label_score(label, weight)
                 position = (
                     _passed(s, number, last_step) if ahead else Position(s.step, by_label=True)
                 )
@@ -146,6 +144,15 @@ def where(folded: str, device: Optional[str] = None) -> Optional[Position]:
     return best[1] if best else None
 
 
+def _label_score(label: FrozenSet[str], weight: Dict[str, float]) -> float:
+    return LABEL_WEIGHT * (1 + sum(weight[w] for w in label))
+
+
+def _next(s: _Screen, last_step: int) -> Position:
+    """The step after `s`, reached by a label said done."""
+    return Position(min(s.step + 1, last_step), by_label=True)
+
+
 def _passed(s: _Screen, label_number: int, last_step: int) -> Position:
     """Where the customer is once the step's label `label_number` is done."""
     if s.then:  # "klikl jsem na přidat účet": the step's second action
@@ -154,7 +161,7 @@ def _passed(s: _Screen, label_number: int, last_step: int) -> Position:
         # "klikl jsem na Připojit": the notice that button shows, on this step
         return Position(s.step, at_notice=True, by_label=True)
     # done with the step (labels of a step without a notice are synonyms)
-    return Position(min(s.step + 1, last_step), by_label=True)
+    return _next(s, last_step)
 
 
 def _furthest_done(folded: str, screens: Tuple[_Screen, ...]) -> Optional[Position]:
@@ -171,10 +178,7 @@ def _furthest_done(folded: str, screens: Tuple[_Screen, ...]) -> Optional[Positi
             for number, label in enumerate(s.labels, 1)
             if label and label <= words
         ] + [
-            Position(min(s.step + 1, len(screens)), by_label=True)
-            for s in screens
-            for label in s.then
-            if label and label <= words
+            _next(s, len(screens)) for s in screens for label in s.then if label and label <= words
         ]
     # (the furthest: a later step, or the same step's second action done)
     return max(passed, key=lambda p: (p.step, not p.at_then)) if len(passed) > 1 else None
