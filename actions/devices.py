@@ -15,6 +15,7 @@ DENIED = re.compile(
 CLAIMED = re.compile(
     r"\b(mam|mame|pouzivam|je to|jde o)\s+((na|v|ve|do|tu|tady)\s+)?$|\b(v|ve|na|do)\s+$"
 )
+LIST_SPAN = 25  # characters between two providers' names on one screen's list
 BEFORE = 14  # characters before a name read for a word that denies or claims it
 # "je tam spousta ikon Google, Yahoo, Outlook": the providers a screen lists, no device
 # ("seznam" is also the word for a list: the provider only as "seznam.cz" / "Seznam e-mail")
@@ -48,9 +49,14 @@ def named(folded: str) -> Optional[str]:
     ("Outlook v iPhonu" is the Outlook app) wins."""
     mentions = _mentions(folded)
     listed = list(PROVIDERS.finditer(folded))
-    if len({m.group(0) for m in listed}) >= 2:  # a name in the list counts only when claimed
-        on_screen = {m.start() for m in listed}
-        mentions = [m for m in mentions if not (m[0] and m[1] in on_screen)]
+    # a name in a list of providers (another one close by) counts only when claimed:
+    # "outlook na androidu, …, je tam imap, pop3, exchange" names the Outlook app
+    on_screen = {
+        m.start()
+        for m in listed
+        if any(o.group(0) != m.group(0) and abs(o.start() - m.start()) <= LIST_SPAN for o in listed)
+    }
+    mentions = [m for m in mentions if not (m[0] and m[1] in on_screen)]
     ids = {guide_id for _, _, guide_id in mentions}
     programs = [i for i in ids if (p := knowledge.guide(i).program) and p.search(folded)]
     if len(ids) > 1 and len(programs) == 1:

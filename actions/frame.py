@@ -473,6 +473,9 @@ def read(
     if frame.works is False and not frame.symptom and _about_password(text, folded):
         # "heslo mám X a stejně to nejde": the log-in, whatever the password was
         frame.symptom = "login_failed"
+    if frame.works is not False and lexicon.says("glad_it_works", folded):
+        # "zprávy, co visely v K odeslání, už odešly": the success, not the old symptom
+        frame.works, frame.symptom = True, None
     frame.position = where(folded, frame.device or device)  # once: _step and the situation read it
     steps = len(knowledge.steps(frame.device or device))
     frame.step, frame.step_explicit = _step(folded, frame.position, steps)

@@ -14,7 +14,7 @@ from typing import Callable, List, Optional
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import after_handoff, answers, devices, knowledge, lexicon, ports, replies
+from actions import after_handoff, answers, devices, knowledge, lexicon, ports, replies, screens
 from actions.after_handoff import handed_off
 from actions.callback import answer_callback
 from actions.context import Events, Turn
@@ -37,6 +37,8 @@ from actions.setup_files import (
     answer_autoconfig,
     answer_profile,
     answer_profile_address,
+    autoconfig_hosting,
+    autoconfig_reader,
 )
 from actions.symptoms import answer_symptom, last_symptom
 from actions.topics import INTENT_TOPICS
@@ -99,6 +101,31 @@ def said(response: str, **values) -> Answer:
 
 
 # --- the answers routes give (beyond the answer modules) ---------------------------------
+
+
+def yes_to_tap(answer: Answer) -> Answer:
+    """ "Mám dát Jiné?" answered by the step it leads to: "Ano." first when that step's
+    instruction names what the customer would tap (a yes/no question gets its yes)."""
+
+    def wrapped(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
+        events = answer(dispatcher, turn)
+        asked = lexicon.load()["tap_question"].search(turn.frame.folded)
+        if events is None or not asked:
+            return events
+        target = set(screens.stems(asked.group("target")))
+        said = " ".join(
+            str(value)
+            for message in dispatcher.messages
+            for key, value in message.items()
+            if key in ("instruction", "then", "after_filling")
+        )
+        if target and target <= set(screens.stems(said)):
+            yes = CollectingDispatcher()
+            yes.utter_message(response="utter_yes_tap")
+            dispatcher.messages[:0] = yes.messages
+        return events
+
+    return wrapped
 
 
 def password_warning(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -202,6 +229,11 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     return None
 
 
+def _ends(entry: lexicon.Entry, folded: str) -> int:
+    """Where the entry's last match in the text ends (-1: nowhere)."""
+    return max((m.end() for m in entry.pattern.finditer(folded)), default=-1)
+
+
 def _filled_step(turn: Turn) -> Optional[int]:
     """ "Formulář je hotový podle IMAP, 993 a 465, co mám zmáčknout?": the step whose fields
     the customer filled with the values named (None: no such report)."""
@@ -212,6 +244,10 @@ def _filled_step(turn: Turn) -> Optional[int]:
         return None  # a problem or a question of its own
     if not (frame.ports or frame.hosts or frame.names_something):
         return None  # a plain "vyplněno, co teď?" is navigation
+    if _ends(lexicon.load()["seeing_marker"], frame.folded) > _ends(
+        lexicon.load()["filled"], frame.folded
+    ):
+        return None  # "napsal jsem adresu a heslo, …, teď formulář se servery": the screen now
     position = frame.position
     if position and not position.at_notice:
         number = position.step
@@ -238,6 +274,11 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     events = ports.check_ports(dispatcher, turn) if turn.frame.ports and turn.frame.checks else []
     if lexicon.says("username_short", turn.frame.folded):
         events += answers.answer_username_short(dispatcher)
+    if turn.frame.symptom == "login_failed" and lexicon.says("account_password", turn.frame.folded):
+        # "nejde přihlásit, heslo mám jako do zákaznického účtu": that is the mistake, named
+        answers.utter_password_change(dispatcher, "utter_mailbox_password")
+        dispatcher.utter_message(response="utter_ask_symptom_helped")
+        return events + [SlotSet("pending_question", Pending.SYMPTOM_FIX.value)]
     if turn.frame.symptom in ENTRIES:
         return events + troubleshoot(dispatcher, turn, turn.frame.symptom)
     return events + answer_symptom(
@@ -525,8 +566,20 @@ def without_auth(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return [SlotSet("pending_question", Pending.SMTP_FIX.value)]  # "Pomohlo to?" stays open
 
 
+def _taps_the_link(turn: Turn) -> bool:
+    """ "Mám na iPadu klepnout na odkaz?" after the profile's link."""
+    asked = lexicon.load()["tap_question"].search(turn.frame.folded)
+    return bool(
+        turn.topic == "profile" and asked and re.search(r"odkaz|link|qr|profil", asked["target"])
+    )
+
+
 def profile_help(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Installing the profile and removing it; asked only how to remove it, that part."""
+    if _taps_the_link(turn):
+        dispatcher.utter_message(response="utter_yes_tap")
+        dispatcher.utter_message(response="utter_profile_help")
+        return [SlotSet("last_topic", "profile")]
     if not lexicon.says("removal", turn.frame.folded):
         dispatcher.utter_message(response="utter_profile_help")
     dispatcher.utter_message(response="utter_profile_remove")
@@ -768,8 +821,11 @@ def walkthrough_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 def _in_walkthrough(turn: Turn) -> bool:
     frame = turn.frame
+    # (a notice the guide expects – "nelze ověřit název účtu nebo heslo" before a Mac's server
+    # fields – is that step, not a failure)
+    expected = bool(turn.walkthrough_active and frame.position and frame.position.at_notice)
     return (turn.walkthrough_active or bool(frame.step and turn.walkthrough_started)) and not (
-        frame.symptom or frame.open_smtp
+        (frame.symptom and not expected) or frame.open_smtp
     )
 
 
@@ -793,6 +849,21 @@ ROUTES: List[Route] = [
         "autoconfig_where",  # "a kam ten soubor dám?" after the autoconfig answer
         lambda t: t.topic == "autoconfig" and lexicon.says("where_to_put", t.frame.folded),
         lambda d, t: answer_autoconfig(d, t, where=True),
+    ),
+    Route(
+        "autoconfig_reader",  # "přečte to i Outlook?" after the autoconfig file
+        lambda t: (
+            t.topic == "autoconfig"
+            and bool(t.frame.device)
+            and "?" in t.frame.text
+            and not (t.walkthrough_active or t.frame.symptom)
+        ),
+        autoconfig_reader,
+    ),
+    Route(
+        "autoconfig_hosting",  # "stačí to nahrát přes FTP? musí to být https?"
+        lambda t: t.topic == "autoconfig" and lexicon.says("autoconfig_hosting", t.frame.folded),
+        autoconfig_hosting,
     ),
     Route(
         "device_answer",  # "iPhone" to "Na jakém zařízení…?": that device's walkthrough
@@ -839,6 +910,7 @@ ROUTES: List[Route] = [
         "profile_help",
         lambda t: (
             lexicon.says("profile_help", t.frame.folded)
+            or _taps_the_link(t)
             or (t.topic == "profile" and lexicon.says("removal", t.frame.folded))
         ),
         profile_help,
@@ -938,9 +1010,9 @@ ROUTES: List[Route] = [
         without_auth,
     ),
     Route("device_switch", _device_switch, device_switch),
-    Route("filled_form", lambda t: _filled_step(t) is not None, filled_form),
-    Route("walkthrough_navigation", _in_walkthrough, navigate),
-    Route("walkthrough_entered", _enters_walkthrough, enter_walkthrough),
+    Route("filled_form", lambda t: _filled_step(t) is not None, yes_to_tap(filled_form)),
+    Route("walkthrough_navigation", _in_walkthrough, yes_to_tap(navigate)),
+    Route("walkthrough_entered", _enters_walkthrough, yes_to_tap(enter_walkthrough)),
     Route(
         "walkthrough_resumed",  # "pojďme zase na ten postup" with the walkthrough paused
         lambda t: t.frame.where_were_we and not t.walkthrough_active and not _fact_question(t),

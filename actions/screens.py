@@ -37,9 +37,16 @@ class Position:
     at_then: bool = False  # the step's first action done: its second one (Step.then) is next
 
 
+# Case endings (folded), longest first: a short word meets its forms ("jiný"/"jiné"/"jiného").
+ENDINGS = ("eho", "emu", "ych", "ymi", "ami", "ach", "ou", "a", "e", "i", "o", "u", "y")
+
+
 def stem(word: str) -> str:
-    """Czech endings cut off crudely: "obrazovce"/"obrazovka", "políčky"/"políčka" meet."""
+    """Czech endings cut off crudely: "obrazovce"/"obrazovka", "políčky"/"políčka", "jiný"/"jiné"
+    meet."""
     word = lexicon.load().forms.get(word, word)
+    ending = next((e for e in ENDINGS if word.endswith(e) and len(word) - len(e) >= 3), "")
+    word = word[: len(word) - len(ending)]
     return word[:5] if len(word) > 5 else word
 
 
@@ -65,8 +72,10 @@ def _screens(guide_id: str) -> Tuple[Tuple[_Screen, ...], Dict[str, float]]:
             step=number,
             labels=tuple(frozenset(stems(label)) for label in step.labels),
             # The title names the screen too ("krok s typem účtu"); label words count as labels.
+            # (the program's own name is no screen: "v thunderbirdu mám…" is no main window)
             screen=frozenset(stems(f"{step.title} {step.screen}"))
-            - frozenset(stems(" ".join(step.labels))),
+            - frozenset(stems(" ".join(step.labels)))
+            - frozenset(stems(knowledge.guide(guide_id).short)),
             notice=frozenset(stems(step.notice or "")),
             then=tuple(
                 frozenset(stems(label)) for label in (step.then.labels if step.then else ())
@@ -141,7 +150,23 @@ def where(folded: str, device: Optional[str] = None) -> Optional[Position]:
         for candidate in candidates:
             if best is None or candidate[0] > best[0]:
                 best = candidate
-    return best[1] if best else None
+    return best[1] if best else _tap_asked(folded, device)
+
+
+def _tap_asked(folded: str, device: Optional[str]) -> Optional[Position]:
+    """ "Mám kliknout na Hotovo?" naming no screen: the last step whose instruction is that
+    tap (its text, second action or button after filling)."""
+    asked = lexicon.load()["tap_question"].search(folded)
+    target = set(stems(asked.group("target"))) if asked else set()
+    if not target:
+        return None
+    steps = knowledge.steps(device)
+    named = [
+        number
+        for number, step in enumerate(steps, 1)
+        if target <= set(stems(f"{step.text} {step.then.text if step.then else ''}"))
+    ]
+    return Position(named[-1], by_label=True) if named else None
 
 
 def _label_score(label: FrozenSet[str], weight: Dict[str, float]) -> float:

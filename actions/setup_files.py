@@ -72,6 +72,8 @@ def answer_autoconfig(dispatcher: CollectingDispatcher, turn: Turn, where: bool 
     candidates = ADDRESS_LIKE.findall(turn.frame.text) or DOMAIN_LIKE.findall(turn.frame.text)
     named = [c for c in candidates if not c.lower().startswith(("config-v1", "autoconfig"))]
     named = [c for c in named if "well-known" not in c and not c.endswith(".xml")]
+    # our mail server is no customer's domain ("v Outlooku mám ssl0.ovh.net")
+    named = [c for c in named if not _our_server(c)]
     if not named and (where or lexicon.says("where_to_put", turn.frame.folded) or turn.frame.asks):
         dispatcher.utter_message(
             response="utter_autoconfig_where",
@@ -102,3 +104,33 @@ def answer_autoconfig(dispatcher: CollectingDispatcher, turn: Turn, where: bool 
         hours=_hours(),
     )
     return [SlotSet("pending_question", None), SlotSet("last_topic", "autoconfig")]
+
+
+def _our_server(name: str) -> bool:
+    servers = {knowledge.server(direction).lower() for direction in ("incoming", "outgoing")}
+    return name.strip(".,;:!?()\"'").lower() in servers
+
+
+def autoconfig_reader(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """ "Přečte to i Outlook?" after the autoconfig file: whether that program reads it (the
+    guides' `autoconfig`), and what sets that device up instead."""
+    guide = knowledge.guide(turn.frame.device)
+    if guide.autoconfig:
+        dispatcher.utter_message(response="utter_autoconfig_read_by", device=guide.name)
+    else:
+        dispatcher.utter_message(
+            response="utter_autoconfig_not_read_by",
+            device=guide.name,
+            instead=(
+                "Pro iPhone, iPad a Mac je tu konfigurační profil – stačí napsat „profil“."
+                if guide.profile
+                else "Tam údaje vyplníte ručně – rád Vás provedu krok za krokem."
+            ),
+        )
+    return [SlotSet("last_topic", "autoconfig")]
+
+
+def autoconfig_hosting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """ "Stačí to nahrát přes FTP? Musí to být https?": how the file gets onto the website."""
+    dispatcher.utter_message(response="utter_autoconfig_hosting", path=AUTOCONFIG_PATH)
+    return [SlotSet("last_topic", "autoconfig")]

@@ -286,7 +286,10 @@ def enter_at(
     if not turn.walkthrough_started:  # said once: whose steps these are
         utter_intro(dispatcher, turn)
     if position.at_notice:
-        return walk.help(position.step) + [SlotSet("walkthrough_active", True)]
+        help_events = walk.help(position.step)
+        if position.step == walk.form_step:  # the notice above the form: its values follow
+            return walk.go_to(position.step)
+        return help_events + [SlotSet("walkthrough_active", True)]
     if position.at_then:  # "klikl jsem na přidat účet": the step's second action
         return utter_then(dispatcher, turn, position.step)
     if position.by_label:  # "mám tam POP, hotovo": the account type tapped is the form's

@@ -818,3 +818,81 @@ def test_more_kinds_said_in_other_words(domain, handoff_db):
         "open_smtp_ticket",
     )
     assert "Změna hesla" in reply
+
+
+def test_a_tap_question_gets_its_yes_only_when_the_next_instruction_is_that_tap(domain):
+    at_add_account = dict(device="samsung_email", walkthrough_active=True, walkthrough_step=3.0)
+    reply, _ = respond(
+        domain, "je tam gmail, outlook, yahoo a dole jiné, mám dát jiné?", **at_add_account
+    )
+    assert reply.startswith(shown(domain, "utter_yes_tap")) and "jiný" in reply
+    at_type = dict(device="samsung_email", walkthrough_active=True, walkthrough_step=5.0)
+    reply, _ = respond(domain, "mám dát exchange?", **at_type)
+    assert not reply.startswith(shown(domain, "utter_yes_tap"))
+
+
+def test_a_tap_question_naming_no_screen_enters_at_the_step_of_that_tap(domain):
+    reply, slots = respond(
+        domain,
+        "v thunderbirdu mam vsechno vyplnene, test probehl, mam kliknout na hotovo?",
+        device="thunderbird",
+    )
+    steps = len(knowledge.steps("thunderbird"))
+    assert reply.startswith(shown(domain, "utter_yes_tap")) and slots["walkthrough_step"] == steps
+
+
+def test_after_the_autoconfig_file_which_programs_read_it_and_how_it_is_hosted(domain):
+    reply, _ = respond(domain, "přečte to i outlook?", last_topic="autoconfig")
+    assert "nečte" in reply and "Outlook" in reply
+    reply, _ = respond(domain, "a thunderbird to načte?", last_topic="autoconfig")
+    assert reply.startswith("Ano") and "Thunderbird" in reply
+    reply, _ = respond(
+        domain, "stačí to nahrát přes ftp? musí to být https?", last_topic="autoconfig"
+    )
+    assert "FTP" in reply and "HTTPS" in reply and "/.well-known/autoconfig/mail/" in reply
+
+
+def test_our_mail_server_is_never_taken_for_the_customers_domain(domain):
+    server = knowledge.server("incoming").lower()
+    reply, _ = respond(domain, f"udělejte mi autoconfig pro {server}")
+    assert f"https://{server}" not in reply.lower() and "/mailconfig/" not in reply
+
+
+def test_a_success_report_naming_the_old_symptom_is_a_success(domain):
+    reply, _ = respond(
+        domain,
+        "zprávy co visely v K odeslání už odešly",
+        pending_question="symptom_fix",
+        device="android_gmail",
+    )
+    assert "funguje" in reply.split("\n")[0] and "ověřování" not in reply
+
+
+def test_the_notice_a_mac_shows_before_the_server_fields_is_that_step_not_a_failure(domain):
+    reply, slots = respond(
+        domain,
+        "dal jsem přihlásit se a píše to nelze ověřit název účtu nebo heslo, pod tím jsou políčka",
+        device="mac_mail",
+        walkthrough_active=True,
+        walkthrough_step=3.0,
+    )
+    assert knowledge.server("incoming") in reply and "zákaznickém prostoru" not in reply
+    assert slots["walkthrough_step"] == knowledge.guide("mac_mail").step_number("account_form")
+
+
+def test_a_failed_log_in_with_the_customer_area_password_names_that_mistake(domain):
+    reply, slots = respond(
+        domain,
+        "na samsungu mi nejde prihlasit, heslo mam stejne jako do zakaznickeho uctu",
+        device="samsung_email",
+    )
+    first = reply.split("\n")[0]
+    assert "ne heslo k zákaznickému účtu" in first and slots["pending_question"] == "symptom_fix"
+
+
+def test_tapping_the_profile_link_is_answered_yes_with_what_ios_shows(domain):
+    reply, _ = respond(
+        domain, "mám na iPadu klepnout na odkaz?", device="iphone_mail", last_topic="profile"
+    )
+    assert reply.startswith(shown(domain, "utter_yes_tap")) and "Profil stažen" in reply
+    assert "Krok 1" not in reply

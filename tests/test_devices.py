@@ -98,3 +98,10 @@ def test_a_step_of_two_actions_is_followed_action_by_action(device, number, step
         ), label
         both = f"klikl jsem na {step.labels[0]} a pak na {label}"
         assert screens.where(fold(both), device).step == number + 1, both
+
+
+def test_two_devices_joined_by_a_conjunction_are_two_and_a_provider_list_names_none():
+    assert devices.named("mam iphone a taky outlook 2019 na pocitaci") == "iphone_mail"
+    assert devices.named("outlook v kancelari na pc") == "outlook_windows"
+    assert devices.named("outlook na androidu, je tam imap, pop3, exchange") == "outlook_mobile"
+    assert devices.named("samsung, vidim gmail, outlook, yahoo") == "samsung_email"
