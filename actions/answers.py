@@ -285,6 +285,11 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(response="utter_username_ok")
         utter_password_change(dispatcher, "utter_mailbox_password")
         return []
+    if topic == "same_settings":  # "ta druhá schránka se nastavuje stejně?": yes
+        dispatcher.utter_message(
+            response="utter_same_settings", server=knowledge.server("incoming")
+        )
+        return [SlotSet("last_topic", "settings")]
     if topic == "mailbox_password":
         utter_password_change(dispatcher, "utter_mailbox_password")
         return []

@@ -110,6 +110,9 @@ LEXICON_TOPICS = {
     "same_login": "same_login",
     "whole_address": "whole_address",
     "auth_ok": "auth_ok",
+    "same_settings": "same_settings",
+    "server_follow_up": "server",
+    "settings_request": "settings",
 }
 # A lexicon topic answers these too: "liší se server pro příjem a odesílání?" is no question
 # for the server alone.
@@ -128,6 +131,7 @@ COVERS = {
     },  # "ověřování mám zapnuté": the next suspects, not the setting  # "celou adresu?": the user name, no server
     "term": {"pop_vs_imap"},
     "settings": {"server", "port"},  # "údaje pro POP3: server, porty, všechno"
+    "same_settings": {"settings", "server", "port", "same_server"},
     "smtp_auth": {"ssl_required"},  # "treba zaškrtnúť niečo pri odchodzej pošte?": the checkboxes
     # the table of ports per SSL choice, SSL recommended ("musí být SSL, nebo to jde i bez?")
     "ssl_required": {"port", "port_table", "ssl_advice"},
@@ -311,14 +315,22 @@ def _security(message: Dict[str, Any], focus: str, folded: str) -> Optional[str]
 
 def _protocols(message: Dict[str, Any], focus: str, folded: str) -> List[str]:
     found = protocols_in_text(focus) or protocols_in_text(folded)
+    former = lexicon.load()["former_protocol"].search(folded)
+    was = canonical_protocol(former.group("former")) if former else None
     if "incoming" in found:  # "port pro příjem?" after a story that says "mám POP3"
-        named = [p for p in protocols_in_text(folded) if p in knowledge.incoming_protocols()]
+        named = [
+            p for p in protocols_in_text(folded) if p in knowledge.incoming_protocols() and p != was
+        ]
         if len(named) == 1:
             found = [named[0] if p == "incoming" else p for p in found]
     if not found:
         found = [p for p in (canonical_protocol(v) for v in _entities(message, "protocol")) if p]
     for _, word in phrases.NOT_PROTOCOL.findall(folded):  # "mám IMAP, ne POP"
         found = [p for p in found if p != canonical_protocol(word)]
+    if was:  # "na starém jsem to měl přes POP, teď chci IMAP": the one wanted now
+        rest = [p for p in found if p != was]
+        if set(rest) & set(knowledge.incoming_protocols()):
+            found = rest
     return list(dict.fromkeys(_concrete(found)))
 
 

@@ -38,6 +38,8 @@ TOPIC_WORDS = {
         r"|\b(musim|co|neco|nieco|treba|potreba|ktere|kterou|ktery|which|what)\b[^.?!]{0,20}\b(zaskrt\w*|tick\w*|check ?box\w*)"
         r"|\bcheck ?box\w*|\bzaskrtavat\w*|\bzaskrtavac\w*|\bzaskrtavatk\w*"
         r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login"
+        # a program's switch for it: "přepínač Vyžadovat přihlášení, zapnout?" (Gmail, Samsung)
+        r"|\bvyzad\w* (\w+ )?prihlas\w*|\bprihlas\w* (\w+ )?(k|pro|pred) (odesil|odeslan)\w*"
         # "mám zaškrtnout co přesně?", "stačí zaškrtnout jedno z těch dvou políček?"
         r"|\bzaskrt\w*\b[^.?!]{0,15}\b(co|ktere|jake|ktery|ktera)\b|\b(staci|musim|treba)\b[^.?!]{0,10}\bzaskrt\w*"
         r"|\b(obe|obou|jedno|jedn\w*) (z )?(tech )?(dvou )?(polic|zaskrt|kolon|ctverec)\w*"

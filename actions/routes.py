@@ -861,6 +861,28 @@ ROUTES: List[Route] = [
         autoconfig_reader,
     ),
     Route(
+        "mac_auto_manage",  # "je zaškrtnuté Automaticky spravovat nastavení připojení, vypnout?"
+        lambda t: (
+            t.device in (None, "mac_mail")
+            and lexicon.says("mac_auto_manage", t.frame.folded)
+            and not (t.frame.symptom or t.frame.ports)
+        ),
+        said(
+            "utter_mac_auto_manage",
+            imap_ssl=knowledge.port("imap", "ssl"),
+            smtp_ssl=knowledge.port("smtp", "ssl"),
+        ),
+    ),
+    Route(
+        "autoconfig_password",  # "bude v tom souboru i heslo?": no, never
+        lambda t: (
+            t.topic == "autoconfig"
+            and "?" in t.frame.text
+            and bool(re.search(r"\bhesl", t.frame.folded))
+        ),
+        said("utter_autoconfig_no_password"),
+    ),
+    Route(
         "autoconfig_hosting",  # "stačí to nahrát přes FTP? musí to být https?"
         lambda t: t.topic == "autoconfig" and lexicon.says("autoconfig_hosting", t.frame.folded),
         autoconfig_hosting,
@@ -918,7 +940,7 @@ ROUTES: List[Route] = [
     Route(
         "profile",
         lambda t: (
-            (t.intent == "ask_profile" and not t.walkthrough_active)
+            (t.intent == "ask_profile" and not (t.walkthrough_active or t.frame.adjacent))
             or lexicon.says("profile", t.frame.folded)
         ),
         answer_profile,

@@ -150,7 +150,11 @@ def where(folded: str, device: Optional[str] = None) -> Optional[Position]:
         for candidate in candidates:
             if best is None or candidate[0] > best[0]:
                 best = candidate
-    return best[1] if best else _tap_asked(folded, device)
+    tap = _tap_asked(folded, device)
+    if best and not (tap and tap.step > best[1].step):
+        return best[1]
+    # "je tam Mail a Poznámky, mám dát Uložit?": the tap asked about is further than a word seen
+    return tap
 
 
 def _tap_asked(folded: str, device: Optional[str]) -> Optional[Position]:

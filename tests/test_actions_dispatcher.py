@@ -896,3 +896,57 @@ def test_tapping_the_profile_link_is_answered_yes_with_what_ios_shows(domain):
     )
     assert reply.startswith(shown(domain, "utter_yes_tap")) and "Profil stažen" in reply
     assert "Krok 1" not in reply
+
+
+def test_another_mailbox_or_device_is_set_up_the_same_way(domain):
+    reply, _ = respond(domain, "mam v outlooku druhou schranku, ta se nastavuje stejne?")
+    assert reply.startswith("Ano") and knowledge.server("incoming") in reply
+    assert "Krok 1" not in reply
+
+
+def test_a_mailbox_matter_beside_a_device_is_said_plainly_not_a_walkthrough(domain):
+    for text in (
+        "na iphonu mi schranka hlasi ze je plna, muzete mi zvetsit misto?",
+        "v outlooku jsem omylem smazal celou slozku s maily, da se to vratit?",
+        "V Thunderbirdu bych chtěl šifrovat e-maily přes PGP, pomůžete mi s tím?",
+    ):
+        reply, _ = respond(domain, text, "other_device")
+        assert "Krok 1" not in reply and "Manager" in reply, text
+
+
+def test_the_macs_automatic_connection_settings_box_is_answered(domain):
+    reply, _ = respond(
+        domain,
+        "na macu je zaskrtnute automaticky spravovat nastaveni pripojeni, mam to vypnout?",
+        device="mac_mail",
+    )
+    assert ports_in(reply) == {knowledge.port("imap", "ssl"), knowledge.port("smtp", "ssl")}
+    assert "Krok" not in reply
+
+
+def test_the_protocol_used_before_is_not_the_one_asked_about(domain):
+    reply, _ = respond(
+        domain,
+        "Na starém telefonu jsem měl POP, teď bych chtěl IMAP. Který port u příchozí pošty se "
+        "šifrováním?",
+    )
+    assert ports_in(reply) == {knowledge.port("imap", "ssl")}
+
+
+def test_short_follow_ups_and_yes_no_questions_get_their_answer(domain):
+    reply, _ = respond(domain, "a u odchoziho serveru taky?", last_topic="server")
+    assert knowledge.server("outgoing") in reply
+    reply, _ = respond(domain, "a ssl zapnout?", last_topic="settings")
+    assert reply.startswith("Nemusíte") and "doporuč" in reply.lower()
+    reply, _ = respond(domain, "bude v tom souboru i heslo?", last_topic="autoconfig")
+    assert reply.startswith("Ne, heslo v souboru není")
+
+
+def test_a_domain_admin_asking_for_self_configuring_mail_gets_autoconfig(domain):
+    reply, _ = respond(
+        domain,
+        "Spravuji doménu firmy, všichni mají Thunderbird. Jde zařídit, aby se jim pošta "
+        "nastavila sama jen po zadání adresy?",
+        device="thunderbird",
+    )
+    assert "autoconfig" in reply.lower() or "config-v1.1.xml" in reply
