@@ -138,7 +138,11 @@ def answer_same_server(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     asks_difference = bool(DIFFER.search(turn.frame.folded))
     response = "utter_same_server_no" if asks_difference else "utter_same_server_yes"
     dispatcher.utter_message(response=response, server=incoming)
-    return [SlotSet("last_topic", "server")]
+    # "je odchozí server stejný?" – "a port?" then is the outgoing one's
+    named = turn.frame.protocols
+    return [SlotSet("last_topic", "server")] + (
+        [SlotSet("protocol", named[0])] if len(named) == 1 else []
+    )
 
 
 def answer_ssl_required(dispatcher: CollectingDispatcher, turn: Optional[Turn] = None) -> Events:

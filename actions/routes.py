@@ -566,6 +566,13 @@ def without_auth(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return [SlotSet("pending_question", Pending.SMTP_FIX.value)]  # "Pomohlo to?" stays open
 
 
+def sending_device_settings(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(
+        response="utter_sending_device_settings", **replies.settings_values("smtp")
+    )
+    return [SlotSet("protocol", "smtp"), SlotSet("last_topic", "smtp_auth")]
+
+
 def _taps_the_link(turn: Turn) -> bool:
     """ "Mám na iPadu klepnout na odkaz?" after the profile's link."""
     asked = lexicon.load()["tap_question"].search(turn.frame.folded)
@@ -859,6 +866,21 @@ ROUTES: List[Route] = [
             and not (t.walkthrough_active or t.frame.symptom)
         ),
         autoconfig_reader,
+    ),
+    Route(
+        "sending_device",  # "a co nastavit v tiskárně, co posílá skeny mailem?": SMTP only
+        lambda t: (
+            lexicon.says("sending_device", t.frame.folded)
+            and not (t.frame.device or t.frame.symptom or t.frame.hosts or t.frame.ports)
+            and bool(
+                t.frame.asks
+                or t.frame.asks_how
+                or lexicon.says("what_to_fill", t.frame.folded)
+                or lexicon.says("start_setup", t.frame.folded)
+                or re.search(r"\bnastav", t.frame.folded)
+            )
+        ),
+        sending_device_settings,
     ),
     Route(
         "mac_auto_manage",  # "je zaškrtnuté Automaticky spravovat nastavení připojení, vypnout?"

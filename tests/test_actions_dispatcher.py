@@ -950,3 +950,21 @@ def test_a_domain_admin_asking_for_self_configuring_mail_gets_autoconfig(domain)
         device="thunderbird",
     )
     assert "autoconfig" in reply.lower() or "config-v1.1.xml" in reply
+
+
+def test_a_printer_that_emails_gets_the_outgoing_settings_not_the_phones_walkthrough(domain):
+    reply, slots = respond(
+        domain,
+        "iphone mam hotovy. ted ta tiskarna, posila skeny mailem. co tam mam nastavit?",
+        device="iphone_mail",
+    )
+    assert knowledge.server("outgoing") in reply and "ověřování" in reply
+    assert ports_in(reply) == {knowledge.port("smtp", "ssl"), knowledge.port("smtp", "plain")}
+    assert "Krok" not in reply and slots["protocol"] == "smtp"
+
+
+def test_a_port_after_the_outgoing_server_question_is_the_outgoing_port(domain):
+    _, slots = respond(domain, "je odchozi server stejny?")
+    assert slots["protocol"] == "smtp"
+    reply, _ = respond(domain, "a port?", last_topic="server", protocol="smtp")
+    assert ports_in(reply) == {knowledge.port("smtp", "ssl"), knowledge.port("smtp", "plain")}
