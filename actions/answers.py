@@ -40,7 +40,7 @@ def check_servers(
 ) -> Events:
     """Server names the customer typed: ours confirmed, any other replaced by ours (the
     server of the `protocol` named beside it: "jako odchozí mám smtp.seznam.cz")."""
-    ours = {knowledge.server(direction).lower() for direction in ("incoming", "outgoing")}
+    ours = knowledge.our_servers()
     wrong = False
     typed: Dict[str, str] = {}  # the same name typed for incoming and outgoing: said once
     for host in hosts:

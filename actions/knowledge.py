@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 import yaml
 
@@ -36,6 +36,11 @@ def port(protocol: str, security: str) -> int:
 
 def server(direction: str) -> str:
     return load()["servers"][direction]
+
+
+def our_servers() -> Set[str]:
+    """Our server names, lower-case (a name the customer typed is compared with them)."""
+    return {server(direction).lower() for direction in ("incoming", "outgoing")}
 
 
 def server_for(protocol: str) -> str:

@@ -197,6 +197,11 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return [SlotSet("last_topic", "port")]
 
 
+def check_named_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The port numbers the message names checked; nothing said when it names none."""
+    return check_ports(dispatcher, turn) if turn.frame.ports else []
+
+
 def _message_security(frame, protocol: Optional[str]) -> Optional[str]:
     """The SSL choice a claim without its own takes: said for this protocol elsewhere in the
     message, or said once for the whole message."""

@@ -109,10 +109,10 @@ def yes_to_tap(answer: Answer) -> Answer:
 
     def wrapped(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
         events = answer(dispatcher, turn)
-        asked = lexicon.load()["tap_question"].search(turn.frame.folded)
+        asked = screens.tap_target(turn.frame.folded)
         if events is None or not asked:
             return events
-        target = set(screens.stems(asked.group("target")))
+        target = set(screens.stems(asked))
         said = " ".join(
             str(value)
             for message in dispatcher.messages
@@ -229,11 +229,6 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     return None
 
 
-def _ends(entry: lexicon.Entry, folded: str) -> int:
-    """Where the entry's last match in the text ends (-1: nowhere)."""
-    return max((m.end() for m in entry.pattern.finditer(folded)), default=-1)
-
-
 def _filled_step(turn: Turn) -> Optional[int]:
     """ "Formulář je hotový podle IMAP, 993 a 465, co mám zmáčknout?": the step whose fields
     the customer filled with the values named (None: no such report)."""
@@ -244,9 +239,8 @@ def _filled_step(turn: Turn) -> Optional[int]:
         return None  # a problem or a question of its own
     if not (frame.ports or frame.hosts or frame.names_something):
         return None  # a plain "vyplněno, co teď?" is navigation
-    if _ends(lexicon.load()["seeing_marker"], frame.folded) > _ends(
-        lexicon.load()["filled"], frame.folded
-    ):
+    seen = screens.last_end(lexicon.load()["seeing_marker"].pattern, frame.folded)
+    if seen > screens.last_end(lexicon.load()["filled"].pattern, frame.folded):
         return None  # "napsal jsem adresu a heslo, …, teď formulář se servery": the screen now
     position = frame.position
     if position and not position.at_notice:
@@ -263,7 +257,7 @@ def filled_form(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     number = _filled_step(turn)
     assert number is not None  # the route's condition
     events = answers.check_servers(dispatcher, turn.frame.hosts) if turn.frame.hosts else []
-    events += ports.check_ports(dispatcher, turn) if turn.frame.ports else []
+    events += ports.check_named_ports(dispatcher, turn)
     return events + utter_after_filling(dispatcher, number, turn.device)
 
 
@@ -288,7 +282,7 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     events = answers.check_servers(dispatcher, turn.frame.hosts, turn.frame.protocol)
-    events += ports.check_ports(dispatcher, turn) if turn.frame.ports else []
+    events += ports.check_named_ports(dispatcher, turn)
     for topic in turn.frame.asks:  # "…ale není tam zaškrtnuté ověřování": that too
         if topic not in ("server", "port", "port_table", "port_purpose", "username", "password"):
             events += answers.answer_topic(dispatcher, turn, topic)
@@ -575,10 +569,8 @@ def sending_device_settings(dispatcher: CollectingDispatcher, turn: Turn) -> Eve
 
 def _taps_the_link(turn: Turn) -> bool:
     """ "Mám na iPadu klepnout na odkaz?" after the profile's link."""
-    asked = lexicon.load()["tap_question"].search(turn.frame.folded)
-    return bool(
-        turn.topic == "profile" and asked and re.search(r"odkaz|link|qr|profil", asked["target"])
-    )
+    asked = screens.tap_target(turn.frame.folded)
+    return bool(turn.topic == "profile" and asked and re.search(r"odkaz|link|qr|profil", asked))
 
 
 def profile_help(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -629,12 +621,12 @@ def where_back(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def port_in_host(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The server's name alone in its field, the port apart; the port typed checked."""
     dispatcher.utter_message(response="utter_port_not_in_host", server=knowledge.server("incoming"))
-    return ports.check_ports(dispatcher, turn) if turn.frame.ports else []
+    return ports.check_named_ports(dispatcher, turn)
 
 
 def glad_it_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """It works now; the values it works with are checked first ("dal jsem 25 a jede to")."""
-    events = ports.check_ports(dispatcher, turn) if turn.frame.ports else []
+    events = ports.check_named_ports(dispatcher, turn)
     dispatcher.utter_message(response="utter_glad_it_works")
     return events
 

@@ -89,7 +89,7 @@ def _screens(guide_id: str) -> Tuple[Tuple[_Screen, ...], Dict[str, float]]:
     return screens, {word: 1.0 / count for word, count in df.items()}
 
 
-def _last(pattern: "re.Pattern[str]", folded: str) -> int:
+def last_end(pattern: "re.Pattern[str]", folded: str) -> int:
     """Where the pattern's last match ends (-1: nowhere)."""
     return max((m.end() for m in pattern.finditer(folded)), default=-1)
 
@@ -109,10 +109,10 @@ def where(folded: str, device: Optional[str] = None) -> Optional[Position]:
     last_step = len(screens)
     words = _screen_words(folded)
     done = max(
-        _last(lexicon.load()["done_marker"].pattern, folded),
-        _last(lexicon.load()["button_done"].pattern, folded),
+        last_end(lexicon.load()["done_marker"].pattern, folded),
+        last_end(lexicon.load()["button_done"].pattern, folded),
     )
-    seeing = _last(lexicon.load()["seeing_marker"].pattern, folded)
+    seeing = last_end(lexicon.load()["seeing_marker"].pattern, folded)
     ahead = done > seeing  # the last thing said is what they did, not what they see
     # "klikl jsem na Připojit a vyskočilo, že nastavení nenašel": what appeared last (the words
     # after the last word of seeing) is where they are
@@ -157,11 +157,16 @@ def where(folded: str, device: Optional[str] = None) -> Optional[Position]:
     return tap
 
 
+def tap_target(folded: str) -> Optional[str]:
+    """What a question whether to tap names ("mám dát Jiné?" -> "jine"), or None."""
+    asked = lexicon.load()["tap_question"].search(folded)
+    return asked.group("target") if asked else None
+
+
 def _tap_asked(folded: str, device: Optional[str]) -> Optional[Position]:
     """ "Mám kliknout na Hotovo?" naming no screen: the last step whose instruction is that
     tap (its text, second action or button after filling)."""
-    asked = lexicon.load()["tap_question"].search(folded)
-    target = set(stems(asked.group("target"))) if asked else set()
+    target = set(stems(tap_target(folded) or ""))
     if not target:
         return None
     steps = knowledge.steps(device)

@@ -107,8 +107,7 @@ def answer_autoconfig(dispatcher: CollectingDispatcher, turn: Turn, where: bool 
 
 
 def _our_server(name: str) -> bool:
-    servers = {knowledge.server(direction).lower() for direction in ("incoming", "outgoing")}
-    return name.strip(".,;:!?()\"'").lower() in servers
+    return name.strip(".,;:!?()\"'").lower() in knowledge.our_servers()
 
 
 def autoconfig_reader(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
