@@ -39,6 +39,7 @@ from actions.setup_files import (
     answer_profile_address,
     autoconfig_hosting,
     autoconfig_reader,
+    profile_response,
 )
 from actions.symptoms import answer_symptom, last_symptom
 from actions.topics import INTENT_TOPICS
@@ -505,6 +506,10 @@ def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Where the outgoing server's authentication, or the ports and SSL, are in the device."""
     folded = turn.frame.folded
     if not lexicon.says("port_words", folded):  # the outgoing server's settings: its log-in
+        form_step = knowledge.guide(turn.device).step_number("account_form")
+        if turn.walkthrough_active and turn.step <= form_step:  # no account to open yet
+            dispatcher.utter_message(response="utter_auth_in_form", form_step=form_step)
+            return []
         return troubleshoot(dispatcher, turn, "smtp_fix_again")
     dispatcher.utter_message(response="utter_where_ssl_port")
     named = [p for p in turn.frame.protocols if p in knowledge.protocols()]
@@ -577,10 +582,10 @@ def profile_help(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Installing the profile and removing it; asked only how to remove it, that part."""
     if _taps_the_link(turn):
         dispatcher.utter_message(response="utter_yes_tap")
-        dispatcher.utter_message(response="utter_profile_help")
+        dispatcher.utter_message(response=profile_response("utter_profile_help", turn.device))
         return [SlotSet("last_topic", "profile")]
     if not lexicon.says("removal", turn.frame.folded):
-        dispatcher.utter_message(response="utter_profile_help")
+        dispatcher.utter_message(response=profile_response("utter_profile_help", turn.device))
     dispatcher.utter_message(response="utter_profile_remove")
     return [SlotSet("last_topic", "profile")]
 

@@ -27,6 +27,8 @@ LABEL_WEIGHT = 1.5  # plus 1.5 x the label's word weights: "jiný účet" outwei
 MIN_SCREEN_WEIGHT = 1.0  # a description: one word only this step uses, or several shared ones
 ACTIVITY_WEIGHT = 3.0  # "jsem u vyplňování" names the step whose activity it is
 SEEN_LAST_BONUS = 2.0  # "klikl jsem na X a vyskočilo Y": what appeared last is where they are
+# Between two clauses of a story: punctuation, "ale", "(a) pak/potom/nakonec/teď"
+CLAUSE_BREAK = re.compile(r"[,.;!?]+|\bale\b|\b(?:a\s+)?(ted|pak|potom|nakonec)\b")
 
 
 @dataclass(frozen=True)
@@ -117,8 +119,15 @@ def where(folded: str, device: Optional[str] = None) -> Optional[Position]:
     # "klikl jsem na Připojit a vyskočilo, že nastavení nenašel": what appeared last (the words
     # after the last word of seeing) is where they are
     seen = set(stems(folded[seeing:])) if seeing > done else set()
-    if ahead and (furthest := _furthest_done(folded, screens)):
-        return furthest
+    tap = _tap_asked(folded, device)
+    if story := _story(folded, screens):
+        done_to, told, looking = story
+        # "…, jiný, adresu, a teď vidím formulář": what is in front of them, when further on
+        now = where(looking, device) if looking.strip() else None
+        if now and now.step > done_to.step:
+            return now
+        if told >= 2 or ahead or looking.strip():
+            return tap if tap and tap.step > done_to.step else done_to
     busy = lexicon.says("activity", folded)  # "jsem u vyplňování": a step you stay at
     best: Optional[Tuple[float, Position]] = None
     for s in screens:
@@ -144,13 +153,14 @@ def where(folded: str, device: Optional[str] = None) -> Optional[Position]:
             single = len(found) == 1 and len(next(iter(found))) >= 5
             if score >= MIN_SCREEN_WEIGHT and (len(found) >= 2 or (single and score == 1)):
                 bonus = SEEN_LAST_BONUS if found & seen else 0.0
+                if busy and len(found) >= 2 and not at_notice:  # "vyplňuju jméno a adresu"
+                    bonus += ACTIVITY_WEIGHT  # the fields named are this screen's
                 candidates.append((score + bonus, Position(s.step, at_notice=at_notice)))
         if busy and knowledge.steps(device)[s.step - 1].activity:
             candidates.append((ACTIVITY_WEIGHT, Position(s.step)))
         for candidate in candidates:
             if best is None or candidate[0] > best[0]:
                 best = candidate
-    tap = _tap_asked(folded, device)
     if best and not (tap and tap.step > best[1].step):
         return best[1]
     # "je tam Mail a Poznámky, mám dát Uložit?": the tap asked about is further than a word seen
@@ -198,13 +208,52 @@ def _passed(s: _Screen, label_number: int, last_step: int) -> Position:
     return _next(s, last_step)
 
 
-def _furthest_done(folded: str, screens: Tuple[_Screen, ...]) -> Optional[Position]:
-    """ "Nastavení i přidat účet mám za sebou, vybral jsem jiný účet": several labels said done
-    in one message – the customer is past the furthest one."""
-    passed = []
-    for clause in re.split(r"[,.;!?]+|\bale\b", folded):
-        if not (lexicon.says("done_marker", clause) or lexicon.says("button_done", clause)):
+def _clauses(folded: str) -> List[Tuple[str, bool]]:
+    """The message's clauses, each with whether "teď" opens it (what is in front of them now);
+    a word of seeing after a word of doing opens a clause too ("jsem v účtech a vidím …")."""
+    parts = CLAUSE_BREAK.split(folded)  # text, the break's word (or None), text, …
+    clauses = [(parts[0], False)] + [
+        (text, word == "ted") for word, text in zip(parts[1::2], parts[2::2], strict=True)
+    ]
+    split = []
+    for text, now in clauses:
+        done = last_end(lexicon.load()["done_marker"].pattern, text)
+        seeing = [m.start() for m in lexicon.load()["seeing_marker"].pattern.finditer(text)]
+        cut = next((start for start in seeing if start >= done >= 0), None)
+        split += [(text[:cut], now), (text[cut:], True)] if cut else [(text, now)]
+    return split
+
+
+def _story(folded: str, screens: Tuple[_Screen, ...]) -> Optional[Tuple[Position, int, str]]:
+    """ "Nastavení i přidat účet mám za sebou, vybral jsem jiný účet", "dal jsem přidat účet,
+    jiný, pak ruční nastavení", "Soubor, přidat účet, upřesnit, zaškrtl jsem ručně": what the
+    customer says they did, clause by clause – a clause with no word of its own belongs to the
+    story when a word of doing comes before it or after it (or "teď" follows), no word of seeing
+    between. Returns the step past the furthest label told, how many labels were told and the
+    rest of the message after the story (what they see now), or None when no label was told."""
+    clauses = _clauses(folded)
+    kinds = []  # per clause: "done", "looking" or "" (no word of its own)
+    for clause, now in clauses:
+        if lexicon.says("done_marker", clause) or lexicon.says("button_done", clause):
+            kinds.append("done")
+        elif now or lexicon.says("seeing_marker", clause) or lexicon.says("activity", clause):
+            kinds.append("looking")
+        else:
+            kinds.append("")
+    for i in reversed(range(len(kinds) - 1)):  # told back: "X, Y, zaškrtl jsem Z"; "X, Y, teď …"
+        after = kinds[i + 1]
+        if not kinds[i] and (after == "done" or (after == "looking" and clauses[i + 1][1])):
+            kinds[i] = "done"
+    told = [kind == "done" for kind in kinds]
+    for i, kind in enumerate(kinds):  # and forward: "dal jsem X, Y, Z"
+        if not kind and i and told[i - 1]:
+            told[i] = True
+    passed: List[Position] = []
+    last_told = -1
+    for i, (clause, _) in enumerate(clauses):
+        if not told[i]:
             continue
+        last_told = i
         words = _screen_words(clause)
         passed += [
             _passed(s, number, len(screens))
@@ -214,5 +263,8 @@ def _furthest_done(folded: str, screens: Tuple[_Screen, ...]) -> Optional[Positi
         ] + [
             _next(s, len(screens)) for s in screens for label in s.then if label and label <= words
         ]
+    if not passed:
+        return None
+    looking = " ".join(clause for clause, _ in clauses[last_told + 1 :])
     # (the furthest: a later step, or the same step's second action done)
-    return max(passed, key=lambda p: (p.step, not p.at_then)) if len(passed) > 1 else None
+    return max(passed, key=lambda p: (p.step, not p.at_then)), len(passed), looking

@@ -32,6 +32,12 @@ def said_address(text: str) -> Optional[str]:
     return found[0] if len(found) == 1 else " ".join(found)  # two: not one address
 
 
+def profile_response(name: str, device: Optional[str]) -> str:
+    """A profile response for the device: a Mac downloads and installs it its own way."""
+    guide = knowledge.guides().get(device or "")
+    return f"{name}_mac" if guide and guide.profile and guide.kind == "computer" else name
+
+
 def answer_profile(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """ "Pošlete mi ten profil": on a device that takes one, the link (or the question for the
     address first); elsewhere, what that device does instead."""
@@ -54,14 +60,14 @@ def answer_profile_address(dispatcher: CollectingDispatcher, turn: Turn) -> Even
     protocol = "pop3" if "pop3" in turn.frame.protocols or turn.protocol == "pop3" else "imap"
     link = links.profile_link(address, protocol)
     dispatcher.utter_message(
-        response="utter_profile_link",
+        response=profile_response("utter_profile_link", turn.device),
         address=address,
         protocol_label=knowledge.protocol_label(protocol),
         link=link,
         hours=_hours(),
         image=links.qr_link(link),
     )
-    dispatcher.utter_message(response="utter_profile_install")
+    dispatcher.utter_message(response=profile_response("utter_profile_install", turn.device))
     # "a jak ho pak smažu?" next is about the profile
     return [SlotSet("pending_question", None), SlotSet("last_topic", "profile")]
 
@@ -119,7 +125,7 @@ def autoconfig_reader(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     else:
         dispatcher.utter_message(
             response="utter_autoconfig_not_read_by",
-            device=guide.name,
+            device=guide.name[:1].upper() + guide.name[1:],  # it opens the sentence
             instead=(
                 "Pro iPhone, iPad a Mac je tu konfigurační profil – stačí napsat „profil“."
                 if guide.profile

@@ -968,3 +968,27 @@ def test_a_port_after_the_outgoing_server_question_is_the_outgoing_port(domain):
     assert slots["protocol"] == "smtp"
     reply, _ = respond(domain, "a port?", last_topic="server", protocol="smtp")
     assert ports_in(reply) == {knowledge.port("smtp", "ssl"), knowledge.port("smtp", "plain")}
+
+
+def test_a_mac_gets_the_macs_way_of_installing_the_profile(domain):
+    reply, _ = respond(domain, "pošlete mi profil pro jana@firma.cz", device="mac_mail")
+    assert "Nastavení systému" in reply and "Správa zařízení" in reply
+    assert "Profil stažen" not in reply and "iPhonu" not in reply
+    reply, _ = respond(domain, "pošlete mi profil pro jana@firma.cz", device="iphone_mail")
+    assert "Profil stažen" in reply and "Nastavení systému" not in reply
+
+
+def test_authentication_asked_before_the_account_exists_is_on_the_form(domain):
+    """Mid-walkthrough there is no added account to open: the switch is on the form."""
+    for device in knowledge.guides():
+        guide = knowledge.guide(device)
+        before_form = dict(device=device, walkthrough_active=True, walkthrough_step=2.0)
+        reply, _ = respond(domain, "a kde se zapíná ověřování odchozího serveru?", **before_form)
+        assert guide.auth_switch in reply and guide.open_account not in reply, device
+    reply, _ = respond(domain, "a kde se zapíná ověřování odchozího serveru?", device="thunderbird")
+    assert knowledge.guide("thunderbird").open_account in reply
+
+
+def test_the_new_outlook_gets_its_own_places(domain):
+    reply, _ = respond(domain, "v novém outlooku mi nejde odesílat, příjem funguje")
+    assert knowledge.guide("outlook_new").smtp_auth in reply and "Soubor" not in reply

@@ -105,3 +105,68 @@ def test_two_devices_joined_by_a_conjunction_are_two_and_a_provider_list_names_n
     assert devices.named("outlook v kancelari na pc") == "outlook_windows"
     assert devices.named("outlook na androidu, je tam imap, pop3, exchange") == "outlook_mobile"
     assert devices.named("samsung, vidim gmail, outlook, yahoo") == "samsung_email"
+
+
+@pytest.mark.parametrize(
+    "device, report, step",
+    [
+        # a story of steps done, a clause with no verb of its own belongs to it
+        (
+            "iphone_mail",
+            "mám za sebou přidat účet i jiné, zadala jsem adresu a heslo a dala další",
+            5,
+        ),
+        (
+            "android_gmail",
+            "otevřel jsem gmail, přidal další účet, zvolil jiný a dal ruční nastavení",
+            5,
+        ),
+        (
+            "outlook_windows",
+            "soubor, přidat účet, upřesnit možnosti, zaškrtnul jsem ručně a dal připojit",
+            4,
+        ),
+        (
+            "thunderbird",
+            "akce účtu, přidat poštovní účet, vyplnil jméno, adresu, dal pokračovat",
+            4,
+        ),
+        # …and "teď …" after it: what is in front of them, when it is further on
+        (
+            "android_gmail",
+            "napsal jsem adresu, dal ruční nastavení, účet IMAP, teď formulář se servery",
+            6,
+        ),
+        (
+            "mac_mail",
+            "v mailu nastavení, účty, jiný poštovní účet, a teď chce jméno, adresu a heslo",
+            3,
+        ),
+        (
+            "outlook_new",
+            "kliknul jsem na přidat účet, napsal adresu, pokračovat, heslo a zobrazit více",
+            4,
+        ),
+        # a word of seeing after a word of doing: the rest is what they see
+        ("windows_phone_8", "jsem v e-mail + účty a vidím tam dole přidat účet", 3),
+        # filling the fields a screen names: that screen, not the form with the servers
+        ("iphone_mail", "dala jsem přidat účet, jiné a teď vyplňuju jméno a adresu", 4),
+    ],
+)
+def test_a_story_of_steps_done_ends_where_the_customer_is(device, report, step):
+    from actions import screens
+
+    assert screens.where(fold(report), device).step == step
+
+
+@pytest.mark.parametrize(
+    "text, device",
+    [
+        ("mám nový Outlook, ne ten klasický", "outlook_new"),
+        ("v novém outlooku nevidím kartu soubor", "outlook_new"),
+        ("klasický outlook na pc", "outlook_windows"),
+        ("nový outlook na iphonu", "outlook_mobile"),
+    ],
+)
+def test_the_new_outlook_is_its_own_program(text, device):
+    assert devices.named(fold(text)) == device
