@@ -279,6 +279,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             response="utter_same_login", username=knowledge.credentials()["username"]["nominative"]
         )
         return [SlotSet("last_topic", "username")]
+    if topic == "password_everywhere":  # "nové heslo musím přepsat i v telefonu?": yes
+        dispatcher.utter_message(response="utter_password_everywhere")
+        return [SlotSet("last_topic", "password")]
     if topic == "internet_needed":  # the guide's first step: connected, Wi-Fi or mobile data
         dispatcher.utter_message(response="utter_internet_needed")
         return []
@@ -323,6 +326,8 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             response="utter_smtp_auth_required",
             lead="Ne, jedno nestačí – ověřování odchozího serveru je povinné."
             if enough
+            else "Ne, ověřování (přihlášení) u odchozího serveru musí být zapnuté."
+            if lexicon.says("auth_off", turn.frame.folded)
             else "Ano, ověřování odchozího serveru je povinné.",
             auth_required=auth_required,
             auth_same_login=auth_same_login,

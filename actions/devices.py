@@ -13,8 +13,15 @@ DENIED = re.compile(
 # "…, já mám Samsung", "je to Android": the customer's own device (over one only mentioned)
 # ("kde to v iPhonu přepíšu?": the device asked about is theirs too)
 CLAIMED = re.compile(
-    r"\b(mam|mame|pouzivam|je to|jde o)\s+((na|v|ve|do|tu|tady)\s+)?$|\b(v|ve|na|do)\s+$"
+    r"\b(mam|mame|pouzivam|je to|jde o|radsi|zkusim|prejdu na|prechazim na)\s+((na|v|ve|do|tu|tady)\s+)?$"
+    r"|\b(v|ve|na|do)\s+$"
 )
+# "v Outlooku to nechci, dám radši Thunderbird": a device taken back after its name
+# ("v Thunderbirdu to nechci ručně vypisovat" does not want the typing, not the program)
+DENIED_AFTER = re.compile(
+    r"^\W*(to |tam |ho |ji )?(nechci|nechceme|nepouziv\w*|uz ne(?!\w))\b\s*([,.;!]|$|a |dam |radsi )"
+)
+AFTER = 12  # characters after a name read for a word that takes it back
 LIST_SPAN = 25  # characters between two providers' names on one screen's list
 BEFORE = 14  # characters before a name read for a word that denies or claims it
 # "je tam spousta ikon Google, Yahoo, Outlook": the providers a screen lists, no device
@@ -32,7 +39,8 @@ def _mentions(folded: str) -> List[Tuple[bool, int, str]]:
     for guide in knowledge.guides().values():
         for match in guide.aliases.finditer(folded):
             before = folded[max(0, match.start() - BEFORE) : match.start()]
-            if not DENIED.search(before):
+            after = folded[match.end() : match.end() + AFTER]
+            if not DENIED.search(before) and not DENIED_AFTER.search(after):
                 found.append((not CLAIMED.search(before), match.start(), guide.id))
     return sorted(found)
 

@@ -92,6 +92,9 @@ def on_the_way(turn: Turn) -> bool:
         and not lexicon.says("fix_worked", folded)
         and any(lexicon.says(entry, folded) for entry in ("confirm", "at_place", "setting_done"))
         and not lexicon.says("bare_yes", folded)
+        # a second fault beside it ("…, uživatel je jen jméno bez zavináče"): that is answered
+        and not turn.frame.ports
+        and not any(lexicon.says(e, folded) for e in ("username_short", "outgoing_login_empty"))
     )
 
 

@@ -99,6 +99,7 @@ LEXICON_TOPICS = {
     "same_ports": "same_ports",
     "username_ok": "username_ok",
     "internet_needed": "internet_needed",
+    "password_everywhere": "password_everywhere",
     "server_zero": "server_zero",
     "ssl_required": "ssl_required",
     "switch_protocol": "switch_protocol",

@@ -84,6 +84,7 @@ class Then:
 
     labels: Tuple[str, ...]
     text: str  # the second action alone, said to someone who did the first
+    screen: str = ""  # the screen the second action is done on (the first one opens it)
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,11 @@ GUIDE_FIELDS = {
 
 
 def _then(spec: Optional[Dict[str, Any]]) -> Optional[Then]:
-    return Then(labels=tuple(spec["labels"]), text=spec["text"]) if spec else None
+    return (
+        Then(labels=tuple(spec["labels"]), text=spec["text"], screen=spec.get("screen", ""))
+        if spec
+        else None
+    )
 
 
 @lru_cache(maxsize=1)

@@ -33,13 +33,18 @@ TOPIC_WORDS = {
         r"|\b(musim|mam|dat|davat|zadat|zadavat|vyplnit|vyplnovat)\b[^.?!]{0,12}\bi hesl\w*[^.!]{0,20}\?"
     ),
     "smtp_auth": re.compile(
+        # (not "ověření domény" for Google, "ověření identity serveru": the certificate)
         r"\b(overen\w*|overovan\w*|autentiz\w*|autentif\w*|authenticat\w*)"
+        r"\b(?!\s+(\w+\s+)?(domen|vlastnic|identit|totoznost|platb)\w*)"
         r"|\bbox(es)?\b[^.?!]{0,25}\btick\w*|\btick\w*[^.?!]{0,25}\bbox(es)?\b|\b(need|have|must)\b[^.?!]{0,10}\btick\w*"
         r"|\b(musim|co|neco|nieco|treba|potreba|ktere|kterou|ktery|which|what)\b[^.?!]{0,20}\b(zaskrt\w*|tick\w*|check ?box\w*)"
         r"|\bcheck ?box\w*|\bzaskrtavat\w*|\bzaskrtavac\w*|\bzaskrtavatk\w*"
         r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login"
         # a program's switch for it: "přepínač Vyžadovat přihlášení, zapnout?" (Gmail, Samsung)
         r"|\bvyzad\w* (\w+ )?prihlas\w*|\bprihlas\w* (\w+ )?(k|pro|pred) (odesil|odeslan)\w*"
+        # "musí být zapnuté přihlášení?", "přihlášení mám vypnuté, je to dobře?"
+        r"|\b(musi|ma|maji|mam|treba)\b[^.?!]{0,15}\b(byt |mit )?(zapnut\w*|zapnout|zaskrtnut\w*)\b[^.?!]{0,10}\bprihlas\w*"
+        r"|\bprihlas\w*\b[^.?!]{0,20}\b(vypnut\w*|zapnut\w*|vypnul\w*)\b[^.!]{0,25}\?"
         # "mám zaškrtnout co přesně?", "stačí zaškrtnout jedno z těch dvou políček?"
         r"|\bzaskrt\w*\b[^.?!]{0,15}\b(co|ktere|jake|ktery|ktera)\b|\b(staci|musim|treba)\b[^.?!]{0,10}\bzaskrt\w*"
         r"|\b(obe|obou|jedno|jedn\w*) (z )?(tech )?(dvou )?(polic|zaskrt|kolon|ctverec)\w*"

@@ -462,6 +462,7 @@ def _device_named(turn: Turn) -> bool:
         and not (turn.frame.start or turn.intent == "start_walkthrough" or turn.frame.asks_how)
         and len(turn.frame.text.split()) <= 6
         and _nothing_asked(turn, settings_named=True)
+        and not lexicon.says("glad_it_works", turn.frame.folded)  # "díky, Outlook už jede"
     )
 
 
@@ -705,7 +706,12 @@ def _adjacent_only(turn: Turn) -> bool:
     # "v Outlooku chci přidat ještě jednu schránku" is adding it to the program, not creating it
     mail = mail or bool(frame.device and lexicon.says("start_setup", frame.folded))
     # "Outlook hlásí: Název na certifikátu … neodpovídá názvu webu": the program's warning
-    mail = mail or bool(frame.device and frame.symptom == "certificate")
+    # (but "na našem webu mi Safari píše, že certifikát…" is the website's, whatever the device)
+    mail = mail or bool(
+        frame.device
+        and frame.symptom == "certificate"
+        and not lexicon.says("website_place", frame.folded)
+    )
     # A word shared with a mail symptom ("doména zítra vyprší", "certifikát webu") is no symptom.
     return frame.adjacent and not mail and frame.symptom in (None, "certificate", "timeout")
 
@@ -950,7 +956,8 @@ ROUTES: List[Route] = [
     Route(
         "profile_help",
         lambda t: (
-            lexicon.says("profile_help", t.frame.folded)
+            # ("jak nainstaluju WordPress?" installs no profile)
+            (lexicon.says("profile_help", t.frame.folded) and not _adjacent_only(t))
             or _taps_the_link(t)
             or (t.topic == "profile" and lexicon.says("removal", t.frame.folded))
         ),
@@ -1107,6 +1114,7 @@ ROUTES: List[Route] = [
         "smtp_fix_again",  # "a kde přesně to v telefonu zapnu?": the steps again
         lambda t: (
             t.frame.asks_how
+            and not set(t.frame.asks) - {"smtp_auth"}  # ("kde to heslo změním?" asks the password)
             and (
                 t.pending == Pending.SMTP_FIX
                 or (
@@ -1182,6 +1190,15 @@ ROUTES: List[Route] = [
             and not t.walkthrough_active
         ),
         start_walkthrough,
+    ),
+    Route(
+        "same_as_before",  # "i u toho odchozího to samý?" after the log-in: yes, the same
+        lambda t: (
+            lexicon.says("same_as_before", t.frame.folded)
+            and bool({"username", "password"} & set(t.last_topics + [t.topic or ""]))
+            and "port" not in t.last_topics  # (a port differs: the follow-up answers it)
+        ),
+        lambda d, t: answers.answer_topic(d, t, "same_login"),
     ),
     Route("follow_up", lambda t: t.follow_up, continue_topic),
     Route(

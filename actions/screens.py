@@ -65,6 +65,7 @@ class _Screen:
     screen: FrozenSet[str]
     notice: FrozenSet[str]
     then: Tuple[FrozenSet[str], ...] = ()  # the labels of the step's second action
+    then_screen: FrozenSet[str] = frozenset()  # the screen its second action is done on
 
 
 @cache  # one per guide
@@ -82,12 +83,14 @@ def _screens(guide_id: str) -> Tuple[Tuple[_Screen, ...], Dict[str, float]]:
             then=tuple(
                 frozenset(stems(label)) for label in (step.then.labels if step.then else ())
             ),
+            then_screen=frozenset(stems(step.then.screen if step.then else ""))
+            - frozenset(stems(knowledge.guide(guide_id).short)),
         )
         for number, step in enumerate(knowledge.steps(guide_id), 1)
     )
     df: Counter = Counter()
     for s in screens:
-        df.update(s.screen | s.notice | frozenset().union(*s.labels, *s.then))
+        df.update(s.screen | s.notice | s.then_screen | frozenset().union(*s.labels, *s.then))
     return screens, {word: 1.0 / count for word, count in df.items()}
 
 
@@ -104,9 +107,10 @@ def _screen_words(folded: str) -> Set[str]:
     return set(stems(" ".join(w for w in plain if not done_word.fullmatch(w))))
 
 
-def where(folded: str, device: Optional[str] = None) -> Optional[Position]:
+def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional[Position]:
     """The customer's position in the device's guide said in this message, or None when it
-    names no screen."""
+    names no screen. `after`: the step a story in the message reached – one word of the screen
+    after it is enough."""
     screens, weight = _screens(knowledge.guide(device).id)
     last_step = len(screens)
     words = _screen_words(folded)
@@ -123,7 +127,7 @@ def where(folded: str, device: Optional[str] = None) -> Optional[Position]:
     if story := _story(folded, screens):
         done_to, told, looking = story
         # "…, jiný, adresu, a teď vidím formulář": what is in front of them, when further on
-        now = where(looking, device) if looking.strip() else None
+        now = where(looking, device, after=done_to.step) if looking.strip() else None
         if now and now.step > done_to.step:
             return now
         if told >= 2 or ahead or looking.strip():
@@ -146,16 +150,33 @@ def where(folded: str, device: Optional[str] = None) -> Optional[Position]:
                     _passed(s, number, last_step) if ahead else Position(s.step, by_label=True)
                 )
                 candidates.append((score, position))
-        for described, at_notice in ((s.notice, True), (s.screen, False)):
+        for described, at_notice, at_then in (
+            (s.notice, True, False),
+            # a label's words describe its screen too ("jméno, adresu a heslo": „Vaše jméno“…),
+            # when the label itself is not named (then the label counts)
+            (
+                s.screen | frozenset().union(*(label for label in s.labels if not label <= words)),
+                False,
+                False,
+            ),
+            (s.then_screen, False, True),  # "je tam seznam iCloud, Google…": its second action
+        ):
             found = words & described
             score = sum(weight[w] for w in found)
             # One word is enough only when no other step uses it and it is no short word.
             single = len(found) == 1 and len(next(iter(found))) >= 5
-            if score >= MIN_SCREEN_WEIGHT and (len(found) >= 2 or (single and score == 1)):
+            # the screen after the story's step: one word of it is enough ("…, vidím seznam účtů")
+            next_to_story = bool(after and s.step == after + 1 and found)
+            if next_to_story:
+                score = max(score, MIN_SCREEN_WEIGHT)
+            if score >= MIN_SCREEN_WEIGHT and (
+                len(found) >= 2 or (single and score == 1) or next_to_story
+            ):
                 bonus = SEEN_LAST_BONUS if found & seen else 0.0
                 if busy and len(found) >= 2 and not at_notice:  # "vyplňuju jméno a adresu"
                     bonus += ACTIVITY_WEIGHT  # the fields named are this screen's
-                candidates.append((score + bonus, Position(s.step, at_notice=at_notice)))
+                position = Position(s.step, at_notice=at_notice, at_then=at_then)
+                candidates.append((score + bonus, position))
         if busy and knowledge.steps(device)[s.step - 1].activity:
             candidates.append((ACTIVITY_WEIGHT, Position(s.step)))
         for candidate in candidates:

@@ -360,11 +360,19 @@ def _folded(text: str) -> str:
     return "".join((fold(ch) or ch)[0] for ch in text)
 
 
+HANDLING_VERB = re.compile(
+    r"^(zmen|nastav|zada|prepis|prepsa|obnov|resetuj|najd|zjist|vezm|ziska|pouzij|pouziv|vyplni|napis)"
+    r"\w*(im|ime|u|eme|ujeme|uju|uji|am|ame)$"
+)
+
+
 def _describes(word: str) -> bool:
     folded = fold(word)
     # "heslo nejde", "heslo neprošlo": a negated verb (a password that reads as one is missed)
     negated_verb = word.islower() and word.isalpha() and folded.startswith("ne") and len(folded) > 4
-    return folded in NOT_A_PASSWORD or negated_verb
+    # "to heslo změním kde?", "heslo zadám znovu": what is done with it
+    handling = word.islower() and word.isalpha() and bool(HANDLING_VERB.match(folded))
+    return folded in NOT_A_PASSWORD or negated_verb or handling
 
 
 def _shaped(word: str, right_after_key: bool) -> bool:
@@ -397,6 +405,13 @@ PRODUCT_WORDS = frozenset(
         "outlooku",
         "iphone",
         "iphonu",
+        "iphonem",
+        "ipad",
+        "ipadu",
+        "macu",
+        "macbooku",
+        "samsungu",
+        "thunderbirdu",
         "android",
         "androidu",
         "lumia",
@@ -551,6 +566,8 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
             continue  # redacted before
         word = text[start:end]
         if TECHNICAL.match(word) and not word.isdigit():  # "heslo mám 100% dobře"
+            continue
+        if fold(word) in PRODUCT_WORDS:  # "na iPhonu mám jako heslo X": the device, then X
             continue
         if _describes(word) and not _shaped(word, right_after_key=False):
             continue

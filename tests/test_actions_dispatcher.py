@@ -992,3 +992,30 @@ def test_authentication_asked_before_the_account_exists_is_on_the_form(domain):
 def test_the_new_outlook_gets_its_own_places(domain):
     reply, _ = respond(domain, "v novém outlooku mi nejde odesílat, příjem funguje")
     assert knowledge.guide("outlook_new").smtp_auth in reply and "Soubor" not in reply
+
+
+def test_a_website_certificate_is_no_mail_warning_whatever_the_device(domain):
+    reply, _ = respond(domain, "mám iPhone a na našem webu mi Safari hlásí neplatný certifikát")
+    assert "Manager" in reply and knowledge.server("incoming") not in reply
+
+
+def test_yes_no_about_the_login_and_the_server_gets_its_answer_first(domain):
+    reply, _ = respond(domain, "používal jsem POP3, teď dám IMAP. Mění se i server?")
+    assert reply.startswith("Ne") and knowledge.server("incoming") in reply
+    reply, _ = respond(domain, "a pro odchozí to samé?", last_topics=["server", "username"])
+    assert reply.startswith("Ano") and "celá e-mailová adresa" in reply
+    reply, _ = respond(domain, "přihlášení u odchozího mám vypnuté, vadí to?")
+    assert reply.startswith("Ne") and "zapnut" in reply
+    reply, _ = respond(domain, "a nové heslo pak musím zadat i v telefonu?", device="samsung_email")
+    assert reply.startswith("Ano") and knowledge.guide("samsung_email").open_account in reply
+
+
+def test_a_second_fault_on_the_way_of_the_fix_is_answered(domain):
+    on_the_fix = {"pending_question": "smtp_fix", "last_topic": "smtp_auth"}
+    text = "ověřování jsem zapnul, ale uživatel je jen jméno bez zavináče"
+    assert "celá e-mailová adresa" in respond(domain, text, **on_the_fix)[0]
+
+
+def test_where_to_change_the_password_after_the_fix_is_the_password(domain):
+    reply, _ = respond(domain, "kde to heslo změním?", pending_question="smtp_fix")
+    assert "Manager" in reply and "Jak zapnout ověřování" not in reply

@@ -32,6 +32,7 @@ OTHER_GUIDES = [g for g in knowledge.guides() if g != knowledge.load()["default_
         ("nepoužívám Samsung Email, mám Gmail", "android_gmail"),
         ("Samsung A15, v aplikaci E-mail vidím Gmail, Outlook a pak Jiný", "samsung_email"),
         ("jaký port pro IMAP?", None),
+        ("v Outlooku to nechci, dám radši Thunderbird", "thunderbird"),
     ],
 )
 def test_the_device_is_read_from_the_customers_words(text, device):

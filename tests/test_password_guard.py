@@ -79,6 +79,9 @@ def test_redaction_hides_the_password_and_keeps_the_rest():
         "heslo: tajne": f"heslo: {REDACTED}",
         "heslo mam Tajne123, a port?": f"heslo mam {REDACTED}, a port?",
         "muj heslo=xY9!z a dal": f"muj heslo={REDACTED} a dal",
+        # the device before "mám jako heslo" is the device (it stays: the answer names it)
+        "na iPhonu mám jako heslo Kocour.77": f"na iPhonu mám jako heslo {REDACTED}",
+        "kocour mam jako heslo": f"{REDACTED} mam jako heslo",
     }
     for text, expected in cases.items():
         assert redact(text) == expected, text
@@ -87,6 +90,7 @@ def test_redaction_hides_the_password_and_keeps_the_rest():
         "moje heslo nefunguje",
         "heslo je špatně?",
         "heslo k portu 993",
+        "to heslo změním kde?",
         "jaky port pro imap",
         "/affirm",
         "",
