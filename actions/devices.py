@@ -13,7 +13,8 @@ DENIED = re.compile(
 # "…, já mám Samsung", "je to Android": the customer's own device (over one only mentioned)
 # ("kde to v iPhonu přepíšu?": the device asked about is theirs too)
 CLAIMED = re.compile(
-    r"\b(mam|mame|pouzivam|je to|jde o|radsi|zkusim|prejdu na|prechazim na)\s+((na|v|ve|do|tu|tady)\s+)?$"
+    # ("manželka má iPhone": the device now talked about is hers)
+    r"\b(mam|mame|ma|pouzivam|je to|jde o|radsi|zkusim|prejdu na|prechazim na)\s+((na|v|ve|do|tu|tady)\s+)?$"
     r"|\b(v|ve|na|do)\s+$"
 )
 # "v Outlooku to nechci, dám radši Thunderbird": a device taken back after its name

@@ -57,6 +57,11 @@ from actions.walkthrough import (
 from czech_nlu.password import REDACTED
 
 Answer = Callable[[CollectingDispatcher, Turn], Optional[Events]]
+PROFILE_WORD = re.compile(
+    r"\bprofil(?!ov)\w*"
+)  # the configuration profile ("profilový obrázek" is none)
+FILE_HOLDS = re.compile(r"\b(v nem|v tom|v profilu|v souboru|uvnitr|obsahuj\w*|ulozen\w*|bude v)\b")
+AUTOCONFIG_HOSTING = re.compile(r"\bsoubor\w*|\bnahr\w*|\bftp\b|\bhttps?\b|\bweb\w*")
 PORTS_PLURAL = re.compile(r"\b(porty|portu|ports)\b")  # ("portů" folds to "portu" too)
 # The log-in named in a fragment ("a u odchozího taky celou adresu?"): the user name.
 LOGIN_WORDS = re.compile(r"\b(adres\w*|jmen\w*|uzivatel\w*|login\w*|hesl\w*)\b")
@@ -375,6 +380,15 @@ def start_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """A fragment or correction: the last question again, with what the message changed."""
     protocol = turn.protocol
+    at_form = turn.step == knowledge.guide(turn.device).step_number("account_form")
+    if (
+        turn.walkthrough_active
+        and at_form
+        and turn.topic in ("port", "server", "settings", None)
+        and protocol in knowledge.protocols()
+        and not turn.frame.security
+    ):  # "a odchozí?" at the form with the servers: both of its fields
+        return answers.answer_server(dispatcher, protocol, with_port=True)
     if protocol == "smtp" and LOGIN_WORDS.search(turn.frame.folded):
         return answers.answer_outgoing_login(dispatcher)  # "a u odchozího taky celou adresu?"
     if turn.topic == "server" and turn.frame.security and not turn.frame.protocol:
@@ -515,6 +529,11 @@ def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_where_ssl_port")
     named = [p for p in turn.frame.protocols if p in knowledge.protocols()]
     return [SlotSet("protocol", named[0])] if named else []  # "a jaký port k tomu?" follows
+
+
+def _about_autoconfig(turn: Turn) -> bool:
+    """The autoconfig file was just given, or its domain asked for."""
+    return turn.topic == "autoconfig" or turn.pending == Pending.AUTOCONFIG_DOMAIN
 
 
 def _gives_domain(turn: Turn) -> bool:
@@ -672,6 +691,7 @@ def _about_the_bot(turn: Turn) -> bool:
 
 
 CREDENTIAL_NOUNS = {"username", "password"}
+FIELD_NOUNS = {"server", "port", "port_table", "ssl_advice"}  # a form's fields, seen on it
 
 
 def _asks_beside_screen(turn: Turn) -> bool:
@@ -679,6 +699,8 @@ def _asks_beside_screen(turn: Turn) -> bool:
     the fields, it does not ask about them (no "?")."""
     frame = turn.frame
     asks = set(frame.asks) - (CREDENTIAL_NOUNS if "?" not in frame.text else set())
+    if lexicon.says("seeing_marker", frame.folded) and "?" not in frame.text:
+        return bool(asks - FIELD_NOUNS)  # "…, je tam typ zabezpečení a port": the screen's fields
     # "mám tam IMAP, hotovo": the account type named is the label tapped, no question
     tapped = frame.position and frame.position.by_label and "?" not in frame.text
     return bool(asks or (frame.names_something and not tapped))
@@ -699,6 +721,8 @@ def _adjacent_only(turn: Turn) -> bool:
     """A hosting matter and no mail matter beside it (a story that mentions the web and asks
     for the IMAP port is about IMAP); a certificate of the website is no phone warning."""
     frame = turn.frame
+    if _about_autoconfig(turn) and AUTOCONFIG_HOSTING.search(frame.folded):
+        return False  # "a kam na webu ten soubor nahraju?": the file just given
     mail_topics = set(frame.asks) - {"server", "port", "port_table"}  # FTP has ports too
     mail = bool(
         frame.protocols or mail_topics or frame.open_smtp or frame.error_code or frame.hosts
@@ -857,7 +881,7 @@ ROUTES: List[Route] = [
     Route("autoconfig_domain", _gives_domain, answer_autoconfig),
     Route(
         "autoconfig_where",  # "a kam ten soubor dám?" after the autoconfig answer
-        lambda t: t.topic == "autoconfig" and lexicon.says("where_to_put", t.frame.folded),
+        lambda t: _about_autoconfig(t) and lexicon.says("where_to_put", t.frame.folded),
         lambda d, t: answer_autoconfig(d, t, where=True),
     ),
     Route(
@@ -899,17 +923,26 @@ ROUTES: List[Route] = [
         ),
     ),
     Route(
-        "autoconfig_password",  # "bude v tom souboru i heslo?": no, never
+        "file_password",  # "bude v tom souboru i heslo?", "je v profilu i moje heslo?": no, never
         lambda t: (
-            t.topic == "autoconfig"
-            and "?" in t.frame.text
+            "?" in t.frame.text
             and bool(re.search(r"\bhesl", t.frame.folded))
+            and bool(FILE_HOLDS.search(t.frame.folded))  # ("které heslo tam mám dát?" asks which)
+            and (
+                _about_autoconfig(t)
+                or t.topic == "profile"
+                or bool(PROFILE_WORD.search(t.frame.folded))
+            )
         ),
-        said("utter_autoconfig_no_password"),
+        lambda d, t: said(
+            "utter_profile_no_password"
+            if PROFILE_WORD.search(t.frame.folded) or t.topic == "profile"
+            else "utter_autoconfig_no_password"
+        )(d, t),
     ),
     Route(
         "autoconfig_hosting",  # "stačí to nahrát přes FTP? musí to být https?"
-        lambda t: t.topic == "autoconfig" and lexicon.says("autoconfig_hosting", t.frame.folded),
+        lambda t: _about_autoconfig(t) and lexicon.says("autoconfig_hosting", t.frame.folded),
         autoconfig_hosting,
     ),
     Route(

@@ -18,6 +18,8 @@ from mailconfig.mobileconfig import validate_address
 
 ADDRESS_LIKE = re.compile(r"\S*@\S*")
 DOMAIN_LIKE = re.compile(r"\b[\w-]+(?:\.[\w-]+)+\b")
+# A yes/no question whether the profile can be used ("jde ten profil použít na obou?")
+CAN_QUESTION = re.compile(r"\b(jde|pujde|lze|da se|funguje|muzu|mohu|muzeme|umi)\b[^?]*\?")
 
 
 def _hours() -> int:
@@ -44,6 +46,8 @@ def answer_profile(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if turn.device in knowledge.guides() and not knowledge.guide(turn.device).profile:
         dispatcher.utter_message(response="utter_profile_not_apple")
         return []
+    if CAN_QUESTION.search(turn.frame.folded):  # "jde ten profil použít na iPadu i Macu?"
+        dispatcher.utter_message(response="utter_profile_apple_yes")
     said = said_address(turn.frame.text)
     if said is None:
         dispatcher.utter_message(response="utter_ask_profile_address")

@@ -1019,3 +1019,23 @@ def test_a_second_fault_on_the_way_of_the_fix_is_answered(domain):
 def test_where_to_change_the_password_after_the_fix_is_the_password(domain):
     reply, _ = respond(domain, "kde to heslo změním?", pending_question="smtp_fix")
     assert "Manager" in reply and "Jak zapnout ověřování" not in reply
+
+
+def test_what_the_profile_and_the_autoconfig_file_hold_is_answered(domain):
+    reply, _ = respond(domain, "je v tom vašem profilu uložené i moje heslo?", device="iphone_mail")
+    assert reply.startswith("Ne, heslo v profilu není")
+    reply, _ = respond(domain, "jde ten profil použít na iPadu i na Macu?", device="iphone_mail")
+    assert reply.startswith("Ano – konfigurační profil umí iPhone, iPad i Mac")
+    asked_domain = {"pending_question": "autoconfig_domain", "device": "thunderbird"}
+    reply, _ = respond(domain, "a kam na webu ten soubor nahraju?", **asked_domain)
+    assert "/.well-known/autoconfig/mail/config-v1.1.xml" in reply
+    reply, _ = respond(domain, "bude v něm i heslo?", **asked_domain)
+    assert reply.startswith("Ne, heslo v souboru není")
+
+
+def test_a_direction_asked_at_the_form_gets_its_server_and_port(domain):
+    at_form = {"device": "samsung_email", "walkthrough_active": True, "walkthrough_step": 6.0}
+    reply, _ = respond(
+        domain, "a odchozí?", "inform", last_topic="port", protocol="imap", **at_form
+    )
+    assert knowledge.server("outgoing") in reply and ports_in(reply) == {465, 587}
