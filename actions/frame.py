@@ -100,6 +100,7 @@ LEXICON_TOPICS = {
     "username_ok": "username_ok",
     "internet_needed": "internet_needed",
     "password_everywhere": "password_everywhere",
+    "username_short": "username",  # "jméno mám jen kocourek, bez zavináče": not enough
     "server_zero": "server_zero",
     "ssl_required": "ssl_required",
     "switch_protocol": "switch_protocol",
@@ -172,8 +173,11 @@ def _asks(folded: str) -> List[str]:
         match = lexicon.load()[entry].search(folded)
         if match:
             found.append((match.start(), topic))
-    covered = set().union(*(COVERS.get(topic, set()) for _, topic in found))
-    return [topic for _, topic in sorted(found) if topic not in covered]
+    topics = [topic for _, topic in sorted(found)]
+    # a topic covers others only when it is answered itself (not covered in turn)
+    answered = [t for t in topics if t not in set().union(*(COVERS.get(o, set()) for o in topics))]
+    covered = set().union(*(COVERS.get(topic, set()) for topic in answered))
+    return [topic for topic in topics if topic not in covered]
 
 
 def _ports(folded: str, about_mail: bool) -> List[int]:

@@ -20,6 +20,8 @@ TOPIC_WORDS = {
         r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*|\bmen\w* pouzivatel\w*"
         r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|napsat|dat|vyplnit) (jako|do) (jmen\w*|uzivatel\w*)"
         r"|\bjako uzivatel\w*|\bcast pred zavinac\w*|\b(jak\w*|co|ktere)( \w+){0,4} jmeno\b"
+        # in a list of what is asked: "jaký server, uživatel a port?"
+        r"|,\s*uzivatel\w{0,3}\s*(,|\ba\b|\?|$)"
     ),
     "password": re.compile(
         r"\b(kde|jak[eyo]?|ak[eyoa]|ktere|co|odkud)\b[^.?!]{0,30}\bhesl\w*"
@@ -38,7 +40,7 @@ TOPIC_WORDS = {
         r"\b(?!\s+(\w+\s+)?(domen|vlastnic|identit|totoznost|platb)\w*)"
         r"|\bbox(es)?\b[^.?!]{0,25}\btick\w*|\btick\w*[^.?!]{0,25}\bbox(es)?\b|\b(need|have|must)\b[^.?!]{0,10}\btick\w*"
         r"|\b(musim|co|neco|nieco|treba|potreba|ktere|kterou|ktery|which|what)\b[^.?!]{0,20}\b(zaskrt\w*|tick\w*|check ?box\w*)"
-        r"|\bcheck ?box\w*|\bzaskrtavat\w*|\bzaskrtavac\w*|\bzaskrtavatk\w*"
+        r"|\b(check ?box\w*|zaskrtavat\w*|zaskrtavac\w*|zaskrtavatk\w*)(?![^.?!]{0,25}\b(ssl|tls))"
         r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login"
         # a program's switch for it: "přepínač Vyžadovat přihlášení, zapnout?" (Gmail, Samsung)
         r"|\bvyzad\w* (\w+ )?prihlas\w*|\bprihlas\w* (\w+ )?(k|pro|pred) (odesil|odeslan)\w*"
@@ -222,6 +224,10 @@ SPAM_FROM_ME = re.compile(
 )
 SPAM = re.compile(
     r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\b(nikdy|vubec) neposl\w*|\bdivn\w* (\w+ )?(mail|zprav|email|odkaz)\w*|\breklamn\w* (mail|zprav|email)\w*|\b(mail|zprav|email)\w*,? (co|ktere|ktery|kter\w*) (jsem|sem|jsme) (ne|nikdy ne)(psal|poslal|odeslal)\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hackn\w*"
+    # "odešly tisíce zpráv", "podezřelé zprávy v odeslaných": mail sent that nobody wrote
+    r"|\b(tisic\w*|stovk\w*|stovky|spoust\w*|hromad\w*|kupa) (\w+ )?(zprav|mail|email)\w*"
+    r"|\b(podezrel\w*|cizi\w*|nezname|neznam\w*) (\w+ )?(zprav|mail|email)\w*"
+    r"|\b(zprav|mail|email)\w* (\w+ ){0,3}(podezrel|cizi|nezname)\w*"
 )
 
 # Walkthrough navigation in free text (short messages only: a long one is a question).
@@ -286,6 +292,9 @@ HOW = re.compile(
     # "kde přesně to je?", "kde je to v aplikaci", "jak se tam dostanu?": the place of it
     r"|\bkde (presne |vlastne )?((je|jsou) (to|ho|tohle)|(to|ho|tohle) (je|jsou|mam hledat))\b"
     r"|\bjak se (tam|k tomu|do toho|na to) (dostan|dostat|proklik)\w*"
+    # "kde to v Mailu na Macu je?", "a to se nastavuje kde?"
+    r"|\bkde (presne |vlastne )?(to|ho|tohle)\b[^?]{0,30}\b(je|jsou|najdu|mam hledat)\b"
+    r"|\b(zapn|zapin|zaskrt|najd|nastav|prepn|prepin|zmen|men[ie])\w*\s+kde\b"
 )
 # "Kde je ta ikona? Vidím tam hodně čtverečků": looking for it, not done with it.
 WHERE_ASKED = re.compile(r"\bkde\b[^.!?]*\?|\bnevim,? kde\b|\bnemuzu (to |ji |ho )?najit\b")

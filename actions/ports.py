@@ -78,6 +78,10 @@ def answer_port(dispatcher: CollectingDispatcher, turn: Turn, protocols: List[st
         if turn.frame.security in knowledge.SECURITY_CHOICES:
             # "a jaké porty bez SSL?": each protocol's, no question back
             return answer_port_table(dispatcher, turn.frame.security)
+        if turn.topic == "ssl_advice" or re.search(r"\b(porty|ports)\b", turn.frame.folded):
+            # "a porty pak jaké?" after the SSL advice, or ports in the plural: the table
+            security = turn.security if turn.security in knowledge.SECURITY_CHOICES else None
+            return answer_port_table(dispatcher, security)
         dispatcher.utter_message(response="utter_ask_protocol")
         return [SlotSet("security", turn.security), SlotSet("last_topic", "port")]
     # Said per protocol ("IMAP bez SSL, SMTP se SSL") unless asked for both variants.

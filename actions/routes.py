@@ -49,6 +49,7 @@ from actions.walkthrough import (
     Walkthrough,
     after_filling,
     answer_form_choice,
+    device_buttons,
     enter_at,
     reports_filled,
     utter_after_filling,
@@ -62,6 +63,12 @@ PROFILE_WORD = re.compile(
 )  # the configuration profile ("profilový obrázek" is none)
 FILE_HOLDS = re.compile(r"\b(v nem|v tom|v profilu|v souboru|uvnitr|obsahuj\w*|ulozen\w*|bude v)\b")
 AUTOCONFIG_HOSTING = re.compile(r"\bsoubor\w*|\bnahr\w*|\bftp\b|\bhttps?\b|\bweb\w*")
+DIRECTION_CHOICE = re.compile(
+    r"\b(prichoz|odchoz)\w*,? (serveru? )?(nebo|ci) (u )?(odchoz|prichoz)\w*"
+)
+DEVICE_KIND = re.compile(
+    r"\b(telefon\w*|mobil\w*|smartphon\w*|pocitac\w*|notebook\w*|pc|tablet\w*)\b"
+)
 PORTS_PLURAL = re.compile(r"\b(porty|portu|ports)\b")  # ("portů" folds to "portu" too)
 # The log-in named in a fragment ("a u odchozího taky celou adresu?"): the user name.
 LOGIN_WORDS = re.compile(r"\b(adres\w*|jmen\w*|uzivatel\w*|login\w*|hesl\w*)\b")
@@ -389,6 +396,15 @@ def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         and not turn.frame.security
     ):  # "a odchozí?" at the form with the servers: both of its fields
         return answers.answer_server(dispatcher, protocol, with_port=True)
+    if (
+        turn.frame.security
+        and turn.topic in ("username", "password")
+        and {"settings", "port"} & set(turn.last_topics)
+    ):  # "a když chci bez SSL?" after the settings and the user name: the ports changed
+        incoming = protocol if protocol in knowledge.incoming_protocols() else None
+        return ports.answer_port(
+            dispatcher, turn, [incoming or knowledge.recommended_protocol(), "smtp"]
+        )
     if protocol == "smtp" and LOGIN_WORDS.search(turn.frame.folded):
         return answers.answer_outgoing_login(dispatcher)  # "a u odchozího taky celou adresu?"
     if turn.topic == "server" and turn.frame.security and not turn.frame.protocol:
@@ -536,6 +552,11 @@ def _about_autoconfig(turn: Turn) -> bool:
     return turn.topic == "autoconfig" or turn.pending == Pending.AUTOCONFIG_DOMAIN
 
 
+def ask_which_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(response="utter_ask_which_phone", buttons=device_buttons())
+    return [SlotSet("pending_question", Pending.DEVICE.value)]
+
+
 def _gives_domain(turn: Turn) -> bool:
     text = turn.frame.text
     short = 0 < len(text.split()) <= 3
@@ -628,9 +649,16 @@ def _where_back(turn: Turn) -> bool:
         and not turn.walkthrough_active
         and len(frame.text.split()) <= 10
         and lexicon.says("refers_back", frame.folded)
-        and not (set(frame.asks) - {"settings", "smtp_auth"} or frame.ports or frame.symptom)
-        and not frame.protocols  # "a jak to přepnu na IMAP?" asks for the switch
+        and not (set(frame.asks) - {"settings", "smtp_auth"} - _chosen_between(frame.folded))
+        and not (frame.ports or frame.symptom)
+        # "a jak to přepnu na IMAP?" asks for the switch
+        and not (frame.protocols and not _chosen_between(frame.folded))
     )
+
+
+def _chosen_between(folded: str) -> set:
+    """ "u příchozího, nebo odchozího serveru?" chooses a direction, it asks for no server."""
+    return {"server"} if DIRECTION_CHOICE.search(folded) else set()
 
 
 def where_back(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -951,6 +979,16 @@ ROUTES: List[Route] = [
         start_walkthrough,
     ),
     Route(
+        "device_kind_only",  # "na telefonu", "v počítači": which one, with the buttons again
+        lambda t: (
+            t.pending == Pending.DEVICE
+            and not t.frame.device
+            and len(t.frame.text.split()) <= 4
+            and bool(DEVICE_KIND.search(t.frame.folded))
+        ),
+        ask_which_device,
+    ),
+    Route(
         "device_unanswered",  # "hotovo", "jdi na krok 7" instead: the seed's guide (asked once)
         lambda t: (
             t.pending == Pending.DEVICE
@@ -1137,6 +1175,7 @@ ROUTES: List[Route] = [
             and not t.frame.symptom
             # "kde najdu heslo … a jaký je odchozí server?": two questions of their own
             and not {"password", "mailbox_password", "username"} & set(t.frame.asks)
+            and not {"port", "smtp_auth"} <= set(t.frame.asks)  # "1) port pro IMAP, 2) kde…"
         ),
         where_setting,
     ),

@@ -34,10 +34,18 @@ def said_address(text: str) -> Optional[str]:
     return found[0] if len(found) == 1 else " ".join(found)  # two: not one address
 
 
+# A Mac downloads and installs the profile its own way (System Settings, not iOS's Settings).
+ON_A_MAC = {
+    "utter_profile_link": "utter_profile_link_mac",
+    "utter_profile_install": "utter_profile_install_mac",
+    "utter_profile_help": "utter_profile_help_mac",
+}
+
+
 def profile_response(name: str, device: Optional[str]) -> str:
-    """A profile response for the device: a Mac downloads and installs it its own way."""
+    """The profile response `name` as said for the device."""
     guide = knowledge.guides().get(device or "")
-    return f"{name}_mac" if guide and guide.profile and guide.kind == "computer" else name
+    return ON_A_MAC[name] if guide and guide.profile and guide.kind == "computer" else name
 
 
 def answer_profile(dispatcher: CollectingDispatcher, turn: Turn) -> Events:

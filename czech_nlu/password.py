@@ -495,7 +495,10 @@ def _unknown(word: str) -> bool:
         return False
     if bare.islower() and COLLOQUIAL.match(folded):
         return False
-    return folded not in NOT_A_PASSWORD and folded not in _dictionary() and not _describes(bare)
+    # colloquial adjective endings: "zákaznickýho" is "zákaznického", "novýmu" is "novému"
+    standard = re.sub(r"yho$", "eho", re.sub(r"ymu$", "emu", folded)) if bare.islower() else folded
+    known = folded in _dictionary() or standard in _dictionary()
+    return folded not in NOT_A_PASSWORD and not known and not _describes(bare)
 
 
 def ordinary_word(word: str) -> bool:

@@ -1039,3 +1039,33 @@ def test_a_direction_asked_at_the_form_gets_its_server_and_port(domain):
         domain, "a odchozí?", "inform", last_topic="port", protocol="imap", **at_form
     )
     assert knowledge.server("outgoing") in reply and ports_in(reply) == {465, 587}
+
+
+def test_a_kind_of_device_to_the_device_question_gets_the_question_with_its_buttons(domain):
+    reply, slots = respond(domain, "na telefonu", pending_question="device")
+    assert "Krok 1" not in reply and "iPhone / iPad" in reply
+    assert slots["pending_question"] == "device"
+
+
+def test_follow_ups_keep_what_was_asked(domain):
+    reply, _ = respond(domain, "je tam zaškrtávátko použít TLS/SSL, mám ho mít?", device="mac_mail")
+    assert reply.startswith("Doporučujeme SSL")
+    reply, _ = respond(domain, "a porty pak jaké?", last_topic="ssl_advice", security="ssl")
+    assert ports_in(reply) == {993, 995, 465}
+    after = {"last_topic": "username", "last_topics": ["settings", "username"], "protocol": "pop3"}
+    reply, _ = respond(domain, "a když chci bez SSL?", "inform", **after)
+    assert ports_in(reply) == {110, 587}
+    reply, _ = respond(domain, "jaký server, uživatel a port pro POP3 bez SSL?")
+    assert "celá e-mailová adresa" in reply and ports_in(reply) == {110}
+
+
+def test_where_between_incoming_and_outgoing_after_the_fix_is_the_outgoing(domain):
+    reply, _ = respond(
+        domain, "a to se nastavuje kde, u příchozího nebo odchozího?", pending_question="smtp_fix"
+    )
+    assert reply.startswith("Jak zapnout ověřování odchozího serveru")
+
+
+def test_thousands_of_messages_sent_with_the_ticket_is_a_reason_to_change_the_password(domain):
+    reply, _ = respond(domain, "přišel ticket Open SMTP a z naší schránky odešly tisíce zpráv")
+    assert "heslo ke schránce" in reply

@@ -91,6 +91,7 @@ def test_redaction_hides_the_password_and_keeps_the_rest():
         "heslo je špatně?",
         "heslo k portu 993",
         "to heslo změním kde?",
+        "zadávám heslo ze zákaznickýho účtu",
         "jaky port pro imap",
         "/affirm",
         "",
