@@ -183,6 +183,8 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
         return answers.answer_term(dispatcher, "ssl")
     if turn.pending == Pending.FORM_VALUES and not frame.names_something:
         return None  # the values are shown; "hotovo", "vyplněno" and questions go on below
+    if frame.asks and frame.protocols == ["smtp"]:
+        return None  # "u odchozího SMTP je taky port": the outgoing server asked, no choice
     if (
         turn.pending == Pending.WALKTHROUGH_SECURITY
         and frame.security is None
@@ -727,8 +729,11 @@ def _asks_beside_screen(turn: Turn) -> bool:
     the fields, it does not ask about them (no "?")."""
     frame = turn.frame
     asks = set(frame.asks) - (CREDENTIAL_NOUNS if "?" not in frame.text else set())
-    if lexicon.says("seeing_marker", frame.folded) and "?" not in frame.text:
-        return bool(asks - FIELD_NOUNS)  # "…, je tam typ zabezpečení a port": the screen's fields
+    # "…, je tam typ zabezpečení a port": the form's fields (its values lead with the incoming
+    # server – "u odchozího SMTP je taky port" asks for the outgoing one's)
+    seeing = lexicon.says("seeing_marker", frame.folded) and "?" not in frame.text
+    if seeing and "smtp" not in frame.protocols:
+        return bool(asks - FIELD_NOUNS)
     # "mám tam IMAP, hotovo": the account type named is the label tapped, no question
     tapped = frame.position and frame.position.by_label and "?" not in frame.text
     return bool(asks or (frame.names_something and not tapped))

@@ -132,6 +132,7 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
             return now
         if told >= 2 or ahead or looking.strip():
             return tap if tap and tap.step > done_to.step else done_to
+    whole = frozenset().union(*(lb for sc in screens for lb in sc.labels if len(lb) == 1))
     busy = lexicon.says("activity", folded)  # "jsem u vyplňování": a step you stay at
     best: Optional[Tuple[float, Position]] = None
     for s in screens:
@@ -153,12 +154,9 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
         for described, at_notice, at_then in (
             (s.notice, True, False),
             # a label's words describe its screen too ("jméno, adresu a heslo": „Vaše jméno“…),
-            # when the label itself is not named (then the label counts)
-            (
-                s.screen | frozenset().union(*(label for label in s.labels if not label <= words)),
-                False,
-                False,
-            ),
+            # when the label itself is not named (then the label counts) and the word is no
+            # button of its own elsewhere ("IMAP" is the account type, not the IMAP server field)
+            (s.screen | (_partial_labels(s, words) - whole), False, False),
             (s.then_screen, False, True),  # "je tam seznam iCloud, Google…": its second action
         ):
             found = words & described
@@ -207,6 +205,11 @@ def _tap_asked(folded: str, device: Optional[str]) -> Optional[Position]:
         if target <= set(stems(f"{step.text} {step.then.text if step.then else ''}"))
     ]
     return Position(named[-1], by_label=True) if named else None
+
+
+def _partial_labels(s: _Screen, words: Set[str]) -> FrozenSet[str]:
+    """The words of the step's labels that are not named whole."""
+    return frozenset().union(*(label for label in s.labels if not label <= words))
 
 
 def _label_score(label: FrozenSet[str], weight: Dict[str, float]) -> float:

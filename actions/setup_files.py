@@ -54,7 +54,8 @@ def answer_profile(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if turn.device in knowledge.guides() and not knowledge.guide(turn.device).profile:
         dispatcher.utter_message(response="utter_profile_not_apple")
         return []
-    if CAN_QUESTION.search(turn.frame.folded):  # "jde ten profil použít na iPadu i Macu?"
+    folded = turn.frame.folded
+    if CAN_QUESTION.search(folded) and "profil" in folded:  # "jde ten profil použít i na Macu?"
         dispatcher.utter_message(response="utter_profile_apple_yes")
     said = said_address(turn.frame.text)
     if said is None:
