@@ -13,8 +13,9 @@ DENIED = re.compile(
 # "…, já mám Samsung", "je to Android": the customer's own device (over one only mentioned)
 # ("kde to v iPhonu přepíšu?": the device asked about is theirs too)
 CLAIMED = re.compile(
-    # ("manželka má iPhone": the device now talked about is hers)
-    r"\b(mam|mame|ma|pouzivam|je to|jde o|radsi|zkusim|prejdu na|prechazim na)\s+((na|v|ve|do|tu|tady)\s+)?$"
+    # ("manželka má iPhone": the device now talked about is hers; "mám aplikaci Outlook")
+    r"\b(mam|mame|ma|pouzivam|je to|jde o|radsi|zkusim|prejdu na|prechazim na)\s+"
+    r"((na|v|ve|do|tu|tady|aplikac\w*|program\w*)\s+)?$"
     r"|\b(v|ve|na|do)\s+$"
 )
 # "v Outlooku to nechci, dám radši Thunderbird": a device taken back after its name
@@ -23,6 +24,7 @@ DENIED_AFTER = re.compile(
     r"^\W*(to |tam |ho |ji )?(nechci|nechceme|nepouziv\w*|uz ne(?!\w))\b\s*([,.;!]|$|a |dam |radsi )"
 )
 AFTER = 12  # characters after a name read for a word that takes it back
+APP_BEFORE = re.compile(r"\baplikac\w*\s+(\w+\s+)?$")  # "aplikaci (Microsoft) Outlook"
 LIST_SPAN = 25  # characters between two providers' names on one screen's list
 BEFORE = 14  # characters before a name read for a word that denies or claims it
 # "je tam spousta ikon Google, Yahoo, Outlook": the providers a screen lists, no device
@@ -46,6 +48,23 @@ def _mentions(folded: str) -> List[Tuple[bool, int, str]]:
     return sorted(found)
 
 
+def app_on_phone(known: str, folded: str) -> Optional[str]:
+    """ "Mám aplikaci Outlook" on an Android phone known before: the program on that phone (the
+    guide that refines the phone's and whose program is named)."""
+    if knowledge.guide(known).kind != "phone":
+        return None
+    for guide in knowledge.guides().values():
+        if known not in guide.refines or not guide.program:
+            continue
+        for match in guide.program.finditer(folded):
+            before = folded[max(0, match.start() - BEFORE - 10) : match.start()]
+            # the program claimed or named as an app ("aplikaci Microsoft Outlook"), not a
+            # provider in a list on the screen ("vidím Google, Yahoo a Outlook")
+            if CLAIMED.search(before) or APP_BEFORE.search(before):
+                return guide.id
+    return None
+
+
 def claimed(folded: str) -> bool:
     """A device named as the customer's own ("…, mám Samsung", "je to Android")."""
     return any(not unclaimed for unclaimed, _, _ in _mentions(folded))
@@ -67,6 +86,10 @@ def named(folded: str) -> Optional[str]:
     }
     mentions = [m for m in mentions if not (m[0] and m[1] in on_screen)]
     ids = {guide_id for _, _, guide_id in mentions}
+    # "Android, v něm aplikaci Microsoft Outlook": the app on that phone
+    apps = {app for i in ids if (app := app_on_phone(i, folded))}
+    if len(apps) == 1:
+        return apps.pop()
     programs = [i for i in ids if (p := knowledge.guide(i).program) and p.search(folded)]
     if len(ids) > 1 and len(programs) == 1:
         return programs[0]  # "Samsung, ale poštu čtu v Gmailu": the program

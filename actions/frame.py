@@ -376,6 +376,8 @@ def read(
         or lexicon.says("send_fails", folded)
         or phrases.FAILS.search(folded)
     )
+    if not frame.device and device in knowledge.guides():
+        frame.device = devices.app_on_phone(device, folded)  # "mám aplikaci Outlook" on the Android
     if not frame.device and not ((in_walkthrough or device) and not claimed):
         frame.device = devices.named(folded)
     focus = _port_sentence(folded) or _focus(folded)

@@ -211,9 +211,9 @@ SYMPTOM_WORDS = (
 # The Open SMTP ticket, named or described.
 OPEN_SMTP_NAMED = re.compile(r"\bopen\W?smtp\b|\bopensmtp\b|\botevren\w* smtp\b")
 OPEN_SMTP_DESCRIBED = re.compile(
-    r"(upozorn|ticket|tiket|pozadav|hlasen|oznamen|varovan|zablokov|blokac|mail od (vas|hostingu))\w*"
+    r"\b(upozorn|ticket|tiket|pozadav|hlasen|oznamen|varovan|zablokov|blokac|mail od (vas|hostingu))\w*"
     r"[^.?!]{0,80}?(nezabezpecen\w*|bez overeni|bez autentiz\w*|spam\w*|nevyzadan\w*|smtp\w*)"
-    r"|nezabezpecen\w* (odesil|odchoz|smtp|posil)\w*|(odesil|posil)\w*( \w+){0,2} bez (overeni|autentiz)\w*"
+    r"|nezabezpecen\w* (odesil|odchoz|smtp|posil)\w*|(odesil|posil)\w*( \w+){0,2} bez (overeni|autentiz|prihlas)\w*"
     r"|(odchoz|smtp)\w*( \w+){0,3} (neni|nejsou) zabezpecen\w*|nepodporuj\w*( \w+){0,3} (metod|zpusob)\w*"
 )
 # Spam said to be sent in the customer's name: the ticket described without naming it.

@@ -1040,6 +1040,15 @@ ROUTES: List[Route] = [
         profile_help,
     ),
     Route(
+        "no_profile",  # "profil nechci, chci to vyplnit ručně": the steps by hand
+        lambda t: lexicon.says("no_profile", t.frame.folded),
+        lambda d, t: (
+            walkthrough_turn("resume_walkthrough", d, t)
+            if t.walkthrough_active
+            else start_walkthrough(d, t)
+        ),
+    ),
+    Route(
         "profile",
         lambda t: (
             (t.intent == "ask_profile" and not (t.walkthrough_active or t.frame.adjacent))

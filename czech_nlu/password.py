@@ -572,9 +572,23 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
             continue
         if fold(word) in PRODUCT_WORDS:  # "na iPhonu mám jako heslo X": the device, then X
             continue
+        if _reported_after_key(folded[:start]):  # "zadala heslo a Outlook hlásí „Účet …“"
+            continue
         if _describes(word) and not _shaped(word, right_after_key=False):
             continue
         yield start, end
+
+
+# What a program says, between the keyword and a quote: the program's message, no password.
+REPORTING = re.compile(
+    r"\b(hlasi|hlasil\w*|pise|napsal\w*|ukazuje|ukazal\w*|zobraz\w*|oznam\w*|vyhodil\w*)\b"
+)
+
+
+def _reported_after_key(before: str) -> bool:
+    """A program's report ("… a Outlook hlásí") stands between the last keyword and here."""
+    keys = list(KEYWORD.finditer(before))
+    return bool(keys) and bool(REPORTING.search(before[keys[-1].end() :]))
 
 
 def redact(text: str) -> str:

@@ -1069,3 +1069,21 @@ def test_where_between_incoming_and_outgoing_after_the_fix_is_the_outgoing(domai
 def test_thousands_of_messages_sent_with_the_ticket_is_a_reason_to_change_the_password(domain):
     reply, _ = respond(domain, "přišel ticket Open SMTP a z naší schránky odešly tisíce zpráv")
     assert "heslo ke schránce" in reply
+
+
+def test_what_sim8_customers_stumbled_on_is_answered_by_kind(domain):
+    # the Outlook app named on an Android phone is that app, not Gmail
+    reply, slots = respond(
+        domain, "ale já nemám Gmail, mám aplikaci Outlook od Microsoftu", device="android_gmail"
+    )
+    assert slots["device"] == "outlook_mobile" and "Gmail" not in reply
+    # the profile declined: the steps by hand
+    reply, _ = respond(domain, "ne, profil nechci, chci to vyplnit ručně", device="iphone_mail")
+    assert "Krok 1" in reply and "napište svou e-mailovou adresu" not in reply
+    # the outgoing server's log-in switch described is no Open SMTP ticket
+    at_form = {"device": "android_gmail", "walkthrough_active": True, "walkthrough_step": 6.0}
+    text = "teď je obrazovka odchozí server: přepínač vyžadovat přihlášení, jméno a heslo, co tam?"
+    assert "nezabezpečené odesílání" not in respond(domain, text, **at_form)[0]
+    # a report of the program's message after typing the password is no typed password
+    text = "zadala jsem heslo a Outlook hlásí „Účet byl úspěšně přidán“"
+    assert "Heslo prosím nikomu nepište" not in respond(domain, text, device="outlook_windows")[0]

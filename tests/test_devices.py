@@ -47,6 +47,7 @@ def test_the_device_is_read_from_the_customers_words(text, device):
         ("pardon, je to Samsung", True),
         ("a jak to udělám v Outlooku?", True),
         ("Thunderbird neodesílá", True),
+        ("ale já mám aplikaci Outlook od Microsoftu", True),  # the app on the phone
     ],
 )
 def test_a_known_device_changes_only_when_the_customer_says_so(text, switches):

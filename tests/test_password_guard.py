@@ -92,6 +92,7 @@ def test_redaction_hides_the_password_and_keeps_the_rest():
         "heslo k portu 993",
         "to heslo změním kde?",
         "zadávám heslo ze zákaznickýho účtu",
+        "zadala jsem heslo a Outlook hlásí „Účet byl úspěšně přidán“",
         "jaky port pro imap",
         "/affirm",
         "",
