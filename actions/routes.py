@@ -1041,7 +1041,10 @@ ROUTES: List[Route] = [
     ),
     Route(
         "no_profile",  # "profil nechci, chci to vyplnit ručně": the steps by hand
-        lambda t: lexicon.says("no_profile", t.frame.folded),
+        lambda t: (
+            lexicon.says("no_profile", t.frame.folded)
+            and not t.frame.position  # "radši ručně, nastavení už mám otevřené": that step
+        ),
         lambda d, t: (
             walkthrough_turn("resume_walkthrough", d, t)
             if t.walkthrough_active
