@@ -177,7 +177,7 @@ def _asks(folded: str) -> List[str]:
     # a topic covers others only when it is answered itself (not covered in turn)
     answered = [t for t in topics if t not in set().union(*(COVERS.get(o, set()) for o in topics))]
     covered = set().union(*(COVERS.get(topic, set()) for topic in answered))
-    return [topic for topic in topics if topic not in covered]
+    return list(dict.fromkeys(topic for topic in topics if topic not in covered))
 
 
 def _ports(folded: str, about_mail: bool) -> List[int]:

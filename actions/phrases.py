@@ -103,7 +103,10 @@ CHECK_WORDS = re.compile(
     r"|\b(ok|oki|jo|sedi|staci)\W*\?|\b(takze|tak|teda) (dam|davam|nastavim|zadam|necham|vyplnim)\b[^.!]*\?"
     r"|\b(prepsal|zmenil|nastavil|vyplnil|doplnil)\w* (se )?(sam|sama|samo|automaticky)"
 )
-PORT_AFTER_WORD = re.compile(r"\bport\w*\s*(?:c\.|cislo|number|no\.)?\s*:?\s*(\d{1,5})\b")
+# ("port 25", "port č. 25", "port mám 25", "port je 25")
+PORT_AFTER_WORD = re.compile(
+    r"\bport\w*\s*(?:c\.|cislo|number|no\.|mam|je|mame|jsem dal|nastaveny|na)?\s*:?\s*(\d{1,5})\b"
+)
 # Server names the customer typed ("smtp.seznam.cz"), not e-mail addresses.
 HOST = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]+\.){1,4}[a-z]{2,6})\b(?!@)")
 # A host name that names a mail server ("smtp.seznam.cz", "ssl0.ovh.net"), not the

@@ -298,8 +298,10 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     events = answers.check_servers(dispatcher, turn.frame.hosts, turn.frame.protocol)
     events += ports.check_named_ports(dispatcher, turn)
+    short_name = lexicon.says("username_short", turn.frame.folded)  # "…a jméno je jen jidelna"
+    checked = ("server", "port", "port_table", "port_purpose", "username", "password")
     for topic in turn.frame.asks:  # "…ale není tam zaškrtnuté ověřování": that too
-        if topic not in ("server", "port", "port_table", "port_purpose", "username", "password"):
+        if topic not in checked or (topic == "username" and short_name):
             events += answers.answer_topic(dispatcher, turn, topic)
     if turn.frame.works is False:  # "server X, port Y – proč to nejde?": what is left to check
         events += answer_symptom(

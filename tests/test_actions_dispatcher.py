@@ -1087,3 +1087,12 @@ def test_what_sim8_customers_stumbled_on_is_answered_by_kind(domain):
     # a report of the program's message after typing the password is no typed password
     text = "zadala jsem heslo a Outlook hlásí „Účet byl úspěšně přidán“"
     assert "Heslo prosím nikomu nepište" not in respond(domain, text, device="outlook_windows")[0]
+
+
+def test_every_setting_checked_in_one_message_gets_its_answer(domain):
+    text = "ověření zapnuté už bylo, server je ssl0.ovh.net, ale port mám 25. je to špatně?"
+    reply, _ = respond(domain, text, device="samsung_email")
+    assert "Port **25**" in reply and "ověřování je v pořádku" in reply
+    text = "v uživatelském jménu je jen jidelna a server je mail.zs-lesni.cz, je to dobře?"
+    reply, _ = respond(domain, text, device="android_gmail")
+    assert "mail.zs-lesni.cz" in reply and reply.count("celá e-mailová adresa") == 1
