@@ -167,7 +167,12 @@ def _asks(folded: str) -> List[str]:
     beside = re.search(r"\bport\w*\s*(a|,|\+|i)\s*server|\bserver\w*\s*(a|,|\+|i)\s*port", folded)
     if "server" in topics and not (phrases.SERVER_QUESTION.search(folded) or of_protocol or beside):
         named = phrases.SERVER_NAMED.search(folded)
-        if phrases.PREPOSITION_BEFORE_SERVER.search(folded) or (len(topics) > 1 and not named):
+        not_found = phrases.SERVER_NOT_FOUND.search(folded)
+        if (
+            phrases.PREPOSITION_BEFORE_SERVER.search(folded)
+            or (len(topics) > 1 and not named)
+            or not_found
+        ):
             found = [(at, topic) for at, topic in found if topic != "server"]
     for entry, topic in LEXICON_TOPICS.items():
         match = lexicon.load()[entry].search(folded)

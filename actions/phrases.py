@@ -78,6 +78,10 @@ AUTH_WORDS = re.compile(
 )
 # "na serveru" / "u odchozího serveru" names where, not what is asked: the server is asked
 # after a question word, first in the message, in a list, or right before "?".
+# "zkoušel jsem to a nenašlo to server": the program's failed search, no question for the server
+SERVER_NOT_FOUND = re.compile(
+    r"\bne(nasl|nasel|najd|najde|nasli)\w*\s+(to |ho |zadny |ten |muj )?server"
+)
 SERVER_QUESTION = re.compile(
     r"\b(jak\w*|kter\w*|co|adres\w*|nazev|jmeno|aky|aka|ake|what|which|stejn\w*)\b(\W+\w+){0,3}?\W+server"
 )

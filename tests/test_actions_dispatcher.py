@@ -1096,3 +1096,9 @@ def test_every_setting_checked_in_one_message_gets_its_answer(domain):
     text = "v uživatelském jménu je jen jidelna a server je mail.zs-lesni.cz, je to dobře?"
     reply, _ = respond(domain, text, device="android_gmail")
     assert "mail.zs-lesni.cz" in reply and reply.count("celá e-mailová adresa") == 1
+
+
+def test_an_address_to_add_with_a_failed_search_starts_the_devices_steps(domain):
+    text = "potřebuju do nového Outlooku přidat info@firma.cz, zkoušel jsem to a nenašlo to server"
+    reply, _ = respond(domain, text)
+    assert "Krok 1" in reply and knowledge.guide("outlook_new").steps[0].text in reply
