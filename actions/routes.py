@@ -551,6 +551,11 @@ def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return [SlotSet("protocol", named[0])] if named else []  # "a jaký port k tomu?" follows
 
 
+def _about_profile(turn: Turn) -> bool:
+    """The profile was just given, or this message names it."""
+    return turn.topic == "profile" or bool(PROFILE_WORD.search(turn.frame.folded))
+
+
 def _about_autoconfig(turn: Turn) -> bool:
     """The autoconfig file was just given, or its domain asked for."""
     return turn.topic == "autoconfig" or turn.pending == Pending.AUTOCONFIG_DOMAIN
@@ -963,16 +968,10 @@ ROUTES: List[Route] = [
             "?" in t.frame.text
             and bool(re.search(r"\bhesl", t.frame.folded))
             and bool(FILE_HOLDS.search(t.frame.folded))  # ("které heslo tam mám dát?" asks which)
-            and (
-                _about_autoconfig(t)
-                or t.topic == "profile"
-                or bool(PROFILE_WORD.search(t.frame.folded))
-            )
+            and (_about_profile(t) or _about_autoconfig(t))
         ),
         lambda d, t: said(
-            "utter_profile_no_password"
-            if PROFILE_WORD.search(t.frame.folded) or t.topic == "profile"
-            else "utter_autoconfig_no_password"
+            "utter_profile_no_password" if _about_profile(t) else "utter_autoconfig_no_password"
         )(d, t),
     ),
     Route(

@@ -69,7 +69,9 @@ class _Screen:
 
 
 @cache  # one per guide
-def _screens(guide_id: str) -> Tuple[Tuple[_Screen, ...], Dict[str, float]]:
+def _screens(guide_id: str) -> Tuple[Tuple[_Screen, ...], Dict[str, float], FrozenSet[str]]:
+    """The guide's screens, each word's weight, and the words that are a whole label alone."""
+    program = frozenset(stems(knowledge.guide(guide_id).short))
     screens = tuple(
         _Screen(
             step=number,
@@ -78,20 +80,20 @@ def _screens(guide_id: str) -> Tuple[Tuple[_Screen, ...], Dict[str, float]]:
             # (the program's own name is no screen: "v thunderbirdu mám…" is no main window)
             screen=frozenset(stems(f"{step.title} {step.screen}"))
             - frozenset(stems(" ".join(step.labels)))
-            - frozenset(stems(knowledge.guide(guide_id).short)),
+            - program,
             notice=frozenset(stems(step.notice or "")),
             then=tuple(
                 frozenset(stems(label)) for label in (step.then.labels if step.then else ())
             ),
-            then_screen=frozenset(stems(step.then.screen if step.then else ""))
-            - frozenset(stems(knowledge.guide(guide_id).short)),
+            then_screen=frozenset(stems(step.then.screen if step.then else "")) - program,
         )
         for number, step in enumerate(knowledge.steps(guide_id), 1)
     )
     df: Counter = Counter()
     for s in screens:
         df.update(s.screen | s.notice | s.then_screen | frozenset().union(*s.labels, *s.then))
-    return screens, {word: 1.0 / count for word, count in df.items()}
+    whole = frozenset().union(*(label for s in screens for label in s.labels if len(label) == 1))
+    return screens, {word: 1.0 / count for word, count in df.items()}, whole
 
 
 def last_end(pattern: "re.Pattern[str]", folded: str) -> int:
@@ -111,7 +113,7 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
     """The customer's position in the device's guide said in this message, or None when it
     names no screen. `after`: the step a story in the message reached – one word of the screen
     after it is enough."""
-    screens, weight = _screens(knowledge.guide(device).id)
+    screens, weight, whole = _screens(knowledge.guide(device).id)
     last_step = len(screens)
     words = _screen_words(folded)
     done = max(
@@ -132,7 +134,6 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
             return now
         if told >= 2 or ahead or looking.strip():
             return tap if tap and tap.step > done_to.step else done_to
-    whole = frozenset().union(*(lb for sc in screens for lb in sc.labels if len(lb) == 1))
     busy = lexicon.says("activity", folded)  # "jsem u vyplňování": a step you stay at
     best: Optional[Tuple[float, Position]] = None
     for s in screens:
