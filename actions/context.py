@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from actions import knowledge, phrases
+from actions import knowledge, lexicon, phrases
 from actions.frame import Frame, language, read
 from actions.pending import Pending
 from czech_nlu.folding import fold
@@ -53,7 +53,11 @@ def is_follow_up(frame: Frame) -> bool:
         and not frame.ports
         and not frame.symptom
         and not frame.open_smtp
-        and (frame.intent in FRAGMENT_INTENTS or len(frame.text.split()) <= 8)
+        and (
+            frame.intent in FRAGMENT_INTENTS
+            or len(frame.text.split()) <= 8
+            or lexicon.says("correction_start", frame.folded)  # "vlastně ne, chci IMAP, aby…"
+        )
     )
 
 

@@ -47,6 +47,7 @@ def utter_ports(dispatcher: CollectingDispatcher, protocol: str, security: Optio
                 security_label=knowledge.security_label(security),
                 imap_port=imap,
                 pop3_port=pop3,
+                server=knowledge.server("incoming"),
             )
         else:
             for name in knowledge.incoming_protocols():
@@ -60,6 +61,7 @@ def utter_ports(dispatcher: CollectingDispatcher, protocol: str, security: Optio
             protocol_label=knowledge.protocol_label(protocol),
             security_label=knowledge.security_label(security),
             port=knowledge.port(protocol, security),
+            server=knowledge.server_for(protocol),
         )
     else:
         dispatcher.utter_message(

@@ -171,7 +171,10 @@ def identity(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     """The walkthrough asked IMAP or POP3 / SSL or not before the account form."""
     frame = turn.frame
-    if turn.intent in NAVIGATION - {"step_done", "step_skip", "step_repeat"} or frame.step_explicit:
+    # ("nevím" alone is unsure of the choice, whatever the model reads in it)
+    bare_unsure = frame.unsure and len(frame.text.split()) <= 2
+    navigation = turn.intent in NAVIGATION - {"step_done", "step_skip", "step_repeat"}
+    if (navigation and not bare_unsure) or frame.step_explicit:
         return None  # "zpět", "ukončit", "jdi na krok 2": navigation, below
     if frame.asks and not frame.names_something:
         return None  # a question of its own: answered, then the offer to continue
@@ -980,6 +983,11 @@ ROUTES: List[Route] = [
         autoconfig_hosting,
     ),
     Route(
+        "walkthrough_all",  # "napište mi všechny kroky najednou": the whole guide in one go
+        lambda t: t.intent == "step_all" or lexicon.says("all_steps", t.frame.folded),
+        lambda d, t: walkthrough_turn("step_all", d, t),
+    ),
+    Route(
         "device_answer",  # "iPhone" to "Na jakém zařízení…?": that device's walkthrough
         lambda t: t.pending == Pending.DEVICE and bool(t.frame.device),
         start_walkthrough,
@@ -1320,6 +1328,12 @@ ROUTES: List[Route] = [
         "walkthrough_guess_done",  # "jop", "otevřeno.", "je to podsvícené": a step done
         _short_report_in_walkthrough,
         lambda d, t: walkthrough_turn("step_done", d, t),
+        last_resort=True,
+    ),
+    Route(
+        "device_fallback",  # a device named and the rest not understood: what to do there
+        lambda t: bool(t.frame.device) and not t.walkthrough_active,
+        device_named,
         last_resort=True,
     ),
     Route("fallback", lambda t: True, fall_back, last_resort=True),

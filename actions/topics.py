@@ -47,6 +47,7 @@ OTHER_TITLES = {
     "step_done": "Návod: hotovo",
     "step_back": "Návod: zpět",
     "step_repeat": "Návod: zopakovat",
+    "step_all": "Návod: celý postup najednou",
     "step_goto": "Návod: jiný krok",
     "step_skip": "Návod: přeskočit",
     "step_help": "Návod: nevidím to",

@@ -5,7 +5,7 @@ tracker store keeps it across restarts: `device`, `walkthrough_step`, `walkthrou
 and the protocol / SSL choice asked before the account form.
 """
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -22,6 +22,13 @@ NAV_BUTTONS = [
     {"title": "Nevidím to", "payload": "/step_help"},
     {"title": "Ukončit", "payload": "/stop_walkthrough"},
 ]
+# Offered with the first step: someone who knows their way round reads the whole guide at once.
+ALL_STEPS_BUTTON = {"title": "Celý postup najednou", "payload": "/step_all"}
+ALL_STEPS_END_BUTTONS = [
+    NAV_BUTTONS[0],
+    {"title": "Odeslání nejde", "payload": "/cannot_send"},
+    NAV_BUTTONS[-1],
+]
 FORM_STEP_ID = "account_form"  # every guide has it: the step that shows the values
 FORM_QUESTIONS_AGAIN = {
     Pending.WALKTHROUGH_PROTOCOL: "utter_ask_walkthrough_protocol_again",
@@ -37,6 +44,7 @@ NAVIGATION = {
     "step_goto",
     "step_help",
     "step_repeat",
+    "step_all",
     "stop_walkthrough",
 }
 
@@ -84,10 +92,7 @@ class Walkthrough:
         if defaulted:
             # No choice yet: the recommended account (IMAP, SSL) with its values at once, and
             # the way to POP3 or no SSL one tap away – no two questions before the form.
-            if self.protocol not in knowledge.incoming_protocols():
-                self.protocol = knowledge.recommended_protocol()
-            if self.security not in knowledge.SECURITY_CHOICES:
-                self.security = "ssl"
+            self._default_choices()
         self._show(number, buttons=not defaulted)  # defaulted: the choice's buttons come last
         if defaulted:
             other_protocol = next(p for p in knowledge.incoming_protocols() if p != self.protocol)
@@ -124,17 +129,41 @@ class Walkthrough:
                 SlotSet("pending_question", Pending.FORM_VALUES.value),
             ]
         if number == self.step_count():
-            self._finish()
-            return self.events + [
-                SlotSet("walkthrough_step", float(number)),
-                SlotSet("walkthrough_active", False),
-                SlotSet("pending_question", None),
-            ]
+            return self.finish()
         return self.events + [
             SlotSet("walkthrough_step", float(number)),
             SlotSet("walkthrough_active", True),
             SlotSet("pending_question", None),
         ]
+
+    def show_all(self) -> List[Dict[str, Any]]:
+        """Every step in one go, as an agent would write it: the steps before the account form
+        as a list, the form with its values, the steps after it; the walkthrough then stands at
+        its last step ("hotovo" gets the summary, "jsem u serverů" goes back to that step)."""
+        self._default_choices()
+        steps = self.guide.steps
+        self.dispatcher.utter_message(
+            response="utter_all_steps", steps_list=_numbered(steps[: self.form_step - 1], 1)
+        )
+        self._show(self.form_step, buttons=False)
+        self.dispatcher.utter_message(
+            response="utter_all_steps_end",
+            steps_list=_numbered(steps[self.form_step :], self.form_step + 1),
+            buttons=ALL_STEPS_END_BUTTONS,
+        )
+        return [
+            SlotSet("form_protocol", self.protocol),
+            SlotSet("form_security", self.security),
+            SlotSet("walkthrough_step", float(self.step_count())),
+            SlotSet("walkthrough_active", True),
+            SlotSet("pending_question", None),
+        ]
+
+    def _default_choices(self) -> None:
+        if self.protocol not in knowledge.incoming_protocols():
+            self.protocol = knowledge.recommended_protocol()
+        if self.security not in knowledge.SECURITY_CHOICES:
+            self.security = "ssl"
 
     def help(self, number: int) -> List[Dict[str, Any]]:
         step = self.guide.steps[number - 1]
@@ -160,13 +189,18 @@ class Walkthrough:
             steps=self.step_count(),
             title=step.title,
             instruction=step.text,
-            buttons=NAV_BUTTONS if buttons and number != self.step_count() else [],
+            buttons=self._buttons(number) if buttons else [],
         )
         if number == self.form_step:  # replies.buttons_last moves the navigation under the values
             # (the seed's own form has its field names; other devices get the values alone)
             seed = self.guide.id == knowledge.guide().id
             response = "utter_form_values" if seed else "utter_form_values_device"
             self.dispatcher.utter_message(response=response, **self._form_values())
+
+    def _buttons(self, number: int) -> List[Dict[str, str]]:
+        if number == self.step_count():
+            return []
+        return NAV_BUTTONS + [ALL_STEPS_BUTTON] if number == 1 else NAV_BUTTONS
 
     def _form_values(self) -> Dict[str, Any]:
         values = replies.settings_values(self.protocol)
@@ -178,11 +212,17 @@ class Walkthrough:
             "username": knowledge.credentials()["username"]["nominative"],
         }
 
-    def _finish(self) -> None:
+    def finish(self) -> List[Dict[str, Any]]:
+        """The last step reached: a summary of the choices and the test e-mail."""
         values = self._form_values() if self._form_choices_known() else None
         if values:
             self.dispatcher.utter_message(response="utter_walkthrough_summary", **values)
         self.dispatcher.utter_message(response="utter_walkthrough_check")
+        return self.events + [
+            SlotSet("walkthrough_step", float(self.step_count())),
+            SlotSet("walkthrough_active", False),
+            SlotSet("pending_question", None),
+        ]
 
 
 def answer_form_choice(
@@ -258,6 +298,10 @@ def walkthrough_turn(
         return walk.go_to(1)
     if intent == "resume_walkthrough":
         return walk.go_to(step)
+    if intent == "step_all":
+        if not turn.device and not asked_device(turn):
+            return ask_device(dispatcher)
+        return walk.show_all()
     if intent == "step_goto" and turn.walkthrough_started and turn.frame.step:
         return walk.go_to(turn.frame.step)  # "vrať se na pětku" after the last step
     if not turn.walkthrough_active:
@@ -265,6 +309,8 @@ def walkthrough_turn(
         dispatcher.utter_message(response="utter_offer_walkthrough")
         return [SlotSet("pending_question", Pending.WALKTHROUGH_OFFER.value)]
     if intent in ("step_done", "step_skip", "affirm"):
+        if step >= walk.step_count():  # after the whole guide at once: its summary
+            return walk.finish()
         return walk.go_to(step + 1)
     if intent == "step_back":
         return walk.go_to(step - 1)
@@ -338,6 +384,10 @@ def utter_then(dispatcher: CollectingDispatcher, turn: Turn, number: int) -> Lis
         return Walkthrough(dispatcher, turn).go_to(number)
     dispatcher.utter_message(response="utter_step_then", then=then.text)
     return [SlotSet("walkthrough_step", float(number)), SlotSet("walkthrough_active", True)]
+
+
+def _numbered(steps: Sequence[knowledge.Step], first: int) -> str:
+    return "\n".join(f"{n}. **{s.title}**: {s.text}" for n, s in enumerate(steps, first))
 
 
 def _first_upper(text: str) -> str:

@@ -15,6 +15,7 @@ def slots_of(events):
 
 
 NAV = "[Hotovo | Zpět | Zopakovat | Nevidím to | Ukončit]"
+NAV_FIRST = "[Hotovo | Zpět | Zopakovat | Nevidím to | Ukončit | Celý postup najednou]"
 STEPS = len(knowledge.steps())
 
 
@@ -35,7 +36,7 @@ def test_start_shows_step_one_with_navigation(domain):
     intro, step = replies
     assert "ve Windows Phone" in intro  # the device's steps
     # Step 1 with what the phone's screen says there ("Nastavení", "Parametry").
-    assert step.startswith(f"**Krok 1 z {STEPS}") and step.endswith(NAV)
+    assert step.startswith(f"**Krok 1 z {STEPS}") and step.endswith(NAV_FIRST)
     assert all(f"„{label}“" in step for label in knowledge.steps()[0].labels)
     # Said once: starting again later goes straight to step 1.
     again, _ = walk(domain, "start_walkthrough", walkthrough_step=4.0, device="windows_phone_8")
@@ -179,3 +180,35 @@ def test_open_smtp_mid_walkthrough_returns_after_the_fix(domain):
     replies, _ = run_action(ActionRespond(), make_tracker("ano", "affirm", slots=slots), domain)
     assert replies[0] == shown(domain, "utter_fix_worked")
     assert replies[-1] == shown(domain, "utter_offer_resume", step=7, steps=STEPS)
+
+
+def test_all_steps_at_once_in_the_customers_device(domain):
+    """ "Celý postup najednou": every step of that device's guide, the form with its values,
+    and the walkthrough at its last step ("hotovo" is the summary)."""
+    for device, guide in knowledge.guides().items():
+        replies, events = walk(domain, "step_all", device=device)
+        text = "\n".join(replies)
+        assert all(step.title in text for step in guide.steps), device
+        assert knowledge.server("incoming") in text and "**993**" in text and "**465**" in text
+        assert replies[-1].endswith("[Hotovo | Odeslání nejde | Ukončit]")
+        assert slots_of(events) == {
+            "form_protocol": "imap",
+            "form_security": "ssl",
+            "walkthrough_step": float(len(guide.steps)),
+            "walkthrough_active": True,
+            "pending_question": None,
+        }
+        if device != "windows_phone_8":
+            assert "Windows Phone" not in text and "e-mail + účty" not in text
+    replies, _ = walk(domain, "step_all")  # no device yet: which one, first
+    assert replies[0].startswith(shown(domain, "utter_ask_device"))
+    done, _ = walk(
+        domain,
+        "step_done",
+        device="iphone_mail",
+        walkthrough_active=True,
+        walkthrough_step=float(len(knowledge.steps("iphone_mail"))),
+        form_protocol="imap",
+        form_security="ssl",
+    )
+    assert done[0].startswith("Hotovo!")
