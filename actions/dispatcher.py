@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import replies
 from actions.context import Events, resolve
+from actions.outcome import UNSET
 from actions.routes import route
 from actions.walkthrough import NAVIGATION, offer_resume, resume_step
 
@@ -37,6 +38,15 @@ class ActionRespond(Action):
             if step != turn.step:  # a later screen named beside the question
                 outcome.state.walkthrough_step = float(step)
             outcome.messages += [dict(m, route="resume_offer") for m in resume.messages]
+        position = turn.frame.position
+        if (
+            position
+            and not position.at_notice
+            and turn.device
+            and not turn.walkthrough_active
+            and outcome.state.walkthrough_step is UNSET
+        ):  # "jsem u zadávání hesla" beside a problem: "pokračujeme" goes on from there
+            outcome.state.walkthrough_step = float(position.step)
         if turn.device_changed:  # named in this message: kept for the whole conversation
             outcome.state.device = turn.device
         replies.with_device(outcome.messages, turn.device)

@@ -435,12 +435,18 @@ def read(
     two_ports = choice is not None and all(
         knowledge.protocol_for_port(int(number)) for number in choice.group(1, 3)
     )
+    # "dal jsem 465 a pořád nic": a mail port set, with no word of ports beside it
+    port_set = re.search(
+        r"\b(dal\w*|mam|nastav\w*|zadal\w*|prepsal\w*|zmenil\w*|zkusil\w*|prepnul\w*)"
+        r"(\s+(jsem|sem|to|tam|ho|port|na)){0,4}\s+(993|995|465|587|143|110|25|2525)(?=\s*($|[,.!?]|(a|ale|i|porad|furt|stale|se|s|bez)\b))",
+        without_phones,
+    )
     frame.ports = _ports(
         without_phones,
         only_a_number
         or two_ports
         or "port" in frame.asks
-        or bool(frame.protocols or frame.security),
+        or bool(frame.protocols or frame.security or port_set),
     )
     frame.port_claims = _port_claims(without_phones, frame.ports, frame.protocols)
     frame.checks = bool(phrases.CHECK_WORDS.search(folded))
@@ -518,8 +524,19 @@ def read(
     phone = lexicon.load()["contact_phone"].search(text)
     frame.phone_number = phone.group(0).strip() if phone else None
     term = lexicon.load()["what_is"].search(folded)
-    named = re.search(r"imap|pop3?|smtp|ssl|tls", term.group(0)) if term else None
-    frame.term = _term(named.group(0)) if named else None
+    named = (
+        re.search(r"imap|pop3?|smtp|ssl|tls|zabezpeceni|sifrovani", term.group(0)) if term else None
+    )
+    # ("zabezpečení spojení", "šifrování": the SSL choice by the program's own name)
+    frame.term = (
+        (
+            "ssl"
+            if named and named.group(0) in ("zabezpeceni", "sifrovani")
+            else _term(named.group(0))
+        )
+        if named
+        else None
+    )
     _form_fields(frame, folded)
     return frame
 

@@ -162,7 +162,7 @@ SYMPTOM_WORDS = (
     (
         "cannot_send",
         re.compile(
-            r"\b(nejde|nemuzu|nemozem|nemohu|nelze|neda se|nefunguje)( \w+){0,3} (odesl\w*|odeslat|odosl\w*|poslat|odesil\w*|posil\w*)"
+            r"\b(nejde|nemuz\w*|nemozem|nemohu|nelze|neda se|nefunguje)( \w+){0,3} (odesl\w*|odeslat|odosl\w*|poslat|odesil\w*|posil\w*)"
             r"|\b(odesl|odesil|odosl|posil)\w*( \w+){0,3} (nejde|nefunguje|nemozem|nemuzu|selh\w*)"
         ),
     ),
@@ -173,6 +173,9 @@ SYMPTOM_WORDS = (
             r"|(precten|prectu|stahn|stazen|zmiz|chyb[ei]|nejsou|nevidim)\w*\W+(\w+\W+){0,8}"
             r"(pocitac|notebook|laptop|ntb|pc\b|webmail|jinde|druh\w* zarizeni|tablet)"
             r"|(pocitac|notebook|laptop|ntb|webmail|tablet)\w*\W+(\w+\W+){0,8}(zmiz|nejsou|chybi|nevidim|nemam)\w*"
+            # "mám POP3, ale chci, aby se maily ukazovaly i v počítači": IMAP is the answer
+            r"|\b(aby|at|chci|chtel\w*)\b[^.?!]{0,40}\b(ukaz|zobraz|videt|videl|byl|mel|chodil|stahoval|synchroniz)\w*"
+            r"[^.?!]{0,15}\b(i|taky|take|zaroven) (v|na|ve|do) (pocitac|notebook|laptop|ntb|pc|tablet|telefon|mobil|webmail|obou|vsech)\w*"
         ),
     ),
     (
@@ -195,6 +198,7 @@ SYMPTOM_WORDS = (
             r"time ?out|vyprs\w*|casov\w* limit|nelze (se )?pripojit|nepodarilo se (\w+ )?pripojit"
             r"|\bne\w* se (\w+ )?pripojit|\bnemuz\w* (se )?pripojit|nepripoj\w*|server (ne)?neodpovida|server neodpovida|neni dostupn\w*|can.?t connect"
             r"|nedostupn\w*|connection (failed|refused|timed)"
+            r"|\bchyb\w* (pri |s )?(pripojeni|spojeni)|\b(pripojeni|spojeni) (selhal\w*|se nezdaril\w*)"
         ),
     ),
     (
@@ -254,7 +258,9 @@ BACK_WORDS = re.compile(
 PAUSE_WORDS = re.compile(
     r"\bmoment\w*|\bchvilk\w*|\bpockej\w*|\bza chvil\w*|\bvydrz\w*|\bhned jsem zpet|\bpockat"
 )
-RESUME_WORDS = re.compile(r"\bpokra\w*")  # "pokračujme (v návodu)": the current step again
+RESUME_WORDS = re.compile(
+    r"\bpokra\w*|\b(jedem\w*|jdem\w*|frcim\w*) dal\b"
+)  # "pokračujme (v návodu)": the current step again
 RETURN_WORDS = re.compile(r"\b(jsem|uz jsem|jsme) (zpet|zpatky|tu|tady)\b")
 HELP_WORDS = re.compile(
     r"\bvyskocil\w*|\bvarovan\w*|\bnezobrazuj\w*|\bnevidim\b|\bnenasel\w*|\bnenasla\w*|\b(nemuzu|nemohu|nemuzeme|nedokazu)( \w+){0,3} najit|\bnenajdu\b|\bneni tam\b|\bnikde\b|\bchybi\b|\bnemam tam\b"

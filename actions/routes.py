@@ -45,6 +45,7 @@ from actions.symptoms import answer_symptom, last_symptom
 from actions.topics import INTENT_TOPICS
 from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
 from actions.walkthrough import (
+    FORM_STEP_ID,
     NAVIGATION,
     Walkthrough,
     after_filling,
@@ -232,7 +233,9 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     elif frame.asks or frame.ports or turn.follow_up:
         return None
     elif frame.returned or frame.resume:
-        intent = "resume_walkthrough"  # "tak jsem zpět", "pokračujme": the same step again
+        # "tak jsem zpět", "pokračujme": the same step again; "…, jedem dál. hotovo": the next
+        done = lexicon.says("done_marker", frame.folded)
+        intent = "step_done" if done else "resume_walkthrough"
     elif frame.pause:
         dispatcher.utter_message(response="utter_wait")
         return []  # the offer to continue follows
@@ -319,6 +322,8 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
     topics = list(frame.asks)
     if not topics and not frame.ports and not turn.follow_up and turn.intent in INTENT_TOPICS:
         topics = [INTENT_TOPICS[turn.intent]]
+        if topics == ["other_device"] and frame.device and not _asks_setup(turn):
+            return None  # a device we know named beside something else: that, not its steps
     if not topics and not frame.ports:
         return None
     events: Events = []
@@ -329,6 +334,9 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         )
     elif frame.ports and (frame.checks or frame.protocols):
         events += ports.check_ports(dispatcher, turn)
+        if frame.works is False and _still_fails_after_right_port(turn, events):
+            # "dal jsem 465 a pořád nic": the port is right, the log-in is the next suspect
+            events += troubleshoot(dispatcher, turn, "cannot_send")
     elif frame.ports:
         for number in frame.ports:
             events += ports.answer_port_purpose(dispatcher, number)
@@ -346,6 +354,13 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         else:
             events += answers.answer_topic(dispatcher, turn, topic)
     return events
+
+
+def _still_fails_after_right_port(turn: Turn, events: Events) -> bool:
+    """The ports checked were right (no other port answered) and they are the outgoing ones."""
+    owners = {owner[0] for n in turn.frame.ports if (owner := knowledge.protocol_for_port(n))}
+    corrected = any(e.get("name") == "asked_protocols" for e in events)
+    return owners == {"smtp"} and not corrected and not turn.frame.symptom
 
 
 def asked_protocols(turn: Turn) -> List[str]:
@@ -474,7 +489,11 @@ def _asks_setup(turn: Turn) -> bool:
     """ "Mám iPhone, jak tam nastavím poštu?": setting up, nothing else asked."""
     frame = turn.frame
     # ("?" alone only in a short message: a long one asks something of its own)
-    short_question = "?" in frame.text and len(frame.text.split()) <= 10
+    short_question = (
+        "?" in frame.text
+        and len(frame.text.split()) <= 10
+        and not re.search(r"\b(co|proc|kde|kolik|kdy|ktery|ktera|jaky|jaka)\b", frame.folded)
+    )
     setup = frame.start or lexicon.says("start_setup", frame.folded) or short_question
     return bool(setup) and not (
         frame.asks or frame.ports or frame.symptom or frame.open_smtp or frame.needs_help
@@ -543,6 +562,13 @@ def _gives_address(turn: Turn) -> bool:
 def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Where the outgoing server's authentication, or the ports and SSL, are in the device."""
     folded = turn.frame.folded
+    if (
+        re.search(r"\bnastaven\w* (serveru?|uctu)\b|\bserver settings\b", folded)
+        and not (lexicon.says("port_words", folded) or lexicon.says("login_words", folded))
+        and not re.search(r"\b(odchoz|smtp)", folded)
+    ):  # "jak se dostanu k nastavení serveru?": the account's settings, where they are
+        dispatcher.utter_message(response="utter_where_account")
+        return []
     if not lexicon.says("port_words", folded):  # the outgoing server's settings: its log-in
         form_step = knowledge.guide(turn.device).step_number("account_form")
         if turn.walkthrough_active and turn.step <= form_step:  # no account to open yet
@@ -657,7 +683,7 @@ def _where_back(turn: Turn) -> bool:
     context = turn.pending in (Pending.SMTP_FIX, Pending.SYMPTOM_FIX) or turn.topic
     return bool(
         context
-        and frame.asks_how
+        and (frame.asks_how or lexicon.says("what_to_switch", frame.folded))
         and not turn.walkthrough_active
         and len(frame.text.split()) <= 10
         and lexicon.says("refers_back", frame.folded)
@@ -674,7 +700,15 @@ def _chosen_between(folded: str) -> set:
 
 
 def where_back(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    if following_fix(turn) or "smtp_auth" in turn.frame.asks:
+    folded = turn.frame.folded
+    if re.search(r"\bhesl", folded):  # "heslo ke schránce… kde ho najdu?": the mailbox's
+        answers.utter_password_change(dispatcher, "utter_mailbox_password")
+        return []
+    # a box to tick after a sending fault ("kde se tohle zaškrtává?"): the log-in, not a port
+    switch = lexicon.says("what_to_switch", folded) and not (
+        turn.topic in ("port", "settings", "term") or turn.security
+    )
+    if following_fix(turn) or "smtp_auth" in turn.frame.asks or switch:
         return troubleshoot(dispatcher, turn, "smtp_fix_again")
     if turn.topic in ("port", "settings", "term") or turn.security:
         dispatcher.utter_message(response="utter_where_ssl_port")
@@ -808,8 +842,8 @@ def _enters_walkthrough(turn: Turn) -> bool:
         return False
     if _asks_what_to_fill(turn):
         return True
-    if _fact_question(turn):
-        return False
+    if _fact_question(turn) or lexicon.says("where_setting", frame.folded):
+        return False  # ("jak se dostanu k nastavení serveru u účtu, co už tam mám?": where)
     if frame.names_something or _adjacent_only(turn):  # "mám zaškrtlé SSL" is a correction
         return False
     if lexicon.says("glad_it_works", frame.folded):  # "dal jsem celou adresu a už to odešlo"
@@ -884,7 +918,8 @@ def _works_in_walkthrough(turn: Turn) -> bool:
     return (
         turn.walkthrough_active
         and lexicon.says("glad_it_works", frame.folded)
-        and not frame.confirms  # "aha, už to mám" is the step done
+        # "aha, už to mám" is the step done; "hotovo a funguje, díky" is the end
+        and (not frame.confirms or lexicon.says("thanks", frame.folded))
         and not (frame.asks or frame.ports or frame.hosts or frame.symptom or frame.open_smtp)
         and frame.works is not False
         and "?" not in frame.text
@@ -894,6 +929,49 @@ def _works_in_walkthrough(turn: Turn) -> bool:
 def walkthrough_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_glad_it_works")
     return [SlotSet("walkthrough_active", False), SlotSet("pending_question", None)]
+
+
+# What the account form asks: a question about one of them, at the form, gets all its values.
+FORM_FIELDS = {"server", "settings", "port", "username", "whole_address", "password"}
+
+
+def _asks_form_values(turn: Turn) -> bool:
+    """At the account form (the current step, or the screen the customer describes), "a dole je
+    ještě server odchozí pošty, co tam napíšu?", "teď to chce odchozí server": its values, all of
+    them (server, port, SSL, user name, password, log-in), as an agent fills in a whole form."""
+    frame = turn.frame
+    if not turn.device or frame.symptom or frame.open_smtp or frame.ports or frame.hosts:
+        return False
+    if frame.unsure or frame.start or turn.intent in NAVIGATION or following_fix(turn):
+        return False  # (on the way of the SMTP fix the account exists: its outgoing values)
+    form_step = knowledge.guide(turn.device).step_number(FORM_STEP_ID)
+    described = bool(  # "vidím políčka pro servery", "teď to chce odchozí server"
+        turn.walkthrough_active
+        and frame.position
+        and not frame.position.at_notice
+        and frame.position.step == form_step
+        and (
+            lexicon.says("seeing_marker", frame.folded) or lexicon.says("device_asks", frame.folded)
+        )
+    )
+    if not ((turn.walkthrough_active and turn.step == form_step) or described):
+        return False
+    asks = set(frame.asks)
+    folded = frame.folded
+    # "příchozí je vyplněný, sjel jsem níž a je tam server odchozí pošty": the fields seen
+    field_seen = lexicon.says("seeing_marker", folded) and re.search(
+        r"\b(server\w*|port\w*|uzivatel\w*|jmen[oa])\b", folded
+    )
+    return bool(
+        (asks and asks <= FORM_FIELDS)
+        or (not asks and (lexicon.says("what_to_fill", folded) or field_seen))
+        or (not asks and lexicon.says("device_asks", folded) and frame.protocols)
+    )
+
+
+def form_values(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    walk = Walkthrough(dispatcher, turn)
+    return walk.go_to(walk.form_step)
 
 
 def _in_walkthrough(turn: Turn) -> bool:
@@ -1063,7 +1141,11 @@ ROUTES: List[Route] = [
     Route(
         "profile",
         lambda t: (
-            (t.intent == "ask_profile" and not (t.walkthrough_active or t.frame.adjacent))
+            # (the model's guess alone: no screen reported – "klepl jsem na kolečko s fotkou")
+            (
+                t.intent == "ask_profile"
+                and not (t.walkthrough_active or t.frame.adjacent or t.frame.position)
+            )
             or lexicon.says("profile", t.frame.folded)
         ),
         answer_profile,
@@ -1134,6 +1216,21 @@ ROUTES: List[Route] = [
         lambda d, t: troubleshoot(d, t, "affirm"),
     ),
     Route(
+        # "dobře, opravil jsem ho, jedem dál" after a problem told at a step: on from that step
+        "resume_told_step",
+        lambda t: (
+            not t.walkthrough_active
+            and t.walkthrough_started
+            and t.frame.resume
+            and not (t.frame.asks or t.frame.symptom or t.frame.works is False)
+        ),
+        lambda d, t: walkthrough_turn(
+            "step_done" if lexicon.says("done_marker", t.frame.folded) else "resume_walkthrough",
+            d,
+            t,
+        ),
+    ),
+    Route(
         "pending_works",
         # "už to jde", "pořád nic", "heslo jsme změnili a už je to v pořádku", "odeslalo se!
         # takže to bylo tím?" – a question that asks nothing else is still the answer
@@ -1155,6 +1252,7 @@ ROUTES: List[Route] = [
         without_auth,
     ),
     Route("device_switch", _device_switch, device_switch),
+    Route("form_values", _asks_form_values, form_values),
     Route("filled_form", lambda t: _filled_step(t) is not None, yes_to_tap(filled_form)),
     Route("walkthrough_navigation", _in_walkthrough, yes_to_tap(navigate)),
     Route("walkthrough_entered", _enters_walkthrough, yes_to_tap(enter_walkthrough)),

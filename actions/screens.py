@@ -113,7 +113,10 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
     """The customer's position in the device's guide said in this message, or None when it
     names no screen. `after`: the step a story in the message reached – one word of the screen
     after it is enough."""
-    screens, weight, whole = _screens(knowledge.guide(device).id)
+    guide = knowledge.guide(device)
+    # "v Gmailu jsem u zadání hesla": the program as the place of every step, not its icon
+    folded = re.sub(rf"\b(v|ve)\s+{guide.aliases.pattern}", " ", folded)
+    screens, weight, whole = _screens(guide.id)
     last_step = len(screens)
     words = _screen_words(folded)
     done = max(

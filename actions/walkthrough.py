@@ -30,6 +30,7 @@ ALL_STEPS_END_BUTTONS = [
     NAV_BUTTONS[-1],
 ]
 FORM_STEP_ID = "account_form"  # every guide has it: the step that shows the values
+ACCOUNT_TYPE_STEP_ID = "account_type"  # where IMAP or POP3 is chosen (the form's, on a Mac)
 FORM_QUESTIONS_AGAIN = {
     Pending.WALKTHROUGH_PROTOCOL: "utter_ask_walkthrough_protocol_again",
     Pending.WALKTHROUGH_SECURITY: "utter_ask_walkthrough_security_again",
@@ -339,9 +340,18 @@ def enter_at(
     if position.at_then:  # "klikl jsem na přidat účet": the step's second action
         return utter_then(dispatcher, turn, position.step)
     if position.by_label:  # "mám tam POP, hotovo": the account type tapped is the form's
-        walk.protocol = next(
-            (p for p in turn.frame.protocols if p in knowledge.incoming_protocols()), walk.protocol
-        )
+        chosen = [p for p in turn.frame.protocols if p in knowledge.incoming_protocols()]
+        walk.protocol = chosen[0] if chosen else walk.protocol
+        # "imap" alone at the account type's step: chosen, so the form with its values is next
+        # ("nabízí to IMAP, POP3 a Exchange" is what they see, "IMAP, nebo POP?" asks)
+        choosing = walk.guide.steps[position.step - 1].id == ACCOUNT_TYPE_STEP_ID
+        if (
+            choosing
+            and len(chosen) == 1
+            and "?" not in turn.frame.text
+            and not lexicon.says("seeing_marker", turn.frame.folded)
+        ):
+            return walk.go_to(position.step + 1)
     # (a label passed names the next step: what they filled was on an earlier one)
     filled = None if position.by_label else after_filling(dispatcher, turn, position.step)
     return filled or walk.go_to(position.step)

@@ -26,9 +26,7 @@ from czech_nlu.folding import fold
 REDACTED = "[heslo skryto]"
 
 # "heslo" in any form and with the usual typos ("hselo", "helso", "heslp"), "password", "pw".
-KEY = (
-    r"(?:hesl\w*|hsel\w*|hels[o]\w*|hesk[o]\b|heslp|hesol\w*|passw\w*|pass?word\w*|pasw\w*|pwd|pw)"
-)
+KEY = r"(?:hesl\w*|hsel\w*|hels[o]\w*|hesk[o]\b|heskl[oa]\b|heslp|hesol\w*|passw\w*|pass?word\w*|pasw\w*|pwd|pw)"
 OPEN_QUOTE = "\"'„“”‚‘`"
 SECRET = rf"[{OPEN_QUOTE}]?(?P<secret>\S+)"
 # "heslo do schránky", "heslo k e-mailu info@firma.cz", "password for my mailbox"

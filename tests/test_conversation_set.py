@@ -22,6 +22,7 @@ KINDS = {
     "navigation",
     "identity",
     "language",
+    "device_flow",
 }
 
 

@@ -15,6 +15,8 @@ def test_typed_passwords():
         # a conjunction after the keyword does not end the search
         "heslo a Xyzabc",
         "dal jsem heslo a pak Qwxyzt",
+        # a typo of the keyword
+        "v outlooku mam hesklo Zima2024! a nejde to",
     ]:
         assert typed_password(text), text
 
