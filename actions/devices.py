@@ -9,19 +9,22 @@ from actions import knowledge
 # "…, ne iPhone", "nikoli Android", "ne na iPhonu": a device taken back
 DENIED = re.compile(
     r"\b(ne|nikoli|nemam|neni to|nepouzivam|nechci|not)\s+((na|v|ve|do|aplikac\w*)\s+)?$"
+    r"|\bomylem\s+(jsem\s+)?(napsal\w*|uvedl\w*|zadal\w*|dal\w*)\s+$"  # "omylem jsem napsal iPhone"
 )
 # "…, já mám Samsung", "je to Android": the customer's own device (over one only mentioned)
 # ("kde to v iPhonu přepíšu?": the device asked about is theirs too)
 CLAIMED = re.compile(
     # ("manželka má iPhone": the device now talked about is hers; "mám aplikaci Outlook")
     r"\b(mam|mame|ma|pouzivam|je to|jde o|radsi|zkusim|prejdu na|prechazim na)\s+"
-    r"((na|v|ve|do|tu|tady|aplikac\w*|program\w*)\s+)?$"
+    r"((na|v|ve|do|tu|tady|aplikac\w*|program\w*|star\w*|nov\w*|firemni|sluzebni)\s+)?$"
     r"|\b(v|ve|na|do)\s+$"
+    r"|\bted\s+(uz\s+)?(jeste\s+)?(na\s+|do\s+)?$"  # "mac mám hotový, teď iPad"
 )
 # "v Outlooku to nechci, dám radši Thunderbird": a device taken back after its name
 # ("v Thunderbirdu to nechci ručně vypisovat" does not want the typing, not the program)
 DENIED_AFTER = re.compile(
     r"^\W*(to |tam |ho |ji )?(nechci|nechceme|nepouziv\w*|uz ne(?!\w))\b\s*([,.;!]|$|a |dam |radsi )"
+    r"|^\W*(uz )?(mam|je|mame) (uz )?(hotov|nastaven|vyresen)\w*"  # "Mac mám hotový": done, not this one
 )
 AFTER = 12  # characters after a name read for a word that takes it back
 APP_BEFORE = re.compile(r"\baplikac\w*\s+(\w+\s+)?$")  # "aplikaci (Microsoft) Outlook"

@@ -123,7 +123,7 @@ COVERS = {
     "same_ports": {"port", "port_table"},
     "username_ok": {"username", "password"},
     "server_zero": {"server"},
-    "switch_protocol": {"server", "settings", "pop_vs_imap", "username", "password"},
+    "switch_protocol": {"server", "settings", "pop_vs_imap", "username", "password", "same_server"},
     "mailbox_password": {"password"},
     "outgoing_login": {"username", "password"},
     "same_login": {"username", "password", "server"},

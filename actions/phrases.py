@@ -264,6 +264,7 @@ RESUME_WORDS = re.compile(
 RETURN_WORDS = re.compile(r"\b(jsem|uz jsem|jsme) (zpet|zpatky|tu|tady)\b")
 HELP_WORDS = re.compile(
     r"\bvyskocil\w*|\bvarovan\w*|\bnezobrazuj\w*|\bnevidim\b|\bnenasel\w*|\bnenasla\w*|\b(nemuzu|nemohu|nemuzeme|nedokazu)( \w+){0,3} najit|\bnenajdu\b|\bneni tam\b|\bnikde\b|\bchybi\b|\bnemam tam\b"
+    r"|\bnic (takov|podobn)\w*( tam| tu)? (neni|nevidim|nemam|nenajdu)\b"
 )
 # Steps named by number words: nouns ("čtyřka") need only "na"/"od"; ordinals ("čtvrtý") a verb.
 STEP_NOUNS = (

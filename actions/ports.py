@@ -154,6 +154,8 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             protocols = [owner[0]]  # "993 a 465 s TLS/SSL": each number its own protocol
         if not protocols and owner:
             protocols = [owner[0]]
+        if protocols == ["incoming"] and owner and owner[0] in knowledge.incoming_protocols():
+            protocols = [owner[0]]  # "u příchozího mám 143 a SSL": 143 says the account is IMAP
         security = clause_security or _message_security(frame, protocol)
         if owner and owner[1] == "plain" and lexicon.says("wants_ssl", frame.folded):
             # "143 bez zabezpečení, chci to mít bezpečné": the SSL port of that protocol

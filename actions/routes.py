@@ -971,6 +971,8 @@ def _asks_form_values(turn: Turn) -> bool:
 
 def form_values(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     walk = Walkthrough(dispatcher, turn)
+    if turn.frame.protocols == ["smtp"]:  # "u odchozího je taky zabezpečení a port": that part
+        return walk.outgoing_values()
     return walk.go_to(walk.form_step)
 
 
@@ -1117,16 +1119,6 @@ ROUTES: List[Route] = [
         auto_setup,
     ),
     Route(
-        "profile_help",
-        lambda t: (
-            # ("jak nainstaluju WordPress?" installs no profile)
-            (lexicon.says("profile_help", t.frame.folded) and not _adjacent_only(t))
-            or _taps_the_link(t)
-            or (t.topic == "profile" and lexicon.says("removal", t.frame.folded))
-        ),
-        profile_help,
-    ),
-    Route(
         "no_profile",  # "profil nechci, chci to vyplnit ručně": the steps by hand
         lambda t: (
             lexicon.says("no_profile", t.frame.folded)
@@ -1137,6 +1129,20 @@ ROUTES: List[Route] = [
             if t.walkthrough_active
             else start_walkthrough(d, t)
         ),
+    ),
+    Route(
+        "profile_help",
+        lambda t: (
+            # ("jak nainstaluju WordPress?" installs no profile)
+            (
+                lexicon.says("profile_help", t.frame.folded)
+                # ("web se pokouší stáhnout konfigurační profil" is the profile's download)
+                and not (_adjacent_only(t) and not _about_profile(t))
+            )
+            or _taps_the_link(t)
+            or (t.topic == "profile" and lexicon.says("removal", t.frame.folded))
+        ),
+        profile_help,
     ),
     Route(
         "profile",

@@ -58,6 +58,12 @@ def answer_profile(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if CAN_QUESTION.search(folded) and "profil" in folded:  # "jde ten profil použít i na Macu?"
         dispatcher.utter_message(response="utter_profile_apple_yes")
     said = said_address(turn.frame.text)
+    if said is None and "pop3" in turn.frame.protocols:  # "profil, ale s POP3": said, and kept
+        dispatcher.utter_message(response="utter_ask_profile_address_pop3")
+        return [
+            SlotSet("pending_question", Pending.PROFILE_ADDRESS.value),
+            SlotSet("protocol", "pop3"),
+        ]
     if said is None:
         dispatcher.utter_message(response="utter_ask_profile_address")
         return [SlotSet("pending_question", Pending.PROFILE_ADDRESS.value)]

@@ -41,6 +41,8 @@ BOTH_SECURITY = re.compile(
     r"|\bvsechny moznosti|\bwith (and|or) without|\bboth\b"
     # "jaký port se SSL a jaký bez?", "so SSL aj bez"
     rf"|\b{SECURE}\s+(a|i|aj)\s+((jak|ak|kter|port)\w*\s+){{0,2}}bez(\s+(nej|neho|toho|ssl\w*|sifr\w*))?\s*([?.!,]|$)"
+    # "když je šifrování vypnutý a když zapnutý": the two cases asked side by side
+    r"|\bkdyz\b[^.?!]{0,30}\b(vypnut|zapnut)\w*[^.?!]{0,15}\b(a|i|nebo)\s+(kdyz\s+)?(je\s+)?(zapnut|vypnut)\w*"
 )
 # Security said off: "bez SSL", "nešifrovaně", "SSL nemám zapnuté", "zabezpečení mám vypnuté",
 # "šifrování: žádné", "a u odchozí taky bez?". "vypínat nechci" is a double negation (SSL on).

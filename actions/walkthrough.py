@@ -160,6 +160,18 @@ class Walkthrough:
             SlotSet("pending_question", None),
         ]
 
+    def outgoing_values(self) -> List[Dict[str, Any]]:
+        """The form's outgoing server part alone, at the form step."""
+        self._default_choices()
+        self.dispatcher.utter_message(response="utter_form_outgoing_values", **self._form_values())
+        return [
+            SlotSet("form_protocol", self.protocol),
+            SlotSet("form_security", self.security),
+            SlotSet("walkthrough_step", float(self.form_step)),
+            SlotSet("walkthrough_active", True),
+            SlotSet("pending_question", Pending.FORM_VALUES.value),
+        ]
+
     def _default_choices(self) -> None:
         if self.protocol not in knowledge.incoming_protocols():
             self.protocol = knowledge.recommended_protocol()
