@@ -10,6 +10,7 @@ from actions import knowledge
 DENIED = re.compile(
     r"\b(ne|nikoli|nemam|neni to|nepouzivam|nechci|not)\s+((na|v|ve|do|aplikac\w*)\s+)?$"
     r"|\bomylem\s+(jsem\s+)?(napsal\w*|uvedl\w*|zadal\w*|dal\w*)\s+$"  # "omylem jsem napsal iPhone"
+    r"|\b(post\w*|mail\w*|zprav\w*)\s+(z|ze|od)\s+$"  # "pošta z Gmailu": mail from there
 )
 # "…, já mám Samsung", "je to Android": the customer's own device (over one only mentioned)
 # ("kde to v iPhonu přepíšu?": the device asked about is theirs too)
@@ -25,6 +26,8 @@ CLAIMED = re.compile(
 DENIED_AFTER = re.compile(
     r"^\W*(to |tam |ho |ji )?(nechci|nechceme|nepouziv\w*|uz ne(?!\w))\b\s*([,.;!]|$|a |dam |radsi )"
     r"|^\W*(uz )?(mam|je|mame) (uz )?(hotov|nastaven|vyresen)\w*"  # "Mac mám hotový": done, not this one
+    # "mám tam už gmail účet": an account of that provider in the app, not the device
+    r"|^\W*(ucet|uctu|ucty|account|adres\w*|schrank\w*)\b"
 )
 AFTER = 12  # characters after a name read for a word that takes it back
 APP_BEFORE = re.compile(r"\baplikac\w*\s+(\w+\s+)?$")  # "aplikaci (Microsoft) Outlook"

@@ -585,6 +585,10 @@ def _about_profile(turn: Turn) -> bool:
     return turn.topic == "profile" or bool(PROFILE_WORD.search(turn.frame.folded))
 
 
+def _names_autoconfig(turn: Turn) -> bool:
+    return lexicon.says("autoconfig", turn.frame.folded)
+
+
 def _about_autoconfig(turn: Turn) -> bool:
     """The autoconfig file was just given, or its domain asked for."""
     return turn.topic == "autoconfig" or turn.pending == Pending.AUTOCONFIG_DOMAIN
@@ -946,8 +950,7 @@ def _asks_form_values(turn: Turn) -> bool:
         return False  # (on the way of the SMTP fix the account exists: its outgoing values)
     form_step = knowledge.guide(turn.device).step_number(FORM_STEP_ID)
     described = bool(  # "vidím políčka pro servery", "teď to chce odchozí server"
-        turn.walkthrough_active
-        and frame.position
+        frame.position
         and not frame.position.at_notice
         and frame.position.step == form_step
         and (
@@ -1051,10 +1054,12 @@ ROUTES: List[Route] = [
             "?" in t.frame.text
             and bool(re.search(r"\bhesl", t.frame.folded))
             and bool(FILE_HOLDS.search(t.frame.folded))  # ("které heslo tam mám dát?" asks which)
-            and (_about_profile(t) or _about_autoconfig(t))
+            and (_about_profile(t) or _about_autoconfig(t) or _names_autoconfig(t))
         ),
         lambda d, t: said(
-            "utter_profile_no_password" if _about_profile(t) else "utter_autoconfig_no_password"
+            "utter_autoconfig_no_password"
+            if _about_autoconfig(t) or _names_autoconfig(t)
+            else "utter_profile_no_password"
         )(d, t),
     ),
     Route(
@@ -1064,7 +1069,11 @@ ROUTES: List[Route] = [
     ),
     Route(
         "walkthrough_all",  # "napište mi všechny kroky najednou": the whole guide in one go
-        lambda t: t.intent == "step_all" or lexicon.says("all_steps", t.frame.folded),
+        lambda t: (
+            t.intent == "step_all"
+            or lexicon.says("all_steps", t.frame.folded)
+            or (t.walkthrough_active and lexicon.says("hurry", t.frame.folded))
+        ),
         lambda d, t: walkthrough_turn("step_all", d, t),
     ),
     Route(

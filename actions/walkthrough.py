@@ -292,7 +292,10 @@ def utter_intro(dispatcher: CollectingDispatcher, turn: Turn) -> None:
     """Whose steps these are: the device named, or the seed's Windows Phone when none was."""
     if turn.device in knowledge.guides():
         dispatcher.utter_message(response="utter_walkthrough_intro_device")
-        if knowledge.guide(turn.device).profile:
+        # (not to someone who has just said no to profiles: "ručně, bez profilů")
+        if knowledge.guide(turn.device).profile and not lexicon.says(
+            "no_profile", turn.frame.folded
+        ):
             dispatcher.utter_message(response="utter_profile_offer")
     else:
         dispatcher.utter_message(response="utter_walkthrough_intro")

@@ -140,6 +140,10 @@ def test_what_people_say_about_a_password_is_no_password():
         "heslo jsem vam nikde nepsal",
         "heslo jsem nikdy nikomu neposlal",
         "heslo vubec nevim",
+        # what the field holds, or whose passwords
+        "heslo u odchoziho serveru mam prazdny, nevadi?",
+        "v tom autoconfig souboru budou i hesla uzivatelu?",
+        "jmeno adresu a heslo mam vyplneny a dal jsem dalsi",
     ]:
         assert redact(text) == text, text
         assert not typed_password(text), text
