@@ -115,6 +115,7 @@ LEXICON_TOPICS = {
     "same_settings": "same_settings",
     "server_follow_up": "server",
     "settings_request": "settings",
+    "multi_device": "pop_vs_imap",  # "můžu ho mít zároveň i v počítači?": yes, with IMAP
 }
 # A lexicon topic answers these too: "liší se server pro příjem a odesílání?" is no question
 # for the server alone.

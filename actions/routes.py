@@ -37,6 +37,7 @@ from actions.setup_files import (
     answer_autoconfig,
     answer_profile,
     answer_profile_address,
+    answer_profile_delivery,
     autoconfig_hosting,
     autoconfig_reader,
     profile_response,
@@ -334,7 +335,7 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         )
     elif frame.ports and (frame.checks or frame.protocols):
         events += ports.check_ports(dispatcher, turn)
-        if frame.works is False and _still_fails_after_right_port(turn, events):
+        if frame.works is False and _sending_still_fails(turn, events):
             # "dal jsem 465 a pořád nic": the port is right, the log-in is the next suspect
             events += troubleshoot(dispatcher, turn, "cannot_send")
     elif frame.ports:
@@ -356,11 +357,13 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
     return events
 
 
-def _still_fails_after_right_port(turn: Turn, events: Events) -> bool:
-    """The ports checked were right (no other port answered) and they are the outgoing ones."""
+def _sending_still_fails(turn: Turn, events: Events) -> bool:
+    """Sending still fails after the outgoing port checked: right ("dal jsem 465 a pořád
+    nic") or not ours ("pro SMTP mám port 26 a nejde to" – the second fault is the log-in)."""
     owners = {owner[0] for n in turn.frame.ports if (owner := knowledge.protocol_for_port(n))}
     corrected = any(e.get("name") == "asked_protocols" for e in events)
-    return owners == {"smtp"} and not corrected and not turn.frame.symptom
+    unknown_outgoing = not owners and turn.frame.protocols == ["smtp"]
+    return ((owners == {"smtp"} and not corrected) or unknown_outgoing) and not turn.frame.symptom
 
 
 def asked_protocols(turn: Turn) -> List[str]:
@@ -496,7 +499,12 @@ def _asks_setup(turn: Turn) -> bool:
     )
     setup = frame.start or lexicon.says("start_setup", frame.folded) or short_question
     return bool(setup) and not (
-        frame.asks or frame.ports or frame.symptom or frame.open_smtp or frame.needs_help
+        frame.asks
+        or frame.ports
+        or frame.symptom
+        or frame.open_smtp
+        or frame.needs_help
+        or frame.adjacent  # "jak si nastavím přesměrování pošty na Gmail?": the customer area
     )
 
 
@@ -809,7 +817,11 @@ def _adjacent_only(turn: Turn) -> bool:
         frame.protocols or mail_topics or frame.open_smtp or frame.error_code or frame.hosts
     ) or lexicon.says("compromised", frame.folded)  # "nezneužívá někdo můj mail?" is the mailbox
     # "v Outlooku chci přidat ještě jednu schránku" is adding it to the program, not creating it
-    mail = mail or bool(frame.device and lexicon.says("start_setup", frame.folded))
+    mail = mail or bool(
+        frame.device
+        and lexicon.says("start_setup", frame.folded)
+        and not re.search(r"\b(presmer|forward)\w*", frame.folded)  # forwarding is no setup
+    )
     # "Outlook hlásí: Název na certifikátu … neodpovídá názvu webu": the program's warning
     # (but "na našem webu mi Safari píše, že certifikát…" is the website's, whatever the device)
     mail = mail or bool(
@@ -1138,6 +1150,11 @@ ROUTES: List[Route] = [
             if t.walkthrough_active
             else start_walkthrough(d, t)
         ),
+    ),
+    Route(
+        "profile_delivery",  # "mám ten QR kód vyfotit?", "odkaz ze včera nejde"
+        lambda t: lexicon.says("profile_delivery", t.frame.folded),
+        answer_profile_delivery,
     ),
     Route(
         "profile_help",

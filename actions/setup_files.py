@@ -26,6 +26,12 @@ def _hours() -> int:
     return max(1, round(links.lifetime_seconds() / 3600))
 
 
+def answer_profile_delivery(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """How the link reaches the device: the QR code, a click on a Mac, a new link when expired."""
+    dispatcher.utter_message(response="utter_profile_delivery", hours=_hours())
+    return [SlotSet("last_topic", "profile")]
+
+
 def said_address(text: str) -> Optional[str]:
     """What the customer wrote as an address: "" when none, the token when one (maybe bad)."""
     found = [token.strip(".,;:!?()\"'") for token in ADDRESS_LIKE.findall(text)]
