@@ -27,7 +27,7 @@ DENIED_AFTER = re.compile(
     r"^\W*(to |tam |ho |ji )?(nechci|nechceme|nepouziv\w*|uz ne(?!\w))\b\s*([,.;!]|$|a |dam |radsi )"
     r"|^\W*(uz )?(mam|je|mame) (uz )?(hotov|nastaven|vyresen)\w*"  # "Mac mám hotový": done, not this one
     # "mám tam už gmail účet": an account of that provider in the app, not the device
-    r"|^\W*(ucet|uctu|ucty|account|adres\w*|schrank\w*)\b"
+    r"|^ (ucet|uctu|ucty|account|adres\w*|schrank\w*)\b"
 )
 AFTER = 12  # characters after a name read for a word that takes it back
 APP_BEFORE = re.compile(r"\baplikac\w*\s+(\w+\s+)?$")  # "aplikaci (Microsoft) Outlook"
