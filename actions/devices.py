@@ -20,6 +20,7 @@ CLAIMED = re.compile(
     r"((na|v|ve|do|tu|tady|aplikac\w*|program\w*|star\w*|nov\w*|firemni|sluzebni)\s+)?$"
     r"|\b(v|ve|na|do)\s+$"
     r"|\bted\s+(uz\s+)?(jeste\s+)?(na\s+|do\s+)?$"  # "mac mám hotový, teď iPad"
+    r"|(instaluju|stahnu)(\s+si)?\s+$"  # "(na)instaluju si Thunderbird": the one they will use
 )
 # "v Outlooku to nechci, dám radši Thunderbird": a device taken back after its name
 # ("v Thunderbirdu to nechci ručně vypisovat" does not want the typing, not the program)

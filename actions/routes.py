@@ -347,6 +347,8 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         if topic == "port" and not frame.protocols and turn.intent == "ask_port_table":
             events += ports.answer_port_table(dispatcher)  # "porty?", "všechny porty"
         elif topic == "port":
+            if lexicon.says("can_use", frame.folded):  # "IMAP bez SSL jde?": yes, first
+                dispatcher.utter_message(response="utter_yes_possible")
             events += ports.answer_port(
                 dispatcher, turn, with_outgoing(turn, asked_protocols(turn))
             )
@@ -497,7 +499,12 @@ def _asks_setup(turn: Turn) -> bool:
         and len(frame.text.split()) <= 10
         and not re.search(r"\b(co|proc|kde|kolik|kdy|ktery|ktera|jaky|jaka)\b", frame.folded)
     )
-    setup = frame.start or lexicon.says("start_setup", frame.folded) or short_question
+    setup = (
+        frame.start
+        or lexicon.says("start_setup", frame.folded)
+        or short_question
+        or lexicon.says("how_to_do_it", frame.folded)
+    )
     return bool(setup) and not (
         frame.asks
         or frame.ports
