@@ -600,8 +600,9 @@ def _about_profile(turn: Turn) -> bool:
     return turn.topic == "profile" or bool(PROFILE_WORD.search(turn.frame.folded))
 
 
-def _names_autoconfig(turn: Turn) -> bool:
-    return lexicon.says("autoconfig", turn.frame.folded)
+def _autoconfig_meant(turn: Turn) -> bool:
+    """The autoconfig file just given or asked for, or named in this message."""
+    return _about_autoconfig(turn) or lexicon.says("autoconfig", turn.frame.folded)
 
 
 def _about_autoconfig(turn: Turn) -> bool:
@@ -827,7 +828,7 @@ def _adjacent_only(turn: Turn) -> bool:
     mail = mail or bool(
         frame.device
         and lexicon.says("start_setup", frame.folded)
-        and not re.search(r"\b(presmer|forward)\w*", frame.folded)  # forwarding is no setup
+        and not lexicon.says("forwarding", frame.folded)  # forwarding is no setup
     )
     # "Outlook hlásí: Název na certifikátu … neodpovídá názvu webu": the program's warning
     # (but "na našem webu mi Safari píše, že certifikát…" is the website's, whatever the device)
@@ -1073,12 +1074,10 @@ ROUTES: List[Route] = [
             "?" in t.frame.text
             and bool(re.search(r"\bhesl", t.frame.folded))
             and bool(FILE_HOLDS.search(t.frame.folded))  # ("které heslo tam mám dát?" asks which)
-            and (_about_profile(t) or _about_autoconfig(t) or _names_autoconfig(t))
+            and (_about_profile(t) or _autoconfig_meant(t))
         ),
         lambda d, t: said(
-            "utter_autoconfig_no_password"
-            if _about_autoconfig(t) or _names_autoconfig(t)
-            else "utter_profile_no_password"
+            "utter_autoconfig_no_password" if _autoconfig_meant(t) else "utter_profile_no_password"
         )(d, t),
     ),
     Route(

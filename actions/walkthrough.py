@@ -116,26 +116,12 @@ class Walkthrough:
                     NAV_BUTTONS[3],
                 ],
             )
-            return self.events + [
-                SlotSet("form_protocol", self.protocol),
-                SlotSet("form_security", self.security),
-                SlotSet("walkthrough_step", float(number)),
-                SlotSet("walkthrough_active", True),
-                SlotSet("pending_question", Pending.FORM_VALUES.value),
-            ]
+            return self._standing(number, Pending.FORM_VALUES, choices=True)
         if number == self.form_step:  # the values stay open to a change ("a bez SSL")
-            return self.events + [
-                SlotSet("walkthrough_step", float(number)),
-                SlotSet("walkthrough_active", True),
-                SlotSet("pending_question", Pending.FORM_VALUES.value),
-            ]
+            return self._standing(number, Pending.FORM_VALUES)
         if number == self.step_count():
             return self.finish()
-        return self.events + [
-            SlotSet("walkthrough_step", float(number)),
-            SlotSet("walkthrough_active", True),
-            SlotSet("pending_question", None),
-        ]
+        return self._standing(number, None)
 
     def show_all(self) -> List[Dict[str, Any]]:
         """Every step in one go, as an agent would write it: the steps before the account form
@@ -152,25 +138,32 @@ class Walkthrough:
             steps_list=_numbered(steps[self.form_step :], self.form_step + 1),
             buttons=ALL_STEPS_END_BUTTONS,
         )
-        return [
-            SlotSet("form_protocol", self.protocol),
-            SlotSet("form_security", self.security),
-            SlotSet("walkthrough_step", float(self.step_count())),
-            SlotSet("walkthrough_active", True),
-            SlotSet("pending_question", None),
-        ]
+        return self._standing(self.step_count(), None, choices=True)
 
     def outgoing_values(self) -> List[Dict[str, Any]]:
         """The form's outgoing server part alone, at the form step."""
         self._default_choices()
         self.dispatcher.utter_message(response="utter_form_outgoing_values", **self._form_values())
-        return [
-            SlotSet("form_protocol", self.protocol),
-            SlotSet("form_security", self.security),
-            SlotSet("walkthrough_step", float(self.form_step)),
-            SlotSet("walkthrough_active", True),
-            SlotSet("pending_question", Pending.FORM_VALUES.value),
-        ]
+        return self._standing(self.form_step, Pending.FORM_VALUES, choices=True)
+
+    def _standing(
+        self, number: int, pending: Optional[Pending], choices: bool = False
+    ) -> List[Dict[str, Any]]:
+        """The walkthrough open at step `number`, with the form's choices when made now."""
+        chosen = (
+            [SlotSet("form_protocol", self.protocol), SlotSet("form_security", self.security)]
+            if choices
+            else []
+        )
+        return (
+            self.events
+            + chosen
+            + [
+                SlotSet("walkthrough_step", float(number)),
+                SlotSet("walkthrough_active", True),
+                SlotSet("pending_question", pending.value if pending else None),
+            ]
+        )
 
     def _default_choices(self) -> None:
         if self.protocol not in knowledge.incoming_protocols():
