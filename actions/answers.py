@@ -106,7 +106,7 @@ def answer_password(dispatcher: CollectingDispatcher, text: str = "") -> Events:
         password=credentials["password"],
         manager_url=credentials["manager_url"],
     )
-    return []
+    return [SlotSet("last_topic", "password")]  # "a když si ho nepamatuju?" follows
 
 
 def utter_password_change(dispatcher: CollectingDispatcher, response: str) -> None:

@@ -105,3 +105,17 @@ def resolve(tracker: Tracker) -> Turn:
         device_changed=bool(frame.device and frame.device != device),
         tracker=tracker,
     )
+
+
+def last_responses(tracker: Tracker) -> List[str]:
+    """The responses of the bot's last turn (the one before this message)."""
+    events = list(tracker.events)
+    users = [i for i, event in enumerate(events) if event.get("event") == "user"]
+    if len(users) < 2:
+        return []
+    return [
+        name
+        for event in events[users[-2] : users[-1]]
+        if event.get("event") == "bot"
+        and (name := (event.get("metadata") or {}).get("utter_action"))
+    ]

@@ -134,14 +134,16 @@ def _fits(number: int, protocols: List[str], security: Optional[str]) -> bool:
     return (not named or protocol in named) and security in (None, "both", port_security)
 
 
-def check_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool = False) -> Events:
     """ "Mám u odchozí port 110, je to dobře?": each number checked against the protocol and
     SSL choice it was written with; a right one confirmed, a wrong one explained and the
-    right ports given."""
+    right ports given. `remind_auth`: a right SMTP port is followed by the second thing to
+    check there, the outgoing server's log-in (unless the message names it)."""
     frame = turn.frame
     claims = frame.port_claims or [(number, None, None) for number in frame.ports]
     wrong: Dict[str, Optional[str]] = {}  # protocol -> SSL choice, whose port was wrong
     unknown = False
+    smtp_right = False
     for number, protocol, clause_security in claims:
         owner = knowledge.protocol_for_port(number)
         # the protocol written with it, else the message's, the conversation's or the number's own
@@ -176,6 +178,7 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             continue
         if owner and _fits(number, protocols, security):
             port_protocol, port_security = owner
+            smtp_right = smtp_right or port_protocol == "smtp"
             dispatcher.utter_message(
                 response="utter_port_check_ok",
                 port=number,
@@ -202,12 +205,16 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return [SlotSet("asked_protocols", list(wrong)), SlotSet("last_topic", "port")]
     if unknown:
         return answer_port_table(dispatcher)
+    if remind_auth and smtp_right and not lexicon.says("login_words", frame.folded):
+        dispatcher.utter_message(response="utter_auth_reminder")
     return [SlotSet("last_topic", "port")]
 
 
-def check_named_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+def check_named_ports(
+    dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool = False
+) -> Events:
     """The port numbers the message names checked; nothing said when it names none."""
-    return check_ports(dispatcher, turn) if turn.frame.ports else []
+    return check_ports(dispatcher, turn, remind_auth) if turn.frame.ports else []
 
 
 def _message_security(frame, protocol: Optional[str]) -> Optional[str]:

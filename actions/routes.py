@@ -14,10 +14,20 @@ from typing import Callable, List, Optional
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import after_handoff, answers, devices, knowledge, lexicon, ports, replies, screens
+from actions import (
+    after_handoff,
+    answers,
+    devices,
+    knowledge,
+    lexicon,
+    ports,
+    reasons,
+    replies,
+    screens,
+)
 from actions.after_handoff import handed_off
 from actions.callback import answer_callback
-from actions.context import Events, Turn
+from actions.context import Events, Turn, last_responses
 from actions.english import answer_english, step_labels
 from actions.fallback import fall_back
 from actions.feedback import answer_comment, answer_rating
@@ -304,7 +314,8 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     events = answers.check_servers(dispatcher, turn.frame.hosts, turn.frame.protocol)
-    events += ports.check_named_ports(dispatcher, turn)
+    remind = turn.frame.works is not False and "smtp_auth" not in turn.frame.asks
+    events += ports.check_named_ports(dispatcher, turn, remind_auth=remind)
     short_name = lexicon.says("username_short", turn.frame.folded)  # "…a jméno je jen jidelna"
     checked = ("server", "port", "port_table", "port_purpose", "username", "password")
     for topic in turn.frame.asks:  # "…ale není tam zaškrtnuté ověřování": that too
@@ -334,7 +345,8 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
             dispatcher, turn, list(dict.fromkeys(owners)) or asked_protocols(turn)
         )
     elif frame.ports and (frame.checks or frame.protocols):
-        events += ports.check_ports(dispatcher, turn)
+        # (sending still failing gets the log-in as the fix below, not as a reminder)
+        events += ports.check_ports(dispatcher, turn, remind_auth=frame.works is not False)
         if frame.works is False and _sending_still_fails(turn, events):
             # "dal jsem 465 a pořád nic": the port is right, the log-in is the next suspect
             events += troubleshoot(dispatcher, turn, "cannot_send")
@@ -548,6 +560,28 @@ def device_named(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return []
 
 
+def _after_smtp_fix(turn: Turn) -> bool:
+    """The SMTP authentication's fix was the last answer (or its "Pomohlo to?" is open)."""
+    return (
+        turn.pending == Pending.SMTP_FIX
+        or turn.topic == "smtp_auth"
+        or "utter_smtp_fix" in last_responses(turn.tracker)  # after a symptom's diagnosis
+    )
+
+
+def _fix_for_another_device(turn: Turn) -> bool:
+    """A device named after the SMTP fix, with no other matter: the fix's places there."""
+    frame = turn.frame
+    return (
+        _after_smtp_fix(turn)
+        and turn.device_changed
+        and not turn.walkthrough_active
+        and not (set(frame.asks) - {"smtp_auth"} or frame.ports or frame.symptom)
+        and not lexicon.says("glad_it_works", frame.folded)
+        and len(frame.text.split()) <= 14
+    )
+
+
 def _device_switch(turn: Turn) -> bool:
     """ "Pardon, je to Samsung, ne iPhone" in the walkthrough: that device's steps."""
     frame = turn.frame
@@ -578,9 +612,9 @@ def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Where the outgoing server's authentication, or the ports and SSL, are in the device."""
     folded = turn.frame.folded
     if (
-        re.search(r"\bnastaven\w* (serveru?|uctu)\b|\bserver settings\b", folded)
+        lexicon.says("account_settings_named", folded)
         and not (lexicon.says("port_words", folded) or lexicon.says("login_words", folded))
-        and not re.search(r"\b(odchoz|smtp)", folded)
+        and not lexicon.says("outgoing_named", folded)
     ):  # "jak se dostanu k nastavení serveru?": the account's settings, where they are
         dispatcher.utter_message(response="utter_where_account")
         return []
@@ -750,8 +784,17 @@ def glad_it_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return events
 
 
+def password_forgotten(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    answers.utter_password_change(dispatcher, "utter_change_password")
+    return []
+
+
 def also_other_devices(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    dispatcher.utter_message(response="utter_also_other_devices")
+    # "kolik telefonů?" is no yes/no question: "Všechny", not "Ano"
+    how_many = lexicon.says("how_many", turn.frame.folded)
+    dispatcher.utter_message(
+        response="utter_every_device" if how_many else "utter_also_other_devices"
+    )
     return [SlotSet("pending_question", Pending.SMTP_FIX.value)]  # "Pomohlo to?" stays open
 
 
@@ -785,6 +828,7 @@ def _about_the_bot(turn: Turn) -> bool:
 
 
 CREDENTIAL_NOUNS = {"username", "password"}
+PASSWORD_ANSWERS = {"utter_password", "utter_mailbox_password", "utter_password_everywhere"}
 FIELD_NOUNS = {"server", "port", "port_table", "ssl_advice"}  # a form's fields, seen on it
 
 
@@ -805,7 +849,9 @@ def _asks_beside_screen(turn: Turn) -> bool:
 
 def _fact_question(turn: Turn) -> bool:
     frame = turn.frame
-    asks = set(frame.asks) - (CREDENTIAL_NOUNS if "?" not in frame.text else set())
+    # (field names beside a screen ask nothing; "nevím, co dát do jména" asks without a "?")
+    listed = "?" not in frame.text and not frame.unsure
+    asks = set(frame.asks) - (CREDENTIAL_NOUNS if listed else set())
     return bool(asks or frame.ports or frame.hosts or frame.symptom or frame.open_smtp)
 
 
@@ -1183,6 +1229,7 @@ ROUTES: List[Route] = [
             (
                 t.intent == "ask_profile"
                 and not (t.walkthrough_active or t.frame.adjacent or t.frame.position)
+                and not _after_smtp_fix(t)  # "kde to na Macu zapnu?" asks the fix's place
             )
             or lexicon.says("profile", t.frame.folded)
         ),
@@ -1223,6 +1270,13 @@ ROUTES: List[Route] = [
     # A hosting matter the bot cannot do: said plainly, with where it is done and a colleague;
     # never a mail-settings answer because "server" or "spam" appeared.
     Route("adjacent", lambda t: _adjacent_only(t) or _adjacent_again(t), adjacent),
+    Route(
+        "why",  # "a proč?" right after an answer: the reason behind it
+        lambda t: (
+            lexicon.says("why_asked", t.frame.folded) and reasons.reason(t.tracker) is not None
+        ),
+        reasons.answer_why,
+    ),
     Route("walkthrough_works", _works_in_walkthrough, walkthrough_works),
     Route("walkthrough_accepted", _accepts_walkthrough, resume_or_start),
     Route("form_choice", lambda t: bool(t.pending and t.pending.is_form_choice), form_choice),
@@ -1243,6 +1297,21 @@ ROUTES: List[Route] = [
         also_other_devices,
     ),
     Route("where_back", _where_back, where_back),  # "ok, a kde to je?" is no "it helped"
+    Route(
+        "password_forgotten",  # "a když si ho nepamatuju?" right after the password's answer
+        lambda t: (
+            (t.topic == "password" or bool(PASSWORD_ANSWERS & set(last_responses(t.tracker))))
+            and lexicon.says("forgotten", t.frame.folded)
+            and len(t.frame.text.split()) <= 10
+            and not (t.frame.ports or t.frame.symptom or t.frame.device)
+        ),
+        password_forgotten,
+    ),
+    Route(
+        "fix_for_device",  # "samsung" / "to samé mám i na iPhonu, jak tam?" after the SMTP fix
+        _fix_for_another_device,
+        lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
+    ),
     Route("pending_yes_no", answers_pending, lambda d, t: troubleshoot(d, t, t.intent)),
     Route(
         "receiving_works",  # "přijímat můžu normálně" to "Funguje Vám alespoň příjem?"

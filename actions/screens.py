@@ -27,6 +27,8 @@ LABEL_WEIGHT = 1.5  # plus 1.5 x the label's word weights: "jiný účet" outwei
 MIN_SCREEN_WEIGHT = 1.0  # a description: one word only this step uses, or several shared ones
 ACTIVITY_WEIGHT = 3.0  # "jsem u vyplňování" names the step whose activity it is
 SEEN_LAST_BONUS = 2.0  # "klikl jsem na X a vyskočilo Y": what appeared last is where they are
+NOTICE_SEEN_BONUS = 0.5
+TITLE_BONUS = 1.0  # a step's whole title (of two words or more) named: that screen
 # Between two clauses of a story: punctuation, "ale", "(a) pak/potom/nakonec/teď"
 CLAUSE_BREAK = re.compile(r"[,.;!?]+|\bale\b|\b(?:a\s+)?(ted|pak|potom|nakonec)\b")
 
@@ -37,6 +39,7 @@ class Position:
     at_notice: bool = False  # looking at the step's notice (answered with the step's help)
     by_label: bool = False  # a label decided it (a screen description otherwise)
     at_then: bool = False  # the step's first action done: its second one (Step.then) is next
+    seen: bool = False  # its label named after a word of seeing ("vidím tlačítko přidat účet")
 
 
 # Case endings (folded), longest first: a short word meets its forms ("jiný"/"jiné"/"jiného").
@@ -66,6 +69,7 @@ class _Screen:
     notice: FrozenSet[str]
     then: Tuple[FrozenSet[str], ...] = ()  # the labels of the step's second action
     then_screen: FrozenSet[str] = frozenset()  # the screen its second action is done on
+    title: FrozenSet[str] = frozenset()  # "jsem tam, kde se vybírá typ účtu": the step's name
 
 
 @cache  # one per guide
@@ -81,11 +85,12 @@ def _screens(guide_id: str) -> Tuple[Tuple[_Screen, ...], Dict[str, float], Froz
             screen=frozenset(stems(f"{step.title} {step.screen}"))
             - frozenset(stems(" ".join(step.labels)))
             - program,
-            notice=frozenset(stems(step.notice or "")),
+            notice=frozenset(stems(step.notice or "")) - program,
             then=tuple(
                 frozenset(stems(label)) for label in (step.then.labels if step.then else ())
             ),
             then_screen=frozenset(stems(step.then.screen if step.then else "")) - program,
+            title=frozenset(stems(step.title)) - program,
         )
         for number, step in enumerate(knowledge.steps(guide_id), 1)
     )
@@ -125,15 +130,24 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
     )
     seeing = last_end(lexicon.load()["seeing_marker"].pattern, folded)
     ahead = done > seeing  # the last thing said is what they did, not what they see
-    # "klikl jsem na Připojit a vyskočilo, že nastavení nenašel": what appeared last (the words
-    # after the last word of seeing) is where they are
-    seen = set(stems(folded[seeing:])) if seeing > done else set()
+    # "klikl jsem na Připojit a vyskočilo, že nastavení nenašel": what appeared after what they
+    # did is where they are – from the first word of seeing on ("píše to, že nelze ověřit heslo,
+    # a objevila se políčka"; "a on našel nějaké nastavení" counts the finding too)
+    first_seen = min(
+        (
+            m.start()
+            for m in lexicon.load()["seeing_marker"].pattern.finditer(folded)
+            if m.start() >= done
+        ),
+        default=seeing,
+    )
+    seen = set(stems(folded[first_seen:])) if seeing > done else set()
     tap = _tap_asked(folded, device)
     if story := _story(folded, screens):
         done_to, told, looking = story
         # "…, jiný, adresu, a teď vidím formulář": what is in front of them, when further on
         now = where(looking, device, after=done_to.step) if looking.strip() else None
-        if now and now.step > done_to.step:
+        if now and now.step >= done_to.step:  # (the same step: what they see tells more)
             return now
         if told >= 2 or ahead or looking.strip():
             return tap if tap and tap.step > done_to.step else done_to
@@ -151,8 +165,14 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
         for number, label in enumerate(s.labels, 1):
             if label and label <= words and not second:
                 score = _label_score(label, weight)
+                # "…, a vidím tlačítko přidat účet" (a label of this step alone: "nastavení"
+                # after "oznámil, že…" is a word of the notice)
+                if not ahead and label <= seen and sum(weight[w] for w in label) >= 0.5:
+                    score += SEEN_LAST_BONUS
                 position = (
-                    _passed(s, number, last_step) if ahead else Position(s.step, by_label=True)
+                    _passed(s, number, last_step)
+                    if ahead
+                    else Position(s.step, by_label=True, seen=label <= seen)
                 )
                 candidates.append((score, position))
         for described, at_notice, at_then in (
@@ -165,6 +185,10 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
         ):
             found = words & described
             score = sum(weight[w] for w in found)
+            # (the title in what they did – "zadal jsem jméno, adresu a heslo" – is behind them)
+            title_here = s.title <= (seen if done >= 0 else words)
+            if not (at_notice or at_then) and len(s.title) >= 2 and title_here:
+                score += TITLE_BONUS
             # One word is enough only when no other step uses it and it is no short word.
             single = len(found) == 1 and len(next(iter(found))) >= 5
             # the screen after the story's step: one word of it is enough ("…, vidím seznam účtů")
@@ -174,8 +198,13 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
             if score >= MIN_SCREEN_WEIGHT and (
                 len(found) >= 2 or (single and score == 1) or next_to_story
             ):
-                bonus = SEEN_LAST_BONUS if found & seen else 0.0
-                if busy and len(found) >= 2 and not at_notice:  # "vyplňuju jméno a adresu"
+                # (a word many steps share, "nastavení", tells nothing of where they are)
+                bonus = SEEN_LAST_BONUS if sum(weight[w] for w in found & seen) >= 0.5 else 0.0
+                if bonus and at_notice:  # what "píše / objevilo se / našel" names first: a notice
+                    bonus += NOTICE_SEEN_BONUS
+                # "vyplňuju jméno a adresu" (not when something appeared after it: "…a on pak
+                # našel nějakou konfiguraci" is where they are now)
+                if busy and len(found) >= 2 and not at_notice and (found & seen or not seen):
                     bonus += ACTIVITY_WEIGHT  # the fields named are this screen's
                 position = Position(s.step, at_notice=at_notice, at_then=at_then)
                 candidates.append((score + bonus, position))
@@ -204,11 +233,18 @@ def _tap_asked(folded: str, device: Optional[str]) -> Optional[Position]:
         return None
     steps = knowledge.steps(device)
     named = [
-        number
+        (number, target <= set(stems(step.after_filling or "")))
         for number, step in enumerate(steps, 1)
-        if target <= set(stems(f"{step.text} {step.then.text if step.then else ''}"))
+        if target
+        <= set(
+            stems(f"{step.text} {step.then.text if step.then else ''} {step.after_filling or ''}")
+        )
     ]
-    return Position(named[-1], by_label=True) if named else None
+    if not named:
+        return None
+    number, after_filling = named[-1]
+    # (the button after the fields: the fields are behind them, answered with that button)
+    return Position(number, by_label=not after_filling)
 
 
 def _partial_labels(s: _Screen, words: Set[str]) -> FrozenSet[str]:
@@ -262,7 +298,9 @@ def _story(folded: str, screens: Tuple[_Screen, ...]) -> Optional[Tuple[Position
     clauses = _clauses(folded)
     kinds = []  # per clause: "done", "looking" or "" (no word of its own)
     for clause, now in clauses:
-        if lexicon.says("done_marker", clause) or lexicon.says("button_done", clause):
+        if lexicon.says("tap_question", clause):  # "kliknu na připojit?" asks, did not do it
+            kinds.append("looking")
+        elif lexicon.says("done_marker", clause) or lexicon.says("button_done", clause):
             kinds.append("done")
         elif now or lexicon.says("seeing_marker", clause) or lexicon.says("activity", clause):
             kinds.append("looking")

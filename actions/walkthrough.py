@@ -347,6 +347,14 @@ def enter_at(
         return help_events + [SlotSet("walkthrough_active", True)]
     if position.at_then:  # "klikl jsem na přidat účet": the step's second action
         return utter_then(dispatcher, turn, position.step)
+    if position.seen and _tap_only(walk, position.step):
+        # "vidím tlačítko přidat účet": this step, and what comes after the tap at once; the
+        # walkthrough stays here, so "klepl jsem na to" is this tap, never a step skipped
+        events = walk.go_to(position.step)
+        dispatcher.utter_message(
+            response="utter_step_preview", preview=walk.guide.steps[position.step].text
+        )
+        return events
     if position.by_label:  # "mám tam POP, hotovo": the account type tapped is the form's
         chosen = [p for p in turn.frame.protocols if p in knowledge.incoming_protocols()]
         walk.protocol = chosen[0] if chosen else walk.protocol
@@ -365,6 +373,18 @@ def enter_at(
     return filled or walk.go_to(position.step)
 
 
+def _tap_only(walk: "Walkthrough", number: int) -> bool:
+    """Step `number` is one tap and no more: no second action, fields, notice or choice, and
+    not the last step."""
+    step = walk.guide.steps[number - 1]
+    return (
+        number < walk.step_count()
+        and number != walk.form_step
+        and step.id != ACCOUNT_TYPE_STEP_ID
+        and not (step.then or step.after_filling or step.notice)
+    )
+
+
 def after_filling(
     dispatcher: CollectingDispatcher, turn: Turn, number: int
 ) -> Optional[List[Dict[str, Any]]]:
@@ -381,10 +401,12 @@ def after_filling(
 def reports_filled(turn: Turn, number: int) -> bool:
     """The fields of step `number` are filled, or the customer asks which button ends it."""
     folded = turn.frame.folded
+    # "hotovo, vyplněno. kliknu na připojit?": the button asked about, so not finished yet
+    tap = lexicon.says("tap_question", folded)
     return bool(
         knowledge.steps(turn.device)[number - 1].after_filling
-        and (lexicon.says("filled", folded) or lexicon.says("which_button", folded))
-        and not lexicon.says("finished", folded)
+        and (lexicon.says("filled", folded) or lexicon.says("which_button", folded) or tap)
+        and (tap or not lexicon.says("finished", folded))
     )
 
 

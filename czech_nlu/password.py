@@ -473,6 +473,8 @@ VERBAL_NOUN_ENDINGS = ("ani", "eni", "ovani", "ovat")
 WINDOW = 5  # words after the keyword where a password may stand ("heslo jsem si změnil na X")
 # Colloquial forms no dictionary has: past tense ("heslo a kliknul jsem na další"), "-ej"
 COLLOQUIAL = re.compile(r"^[a-z]{3,}(nul[aoiy]?|ej)$")  # also "jakej", "novej"
+# Adjectives of "-ovat" verbs the word list lacks in some forms ("heslo a zobrazované jméno")
+PARTICIPLE = re.compile(r"^[a-z]{3,}ovan(y|a|e|i|eho|emu|ych|ym|ymi|ou)$")
 
 
 @lru_cache(maxsize=1)
@@ -507,7 +509,7 @@ def _unknown(word: str) -> bool:
         return False
     if bare.islower() and folded.endswith(VERBAL_NOUN_ENDINGS):  # "odesílání": a dictionary gap
         return False
-    if bare.islower() and COLLOQUIAL.match(folded):
+    if bare.islower() and (COLLOQUIAL.match(folded) or PARTICIPLE.match(folded)):
         return False
     # colloquial adjective endings: "zákaznickýho" is "zákaznického", "novýmu" is "novému"
     standard = re.sub(r"yho$", "eho", re.sub(r"ymu$", "emu", folded)) if bare.islower() else folded
