@@ -27,7 +27,7 @@ TOPIC_WORDS = {
         r"\b(kde|jak[eyo]?|ak[eyoa]|ktere|co|odkud)\b[^.?!]{0,30}\bhesl\w*"
         r"|\bhesl\w*[^.?!]{0,25}\b(najdu|zjistim|vezmu|ziskam|zjistit|najit)\b"
         r"|\bzapomn\w*[^.?!]{0,20}\bhesl|\b(zmen|zmenit|obnov)\w*[^.?!]{0,15}\bhesl|\bhesl\w* [^.?!]{0,10}\bzmen"
-        r"|\bwhich password|\bwhere\b[^.?!]{0,20}\bpassword"
+        r"|\b(which|what) password|\bwhere\b[^.?!]{0,30}\bpassword|\bpassword (do|should) (i|we) (use|need|enter|type)"
         r"|,\s*hesl\w*\s*(,|\?|$|\ba\b)|\ba\s+hesl\w*\s*(\?|$|,)"  # "jméno, heslo a server?"
         r"|\b(jmen\w*|men[oa]|uzivatel\w*|login\w*) a hesl\w*\b(?! (je|mam|jsem)\b)"  # "chce jméno a heslo"
         r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?hesl\w*\b[^.!]{0,30}\?"
@@ -106,6 +106,9 @@ CHECK_WORDS = re.compile(
     # "port se sám přepsal na 995, ok?", "takže dám 993 a SSL?": a value to confirm
     r"|\b(ok|oki|jo|sedi|staci)\W*\?|\b(takze|tak|teda) (dam|davam|nastavim|zadam|necham|vyplnim)\b[^.!]*\?"
     r"|\b(prepsal|zmenil|nastavil|vyplnil|doplnil)\w* (se )?(sam|sama|samo|automaticky)"
+    # "nabízí mi to 587 bez zabezpečení, můžu to tak nechat?": a value offered, kept or not
+    r"|\b(muzu|mam|muzeme|smim|lze|staci) (to |ho |je |tam )?(tak |takhle |takto )?(nechat|ponechat)\b"
+    r"|\bpredvyplnen\w*|\bnabizi\b|\bsedi to\b"
 )
 # ("port 25", "port č. 25", "port mám 25", "port je 25")
 PORT_AFTER_WORD = re.compile(

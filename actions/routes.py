@@ -55,7 +55,9 @@ from actions.setup_files import (
 from actions.symptoms import answer_symptom, last_symptom
 from actions.topics import INTENT_TOPICS
 from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
+from actions.understanding import protocols_in_text
 from actions.walkthrough import (
+    ACCOUNT_TYPE_STEP_ID,
     FORM_STEP_ID,
     NAVIGATION,
     Walkthrough,
@@ -67,6 +69,7 @@ from actions.walkthrough import (
     utter_after_filling,
     walkthrough_turn,
 )
+from czech_nlu.folding import fold
 from czech_nlu.password import REDACTED
 
 Answer = Callable[[CollectingDispatcher, Turn], Optional[Events]]
@@ -580,6 +583,40 @@ def _fix_for_another_device(turn: Turn) -> bool:
         and not lexicon.says("glad_it_works", frame.folded)
         and len(frame.text.split()) <= 14
     )
+
+
+def _password_step(device: Optional[str]) -> int:
+    """The first step of the device's guide where the mailbox password is typed."""
+    steps = knowledge.steps(device)
+    return next(
+        (
+            number
+            for number, step in enumerate(steps, 1)
+            if "hesl" in fold(f"{step.text} {step.after_filling or ''}")
+        ),
+        len(steps) + 1,
+    )
+
+
+def _chooses_and_asks(turn: Turn) -> bool:
+    """ "POP3. A jaký je rozdíl oproti IMAPu?" at the account type's step: the choice made,
+    and a question beside it."""
+    steps = knowledge.steps(turn.device)
+    return bool(
+        turn.walkthrough_active
+        and steps[turn.step - 1].id == ACCOUNT_TYPE_STEP_ID
+        and lexicon.says("choice_first", turn.frame.folded)
+        and _asks_beside_screen(turn)  # ("IMAP. Teď je tu server, port…" describes the form)
+    )
+
+
+def choose_and_answer(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    events = answer_questions(dispatcher, turn) or []
+    chosen = lexicon.load()["choice_first"].search(turn.frame.folded)
+    assert chosen  # the route's condition
+    walk = Walkthrough(dispatcher, turn)
+    walk.protocol = protocols_in_text(chosen.group("protocol").replace(" ", ""))[0]
+    return events + walk.go_to(turn.step + 1)
 
 
 def _device_switch(turn: Turn) -> bool:
@@ -1279,7 +1316,14 @@ ROUTES: List[Route] = [
     ),
     Route("walkthrough_works", _works_in_walkthrough, walkthrough_works),
     Route("walkthrough_accepted", _accepts_walkthrough, resume_or_start),
-    Route("form_choice", lambda t: bool(t.pending and t.pending.is_form_choice), form_choice),
+    Route(
+        "form_choice",
+        # ("odchozí 587 bez zabezpečení, mám to tak nechat?" checks a port, chooses nothing)
+        lambda t: (
+            bool(t.pending and t.pending.is_form_choice) and not (t.frame.ports and t.frame.checks)
+        ),
+        form_choice,
+    ),
     Route(
         "other_senders",  # "i ten skener?" after the Open SMTP fix: every device that sends
         lambda t: (
@@ -1361,6 +1405,18 @@ ROUTES: List[Route] = [
     Route("device_switch", _device_switch, device_switch),
     Route("form_values", _asks_form_values, form_values),
     Route("filled_form", lambda t: _filled_step(t) is not None, yes_to_tap(filled_form)),
+    Route("choice_and_question", _chooses_and_asks, choose_and_answer),
+    Route(
+        "password_prompt",  # "dal jsem další a chce to heslo": the mailbox's, then go on
+        lambda t: (
+            t.walkthrough_active
+            and lexicon.says("password_prompt", t.frame.folded)
+            and not (t.frame.symptom or t.frame.ports)
+            # (before the guide's own password the prompt is a wrong turn: the step's help)
+            and t.step >= _password_step(t.device)
+        ),
+        lambda d, t: answers.answer_password(d),
+    ),
     Route("walkthrough_navigation", _in_walkthrough, yes_to_tap(navigate)),
     Route("walkthrough_entered", _enters_walkthrough, yes_to_tap(enter_walkthrough)),
     Route(

@@ -35,6 +35,9 @@ def test_questions_about_passwords_are_not_passwords():
         "dal jsem Heslo, 465, TLS/SSL zaškrtnuto a uložil",
         # an adjective of an "-ovat" verb in a form the word list lacks
         "vyplním adresu, heslo a zobrazované jméno",
+        # English words after the keyword
+        "Which password should I type into the phone?",
+        "the password does not work",
     ]:
         assert not typed_password(text), text
 
