@@ -249,6 +249,9 @@ def answer_ssl_advice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Events:
     """One asked topic other than ports (actions/ports.py)."""
+    if topic == "spa":  # the guides' Outlook form: SPA stays off
+        dispatcher.utter_message(response="utter_spa_off")
+        return []
     if topic == "same_server":
         return answer_same_server(dispatcher, turn)
     if topic == "ssl_required":

@@ -37,7 +37,8 @@ BEFORE = 14  # characters before a name read for a word that denies or claims it
 # "je tam spousta ikon Google, Yahoo, Outlook": the providers a screen lists, no device
 # ("seznam" is also the word for a list: the provider only as "seznam.cz" / "Seznam e-mail")
 PROVIDERS = re.compile(
-    r"\b(google|gmail|yahoo|outlook|icloud|exchange|aol|microsoft|hotmail"
+    # ("Microsoft Outlook" is one program's name, no list)
+    r"\b(google|gmail|yahoo|outlook|icloud|exchange|aol|microsoft(?! outlook)|hotmail"
     r"|seznam\.cz|seznam (email|e-mail|mail|posta))\b"
 )
 

@@ -116,10 +116,12 @@ LEXICON_TOPICS = {
     "server_follow_up": "server",
     "settings_request": "settings",
     "multi_device": "pop_vs_imap",  # "můžu ho mít zároveň i v počítači?": yes, with IMAP
+    "spa": "spa",  # Outlook's "zabezpečené ověřování hesla (SPA)": off, no SMTP log-in
 }
 # A lexicon topic answers these too: "liší se server pro příjem a odesílání?" is no question
 # for the server alone.
 COVERS = {
+    "spa": {"smtp_auth", "password"},  # (its name says "ověřování hesla")
     "same_server": {"server"},
     "same_ports": {"port", "port_table"},
     "username_ok": {"username", "password"},
@@ -427,7 +429,11 @@ def read(
     if "ssl_advice" in frame.asks:  # "SSL, nebo ne?" chooses nothing yet
         frame.security, frame.security_by_protocol = None, {}
         # ("zaškrtnout vyžaduje SSL?" is no question about the log-in; "a přihlášení?" is)
-        if phrases.AUTH_WORDS.search(folded) and "smtp_auth" not in frame.asks:
+        if (
+            phrases.AUTH_WORDS.search(folded)
+            and "smtp_auth" not in frame.asks
+            and "spa" not in frame.asks  # (Outlook's SPA box is another check box)
+        ):
             frame.asks.append("smtp_auth")
     only_a_number = bool(re.fullmatch(r"\W*\d{2,5}\W*", folded))  # "465?"
     # "993 nebo 143?"
@@ -464,6 +470,12 @@ def read(
         sending = _sending_fails(folded)
         # "maily nechodia von": mail that does not go out, not mail that does not arrive
         frame.symptom = sending if sending and symptom in (None, "not_arriving") else symptom
+        if (
+            frame.symptom == "not_arriving"
+            and lexicon.says("outgoing_named", folded)
+            and not lexicon.says("incoming_named", folded)
+        ):  # "odchozí port 2525 a zprávy nechodí": the messages sent do not arrive
+            frame.symptom = "cannot_send"
         if frame.symptom == "nothing_works" and lexicon.says("receive_works", folded):
             # "příjem jde, ale odeslat nejde nic", "můžu přijímat a ne odesílat": sending fails
             frame.symptom = "cannot_send"

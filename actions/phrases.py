@@ -18,7 +18,7 @@ TOPIC_WORDS = {
         r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?uzivatel\w*|\ba\s+uzivatel\w*\s*(\?|$|,|\ba\b)"
         r"|\b(jak\w*|aky|co|kter\w*) (\w+ )?uzivatel\w*\b"
         r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*|\bmen\w* pouzivatel\w*"
-        r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|napsat|dat|vyplnit) (jako|do) (jmen\w*|uzivatel\w*)"
+        r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|zadam|napsat|napisu|dat|dam|davam|vyplnit|vyplnim|psat|pisu) (jako|do|k|ke) (jmen\w*|uzivatel\w*)"
         r"|\bjako uzivatel\w*|\bcast pred zavinac\w*|\b(jak\w*|co|ktere)( \w+){0,4} jmeno\b"
         # in a list of what is asked: "jaký server, uživatel a port?"
         r"|,\s*uzivatel\w{0,3}\s*(,|\ba\b|\?|$)"

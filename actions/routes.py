@@ -272,6 +272,15 @@ def _filled_step(turn: Turn) -> Optional[int]:
         return None
     if frame.works is False or frame.asks:
         return None  # a problem or a question of its own
+    if (
+        not turn.walkthrough_active
+        and turn.device
+        and not frame.position
+        and lexicon.says("filled", frame.folded)
+        and lexicon.says("which_button", frame.folded)
+    ):  # "iPad, všechna políčka mám vyplněná, co teď zmáčknout?": the account form's button
+        form = knowledge.guide(turn.device).step_number(FORM_STEP_ID)
+        return form if reports_filled(turn, form) else None
     if not (frame.ports or frame.hosts or frame.names_something):
         return None  # a plain "vyplněno, co teď?" is navigation
     seen = screens.last_end(lexicon.load()["seeing_marker"].pattern, frame.folded)
@@ -866,7 +875,13 @@ def _about_the_bot(turn: Turn) -> bool:
 
 CREDENTIAL_NOUNS = {"username", "password"}
 PASSWORD_ANSWERS = {"utter_password", "utter_mailbox_password", "utter_password_everywhere"}
-FIELD_NOUNS = {"server", "port", "port_table", "ssl_advice"}  # a form's fields, seen on it
+FIELD_NOUNS = {
+    "server",
+    "port",
+    "port_table",
+    "ssl_advice",
+    "pop_vs_imap",
+}  # a screen's fields, seen
 
 
 def _asks_beside_screen(turn: Turn) -> bool:
@@ -1051,6 +1066,8 @@ def _asks_form_values(turn: Turn) -> bool:
         return False
     if frame.unsure or frame.start or turn.intent in NAVIGATION or following_fix(turn):
         return False  # (on the way of the SMTP fix the account exists: its outgoing values)
+    if lexicon.says("filled", frame.folded) and lexicon.says("which_button", frame.folded):
+        return False  # "políčka se servery mám vyplněná, na co kliknout?": the button
     form_step = knowledge.guide(turn.device).step_number(FORM_STEP_ID)
     described = bool(  # "vidím políčka pro servery", "teď to chce odchozí server"
         frame.position
@@ -1523,7 +1540,8 @@ ROUTES: List[Route] = [
         lambda t: (
             t.frame.symptom in ENTRIES
             and bool(set(t.frame.asks) & FACT_QUESTIONS)
-            and not t.frame.security
+            # ("…co mám zkontrolovat a jaký port bez SSL?" asks for the diagnosis too)
+            and not (t.frame.security and not lexicon.says("what_to_check", t.frame.folded))
         ),
         questions_and_problem,
     ),

@@ -121,6 +121,8 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
     guide = knowledge.guide(device)
     # "v Gmailu jsem u zadání hesla": the program as the place of every step, not its icon
     folded = re.sub(rf"\b(v|ve)\s+{guide.aliases.pattern}", " ", folded)
+    # ("Samsung, políčka mám vyplněná": the device named first, as the message's heading)
+    folded = re.sub(rf"^\W*{guide.aliases.pattern}\s*[,:;–-]", " ", folded)
     screens, weight, whole = _screens(guide.id)
     last_step = len(screens)
     words = _screen_words(folded)

@@ -63,7 +63,7 @@ PATTERNS = (
         rf"\b{KEY}(?:\s+\S+){{0,3}}?\s+[{OPEN_QUOTE}](?P<secret>[^\s{OPEN_QUOTE}][^{OPEN_QUOTE}]*)"
     ),
     re.compile(
-        rf"(?:^|\s)(?P<secret>[^\s:]+):?\s+(?:je|=|-|–|is)\s+(?:moje|me|muj|to|nase|my|the)?\s*{KEY}\b"
+        rf"(?:^|\s)(?P<secret>[^\s:]+):?\s+(?:je|=|-|–|is)\s+(?:moje|me|muj|to|nase|my|the)?\s*{KEY}\b(?![-_])"
     ),
     # "zadávám X jako heslo", "X jsem dal jako heslo", "X as the password"
     re.compile(
@@ -417,8 +417,8 @@ NOT_A_PASSWORD = frozenset(
         "phone",
     ]
 )
-TECHNICAL = re.compile(r"^(?:pop3|imap4?|smtp|ssl0?|tls|wp8|w10|ssl0\.ovh\.net|\d+%?)$", re.I)
-STRIP = ".,!?;:\"'„“”‚‘`)]}>"
+TECHNICAL = re.compile(r"^(?:pop3|imap4?|smtp|ssl0?|tls|spa|wp8|w10|ssl0\.ovh\.net|\d+%?)$", re.I)
+STRIP = ".,!?;:\"'„“”‚‘`()[]{}<>"  # ("…ověřování hesla (SPA)": the brackets are no password)
 
 
 def _folded(text: str) -> str:
@@ -526,7 +526,14 @@ WINDOW = 5  # words after the keyword where a password may stand ("heslo jsem si
 # Colloquial forms no dictionary has: past tense ("heslo a kliknul jsem na další"), "-ej"
 COLLOQUIAL = re.compile(r"^[a-z]{3,}(nul[aoiy]?|ej)$")  # also "jakej", "novej"
 # Adjectives of "-ovat" verbs the word list lacks in some forms ("heslo a zobrazované jméno")
-PARTICIPLE = re.compile(r"^[a-z]{3,}ovan(y|a|e|i|eho|emu|ych|ym|ymi|ou)$")
+PARTICIPLE = re.compile(r"^[a-z]{3,}(ovan|nut)(y|a|e|i|eho|emu|ych|ym|ymi|ou)$")
+HOST = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*\.(cz|sk|com|net|org|eu|info|biz|de|at|io)")
+# Past tense of what is done on a screen, in forms the word list lacks ("heslo z papírku a klikl
+# na Pokračovat", "to heslo jsem Vám napsala")
+DOING = re.compile(
+    r"^(klik|klep|tuk|zmack|stisk|napsa|vepsa|prepsa|zada|vyplni|zmeni|nastavi|vlozi|pouzi"
+    r"|opsa|zkopirova)\w*l[aoiy]?$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -561,8 +568,10 @@ def _unknown(word: str) -> bool:
         return False
     if bare.islower() and folded.endswith(VERBAL_NOUN_ENDINGS):  # "odesílání": a dictionary gap
         return False
-    if bare.islower() and (COLLOQUIAL.match(folded) or PARTICIPLE.match(folded)):
+    if bare.islower() and any(p.match(folded) for p in (COLLOQUIAL, PARTICIPLE, DOING)):
         return False
+    if HOST.fullmatch(folded):
+        return False  # a server or a domain ("server smtp.firma.cz"), checked on its own
     # colloquial adjective endings: "zákaznickýho" is "zákaznického", "novýmu" is "novému"
     standard = re.sub(r"yho$", "eho", re.sub(r"ymu$", "emu", folded)) if bare.islower() else folded
     known = folded in _dictionary() or standard in _dictionary()
@@ -579,6 +588,8 @@ def _near_keyword(text: str, folded: str) -> Iterator[Tuple[int, int]]:
     """A word that is no ordinary word (or looks like a password) within WINDOW words after
     a password keyword, in the same sentence."""
     for key in KEYWORD.finditer(folded):
+        if folded[key.end() : key.end() + 1] in ("-", "_"):
+            continue  # a term joined to the keyword ("password-cleartext"), no password after it
         for number, token in enumerate(re.finditer(r"\S+", text[key.end() :])):
             if number >= WINDOW:
                 break

@@ -107,6 +107,9 @@ def test_two_devices_joined_by_a_conjunction_are_two_and_a_provider_list_names_n
     assert devices.named("outlook v kancelari na pc") == "outlook_windows"
     assert devices.named("outlook na androidu, je tam imap, pop3, exchange") == "outlook_mobile"
     assert devices.named("samsung, vidim gmail, outlook, yahoo") == "samsung_email"
+    # one program's full name is no list of providers
+    assert devices.named("parametry pro aplikaci microsoft outlook, imap") == "outlook_windows"
+    assert devices.named("vidim microsoft 365, outlook.com, google") is None
 
 
 @pytest.mark.parametrize(

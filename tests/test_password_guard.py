@@ -38,6 +38,13 @@ def test_questions_about_passwords_are_not_passwords():
         # English words after the keyword
         "Which password should I type into the phone?",
         "the password does not work",
+        # a program's label in brackets
+        "je tam zabezpečené ověřování hesla (SPA), zaškrtnout?",
+        # a server's name, a term joined to the keyword, verbs of doing the word list lacks
+        "mám předvyplněné jméno i heslo a server smtp.firma.cz",
+        "v XML je password-cleartext, jde heslo šifrovaně?",
+        "dal jsem tam heslo ze sešitu a klikl na další",
+        "celou adresu a heslo od schránky a ty zaseknutý maily odešly",
     ]:
         assert not typed_password(text), text
 
