@@ -17,6 +17,10 @@ def test_typed_passwords():
         "dal jsem heslo a pak Qwxyzt",
         # a typo of the keyword
         "v outlooku mam hesklo Zima2024! a nejde to",
+        # words like a domain, a name or a verb's form are still passwords where they stand
+        "heslo je kocicka.77",
+        "moje heslo: Sedmikraska.77",
+        "heslo jsem zmenil na tajnepsani",
     ]:
         assert typed_password(text), text
 
