@@ -121,7 +121,6 @@ LEXICON_TOPICS = {
 # A lexicon topic answers these too: "liší se server pro příjem a odesílání?" is no question
 # for the server alone.
 COVERS = {
-    "spa": {"smtp_auth", "password"},  # (its name says "ověřování hesla")
     "same_server": {"server"},
     "same_ports": {"port", "port_table"},
     "username_ok": {"username", "password"},
@@ -426,6 +425,10 @@ def read(
     if wants:  # "dal jsem IMAP a heslo, teď to chce server": what it asks for now
         asked = re.sub(r"^\W*(na|o)\s+", "", folded[wants.end() :])
         frame.asks = _asks(f"jaky {asked}") or frame.asks
+    if "spa" in frame.asks and not lexicon.says("outgoing_named", folded):
+        # Outlook's "Vyžadovat přihlášení pomocí zabezpečeného ověřování hesla (SPA)" names no
+        # outgoing log-in ("SPA a taky ověřování odchozího serveru?" asks both)
+        frame.asks = [topic for topic in frame.asks if topic != "smtp_auth"]
     if "ssl_advice" in frame.asks:  # "SSL, nebo ne?" chooses nothing yet
         frame.security, frame.security_by_protocol = None, {}
         # ("zaškrtnout vyžaduje SSL?" is no question about the log-in; "a přihlášení?" is)

@@ -37,7 +37,7 @@ TOPIC_WORDS = {
     "smtp_auth": re.compile(
         # (not "ověření domény" for Google, "ověření identity serveru": the certificate)
         r"\b(overen\w*|overovan\w*|autentiz\w*|autentif\w*|authenticat\w*)"
-        r"\b(?!\s+(\w+\s+)?(domen|vlastnic|identit|totoznost|platb)\w*)"
+        r"\b(?!\s+(\w+\s+)?(domen|vlastnic|identit|totoznost|platb|hesl)\w*)"
         r"|\bbox(es)?\b[^.?!]{0,25}\btick\w*|\btick\w*[^.?!]{0,25}\bbox(es)?\b|\b(need|have|must)\b[^.?!]{0,10}\btick\w*"
         r"|\b(musim|co|neco|nieco|treba|potreba|ktere|kterou|ktery|which|what)\b[^.?!]{0,20}\b(zaskrt\w*|tick\w*|check ?box\w*)"
         r"|\b(check ?box\w*|zaskrtavat\w*|zaskrtavac\w*|zaskrtavatk\w*)(?![^.?!]{0,25}\b(ssl|tls))"

@@ -588,6 +588,8 @@ def _fix_for_another_device(turn: Turn) -> bool:
         _after_smtp_fix(turn)
         and turn.device_changed
         and not turn.walkthrough_active
+        # ("chci ještě přidat schránku do Thunderbirdu": a setup, not the fix)
+        and not (frame.start or lexicon.says("start_setup", frame.folded))
         and not (set(frame.asks) - {"smtp_auth"} or frame.ports or frame.symptom)
         and not lexicon.says("glad_it_works", frame.folded)
         and len(frame.text.split()) <= 14
@@ -615,6 +617,8 @@ def _chooses_and_asks(turn: Turn) -> bool:
         turn.walkthrough_active
         and steps[turn.step - 1].id == ACCOUNT_TYPE_STEP_ID
         and lexicon.says("choice_first", turn.frame.folded)
+        # ("POP3, IMAP – co je lepší?" chooses nothing)
+        and len([p for p in turn.frame.protocols if p in knowledge.incoming_protocols()]) == 1
         and _asks_beside_screen(turn)  # ("IMAP. Teď je tu server, port…" describes the form)
     )
 
@@ -1327,7 +1331,9 @@ ROUTES: List[Route] = [
     Route(
         "why",  # "a proč?" right after an answer: the reason behind it
         lambda t: (
-            lexicon.says("why_asked", t.frame.folded) and reasons.reason(t.tracker) is not None
+            lexicon.says("why_asked", t.frame.folded)
+            and not (t.frame.symptom or t.frame.works is False)
+            and reasons.reason(t.tracker) is not None
         ),
         reasons.answer_why,
     ),
@@ -1364,7 +1370,9 @@ ROUTES: List[Route] = [
             (t.topic == "password" or bool(PASSWORD_ANSWERS & set(last_responses(t.tracker))))
             and lexicon.says("forgotten", t.frame.folded)
             and len(t.frame.text.split()) <= 10
-            and not (t.frame.ports or t.frame.symptom or t.frame.device)
+            # ("zapomněl jsem zaškrtnout SSL", "neznám ani port": something else forgotten)
+            and not (t.frame.ports or t.frame.symptom or t.frame.device or t.frame.protocols)
+            and not (t.frame.security or set(t.frame.asks) - {"password"})
         ),
         password_forgotten,
     ),

@@ -197,8 +197,9 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
             next_to_story = bool(after and s.step == after + 1 and found)
             if next_to_story:
                 score = max(score, MIN_SCREEN_WEIGHT)
+            # (a notice takes two words of it: "našel jsem to" is no "Thunderbird nastavení našel")
             if score >= MIN_SCREEN_WEIGHT and (
-                len(found) >= 2 or (single and score == 1) or next_to_story
+                len(found) >= 2 or (single and score == 1 and not at_notice) or next_to_story
             ):
                 # (a word many steps share, "nastavení", tells nothing of where they are)
                 bonus = SEEN_LAST_BONUS if sum(weight[w] for w in found & seen) >= 0.5 else 0.0

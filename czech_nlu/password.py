@@ -363,8 +363,32 @@ NOT_A_PASSWORD = frozenset(
         "what",
         "which",
         "where",
-        # English words of four letters or more that follow "password" in a sentence
-        # ("which password should I type", "the password does not work")
+        # English auxiliaries after "password" ("the password does not work"): no one's password
+        "should",
+        "shall",
+        "does",
+        "doesn't",
+        "doesnt",
+        "didn't",
+        "didnt",
+        "isn't",
+        "wasn't",
+        "don't",
+        "won't",
+        "cannot",
+        "would",
+        "could",
+        "must",
+        "might",
+    ]
+)
+# English words of four letters or more that follow "password" in a sentence ("which password
+# should I type"): read only in the words after the keyword, never in "password: X"
+ENGLISH_AFTER_KEY = frozenset(
+    [
+        "password",
+        "which password should I type",
+        "the password does not work",
         "should",
         "shall",
         "does",
@@ -527,12 +551,12 @@ WINDOW = 5  # words after the keyword where a password may stand ("heslo jsem si
 COLLOQUIAL = re.compile(r"^[a-z]{3,}(nul[aoiy]?|ej)$")  # also "jakej", "novej"
 # Adjectives of "-ovat" verbs the word list lacks in some forms ("heslo a zobrazované jméno")
 PARTICIPLE = re.compile(r"^[a-z]{3,}(ovan|nut)(y|a|e|i|eho|emu|ych|ym|ymi|ou)$")
-HOST = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*\.(cz|sk|com|net|org|eu|info|biz|de|at|io)")
+JOINED_TERM = re.compile(r"[-_](cleartext|encrypted|plain|hashed|md5|protected)\b")
 # Past tense of what is done on a screen, in forms the word list lacks ("heslo z papírku a klikl
 # na Pokračovat", "to heslo jsem Vám napsala")
 DOING = re.compile(
     r"^(klik|klep|tuk|zmack|stisk|napsa|vepsa|prepsa|zada|vyplni|zmeni|nastavi|vlozi|pouzi"
-    r"|opsa|zkopirova)\w*l[aoiy]?$"
+    r"|opsa|zkopirova)(n?u|a|i)?l[aoiy]?$"
 )
 
 
@@ -568,10 +592,11 @@ def _unknown(word: str) -> bool:
         return False
     if bare.islower() and folded.endswith(VERBAL_NOUN_ENDINGS):  # "odesílání": a dictionary gap
         return False
-    if bare.islower() and any(p.match(folded) for p in (COLLOQUIAL, PARTICIPLE, DOING)):
+    if bare.islower() and (COLLOQUIAL.match(folded) or DOING.match(folded)):
         return False
-    if HOST.fullmatch(folded):
-        return False  # a server or a domain ("server smtp.firma.cz"), checked on its own
+    participle = PARTICIPLE.match(folded) if bare.islower() else None
+    if participle and f"{folded[: participle.start(2)]}y" in _dictionary():
+        return False  # "zobrazované": a form of "zobrazovaný", which the word list has
     # colloquial adjective endings: "zákaznickýho" is "zákaznického", "novýmu" is "novému"
     standard = re.sub(r"yho$", "eho", re.sub(r"ymu$", "emu", folded)) if bare.islower() else folded
     known = folded in _dictionary() or standard in _dictionary()
@@ -588,7 +613,7 @@ def _near_keyword(text: str, folded: str) -> Iterator[Tuple[int, int]]:
     """A word that is no ordinary word (or looks like a password) within WINDOW words after
     a password keyword, in the same sentence."""
     for key in KEYWORD.finditer(folded):
-        if folded[key.end() : key.end() + 1] in ("-", "_"):
+        if JOINED_TERM.match(folded, key.end()):
             continue  # a term joined to the keyword ("password-cleartext"), no password after it
         for number, token in enumerate(re.finditer(r"\S+", text[key.end() :])):
             if number >= WINDOW:
@@ -598,6 +623,8 @@ def _near_keyword(text: str, folded: str) -> Iterator[Tuple[int, int]]:
                 start += 1
             word = text[start:end]
             if not word:
+                continue
+            if fold(word.strip(STRIP)) in ENGLISH_AFTER_KEY:
                 continue
             if _shaped(word, right_after_key=number == 0) or _unknown(word):
                 yield start, end
