@@ -386,27 +386,6 @@ NOT_A_PASSWORD = frozenset(
 # should I type"): read only in the words after the keyword, never in "password: X"
 ENGLISH_AFTER_KEY = frozenset(
     [
-        "password",
-        "which password should I type",
-        "the password does not work",
-        "should",
-        "shall",
-        "does",
-        "doesn't",
-        "doesnt",
-        "didn't",
-        "didnt",
-        "isn't",
-        "wasn't",
-        "don't",
-        "won't",
-        "cannot",
-        "have",
-        "will",
-        "would",
-        "could",
-        "must",
-        "might",
         "keeps",
         "still",
         "again",
@@ -439,6 +418,8 @@ ENGLISH_AFTER_KEY = frozenset(
         "mailbox",
         "account",
         "phone",
+        "have",
+        "will",
     ]
 )
 TECHNICAL = re.compile(r"^(?:pop3|imap4?|smtp|ssl0?|tls|spa|wp8|w10|ssl0\.ovh\.net|\d+%?)$", re.I)
