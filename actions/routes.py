@@ -264,6 +264,11 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     return None
 
 
+def _asks_button_after_filling(folded: str) -> bool:
+    """ "Políčka mám vyplněná, na co teď kliknout?": the fields done, the button asked."""
+    return lexicon.says("filled", folded) and lexicon.says("which_button", folded)
+
+
 def _filled_step(turn: Turn) -> Optional[int]:
     """ "Formulář je hotový podle IMAP, 993 a 465, co mám zmáčknout?": the step whose fields
     the customer filled with the values named (None: no such report)."""
@@ -276,8 +281,7 @@ def _filled_step(turn: Turn) -> Optional[int]:
         not turn.walkthrough_active
         and turn.device
         and not frame.position
-        and lexicon.says("filled", frame.folded)
-        and lexicon.says("which_button", frame.folded)
+        and _asks_button_after_filling(frame.folded)
     ):  # "iPad, všechna políčka mám vyplněná, co teď zmáčknout?": the account form's button
         form = knowledge.guide(turn.device).step_number(FORM_STEP_ID)
         return form if reports_filled(turn, form) else None
@@ -744,7 +748,7 @@ def compromised(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def without_auth(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_without_auth", **knowledge.load()["open_smtp"])
     if lexicon.says("other_senders", turn.frame.folded):  # "…na té tiskárně": there too
-        dispatcher.utter_message(response="utter_also_other_devices")
+        dispatcher.utter_message(response="utter_also_other_devices", lead="Ano")
     return [SlotSet("pending_question", Pending.SMTP_FIX.value)]  # "Pomohlo to?" stays open
 
 
@@ -840,10 +844,10 @@ def password_forgotten(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 
 def also_other_devices(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    # "kolik telefonů?" is no yes/no question: "Všechny", not "Ano"
+    # "kolik telefonů?" is no yes/no question: "Všechna", not "Ano"
     how_many = lexicon.says("how_many", turn.frame.folded)
     dispatcher.utter_message(
-        response="utter_every_device" if how_many else "utter_also_other_devices"
+        response="utter_also_other_devices", lead="Všechna" if how_many else "Ano"
     )
     return [SlotSet("pending_question", Pending.SMTP_FIX.value)]  # "Pomohlo to?" stays open
 
@@ -1070,7 +1074,7 @@ def _asks_form_values(turn: Turn) -> bool:
         return False
     if frame.unsure or frame.start or turn.intent in NAVIGATION or following_fix(turn):
         return False  # (on the way of the SMTP fix the account exists: its outgoing values)
-    if lexicon.says("filled", frame.folded) and lexicon.says("which_button", frame.folded):
+    if _asks_button_after_filling(frame.folded):
         return False  # "políčka se servery mám vyplněná, na co kliknout?": the button
     form_step = knowledge.guide(turn.device).step_number(FORM_STEP_ID)
     described = bool(  # "vidím políčka pro servery", "teď to chce odchozí server"

@@ -130,19 +130,13 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
         last_end(lexicon.load()["done_marker"].pattern, folded),
         last_end(lexicon.load()["button_done"].pattern, folded),
     )
-    seeing = last_end(lexicon.load()["seeing_marker"].pattern, folded)
+    seeing_words = list(lexicon.load()["seeing_marker"].pattern.finditer(folded))
+    seeing = max((m.end() for m in seeing_words), default=-1)  # (as last_end)
     ahead = done > seeing  # the last thing said is what they did, not what they see
     # "klikl jsem na Připojit a vyskočilo, že nastavení nenašel": what appeared after what they
     # did is where they are – from the first word of seeing on ("píše to, že nelze ověřit heslo,
     # a objevila se políčka"; "a on našel nějaké nastavení" counts the finding too)
-    first_seen = min(
-        (
-            m.start()
-            for m in lexicon.load()["seeing_marker"].pattern.finditer(folded)
-            if m.start() >= done
-        ),
-        default=seeing,
-    )
+    first_seen = min((m.start() for m in seeing_words if m.start() >= done), default=seeing)
     seen = set(stems(folded[first_seen:])) if seeing > done else set()
     tap = _tap_asked(folded, device)
     if story := _story(folded, screens):
