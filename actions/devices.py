@@ -56,11 +56,14 @@ def _mentions(folded: str) -> List[Tuple[bool, int, str]]:
     return sorted(found)
 
 
+COMPUTER = re.compile(r"\b(pocitac\w*|notebook\w*|ntb|pc|laptop\w*|windows)\b")
+
+
 def app_on_phone(known: str, folded: str) -> Optional[str]:
     """ "Mám aplikaci Outlook" on an Android phone known before: the program on that phone (the
     guide that refines the phone's and whose program is named)."""
-    if knowledge.guide(known).kind != "phone":
-        return None
+    if knowledge.guide(known).kind != "phone" or COMPUTER.search(folded):
+        return None  # ("mám ho i v počítači v Outlooku": the program on the computer)
     for guide in knowledge.guides().values():
         if known not in guide.refines or not guide.program:
             continue

@@ -18,6 +18,10 @@ FOLLOWED = ("server", "port")  # what an English follow-up ("and outgoing?") con
 HOW = re.compile(r"\b(how|where)\b")
 
 
+def _concrete(protocols: List[str]) -> List[str]:
+    return [p for p in protocols if p in knowledge.protocols()]
+
+
 def utter_english_ports(dispatcher: CollectingDispatcher, protocol: str, security) -> None:
     english = knowledge.load()["english"]
     names = knowledge.incoming_protocols() if protocol == "incoming" else [protocol]
@@ -68,8 +72,15 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         else []
     )
     asks = frame.asks or follow_up  # "and with SSL?", "and the outgoing one?"
+    if "port" in asks and "server" not in asks and re.search(r"\bserver", frame.folded):
+        asks = ["server"] + asks  # "asks for the SMTP server and port": both
     for topic in asks:
-        if topic == "port" and (frame.protocols or turn.protocol):
+        if topic == "server" and _concrete(frame.protocols) and "port" not in asks:
+            # "and the incoming server for IMAP?": that account's server and ports
+            dispatcher.utter_message(response="utter_en_server", **values)
+            for protocol in _concrete(frame.protocols):
+                utter_english_ports(dispatcher, protocol, turn.security)
+        elif topic == "port" and (frame.protocols or turn.protocol):
             for protocol in frame.protocols or turn.last_protocols or [turn.protocol or ""]:
                 security = (
                     turn.security
@@ -94,9 +105,12 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         elif topic == "field":
             for name in frame.fields:
                 answer_term(dispatcher, name, english=True)
-        elif topic == "ssl_required":
+        elif topic in ("ssl_required", "ssl_advice"):  # "None, SSL or TLS – which one?"
             dispatcher.utter_message(
-                response="utter_en_ssl_optional", port_table=replies.port_table(english=True)
+                response=(
+                    "utter_en_ssl_optional" if topic == "ssl_required" else "utter_en_ssl_advice"
+                ),
+                port_table=replies.port_table(english=True),
             )
         elif topic == "switch_protocol":  # "if I switch from POP to IMAP, does the server change?"
             target = switch_target(turn) or knowledge.recommended_protocol()

@@ -188,12 +188,13 @@ def _asks(folded: str) -> List[str]:
 
 
 def _ports(folded: str, about_mail: bool) -> List[int]:
-    """Port numbers named (phone numbers already removed): any number written after "port",
-    and a number the guide uses when the message is about ports, protocols or SSL ("mám 143
-    nepřečtených zpráv" is no port)."""
+    """Port numbers named (phone numbers already removed): any number written after "port";
+    when the message is about ports, protocols or SSL, a number after a protocol or direction
+    ("odchozí 25") and a number the guide uses ("mám 143 nepřečtených zpráv" is no port)."""
     known = {p for spec in knowledge.protocols().values() for p in spec["ports"].values()}
     numbers = [int(n) for n in phrases.PORT_AFTER_WORD.findall(folded)]
     if about_mail:
+        numbers += [int(n) for n in phrases.PORT_AFTER_PROTOCOL.findall(folded)]
         numbers += [int(n) for n in phrases.NUMBER.findall(folded) if int(n) in known]
     return list(dict.fromkeys(numbers))
 
@@ -464,7 +465,12 @@ def read(
     if enhanced or (reply and phrases.SMTP_REPLY_WORDS.search(folded)):
         frame.symptom = "smtp_error"
         frame.error_code = next(m.group() for m in (enhanced, reply) if m)
-    elif phrases.SMTP_REPLY_WORDS.search(folded) and re.search(r"smtp|odesl|odesil|send", folded):
+    elif (
+        phrases.SMTP_REPLY_WORDS.search(folded)
+        and re.search(r"smtp|odesl|odesil|send", folded)
+        # ("does the outgoing server need authentication?" asks, no server replied)
+        and "smtp_auth" not in frame.asks
+    ):
         frame.symptom = "smtp_error"
     else:
         symptom = next(
@@ -531,7 +537,7 @@ def read(
             None,
         )
         frame.step_explicit = frame.step is not None
-    _screen_report(frame, text, folded)
+    _screen_report(frame, text, folded, device)
     frame.identity = bool(phrases.IDENTITY.search(folded))
     _situation(frame, folded)
     # "mluvím s člověkem?" asks who answers; "s automatem psát nechci, chci člověka" asks for one
@@ -554,7 +560,22 @@ def read(
         else None
     )
     _form_fields(frame, folded)
+    _protocol_choice(frame, folded)
     return frame
+
+
+def _protocol_choice(frame: Frame, folded: str) -> None:
+    """ "Chce to vybrat IMAP nebo POP a vyplnit servery" describes the screen (no question of
+    which is better); "…IMAP nebo POP3. Co zvolit a liší se pak server?" asks both."""
+    choosing = lexicon.says("which_to_choose", folded)
+    if {"imap", "pop3"} <= set(frame.protocols) and choosing and "pop_vs_imap" not in frame.asks:
+        frame.asks = ["pop_vs_imap"] + frame.asks
+    elif lexicon.says("choice_on_screen", folded) and not (
+        choosing
+        or phrases.ADVICE_WORDS.search(folded)
+        or re.search(r"\b(imap|pop3?)\)?\s*\?", folded)  # "mám si vybrat IMAP nebo POP3?"
+    ):
+        frame.asks = [topic for topic in frame.asks if topic != "pop_vs_imap"]
 
 
 def _form_fields(frame: Frame, folded: str) -> None:
@@ -577,7 +598,7 @@ def _form_fields(frame: Frame, folded: str) -> None:
         ] + ["field"]
 
 
-def _screen_report(frame: Frame, text: str, folded: str) -> None:
+def _screen_report(frame: Frame, text: str, folded: str, device: Optional[str]) -> None:
     """A report of the screen names its fields and words, it does not ask about them:
     "políčka mám vyplněná, server, jméno, heslo… které tlačítko?", "po zadání mailu a hesla
     napsala, že se nepodařilo…", "telefon napsal, že nenašel nastavení"."""
@@ -594,6 +615,13 @@ def _screen_report(frame: Frame, text: str, folded: str) -> None:
         frame.asks = [topic for topic in frame.asks if topic not in FIELD_TOPICS]
     elif frame.position.at_notice and lexicon.says("seeing_marker", folded):
         frame.asks = [topic for topic in frame.asks if topic != "settings"]
+    elif (
+        "?" not in text
+        and not frame.symptom  # "píše neplatné uživatelské jméno": a fault, not a label
+        and frame.position.step == knowledge.form_step(frame.device or device)
+        and lexicon.says("seeing_marker", folded)
+    ):  # "jsem na obrazovce, kde je imap hostname, username, password": the form's labels
+        frame.asks = [topic for topic in frame.asks if topic not in FIELD_TOPICS]
 
 
 # A question for a value ("co tam dám?", "jaký server?"), beside not finding something.

@@ -195,6 +195,14 @@ def steps(device: Optional[str] = None) -> Tuple[Step, ...]:
     return guide(device).steps
 
 
+FORM_STEP_ID = "account_form"  # every guide has it: the step that shows the values
+
+
+def form_step(device: Optional[str] = None) -> int:
+    """1-based number of the device's account form (server, ports, log-in)."""
+    return guide(device).step_number(FORM_STEP_ID)
+
+
 def step_number(step_id: str, device: Optional[str] = None) -> int:
     """1-based number of the step with this id."""
     return guide(device).step_number(step_id)

@@ -15,7 +15,7 @@ TOPIC_WORDS = {
     "server": re.compile(r"\bserver\w*|\bservr\w*|\bhost ?name\b|\bsmtp adres\w*"),
     "username": re.compile(
         r"\buzivatelsk\w* jmen\w*|\buzivatelsk\w* men[oa]\b|\bjmen\w* uzivatel\w*|\bnazev uzivatel\w*|\blogin\w*"
-        r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?uzivatel\w*|\ba\s+uzivatel\w*\s*(\?|$|,|\ba\b)"
+        r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?uzivatel\w*|\ba\s+(ten |to |co )?uzivatel\w*\s*(\?|$|,|\ba\b)|^\W*uzivatel\w*\s*\?"
         r"|\b(jak\w*|aky|co|kter\w*) (\w+ )?uzivatel\w*\b"
         r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*|\bmen\w* pouzivatel\w*"
         r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|zadam|napsat|napisu|dat|dam|davam|vyplnit|vyplnim|psat|pisu) (jako|do|k|ke) (jmen\w*|uzivatel\w*)"
@@ -24,11 +24,11 @@ TOPIC_WORDS = {
         r"|,\s*uzivatel\w{0,3}\s*(,|\ba\b|\?|$)"
     ),
     "password": re.compile(
-        r"\b(kde|jak[eyo]?|ak[eyoa]|ktere|co|odkud)\b[^.?!]{0,30}\bhesl\w*"
+        r"\b(kde|kam|jak[eyo]?|ak[eyoa]|ktere|co|odkud)\b[^.?!]{0,30}\bhesl\w*"
         r"|\bhesl\w*[^.?!]{0,25}\b(najdu|zjistim|vezmu|ziskam|zjistit|najit)\b"
         r"|\bzapomn\w*[^.?!]{0,20}\bhesl|\b(zmen|zmenit|obnov)\w*[^.?!]{0,15}\bhesl|\bhesl\w* [^.?!]{0,10}\bzmen"
         r"|\b(which|what) password|\bwhere\b[^.?!]{0,30}\bpassword|\bpassword (do|should) (i|we) (use|need|enter|type)"
-        r"|,\s*hesl\w*\s*(,|\?|$|\ba\b)|\ba\s+hesl\w*\s*(\?|$|,)"  # "jméno, heslo a server?"
+        r"|,\s*hesl\w*\s*(,|\?|$|\ba\b)|\ba\s+(to |co )?hesl\w*\s*(\?|$|,)"  # "jméno, heslo a server?"
         r"|\b(jmen\w*|men[oa]|uzivatel\w*|login\w*) a hesl\w*\b(?! (je|mam|jsem)\b)"  # "chce jméno a heslo"
         r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?hesl\w*\b[^.!]{0,30}\?"
         # "musím tam dávat i heslo?"
@@ -42,6 +42,9 @@ TOPIC_WORDS = {
         r"|\b(musim|co|neco|nieco|treba|potreba|ktere|kterou|ktery|which|what)\b[^.?!]{0,20}\b(zaskrt\w*|tick\w*|check ?box\w*)"
         r"|\b(check ?box\w*|zaskrtavat\w*|zaskrtavac\w*|zaskrtavatk\w*)(?![^.?!]{0,25}\b(ssl|tls))"
         r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login"
+        # "a switch 'Require sign-in' for the outgoing server, on or off?"
+        r"|\b(require\w*|need\w*)\b[^.?!]{0,15}\b(sign.?in|log.?in)\b"
+        r"|\b(sign.?in|log.?in)\b[^.?!]{0,40}\b(on or off|required|needed)\b"
         # a program's switch for it: "přepínač Vyžadovat přihlášení, zapnout?" (Gmail, Samsung)
         r"|\bvyzad\w* (\w+ )?prihlas\w*|\bprihlas\w* (\w+ )?(k|pro|pred) (odesil|odeslan)\w*"
         # "musí být zapnuté přihlášení?", "přihlášení mám vypnuté, je to dobře?"
@@ -58,12 +61,16 @@ TOPIC_WORDS = {
         r"\b(cele|kompletni|vsechn[ao]|vsechny) (nastaveni|udaje|hodnoty|parametry)"
         r"|\bcely (formular|postup nastaveni)|\bkompletn\w* nastaven\w*"
         # "what are the settings?", not "it couldn't find the settings"
-        r"|\b(what|which|send|give|need|all|full|complete|your|the right|correct)\b[^.?!]{0,15}\bsettings\b"
+        r"|\b(what|which|send|give|need|all|full|complete|your|the right|correct)\b[^.?!]{0,30}\bsettings\b"
         r"|^\W*settings\W*$|\bsettings\b[^.!]{0,15}\?"
         r"|\b(udaje|hodnoty|parametry|nastaveni)\b( \w+){0,3} (pro |na |pre )?(imap|pop)\w*"
         r"|\bnastaveni (pro |na |uctu )?(imap|pop)\w*|\b(imap|pop)\w* (nastaveni|udaje|hodnoty|parametry)"
         # "jaké údaje potřebuji pro ruční nastavení účtu přes POP3?": the complete settings
         r"|\b(jake|ktere|vsechny|potrebn\w*)\b( \w+)? (udaje|hodnoty|parametry)\b"
+        # "prosím o sdělení kompletních parametrů", "potřebuju údaje pro iPhone": the values
+        r"|\b(potrebuj\w*|chci|chtel\w*|prosim|poslete|posli|dejte|dej|napiste|napis|sdel\w*|zasl\w*"
+        r"|kompletn\w*|vsechn\w*|spravn\w*)\b( \w+){0,3} (udaj\w*|hodnot\w*|parametr\w*)\b"
+        r"|^\W*(prosim|potrebuju|potreboval\w*|chci)?\s*nastaveni (do|pro|na) \w+\W*$"  # "prosím nastavení do outlooku"
         # "dejte mi všechno, co potřebuju k IMAPu": that protocol's complete settings
         r"|\b(vsechn\w*|vse|vsecko|kompletn\w*|cel[eay])\b( (?!port)\w+){0,4} (k|ke|pro|na|pre) (imap|pop)\w*"
         # "napište mi všechno, co tam má být": the settings of the protocol named beside it
@@ -110,9 +117,20 @@ CHECK_WORDS = re.compile(
     r"|\b(muzu|mam|muzeme|smim|lze|staci) (to |ho |je |tam )?(tak |takhle |takto )?(nechat|ponechat)\b"
     r"|\bpredvyplnen\w*|\bnabizi\b|\bsedi to\b"
 )
+# Words that ask which option is better, beside a choice the screen offers.
+ADVICE_WORDS = re.compile(
+    r"\b(rozdil\w*|rozdiel\w*|lepsi|doporuc\w*|cim se lis\w*|difference|better)\b"
+)
 # ("port 25", "port č. 25", "port mám 25", "port je 25")
 PORT_AFTER_WORD = re.compile(
     r"\bport\w*\s*(?:c\.|cislo|number|no\.|mam|je|mame|jsem dal|nastaveny|na)?\s*:?\s*(\d{1,5})\b"
+)
+# A number right after a protocol or direction ("odchozí 25 bez šifrování", "imap 993 ssl",
+# "u SMTP mám 2525"), not a server's reply code ("smtp 535 5.7.8") nor a decimal.
+PORT_AFTER_PROTOCOL = re.compile(
+    r"\b(?:imap\w*|pop3?\w*|smtp\w*|odchoz\w*|prichoz\w*|outgoing|incoming)"
+    r"(?:\s+(?:server\w*|posta|posty|port\w*|mam|mame|je|na|jsem|dal\w*))*\s*:?\s*"
+    r"(?!530|535|550|553|554)(\d{2,5})\b(?![.,]?\d)"
 )
 # Server names the customer typed ("smtp.seznam.cz"), not e-mail addresses.
 HOST = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]+\.){1,4}[a-z]{2,6})\b(?!@)")
@@ -199,18 +217,25 @@ SYMPTOM_WORDS = (
         ),
     ),
     (
-        "timeout",
+        "timeout",  # no answer at all: the name, the port or the network
         re.compile(
-            r"time ?out|vyprs\w*|casov\w* limit|nelze (se )?pripojit|nepodarilo se (\w+ )?pripojit"
-            r"|\bne\w* se (\w+ )?pripojit|\bnemuz\w* (se )?pripojit|nepripoj\w*|server (ne)?neodpovida|server neodpovida|neni dostupn\w*|can.?t connect"
-            r"|nedostupn\w*|connection (failed|refused|timed)"
+            r"time ?out|vyprs\w*|casov\w* limit|server (ne)?neodpovida|server neodpovida"
+            r"|neni dostupn\w*|nedostupn\w*|connection timed"
+        ),
+    ),
+    (
+        "cannot_connect",  # "nelze se připojit k serveru": the name, the port or the log-in
+        re.compile(
+            r"nelze (se )?pripojit|nepodarilo se (\w+ )?pripojit"
+            r"|\bne\w* se (\w+ )?pripojit|\bnemuz\w* (se )?pripojit|nepripoj\w*|can.?t connect"
+            r"|connection (failed|refused)"
             r"|\bchyb\w* (pri |s )?(pripojeni|spojeni)|\b(pripojeni|spojeni) (selhal\w*|se nezdaril\w*)"
         ),
     ),
     (
         "login_failed",
         re.compile(
-            r"(nejde|nemuzu|nelze|neda se|nepodari\w*|selha\w*|spatn\w*|nespravn\w*|odmit\w*|nebere|neprijm\w*|porad chce)"
+            r"(nejde|nemuzu|nelze|neda se|nepodari\w*|selha\w*|spatn\w*|nespravn\w*|neplatn\w*|odmit\w*|nebere|neprijm\w*|porad chce)"
             r"\W+(\w+\W+){0,4}(prihl\w*|login\w*|hesl\w*|jmen\w*)"
             r"|(prihl\w*|login\w*|hesl\w*)\W+(\w+\W+){0,4}(nejde|nefunguje|selha\w*|spatn\w*|nespravn\w*|odmit\w*|nebere)"
             r"|(hesl\w*|udaje)\W+(\w+\W+){0,3}(mam |je |jsou )?(urcite |stoprocentne |100 ?% )?(spravn|dobr)\w*"

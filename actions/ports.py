@@ -224,6 +224,8 @@ def _message_security(frame, protocol: Optional[str]) -> Optional[str]:
         return frame.security_by_protocol[protocol]
     if len(set(frame.security_by_protocol.values())) > 1:
         return None  # said differently per protocol, not for this one
+    if protocol and frame.security_by_protocol and "incoming" not in frame.security_by_protocol:
+        return None  # "imap 993, smtp 587 bez ssl": said for SMTP only
     return frame.security
 
 

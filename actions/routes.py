@@ -58,7 +58,6 @@ from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troublesh
 from actions.understanding import protocols_in_text
 from actions.walkthrough import (
     ACCOUNT_TYPE_STEP_ID,
-    FORM_STEP_ID,
     NAVIGATION,
     Walkthrough,
     after_filling,
@@ -191,8 +190,8 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
     navigation = turn.intent in NAVIGATION - {"step_done", "step_skip", "step_repeat"}
     if (navigation and not bare_unsure) or frame.step_explicit:
         return None  # "zpět", "ukončit", "jdi na krok 2": navigation, below
-    if frame.asks and not frame.names_something:
-        return None  # a question of its own: answered, then the offer to continue
+    if (frame.asks and not frame.names_something) or frame.term:
+        return None  # a question of its own ("co znamená to SSL?"): answered, then the offer
     # The text decides ("ne, chci to se SSL"); a bare yes / no answers the SSL question.
     security = None
     if turn.pending == Pending.FORM_VALUES and frame.unsure and not frame.names_something:
@@ -283,7 +282,7 @@ def _filled_step(turn: Turn) -> Optional[int]:
         and not frame.position
         and _asks_button_after_filling(frame.folded)
     ):  # "iPad, všechna políčka mám vyplněná, co teď zmáčknout?": the account form's button
-        form = knowledge.guide(turn.device).step_number(FORM_STEP_ID)
+        form = knowledge.form_step(turn.device)
         return form if reports_filled(turn, form) else None
     if not (frame.ports or frame.hosts or frame.names_something):
         return None  # a plain "vyplněno, co teď?" is navigation
@@ -849,6 +848,9 @@ def also_other_devices(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(
         response="utter_also_other_devices", lead="Všechna" if how_many else "Ano"
     )
+    if turn.device_changed and turn.device in knowledge.guides():
+        # "…mám ho i v počítači v Outlooku, tam taky?": and how, in that program
+        return troubleshoot(dispatcher, turn, "smtp_fix_again")
     return [SlotSet("pending_question", Pending.SMTP_FIX.value)]  # "Pomohlo to?" stays open
 
 
@@ -944,7 +946,11 @@ def _adjacent_only(turn: Turn) -> bool:
         and not lexicon.says("website_place", frame.folded)
     )
     # A word shared with a mail symptom ("doména zítra vyprší", "certifikát webu") is no symptom.
-    return frame.adjacent and not mail and frame.symptom in (None, "certificate", "timeout")
+    return (
+        frame.adjacent
+        and not mail
+        and frame.symptom in (None, "certificate", "timeout", "cannot_connect")
+    )
 
 
 def _asks_what_to_fill(turn: Turn) -> bool:
@@ -1076,7 +1082,7 @@ def _asks_form_values(turn: Turn) -> bool:
         return False  # (on the way of the SMTP fix the account exists: its outgoing values)
     if _asks_button_after_filling(frame.folded):
         return False  # "políčka se servery mám vyplněná, na co kliknout?": the button
-    form_step = knowledge.guide(turn.device).step_number(FORM_STEP_ID)
+    form_step = knowledge.form_step(turn.device)
     described = bool(  # "vidím políčka pro servery", "teď to chce odchozí server"
         frame.position
         and not frame.position.at_notice
@@ -1088,10 +1094,17 @@ def _asks_form_values(turn: Turn) -> bool:
     if not ((turn.walkthrough_active and turn.step == form_step) or described):
         return False
     asks = set(frame.asks)
+    if (
+        asks
+        and asks <= CREDENTIAL_NOUNS | {"mailbox_password"}
+        and turn.pending == Pending.FORM_VALUES
+    ):
+        return False  # the values were just shown: "a heslo?" asks that one alone
     folded = frame.folded
     # "příchozí je vyplněný, sjel jsem níž a je tam server odchozí pošty": the fields seen
     field_seen = lexicon.says("seeing_marker", folded) and re.search(
-        r"\b(server\w*|port\w*|uzivatel\w*|jmen[oa])\b", folded
+        r"\b(server\w*|port\w*|uzivatel\w*|jmen[oa]|host\w*|username|password|hesl[oa]|prichoz\w*|odchoz\w*)\b",
+        folded,
     )
     return bool(
         (asks and asks <= FORM_FIELDS)
@@ -1104,6 +1117,7 @@ def form_values(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     walk = Walkthrough(dispatcher, turn)
     if turn.frame.protocols == ["smtp"]:  # "u odchozího je taky zabezpečení a port": that part
         return walk.outgoing_values()
+    walk.choose(turn.frame.protocols, turn.frame.security)  # "…, chci POP3": that account's
     return walk.go_to(walk.form_step)
 
 
@@ -1196,7 +1210,8 @@ ROUTES: List[Route] = [
     Route(
         "walkthrough_all",  # "napište mi všechny kroky najednou": the whole guide in one go
         lambda t: (
-            t.intent == "step_all"
+            # ("napište mi všechny údaje najednou" asks for the values, not the steps)
+            (t.intent == "step_all" and "settings" not in t.frame.asks)
             or lexicon.says("all_steps", t.frame.folded)
             or (t.walkthrough_active and lexicon.says("hurry", t.frame.folded))
         ),
@@ -1357,12 +1372,18 @@ ROUTES: List[Route] = [
             t.pending == Pending.SMTP_FIX
             and lexicon.says("other_senders", t.frame.folded)
             and not t.frame.asks
-            # ("i v tiskárně? jo nebo ne" asks; "ne, v počítači pořád nic" answers "Pomohlo to?")
-            and ("?" in t.frame.text or t.intent not in ("affirm", "deny"))
+            # ("i v tiskárně? jo nebo ne" asks; "ne, v počítači pořád nic" answers "Pomohlo to?";
+            # "jo, máme tiskárnu, co posílá skeny" tells of one more)
+            and (
+                "?" in t.frame.text
+                or t.intent not in ("affirm", "deny")
+                or bool(re.search(r"\b(mame|mam|mate)\b", t.frame.folded))
+            )
             and not (t.frame.asks_how or _where_back(t))  # "jak to udělám v Thunderbirdu?"
             and not lexicon.says("without_auth", t.frame.folded)  # "co když to tam nezměním?"
             # "na notebooku pořád stejná chyba" is an answer about that device, not a question
-            and t.frame.works is None
+            # ("jo a v počítači to musím měnit taky?": the "jo" opens the question)
+            and t.frame.works is not False
             and not t.frame.symptom
         ),
         also_other_devices,

@@ -72,6 +72,10 @@ class _Screen:
     title: FrozenSet[str] = frozenset()  # "jsem tam, kde se vybírá typ účtu": the step's name
 
 
+def form_fields(step: knowledge.Step) -> str:
+    return knowledge.load()["form_fields"] if step.id == knowledge.FORM_STEP_ID else ""
+
+
 @cache  # one per guide
 def _screens(guide_id: str) -> Tuple[Tuple[_Screen, ...], Dict[str, float], FrozenSet[str]]:
     """The guide's screens, each word's weight, and the words that are a whole label alone."""
@@ -82,7 +86,8 @@ def _screens(guide_id: str) -> Tuple[Tuple[_Screen, ...], Dict[str, float], Froz
             labels=tuple(frozenset(stems(label)) for label in step.labels),
             # The title names the screen too ("krok s typem účtu"); label words count as labels.
             # (the program's own name is no screen: "v thunderbirdu mám…" is no main window)
-            screen=frozenset(stems(f"{step.title} {step.screen}"))
+            # (the account form has the fields of every account besides its own words)
+            screen=frozenset(stems(f"{step.title} {step.screen} {form_fields(step)}"))
             - frozenset(stems(" ".join(step.labels)))
             - program,
             notice=frozenset(stems(step.notice or "")) - program,
@@ -122,7 +127,14 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
     # "v Gmailu jsem u zadání hesla": the program as the place of every step, not its icon
     folded = re.sub(rf"\b(v|ve)\s+{guide.aliases.pattern}", " ", folded)
     # ("Samsung, políčka mám vyplněná": the device named first, as the message's heading)
-    folded = re.sub(rf"^\W*{guide.aliases.pattern}\s*[,:;–-]", " ", folded)
+    # ("Samsung Email, jsem u…": the app's name is the heading too)
+    folded = re.sub(
+        rf"^\W*{guide.aliases.pattern}(\s+(e-?mail|mail|app\w*|aplikac\w*))?\s*[,:;–-]", " ", folded
+    )
+    # ("…, chci POP3": a wish names no screen, the account type is chosen later or was)
+    folded = re.sub(
+        r"\b(chci|chtel\w* bych|radsi|preferuj\w*)( mit| dat| pouzit)? (imap|pop3?)\b", " ", folded
+    )
     screens, weight, whole = _screens(guide.id)
     last_step = len(screens)
     words = _screen_words(folded)

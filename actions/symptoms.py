@@ -23,6 +23,7 @@ FIX_RESPONSES = {
     "use_imap": "utter_fix_use_imap",
     "connection": "utter_fix_connection",
     "sync": "utter_fix_sync",
+    "connect": "utter_fix_connect",
 }
 
 

@@ -29,7 +29,6 @@ ALL_STEPS_END_BUTTONS = [
     {"title": "Odeslání nejde", "payload": "/cannot_send"},
     NAV_BUTTONS[-1],
 ]
-FORM_STEP_ID = "account_form"  # every guide has it: the step that shows the values
 ACCOUNT_TYPE_STEP_ID = "account_type"  # where IMAP or POP3 is chosen (the form's, on a Mac)
 FORM_QUESTIONS_AGAIN = {
     Pending.WALKTHROUGH_PROTOCOL: "utter_ask_walkthrough_protocol_again",
@@ -82,7 +81,7 @@ class Walkthrough:
         self.security = turn.tracker.get_slot("form_security")
         self.events: List[Dict[str, Any]] = []
         self.guide = knowledge.guide(turn.device)
-        self.form_step = self.guide.step_number(FORM_STEP_ID)
+        self.form_step = self.guide.step_number(knowledge.FORM_STEP_ID)
 
     def step_count(self) -> int:
         return len(self.guide.steps)
@@ -164,6 +163,16 @@ class Walkthrough:
                 SlotSet("pending_question", pending.value if pending else None),
             ]
         )
+
+    def choose(self, protocols: List[str], security: Optional[str]) -> None:
+        """The account type and SSL choice the message names ("…, chci POP3"), kept."""
+        incoming = [p for p in protocols if p in knowledge.incoming_protocols()]
+        if len(incoming) == 1:
+            self.protocol = incoming[0]
+            self.events.append(SlotSet("form_protocol", self.protocol))
+        if security in knowledge.SECURITY_CHOICES:
+            self.security = security
+            self.events.append(SlotSet("form_security", self.security))
 
     def _default_choices(self) -> None:
         if self.protocol not in knowledge.incoming_protocols():
