@@ -29,7 +29,11 @@ DENIED_AFTER = re.compile(
     r"|^\W*(uz )?(mam|je|mame) (uz )?(hotov|nastaven|vyresen)\w*"  # "Mac mám hotový": done, not this one
     # "mám tam už gmail účet": an account of that provider in the app, not the device
     r"|^ (ucet|uctu|ucty|account|adres\w*|schrank\w*)\b"
+    r"|^\W*(jsem |sem )?(smaz|odinstal|vyhodil|zrusil)\w*"  # "Thunderbird jsem smazal"
 )
+# "v Thunderbirdu v práci už to jede, doma mám Mac": a device where it works already
+WORKS_AFTER = re.compile(r"^[^,.;?!]{0,20}\buz (\w+ ){0,2}(jede|funguje|jde|chodi|odesila)\b")
+AFTER_WORKS = 30  # characters after a name read for it working already
 AFTER = 12  # characters after a name read for a word that takes it back
 APP_BEFORE = re.compile(r"\baplikac\w*\s+(\w+\s+)?$")  # "aplikaci (Microsoft) Outlook"
 LIST_SPAN = 25  # characters between two providers' names on one screen's list
@@ -51,7 +55,8 @@ def _mentions(folded: str) -> List[Tuple[bool, int, str]]:
         for match in guide.aliases.finditer(folded):
             before = folded[max(0, match.start() - BEFORE) : match.start()]
             after = folded[match.end() : match.end() + AFTER]
-            if not DENIED.search(before) and not DENIED_AFTER.search(after):
+            works = WORKS_AFTER.search(folded[match.end() : match.end() + AFTER_WORKS])
+            if not (DENIED.search(before) or DENIED_AFTER.search(after) or works):
                 found.append((not CLAIMED.search(before), match.start(), guide.id))
     return sorted(found)
 

@@ -683,8 +683,12 @@ def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 
 def _about_profile(turn: Turn) -> bool:
-    """The profile was just given, or this message names it."""
-    return turn.topic == "profile" or bool(PROFILE_WORD.search(turn.frame.folded))
+    """The profile was just given or offered (its address asked), or this message names it."""
+    return (
+        turn.topic == "profile"
+        or turn.pending == Pending.PROFILE_ADDRESS
+        or bool(PROFILE_WORD.search(turn.frame.folded))
+    )
 
 
 def _autoconfig_meant(turn: Turn) -> bool:
@@ -1295,7 +1299,10 @@ ROUTES: List[Route] = [
                 and not (_adjacent_only(t) and not _about_profile(t))
             )
             or _taps_the_link(t)
-            or (t.topic == "profile" and lexicon.says("removal", t.frame.folded))
+            or (
+                (t.topic == "profile" or t.pending == Pending.PROFILE_ADDRESS)
+                and lexicon.says("removal", t.frame.folded)
+            )
         ),
         profile_help,
     ),

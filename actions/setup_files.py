@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon
-from actions.context import Events, Turn
+from actions.context import Events, Turn, last_responses
 from actions.pending import Pending
 from mailconfig import links
 from mailconfig.autoconfig import AUTOCONFIG_PATH, validate_domain
@@ -105,6 +105,10 @@ def answer_autoconfig(dispatcher: CollectingDispatcher, turn: Turn, where: bool 
     named = [c for c in named if "well-known" not in c and not c.endswith(".xml")]
     # our mail server is no customer's domain ("v Outlooku mám ssl0.ovh.net")
     named = [c for c in named if not _our_server(c)]
+    if not named and where and "utter_autoconfig_link" in last_responses(turn.tracker):
+        # "a kam ten soubor nahraju?" right after the file: where it goes, no domain asked again
+        dispatcher.utter_message(response="utter_autoconfig_upload", path=AUTOCONFIG_PATH)
+        return [SlotSet("last_topic", "autoconfig")]
     if not named and (where or lexicon.says("where_to_put", turn.frame.folded) or turn.frame.asks):
         dispatcher.utter_message(
             response="utter_autoconfig_where",
