@@ -311,7 +311,12 @@ def _story(folded: str, screens: Tuple[_Screen, ...]) -> Optional[Tuple[Position
             kinds.append("looking")
         elif lexicon.says("done_marker", clause) or lexicon.says("button_done", clause):
             kinds.append("done")
-        elif now or lexicon.says("seeing_marker", clause) or lexicon.says("activity", clause):
+        elif (
+            now
+            or lexicon.says("seeing_marker", clause)
+            or lexicon.says("activity", clause)
+            or lexicon.says("screen_asks", clause)  # "…, chce adresu a heslo": in front of them
+        ):
             kinds.append("looking")
         else:
             kinds.append("")
