@@ -260,6 +260,12 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_ssl_advice(dispatcher, turn)
     if topic == "same_ports":
         return answer_same_ports(dispatcher)
+    if topic == "port_not_entered":  # the form asked for none: the program chooses it
+        dispatcher.utter_message(
+            response="utter_port_not_entered",
+            **{f"{p}_ssl": knowledge.port(p, "ssl") for p in ("imap", "pop3", "smtp")},
+        )
+        return [SlotSet("last_topic", "port")]
     if topic == "switch_protocol":
         return answer_switch_protocol(dispatcher, turn)
     if topic == "switch_account":

@@ -117,6 +117,7 @@ LEXICON_TOPICS = {
     "settings_request": "settings",
     "multi_device": "pop_vs_imap",  # "můžu ho mít zároveň i v počítači?": yes, with IMAP
     "spa": "spa",  # Outlook's "zabezpečené ověřování hesla (SPA)": off, no SMTP log-in
+    "port_not_entered": "port_not_entered",  # "nevadí, že jsem nikde nezadala port?": no
 }
 # A lexicon topic answers these too: "liší se server pro příjem a odesílání?" is no question
 # for the server alone.
@@ -140,6 +141,7 @@ COVERS = {
     # the table of ports per SSL choice, SSL recommended ("musí být SSL, nebo to jde i bez?")
     "ssl_required": {"port", "port_table", "ssl_advice"},
     "ssl_advice": {"port", "port_table", "smtp_auth"},
+    "port_not_entered": {"port", "port_table"},
 }
 
 

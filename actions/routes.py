@@ -313,6 +313,11 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     # "odesílání nejde, mám 587 s SSL": the number checked first; "…jako uživatele mám jen
     # info, je to dobře?": the user name too (the likely cause)
     events = ports.check_ports(dispatcher, turn) if turn.frame.ports and turn.frame.checks else []
+    wrong_port = any(e.get("name") == "asked_protocols" for e in events)
+    if wrong_port and turn.frame.symptom in ("timeout", "cannot_connect"):
+        # "143 se SSL a nechce se to připojit": the wrong port is the cause, its fix the answer
+        dispatcher.utter_message(response="utter_ask_symptom_helped")
+        return events + [SlotSet("pending_question", Pending.SYMPTOM_FIX.value)]
     if lexicon.says("username_short", turn.frame.folded):
         events += answers.answer_username_short(dispatcher)
     if turn.frame.symptom == "login_failed" and lexicon.says("account_password", turn.frame.folded):
@@ -969,9 +974,9 @@ def _asks_what_to_fill(turn: Turn) -> bool:
         and lexicon.says("what_to_fill", frame.folded)
         and not (frame.ports or frame.hosts or frame.symptom or frame.open_smtp)
         # "typ zabezpečení: žádné, SSL/TLS, STARTTLS – co tam dát?": that one choice;
-        # "co se píše do uživatelské jméno?": that one field
+        # "co se píše do uživatelské jméno?", "chce jméno a heslo, co tam patří?": those fields
         and not {"ssl_advice", "pop_vs_imap"} & set(frame.asks)
-        and frame.asks not in (["username"], ["password"])
+        and not (frame.asks and set(frame.asks) <= CREDENTIAL_NOUNS | {"mailbox_password"})
     )
 
 
@@ -1097,6 +1102,8 @@ def _asks_form_values(turn: Turn) -> bool:
     )
     if not ((turn.walkthrough_active and turn.step == form_step) or described):
         return False
+    if frame.position and frame.position.step > form_step:
+        return False  # "uložila jsem, teď jsou tam přepínače…": past the form, a question there
     asks = set(frame.asks)
     if (
         asks

@@ -59,8 +59,9 @@ def resume_step(turn: Turn) -> int:
     seen = lexicon.says("seeing_marker", turn.frame.folded) or lexicon.says(
         "device_asks", turn.frame.folded
     )
-    if position and position.by_label and not position.at_notice and position.step > turn.step:
-        return position.step if seen else turn.step
+    # ("uložila jsem, teď jsou tam přepínače Pošta a Poznámky": a screen seen, labels or not)
+    if position and seen and not position.at_notice and position.step > turn.step:
+        return position.step
     return turn.step
 
 
