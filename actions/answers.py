@@ -260,6 +260,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_ssl_advice(dispatcher, turn)
     if topic == "same_ports":
         return answer_same_ports(dispatcher)
+    if topic == "remember_password":  # the program's own box: the customer's choice
+        dispatcher.utter_message(response="utter_remember_password")
+        return []
     if topic == "port_not_entered":  # the form asked for none: the program chooses it
         dispatcher.utter_message(
             response="utter_port_not_entered",
@@ -297,6 +300,10 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "server_zero":
         dispatcher.utter_message(response="utter_server_zero", server=knowledge.server("incoming"))
         return []
+    if topic == "username_ok" and lexicon.says("password_ok", turn.frame.folded):
+        # "jméno mám celou adresu, heslo ve webmailu jde": the server, ports and log-in left
+        dispatcher.utter_message(response="utter_credentials_ok", **symptoms.fix_values())
+        return [SlotSet("last_topic", "port")]
     if topic == "username_ok":  # "jméno mám celé": then it is the password
         dispatcher.utter_message(response="utter_username_ok")
         utter_password_change(dispatcher, "utter_mailbox_password")

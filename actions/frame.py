@@ -118,6 +118,7 @@ LEXICON_TOPICS = {
     "multi_device": "pop_vs_imap",  # "můžu ho mít zároveň i v počítači?": yes, with IMAP
     "spa": "spa",  # Outlook's "zabezpečené ověřování hesla (SPA)": off, no SMTP log-in
     "port_not_entered": "port_not_entered",  # "nevadí, že jsem nikde nezadala port?": no
+    "remember_password": "remember_password",  # "zaškrtnout zapamatovat heslo?": as they like
 }
 # A lexicon topic answers these too: "liší se server pro příjem a odesílání?" is no question
 # for the server alone.
@@ -142,6 +143,7 @@ COVERS = {
     "ssl_required": {"port", "port_table", "ssl_advice"},
     "ssl_advice": {"port", "port_table", "smtp_auth"},
     "port_not_entered": {"port", "port_table"},
+    "remember_password": {"password", "smtp_auth"},
 }
 
 
@@ -450,7 +452,7 @@ def read(
     )
     # "dal jsem 465 a pořád nic": a mail port set, with no word of ports beside it
     port_set = re.search(
-        r"\b(dal\w*|mam|nastav\w*|zadal\w*|prepsal\w*|zmenil\w*|zkusil\w*|prepnul\w*)"
+        r"\b(dal\w*|mam|nastav\w*|zadal\w*|prepsal\w*|zmenil\w*|zkusil\w*|prepnul\w*|nechat|necham|ponech\w*)"
         r"(\s+(jsem|sem|to|tam|ho|port|na)){0,4}\s+(993|995|465|587|143|110|25|2525)(?=\s*($|[,.!?]|(a|ale|i|porad|furt|stale|se|s|bez)\b))",
         without_phones,
     )
@@ -527,6 +529,8 @@ def read(
     if frame.works is False and not frame.symptom and _about_password(text, folded):
         # "heslo mám X a stejně to nejde": the log-in, whatever the password was
         frame.symptom = "login_failed"
+    if frame.works and lexicon.says("device_asks", folded):
+        frame.works = None  # "příchozí už prošlo, teď to chce odchozí server": on to the next
     if frame.works is not False and lexicon.says("glad_it_works", folded):
         # "zprávy, co visely v K odeslání, už odešly": the success, not the old symptom
         frame.works, frame.symptom = True, None

@@ -116,6 +116,8 @@ CHECK_WORDS = re.compile(
     # "nabízí mi to 587 bez zabezpečení, můžu to tak nechat?": a value offered, kept or not
     r"|\b(muzu|mam|muzeme|smim|lze|staci) (to |ho |je |tam )?(tak |takhle |takto )?(nechat|ponechat)\b"
     r"|\bpredvyplnen\w*|\bnabizi\b|\bsedi to\b"
+    # "port 465 a TLS/SSL zaškrtnutý", "a když chci nechat 587?": a state set, or kept
+    r"|\b(zaskrtnut|odskrtnut|zapnut|vybran|zvolen)\w*|\b(chci|chtel\w*|chtela) (to |tam )?(nechat|ponechat)\b"
 )
 # Words that ask which option is better, beside a choice the screen offers.
 ADVICE_WORDS = re.compile(
