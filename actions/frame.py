@@ -351,6 +351,9 @@ def _protocols(message: Dict[str, Any], focus: str, folded: str) -> List[str]:
     return list(dict.fromkeys(_concrete(found)))
 
 
+CZECH_LETTERS = re.compile(r"[ěščřžůťďňľĺŕ]", re.IGNORECASE)
+
+
 def language(folded: str) -> str:
     """cs (Czech or Slovak, answered in Czech), en, or other. A server's reply pasted into the
     message ("550 5.7.1 Client does not have permissions…") is in English whoever writes."""
@@ -417,7 +420,8 @@ def read(
         for host in phrases.HOST.findall(without_phones)
         if not host.startswith("www.") and (phrases.SERVER_LIKE.match(host) or host.count(".") >= 2)
     ]
-    frame.language = language(folded)
+    # (Czech or Slovak letters decide: "kolik stojí větší mailbox?" is Czech)
+    frame.language = "cs" if CZECH_LETTERS.search(text) else language(folded)
     frame.asks = _asks(folded)
     if (
         {"port", "server"} <= set(frame.asks)
@@ -477,10 +481,12 @@ def read(
     ):
         frame.symptom = "smtp_error"
     else:
-        symptom = next(
-            (name for name, words in phrases.SYMPTOM_WORDS if words.search(folded)), None
+        # ("nemůžete mi znovu poslat fakturu?" asks us to send something, no mail fails)
+        told = " ".join(
+            s for s in re.split(r"(?<=[.?!])\s+", folded) if not ASKS_US_TO_SEND.search(s)
         )
-        sending = _sending_fails(folded)
+        symptom = next((name for name, words in phrases.SYMPTOM_WORDS if words.search(told)), None)
+        sending = _sending_fails(told)
         # "maily nechodia von": mail that does not go out, not mail that does not arrive
         frame.symptom = sending if sending and symptom in (None, "not_arriving") else symptom
         if (
@@ -651,6 +657,11 @@ def _situation(frame: Frame, folded: str) -> None:
         and not phrases.WHERE_ASKED.search(folded)
     )
     frame.where_were_we = lexicon.says("where_were_we", folded)
+
+
+ASKS_US_TO_SEND = re.compile(
+    r"\b(muzete|nemuzete|mohl\w* byste|mohla byste|slo by|poslete|posli)\b[^.?!]{0,20}\b(mi|nam)\b"
+)
 
 
 def _sending_fails(folded: str) -> Optional[str]:

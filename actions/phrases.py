@@ -11,7 +11,10 @@ import re
 # is a noun ("port", "portu", "porty"), never "podpora" or "portál".
 TOPIC_WORDS = {
     # (typed in haste: "prot", "servr")
-    "port": re.compile(r"\bport(u|y|a|em|ech|um|o|s|ov)?\b|\bportov\w*|\bprot(y)?\b"),
+    # ("co tam má být za čísla?": the port numbers)
+    "port": re.compile(
+        r"\bport(u|y|a|em|ech|um|o|s|ov)?\b|\bportov\w*|\bprot(y)?\b|\b(co|jak\w*|ktera)\b[^.?!]{0,25}\bcisl[ao]\b"
+    ),
     "server": re.compile(r"\bserver\w*|\bservr\w*|\bhost ?name\b|\bsmtp adres\w*"),
     "username": re.compile(
         r"\buzivatelsk\w* jmen\w*|\buzivatelsk\w* men[oa]\b|\bjmen\w* uzivatel\w*|\bnazev uzivatel\w*|\blogin\w*"
@@ -26,7 +29,7 @@ TOPIC_WORDS = {
     "password": re.compile(
         r"\b(kde|kam|jak[eyo]?|ak[eyoa]|ktere|co|odkud)\b[^.?!]{0,30}\bhesl\w*"
         r"|\bhesl\w*[^.?!]{0,25}\b(najdu|zjistim|vezmu|ziskam|zjistit|najit)\b"
-        r"|\bzapomn\w*[^.?!]{0,20}\bhesl|\b(zmen|zmenit|obnov)\w*[^.?!]{0,15}\bhesl|\bhesl\w* [^.?!]{0,10}\bzmen"
+        r"|\bzapomn\w*[^.?!]{0,20}\bhesl|\bhesl\w*[^.?!]{0,30}\b(zapomn|zapomel)\w*|\b(zmen|zmenit|obnov)\w*[^.?!]{0,15}\bhesl|\bhesl\w* [^.?!]{0,10}\bzmen"
         r"|\b(which|what) password|\bwhere\b[^.?!]{0,30}\bpassword|\bpassword (do|should) (i|we) (use|need|enter|type)"
         r"|,\s*hesl\w*\s*(,|\?|$|\ba\b)|\ba\s+(to |co )?hesl\w*\s*(\?|$|,)"  # "jméno, heslo a server?"
         r"|\b(jmen\w*|men[oa]|uzivatel\w*|login\w*) a hesl\w*\b(?! (je|mam|jsem)\b)"  # "chce jméno a heslo"
@@ -48,7 +51,7 @@ TOPIC_WORDS = {
         # a program's switch for it: "přepínač Vyžadovat přihlášení, zapnout?" (Gmail, Samsung)
         r"|\bvyzad\w* (\w+ )?prihlas\w*|\bprihlas\w* (\w+ )?(k|pro|pred) (odesil|odeslan)\w*"
         # "musí být zapnuté přihlášení?", "přihlášení mám vypnuté, je to dobře?"
-        r"|\b(musi|ma|maji|mam|treba)\b[^.?!]{0,15}\b(byt |mit )?(zapnut\w*|zapnout|zaskrtnut\w*)\b[^.?!]{0,10}\bprihlas\w*"
+        r"|\b(musi|musim|musime|ma|maji|mam|treba)\b[^.?!]{0,25}\b(byt |mit )?(zapnut\w*|zapnout|zaskrtnut\w*)\b[^.?!]{0,10}\bprihlas\w*"
         r"|\bprihlas\w*\b[^.?!]{0,20}\b(vypnut\w*|zapnut\w*|vypnul\w*)\b[^.!]{0,25}\?"
         # "mám zaškrtnout co přesně?", "stačí zaškrtnout jedno z těch dvou políček?"
         r"|\bzaskrt\w*\b[^.?!]{0,15}\b(co|ktere|jake|ktery|ktera)\b|\b(staci|musim|treba)\b[^.?!]{0,10}\bzaskrt\w*"
@@ -121,7 +124,7 @@ CHECK_WORDS = re.compile(
 )
 # Words that ask which option is better, beside a choice the screen offers.
 ADVICE_WORDS = re.compile(
-    r"\b(rozdil\w*|rozdiel\w*|lepsi|doporuc\w*|cim se lis\w*|difference|better)\b"
+    r"\b(rozdil\w*|rozdiel\w*|lepsi|doporuc\w*|cim se lis\w*|rad[uay]|poradit|difference|better)\b"
 )
 # ("port 25", "port č. 25", "port mám 25", "port je 25")
 PORT_AFTER_WORD = re.compile(
@@ -239,7 +242,7 @@ SYMPTOM_WORDS = (
         re.compile(
             r"(nejde|nemuzu|nelze|neda se|nepodari\w*|selha\w*|spatn\w*|nespravn\w*|neplatn\w*|odmit\w*|nebere|neprijm\w*|porad chce)"
             r"\W+(\w+\W+){0,4}(prihl\w*|login\w*|hesl\w*|jmen\w*)"
-            r"|(prihl\w*|login\w*|hesl\w*)\W+(\w+\W+){0,4}(nejde|nefunguje|selha\w*|spatn\w*|nespravn\w*|odmit\w*|nebere)"
+            r"|(prihl\w*|login\w*|hesl\w*)\W+(\w+\W+){0,6}(nejde|nefunguje|selha\w*|spatn\w*|nespravn\w*|odmit\w*|nebere|nezdar\w*)"
             r"|(hesl\w*|udaje)\W+(\w+\W+){0,3}(mam |je |jsou )?(urcite |stoprocentne |100 ?% )?(spravn|dobr)\w*"
             r"|(porad|furt|stale|dokola|znovu)( \w+){0,4} (chce|pta|vyzaduje)( \w+){0,3} hesl"
             r"|(chce|pta|vyzaduje)\w*( \w+){0,2} (znovu|porad|furt|stale|zase)( \w+){0,2} hesl"

@@ -137,7 +137,7 @@ def _fits(number: int, protocols: List[str], security: Optional[str]) -> bool:
 def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool = False) -> Events:
     """ "Mám u odchozí port 110, je to dobře?": each number checked against the protocol and
     SSL choice it was written with; a right one confirmed, a wrong one explained and the
-    right ports given. `remind_auth`: a right SMTP port is followed by the second thing to
+    right ports given. `remind_auth`: an SMTP port checked is followed by the second thing to
     check there, the outgoing server's log-in (unless the message names it)."""
     frame = turn.frame
     claims = frame.port_claims or [(number, None, None) for number in frame.ports]
@@ -199,13 +199,16 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
                 owner_direction=values["direction"],
             )
         wrong.update({p: security for p in protocols})
+    auth_unsaid = remind_auth and not lexicon.says("login_words", frame.folded)
     if wrong:
         for protocol, security in wrong.items():
             utter_ports(dispatcher, protocol, security)
+        if "smtp" in wrong and auth_unsaid:  # "odchozí 2525": the port, and the log-in there
+            dispatcher.utter_message(response="utter_auth_reminder")
         return [SlotSet("asked_protocols", list(wrong)), SlotSet("last_topic", "port")]
     if unknown:
         return answer_port_table(dispatcher)
-    if remind_auth and smtp_right and not lexicon.says("login_words", frame.folded):
+    if smtp_right and auth_unsaid:
         dispatcher.utter_message(response="utter_auth_reminder")
     return [SlotSet("last_topic", "port")]
 

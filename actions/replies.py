@@ -1,6 +1,6 @@
 """Values that fill the {placeholders} of domain.yml responses, built from the knowledge file."""
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 from actions import knowledge
 
@@ -17,13 +17,18 @@ def protocol_values(protocol: str) -> Dict[str, Any]:
     }
 
 
-def port_table(english: bool = False, security: Optional[str] = None) -> str:
+def port_table(
+    english: bool = False, security: Optional[str] = None, protocols: Sequence[str] = ()
+) -> str:
     """One Markdown line per protocol: "- IMAP (příchozí pošta): **993** se SSL, **143** bez SSL"
-    (in English for a customer who wrote in English; only one SSL choice's port when given)."""
+    (in English for a customer who wrote in English; only one SSL choice's port when given;
+    only the protocols named, when named)."""
     labels = knowledge.load()["english"] if english else knowledge.load()
     choices = [security] if security else list(knowledge.SECURITY_CHOICES)
     lines = []
-    for spec in knowledge.protocols().values():
+    for name, spec in knowledge.protocols().items():
+        if protocols and name not in protocols:
+            continue
         ports = ", ".join(
             f"**{spec['ports'][choice]}** {labels['security_labels'][choice]}" for choice in choices
         )

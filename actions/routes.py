@@ -565,6 +565,8 @@ def _device_named(turn: Turn) -> bool:
         and not (turn.frame.start or turn.intent == "start_walkthrough" or turn.frame.asks_how)
         and len(turn.frame.text.split()) <= 6
         and _nothing_asked(turn, settings_named=True)
+        and not turn.frame.protocols  # "outlook smtp": that protocol's settings
+        and not lexicon.says("thanks", turn.frame.folded)  # "na Samsungu už to mám, díky"
         and not lexicon.says("glad_it_works", turn.frame.folded)  # "díky, Outlook už jede"
     )
 
@@ -993,6 +995,8 @@ def _enters_walkthrough(turn: Turn) -> bool:
         return False
     if lexicon.says("glad_it_works", frame.folded):  # "dal jsem celou adresu a už to odešlo"
         return False
+    if lexicon.says("thanks", frame.folded) and "?" not in frame.text:
+        return False  # "poštu na Samsungu už mám, děkuju": thanks
     if not (
         frame.position.by_label
         or lexicon.says("seeing_marker", frame.folded)  # "nastavuju… a vidím jen nabídku…"
@@ -1126,9 +1130,10 @@ def _asks_form_values(turn: Turn) -> bool:
 
 def form_values(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     walk = Walkthrough(dispatcher, turn)
+    # "…, chci POP3", "bez šifrování": the values of that account and SSL choice
+    walk.choose(turn.frame.protocols, turn.frame.security)
     if turn.frame.protocols == ["smtp"]:  # "u odchozího je taky zabezpečení a port": that part
         return walk.outgoing_values()
-    walk.choose(turn.frame.protocols, turn.frame.security)  # "…, chci POP3": that account's
     return walk.go_to(walk.form_step)
 
 
@@ -1576,7 +1581,17 @@ ROUTES: List[Route] = [
     Route(
         "glad_it_works",  # "opravil jsem to a už to jede" with nothing open
         lambda t: (
-            _nothing_asked(t, settings_named=True, values_named=True)
+            (
+                _nothing_asked(t, settings_named=True, values_named=True)
+                # "dal jsem 587 a zaškrtnul ověření, už to jde, díky": what they did, and it works
+                or (
+                    bool(t.frame.works)
+                    and "?" not in t.frame.text
+                    and not t.frame.symptom
+                    and set(t.frame.asks) <= {"smtp_auth", "port"}
+                    and not lexicon.says("receive_works", t.frame.folded)  # "příjem jede"
+                )
+            )
             and lexicon.says("glad_it_works", t.frame.folded)
         ),
         glad_it_works,

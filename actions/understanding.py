@@ -61,6 +61,10 @@ NEGATED_SECURITY = re.compile(
     rf"|\b{SECURE}[\s:=-]+(\w+\s+){{0,3}}(nemam|nemame|nepouzivam|nechci|vypn\w*|vyp\b|nezap\w*|nezaskrt\w*|neaktiv\w*|odskrt\w*|off|disabled|nenastaven\w*|zadn\w*|nic|ne|neni)\b"
 )
 SECURITY = re.compile(rf"\b{SECURE}")
+# "co je SSL a jaký port bez něho?": SSL named, then left out by a pronoun
+WITHOUT_IT = re.compile(r"\bbez (neho|nej|nich|toho)\b")
+# "a s ním?" after a port without SSL: with it (only a bare follow-up reads so)
+WITH_IT = re.compile(r"^\W*(a |tak )?(s|se) (nim|ni|tim)\W*$")
 HOST = re.compile(r"\b[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b")
 
 
@@ -85,6 +89,10 @@ def security_in_text(text: Optional[str]) -> Optional[str]:
         return "both"
     if DOUBLE_NEGATION.search(folded):
         return "ssl"  # "nechci nešifrované", "SSL nemám vypnuté"
+    if WITHOUT_IT.search(folded) and SECURITY.search(folded):
+        return "plain"
+    if WITH_IT.search(folded):
+        return "ssl"
     if NEGATED_SECURITY.search(folded):
         return "plain"
     if SECURITY.search(folded):
