@@ -35,6 +35,11 @@ DENIED_AFTER = re.compile(
 WORKS_AFTER = re.compile(r"^[^,.;?!]{0,20}\buz (\w+ ){0,2}(jede|funguje|jde|chodi|odesila)\b")
 AFTER_WORKS = 30  # characters after a name read for it working already
 AFTER = 12  # characters after a name read for a word that takes it back
+# A phone maker's own mail app ("jejich aplikace E-mail", "Huawei Mail"), not the Gmail app
+OWN_APP = re.compile(
+    r"\b(jejich|vlastn\w*|vestaven\w*|puvodn\w*|systemov\w*|predinstalovan\w*) (\w+ )?(aplikac\w*|appk\w*|mail\w*|e-?mail\w*)"
+    r"|\b(huawei|xiaomi|honor|oppo|realme|oneplus|motorol\w*|redmi) (mail|e-?mail)\b"
+)
 APP_BEFORE = re.compile(r"\baplikac\w*\s+(\w+\s+)?$")  # "aplikaci (Microsoft) Outlook"
 LIST_SPAN = 25  # characters between two providers' names on one screen's list
 BEFORE = 14  # characters before a name read for a word that denies or claims it
@@ -111,4 +116,10 @@ def named(folded: str) -> Optional[str]:
         return programs[0]  # "Samsung, ale poštu čtu v Gmailu": the program
     refined = {r for guide_id in ids for r in knowledge.guide(guide_id).refines}
     chosen = [guide_id for _, _, guide_id in mentions if guide_id not in refined]
+    if chosen and knowledge.guide(chosen[0]).program and OWN_APP.search(folded):
+        # "Huawei, jejich aplikace E-mail": a maker's own app we have no guide for – no
+        # guide's places (the Gmail app's would be wrong), the general answers instead
+        program = knowledge.guide(chosen[0]).program
+        if not (program and program.search(folded)):
+            return None
     return chosen[0] if chosen else None

@@ -175,3 +175,9 @@ def test_a_story_of_steps_done_ends_where_the_customer_is(device, report, step):
 )
 def test_the_new_outlook_is_its_own_program(text, device):
     assert devices.named(fold(text)) == device
+
+
+def test_a_phone_makers_own_mail_app_gets_no_gmail_places():
+    # no guide for Huawei's own E-mail app: the general answers, not the Gmail app's path
+    assert devices.named(fold("mám huawei a používám jejich aplikaci e-mail")) is None
+    assert devices.named(fold("mám xiaomi a poštu čtu v gmailu")) == "android_gmail"
