@@ -37,7 +37,8 @@ AFTER_WORKS = 30  # characters after a name read for it working already
 AFTER = 12  # characters after a name read for a word that takes it back
 # A phone maker's own mail app ("jejich aplikace E-mail", "Huawei Mail"), not the Gmail app
 OWN_APP = re.compile(
-    r"\b(jejich|vlastn\w*|vestaven\w*|puvodn\w*|systemov\w*|predinstalovan\w*) (\w+ )?(aplikac\w*|appk\w*|mail\w*|e-?mail\w*)"
+    r"\b(jejich|vlastn\w*|vestaven\w*|puvodn\w*|systemov\w*|predinstalovan\w*) (\w+ )?"
+    r"(aplikac\w*|appk\w*|mail\w*|e-?mail\w*)"
     r"|\b(huawei|xiaomi|honor|oppo|realme|oneplus|motorol\w*|redmi) (mail|e-?mail)\b"
 )
 APP_BEFORE = re.compile(r"\baplikac\w*\s+(\w+\s+)?$")  # "aplikaci (Microsoft) Outlook"
