@@ -35,11 +35,14 @@ DENIED_AFTER = re.compile(
 WORKS_AFTER = re.compile(r"^[^,.;?!]{0,20}\buz (\w+ ){0,2}(jede|funguje|jde|chodi|odesila)\b")
 AFTER_WORKS = 30  # characters after a name read for it working already
 AFTER = 12  # characters after a name read for a word that takes it back
-# A phone maker's own mail app ("jejich aplikace E-mail", "Huawei Mail"), not the Gmail app
+# A phone maker's own mail app ("jejich aplikace E-mail", "Huawei Mail") or another app (Aqua
+# Mail, K-9…), not the Gmail app
 OWN_APP = re.compile(
     r"\b(jejich|vlastn\w*|vestaven\w*|puvodn\w*|systemov\w*|predinstalovan\w*) (\w+ )?"
     r"(aplikac\w*|appk\w*|mail\w*|e-?mail\w*)"
     r"|\b(huawei|xiaomi|honor|oppo|realme|oneplus|motorol\w*|redmi) (mail|e-?mail)\b"
+    # other mail apps on Android we have no guide for
+    r"|\b(aqua ?mail|k-?9( mail)?|blue ?mail|fairemail|spark|edison|typeapp|mymail|nine)\b"
 )
 APP_BEFORE = re.compile(r"\baplikac\w*\s+(\w+\s+)?$")  # "aplikaci (Microsoft) Outlook"
 LIST_SPAN = 25  # characters between two providers' names on one screen's list

@@ -537,7 +537,12 @@ def read(
         frame.symptom = "login_failed"
     if frame.works and lexicon.says("device_asks", folded):
         frame.works = None  # "příchozí už prošlo, teď to chce odchozí server": on to the next
-    if frame.works is not False and lexicon.says("glad_it_works", folded):
+    if (
+        frame.works is not False
+        and lexicon.says("glad_it_works", folded)
+        # ("maily chodí normálně, ale při odeslání chyba 530": the error, not a success)
+        and not (frame.error_code or frame.symptom in ("cannot_send", "smtp_error"))
+    ):
         # "zprávy, co visely v K odeslání, už odešly": the success, not the old symptom
         frame.works, frame.symptom = True, None
     frame.position = where(folded, frame.device or device)  # once: _step and the situation read it

@@ -52,7 +52,7 @@ def answer_symptom(
     device: Optional[str] = None,
 ) -> Events:
     values = fix_values()
-    if symptom == "smtp_error":
+    if symptom == "smtp_error" or (symptom is None and code):  # a pasted reply is its symptom
         error = smtp_error(code)
         if code:
             dispatcher.utter_message(

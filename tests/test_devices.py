@@ -181,3 +181,4 @@ def test_a_phone_makers_own_mail_app_gets_no_gmail_places():
     # no guide for Huawei's own E-mail app: the general answers, not the Gmail app's path
     assert devices.named(fold("mám huawei a používám jejich aplikaci e-mail")) is None
     assert devices.named(fold("mám xiaomi a poštu čtu v gmailu")) == "android_gmail"
+    assert devices.named(fold("mám xiaomi a v něm appku Aqua Mail")) is None
