@@ -541,7 +541,7 @@ def read(
         frame.works is not False
         and lexicon.says("glad_it_works", folded)
         # ("maily chodí normálně, ale při odeslání chyba 530": the error, not a success)
-        and not (frame.error_code or frame.symptom in ("cannot_send", "smtp_error"))
+        and not frame.error_code
     ):
         # "zprávy, co visely v K odeslání, už odešly": the success, not the old symptom
         frame.works, frame.symptom = True, None

@@ -51,6 +51,8 @@ DOUBLE_NEGATION = re.compile(
     r"|\b(nemam|neni|nejsou)\s+(\w+\s+)?(ne)?(vypnut\w*|odskrtnut\w*|deaktiv\w*)"
     r"|\bnechci\s+(\w+\s+){0,2}bez\b|\bne bez\b|\b(neni|nie je) pravda,? ze nechci\b"
     r"|\b(ne|nechci)\s+(\w+\s+)?ne(sifr|zasifr|zabezp|bezpecn)\w*|\bne(sifr|zasifr|zabezp|bezpecn)\w*\s+(\w+\s+)?nechci"
+    # "nic bez SSL nechci", "bez šifrování to nechci"
+    r"|\bbez\s+(ssl|tls|sifrovan\w*|zabezpec\w*)\s+(\w+\s+)?(nechci|nechceme|nebudu)\b"
 )
 NEGATED_SECURITY = re.compile(
     rf"\b(bez|ne|nechci|nechcem|nepouzivam|nemam|nemame|vypn\w*|vypl\w*|deaktiv\w*|odskrtn\w*"
