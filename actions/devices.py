@@ -8,7 +8,7 @@ from actions import knowledge
 
 # "…, ne iPhone", "nikoli Android", "ne na iPhonu": a device taken back
 DENIED = re.compile(
-    r"\b(ne|nikoli|nemam|neni to|nepouzivam|nechci|not)\s+((na|v|ve|do|aplikac\w*)\s+)?$"
+    r"\b(ne|nikoli|nemam|neni to|neni|nepouzivam|nechci|not)\s+((na|v|ve|do|aplikac\w*)\s+)?$"
     r"|\bomylem\s+(jsem\s+)?(napsal\w*|uvedl\w*|zadal\w*|dal\w*)\s+$"  # "omylem jsem napsal iPhone"
     r"|\b(post\w*|mail\w*|zprav\w*)\s+(z|ze|od)\s+$"  # "pošta z Gmailu": mail from there
 )
@@ -16,7 +16,8 @@ DENIED = re.compile(
 # ("kde to v iPhonu přepíšu?": the device asked about is theirs too)
 CLAIMED = re.compile(
     # ("manželka má iPhone": the device now talked about is hers; "mám aplikaci Outlook")
-    r"\b(mam|mame|ma|pouzivam|je to|jde o|radsi|zkusim|prejdu na|prechazim na)\s+"
+    # ("to není iPhone, ale Samsung": the one named after the one taken back)
+    r"\b(mam|mame|ma|pouzivam|je to|jde o|radsi|zkusim|prejdu na|prechazim na|ale)\s+"
     r"((na|v|ve|do|tu|tady|aplikac\w*|program\w*|star\w*|nov\w*|firemni|sluzebni)\s+)?$"
     r"|\b(v|ve|na|do)\s+$"
     r"|\bted\s+(uz\s+)?(jeste\s+)?(na\s+|do\s+)?$"  # "mac mám hotový, teď iPad"
