@@ -266,10 +266,7 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(response="utter_remember_password")
         return []
     if topic == "port_not_entered":  # the form asked for none: the program chooses it
-        dispatcher.utter_message(
-            response="utter_port_not_entered",
-            **{f"{p}_ssl": knowledge.port(p, "ssl") for p in ("imap", "pop3", "smtp")},
-        )
+        dispatcher.utter_message(response="utter_port_not_entered", **symptoms.fix_values())
         return [SlotSet("last_topic", "port")]
     if topic == "switch_protocol":
         return answer_switch_protocol(dispatcher, turn)

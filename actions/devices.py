@@ -30,17 +30,21 @@ DENIED_AFTER = re.compile(
     r"|^\W*(uz )?(mam|je|mame) (uz )?(hotov|nastaven|vyresen)\w*"  # "Mac mám hotový": done, not this one
     # "mám tam už gmail účet": an account of that provider in the app, not the device
     r"|^ (ucet|uctu|ucty|account|adres\w*|schrank\w*)\b"
-    r"|^\W*(jsem |sem )?(smaz|odinstal|vyhodil|zrusil)\w*"  # "Thunderbird jsem smazal"
+    r"|^\W*(jsem|sem) (smaz|odinstal|vyhodil|zrusil)\w*"  # "Thunderbird jsem smazal"
 )
 # "v Thunderbirdu v práci už to jede, doma mám Mac": a device where it works already
-WORKS_AFTER = re.compile(r"^[^,.;?!]{0,20}\buz (\w+ ){0,2}(jede|funguje|jde|chodi|odesila)\b")
-AFTER_WORKS = 30  # characters after a name read for it working already
+# ("na iPhonu už chodí příjem, ale odesílání ne": a problem there, not done)
+WORKS_AFTER = re.compile(
+    r"^[^,.;?!]{0,20}\buz (\w+ ){0,2}(jede|funguje|jde|chodi|odesila)\b"
+    r"(?![^.?!]{0,40}\b(ale|jen|jenom|akorat|krome)\b)"
+)
+WORKS_SPAN = 30  # characters after a name read for it working already
 AFTER = 12  # characters after a name read for a word that takes it back
 # A phone maker's own mail app ("jejich aplikace E-mail", "Huawei Mail") or another app (Aqua
 # Mail, K-9…), not the Gmail app
 OWN_APP = re.compile(
     r"\b(jejich|vlastn\w*|vestaven\w*|puvodn\w*|systemov\w*|predinstalovan\w*) (\w+ )?"
-    r"(aplikac\w*|appk\w*|mail\w*|e-?mail\w*)"
+    r"(aplikac\w*|appk\w*|(e-?mail|mail)\w* (aplikac|appk)\w*)"
     r"|\b(huawei|xiaomi|honor|oppo|realme|oneplus|motorol\w*|redmi) (mail|e-?mail)\b"
     # other mail apps on Android we have no guide for
     r"|\b(aqua ?mail|k-?9( mail)?|blue ?mail|fairemail|spark|edison|typeapp|mymail|nine)\b"
@@ -65,7 +69,7 @@ def _mentions(folded: str) -> List[Tuple[bool, int, str]]:
         for match in guide.aliases.finditer(folded):
             before = folded[max(0, match.start() - BEFORE) : match.start()]
             after = folded[match.end() : match.end() + AFTER]
-            works = WORKS_AFTER.search(folded[match.end() : match.end() + AFTER_WORKS])
+            works = WORKS_AFTER.search(folded[match.end() : match.end() + WORKS_SPAN])
             if not (DENIED.search(before) or DENIED_AFTER.search(after) or works):
                 found.append((not CLAIMED.search(before), match.start(), guide.id))
     return sorted(found)
@@ -121,10 +125,9 @@ def named(folded: str) -> Optional[str]:
         return programs[0]  # "Samsung, ale poštu čtu v Gmailu": the program
     refined = {r for guide_id in ids for r in knowledge.guide(guide_id).refines}
     chosen = [guide_id for _, _, guide_id in mentions if guide_id not in refined]
-    if chosen and knowledge.guide(chosen[0]).program and OWN_APP.search(folded):
+    program = knowledge.guide(chosen[0]).program if chosen else None
+    if program and OWN_APP.search(folded) and not program.search(folded):
         # "Huawei, jejich aplikace E-mail": a maker's own app we have no guide for – no
         # guide's places (the Gmail app's would be wrong), the general answers instead
-        program = knowledge.guide(chosen[0]).program
-        if not (program and program.search(folded)):
-            return None
+        return None
     return chosen[0] if chosen else None

@@ -143,7 +143,6 @@ COVERS = {
     "ssl_required": {"port", "port_table", "ssl_advice"},
     "ssl_advice": {"port", "port_table", "smtp_auth"},
     "port_not_entered": {"port", "port_table"},
-    "remember_password": {"password", "smtp_auth"},
 }
 
 
@@ -351,14 +350,18 @@ def _protocols(message: Dict[str, Any], focus: str, folded: str) -> List[str]:
     return list(dict.fromkeys(_concrete(found)))
 
 
-CZECH_LETTERS = re.compile(r"[ěščřžůťďňľĺŕ]", re.IGNORECASE)
+CZECH_LETTERS = re.compile(r"[ěřůťďňľĺŕ]", re.IGNORECASE)  # (not š, č, ž: other languages too)
 
 
-def language(folded: str) -> str:
+def language(folded: str, text: str = "") -> str:
     """cs (Czech or Slovak, answered in Czech), en, or other. A server's reply pasted into the
-    message ("550 5.7.1 Client does not have permissions…") is in English whoever writes."""
+    message ("550 5.7.1 Client does not have permissions…") is in English whoever writes; Czech
+    letters with few English words are Czech ("kolik stojí větší mailbox?", not "I can't send
+    mail. Díky, Jiří")."""
     folded = phrases.PASTED_REPLY.sub(" ", folded)
     english = len(phrases.ENGLISH_WORDS.findall(folded))
+    if CZECH_LETTERS.search(text) and english < 3:
+        return "cs"
     czech = len(phrases.CZECH_WORDS.findall(folded))
     if (
         len(phrases.OTHER_LANGUAGE_WORDS.findall(folded)) >= 2
@@ -420,8 +423,7 @@ def read(
         for host in phrases.HOST.findall(without_phones)
         if not host.startswith("www.") and (phrases.SERVER_LIKE.match(host) or host.count(".") >= 2)
     ]
-    # (Czech or Slovak letters decide: "kolik stojí větší mailbox?" is Czech)
-    frame.language = "cs" if CZECH_LETTERS.search(text) else language(folded)
+    frame.language = language(folded, text)
     frame.asks = _asks(folded)
     if (
         {"port", "server"} <= set(frame.asks)
@@ -578,6 +580,9 @@ def read(
     )
     _form_fields(frame, folded)
     _protocol_choice(frame, folded)
+    if "port_not_entered" in frame.asks and (frame.protocols or frame.security):
+        # "nikde jsem nezadal port, jaký dát pro SMTP bez SSL?": that port
+        frame.asks = [t if t != "port_not_entered" else "port" for t in frame.asks]
     return frame
 
 
@@ -665,7 +670,7 @@ def _situation(frame: Frame, folded: str) -> None:
 
 
 ASKS_US_TO_SEND = re.compile(
-    r"\b(muzete|nemuzete|mohl\w* byste|mohla byste|slo by|poslete|posli)\b[^.?!]{0,20}\b(mi|nam)\b"
+    r"\b(poslat|zaslat|poslete|zaslete|posli|posilat)\b[^.?!]{0,25}\b(faktur|doklad|vyuctovan|uctenk|smlouv)\w*"
 )
 
 

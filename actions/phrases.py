@@ -13,7 +13,8 @@ TOPIC_WORDS = {
     # (typed in haste: "prot", "servr")
     # ("co tam má být za čísla?": the port numbers)
     "port": re.compile(
-        r"\bport(u|y|a|em|ech|um|o|s|ov)?\b|\bportov\w*|\bprot(y)?\b|\b(co|jak\w*|ktera)\b[^.?!]{0,25}\bcisl[ao]\b"
+        r"\bport(u|y|a|em|ech|um|o|s|ov)?\b|\bportov\w*|\bprot(y)?\b"
+        r"|\b(co|jak\w*|ktera)\b[^.?!]{0,10}\b(tam|do toho|do polick\w*|do kolonk\w*)\b[^.?!]{0,15}\bcisl[ao]\b"
     ),
     "server": re.compile(r"\bserver\w*|\bservr\w*|\bhost ?name\b|\bsmtp adres\w*"),
     "username": re.compile(
@@ -133,9 +134,11 @@ PORT_AFTER_WORD = re.compile(
 # A number right after a protocol or direction ("odchozí 25 bez šifrování", "imap 993 ssl",
 # "u SMTP mám 2525"), not a server's reply code ("smtp 535 5.7.8") nor a decimal.
 PORT_AFTER_PROTOCOL = re.compile(
-    r"\b(?:imap\w*|pop3?\w*|smtp\w*|odchoz\w*|prichoz\w*|outgoing|incoming)"
+    r"\b(?:imap\w{0,2}|pop3?\b|pop3?\w{0,2}|smtp\w{0,2}|odchoz\w*|prichoz\w*|outgoing|incoming)"
     r"(?:\s+(?:server\w*|posta|posty|port\w*|mam|mame|je|na|jsem|dal\w*))*\s*:?\s*"
-    r"(?!530|535|550|553|554)(\d{2,5})\b(?![.,]?\d)"
+    # (not a server's reply code, nor a count: "odchozí mám 12 zpráv", "smtp 421 …")
+    r"(?!(?:421|450|451|452|500|501|502|503|504|530|535|550|551|552|553|554)\b)"
+    r"(\d{2,5})\b(?![.,]?\d)(?!\s*(?:zprav|mail|e-?mail|minut|hodin|dn|let|krat|kus|x\b|%))"
 )
 # Server names the customer typed ("smtp.seznam.cz"), not e-mail addresses.
 HOST = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]+\.){1,4}[a-z]{2,6})\b(?!@)")

@@ -52,7 +52,7 @@ DOUBLE_NEGATION = re.compile(
     r"|\bnechci\s+(\w+\s+){0,2}bez\b|\bne bez\b|\b(neni|nie je) pravda,? ze nechci\b"
     r"|\b(ne|nechci)\s+(\w+\s+)?ne(sifr|zasifr|zabezp|bezpecn)\w*|\bne(sifr|zasifr|zabezp|bezpecn)\w*\s+(\w+\s+)?nechci"
     # "nic bez SSL nechci", "bez šifrování to nechci"
-    r"|\bbez\s+(ssl|tls|sifrovan\w*|zabezpec\w*)\s+(\w+\s+)?(nechci|nechceme|nebudu)\b"
+    r"|\bbez\s+(ssl|tls|sifrovan\w*|zabezpec\w*)\s+(\w+\s+)?(nechci|nechceme)\b"
 )
 NEGATED_SECURITY = re.compile(
     rf"\b(bez|ne|nechci|nechcem|nepouzivam|nemam|nemame|vypn\w*|vypl\w*|deaktiv\w*|odskrtn\w*"
@@ -64,9 +64,9 @@ NEGATED_SECURITY = re.compile(
 )
 SECURITY = re.compile(rf"\b{SECURE}")
 # "co je SSL a jaký port bez něho?": SSL named, then left out by a pronoun
-WITHOUT_IT = re.compile(r"\bbez (neho|nej|nich|toho)\b")
+WITHOUT_IT = re.compile(r"\bbez (neho|nej)\W*($|\?)")
 # "a s ním?" after a port without SSL: with it (only a bare follow-up reads so)
-WITH_IT = re.compile(r"^\W*(a |tak )?(s|se) (nim|ni|tim)\W*$")
+WITH_IT = re.compile(r"^\W*(a |tak )?(s|se) nim\W*$")
 HOST = re.compile(r"\b[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b")
 
 

@@ -82,7 +82,7 @@ class Walkthrough:
         self.security = turn.tracker.get_slot("form_security")
         self.events: List[Dict[str, Any]] = []
         self.guide = knowledge.guide(turn.device)
-        self.form_step = self.guide.step_number(knowledge.FORM_STEP_ID)
+        self.form_step = knowledge.form_step(turn.device)
 
     def step_count(self) -> int:
         return len(self.guide.steps)
