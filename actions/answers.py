@@ -149,11 +149,10 @@ def answer_ssl_required(dispatcher: CollectingDispatcher, turn: Optional[Turn] =
     # "musím mít SSL?" – no; "funguje to i bez SSL?" – yes
     works = turn and lexicon.says("asks_if_works_without", turn.frame.folded)
     # ("porty pro POP3? a musím zapnout SSL?": that protocol's lines)
-    named = [p for p in turn.frame.protocols if p in knowledge.protocols()] if turn else []
     dispatcher.utter_message(
         response="utter_ssl_optional",
         lead="Ano" if works else "Nemusíte",
-        port_table=replies.port_table(protocols=named),
+        port_table=replies.port_table(protocols=turn.frame.named_protocols if turn else ()),
     )
     return [SlotSet("last_topic", "port")]
 

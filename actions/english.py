@@ -18,10 +18,6 @@ FOLLOWED = ("server", "port")  # what an English follow-up ("and outgoing?") con
 HOW = re.compile(r"\b(how|where)\b")
 
 
-def _concrete(protocols: List[str]) -> List[str]:
-    return [p for p in protocols if p in knowledge.protocols()]
-
-
 def utter_english_ports(dispatcher: CollectingDispatcher, protocol: str, security) -> None:
     english = knowledge.load()["english"]
     names = knowledge.incoming_protocols() if protocol == "incoming" else [protocol]
@@ -75,10 +71,10 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if "port" in asks and "server" not in asks and re.search(r"\bserver", frame.folded):
         asks = ["server"] + asks  # "asks for the SMTP server and port": both
     for topic in asks:
-        if topic == "server" and _concrete(frame.protocols) and "port" not in asks:
+        if topic == "server" and frame.named_protocols and "port" not in asks:
             # "and the incoming server for IMAP?": that account's server and ports
             dispatcher.utter_message(response="utter_en_server", **values)
-            for protocol in _concrete(frame.protocols):
+            for protocol in frame.named_protocols:
                 utter_english_ports(dispatcher, protocol, turn.security)
         elif topic == "port" and (frame.protocols or turn.protocol):
             for protocol in frame.protocols or turn.last_protocols or [turn.protocol or ""]:

@@ -78,6 +78,11 @@ class Frame:
         return self.protocols[0] if self.protocols else None
 
     @property
+    def named_protocols(self) -> List[str]:
+        """The protocols named by their name (IMAP, POP3, SMTP), not "incoming" alone."""
+        return [p for p in self.protocols if p in knowledge.protocols()]
+
+    @property
     def names_something(self) -> bool:
         return bool(self.protocols or self.security)
 
@@ -350,9 +355,6 @@ def _protocols(message: Dict[str, Any], focus: str, folded: str) -> List[str]:
     return list(dict.fromkeys(_concrete(found)))
 
 
-CZECH_LETTERS = re.compile(r"[ěřůťďňľĺŕ]", re.IGNORECASE)  # (not š, č, ž: other languages too)
-
-
 def language(folded: str, text: str = "") -> str:
     """cs (Czech or Slovak, answered in Czech), en, or other. A server's reply pasted into the
     message ("550 5.7.1 Client does not have permissions…") is in English whoever writes; Czech
@@ -360,7 +362,7 @@ def language(folded: str, text: str = "") -> str:
     mail. Díky, Jiří")."""
     folded = phrases.PASTED_REPLY.sub(" ", folded)
     english = len(phrases.ENGLISH_WORDS.findall(folded))
-    if CZECH_LETTERS.search(text) and english < 3:
+    if phrases.CZECH_LETTERS.search(text) and english < 3:
         return "cs"
     czech = len(phrases.CZECH_WORDS.findall(folded))
     if (
@@ -485,7 +487,7 @@ def read(
     else:
         # ("nemůžete mi znovu poslat fakturu?" asks us to send something, no mail fails)
         told = " ".join(
-            s for s in re.split(r"(?<=[.?!])\s+", folded) if not ASKS_US_TO_SEND.search(s)
+            s for s in re.split(r"(?<=[.?!])\s+", folded) if not phrases.ASKS_US_TO_SEND.search(s)
         )
         symptom = next((name for name, words in phrases.SYMPTOM_WORDS if words.search(told)), None)
         sending = _sending_fails(told)
@@ -667,11 +669,6 @@ def _situation(frame: Frame, folded: str) -> None:
         and not phrases.WHERE_ASKED.search(folded)
     )
     frame.where_were_we = lexicon.says("where_were_we", folded)
-
-
-ASKS_US_TO_SEND = re.compile(
-    r"\b(poslat|zaslat|poslete|zaslete|posli|posilat)\b[^.?!]{0,25}\b(faktur|doklad|vyuctovan|uctenk|smlouv)\w*"
-)
 
 
 def _sending_fails(folded: str) -> Optional[str]:

@@ -131,6 +131,10 @@ ADVICE_WORDS = re.compile(
 PORT_AFTER_WORD = re.compile(
     r"\bport\w*\s*(?:c\.|cislo|number|no\.|mam|je|mame|jsem dal|nastaveny|na)?\s*:?\s*(\d{1,5})\b"
 )
+# A request that we send something ("nemůžete mi znovu poslat fakturu?"), no mail failing.
+ASKS_US_TO_SEND = re.compile(
+    r"\b(poslat|zaslat|poslete|zaslete|posli|posilat)\b[^.?!]{0,25}\b(faktur|doklad|vyuctovan|uctenk|smlouv)\w*"
+)
 # A number right after a protocol or direction ("odchozí 25 bez šifrování", "imap 993 ssl",
 # "u SMTP mám 2525"), not a server's reply code ("smtp 535 5.7.8") nor a decimal.
 PORT_AFTER_PROTOCOL = re.compile(
@@ -390,6 +394,8 @@ OTHER_LANGUAGE_WORDS = re.compile(
     r"|bonjour|pour|quel\w*|serveur|courrier|buongiorno|come|quale|devo|usare|sul|hola|cual|correo|puerto|servidor|necesito"
     r"|milyen|kell|napot|szervert|portot|hogy|beallit\w*)\b"
 )
+# Letters only Czech or Slovak write (not š, č, ž: other languages have them too)
+CZECH_LETTERS = re.compile(r"[ěřůťďňľĺŕ]", re.IGNORECASE)
 CZECH_WORDS = re.compile(
     r"\b(jak\w*|kter\w*|je|jsem|mam|pro|se|na|nebo|prosim|dobry|den|chci|potrebuj\w*|posta|postu|posty|pres|bez|muj|moje|aky|aka|ake|ako|pre|som|sa|mi)\b"
 )

@@ -685,17 +685,18 @@ def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             return []
         return troubleshoot(dispatcher, turn, "smtp_fix_again")
     dispatcher.utter_message(response="utter_where_ssl_port")
-    named = [p for p in turn.frame.protocols if p in knowledge.protocols()]
+    named = turn.frame.named_protocols
     return [SlotSet("protocol", named[0])] if named else []  # "a jaký port k tomu?" follows
 
 
+def _profile_in_talk(turn: Turn) -> bool:
+    """The profile was just given or offered (its address asked)."""
+    return turn.topic == "profile" or turn.pending == Pending.PROFILE_ADDRESS
+
+
 def _about_profile(turn: Turn) -> bool:
-    """The profile was just given or offered (its address asked), or this message names it."""
-    return (
-        turn.topic == "profile"
-        or turn.pending == Pending.PROFILE_ADDRESS
-        or bool(PROFILE_WORD.search(turn.frame.folded))
-    )
+    """The profile in talk, or this message names it."""
+    return _profile_in_talk(turn) or bool(PROFILE_WORD.search(turn.frame.folded))
 
 
 def _autoconfig_meant(turn: Turn) -> bool:
@@ -895,6 +896,7 @@ def _about_the_bot(turn: Turn) -> bool:
 
 
 CREDENTIAL_NOUNS = {"username", "password"}
+CREDENTIAL_TOPICS = CREDENTIAL_NOUNS | {"mailbox_password"}  # "a heslo?": one field, answered alone
 PASSWORD_ANSWERS = {"utter_password", "utter_mailbox_password", "utter_password_everywhere"}
 FIELD_NOUNS = {
     "server",
@@ -978,7 +980,7 @@ def _asks_what_to_fill(turn: Turn) -> bool:
         # "typ zabezpečení: žádné, SSL/TLS, STARTTLS – co tam dát?": that one choice;
         # "co se píše do uživatelské jméno?", "chce jméno a heslo, co tam patří?": those fields
         and not {"ssl_advice", "pop_vs_imap"} & set(frame.asks)
-        and not (frame.asks and set(frame.asks) <= CREDENTIAL_NOUNS | {"mailbox_password"})
+        and not (frame.asks and set(frame.asks) <= CREDENTIAL_TOPICS)
     )
 
 
@@ -1109,11 +1111,7 @@ def _asks_form_values(turn: Turn) -> bool:
     if frame.position and frame.position.step > form_step:
         return False  # "uložila jsem, teď jsou tam přepínače…": past the form, a question there
     asks = set(frame.asks)
-    if (
-        asks
-        and asks <= CREDENTIAL_NOUNS | {"mailbox_password"}
-        and turn.pending == Pending.FORM_VALUES
-    ):
+    if asks and asks <= CREDENTIAL_TOPICS and turn.pending == Pending.FORM_VALUES:
         return False  # the values were just shown: "a heslo?" asks that one alone
     folded = frame.folded
     # "příchozí je vyplněný, sjel jsem níž a je tam server odchozí pošty": the fields seen
@@ -1311,10 +1309,7 @@ ROUTES: List[Route] = [
                 and not (_adjacent_only(t) and not _about_profile(t))
             )
             or _taps_the_link(t)
-            or (
-                (t.topic == "profile" or t.pending == Pending.PROFILE_ADDRESS)
-                and lexicon.says("removal", t.frame.folded)
-            )
+            or (_profile_in_talk(t) and lexicon.says("removal", t.frame.folded))
         ),
         profile_help,
     ),
