@@ -126,7 +126,7 @@ def answer_other_device(dispatcher: CollectingDispatcher, protocol: Optional[str
 
 
 DIFFER = re.compile(
-    r"\b(lis\w*|rozdil\w*|rozdiel\w*|rozdiln\w*|odlisn\w*|jin[yae]\w*|in[yae]|different)\b"
+    r"\b(lis\w*|rozdil\w*|rozdiel\w*|rozdiln\w*|ruzn\w*|rozn\w*|odlisn\w*|jin[yae]\w*|in[yae]|different)\b"
 )
 
 

@@ -77,7 +77,7 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             for protocol in frame.named_protocols:
                 utter_english_ports(dispatcher, protocol, turn.security)
         elif topic == "port" and (frame.protocols or turn.protocol):
-            for protocol in frame.protocols or turn.last_protocols or [turn.protocol or ""]:
+            for protocol in frame.port_protocols or turn.last_protocols or [turn.protocol or ""]:
                 security = (
                     turn.security
                     if turn.security == "both"

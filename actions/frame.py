@@ -83,8 +83,24 @@ class Frame:
         return [p for p in self.protocols if p in knowledge.protocols()]
 
     @property
+    def port_protocols(self) -> List[str]:
+        """The protocols a port is asked for: in "příchozí server a port pro SMTP" the direction
+        is the server's, the port SMTP's."""
+        if (
+            "incoming" in self.protocols
+            and self.named_protocols
+            and "server" in self.asks
+            and DIRECTION_OF_SERVER.search(self.folded)
+        ):
+            return self.named_protocols
+        return self.protocols
+
+    @property
     def names_something(self) -> bool:
         return bool(self.protocols or self.security)
+
+
+DIRECTION_OF_SERVER = re.compile(r"\b(prichoz\w*|incoming)( mail)? server")
 
 
 def _user_text(message: Dict[str, Any]) -> str:

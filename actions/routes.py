@@ -405,7 +405,7 @@ def asked_protocols(turn: Turn) -> List[str]:
     if turn.frame.protocols and not turn.frame.everywhere:
         if turn.frame.protocols == ["incoming"] and turn.protocol in knowledge.incoming_protocols():
             return [turn.protocol]
-        return turn.frame.protocols
+        return turn.frame.port_protocols
     if turn.frame.protocols:  # "SSL všude, mám POP3": POP3 and SMTP
         return [p for p in turn.frame.protocols if p != "smtp"] + ["smtp"]
     if turn.follow_up and turn.last_protocols:
@@ -440,6 +440,8 @@ def start_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     chosen = [{"event": "slot", "name": "form_protocol", "value": protocol}] if protocol else []
     if security:
         chosen.append({"event": "slot", "name": "form_security", "value": security})
+    if lexicon.says("setup_fails", turn.frame.folded):  # an error message says where it stops
+        dispatcher.utter_message(response="utter_setup_stuck")
     return chosen + walkthrough_turn("start_walkthrough", dispatcher, turn)
 
 
@@ -536,6 +538,7 @@ def _asks_setup(turn: Turn) -> bool:
         or lexicon.says("start_setup", frame.folded)
         or short_question
         or lexicon.says("how_to_do_it", frame.folded)
+        or lexicon.says("setup_fails", frame.folded)  # "v outlooku mi to nejde nastavit"
     )
     return bool(setup) and not (
         frame.asks
@@ -1653,6 +1656,11 @@ ROUTES: List[Route] = [
     ),
     Route("other_language_intent", lambda t: t.intent == "other_language", other_language),
     Route("small_talk", lambda t: t.intent in STATIC_RESPONSES, static_response),
+    Route(
+        "setup_fails",  # "nedaří se mi to nastavit", no device yet: the walkthrough asks it
+        lambda t: not t.walkthrough_active and lexicon.says("setup_fails", t.frame.folded),
+        start_walkthrough,
+    ),
     Route(
         "fails_vaguely",  # "pořád to nejde" with nothing open: what does not work?
         lambda t: t.frame.works is False,

@@ -124,6 +124,11 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
     names no screen. `after`: the step a story in the message reached – one word of the screen
     after it is enough."""
     guide = knowledge.guide(device)
+    # "jsem v aplikaci Email, co dál?": the step that opens the app is behind them
+    in_app = next((n for n, s in enumerate(guide.steps, 1) if s.opens_app), 0)
+    if in_app and lexicon.says("in_app", folded):
+        further = where(lexicon.load()["in_app"].pattern.sub(" ", folded), device, after)
+        return further if further and further.step > in_app else Position(in_app + 1)
     # "v Gmailu jsem u zadání hesla": the program as the place of every step, not its icon
     folded = re.sub(rf"\b(v|ve)\s+{guide.aliases.pattern}", " ", folded)
     # ("Samsung, políčka mám vyplněná": the device named first, as the message's heading)
