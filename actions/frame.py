@@ -10,7 +10,7 @@ actions/dispatcher.py picks the answers.
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 from actions import devices, knowledge, lexicon, phrases
 from actions.screens import Position, where
@@ -57,6 +57,11 @@ class Frame:
     unsure: bool = False  # "nevím", "co to znamená?": the question again, not a guess
     asks_how: bool = False  # "kde to zapnu?", "jak to nastavím?": where / how, step by step
     works: Optional[bool] = None  # "už to jde" / "pořád nic" (an answer to "Pomohlo to?")
+    # "…, dal jsem fajfku a už to stahuje maily. odeslání taky jde. díky": the message ends on
+    # its success, whatever screens the story before it names
+    ends_working: bool = False
+    # "kde si stáhnu fakturu?" beside a mail question: the hosting matter's own clauses
+    adjacent_clauses: List[str] = field(default_factory=list)
     # "POP3 bez SSL, SMTP se SSL"
     security_by_protocol: Dict[str, str] = field(default_factory=dict)
     hosts: List[str] = field(default_factory=list)  # server names typed by the customer
@@ -350,20 +355,47 @@ def _security(message: Dict[str, Any], focus: str, folded: str) -> Optional[str]
     return None
 
 
+def _fails_after_but(folded: str) -> bool:
+    """ "maily chodí, ale když odpovím, skončí to v K odeslání": a failure after "ale" – the
+    success before it is a partial one."""
+    parts = re.split(r"\b(?:ale|jenze|akorat|avsak|bohuzel|but)\b", folded)
+    if len(parts) < 2:
+        return False
+    rest = " ".join(parts[1:])
+    return _sending_fails(rest) is not None or any(w.search(rest) for _, w in phrases.SYMPTOM_WORDS)
+
+
+def _rejected_protocols(folded: str) -> Set[str]:
+    return {p for a, b in phrases.NOT_PROTOCOL.findall(folded) if (p := canonical_protocol(a or b))}
+
+
+def _without_rejected(found: List[str], rejected: Set[str]) -> List[str]:
+    """ "mám IMAP, ne POP", "POP3 nepoužívám, jen IMAP": the one kept; "nechci IMAP" alone
+    wants the other account type."""
+    kept = [p for p in found if p not in rejected]
+    incoming = knowledge.incoming_protocols()
+    if not kept and rejected and set(found) <= rejected <= set(incoming):
+        kept = [p for p in incoming if p not in rejected]
+    return kept if len(kept) == 1 or set(found) - rejected else found
+
+
 def _protocols(message: Dict[str, Any], focus: str, folded: str) -> List[str]:
     found = protocols_in_text(focus) or protocols_in_text(folded)
     former = lexicon.load()["former_protocol"].search(folded)
     was = canonical_protocol(former.group("former")) if former else None
+    rejected = _rejected_protocols(folded)
     if "incoming" in found:  # "port pro příjem?" after a story that says "mám POP3"
+        incoming = knowledge.incoming_protocols()
         named = [
-            p for p in protocols_in_text(folded) if p in knowledge.incoming_protocols() and p != was
+            p for p in protocols_in_text(folded) if p in incoming and p not in {was} | rejected
         ]
+        if not named and len(set(incoming) - rejected) == 1:  # "nechci IMAP, … u příchozí?"
+            named = [p for p in incoming if p not in rejected]
         if len(named) == 1:
             found = [named[0] if p == "incoming" else p for p in found]
     if not found:
         found = [p for p in (canonical_protocol(v) for v in _entities(message, "protocol")) if p]
-    for _, word in phrases.NOT_PROTOCOL.findall(folded):  # "mám IMAP, ne POP"
-        found = [p for p in found if p != canonical_protocol(word)]
+    found = _without_rejected(found, rejected)
     if was:  # "na starém jsem to měl přes POP, teď chci IMAP": the one wanted now
         rest = [p for p in found if p != was]
         if set(rest) & set(knowledge.incoming_protocols()):
@@ -423,6 +455,7 @@ def read(
             if fragment.strip(" .?!") not in focus and len(fragment.split()) <= 4:
                 frame.protocols = _concrete(frame.protocols + protocols_in_text(fragment))
         frame.protocols = list(dict.fromkeys(frame.protocols))
+        frame.protocols = _without_rejected(frame.protocols, _rejected_protocols(folded))
     frame.security = _security(message, focus, folded)
     if not text:
         return frame  # a button: its intent and entities say it all
@@ -489,6 +522,13 @@ def read(
     )
     frame.port_claims = _port_claims(without_phones, frame.ports, frame.protocols)
     frame.checks = bool(phrases.CHECK_WORDS.search(folded))
+    frame.adjacent_clauses = [
+        clause.strip()
+        for clause in phrases.QUESTION_BREAK.split(folded)
+        if clause.strip()
+        and lexicon.says("adjacent", clause)
+        and not phrases.MAIL_WORDS.search(clause)
+    ]
     enhanced, reply = phrases.ENHANCED_CODE.search(folded), phrases.REPLY_CODE.search(folded)
     if enhanced or (reply and phrases.SMTP_REPLY_WORDS.search(folded)):
         frame.symptom = "smtp_error"
@@ -505,6 +545,8 @@ def read(
         told = " ".join(
             s for s in re.split(r"(?<=[.?!])\s+", folded) if not phrases.ASKS_US_TO_SEND.search(s)
         )
+        for clause in frame.adjacent_clauses:  # "na webu píše certifikát neplatný": the web's
+            told = told.replace(clause, " ")
         symptom = next((name for name, words in phrases.SYMPTOM_WORDS if words.search(told)), None)
         sending = _sending_fails(told)
         # "maily nechodia von": mail that does not go out, not mail that does not arrive
@@ -562,9 +604,18 @@ def read(
         and lexicon.says("glad_it_works", folded)
         # ("maily chodí normálně, ale při odeslání chyba 530": the error, not a success)
         and not frame.error_code
+        and not (frame.symptom and _fails_after_but(folded))
     ):
         # "zprávy, co visely v K odeslání, už odešly": the success, not the old symptom
         frame.works, frame.symptom = True, None
+    sentences = [part for part in re.split(r"[.!?]+", folded) if part.strip()]
+    frame.ends_working = (
+        bool(frame.works)
+        and "?" not in text
+        and len(sentences) >= 2
+        and lexicon.says("glad_it_works", " ".join(sentences[-2:]))
+        and not lexicon.says("device_asks", sentences[-1])
+    )
     frame.position = where(folded, frame.device or device)  # once: _step and the situation read it
     steps = len(knowledge.steps(frame.device or device))
     frame.step, frame.step_explicit = _step(folded, frame.position, steps)

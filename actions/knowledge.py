@@ -112,6 +112,7 @@ class Guide:
     name: str  # "iPhone a iPad (Mail)"
     short: str  # "iPhone / iPad": a button's title
     where: str  # "v iPhonu nebo iPadu": the locative, "in it"
+    path: str  # "nastavení → … → servery": the way to the account form in one line
     kind: str  # phone / computer
     aliases: "re.Pattern[str]"  # the device named, on folded text
     open_account: str  # how to reach an added account's server settings
@@ -134,6 +135,7 @@ GUIDE_FIELDS = {
     "name",
     "short",
     "where",
+    "path",
     "kind",
     "open_account",
     "smtp_auth",

@@ -16,7 +16,10 @@ TOPIC_WORDS = {
         r"\bport(u|y|a|em|ech|um|o|s|ov)?\b|\bportov\w*|\bprot(y)?\b"
         r"|\b(co|jak\w*|ktera)\b[^.?!]{0,10}\b(tam|do toho|do polick\w*|do kolonk\w*)\b[^.?!]{0,15}\bcisl[ao]\b"
     ),
-    "server": re.compile(r"\bserver\w*|\bservr\w*|\bhost ?name\b|\bsmtp adres\w*"),
+    # ("název hostitele": the host name field of Apple's and others' forms)
+    "server": re.compile(
+        r"\bserver\w*|\bservr\w*|\bhost ?name\b|\bsmtp adres\w*|\b(nazev|nazv\w*|jmen\w*) hostitel\w*"
+    ),
     "username": re.compile(
         r"\buzivatelsk\w* jmen\w*|\buzivatelsk\w* men[oa]\b|\bjmen\w* uzivatel\w*|\bnazev uzivatel\w*|\blogin\w*"
         r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?uzivatel\w*|\ba\s+(ten |to |co )?uzivatel\w*\s*(\?|$|,|\ba\b)|^\W*uzivatel\w*\s*\?"
@@ -95,6 +98,7 @@ SERVER_NOT_FOUND = re.compile(
 )
 SERVER_QUESTION = re.compile(
     r"\b(jak\w*|kter\w*|co|adres\w*|nazev|jmeno|aky|aka|ake|what|which|stejn\w*)\b(\W+\w+){0,3}?\W+server"
+    r"|\b(co|jak\w*)\b[^.?!]{0,25}\b(nazev|jmeno) hostitel"  # "co dát jako název hostitele?"
 )
 SERVER_NAMED = re.compile(
     r"\bserver\w*\W*(:|je\b|jsou\b|mam\b|zadat\b|napsat\b|pouzit\b|,)|^\W*server|\bserver\w*( \w+){0,4}\s*\?"
@@ -149,7 +153,11 @@ HOST = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]+\.){1,4}[a-z]{2,6})\b(?!@)")
 # A host name that names a mail server ("smtp.seznam.cz", "ssl0.ovh.net"), not the
 # customer's own domain ("pepovo-kolo.cz").
 SERVER_LIKE = re.compile(r"(mail|smtp|imap|pop3?|posta|ssl0|mx|email|exchange)\d*\.")
-NOT_PROTOCOL = re.compile(r"\b(ne|nikoli|nemam|nechci)\s+(imap\w*|pop\w*|smtp\w*)")
+# "nechci IMAP", "mám IMAP, ne POP", "POP3 nepoužívám": the protocol rejected
+NOT_PROTOCOL = re.compile(
+    r"\b(?:ne|nikoli|nemam|nechci|nechcem|nepouzivam|nepouzivame|misto)\s+(imap\w*|pop\w*|smtp\w*)"
+    r"|\b(imap\w*|pop\w*|smtp\w*)\s+(?:ne|nepouzivam|nepouzivame|nechci|nechcem)\b(?!\s*\w*\s*(?:jde|funguje))"
+)
 EVERYWHERE = re.compile(
     r"\bvsude\b|\bu obou\b|\boboje\b|\bu vseho\b|\bprichozi i odchozi\b|\bi u odchozi\b"
 )
@@ -398,4 +406,13 @@ OTHER_LANGUAGE_WORDS = re.compile(
 CZECH_LETTERS = re.compile(r"[ěřůťďňľĺŕ]", re.IGNORECASE)
 CZECH_WORDS = re.compile(
     r"\b(jak\w*|kter\w*|je|jsem|mam|pro|se|na|nebo|prosim|dobry|den|chci|potrebuj\w*|posta|postu|posty|pres|bez|muj|moje|aky|aka|ake|ako|pre|som|sa|mi)\b"
+)
+
+# Where a second question starts: "jak si prodloužím hosting a jaký je server pro poštu?"
+QUESTION_BREAK = re.compile(
+    r"[.?!;]|\b(?:a|ale|a taky|a jeste|a potom)\b(?= (?:jak|jaky|jaka|jake|kde|co|kolik|muzu|mam))"
+)
+# A clause about the mailbox (a hosting matter beside it is a clause without these)
+MAIL_WORDS = re.compile(
+    r"\b(mail\w*|e-?mail\w*|post[aeuy]\w*|schrank\w*|smtp|imap|pop\w*|server\w*|port\w*)\b"
 )

@@ -66,6 +66,7 @@ def device_values(device: Optional[str]) -> Dict[str, Any]:
         "device_name": known.name if known else "Vaše zařízení",
         "device_short": known.short if known else "zařízení",
         "device_where": places["where"],
+        "device_path": known.path if known else "",
         "open_account": places["open_account"],
         "smtp_auth_how": places["smtp_auth"],
         "auth_switch": places["auth_switch"],

@@ -230,6 +230,9 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     elif position and position.at_notice and turn.walkthrough_active:
         return enter_at(dispatcher, turn, position)  # "…vyskočilo, že nastavení nenašel"
     elif frame.needs_help and not asks_something:
+        if position and position.at_then and turn.walkthrough_active:
+            # "je tam iCloud, Google, Yahoo… naši firmu nevidím": the list's own way on
+            return enter_at(dispatcher, turn, position)
         intent = "step_help"  # "v seznamu nevidím…": help with this step, not a jump
     elif position and turn.walkthrough_active:
         if (
@@ -1017,6 +1020,7 @@ def _enters_walkthrough(turn: Turn) -> bool:
         or lexicon.says("done_marker", folded)
         or lexicon.says("button_done", folded)
         or lexicon.says("seeing_marker", folded)
+        or (frame.needs_help and frame.position.at_then)  # "nevidím naši firmu, jen Google…"
     )
 
 
@@ -1161,6 +1165,14 @@ ROUTES: List[Route] = [
         more=True,
     ),
     Route("rating", lambda t: t.intent == "rate", answer_rating),
+    Route(
+        "ends_working",  # a story of what they did that ends "…už to jede, díky": the end
+        lambda t: t.frame.ends_working,
+        lambda d, t: (
+            glad_it_works(d, t)
+            + ([SlotSet("walkthrough_active", False), SlotSet("pending_question", None)])
+        ),
+    ),
     # Setting up without typing: the address for an Apple profile, the domain for autoconfig.
     Route("profile_address", _gives_address, answer_profile_address),
     Route("autoconfig_domain", _gives_domain, answer_autoconfig),
@@ -1364,6 +1376,8 @@ ROUTES: List[Route] = [
     # A hosting matter the bot cannot do: said plainly, with where it is done and a colleague;
     # never a mail-settings answer because "server" or "spam" appeared.
     Route("adjacent", lambda t: _adjacent_only(t) or _adjacent_again(t), adjacent),
+    # "kde si stáhnu fakturu? a jaký je server odchozí pošty": the hosting matter, then the mail
+    Route("adjacent_beside", lambda t: bool(t.frame.adjacent_clauses), adjacent, more=True),
     Route(
         "why",  # "a proč?" right after an answer: the reason behind it
         lambda t: (
