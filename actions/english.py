@@ -106,7 +106,8 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
                 response=(
                     "utter_en_ssl_optional" if topic == "ssl_required" else "utter_en_ssl_advice"
                 ),
-                port_table=replies.port_table(english=True),
+                # ("do I need SSL for the outgoing server?": that server's lines)
+                port_table=replies.port_table(english=True, protocols=frame.named_protocols),
             )
         elif topic == "switch_protocol":  # "if I switch from POP to IMAP, does the server change?"
             target = switch_target(turn) or knowledge.recommended_protocol()

@@ -1118,9 +1118,12 @@ def _asks_form_values(turn: Turn) -> bool:
     if frame.position and frame.position.step > form_step:
         return False  # "uložila jsem, teď jsou tam přepínače…": past the form, a question there
     asks = set(frame.asks)
-    if asks and asks <= CREDENTIAL_TOPICS and turn.pending == Pending.FORM_VALUES:
-        return False  # the values were just shown: "a heslo?" asks that one alone
     folded = frame.folded
+    outgoing_seen = frame.protocols == ["smtp"] and lexicon.says("seeing_marker", folded)
+    if asks and asks <= CREDENTIAL_TOPICS and turn.pending == Pending.FORM_VALUES:
+        # the values were just shown: "a heslo?" asks that one alone ("jsem na odchozím
+        # serveru" is the outgoing part's screen: its values)
+        return outgoing_seen
     # "příchozí je vyplněný, sjel jsem níž a je tam server odchozí pošty": the fields seen
     field_seen = lexicon.says("seeing_marker", folded) and re.search(
         r"\b(server\w*|port\w*|uzivatel\w*|jmen[oa]|host\w*|username|password|hesl[oa]|prichoz\w*|odchoz\w*)\b",
