@@ -6,7 +6,7 @@ of the last answer, its topic, the open question and the walkthrough step.
 """
 
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Set
 
 from rasa_sdk import Tracker
 
@@ -119,3 +119,13 @@ def last_responses(tracker: Tracker) -> List[str]:
         if event.get("event") == "bot"
         and (name := (event.get("metadata") or {}).get("utter_action"))
     ]
+
+
+def said_before(tracker: Tracker) -> Set[str]:
+    """Every response the bot has given in this conversation."""
+    return {
+        name
+        for event in tracker.events
+        if event.get("event") == "bot"
+        and (name := (event.get("metadata") or {}).get("utter_action"))
+    }

@@ -100,6 +100,16 @@ def claimed(folded: str) -> bool:
     return any(not unclaimed for unclaimed, _, _ in _mentions(folded))
 
 
+def _together(phone: str, app: str, folded: str) -> bool:
+    """The phone and the program named in one clause ("Outlook mám v iPhonu"), not apart
+    ("v Outlooku jsem to zaškrtl. a jak na iPhonu?", "v Outlooku i v iPhonu" – two devices)."""
+    program = knowledge.guide(app).program
+    return any(
+        knowledge.guide(phone).aliases.search(clause) and program and program.search(clause)
+        for clause in re.split(r"[.?!;]|\b(?:i|a|nebo|ale) (?:v|ve|na|u)\b", folded)
+    )
+
+
 def named(folded: str) -> Optional[str]:
     """The device the customer says they have ("…, já mám Samsung"), else the one named
     first (a device taken back – "ne iPhone" – does not count; what follows is often a list
@@ -117,7 +127,7 @@ def named(folded: str) -> Optional[str]:
     mentions = [m for m in mentions if not (m[0] and m[1] in on_screen)]
     ids = {guide_id for _, _, guide_id in mentions}
     # "Android, v něm aplikaci Microsoft Outlook": the app on that phone
-    apps = {app for i in ids if (app := app_on_phone(i, folded))}
+    apps = {app for i in ids if (app := app_on_phone(i, folded)) and _together(i, app, folded)}
     if len(apps) == 1:
         return apps.pop()
     programs = [i for i in ids if (p := knowledge.guide(i).program) and p.search(folded)]

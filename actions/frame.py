@@ -240,11 +240,14 @@ def _port_claims(
     claims: List[Tuple[int, Optional[str], Optional[str]]] = []
     inherited = []  # claims whose protocol is the message's only one, not their clause's
     before: Optional[str] = None  # the protocol named last before this clause
+    incoming = knowledge.incoming_protocols()
     for clause in _clauses(folded):
         numbers = [int(n) for n in re.findall(r"\b\d{2,5}\b", clause) if int(n) in ports]
         named = _concrete(protocols_in_text(clause))
         # "u odchozího SSL/TLS a 465": a number without its own protocol takes the one just named
         protocol = named[0] if len(named) == 1 else (protocols[0] if len(protocols) == 1 else None)
+        if protocol == "incoming" and len(protocols) == 1 and protocols[0] in incoming:
+            protocol = protocols[0]  # "u příchozího mám port 110, … typ účtu IMAP": IMAP's
         if protocol is None and not named and before:
             owners = {(knowledge.protocol_for_port(n) or (None,))[0] for n in numbers}
             protocol = before if owners <= {before, None} else None
@@ -448,6 +451,9 @@ def read(
         frame.device = devices.app_on_phone(device, folded)  # "mám aplikaci Outlook" on the Android
     if not frame.device and not ((in_walkthrough or device) and not claimed):
         frame.device = devices.named(folded)
+    last = [part for part in re.split(r"[.?!]", folded) if part.strip()][-1:]
+    if frame.device == device and last and (asked_for := devices.named(last[0])):
+        frame.device = asked_for  # "v Outlooku jsem to zaškrtl. a jak na iPhonu?": the iPhone
     focus = _port_sentence(folded) or _focus(folded)
     frame.protocols = _protocols(message, focus, folded)
     if focus != folded:  # "Jaké porty má IMAP? A SMTP?": a fragment adds its protocol

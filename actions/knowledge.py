@@ -100,7 +100,7 @@ class Step:
     notice: Optional[str] = None
     after_filling: Optional[str] = None  # what is left once the fields are filled
     activity: bool = False  # "jsem u vyplňování": being at this step, not done with it
-    opens_app: bool = False  # the step opens the app: "jsem v aplikaci" is the step done
+    opens: Optional[str] = None  # the place the step opens, on folded text: being there is it done
     then: Optional[Then] = None
 
 

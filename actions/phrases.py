@@ -285,7 +285,7 @@ SPAM_FROM_ME = re.compile(
     r"|(podle vas|psali jste|tvrdite|obvinuj\w*)[^.?!]{0,40}(spam|nevyzadan)"
 )
 SPAM = re.compile(
-    r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\b(nikdy|vubec) neposl\w*|\bdivn\w* (\w+ )?(mail|zprav|email|odkaz)\w*|\breklamn\w* (mail|zprav|email)\w*|\b(mail|zprav|email)\w*,? (co|ktere|ktery|kter\w*) (jsem|sem|jsme) (ne|nikdy ne)(psal|poslal|odeslal)\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hackn\w*"
+    r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\b(nikdy|vubec) neposl\w*|\b(po)?divn\w* (\w+ )?(mail|zprav|email|odkaz)\w*|\breklamn\w* (mail|zprav|email)\w*|\b(mail|zprav|email)\w*,? (co|ktere|ktery|kter\w*) (jsem|sem|jsme) (ne|nikdy ne)(psal|poslal|odeslal)\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hackn\w*"
     # "odešly tisíce zpráv", "podezřelé zprávy v odeslaných": mail sent that nobody wrote
     r"|\b(tisic\w*|stovk\w*|stovky|spoust\w*|hromad\w*|kupa) (\w+ )?(zprav|mail|email)\w*"
     r"|\b(podezrel\w*|cizi\w*|nezname|neznam\w*) (\w+ )?(zprav|mail|email)\w*"
@@ -297,6 +297,7 @@ START_WORDS = re.compile(
     r"\bnavod\w*|\bkrok (za|po) krok\w*|\bprove\w* (me|mne)\b|\bprovedt\w*|\bpostup\w* nastaveni"
     # "poraďte postup", "pošlete mi postup", "jaký je postup?"
     r"|\b(porad\w*|posl\w*|napis\w*|dejte|chci|potrebuj\w*|prosim o|jaky je) (mi )?(ten |nejaky |cely )?postup\b"
+    r"|\bpostup\w*,? (prosim|please|pls)\b"  # "Thunderbird, postup prosím"
 )
 NEXT_WORDS = re.compile(
     r"\b(hotov\w*|dalsi|jedem\w*|jdem\w*|udelal\w*|udelan\w*|mam to|to mam|vidim to|uz ho vidim|uz to vidim"

@@ -27,7 +27,7 @@ from actions import (
 )
 from actions.after_handoff import handed_off
 from actions.callback import answer_callback
-from actions.context import Events, Turn, last_responses
+from actions.context import Events, Turn, last_responses, said_before
 from actions.english import answer_english, step_labels
 from actions.fallback import fall_back
 from actions.feedback import answer_comment, answer_rating
@@ -225,6 +225,8 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
         and (events := after_filling(dispatcher, turn, turn.step)) is not None
     ):
         return events  # "vyplněno, co teď?": the button that finishes this step
+    if turn.walkthrough_active and frame.position and _asks_what_to_fill(turn):
+        return enter_at(dispatcher, turn, frame.position)  # "vidím políčka jméno, adresa… co tam?"
     if frame.where_were_we and not frame.step_explicit:
         intent = "resume_walkthrough"  # "na čem jsme to byli?": this step, not step 1
     elif position and position.at_notice and turn.walkthrough_active:
@@ -762,6 +764,24 @@ def compromised(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return []
 
 
+def _spam_beside(turn: Turn) -> bool:
+    """ "…a od nás prý chodí divné maily s odkazy, to souvisí?" beside another matter after the
+    Open SMTP fix: the mailbox password is changed too (said once; the ticket's own answer
+    says it when the ticket is in the same message)."""
+    frame = turn.frame
+    return (
+        (frame.spam or lexicon.says("compromised", frame.folded))
+        and not frame.open_smtp
+        and (_after_smtp_fix(turn) or turn.topic == "open_smtp")
+        and not {"utter_change_password_spam", "utter_compromised"} & said_before(turn.tracker)
+    )
+
+
+def spam_beside(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    answers.utter_password_change(dispatcher, "utter_change_password_spam")
+    return []
+
+
 def without_auth(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_without_auth", **knowledge.load()["open_smtp"])
     if lexicon.says("other_senders", turn.frame.folded):  # "…na té tiskárně": there too
@@ -1084,9 +1104,20 @@ def _works_in_walkthrough(turn: Turn) -> bool:
     )
 
 
+def ended() -> Events:
+    """The conversation's matter is over: no walkthrough runs on, no question stays open."""
+    return [SlotSet("walkthrough_active", False), SlotSet("pending_question", None)]
+
+
 def walkthrough_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_glad_it_works")
-    return [SlotSet("walkthrough_active", False), SlotSet("pending_question", None)]
+    return ended()
+
+
+def closing(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    thanks = lexicon.says("thanks", turn.frame.folded)
+    dispatcher.utter_message(response="utter_thanks" if thanks else "utter_goodbye")
+    return ended()
 
 
 # What the account form asks: a question about one of them, at the form, gets all its values.
@@ -1169,12 +1200,14 @@ ROUTES: List[Route] = [
     ),
     Route("rating", lambda t: t.intent == "rate", answer_rating),
     Route(
+        "closing",  # "dobře, heslo změním. díky, to je všechno": the end, nothing asked
+        lambda t: "?" not in t.frame.text and lexicon.says("closing", t.frame.folded),
+        closing,
+    ),
+    Route(
         "ends_working",  # a story of what they did that ends "…už to jede, díky": the end
         lambda t: t.frame.ends_working,
-        lambda d, t: (
-            glad_it_works(d, t)
-            + ([SlotSet("walkthrough_active", False), SlotSet("pending_question", None)])
-        ),
+        lambda d, t: glad_it_works(d, t) + ended(),
     ),
     # Setting up without typing: the address for an Apple profile, the domain for autoconfig.
     Route("profile_address", _gives_address, answer_profile_address),
@@ -1381,6 +1414,7 @@ ROUTES: List[Route] = [
     Route("adjacent", lambda t: _adjacent_only(t) or _adjacent_again(t), adjacent),
     # "kde si stáhnu fakturu? a jaký je server odchozí pošty": the hosting matter, then the mail
     Route("adjacent_beside", lambda t: bool(t.frame.adjacent_clauses), adjacent, more=True),
+    Route("spam_beside", _spam_beside, spam_beside, more=True),
     Route(
         "why",  # "a proč?" right after an answer: the reason behind it
         lambda t: (
@@ -1464,6 +1498,17 @@ ROUTES: List[Route] = [
             d,
             t,
         ),
+    ),
+    Route(
+        "works_then_device",  # "v Outlooku odešlo. a jak to udělám na Androidu?": the next one
+        lambda t: (
+            t.pending in ANSWERS
+            and bool(t.frame.works)
+            and t.device_changed
+            and "?" in t.frame.text
+            and _after_smtp_fix(t)
+        ),
+        lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
     ),
     Route(
         "pending_works",

@@ -124,11 +124,10 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
     names no screen. `after`: the step a story in the message reached – one word of the screen
     after it is enough."""
     guide = knowledge.guide(device)
-    # "jsem v aplikaci Email, co dál?": the step that opens the app is behind them
-    in_app = next((n for n, s in enumerate(guide.steps, 1) if s.opens_app), 0)
-    if in_app and lexicon.says("in_app", folded):
-        further = where(lexicon.load()["in_app"].pattern.sub(" ", folded), device, after)
-        return further if further and further.step > in_app else Position(in_app + 1)
+    # "jsem v aplikaci Email, co dál?", "ok, jsem v nastavení": the step that opens it is done
+    if opened := _opened(folded, guide):
+        further = where(lexicon.load()["in_place"].pattern.sub(" ", folded), device, after)
+        return further if further and further.step > opened else Position(opened + 1)
     # "v Gmailu jsem u zadání hesla": the program as the place of every step, not its icon
     folded = re.sub(rf"\b(v|ve)\s+{guide.aliases.pattern}", " ", folded)
     # ("Samsung, políčka mám vyplněná": the device named first, as the message's heading)
@@ -231,6 +230,24 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
         return best[1]
     # "je tam Mail a Poznámky, mám dát Uložit?": the tap asked about is further than a word seen
     return tap
+
+
+def _opened(folded: str, guide: knowledge.Guide) -> int:
+    """The last step whose place ("jsem v nastavení") the customer says they are in, or 0."""
+    places = [
+        place
+        for m in lexicon.load()["in_place"].pattern.finditer(folded)
+        for name, place in m.groupdict().items()
+        if name.startswith("place") and place
+    ]
+    return max(
+        (
+            number
+            for number, step in enumerate(guide.steps, 1)
+            if step.opens and any(re.fullmatch(step.opens, place) for place in places)
+        ),
+        default=0,
+    )
 
 
 def tap_target(folded: str) -> Optional[str]:

@@ -291,10 +291,15 @@ def ask_device(dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
     return [SlotSet("pending_question", Pending.DEVICE.value)]
 
 
-def utter_intro(dispatcher: CollectingDispatcher, turn: Turn) -> None:
-    """Whose steps these are: the device named, or the seed's Windows Phone when none was."""
+def utter_intro(dispatcher: CollectingDispatcher, turn: Turn, midway: bool = False) -> None:
+    """Whose steps these are: the device named, or the seed's Windows Phone when none was;
+    the whole way in one line from the start, not to someone already on the way (`midway`)."""
     if turn.device in knowledge.guides():
-        dispatcher.utter_message(response="utter_walkthrough_intro_device")
+        dispatcher.utter_message(
+            response="utter_walkthrough_intro_midway"
+            if midway
+            else "utter_walkthrough_intro_device"
+        )
         # (not to someone who has just said no to profiles: "ručně, bez profilů")
         if knowledge.guide(turn.device).profile and not lexicon.says(
             "no_profile", turn.frame.folded
@@ -349,7 +354,7 @@ def enter_at(
     that step, or the help for the notice they see; the walkthrough runs from there."""
     walk = Walkthrough(dispatcher, turn)
     if not turn.walkthrough_started:  # said once: whose steps these are
-        utter_intro(dispatcher, turn)
+        utter_intro(dispatcher, turn, midway=position.step > 1)
     if position.at_notice:
         help_events = walk.help(position.step)
         if position.step == walk.form_step:  # the notice above the form: its values follow
@@ -378,6 +383,8 @@ def enter_at(
             and not lexicon.says("seeing_marker", turn.frame.folded)
         ):
             return walk.go_to(position.step + 1)
+    if position.step == walk.form_step and turn.frame.protocols == ["smtp"]:
+        return walk.outgoing_values()  # "jsem v nastavení serveru odchozí pošty": that part
     # (a label passed names the next step: what they filled was on an earlier one)
     filled = None if position.by_label else after_filling(dispatcher, turn, position.step)
     return filled or walk.go_to(position.step)

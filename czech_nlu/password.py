@@ -434,6 +434,9 @@ def _folded(text: str) -> str:
 HANDLING_VERB = re.compile(
     r"^(zmen|nastav|zada|prepis|prepsa|obnov|resetuj|najd|zjist|vezm|ziska|pouzij|pouziv|vyplni|napis)"
     r"\w*(im|ime|u|eme|ujeme|uju|uji|am|ame)$"
+    # "heslo od schránky napsala na papírek", "heslo jsem opsal": what was done with it, past
+    r"|^(napsa|opsa|zada|zmeni|nastavi|posla|dosta|sdeli|rekl|zapomne|zapomnel|nasl|zjisti|vymysl)"
+    r"\w{0,2}l[aoiy]?$"
 )
 
 
@@ -508,6 +511,11 @@ PRODUCT_WORDS = frozenset(
         "schranky",
         "login",
         "loginu",
+        # the fields of the form around the password ("imap username, heslo a dole smtp hostname")
+        "hostname",
+        "username",
+        "server",
+        "serveru",
         "wifi",
         "wi-fi",
         "smtp",

@@ -80,7 +80,7 @@ def test_buttons_are_blocks_and_a_click_answers(stack, slack_api, customer):
     user, channel = customer
     assert send_event(stack, user, channel, "navod na nastaveni posty na lumii") == 200
     intro, step = slack_api.wait_for_posts(channel, 2)
-    assert said([intro], "utter_walkthrough_intro_device") == {"device_where": "ve Windows Phone"}
+    assert said([intro], "utter_walkthrough_intro_device")["device_where"] == "ve Windows Phone"
     section, actions = step["blocks"]
     assert section["type"] == "section" and section["text"]["type"] == "mrkdwn"
     assert section["text"]["text"].startswith("*Krok 1 z 8")
