@@ -272,7 +272,10 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "switch_account":
         return answer_switch_account(dispatcher, turn)
     if topic == "term":
-        return answer_term(dispatcher, turn.frame.term)
+        terms = knowledge.load()["terms"]
+        named = [p for p in turn.frame.named_protocols if p in terms and p != turn.frame.term]
+        # "co je IMAP a SMTP?": each of them
+        return [e for term in [turn.frame.term, *named] for e in answer_term(dispatcher, term)]
     if topic == "field":  # "co do Název účtu a Vaše jméno?": and they are at the form
         events = [e for name in turn.frame.fields for e in answer_term(dispatcher, name)]
         return events + [
@@ -355,5 +358,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return walkthrough_turn("start_walkthrough", dispatcher, turn)
     if topic == "other_device":
         return answer_other_device(dispatcher, turn.protocol)
+    smtp_last = turn.protocol == "smtp" or turn.last_protocols == ["smtp"]
+    if not turn.frame.protocols and turn.topic == "port" and smtp_last:
+        # "a který z těch dvou je lepší?" after SMTP's two ports: SSL or not, not IMAP or POP3
+        return answer_ssl_advice(dispatcher, turn)
     dispatcher.utter_message(response="utter_pop_vs_imap")  # pop_vs_imap
     return []

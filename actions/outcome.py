@@ -103,9 +103,19 @@ def merged(outcomes: List[Outcome]) -> Optional[Outcome]:
     total = Outcome(route="+".join(o.route for o in outcomes))
     for outcome in outcomes:
         outcome.stamp()
-        total.messages += outcome.messages
+        # (one response said twice in a turn – "uživatel i heslo?" both naming the mailbox
+        # password – is said once)
+        said = [_unrouted(m) for m in total.messages]
+        for message in outcome.messages:
+            if _unrouted(message) not in said:
+                total.messages.append(message)
+                said.append(_unrouted(message))
         for name in outcome.state.order:
             setattr(total.state, name, getattr(outcome.state, name))
         total.state.topics += [t for t in outcome.state.topics if t not in total.state.topics]
         total.state.forget_message = total.state.forget_message or outcome.state.forget_message
     return total
+
+
+def _unrouted(message: Dict[str, Any]) -> Dict[str, Any]:
+    return {key: value for key, value in message.items() if key != "route"}

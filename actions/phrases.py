@@ -261,6 +261,8 @@ SYMPTOM_WORDS = (
             r"|(hesl\w*|udaje)\W+(\w+\W+){0,3}(mam |je |jsou )?(urcite |stoprocentne |100 ?% )?(spravn|dobr)\w*"
             r"|(porad|furt|stale|dokola|znovu)( \w+){0,4} (chce|pta|vyzaduje)( \w+){0,3} hesl"
             r"|(chce|pta|vyzaduje)\w*( \w+){0,2} (znovu|porad|furt|stale|zase)( \w+){0,2} hesl"
+            # "pořád vyskakuje okno, ať zadám heslo": the log-in asked again and again
+            r"|(porad|furt|stale|dokola|znovu|zase)( \w+){0,2} (vyskakuj|vyskoc|objevuj|naskakuj)\w*[^.?!]{0,40}\bhesl"
             r"|\b(nepust\w*|nechce (ho |to |je )?(vzit|prijmout|pustit|prijat)|nebere (ho|to|je))\b"
             # "zadal jsem špatné údaje", "auth failed", "nemůže ověřit", "ověření selhalo"
             r"|\b(spatn|nespravn|neplatn|chybn)\w* (prihlasovaci )?(udaj|jmen|hesl|login)\w*"

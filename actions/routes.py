@@ -694,6 +694,8 @@ def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return troubleshoot(dispatcher, turn, "smtp_fix_again")
     dispatcher.utter_message(response="utter_where_ssl_port")
     named = turn.frame.named_protocols
+    if named and "port" in turn.frame.asks:  # "kde změním port? a jaký pro POP3 se SSL?": it too
+        return ports.answer_port(dispatcher, turn, named)
     return [SlotSet("protocol", named[0])] if named else []  # "a jaký port k tomu?" follows
 
 

@@ -647,15 +647,18 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
         if _shaped(word, right_after_key=not match.group("between")):
             candidates.append(match.span("secret"))
     candidates += list(_near_keyword(text, folded))
+    swept = set()  # letters with digits: a password whatever the program said before it
     if LOG_IN.search(folded):
         for token in re.finditer(r"\S+", text):
             if _swept(token.group().strip(STRIP + "([{")):
                 candidates.append(token.span())
+                swept.add(token.span())
     for match in ADDRESS_THEN.finditer(folded):  # "petr@firma.cz, Tajne-heslo"
         word = text[match.start("secret") : match.end("secret")]
         if _shaped(word, right_after_key=False) or _unknown(word):
             candidates.append(match.span("secret"))
     for start, end in candidates:
+        shaped_anywhere = (start, end) in swept
         while start < end and text[start] in OPEN_QUOTE:
             start += 1
         while end > start and text[end - 1] in STRIP:
@@ -667,8 +670,9 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
             continue
         if fold(word) in PRODUCT_WORDS:  # "na iPhonu mám jako heslo X": the device, then X
             continue
-        if _reported_after_key(folded[:start]):  # "zadala heslo a Outlook hlásí „Účet …“"
-            continue
+        if _reported_after_key(folded[:start]) and not shaped_anywhere:
+            continue  # "zadala heslo a Outlook hlásí „Účet …“" (but "…píše, že je špatné, měnil
+            # jsem ho na Modrak2024" is the password)
         if _describes(word) and not _shaped(word, right_after_key=False):
             continue
         yield start, end
