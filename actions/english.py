@@ -129,6 +129,12 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         if fold(label) in frame.folded:
             dispatcher.utter_message(response="utter_en_label", label=label, meaning=meaning)
             answered = True
+    if not answered and frame.named_protocols and not follow_up:
+        # "what do I put for incoming IMAP?": that account's server and ports
+        dispatcher.utter_message(response="utter_en_server", **values)
+        for protocol in frame.named_protocols:
+            utter_english_ports(dispatcher, protocol, turn.security)
+        answered = True
     if not answered:
         dispatcher.utter_message(
             response="utter_en_table", **{**values, "port_table": replies.port_table(english=True)}

@@ -615,11 +615,23 @@ def read(
         # "zprávy, co visely v K odeslání, už odešly": the success, not the old symptom
         frame.works, frame.symptom = True, None
     sentences = [part for part in re.split(r"[.!?]+", folded) if part.strip()]
+    # ("odesílání taky jde, přišlo mi to. díky moc": a success said and thanked for, whatever
+    # the story before it; "…, ale odesílání ne" is a partial one)
+    thanked_success = (
+        lexicon.says("thanks", folded)
+        and bool(phrases.SUCCESS_VERB.search(folded))
+        and not phrases.CONTRAST.search(folded)
+        # ("díky, už to jede. ještě byste mi poslali vyúčtování": a request of its own)
+        and not (frame.asks or lexicon.says("adjacent", folded) or frame.adjacent_clauses)
+    )
     frame.ends_working = (
         bool(frame.works)
         and "?" not in text
-        and len(sentences) >= 2
-        and lexicon.says("glad_it_works", " ".join(sentences[-2:]))
+        and not frame.symptom
+        and (
+            thanked_success
+            or (len(sentences) >= 2 and lexicon.says("glad_it_works", " ".join(sentences[-2:])))
+        )
         and not lexicon.says("device_asks", sentences[-1])
     )
     frame.position = where(folded, frame.device or device)  # once: _step and the situation read it

@@ -99,6 +99,7 @@ SERVER_NOT_FOUND = re.compile(
 SERVER_QUESTION = re.compile(
     r"\b(jak\w*|kter\w*|co|adres\w*|nazev|jmeno|aky|aka|ake|what|which|stejn\w*)\b(\W+\w+){0,3}?\W+server"
     r"|\b(co|jak\w*)\b[^.?!]{0,25}\b(nazev|jmeno) hostitel"  # "co dát jako název hostitele?"
+    r"|\b(what|which)\b[^.?!,]{0,40}\bserver"  # "what are the incoming and outgoing server names"
 )
 SERVER_NAMED = re.compile(
     r"\bserver\w*\W*(:|je\b|jsou\b|mam\b|zadat\b|napsat\b|pouzit\b|,)|^\W*server|\bserver\w*( \w+){0,4}\s*\?"
@@ -155,7 +156,7 @@ HOST = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]+\.){1,4}[a-z]{2,6})\b(?!@)")
 SERVER_LIKE = re.compile(r"(mail|smtp|imap|pop3?|posta|ssl0|mx|email|exchange)\d*\.")
 # "nechci IMAP", "mám IMAP, ne POP", "POP3 nepoužívám": the protocol rejected
 NOT_PROTOCOL = re.compile(
-    r"\b(?:ne|nikoli|nemam|nechci|nechcem|nepouzivam|nepouzivame|misto)\s+(imap\w*|pop\w*|smtp\w*)"
+    r"\b(?:ne|nikoli|nemam|nechci|nechcem|nepouzivam|nepouzivame|misto)\s+(?:(?:to|ho|ji|mit|pres|jako|tam)\s+){0,3}(imap\w*|pop\w*|smtp\w*)"
     r"|\b(imap\w*|pop\w*|smtp\w*)\s+(?:ne|nepouzivam|nepouzivame|nechci|nechcem)\b(?!\s*\w*\s*(?:jde|funguje))"
 )
 EVERYWHERE = re.compile(
@@ -419,3 +420,11 @@ QUESTION_BREAK = re.compile(
 MAIL_WORDS = re.compile(
     r"\b(mail\w*|e-?mail\w*|post[aeuy]\w*|schrank\w*|smtp|imap|pop\w*|server\w*|port\w*)\b"
 )
+
+# A verb of mail working ("odesílání taky jde", "přišlo to", "už přijímají i odesílají"), not negated
+SUCCESS_VERB = re.compile(
+    r"(?<!\bne)\b(jde|funguje|jede|chodi|odchazi|prislo|prisel|prisla|odeslo|odesel|odesla|odeslal[oa]?"
+    r"|odesila\w*|prijima\w*|stahuje|proslo|prosla)\b"
+)
+# A turn of the sentence that may carry a failure ("…, ale odesílání ne")
+CONTRAST = re.compile(r"\b(ale|jenze|akorat|avsak|bohuzel|jenom ne|but)\b")

@@ -1713,13 +1713,17 @@ ROUTES: List[Route] = [
         lambda d, t: troubleshoot(d, t, t.intent),
     ),
     Route(
-        "yes_no",  # nothing open: "what else?"
-        lambda t: t.intent in ("affirm", "deny"),
+        "yes_no",  # nothing open: "what else?" ("díky, ale pošta pořád nejde" is a failure)
+        lambda t: t.intent in ("affirm", "deny") and t.frame.works is not False,
         lambda d, t: troubleshoot(d, t, t.intent),
         last_resort=True,
     ),
     Route("other_language_intent", lambda t: t.intent == "other_language", other_language),
-    Route("small_talk", lambda t: t.intent in STATIC_RESPONSES, static_response),
+    Route(
+        "small_talk",  # ("díky, pošta pořád nejde" is the failure, not thanks)
+        lambda t: t.intent in STATIC_RESPONSES and not (t.frame.works is False or t.frame.symptom),
+        static_response,
+    ),
     Route(
         "setup_fails",  # "nedaří se mi to nastavit", no device yet: the walkthrough asks it
         lambda t: not t.walkthrough_active and lexicon.says("setup_fails", t.frame.folded),
