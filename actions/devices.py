@@ -46,6 +46,7 @@ OWN_APP = re.compile(
     r"\b(jejich|vlastn\w*|vestaven\w*|puvodn\w*|systemov\w*|predinstalovan\w*) (\w+ )?"
     r"(aplikac\w*|appk\w*|(e-?mail|mail)\w* (aplikac|appk)\w*)"
     r"|\b(huawei|xiaomi|honor|oppo|realme|oneplus|motorol\w*|redmi) (mail|e-?mail)\b"
+    r"|\b(aplikac\w*|appk\w*) (od )?(vyrobce|vyrobcu)\b"  # "aplikaci od výrobce (Huawei)"
     # other mail apps on Android we have no guide for
     r"|\b(aqua ?mail|k-?9( mail)?|blue ?mail|fairemail|spark|edison|typeapp|mymail|nine)\b"
 )
@@ -106,7 +107,10 @@ def _together(phone: str, app: str, folded: str) -> bool:
     program = knowledge.guide(app).program
     return any(
         knowledge.guide(phone).aliases.search(clause) and program and program.search(clause)
-        for clause in re.split(r"[.?!;]|\b(?:i|a|nebo|ale) (?:v|ve|na|u)\b", folded)
+        for clause in re.split(
+            r"[.?!;]|\b(?:i|nebo|ale) (?:v|ve|na|u)\b|\ba (?:v|ve|na|u)\b(?! (?:nem|ni|tom|nich)\b)",
+            folded,
+        )
     )
 
 
@@ -136,7 +140,9 @@ def named(folded: str) -> Optional[str]:
     refined = {r for guide_id in ids for r in knowledge.guide(guide_id).refines}
     chosen = [guide_id for _, _, guide_id in mentions if guide_id not in refined]
     program = knowledge.guide(chosen[0]).program if chosen else None
-    if program and OWN_APP.search(folded) and not program.search(folded):
+    # ("nemám Gmail, ale aplikaci od výrobce": the program refused is not theirs)
+    kept = re.sub(r"\b(nemam|nepouzivam|nechci)( \w+){0,2}", " ", folded)
+    if program and OWN_APP.search(folded) and not program.search(kept):
         # "Huawei, jejich aplikace E-mail": a maker's own app we have no guide for – no
         # guide's places (the Gmail app's would be wrong), the general answers instead
         return None

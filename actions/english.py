@@ -134,6 +134,7 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         dispatcher.utter_message(response="utter_en_server", **values)
         for protocol in frame.named_protocols:
             utter_english_ports(dispatcher, protocol, turn.security)
+        dispatcher.utter_message(response="utter_en_username", **values)
         answered = True
     if not answered:
         dispatcher.utter_message(

@@ -91,13 +91,19 @@ class Frame:
     def port_protocols(self) -> List[str]:
         """The protocols a port is asked for: in "příchozí server a port pro SMTP" the direction
         is the server's, the port SMTP's."""
+        after_port = [
+            p
+            for m in re.finditer(r"\bport\w*( \w+){0,3}", self.folded)
+            for p in protocols_in_text(m.group())
+            if p in self.named_protocols
+        ]
         if (
             "incoming" in self.protocols
-            and self.named_protocols
+            and after_port
             and "server" in self.asks
             and DIRECTION_OF_SERVER.search(self.folded)
         ):
-            return self.named_protocols
+            return list(dict.fromkeys(after_port))
         return self.protocols
 
     @property
@@ -256,6 +262,10 @@ def _port_claims(
         if len(named) != 1 and protocol:
             inherited += [len(claims) + i for i in range(len(numbers))]
         claims += [(n, protocol, security) for n in numbers]
+    said = security_in_text(folded)
+    if len(claims) == 1 and claims[0][2] is None and said:
+        # "port je 587 a typ zabezpečení SSL/TLS": the one port's SSL said beside it
+        claims = [(claims[0][0], claims[0][1], said)]
     return list(dict.fromkeys(_own_direction(claims, inherited)))
 
 
@@ -451,8 +461,21 @@ def read(
         frame.device = devices.app_on_phone(device, folded)  # "mám aplikaci Outlook" on the Android
     if not frame.device and not ((in_walkthrough or device) and not claimed):
         frame.device = devices.named(folded)
+    if (
+        device in knowledge.guides()
+        and frame.device not in (None, device)
+        and device not in knowledge.guide(frame.device or device).refines  # (an app on it)
+        and knowledge.guide(device).aliases.search(folded)
+        and not re.search(
+            r"\b(nemam|nepouzivam|nechci|ne)\s+(\w+\s+)?" + knowledge.guide(device).aliases.pattern,
+            folded,
+        )
+        and not lexicon.says("device_claim", folded)
+    ):  # "v Outlooku pořád nejde odesílat. v telefonu v Gmailu to jde.": still the Outlook
+        frame.device = device
     last = [part for part in re.split(r"[.?!]", folded) if part.strip()][-1:]
-    if frame.device == device and last and (asked_for := devices.named(last[0])):
+    asks_last = text.rstrip().endswith("?")  # ("…v telefonu v Gmailu to jde normálně." tells)
+    if frame.device == device and last and asks_last and (asked_for := devices.named(last[0])):
         frame.device = asked_for  # "v Outlooku jsem to zaškrtl. a jak na iPhonu?": the iPhone
     focus = _port_sentence(folded) or _focus(folded)
     frame.protocols = _protocols(message, focus, folded)

@@ -154,10 +154,13 @@ HOST = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]+\.){1,4}[a-z]{2,6})\b(?!@)")
 # A host name that names a mail server ("smtp.seznam.cz", "ssl0.ovh.net"), not the
 # customer's own domain ("pepovo-kolo.cz").
 SERVER_LIKE = re.compile(r"(mail|smtp|imap|pop3?|posta|ssl0|mx|email|exchange)\d*\.")
-# "nechci IMAP", "mám IMAP, ne POP", "POP3 nepoužívám": the protocol rejected
+# "nechci IMAP", "mám IMAP, ne POP", "POP3 nepoužívám": the protocol rejected ("nechci IMAP
+# přes SSL" refuses the SSL, "je lepší IMAP, ne?" asks)
 NOT_PROTOCOL = re.compile(
-    r"\b(?:ne|nikoli|nemam|nechci|nechcem|nepouzivam|nepouzivame|misto)\s+(?:(?:to|ho|ji|mit|pres|jako|tam)\s+){0,3}(imap\w*|pop\w*|smtp\w*)"
-    r"|\b(imap\w*|pop\w*|smtp\w*)\s+(?:ne|nepouzivam|nepouzivame|nechci|nechcem)\b(?!\s*\w*\s*(?:jde|funguje))"
+    r"\b(?:ne|nikoli|nemam|nechci|nechcem|nepouzivam|nepouzivame|misto)\s+(?:(?:to|ho|ji|mit|pres|jako|tam)\s+){0,3}"
+    r"(imap\w*|pop\w*|smtp\w*)(?!\s+(?:pres\s+|se\s+|s\s+|bez\s+)?(?:ssl|tls|sifr|zabezp))"
+    r"|\b(imap\w*|pop\w*|smtp\w*)\s+(?:nepouzivam|nepouzivame|nechci|nechcem|ne(?=\s*,?\s*(?:ale\s+)?(?:imap|pop|smtp)))\b"
+    r"(?!\s+(?:pres\s+|se\s+|s\s+|bez\s+)?(?:ssl|tls|sifr|zabezp))"
 )
 EVERYWHERE = re.compile(
     r"\bvsude\b|\bu obou\b|\boboje\b|\bu vseho\b|\bprichozi i odchozi\b|\bi u odchozi\b"
@@ -269,7 +272,9 @@ SYMPTOM_WORDS = (
             r"|\b(spatn|nespravn|neplatn|chybn)\w* (prihlasovaci )?(udaj|jmen|hesl|login)\w*"
             r"|\bauth\w*\W+fail\w*|\blogin\W+fail\w*|\binvalid (credentials|password|login)"
             r"|\b(nemuz|nemoz|nelze|nejde|neslo|nepodar\w*|nedar\w*)\w*( \w+){0,3} (overit|overeni|prihlasit)"
-            r"|\b(overen|overovan|prihlasen)\w*( \w+){0,4} (selh|nejd|nefung|neproch|neprosl|nepodar|zlyh)\w*"
+            r"|\b(overen|overovan|prihlasen)\w*( \w+){0,4} (selh|nejd|nefung|neproch|neprosl|nepodar|nezdar|zlyh)\w*"
+            # "Přihlášení k serveru ssl0.ovh.net s uživatelským jménem … se nezdařilo."
+            r"|\b(prihlasen|overen)\w*\b[^?!]{0,90}\bse (nezdar|nepodar)\w*"
         ),
     ),
 )
@@ -288,7 +293,7 @@ SPAM_FROM_ME = re.compile(
     r"|(podle vas|psali jste|tvrdite|obvinuj\w*)[^.?!]{0,40}(spam|nevyzadan)"
 )
 SPAM = re.compile(
-    r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\b(nikdy|vubec) neposl\w*|\b(po)?divn\w* (\w+ )?(mail|zprav|email|odkaz)\w*|\breklamn\w* (mail|zprav|email)\w*|\b(mail|zprav|email)\w*,? (co|ktere|ktery|kter\w*) (jsem|sem|jsme) (ne|nikdy ne)(psal|poslal|odeslal)\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hackn\w*"
+    r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\b(nikdy|vubec) neposl\w*|\b(po)?divn\w* (\w+ )?(mail|zprav|email|odkaz)\w*|\breklamn\w* (mail|zprav|email)\w*|\b(mail|zprav|email)\w*,? (co|ktere|ktery|kter\w*) (jsem|sem|jsme) (vubec |nikdy )?(ne|nikdy ne)(psal|poslal|odeslal)\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hackn\w*"
     # "odešly tisíce zpráv", "podezřelé zprávy v odeslaných": mail sent that nobody wrote
     r"|\b(tisic\w*|stovk\w*|stovky|spoust\w*|hromad\w*|kupa) (\w+ )?(zprav|mail|email)\w*"
     r"|\b(podezrel\w*|cizi\w*|nezname|neznam\w*) (\w+ )?(zprav|mail|email)\w*"
@@ -372,7 +377,7 @@ FAILS = re.compile(
     r"\b(nefunguj\w*|nejde|nepomohl\w*|to same|to samy|nic se nezmenil\w*|neodchaz\w*|neprijd\w*)\b"
     # "vždyť jsem ho zadal už třikrát": tried again, still not in
     r"|\b(zadal\w*|zadaval\w*|zkousel\w*|zkusil\w*|psal\w*|napsal\w*)\b[^.?!]{0,20}\b(nekolikrat|trikrat|dvakrat|ctyrikrat|\d+ ?krat|\d+x|mockrat|porad dokola|opakovane)\b"
-    r"|\b(porad|furt|stale|zase)\s+(nic|stejne|nejde|nefunguje|to same|to samy)\b"
+    r"|\b(porad|furt|stale|zase)\s+(ne|nic|stejne|nejde|nefunguje|to same|to samy)\b"
     # "pořád ta samá chyba", "zase stejná hláška", "chyba synchronizace"
     r"|\b(porad|furt|stale|zase|opet|znovu|dal)\b( \w+){0,3} (sam\w*|stejn\w*) (chyb|hlas|problem)\w*"
     rf"|{SYNC_FAILS}"
@@ -418,7 +423,9 @@ QUESTION_BREAK = re.compile(
 )
 # A clause about the mailbox (a hosting matter beside it is a clause without these)
 MAIL_WORDS = re.compile(
-    r"\b(mail\w*|e-?mail\w*|post[aeuy]\w*|schrank\w*|smtp|imap|pop\w*|server\w*|port\w*)\b"
+    r"\b(mail\w*|e-?mail\w*|post[aeuy]\w*|schrank\w*|smtp|imap|pop\w*|server\w*|port\w*|zprav\w*"
+    r"|odesil\w*|odesl\w*|posil\w*|prijim\w*|prijem\w*|chod\w*|nechod\w*|outlook\w*|thunderbird\w*"
+    r"|gmail\w*|telefon\w*|mobil\w*|iphon\w*|ipad\w*|android\w*|samsung\w*|mac\w*|pocitac\w*)\b"
 )
 
 # A verb of mail working ("odesílání taky jde", "přišlo to", "už přijímají i odesílají"), not negated
@@ -426,5 +433,9 @@ SUCCESS_VERB = re.compile(
     r"(?<!\bne)\b(jde|funguje|jede|chodi|odchazi|prislo|prisel|prisla|odeslo|odesel|odesla|odeslal[oa]?"
     r"|odesila\w*|prijima\w*|stahuje|proslo|prosla)\b"
 )
-# A turn of the sentence that may carry a failure ("…, ale odesílání ne")
-CONTRAST = re.compile(r"\b(ale|jenze|akorat|avsak|bohuzel|jenom ne|but)\b")
+# A turn of the sentence that may carry a failure ("…, ale odesílání ne", "v počítači pořád ne")
+# or a matter still open ("ještě potřebuju nastavit odesílání", "jak to udělám na druhém")
+CONTRAST = re.compile(
+    r"\b(ale|jenze|akorat|avsak|bohuzel|jenom ne|but)\b|\b(porad|stale|furt|jeste|zatim) (ne|nic|nejde)\b"
+    r"|\bjeste (potrebuju|potrebuji|musim|chci|bych|mam)\b|\bjak (to |ho |ji )?(udelam|nastavim|dostanu)\b"
+)

@@ -232,8 +232,12 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     elif position and position.at_notice and turn.walkthrough_active:
         return enter_at(dispatcher, turn, position)  # "…vyskočilo, že nastavení nenašel"
     elif frame.needs_help and not asks_something:
-        if position and position.at_then and turn.walkthrough_active:
-            # "je tam iCloud, Google, Yahoo… naši firmu nevidím": the list's own way on
+        if (
+            position
+            and position.at_then
+            and turn.walkthrough_active
+            and lexicon.says("seeing_marker", frame.folded)
+        ):  # "je tam iCloud, Google, Yahoo… naši firmu nevidím": the list's own way on
             return enter_at(dispatcher, turn, position)
         intent = "step_help"  # "v seznamu nevidím…": help with this step, not a jump
     elif position and turn.walkthrough_active:
@@ -369,7 +373,7 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         events += ports.answer_port(
             dispatcher, turn, list(dict.fromkeys(owners)) or asked_protocols(turn)
         )
-    elif frame.ports and (frame.checks or frame.protocols):
+    elif frame.ports and (frame.checks or frame.protocols or frame.security):
         # (sending still failing gets the log-in as the fix below, not as a reminder)
         events += ports.check_ports(dispatcher, turn, remind_auth=frame.works is not False)
         if frame.works is False and _sending_still_fails(turn, events):
@@ -1143,7 +1147,9 @@ def _asks_form_values(turn: Turn) -> bool:
         and not frame.position.at_notice
         and frame.position.step == form_step
         and (
-            lexicon.says("seeing_marker", frame.folded) or lexicon.says("device_asks", frame.folded)
+            lexicon.says("seeing_marker", frame.folded)
+            or lexicon.says("device_asks", frame.folded)
+            or lexicon.says("activity", frame.folded)  # "vyplňuju ten formulář se servery"
         )
     )
     if not ((turn.walkthrough_active and turn.step == form_step) or described):
@@ -1203,7 +1209,14 @@ ROUTES: List[Route] = [
     Route("rating", lambda t: t.intent == "rate", answer_rating),
     Route(
         "closing",  # "dobře, heslo změním. díky, to je všechno": the end, nothing asked
-        lambda t: "?" not in t.frame.text and lexicon.says("closing", t.frame.folded),
+        lambda t: (
+            "?" not in t.frame.text
+            and lexicon.says("closing", t.frame.folded)
+            # ("…v Outlooku nejde odesílat. Hezký den": the problem, not the goodbye)
+            and not (
+                t.frame.symptom or t.frame.works is False or t.frame.asks or t.frame.error_code
+            )
+        ),
         closing,
     ),
     Route(
@@ -1255,6 +1268,7 @@ ROUTES: List[Route] = [
             "utter_mac_auto_manage",
             imap_ssl=knowledge.port("imap", "ssl"),
             smtp_ssl=knowledge.port("smtp", "ssl"),
+            server=knowledge.server("incoming"),
         ),
     ),
     Route(

@@ -70,6 +70,7 @@ class _Screen:
     then: Tuple[FrozenSet[str], ...] = ()  # the labels of the step's second action
     then_screen: FrozenSet[str] = frozenset()  # the screen its second action is done on
     title: FrozenSet[str] = frozenset()  # "jsem tam, kde se vybírá typ účtu": the step's name
+    activity: bool = False  # the step is filled in (the form): a label done stays on it
 
 
 def form_fields(step: knowledge.Step) -> str:
@@ -96,6 +97,7 @@ def _screens(guide_id: str) -> Tuple[Tuple[_Screen, ...], Dict[str, float], Froz
             ),
             then_screen=frozenset(stems(step.then.screen if step.then else "")) - program,
             title=frozenset(stems(step.title)) - program,
+            activity=step.activity,
         )
         for number, step in enumerate(knowledge.steps(guide_id), 1)
     )
@@ -137,7 +139,9 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
     )
     # ("…, chci POP3": a wish names no screen, the account type is chosen later or was)
     folded = re.sub(
-        r"\b(chci|chtel\w* bych|radsi|preferuj\w*)( mit| dat| pouzit)? (imap|pop3?)\b", " ", folded
+        r"\b(chci|chtel\w* bych|radsi|preferuj\w*)( to| ho| ji)?( mit| dat| pouzit)?( jako| pres)? (imap|pop3?)\b",
+        " ",
+        folded,
     )
     screens, weight, whole = _screens(guide.id)
     last_step = len(screens)
@@ -287,6 +291,9 @@ def _label_score(label: FrozenSet[str], weight: Dict[str, float]) -> float:
     return LABEL_WEIGHT * (1 + sum(weight[w] for w in label))
 
 
+ACCOUNT_TYPES = frozenset(stems("imap pop pop3"))
+
+
 def _next(s: _Screen, last_step: int) -> Position:
     """The step after `s`, reached by a label said done."""
     return Position(min(s.step + 1, last_step), by_label=True)
@@ -299,6 +306,8 @@ def _passed(s: _Screen, label_number: int, last_step: int) -> Position:
     if s.notice and label_number < len(s.labels):
         # "klikl jsem na Připojit": the notice that button shows, on this step
         return Position(s.step, at_notice=True, by_label=True)
+    if s.activity and s.labels[label_number - 1] <= ACCOUNT_TYPES:
+        return Position(s.step, by_label=True)  # "mám zvolený IMAP" on the form: a choice in it
     # done with the step (labels of a step without a notice are synonyms)
     return _next(s, last_step)
 

@@ -637,6 +637,10 @@ def _swept(word: str) -> bool:
     return not all(p in PRODUCT_WORDS or p.isdigit() or TECHNICAL.match(p) for p in parts)
 
 
+# Letters with digits that name a thing, not a secret: "SM-G991B", "AUTH535", "Err-535", "port993"
+CODE_LIKE = re.compile(r"^(?:[A-Z0-9]+|.*-.*|(?i:port|auth|err|error|smtp|imap|pop|ssl|tls)\w*)$")
+
+
 def _spans(text: str) -> Iterator[Tuple[int, int]]:
     folded = _folded(text)
     candidates = [
@@ -650,9 +654,11 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
     swept = set()  # letters with digits: a password whatever the program said before it
     if LOG_IN.search(folded):
         for token in re.finditer(r"\S+", text):
-            if _swept(token.group().strip(STRIP + "([{")):
+            word = token.group().strip(STRIP + "([{")
+            if _swept(word):
                 candidates.append(token.span())
-                swept.add(token.span())
+                if not CODE_LIKE.match(word):  # (a model number or a code is no password)
+                    swept.add(token.span())
     for match in ADDRESS_THEN.finditer(folded):  # "petr@firma.cz, Tajne-heslo"
         word = text[match.start("secret") : match.end("secret")]
         if _shaped(word, right_after_key=False) or _unknown(word):
