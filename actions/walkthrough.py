@@ -5,6 +5,7 @@ tracker store keeps it across restarts: `device`, `walkthrough_step`, `walkthrou
 and the protocol / SSL choice asked before the account form.
 """
 
+import re
 from typing import Any, Dict, List, Optional, Sequence
 
 from rasa_sdk.events import SlotSet
@@ -14,6 +15,7 @@ from actions import knowledge, lexicon, replies
 from actions.context import Turn
 from actions.pending import Pending
 from actions.screens import Position
+from actions.understanding import canonical_protocol
 
 NAV_BUTTONS = [
     {"title": "Hotovo", "payload": "/step_done"},
@@ -347,6 +349,12 @@ def walkthrough_turn(
     return walk.go_to(step)  # step_repeat
 
 
+# The account type tapped or chosen ("kliknul jsem na POP", "vybrala jsem IMAP")
+TAPPED_TYPE = re.compile(
+    r"\b(klik|klep|tuk|zvol|vybr|zmack|dal)\w*( jsem| sem)?( na)? (?P<type>imap|pop3?)\b"
+)
+
+
 def enter_at(
     dispatcher: CollectingDispatcher, turn: Turn, position: Position
 ) -> List[Dict[str, Any]]:
@@ -372,6 +380,9 @@ def enter_at(
         return events
     if position.by_label:  # "mám tam POP, hotovo": the account type tapped is the form's
         chosen = [p for p in turn.frame.protocols if p in knowledge.incoming_protocols()]
+        if len(chosen) > 1:  # "jsem u výběru IMAP/POP, kliknul jsem na POP": the one tapped
+            tapped = TAPPED_TYPE.search(turn.frame.folded)
+            chosen = [p for p in [canonical_protocol(tapped.group("type"))] if p] if tapped else []
         walk.protocol = chosen[0] if chosen else walk.protocol
         # "imap" alone at the account type's step: chosen, so the form with its values is next
         # ("nabízí to IMAP, POP3 a Exchange" is what they see, "IMAP, nebo POP?" asks)
