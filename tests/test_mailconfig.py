@@ -390,7 +390,10 @@ def test_a_key_made_meanwhile_by_another_process_wins(link_settings):
 
 
 def decoded(png: bytes) -> list:
-    return [result.text for result in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+    # QR codes only: with every format on, a linear-barcode reader now and then "finds" a short
+    # code in the QR's modules (a flaky extra result, not a second symbol in the image)
+    image = Image.open(io.BytesIO(png))
+    return [r.text for r in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
 
 
 def test_qr_decodes_to_the_text():
