@@ -15,7 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon
-from actions.context import Events, Turn
+from actions.context import Events, Turn, last_responses
 from actions.pending import Pending
 from actions.screens import stems
 
@@ -72,7 +72,12 @@ def reached(folded: str, device: Optional[str]) -> Optional[int]:
 
 def following_fix(turn: Turn) -> bool:
     """The SMTP fix (or where its setting is) was the last answer: the customer is on its way."""
-    return turn.pending == Pending.SMTP_FIX or turn.topic in ("smtp_auth", TOPIC)
+    return (
+        turn.pending == Pending.SMTP_FIX
+        or turn.topic in ("smtp_auth", TOPIC)
+        # a symptom's diagnosis whose fix was this one ("550 relay denied" → the log-in)
+        or "utter_smtp_fix" in last_responses(turn.tracker)
+    )
 
 
 def on_the_way(turn: Turn) -> bool:

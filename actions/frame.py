@@ -111,6 +111,8 @@ class Frame:
         return bool(self.protocols or self.security)
 
 
+# "bez" followed by a word that is no security ("bez domény", "bez zavináče")
+WITHOUT_OTHER = re.compile(r"\bbez (?!ssl|tls|sifr|zabezp|nej|neho|toho|nic|ni\b)\w{3,}")
 DIRECTION_OF_SERVER = re.compile(r"\b(prichoz\w*|incoming)( mail)? server")
 
 
@@ -234,7 +236,7 @@ def _ports(folded: str, about_mail: bool) -> List[int]:
     return list(dict.fromkeys(numbers))
 
 
-def _clauses(folded: str) -> List[str]:
+def clauses(folded: str) -> List[str]:
     return [c for c in phrases.CLAUSE_BREAK.split(folded) if c and c.strip()]
 
 
@@ -247,7 +249,7 @@ def _port_claims(
     inherited = []  # claims whose protocol is the message's only one, not their clause's
     before: Optional[str] = None  # the protocol named last before this clause
     incoming = knowledge.incoming_protocols()
-    for clause in _clauses(folded):
+    for clause in clauses(folded):
         numbers = [int(n) for n in re.findall(r"\b\d{2,5}\b", clause) if int(n) in ports]
         named = _concrete(protocols_in_text(clause))
         # "u odchozího SSL/TLS a 465": a number without its own protocol takes the one just named
@@ -347,7 +349,7 @@ def _port_sentence(folded: str) -> Optional[str]:
 def _security_by_protocol(folded: str) -> Dict[str, str]:
     """Security said per clause: "port na příjem přes POP3 bez SSL, a na odesílání se SSL"."""
     found: Dict[str, str] = {}
-    for clause in _clauses(folded):
+    for clause in clauses(folded):
         security = security_in_text(clause)
         for protocol in _concrete(protocols_in_text(clause)):
             if security:
@@ -361,6 +363,8 @@ def _security(message: Dict[str, Any], focus: str, folded: str) -> Optional[str]
     from_text = security_in_text(focus) or security_in_text(folded)
     if from_text:
         return from_text
+    if WITHOUT_OTHER.search(folded):
+        return None  # "takže jen petr, bez domény?": "bez" of something else, no SSL choice
     for value in _entities(message, "security"):
         security = canonical_security(value)
         if security:

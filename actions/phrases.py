@@ -23,7 +23,7 @@ TOPIC_WORDS = {
     "username": re.compile(
         r"\buzivatelsk\w* jmen\w*|\buzivatelsk\w* men[oa]\b|\bjmen\w* uzivatel\w*|\bnazev uzivatel\w*|\blogin\w*"
         r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?uzivatel\w*|\ba\s+(ten |to |co )?uzivatel\w*\s*(\?|$|,|\ba\b)|^\W*uzivatel\w*\s*\?"
-        r"|\b(jak\w*|aky|co|kter\w*) (\w+ )?uzivatel\w*\b"
+        r"|\b(jak\w*|aky|co|kter\w*) (\w+ ){0,2}uzivatel\w*\b"
         r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*|\bmen\w* pouzivatel\w*"
         r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|zadam|napsat|napisu|dat|dam|davam|vyplnit|vyplnim|psat|pisu) (jako|do|k|ke) (jmen\w*|uzivatel\w*)"
         r"|\bjako uzivatel\w*|\bcast pred zavinac\w*|\b(jak\w*|co|ktere)( \w+){0,4} jmeno\b"
@@ -44,7 +44,7 @@ TOPIC_WORDS = {
     "smtp_auth": re.compile(
         # (not "ověření domény" for Google, "ověření identity serveru": the certificate)
         r"\b(overen\w*|overovan\w*|autentiz\w*|autentif\w*|authenticat\w*)"
-        r"\b(?!\s+(\w+\s+)?(domen|vlastnic|identit|totoznost|platb|hesl)\w*)"
+        r"\b(?!\s+(\w+\s+)?((domen|vlastnic|identit|totoznost|platb)\w*|hesla\b))"
         r"|\bbox(es)?\b[^.?!]{0,25}\btick\w*|\btick\w*[^.?!]{0,25}\bbox(es)?\b|\b(need|have|must)\b[^.?!]{0,10}\btick\w*"
         r"|\b(musim|co|neco|nieco|treba|potreba|ktere|kterou|ktery|which|what)\b[^.?!]{0,20}\b(zaskrt\w*|tick\w*|check ?box\w*)"
         r"|\b(check ?box\w*|zaskrtavat\w*|zaskrtavac\w*|zaskrtavatk\w*)(?![^.?!]{0,25}\b(ssl|tls))"
@@ -155,11 +155,12 @@ HOST = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]+\.){1,4}[a-z]{2,6})\b(?!@)")
 # customer's own domain ("pepovo-kolo.cz").
 SERVER_LIKE = re.compile(r"(mail|smtp|imap|pop3?|posta|ssl0|mx|email|exchange)\d*\.")
 # "nechci IMAP", "mám IMAP, ne POP", "POP3 nepoužívám": the protocol rejected ("nechci IMAP
-# přes SSL" refuses the SSL, "je lepší IMAP, ne?" asks)
+# přes SSL" refuses the SSL, "je lepší IMAP, ne?" asks); "přes POP ne IMAP" refuses the second
+# ("POP ne, IMAP" the first)
 NOT_PROTOCOL = re.compile(
     r"\b(?:ne|nikoli|nemam|nechci|nechcem|nepouzivam|nepouzivame|misto)\s+(?:(?:to|ho|ji|mit|pres|jako|tam)\s+){0,3}"
     r"(imap\w*|pop\w*|smtp\w*)(?!\s+(?:pres\s+|se\s+|s\s+|bez\s+)?(?:ssl|tls|sifr|zabezp))"
-    r"|\b(imap\w*|pop\w*|smtp\w*)\s+(?:nepouzivam|nepouzivame|nechci|nechcem|ne(?=\s*,?\s*(?:ale\s+)?(?:imap|pop|smtp)))\b"
+    r"|\b(imap\w*|pop\w*|smtp\w*)\s+(?:nepouzivam|nepouzivame|nechci|nechcem|ne(?=\s*(?:,|ale\b)\s*(?:(?:ale|chci|radsi|spis)\s+){0,2}(?:imap|pop|smtp)))\b"
     r"(?!\s+(?:pres\s+|se\s+|s\s+|bez\s+)?(?:ssl|tls|sifr|zabezp))"
 )
 EVERYWHERE = re.compile(
@@ -360,7 +361,8 @@ UNSURE = re.compile(
     r"|\bjakoze co\b|\bcemu\?"
 )
 # The clauses of one message, for what is said per protocol ("IMAP se SSL i pro SMTP bez").
-CLAUSE_BREAK = re.compile(r"[,;.?!\n]|\b(a|i|ale|and|but)\b")
+# (a dot inside a name, "ssl0.ovh.net", "5.7.1", breaks nothing)
+CLAUSE_BREAK = re.compile(r"[,;?!\n]|\.(?!\w)|\b(a|i|ale|and|but)\b")
 HOW = re.compile(
     r"\b(kde|jak|kudy)\b[^?]{0,40}(zapn|zapin|zaskrt|najd|nastav|udel|zkontrol|prepn|prepin|prehod|prepis|prepsat|zmen|men[ie]|oprav|upravi)"
     # "kde přesně to je?", "kde je to v aplikaci", "jak se tam dostanu?": the place of it
@@ -369,6 +371,9 @@ HOW = re.compile(
     # "kde to v Mailu na Macu je?", "a to se nastavuje kde?"
     r"|\bkde (presne |vlastne )?(to|ho|tohle)\b[^?]{0,30}\b(je|jsou|najdu|mam hledat)\b"
     r"|\b(zapn|zapin|zaskrt|najd|nastav|prepn|prepin|zmen|men[ie])\w*\s+kde\b"
+    # "ok, přepíšu to. kam?", "a kde?", "kam to napíšu?": a bare where after an answer
+    r"|(^|[,.;!?]\s*)(a\s+|no\s+)?(kde|kam)( presne| tedy| teda)?\s*(\?|$)"
+    r"|\bkam (to |ho |je |tam )?(napis|dam|zadam|vypln|prepis|zapis)\w*"
 )
 # "Kde je ta ikona? Vidím tam hodně čtverečků": looking for it, not done with it.
 WHERE_ASKED = re.compile(r"\bkde\b[^.!?]*\?|\bnevim,? kde\b|\bnemuzu (to |ji |ho )?najit\b")

@@ -38,6 +38,7 @@ from actions.fix_path import (
     lost_on_the_way,
     on_the_way,
 )
+from actions.frame import Frame, clauses
 from actions.handoff import hand_off
 from actions.outcome import UNSET, Outcome, merged
 from actions.pending import Pending
@@ -337,8 +338,17 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if turn.frame.symptom in ENTRIES:
         return events + troubleshoot(dispatcher, turn, turn.frame.symptom)
     return events + answer_symptom(
-        dispatcher, turn.frame.symptom, turn.frame.error_code, turn.device
+        dispatcher, turn.frame.symptom, turn.frame.error_code, turn.device, account_type(turn)
     )
+
+
+def account_type(turn: Turn) -> Optional[str]:
+    """The incoming account type the customer says they use ("android, pop3"), else the one
+    chosen for the form in this conversation."""
+    named = [p for p in turn.frame.named_protocols if p in knowledge.incoming_protocols()]
+    if len(named) == 1:
+        return named[0]
+    return turn.tracker.get_slot("form_protocol") if not named else None
 
 
 def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -352,7 +362,7 @@ def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             events += answers.answer_topic(dispatcher, turn, topic)
     if turn.frame.works is False:  # "server X, port Y – proč to nejde?": what is left to check
         events += answer_symptom(
-            dispatcher, turn.frame.symptom or "login_failed", None, turn.device
+            dispatcher, turn.frame.symptom or "login_failed", None, turn.device, account_type(turn)
         )
     return events
 
@@ -517,6 +527,44 @@ def adjacent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return [{"event": "slot", "name": "last_topic", "value": "adjacent"}]
 
 
+# "takže jen petr, bez domény?", "nestačí jen to před zavináčem?": less than the whole address
+LESS_THAN_ADDRESS = re.compile(r"\b(bez|jen|jenom|pouze|stac\w*|nestac\w*|nemusi\w*|neni)\b")
+
+
+def said_username_yes(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The whole address restated: yes; a part of it: no, the whole."""
+    less = LESS_THAN_ADDRESS.search(turn.frame.folded) or lexicon.says(
+        "username_short", turn.frame.folded
+    )
+    dispatcher.utter_message(
+        response="utter_username_short" if less else "utter_username_yes",
+        username=knowledge.credentials()["username"]["nominative"],
+    )
+    return [SlotSet("last_topic", "username")]
+
+
+def _asks_webmail(turn: Turn) -> bool:
+    """The mail read in a browser, asked for (not "ve webmailu to jde, v telefonu ne")."""
+    frame = turn.frame
+    return bool(
+        lexicon.says("webmail", frame.folded)
+        and (
+            "?" in frame.text
+            or frame.asks_how
+            or re.search(r"\b(jak|kde|da se|jde)\b", frame.folded)
+        )
+        and not (frame.symptom or frame.works is not None or frame.protocols or frame.ports)
+        and not (set(frame.asks) - {"settings"} or frame.hosts or frame.open_smtp)
+        # ("ve webmailu to jde, ale v telefonu ne": the phone's problem)
+        and not re.search(r"\b(ale|nejde|nefunguj\w*|nic|ne)\b", frame.folded)
+    )
+
+
+def webmail(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(response="utter_webmail", **knowledge.load()["webmail"])
+    return [SlotSet("last_topic", "adjacent")]
+
+
 def _adjacent_again(turn: Turn) -> bool:
     """ "A kde si ji zvětším?" right after an adjacent matter: the same matter."""
     frame = turn.frame
@@ -533,9 +581,12 @@ def other_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return answers.answer_other_device(dispatcher, turn.protocol)
 
 
-def _asks_setup(turn: Turn) -> bool:
-    """ "Mám iPhone, jak tam nastavím poštu?": setting up, nothing else asked."""
+def _asks_setup(turn: Turn, sending: bool = False) -> bool:
+    """ "Mám iPhone, jak tam nastavím poštu?": setting up, nothing else asked (`sending`: the
+    sending alone, "jak nastavím odesílání?", which is the outgoing server's part)."""
     frame = turn.frame
+    if frame.protocols == ["smtp"] and not sending:
+        return False
     # ("?" alone only in a short message: a long one asks something of its own)
     short_question = (
         "?" in frame.text
@@ -990,11 +1041,15 @@ def _adjacent_only(turn: Turn) -> bool:
         and frame.symptom == "certificate"
         and not lexicon.says("website_place", frame.folded)
     )
-    # A word shared with a mail symptom ("doména zítra vyprší", "certifikát webu") is no symptom.
+    # A word shared with a mail symptom ("doména zítra vyprší", "certifikát webu") is no symptom;
+    # mail that stopped arriving beside a full mailbox or a DNS change has that cause.
     return (
         frame.adjacent
         and not mail
-        and frame.symptom in (None, "certificate", "timeout", "cannot_connect")
+        and (
+            frame.symptom in (None, "certificate", "timeout", "cannot_connect")
+            or (frame.symptom == "not_arriving" and lexicon.says("arrival_cause", frame.folded))
+        )
     )
 
 
@@ -1137,11 +1192,15 @@ def _asks_form_values(turn: Turn) -> bool:
     frame = turn.frame
     if not turn.device or frame.symptom or frame.open_smtp or frame.ports or frame.hosts:
         return False
+    form_step = knowledge.form_step(turn.device)
+    # "příchozí mám, co dám na další obrazovce u odchozího?" (after a port question, "a
+    # odchozí?" asks that port)
+    if turn.walkthrough_active and turn.step == form_step and _outgoing_next(frame):
+        return turn.topic not in ("port", "server")
     if frame.unsure or frame.start or turn.intent in NAVIGATION or following_fix(turn):
         return False  # (on the way of the SMTP fix the account exists: its outgoing values)
     if _asks_button_after_filling(frame.folded):
         return False  # "políčka se servery mám vyplněná, na co kliknout?": the button
-    form_step = knowledge.form_step(turn.device)
     described = bool(  # "vidím políčka pro servery", "teď to chce odchozí server"
         frame.position
         and not frame.position.at_notice
@@ -1175,11 +1234,19 @@ def _asks_form_values(turn: Turn) -> bool:
     )
 
 
+def _outgoing_next(frame: Frame) -> bool:
+    """ "a teď odchozí", "příchozí mám, co dám u odchozího?": the outgoing part is next (the
+    last clause names it alone)."""
+    said = clauses(frame.folded)
+    return bool(said and protocols_in_text(said[-1]) == ["smtp"] and not frame.security)
+
+
 def form_values(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     walk = Walkthrough(dispatcher, turn)
     # "…, chci POP3", "bez šifrování": the values of that account and SSL choice
     walk.choose(turn.frame.protocols, turn.frame.security)
-    if turn.frame.protocols == ["smtp"]:  # "u odchozího je taky zabezpečení a port": that part
+    # "u odchozího je taky zabezpečení a port", "příchozí mám, a odchozí?": that part
+    if turn.frame.protocols == ["smtp"] or _outgoing_next(turn.frame):
         return walk.outgoing_values()
     return walk.go_to(walk.form_step)
 
@@ -1427,6 +1494,18 @@ ROUTES: List[Route] = [
     Route("bot_identity", _about_the_bot, identity),
     # A hosting matter the bot cannot do: said plainly, with where it is done and a colleague;
     # never a mail-settings answer because "server" or "spam" appeared.
+    Route(
+        "username_restated",  # "takže tam napíšu i doménu za zavináčem?" after the user name
+        lambda t: (
+            t.topic == "username"
+            and "?" in t.frame.text
+            and lexicon.says("address_parts", t.frame.folded)
+            and not (set(t.frame.asks) - {"username"} or t.frame.ports or t.frame.symptom)
+            and not (t.frame.protocols or t.frame.hosts)
+        ),
+        lambda d, t: said_username_yes(d, t),
+    ),
+    Route("webmail", _asks_webmail, webmail),  # "dostanu se k poště přes prohlížeč?"
     Route("adjacent", lambda t: _adjacent_only(t) or _adjacent_again(t), adjacent),
     # "kde si stáhnu fakturu? a jaký je server odchozí pošty": the hosting matter, then the mail
     Route("adjacent_beside", lambda t: bool(t.frame.adjacent_clauses), adjacent, more=True),
@@ -1544,7 +1623,10 @@ ROUTES: List[Route] = [
     ),
     Route(
         "without_auth",  # "co když to na tiskárně nezměním?" after the Open SMTP fix
-        lambda t: t.pending == Pending.SMTP_FIX and lexicon.says("without_auth", t.frame.folded),
+        lambda t: (
+            (t.pending == Pending.SMTP_FIX or following_fix(t))
+            and lexicon.says("without_auth", t.frame.folded)
+        ),
         without_auth,
     ),
     Route("device_switch", _device_switch, device_switch),
@@ -1598,7 +1680,7 @@ ROUTES: List[Route] = [
     Route(
         "symptom_again",  # "tak co s tím?" after a symptom's fix: that fix again
         lambda t: bool(last_symptom(t.topic)) and lexicon.says("what_now", t.frame.folded),
-        lambda d, t: answer_symptom(d, last_symptom(t.topic), None, t.device),
+        lambda d, t: answer_symptom(d, last_symptom(t.topic), None, t.device, account_type(t)),
     ),
     Route(
         "where_setting",  # "kde se v Outlooku mění port?": the place in their device
@@ -1610,6 +1692,19 @@ ROUTES: List[Route] = [
             and not {"port", "smtp_auth"} <= set(t.frame.asks)  # "1) port pro IMAP, 2) kde…"
         ),
         where_setting,
+    ),
+    Route(
+        "sending_setup",  # "jak v Samsungu nastavím odesílání?": the outgoing server, log-in on
+        lambda t: (
+            t.frame.protocols == ["smtp"]
+            and not t.walkthrough_active
+            and not (t.frame.ports or t.frame.hosts or t.frame.security)
+            and not set(t.frame.asks) - {"settings", "smtp_auth"}
+            and (t.frame.asks_how or lexicon.says("how_to_do_it", t.frame.folded))
+            and bool(re.search(r"\bnastav\w*", t.frame.folded))
+            and _asks_setup(t, sending=True)
+        ),
+        lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
     ),
     Route("device_setup", _device_setup, start_walkthrough),
     Route("other_device", _other_device, other_device),

@@ -5,7 +5,7 @@ Diagnoses and error meanings are general e-mail knowledge kept in the knowledge 
 their sources; the fixes are domain responses filled from the same file.
 """
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -27,14 +27,50 @@ FIX_RESPONSES = {
 }
 
 
-def fix_values() -> Dict[str, Any]:
-    """Every value the fix responses may name."""
+def fix_values(account: Optional[str] = None) -> Dict[str, Any]:
+    """Every value the fix responses may name; with the customer's account type (`account`:
+    "android, pop3"), the port lines name that type's ports only."""
     ports = {
         f"{name}_{security}": port
         for name, spec in knowledge.protocols().items()
         for security, port in spec["ports"].items()
     }
-    return {**replies.settings_values(knowledge.recommended_protocol()), **ports}
+    incoming = knowledge.incoming_protocols()
+    named = [
+        p
+        for p in knowledge.protocols()
+        if p not in incoming or p == account or account not in incoming
+    ]
+    if account in incoming:
+        incoming_ports = _ssl_or_plain(account)
+    else:  # the recommended type first, the other in brackets
+        first, *others = sorted(incoming, key=lambda p: p != knowledge.recommended_protocol())
+        incoming_ports = _ssl_or_plain(first) + "".join(
+            f" ({knowledge.protocol_label(p)} **{knowledge.port(p, 'ssl')}**, nebo "
+            f"**{knowledge.port(p, 'plain')}**)"
+            for p in others
+        )
+    return {
+        **replies.settings_values(knowledge.recommended_protocol()),
+        **ports,
+        "incoming_ports": incoming_ports,
+        # "se SSL: IMAP **993**, POP3 **995**, SMTP **465**"
+        "ssl_ports": _ports_line(named, "ssl"),
+        "plain_ports": _ports_line(named, "plain"),
+    }
+
+
+def _ssl_or_plain(protocol: str) -> str:
+    return (
+        f"{knowledge.protocol_label(protocol)} **{knowledge.port(protocol, 'ssl')}** se SSL, "
+        f"nebo **{knowledge.port(protocol, 'plain')}** bez SSL"
+    )
+
+
+def _ports_line(protocols: List[str], security: str) -> str:
+    return ", ".join(
+        f"{knowledge.protocol_label(p)} **{knowledge.port(p, security)}**" for p in protocols
+    )
 
 
 def smtp_error(code: Optional[str]) -> Dict[str, str]:
@@ -50,8 +86,9 @@ def answer_symptom(
     symptom: Optional[str],
     code: Optional[str] = None,
     device: Optional[str] = None,
+    account: Optional[str] = None,
 ) -> Events:
-    values = fix_values()
+    values = fix_values(account)
     if symptom == "smtp_error" or (symptom is None and code):  # a pasted reply is its symptom
         error = smtp_error(code)
         if code:

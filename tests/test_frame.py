@@ -144,3 +144,27 @@ def test_answers_to_did_it_help():
 def test_an_ssl_choice_said_for_another_protocol_is_not_the_questions():
     assert frame("Na počítači mám IMAP bez SSL. Jaký port dát pro POP3?").security is None
     assert frame("SSL mám zapnuté u příchozí pošty, účet je IMAP. Jaký port?").security == "ssl"
+
+
+def test_a_protocol_then_the_one_refused():
+    # "X ne Y" keeps X; "X ne, Y" refuses X
+    assert frame("nastavuju to přes IMAP ne POP3, jaký port se SSL?").protocols == ["imap"]
+    assert frame("chci to radši přes POP ne IMAP. port?").protocols == ["pop3"]
+    assert frame("POP ne, chci IMAP. jaký port?").protocols == ["imap"]
+    # what the device chose by itself is not the one wanted
+    assert frame("Outlook mi to nastavil jako IMAP, chci POP3. port?").protocols == ["pop3"]
+
+
+def test_a_port_after_a_server_name_keeps_its_direction():
+    # the dots of "ssl0.ovh.net" break no clause: the number is the outgoing one
+    read_ = frame("příchozí ssl0.ovh.net 993, odchozí ssl0.ovh.net 993, sedí to?")
+    assert (993, "smtp", None) in read_.port_claims or any(
+        claim[:2] == (993, "smtp") for claim in read_.port_claims
+    )
+
+
+def test_bez_of_something_else_is_no_ssl_choice():
+    assert (
+        frame("takže jen petr bez domény?", "inform", entity("security", "plain")).security is None
+    )
+    assert frame("a bez?", "inform", entity("security", "plain")).security == "plain"
