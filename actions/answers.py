@@ -310,8 +310,14 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         utter_password_change(dispatcher, "utter_mailbox_password")
         return []
     if topic == "same_settings":  # "ta druhá schránka se nastavuje stejně?": yes
+        # ("nastavuje se to na Macu jinak?": no – the same)
+        different = re.search(
+            r"\b(jinak\w*|jine|jiny|jina|odlisn\w*|lisi|lisit)\b", turn.frame.folded
+        )
         dispatcher.utter_message(
-            response="utter_same_settings", server=knowledge.server("incoming")
+            response="utter_same_settings",
+            server=knowledge.server("incoming"),
+            lead="Ne" if different else "Ano",
         )
         return [SlotSet("last_topic", "settings")]
     if topic == "mailbox_password":

@@ -239,6 +239,9 @@ SYMPTOM_WORDS = (
         re.compile(
             rf"{NOT_FETCHED}\w*[^.?!]{{0,60}}{MAIL}|{MAIL}\w*[^.?!]{{0,60}}{NOT_FETCHED}\w*"
             r"|(nov\w* )?(post|mail|zprav|email)\w*\W+(\w+\W+){0,4}(se )?(neobjevi|neukaz|nenacte)\w*"
+            # "nejdou mi přijímat zprávy", "příjem nefunguje"
+            r"|\b(nejde|nejdou|nefunguje|nefunguji|nemuzu|nemohu|nelze)\b (mi |nam )?(prijimat|prijem|stahovat|stahnout)"
+            r"|\b(prijimani|prijem|stahovani)\b (posty |mailu |zprav )?(mi |nam )?(nejde|nefunguje)\b"
         ),
     ),
     (

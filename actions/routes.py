@@ -607,6 +607,7 @@ def _asks_setup(turn: Turn, sending: bool = False) -> bool:
         or frame.open_smtp
         or frame.needs_help
         or frame.adjacent  # "jak si nastavím přesměrování pošty na Gmail?": the customer area
+        or lexicon.says("program_feature", frame.folded)  # "jde v Mailu udělat podpis?"
     )
 
 
@@ -642,6 +643,23 @@ def device_named(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if knowledge.guide(turn.device).profile:
         buttons.append({"title": "Profil jedním klepnutím", "payload": "/ask_profile"})
     dispatcher.utter_message(response="utter_device_noted", buttons=buttons)
+    return []
+
+
+def device_not_understood(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """A device named beside something not understood: "Mám iPhone." alone is the device
+    noted; a request of its own ("…chci tam podpis s logem, jde to?") is said to be not
+    understood, with what the bot does and a colleague for the rest."""
+    if len(turn.frame.text.split()) <= 6 and "?" not in turn.frame.text:
+        return device_named(dispatcher, turn)
+    dispatcher.utter_message(
+        response="utter_device_not_understood",
+        buttons=[
+            {"title": "Nastavení krok za krokem", "payload": "/start_walkthrough"},
+            {"title": "Nastavení serveru", "payload": "/ask_settings"},
+            {"title": "Chci mluvit s kolegou", "payload": "/request_human"},
+        ],
+    )
     return []
 
 
@@ -1706,6 +1724,16 @@ ROUTES: List[Route] = [
         ),
         lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
     ),
+    Route(
+        "program_feature",  # "jde v Thunderbirdu podpis s logem?": the program's own feature
+        lambda t: (
+            lexicon.says("program_feature", t.frame.folded)
+            and not t.walkthrough_active
+            and not (t.frame.protocols or t.frame.ports or t.frame.symptom or t.frame.hosts)
+            and not (set(t.frame.asks) - {"settings"} or t.frame.open_smtp)
+        ),
+        said("utter_program_feature"),
+    ),
     Route("device_setup", _device_setup, start_walkthrough),
     Route("other_device", _other_device, other_device),
     Route("device_named", _device_named, device_named),
@@ -1798,6 +1826,8 @@ ROUTES: List[Route] = [
                 or lexicon.says("start_setup", t.frame.folded)
             )
             and not t.walkthrough_active
+            # ("chci v Mailu pravidla na třídění pošty": the program's feature, not a setup)
+            and not lexicon.says("program_feature", t.frame.folded)
         ),
         start_walkthrough,
     ),
@@ -1854,7 +1884,7 @@ ROUTES: List[Route] = [
     Route(
         "device_fallback",  # a device named and the rest not understood: what to do there
         lambda t: bool(t.frame.device) and not t.walkthrough_active,
-        device_named,
+        device_not_understood,
         last_resort=True,
     ),
     Route("fallback", lambda t: True, fall_back, last_resort=True),
