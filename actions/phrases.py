@@ -49,6 +49,8 @@ TOPIC_WORDS = {
         r"|\b(musim|co|neco|nieco|treba|potreba|ktere|kterou|ktery|which|what)\b[^.?!]{0,20}\b(zaskrt\w*|tick\w*|check ?box\w*)"
         r"|\b(check ?box\w*|zaskrtavat\w*|zaskrtavac\w*|zaskrtavatk\w*)(?![^.?!]{0,25}\b(ssl|tls))"
         r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login"
+        # "musím ještě něco zapnout kvůli odesílání?": the outgoing server's log-in
+        r"|\b(zapnout|zapnut\w*|zaskrtnout|nastavit)\b[^.?!]{0,20}\b(kvuli|pro|k|ke) (odesil|odeslan|posil)\w*"
         # "a switch 'Require sign-in' for the outgoing server, on or off?"
         r"|\b(require\w*|need\w*)\b[^.?!]{0,15}\b(sign.?in|log.?in)\b"
         r"|\b(sign.?in|log.?in)\b[^.?!]{0,40}\b(on or off|required|needed)\b"

@@ -67,6 +67,7 @@ from actions.walkthrough import (
     enter_at,
     reports_filled,
     utter_after_filling,
+    utter_intro,
     walkthrough_turn,
 )
 from czech_nlu.folding import fold
@@ -529,6 +530,16 @@ def adjacent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 # "takže jen petr, bez domény?", "nestačí jen to před zavináčem?": less than the whole address
 LESS_THAN_ADDRESS = re.compile(r"\b(bez|jen|jenom|pouze|stac\w*|nestac\w*|nemusi\w*|neni)\b")
+
+
+def password_in_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The account's settings in the device, where the password and user name are typed."""
+    dispatcher.utter_message(response="utter_where_account")
+    dispatcher.utter_message(
+        response="utter_password_in_device",
+        username=knowledge.credentials()["username"]["nominative"],
+    )
+    return [SlotSet("last_topic", "password")]
 
 
 def said_username_yes(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -1089,6 +1100,36 @@ def _asks_what_to_fill(turn: Turn) -> bool:
     )
 
 
+# the account form described by its server fields ("políčka server příchozí a odchozí pošty")
+FORM_FIELDS_SEEN = re.compile(
+    r"\b(polick\w*|kolonk\w*|formular\w*|pole)\b[^.?!]{0,40}\bserver\w*"
+    r"|\bserver\w* (prichozi|odchozi)\w*\b[^.?!]{0,40}\bserver\w* (prichozi|odchozi)\w*"
+)
+
+
+def _form_described(turn: Turn) -> bool:
+    """ "Mail napsal, že nelze ověřit název účtu nebo heslo, a ukázal políčka pro servery, co
+    tam?": the account form, whatever notice came before it (the Mac shows one on the way)."""
+    frame = turn.frame
+    return bool(
+        not turn.walkthrough_active
+        and FORM_FIELDS_SEEN.search(frame.folded)
+        and lexicon.says("what_to_fill", frame.folded)
+        and frame.symptom in (None, "login_failed")
+        and not (frame.ports or frame.hosts or frame.open_smtp or frame.works is False)
+    )
+
+
+def form_described(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    if turn.device not in knowledge.guides():
+        return answers.answer_what_to_fill(dispatcher, turn)
+    walk = Walkthrough(dispatcher, turn)
+    if not turn.walkthrough_started:
+        utter_intro(dispatcher, turn, midway=True)
+    walk.choose(turn.frame.protocols, turn.frame.security)
+    return walk.go_to(walk.form_step)
+
+
 def _enters_walkthrough(turn: Turn) -> bool:
     """A screen named with a word of seeing or having done it, outside a running walkthrough."""
     frame = turn.frame
@@ -1412,6 +1453,7 @@ ROUTES: List[Route] = [
     # "otevřel jsem nastavení" after the SMTP fix: the rest of the way, not "it works"
     Route("fix_path", on_the_way, answer_progress),
     Route("fix_path_lost", lost_on_the_way, answer_lost),
+    Route("form_described", _form_described, form_described),
     Route(
         "what_to_fill",  # "našel jsem, co tam vyplním?" outside the walkthrough: the values
         lambda t: (
@@ -1522,6 +1564,16 @@ ROUTES: List[Route] = [
             and not (t.frame.protocols or t.frame.hosts)
         ),
         lambda d, t: said_username_yes(d, t),
+    ),
+    Route(
+        "password_in_device",  # "heslo jsem změnil, kde ho teď v aplikaci přepíšu?"
+        lambda t: (
+            bool(t.device or t.frame.device)
+            and lexicon.says("password_in_device", t.frame.folded)
+            and bool(re.search(r"\b(hesl|jmen|uzivatel|login)\w*", t.frame.folded))
+            and not (t.frame.ports or t.frame.symptom or t.walkthrough_active)
+        ),
+        password_in_device,
     ),
     Route("webmail", _asks_webmail, webmail),  # "dostanu se k poště přes prohlížeč?"
     Route("adjacent", lambda t: _adjacent_only(t) or _adjacent_again(t), adjacent),
