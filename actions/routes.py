@@ -698,6 +698,36 @@ def _fix_for_another_device(turn: Turn) -> bool:
     )
 
 
+# Answers that name a place in the device: said again when the device is corrected.
+PLACE_RESPONSES = ("utter_where_account", "utter_where_ssl_port", "utter_password_in_device")
+
+
+def _place_for_another_device(turn: Turn) -> bool:
+    """ "Omyl, mám to na Samsungu" right after where something is: the same place there."""
+    frame = turn.frame
+    return (
+        turn.device_changed
+        and not turn.walkthrough_active
+        and bool(set(PLACE_RESPONSES) & set(last_responses(turn.tracker)))
+        and not (frame.asks or frame.ports or frame.symptom or frame.open_smtp or frame.start)
+        # ("na Macu chci zkontrolovat SMTP, kde to najdu?": a question of its own)
+        and not (frame.protocols or lexicon.says("where_setting", frame.folded))
+        and len(frame.text.split()) <= 14
+    )
+
+
+def place_for_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    for response in last_responses(turn.tracker):
+        if response in PLACE_RESPONSES:
+            values = (
+                {"username": knowledge.credentials()["username"]["nominative"]}
+                if response == "utter_password_in_device"
+                else {}
+            )
+            dispatcher.utter_message(response=response, **values)
+    return []
+
+
 def _password_step(device: Optional[str]) -> int:
     """The first step of the device's guide where the mailbox password is typed."""
     steps = knowledge.steps(device)
@@ -1639,6 +1669,7 @@ ROUTES: List[Route] = [
         _fix_for_another_device,
         lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
     ),
+    Route("place_for_device", _place_for_another_device, place_for_device),
     Route("pending_yes_no", answers_pending, lambda d, t: troubleshoot(d, t, t.intent)),
     Route(
         "receiving_works",  # "přijímat můžu normálně" to "Funguje Vám alespoň příjem?"
