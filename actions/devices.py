@@ -76,6 +76,10 @@ def _mentions(folded: str) -> List[Tuple[bool, int, str]]:
     return sorted(found)
 
 
+# A phone named in words, beside a program's name ("Gmail v mobilu", "Android")
+PHONE_WORDS = re.compile(
+    r"\b(telefon\w*|mobil\w*|iphon\w*|ipad\w*|android\w*|pixel\w*|xiaomi\w*|redmi\w*|huawei\w*|motorol\w*|samsung\w*|galax\w*)\b"
+)
 COMPUTER = re.compile(r"\b(pocitac\w*|notebook\w*|ntb|pc|laptop\w*|windows)\b")
 
 
@@ -130,12 +134,24 @@ def named(folded: str) -> Optional[str]:
     }
     mentions = [m for m in mentions if not (m[0] and m[1] in on_screen)]
     ids = {guide_id for _, _, guide_id in mentions}
+    # "provedte mě Thunderbirdem, mám tam už gmail": beside a computer's program, a program's
+    # name with no phone of its own ("gmail") is an account in that program, not the phone app
+    computers = {i for i in ids if knowledge.guide(i).kind == "computer"}
+    if computers:
+        accounts = {
+            i
+            for i in ids - computers
+            if (program := knowledge.guide(i).program)
+            and not PHONE_WORDS.search(program.sub(" ", folded))
+        }
+        mentions = [m for m in mentions if m[2] not in accounts]
+        ids -= accounts
     # "Android, v něm aplikaci Microsoft Outlook": the app on that phone
     apps = {app for i in ids if (app := app_on_phone(i, folded)) and _together(i, app, folded)}
     if len(apps) == 1:
         return apps.pop()
     programs = [i for i in ids if (p := knowledge.guide(i).program) and p.search(folded)]
-    if len(ids) > 1 and len(programs) == 1:
+    if len(ids) > 1 and len(programs) == 1 and not computers:
         return programs[0]  # "Samsung, ale poštu čtu v Gmailu": the program
     refined = {r for guide_id in ids for r in knowledge.guide(guide_id).refines}
     chosen = [guide_id for _, _, guide_id in mentions if guide_id not in refined]

@@ -249,7 +249,8 @@ def _port_claims(
     inherited = []  # claims whose protocol is the message's only one, not their clause's
     before: Optional[str] = None  # the protocol named last before this clause
     incoming = knowledge.incoming_protocols()
-    for clause in clauses(folded):
+    parts = clauses(folded)
+    for index, clause in enumerate(parts):
         numbers = [int(n) for n in re.findall(r"\b\d{2,5}\b", clause) if int(n) in ports]
         named = _concrete(protocols_in_text(clause))
         # "u odchozího SSL/TLS a 465": a number without its own protocol takes the one just named
@@ -261,6 +262,9 @@ def _port_claims(
             protocol = before if owners <= {before, None} else None
         before = named[-1] if named else before
         security = security_in_text(clause)
+        following = parts[index + 1] if index + 1 < len(parts) else ""
+        if numbers and security is None and _security_alone(following):
+            security = security_in_text(following)  # "…, port 143, SSL/TLS.": the port's SSL
         if len(named) != 1 and protocol:
             inherited += [len(claims) + i for i in range(len(numbers))]
         claims += [(n, protocol, security) for n in numbers]
@@ -269,6 +273,17 @@ def _port_claims(
         # "port je 587 a typ zabezpečení SSL/TLS": the one port's SSL said beside it
         claims = [(claims[0][0], claims[0][1], said)]
     return list(dict.fromkeys(_own_direction(claims, inherited)))
+
+
+def _security_alone(clause: str) -> bool:
+    """A clause that only says the SSL choice ("SSL/TLS", "bez šifrování"): no number, no
+    protocol of its own."""
+    return bool(
+        security_in_text(clause)
+        and not re.search(r"\d", clause)
+        and not protocols_in_text(clause)
+        and len(clause.split()) <= 4
+    )
 
 
 def _direction(protocol: Optional[str]) -> Optional[str]:

@@ -136,7 +136,7 @@ ADVICE_WORDS = re.compile(
 )
 # ("port 25", "port č. 25", "port mám 25", "port je 25")
 PORT_AFTER_WORD = re.compile(
-    r"\bport\w*\s*(?:c\.|cislo|number|no\.|mam|je|mame|jsem dal|nastaveny|na)?\s*:?\s*(\d{1,5})\b"
+    r"\bport\w*\s*(?:(?:tam|ted|tu|mi)\s+)?(?:c\.|cislo|number|no\.|mam|je|mame|jsem dal|nastaveny|na)?\s*:?\s*(\d{1,5})\b"
 )
 # A request that we send something ("nemůžete mi znovu poslat fakturu?"), no mail failing.
 ASKS_US_TO_SEND = re.compile(

@@ -661,7 +661,11 @@ def device_not_understood(dispatcher: CollectingDispatcher, turn: Turn) -> Event
     """A device named beside something not understood: "Mám iPhone." alone is the device
     noted; a request of its own ("…chci tam podpis s logem, jde to?") is said to be not
     understood, with what the bot does and a colleague for the rest."""
-    if len(turn.frame.text.split()) <= 6 and "?" not in turn.frame.text:
+    request = re.search(
+        r"\b(chci|chtel\w*|potrebuj\w*|jak|jde|da se|muzete|pomozte|poradte|nevim)\b",
+        turn.frame.folded,
+    )
+    if "?" not in turn.frame.text and not request:  # ("mám dotaz k Mailu na Macu")
         return device_named(dispatcher, turn)
     dispatcher.utter_message(
         response="utter_device_not_understood",
@@ -1102,13 +1106,14 @@ def _adjacent_only(turn: Turn) -> bool:
     )
     # A word shared with a mail symptom ("doména zítra vyprší", "certifikát webu") is no symptom;
     # mail that stopped arriving beside a full mailbox or a DNS change has that cause.
-    return (
-        frame.adjacent
-        and not mail
-        and (
-            frame.symptom in (None, "certificate", "timeout", "cannot_connect")
-            or (frame.symptom == "not_arriving" and lexicon.says("arrival_cause", frame.folded))
-        )
+    # ("odesílatelům se vrací zprávy: mailbox quota exceeded": the full mailbox is the cause)
+    cause = (
+        frame.symptom in ("not_arriving", "cannot_send")
+        and lexicon.says("arrival_cause", frame.folded)
+        and not (frame.asks or frame.ports or frame.hosts)
+    )
+    return frame.adjacent and (
+        cause or (not mail and frame.symptom in (None, "certificate", "timeout", "cannot_connect"))
     )
 
 
@@ -1399,6 +1404,15 @@ ROUTES: List[Route] = [
         autoconfig_reader,
     ),
     Route(
+        "auth_method",  # "tiskárna nabízí žádné / PLAIN / LOGIN": either log-in, never none
+        lambda t: lexicon.says("auth_method", t.frame.folded) and not t.frame.ports,
+        lambda d, t: said(
+            "utter_auth_method",
+            username=knowledge.credentials()["username"]["nominative"],
+            smtp_ssl=knowledge.port("smtp", "ssl"),
+        )(d, t),
+    ),
+    Route(
         "sending_device",  # "a co nastavit v tiskárně, co posílá skeny mailem?": SMTP only
         lambda t: (
             lexicon.says("sending_device", t.frame.folded)
@@ -1605,6 +1619,14 @@ ROUTES: List[Route] = [
         ),
         password_in_device,
     ),
+    Route(
+        "how_to_test",  # "jak si teď vyzkouším, že to posílá?": a test message to oneself
+        lambda t: (
+            lexicon.says("how_to_test", t.frame.folded)
+            and not (t.frame.symptom or t.frame.ports or t.frame.hosts or t.frame.asks)
+        ),
+        said("utter_walkthrough_check"),
+    ),
     Route("webmail", _asks_webmail, webmail),  # "dostanu se k poště přes prohlížeč?"
     Route("adjacent", lambda t: _adjacent_only(t) or _adjacent_again(t), adjacent),
     # "kde si stáhnu fakturu? a jaký je server odchozí pošty": the hosting matter, then the mail
@@ -1670,6 +1692,15 @@ ROUTES: List[Route] = [
         lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
     ),
     Route("place_for_device", _place_for_another_device, place_for_device),
+    Route(
+        "accept_certificate",  # "mám to přijmout, nebo ne?" after a certificate warning: no
+        lambda t: (
+            last_symptom(t.topic) == "certificate"  # (told with the warning: its diagnosis)
+            and lexicon.says("accept_certificate", t.frame.folded)
+            and not (t.frame.ports or t.frame.hosts)
+        ),
+        said("utter_certificate_no", server=knowledge.server("incoming")),
+    ),
     Route("pending_yes_no", answers_pending, lambda d, t: troubleshoot(d, t, t.intent)),
     Route(
         "receiving_works",  # "přijímat můžu normálně" to "Funguje Vám alespoň příjem?"

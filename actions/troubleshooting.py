@@ -5,6 +5,7 @@ The conversation is data: each entry and each answer to a pending question leads
 (responses to send, next question). All values come from the knowledge file.
 """
 
+import re
 from typing import Any, Dict, List, NamedTuple, Optional
 
 from rasa_sdk.events import SlotSet
@@ -58,7 +59,17 @@ NO_QUESTION = Step(["utter_anything_else"], None)
 
 def answers_pending(turn: Turn) -> bool:
     """The message is a yes / no to the troubleshooting question left open."""
-    return turn.pending in ANSWERS and turn.intent in ("affirm", "deny") and not _contradicts(turn)
+    # ("mám to přijmout, nebo ne?" asks a yes / no, it gives none)
+    asks_one = "?" in turn.frame.text and YES_OR_NO_ASKED.search(turn.frame.folded)
+    return (
+        turn.pending in ANSWERS
+        and turn.intent in ("affirm", "deny")
+        and not _contradicts(turn)
+        and not asks_one
+    )
+
+
+YES_OR_NO_ASKED = re.compile(r"\b(ano )?nebo ne\b|\bor not\b|\bci ne\b")
 
 
 def _contradicts(turn: Turn) -> bool:

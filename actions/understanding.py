@@ -55,7 +55,8 @@ DOUBLE_NEGATION = re.compile(
     r"|\bbez\s+(ssl|tls|sifrovan\w*|zabezpec\w*)\s+(\w+\s+)?(nechci|nechceme)\b"
 )
 NEGATED_SECURITY = re.compile(
-    rf"\b(bez|ne|nechci|nechcem|nepouzivam|nemam|nemame|vypn\w*|vypl\w*|deaktiv\w*|odskrtn\w*"
+    # ("vyplý", "vyplé" are colloquial for off; "vyplněno" is filled in)
+    rf"\b(bez|ne|nechci|nechcem|nepouzivam|nemam|nemame|vypn\w*|vypl(?!n)\w*|deaktiv\w*|odskrtn\w*"
     rf"|neumi|neumej\w*|nepodporuj\w*|nezvlad\w*|without|no|not|doesn.?t support|can.?t do"
     rf"|don.?t (want|use|need)|do not (want|use|need))"
     rf"\s+(\w+\s+)?{SECURE}"

@@ -637,6 +637,11 @@ def _swept(word: str) -> bool:
     return not all(p in PRODUCT_WORDS or p.isdigit() or TECHNICAL.match(p) for p in parts)
 
 
+# The SMTP log-in mechanisms a device offers by name ("žádné / PLAIN / LOGIN / CRAM-MD5"), RFC 4954
+AUTH_MECHANISMS = frozenset(
+    ["plain", "login", "cram-md5", "digest-md5", "ntlm", "xoauth2", "oauth2", "gssapi"]
+    + ["scram-sha-1", "scram-sha-256"]
+)
 # Letters with digits that name a thing, not a secret: "SM-G991B", "AUTH535", "Err-535", "port993"
 CODE_LIKE = re.compile(r"^(?:[A-Z0-9]+|.*-.*|(?i:port|auth|err|error|smtp|imap|pop|ssl|tls)\w*)$")
 
@@ -675,6 +680,8 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
         if TECHNICAL.match(word) and not word.isdigit():  # "heslo mám 100% dobře"
             continue
         if fold(word) in PRODUCT_WORDS:  # "na iPhonu mám jako heslo X": the device, then X
+            continue
+        if fold(word).lower() in AUTH_MECHANISMS:  # "ověřování: žádné / PLAIN / CRAM-MD5"
             continue
         if _reported_after_key(folded[:start]) and not shaped_anywhere:
             continue  # "zadala heslo a Outlook hlásí „Účet …“" (but "…píše, že je špatné, měnil

@@ -168,3 +168,8 @@ def test_bez_of_something_else_is_no_ssl_choice():
         frame("takže jen petr bez domény?", "inform", entity("security", "plain")).security is None
     )
     assert frame("a bez?", "inform", entity("security", "plain")).security == "plain"
+
+
+def test_filled_in_is_no_ssl_off():
+    # "vyplněno" (filled in) is not "vyplý" (off)
+    assert frame("vyplněno SSL/TLS 993 a 465, odešlo a přišlo, díky").security == "ssl"
