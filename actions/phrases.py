@@ -242,8 +242,9 @@ SYMPTOM_WORDS = (
             rf"{NOT_FETCHED}\w*[^.?!]{{0,60}}{MAIL}|{MAIL}\w*[^.?!]{{0,60}}{NOT_FETCHED}\w*"
             r"|(nov\w* )?(post|mail|zprav|email)\w*\W+(\w+\W+){0,4}(se )?(neobjevi|neukaz|nenacte)\w*"
             # "nejdou mi přijímat zprávy", "příjem nefunguje"
-            r"|\b(nejde|nejdou|nefunguje|nefunguji|nemuzu|nemohu|nelze)\b (mi |nam )?(prijimat|prijem|stahovat|stahnout)"
-            r"|\b(prijimani|prijem|stahovani)\b (posty |mailu |zprav )?(mi |nam )?(nejde|nefunguje)\b"
+            r"|\b(nejde|nejdou|nefunguje|nefunguji|nemuzu|nemohu|nelze)\b (mi |nam )?(prijimat|prijem)"
+            r"|\b(nejde|nejdou|nemuzu|nemohu|nelze)\b (mi |nam )?(stahovat|stahnout) (\w+ )?(post|mail|zprav|email)"
+            r"|\b(prijimani|prijem)\b (posty |mailu |zprav )?(mi |nam )?(nejde|nefunguje)\b"
         ),
     ),
     (
