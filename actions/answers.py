@@ -80,9 +80,7 @@ def answer_what_to_fill(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 
 def answer_username(dispatcher: CollectingDispatcher) -> Events:
-    dispatcher.utter_message(
-        response="utter_username", username=knowledge.credentials()["username"]["nominative"]
-    )
+    dispatcher.utter_message(response="utter_username", username=knowledge.username())
     return [SlotSet("last_topic", "username")]  # "a u odchozího taky?" asks it of SMTP
 
 
@@ -90,7 +88,7 @@ def answer_username_short(dispatcher: CollectingDispatcher) -> Events:
     """ "Jako uživatele mám jen info": not enough, the whole address."""
     dispatcher.utter_message(
         response="utter_username_short",
-        username=knowledge.credentials()["username"]["nominative"],
+        username=knowledge.username(),
     )
     return [SlotSet("last_topic", "username")]
 
@@ -288,9 +286,7 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(response="utter_auth_ok", **symptoms.fix_values())
         return [SlotSet("last_topic", "port"), SlotSet("protocol", "smtp")]
     if topic == "same_login":  # "a heslo stejné jako u příchozí?": yes, first
-        dispatcher.utter_message(
-            response="utter_same_login", username=knowledge.credentials()["username"]["nominative"]
-        )
+        dispatcher.utter_message(response="utter_same_login", username=knowledge.username())
         return [SlotSet("last_topic", "username")]
     if topic == "password_everywhere":  # "nové heslo musím přepsat i v telefonu?": yes
         dispatcher.utter_message(response="utter_password_everywhere")

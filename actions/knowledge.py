@@ -73,6 +73,11 @@ def credentials() -> Dict[str, Any]:
     return load()["credentials"]
 
 
+def username() -> str:
+    """The user name, as a sentence names it: "celá e-mailová adresa (například …)"."""
+    return str(credentials()["username"]["nominative"])
+
+
 def smtp_auth_checkboxes() -> List[str]:
     """The seed's two Windows Phone check boxes (named in the guide's own words)."""
     return load()["smtp_auth_checkboxes"]

@@ -537,7 +537,7 @@ def password_in_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_where_account")
     dispatcher.utter_message(
         response="utter_password_in_device",
-        username=knowledge.credentials()["username"]["nominative"],
+        username=knowledge.username(),
     )
     return [SlotSet("last_topic", "password")]
 
@@ -549,7 +549,7 @@ def said_username_yes(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     )
     dispatcher.utter_message(
         response="utter_username_short" if less else "utter_username_yes",
-        username=knowledge.credentials()["username"]["nominative"],
+        username=knowledge.username(),
     )
     return [SlotSet("last_topic", "username")]
 
@@ -646,11 +646,15 @@ def _device_named(turn: Turn) -> bool:
     )
 
 
+# What the bot does in a device, as buttons
+DEVICE_BUTTONS = [
+    {"title": "Nastavení krok za krokem", "payload": "/start_walkthrough"},
+    {"title": "Nastavení serveru", "payload": "/ask_settings"},
+]
+
+
 def device_named(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    buttons = [
-        {"title": "Nastavení krok za krokem", "payload": "/start_walkthrough"},
-        {"title": "Nastavení serveru", "payload": "/ask_settings"},
-    ]
+    buttons = list(DEVICE_BUTTONS)
     if knowledge.guide(turn.device).profile:
         buttons.append({"title": "Profil jedním klepnutím", "payload": "/ask_profile"})
     dispatcher.utter_message(response="utter_device_noted", buttons=buttons)
@@ -669,11 +673,7 @@ def device_not_understood(dispatcher: CollectingDispatcher, turn: Turn) -> Event
         return device_named(dispatcher, turn)
     dispatcher.utter_message(
         response="utter_device_not_understood",
-        buttons=[
-            {"title": "Nastavení krok za krokem", "payload": "/start_walkthrough"},
-            {"title": "Nastavení serveru", "payload": "/ask_settings"},
-            {"title": "Chci mluvit s kolegou", "payload": "/request_human"},
-        ],
+        buttons=DEVICE_BUTTONS + [{"title": "Chci mluvit s kolegou", "payload": "/request_human"}],
     )
     return []
 
@@ -724,9 +724,7 @@ def place_for_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     for response in last_responses(turn.tracker):
         if response in PLACE_RESPONSES:
             values = (
-                {"username": knowledge.credentials()["username"]["nominative"]}
-                if response == "utter_password_in_device"
-                else {}
+                {"username": knowledge.username()} if response == "utter_password_in_device" else {}
             )
             dispatcher.utter_message(response=response, **values)
     return []
@@ -1408,7 +1406,7 @@ ROUTES: List[Route] = [
         lambda t: lexicon.says("auth_method", t.frame.folded) and not t.frame.ports,
         lambda d, t: said(
             "utter_auth_method",
-            username=knowledge.credentials()["username"]["nominative"],
+            username=knowledge.username(),
             smtp_ssl=knowledge.port("smtp", "ssl"),
         )(d, t),
     ),

@@ -227,7 +227,7 @@ class Walkthrough:
             "security_label": knowledge.security_label(self.security),
             "incoming_port": knowledge.port(self.protocol, self.security),
             "outgoing_port": knowledge.port("smtp", self.security),
-            "username": knowledge.credentials()["username"]["nominative"],
+            "username": knowledge.username(),
         }
 
     def finish(self) -> List[Dict[str, Any]]:
