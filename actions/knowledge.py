@@ -107,6 +107,9 @@ class Step:
     activity: bool = False  # "jsem u vyplňování": being at this step, not done with it
     opens: Optional[str] = None  # the place the step opens, on folded text: being there is it done
     then: Optional[Then] = None
+    # a tap on the way that is shown in one go with the next step ("Otevřete Gmail" with
+    # "Profilový obrázek"): no screen of its own to report
+    with_next: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,15 @@ class Guide:
     def step_number(self, step_id: str) -> int:
         """1-based number of the step with this id."""
         return next(number for number, step in enumerate(self.steps, 1) if step.id == step_id)
+
+    def shown_with(self, number: int) -> int:
+        """The last step shown in one message with step `number`: the taps marked
+        `with_next` after it, never the account form."""
+        form = self.step_number(FORM_STEP_ID)
+        last = number
+        while last < len(self.steps) and self.steps[last - 1].with_next and last + 1 != form:
+            last += 1
+        return last
 
 
 GUIDE_FIELDS = {

@@ -89,8 +89,14 @@ class Walkthrough:
     def step_count(self) -> int:
         return len(self.guide.steps)
 
-    def go_to(self, number: int) -> List[Dict[str, Any]]:
+    def go_to(self, number: int, together: bool = True) -> List[Dict[str, Any]]:
+        """Step `number` shown, with the steps shown in one go with it (`with_next` in the
+        knowledge file: taps on the way); the walkthrough then stands at the last of them."""
         number = min(max(number, 1), self.step_count())
+        last = self.guide.shown_with(number) if together else number
+        for earlier in range(number, last):
+            self._show(earlier, buttons=False)
+        number = last
         defaulted = number == self.form_step and not self._form_choices_known()
         if defaulted:
             # No choice yet: the recommended account (IMAP, SSL) with its values at once, and
@@ -218,7 +224,8 @@ class Walkthrough:
     def _buttons(self, number: int) -> List[Dict[str, str]]:
         if number == self.step_count():
             return []
-        return NAV_BUTTONS + [ALL_STEPS_BUTTON] if number == 1 else NAV_BUTTONS
+        first = number == self.guide.shown_with(1)  # the first message's last step
+        return NAV_BUTTONS + [ALL_STEPS_BUTTON] if first else NAV_BUTTONS
 
     def _form_values(self) -> Dict[str, Any]:
         values = replies.settings_values(self.protocol)
@@ -338,8 +345,8 @@ def walkthrough_turn(
         if step >= walk.step_count():  # after the whole guide at once: its summary
             return walk.finish()
         return walk.go_to(step + 1)
-    if intent == "step_back":
-        return walk.go_to(step - 1)
+    if intent == "step_back":  # (one step back, even from a step shown with others)
+        return walk.go_to(step - 1, together=False)
     if intent == "step_goto":
         return walk.go_to(turn.frame.step or step)
     if intent in ("step_help", "deny"):

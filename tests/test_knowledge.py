@@ -94,3 +94,16 @@ def test_no_fact_is_retyped_in_domain_or_data_responses():
     for spec in knowledge.protocols().values():
         for number in spec["ports"].values():
             assert not re.search(rf"\b{number}\b", domain), number
+
+
+def test_steps_shown_together_are_taps_before_the_form():
+    for guide in knowledge.guides().values():
+        form = guide.step_number(knowledge.FORM_STEP_ID)
+        for number, step in enumerate(guide.steps, 1):
+            if step.with_next:  # a tap on the way: never the form, the last step or a choice
+                assert number < form - 1 or number + 1 < form, (guide.id, step.id)
+                assert not (step.after_filling or step.notice), (guide.id, step.id)
+        assert guide.shown_with(form) == form  # the form with its values stands alone
+    iphone = knowledge.guide("iphone_mail")
+    assert iphone.shown_with(1) == 3 and iphone.shown_with(3) == 3
+    assert knowledge.guide().shown_with(1) == 1  # the seed's guide: a step at a time
