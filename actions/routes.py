@@ -1326,6 +1326,13 @@ def _asks_form_values(turn: Turn) -> bool:
     )
 
 
+# All the values asked for at once, before the form is reached
+VALUES_NOW = re.compile(
+    r"\b(vsechn\w*|ty|rovnou|cel\w*|kompletn\w*)\b[^.?!]{0,20}\b(udaj\w*|hodnot\w*|parametr\w*)\b"
+    r"|\b(udaj\w*|hodnot\w*) (na|pro|k|ke|do) (server\w*|formular\w*)"
+)
+
+
 def _outgoing_next(frame: Frame) -> bool:
     """ "a teď odchozí", "příchozí mám, co dám u odchozího?": the outgoing part is next (the
     last clause names it alone)."""
@@ -1761,6 +1768,17 @@ ROUTES: List[Route] = [
     ),
     Route("device_switch", _device_switch, device_switch),
     Route("form_values", _asks_form_values, form_values),
+    Route(
+        "values_now",  # "…pak asi servery? napište mi rovnou všechny údaje": the form's values
+        lambda t: (
+            t.walkthrough_active
+            and bool(t.device)
+            and t.step <= knowledge.form_step(t.device)
+            and bool(VALUES_NOW.search(t.frame.folded))
+            and not (t.frame.ports or t.frame.hosts or t.frame.symptom or t.frame.open_smtp)
+        ),
+        form_values,
+    ),
     Route("filled_form", lambda t: _filled_step(t) is not None, yes_to_tap(filled_form)),
     Route("choice_and_question", _chooses_and_asks, choose_and_answer),
     Route(
