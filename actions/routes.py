@@ -528,10 +528,6 @@ def adjacent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return [{"event": "slot", "name": "last_topic", "value": "adjacent"}]
 
 
-# "takže jen petr, bez domény?", "nestačí jen to před zavináčem?": less than the whole address
-LESS_THAN_ADDRESS = re.compile(r"\b(bez|jen|jenom|pouze|stac\w*|nestac\w*|nemusi\w*|neni)\b")
-
-
 def password_in_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The account's settings in the device, where the password and user name are typed."""
     dispatcher.utter_message(response="utter_where_account")
@@ -544,7 +540,7 @@ def password_in_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 def said_username_yes(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The whole address restated: yes; a part of it: no, the whole."""
-    less = LESS_THAN_ADDRESS.search(turn.frame.folded) or lexicon.says(
+    less = lexicon.says("less_than_address", turn.frame.folded) or lexicon.says(
         "username_short", turn.frame.folded
     )
     dispatcher.utter_message(
@@ -567,7 +563,7 @@ def _asks_webmail(turn: Turn) -> bool:
         and not (frame.symptom or frame.works is not None or frame.protocols or frame.ports)
         and not (set(frame.asks) - {"settings"} or frame.hosts or frame.open_smtp)
         # ("ve webmailu to jde, ale v telefonu ne": the phone's problem)
-        and not re.search(r"\b(ale|nejde|nefunguj\w*|nic|ne)\b", frame.folded)
+        and not lexicon.says("fault_or_contrast", frame.folded)
     )
 
 
@@ -665,10 +661,7 @@ def device_not_understood(dispatcher: CollectingDispatcher, turn: Turn) -> Event
     """A device named beside something not understood: "Mám iPhone." alone is the device
     noted; a request of its own ("…chci tam podpis s logem, jde to?") is said to be not
     understood, with what the bot does and a colleague for the rest."""
-    request = re.search(
-        r"\b(chci|chtel\w*|potrebuj\w*|jak|jde|da se|muzete|pomozte|poradte|nevim)\b",
-        turn.frame.folded,
-    )
+    request = lexicon.says("request_made", turn.frame.folded)
     if "?" not in turn.frame.text and not request:  # ("mám dotaz k Mailu na Macu")
         return device_named(dispatcher, turn)
     dispatcher.utter_message(
@@ -1133,20 +1126,13 @@ def _asks_what_to_fill(turn: Turn) -> bool:
     )
 
 
-# the account form described by its server fields ("políčka server příchozí a odchozí pošty")
-FORM_FIELDS_SEEN = re.compile(
-    r"\b(polick\w*|kolonk\w*|formular\w*|pole)\b[^.?!]{0,40}\bserver\w*"
-    r"|\bserver\w* (prichozi|odchozi)\w*\b[^.?!]{0,40}\bserver\w* (prichozi|odchozi)\w*"
-)
-
-
 def _form_described(turn: Turn) -> bool:
     """ "Mail napsal, že nelze ověřit název účtu nebo heslo, a ukázal políčka pro servery, co
     tam?": the account form, whatever notice came before it (the Mac shows one on the way)."""
     frame = turn.frame
     return bool(
         not turn.walkthrough_active
-        and FORM_FIELDS_SEEN.search(frame.folded)
+        and lexicon.says("form_fields_seen", frame.folded)
         and lexicon.says("what_to_fill", frame.folded)
         and frame.symptom in (None, "login_failed")
         and not (frame.ports or frame.hosts or frame.open_smtp or frame.works is False)
@@ -1324,13 +1310,6 @@ def _asks_form_values(turn: Turn) -> bool:
         or (not asks and (lexicon.says("what_to_fill", folded) or field_seen))
         or (not asks and lexicon.says("device_asks", folded) and frame.protocols)
     )
-
-
-# All the values asked for at once, before the form is reached
-VALUES_NOW = re.compile(
-    r"\b(vsechn\w*|ty|rovnou|cel\w*|kompletn\w*)\b[^.?!]{0,20}\b(udaj\w*|hodnot\w*|parametr\w*)\b"
-    r"|\b(udaj\w*|hodnot\w*) (na|pro|k|ke|do) (server\w*|formular\w*)"
-)
 
 
 def _outgoing_next(frame: Frame) -> bool:
@@ -1774,7 +1753,7 @@ ROUTES: List[Route] = [
             t.walkthrough_active
             and bool(t.device)
             and t.step <= knowledge.form_step(t.device)
-            and bool(VALUES_NOW.search(t.frame.folded))
+            and lexicon.says("values_now", t.frame.folded)
             and not (t.frame.ports or t.frame.hosts or t.frame.symptom or t.frame.open_smtp)
         ),
         form_values,
