@@ -307,9 +307,7 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return []
     if topic == "same_settings":  # "ta druhá schránka se nastavuje stejně?": yes
         # ("nastavuje se to na Macu jinak?": no – the same)
-        different = re.search(
-            r"\b(jinak\w*|jine|jiny|jina|odlisn\w*|lisi|lisit)\b", turn.frame.folded
-        )
+        different = lexicon.says("asks_different", turn.frame.folded)
         dispatcher.utter_message(
             response="utter_same_settings",
             server=knowledge.server("incoming"),

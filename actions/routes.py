@@ -555,11 +555,7 @@ def _asks_webmail(turn: Turn) -> bool:
     frame = turn.frame
     return bool(
         lexicon.says("webmail", frame.folded)
-        and (
-            "?" in frame.text
-            or frame.asks_how
-            or re.search(r"\b(jak|kde|da se|jde)\b", frame.folded)
-        )
+        and ("?" in frame.text or frame.asks_how or lexicon.says("asks_way", frame.folded))
         and not (frame.symptom or frame.works is not None or frame.protocols or frame.ports)
         and not (set(frame.asks) - {"settings"} or frame.hosts or frame.open_smtp)
         # ("ve webmailu to jde, ale v telefonu ne": the phone's problem)
@@ -1598,7 +1594,7 @@ ROUTES: List[Route] = [
         lambda t: (
             bool(t.device or t.frame.device)
             and lexicon.says("password_in_device", t.frame.folded)
-            and bool(re.search(r"\b(hesl|jmen|uzivatel|login)\w*", t.frame.folded))
+            and lexicon.says("login_fields", t.frame.folded)
             and not (t.frame.ports or t.frame.symptom or t.walkthrough_active)
         ),
         password_in_device,
@@ -1828,7 +1824,7 @@ ROUTES: List[Route] = [
             and not (t.frame.ports or t.frame.hosts or t.frame.security)
             and not set(t.frame.asks) - {"settings", "smtp_auth"}
             and (t.frame.asks_how or lexicon.says("how_to_do_it", t.frame.folded))
-            and bool(re.search(r"\bnastav\w*", t.frame.folded))
+            and lexicon.says("setup_verb", t.frame.folded)
             and _asks_setup(t, sending=True)
         ),
         lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
