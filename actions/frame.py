@@ -476,6 +476,14 @@ def read(
         or lexicon.says("send_fails", folded)
         or phrases.FAILS.search(folded)
     )
+    if (
+        frame.device
+        and in_walkthrough
+        and not claimed
+        and not text.startswith("/")
+        and lexicon.says("seeing_marker", folded)
+    ):  # "teď to ukazuje iCloud, Google, Yahoo, Outlook": the screen's list, not a new device
+        frame.device = None
     if not frame.device and device in knowledge.guides():
         frame.device = devices.app_on_phone(device, folded)  # "mám aplikaci Outlook" on the Android
     if not frame.device and not ((in_walkthrough or device) and not claimed):

@@ -107,8 +107,8 @@ class Step:
     activity: bool = False  # "jsem u vyplňování": being at this step, not done with it
     opens: Optional[str] = None  # the place the step opens, on folded text: being there is it done
     then: Optional[Then] = None
-    # a tap on the way that is shown in one go with the next step ("Otevřete Gmail" with
-    # "Profilový obrázek"): no screen of its own to report
+    # shown in one go with the next step: a tap on the way ("Otevřete Gmail" with "Profilový
+    # obrázek"), or a screen past the provider list, so the form's values come with it
     with_next: bool = False
 
 
@@ -139,13 +139,29 @@ class Guide:
         return next(number for number, step in enumerate(self.steps, 1) if step.id == step_id)
 
     def shown_with(self, number: int) -> int:
-        """The last step shown in one message with step `number`: the taps marked
-        `with_next` after it, never the account form."""
+        """The last step shown in one message with step `number`: the steps marked
+        `with_next` after it, at most up to the account form (its values end a message)."""
         form = self.step_number(FORM_STEP_ID)
         last = number
-        while last < len(self.steps) and self.steps[last - 1].with_next and last + 1 != form:
+        while last < form and self.steps[last - 1].with_next:
             last += 1
         return last
+
+    def message_start(self, number: int) -> int:
+        """The first step of the message that ends at step `number` (itself when alone)."""
+        start = number
+        while (
+            start > 1 and self.steps[start - 2].with_next and self.shown_with(start - 1) >= number
+        ):
+            start -= 1
+        return start
+
+    def stops(self) -> Tuple[int, ...]:
+        """The steps the walkthrough stands at, message by message, when every step is done."""
+        stops = [self.shown_with(1)]
+        while stops[-1] < len(self.steps):
+            stops.append(self.shown_with(stops[-1] + 1))
+        return tuple(stops)
 
 
 GUIDE_FIELDS = {

@@ -194,6 +194,9 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
         return None  # "zpět", "ukončit", "jdi na krok 2": navigation, below
     if (frame.asks and not frame.names_something) or frame.term:
         return None  # a question of its own ("co znamená to SSL?"): answered, then the offer
+    incoming = [p for p in frame.protocols if p in knowledge.incoming_protocols()]
+    if len(incoming) > 1 and (frame.asks or "?" in frame.text):
+        return None  # "IMAP, nebo POP – co je lepší?": which one, not a choice made
     # The text decides ("ne, chci to se SSL"); a bare yes / no answers the SSL question.
     security = None
     if turn.pending == Pending.FORM_VALUES and frame.unsure and not frame.names_something:
@@ -247,6 +250,7 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
             position.step == turn.step
             and not (position.at_notice or position.at_then)
             and frame.confirms
+            and not _came_with_earlier(turn)
         ):
             return walkthrough_turn("step_done", dispatcher, turn)  # "našla jsem to" after help
         return enter_at(dispatcher, turn, position)  # "jiný účet mám", "vyskočilo hlášení…"
@@ -272,6 +276,13 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     if intent in NAVIGATION or intent in ("affirm", "deny"):
         return walkthrough_turn(intent, dispatcher, turn)
     return None
+
+
+def _came_with_earlier(turn: Turn) -> bool:
+    """The current step was shown in one message with the step before it: being there is
+    arriving ("napsal jsem jméno a heslo a dal další" → the form), not having done it."""
+    steps = knowledge.steps(turn.device)
+    return 1 < turn.step <= len(steps) and steps[turn.step - 2].with_next
 
 
 def _asks_button_after_filling(folded: str) -> bool:
@@ -1022,7 +1033,7 @@ def _about_the_bot(turn: Turn) -> bool:
     frame = turn.frame
     return frame.identity or (
         turn.intent == "ask_bot_identity"
-        and not (frame.names_something or frame.adjacent)
+        and not (frame.names_something or frame.adjacent or frame.where_were_we)
         # "a ten druhý počítač stejně?" after the SMTP fix: another device, not the bot
         and not (turn.pending == Pending.SMTP_FIX and lexicon.says("other_senders", frame.folded))
     )

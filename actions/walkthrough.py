@@ -329,8 +329,8 @@ def walkthrough_turn(
         if not turn.walkthrough_started or turn.device_changed:  # whose steps, said once
             utter_intro(dispatcher, turn)
         return walk.go_to(1)
-    if intent == "resume_walkthrough":
-        return walk.go_to(step)
+    if intent == "resume_walkthrough":  # the message the walkthrough stands at, whole
+        return walk.go_to(walk.guide.message_start(step))
     if intent == "step_all":
         if not turn.device and not asked_device(turn):
             return ask_device(dispatcher)
@@ -457,6 +457,12 @@ def utter_then(dispatcher: CollectingDispatcher, turn: Turn, number: int) -> Lis
     then = knowledge.steps(turn.device)[number - 1].then
     if then is None:  # (another device's position): the step itself
         return Walkthrough(dispatcher, turn).go_to(number)
+    walk = Walkthrough(dispatcher, turn)
+    if walk.guide.shown_with(number + 1) > number + 1:
+        # past the provider list the rest of the way to the form comes at once: the choice,
+        # then those steps
+        dispatcher.utter_message(response="utter_step_then_first", then=then.text)
+        return walk.go_to(number + 1)
     dispatcher.utter_message(response="utter_step_then", then=then.text)
     return [SlotSet("walkthrough_step", float(number)), SlotSet("walkthrough_active", True)]
 

@@ -96,14 +96,20 @@ def test_no_fact_is_retyped_in_domain_or_data_responses():
             assert not re.search(rf"\b{number}\b", domain), number
 
 
-def test_steps_shown_together_are_taps_before_the_form():
+def test_steps_shown_together_end_at_the_provider_list_and_at_the_form():
     for guide in knowledge.guides().values():
         form = guide.step_number(knowledge.FORM_STEP_ID)
         for number, step in enumerate(guide.steps, 1):
-            if step.with_next:  # a tap on the way: never the form, the last step or a choice
-                assert number < form - 1 or number + 1 < form, (guide.id, step.id)
-                assert not (step.after_filling or step.notice), (guide.id, step.id)
-        assert guide.shown_with(form) == form  # the form with its values stands alone
+            if step.with_next:  # shown with the next step: never the form or a step after it
+                assert number < form, (guide.id, step.id)
+        assert guide.shown_with(form) == form  # the values end a message
+        first = guide.shown_with(1)
+        if guide.id != knowledge.guide().id:  # past the first message: the rest to the form
+            assert guide.shown_with(first + 1) == form, guide.id
     iphone = knowledge.guide("iphone_mail")
     assert iphone.shown_with(1) == 3 and iphone.shown_with(3) == 3
+    assert iphone.shown_with(4) == iphone.step_number(knowledge.FORM_STEP_ID)
+    # "na čem jsme byli?" at the form: the message that led there, whole
+    assert iphone.message_start(iphone.step_number(knowledge.FORM_STEP_ID)) == 4
+    assert iphone.message_start(3) == 1 and iphone.stops() == (3, 5, 6)
     assert knowledge.guide().shown_with(1) == 1  # the seed's guide: a step at a time
