@@ -262,7 +262,9 @@ def _port_claims(
             protocol = before if owners <= {before, None} else None
         before = named[-1] if named else before
         security = security_in_text(clause)
-        following = parts[index + 1] if index + 1 < len(parts) else ""
+        # (the next clause past a bare "a": "změnit na 465 | a | SSL zapnout")
+        rest = [part for part in parts[index + 1 :] if part.strip() not in ("a", "i", "aj", "and")]
+        following = rest[0] if rest else ""
         if numbers and security is None and _security_alone(following):
             security = security_in_text(following)  # "…, port 143, SSL/TLS.": the port's SSL
         if len(named) != 1 and protocol:
@@ -577,6 +579,9 @@ def read(
         or bool(frame.protocols or frame.security or port_set),
     )
     frame.port_claims = _port_claims(without_phones, frame.ports, frame.protocols)
+    if any(security == "ssl" for _, _, security in frame.port_claims):
+        # "změnit na 465 a SSL zapnout?": the port with its SSL checked, no question of its own
+        frame.asks = [topic for topic in frame.asks if topic != "ssl_required"]
     frame.checks = bool(phrases.CHECK_WORDS.search(folded))
     frame.adjacent_clauses = [
         clause.strip()

@@ -215,6 +215,8 @@ SYMPTOM_WORDS = (
             # "zprávy visí ve složce Odchozí", "chodí jen příchozí"
             r"|\b(visi|vysi|zustavaj\w*|zustav\w*|trci|zasekl\w*)\b[^.?!]{0,20}\b(odchoz\w*|k odeslani|outbox)"
             r"|\b(chodi|funguje|jde) (mi )?(jen|jenom|pouze) (prichoz\w*|prijem)"
+            # "z kanceláře posílá, ale z domu ne": sending fails somewhere
+            r"|\b(posil|odesil|odchazi|odejde|odchodi)\w*\b[^.?!]{0,40}\b(ale|jenze|akorat)\b( \w+){0,3} (ne|uz ne|nejde|nefunguje)\b"
         ),
     ),
     (
@@ -282,6 +284,8 @@ SYMPTOM_WORDS = (
             r"|\b(overen|overovan|prihlasen)\w*( \w+){0,4} (selh|nejd|nefung|neproch|neprosl|nepodar|nezdar|zlyh)\w*"
             # "Přihlášení k serveru ssl0.ovh.net s uživatelským jménem … se nezdařilo."
             r"|\b(prihlasen|overen)\w*\b[^?!]{0,90}\bse (nezdar|nepodar)\w*"
+            # "Gmail píše chyba přihlášení"
+            r"|\bchyb\w* (pri |s )?(prihlas|overen)\w*"
         ),
     ),
 )

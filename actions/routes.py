@@ -787,6 +787,8 @@ def _gives_address(turn: Turn) -> bool:
     """An address for the profile: asked for, or offered on an Apple device and given alone."""
     frame = turn.frame
     offered = bool(turn.device) and knowledge.guide(turn.device).profile
+    if turn.pending == Pending.CALLBACK_EMAIL:
+        return False  # "napište mi na petr@…": the colleagues' contact, asked for
     return "@" in frame.text and (
         turn.pending == Pending.PROFILE_ADDRESS or (offered and len(frame.text.split()) <= 5)
     )
@@ -1461,7 +1463,8 @@ ROUTES: List[Route] = [
     ),
     Route(
         "device_answer",  # "iPhone" to "Na jakém zařízení…?": that device's walkthrough
-        lambda t: t.pending == Pending.DEVICE and bool(t.frame.device),
+        # ("Mám iPhone! Nemůže mi pomoct člověk?": the person, below, wins)
+        lambda t: t.pending == Pending.DEVICE and bool(t.frame.device) and not t.frame.person,
         start_walkthrough,
     ),
     Route(
