@@ -325,6 +325,11 @@ def _concrete(named: List[str]) -> List[str]:
     return named
 
 
+MENU_ICON = re.compile(
+    r"\b(tri|dve|3|2)\s+(svisl\w+ |vodorovn\w+ )?(tecky|tecek|carky|carek|cary|car|cark\w*)\b"
+)
+
+
 def _step(folded: str, position: Optional[Position], steps: int) -> Tuple[Optional[int], bool]:
     """A step named by number ("krok 5", "jdi na čtyřku") or by its screen ("typ účtu"), and
     whether the message asks to go there (False: it only asks about that screen)."""
@@ -341,8 +346,13 @@ def _step(folded: str, position: Optional[Position], steps: int) -> Tuple[Option
     bare = re.search(rf"\b(na|od)\s+([1-{min(steps, 9)}])\b", folded)
     if bare and nav:
         return int(bare.group(2)), True
-    # a screen named ("jdi na krok s jiným účtem")
-    if position and not position.at_notice and phrases.GO_TO_WORDS.search(folded):
+    # a screen named ("jdi na krok s jiným účtem"; "rovnou mi ukazuje Gmail, Yahoo…" is seen)
+    if (
+        position
+        and not position.at_notice
+        and phrases.GO_TO_WORDS.search(folded)
+        and not lexicon.says("seeing_marker", folded)
+    ):
         return position.step, True
     return None, False
 
@@ -692,7 +702,8 @@ def read(
     frame.position = where(folded, frame.device or device)  # once: _step and the situation read it
     steps = len(knowledge.steps(frame.device or device))
     frame.step, frame.step_explicit = _step(folded, frame.position, steps)
-    if frame.step is None:
+    # ("tři čárky", "tři tečky": the menu's icon, no step number the model may have read in it)
+    if frame.step is None and not MENU_ICON.search(folded):
         frame.step = next(
             (int(v) for v in _entities(message, "step") if v.isdigit() and 1 <= int(v) <= steps),
             None,

@@ -317,6 +317,7 @@ START_WORDS = re.compile(
     # "poraďte postup", "pošlete mi postup", "jaký je postup?"
     r"|\b(porad\w*|posl\w*|napis\w*|dejte|chci|potrebuj\w*|prosim o|jaky je) (mi )?(ten |nejaky |cely )?postup\b"
     r"|\bpostup\w*,? (prosim|please|pls)\b"  # "Thunderbird, postup prosím"
+    r"|^\W*(a |tak )?postup (pro|na|k|do|v)\b"  # "postup pro mail na Macu"
 )
 NEXT_WORDS = re.compile(
     r"\b(hotov\w*|dalsi|jedem\w*|jdem\w*|udelal\w*|udelan\w*|mam to|to mam|vidim to|uz ho vidim|uz to vidim"
@@ -362,7 +363,8 @@ NAV_VERBS = re.compile(
     r"\bkrok\w*|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\bprepn\w*|\bvrat\w*|\bzacn\w*|\bzpatky|\bzpet|\bznovu|\brovnou\b"
 )
 GO_TO_WORDS = re.compile(
-    r"\bchci\b|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\brovnou\b|\bkrok\w* (s|se)\b|\bvrat\w*|\bukaz\w*|\bdej mi\b"
+    r"\bchci\b|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\brovnou\b|\bkrok\w* (s|se)\b|\bvrat\w*|\bukaz(te)?\b|\bukazat\b|\bdej mi\b"
+    # ("ukaž mi", "ukažte"; "ukazuje" is what the screen shows)
 )
 
 # "Nevím" to a question the bot asked: ask it again, do not guess.

@@ -24,6 +24,7 @@ from actions import (
     reasons,
     replies,
     screens,
+    symptoms,
 )
 from actions.after_handoff import handed_off
 from actions.callback import answer_callback
@@ -197,6 +198,12 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
     incoming = [p for p in frame.protocols if p in knowledge.incoming_protocols()]
     if len(incoming) > 1 and (frame.asks or "?" in frame.text):
         return None  # "IMAP, nebo POP – co je lepší?": which one, not a choice made
+    unchanged = incoming in ([], [turn.tracker.get_slot("form_protocol")]) and frame.security in (
+        None,
+        turn.tracker.get_slot("form_security"),
+    )
+    if turn.pending == Pending.FORM_VALUES and unchanged and frame.asks and "?" in frame.text:
+        return None  # "u IMAPu port nikde, mám napsat …:993?": a question at the values
     # The text decides ("ne, chci to se SSL"); a bare yes / no answers the SSL question.
     security = None
     if turn.pending == Pending.FORM_VALUES and frame.unsure and not frame.names_something:
@@ -983,8 +990,14 @@ def where_back(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 
 def port_in_host(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    """The server's name alone in its field, the port apart; the port typed checked."""
-    dispatcher.utter_message(response="utter_port_not_in_host", server=knowledge.server("incoming"))
+    """The server's name alone in its field, the port apart; the port typed checked. With no
+    field for the port ("port nikde, mám psát …:993?") the program picks it itself."""
+    server = knowledge.server("incoming")
+    if lexicon.says("port_not_entered", turn.frame.folded):
+        dispatcher.utter_message(response="utter_port_not_in_host_no_field", server=server)
+        dispatcher.utter_message(response="utter_port_not_entered", **symptoms.fix_values())
+    else:
+        dispatcher.utter_message(response="utter_port_not_in_host", server=server)
     return ports.check_named_ports(dispatcher, turn)
 
 

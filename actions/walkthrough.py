@@ -68,10 +68,14 @@ def resume_step(turn: Turn) -> int:
 
 
 def offer_resume(dispatcher: CollectingDispatcher, turn: Turn, step: Optional[int] = None) -> None:
-    """After answering something else mid-walkthrough, offer the way back to the same step."""
+    """After answering something else mid-walkthrough, offer the way back to the same step:
+    the step the customer is at was shown, so "Hotovo" goes on from it (a later screen they
+    named is shown first)."""
     if turn.walkthrough_active:
         steps = len(knowledge.steps(turn.device))
-        dispatcher.utter_message(response="utter_offer_resume", step=step or turn.step, steps=steps)
+        here = not step or step == turn.step
+        response = "utter_offer_resume_here" if here else "utter_offer_resume"
+        dispatcher.utter_message(response=response, step=step or turn.step, steps=steps)
 
 
 class Walkthrough:
@@ -344,6 +348,11 @@ def walkthrough_turn(
     if intent in ("step_done", "step_skip", "affirm"):
         if step >= walk.step_count():  # after the whole guide at once: its summary
             return walk.finish()
+        shown_with_form = step == walk.form_step and walk.guide.message_start(step) < step
+        if shown_with_form and not _form_reported_done(turn):
+            # a bare "mám", "kliknuto" after the steps shown with the form: a step on the way
+            # is done, the form is where they are heading – it again, with its values
+            return walk.go_to(step, together=False)
         return walk.go_to(step + 1)
     if intent == "step_back":  # (one step back, even from a step shown with others)
         return walk.go_to(step - 1, together=False)
@@ -354,6 +363,15 @@ def walkthrough_turn(
     if intent == "stop_walkthrough":
         return walk.stop()
     return walk.go_to(step)  # step_repeat
+
+
+def _form_reported_done(turn: Turn) -> bool:
+    """The account form is behind the customer: its button ("Hotovo" under the values), or
+    words of filling, finishing or success – not a bare "mám", "ok" or "kliknuto"."""
+    folded = turn.frame.folded
+    return turn.frame.text.startswith("/") or any(
+        lexicon.says(entry, folded) for entry in ("finished", "filled", "glad_it_works")
+    )
 
 
 # The account type tapped or chosen ("kliknul jsem na POP", "vybrala jsem IMAP")

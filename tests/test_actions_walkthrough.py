@@ -140,7 +140,8 @@ def test_digression_is_answered_then_resume_offered(domain):
     )
     replies, _ = run_action(ActionRespond(), tracker, domain)
     assert "**993**" in replies[0]
-    assert replies[1] == shown(domain, "utter_offer_resume", step=4, steps=STEPS)
+    # (step 4 is where the customer is: done with it, or shown again)
+    assert replies[1] == shown(domain, "utter_offer_resume_here", step=4, steps=STEPS)
     replies, _ = walk(domain, "resume_walkthrough", walkthrough_step=4.0, walkthrough_active=True)
     assert replies[0].startswith("**Krok 4 z 8")
 
@@ -179,7 +180,7 @@ def test_open_smtp_mid_walkthrough_returns_after_the_fix(domain):
     slots = {"walkthrough_step": 7.0, "walkthrough_active": True, "pending_question": "smtp_fix"}
     replies, _ = run_action(ActionRespond(), make_tracker("ano", "affirm", slots=slots), domain)
     assert replies[0] == shown(domain, "utter_fix_worked")
-    assert replies[-1] == shown(domain, "utter_offer_resume", step=7, steps=STEPS)
+    assert replies[-1] == shown(domain, "utter_offer_resume_here", step=7, steps=STEPS)
 
 
 def test_all_steps_at_once_in_the_customers_device(domain):
