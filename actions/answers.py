@@ -214,10 +214,13 @@ def answer_term(
     return events
 
 
-def answer_outgoing_login(dispatcher: CollectingDispatcher) -> Events:
+def answer_outgoing_login(dispatcher: CollectingDispatcher, turn: Optional[Turn] = None) -> Events:
+    """The outgoing server's log-in; "je potřeba u odchozího zadat uživatele?" gets its yes."""
     values = replies.settings_values(knowledge.recommended_protocol())
+    yes_no = turn is not None and lexicon.says("yes_no_question", turn.frame.folded)
     dispatcher.utter_message(
         response="utter_outgoing_login",
+        lead="Ano – u" if yes_no else "U",
         username=values["username"],
         auth_required=values["auth_required"],
         auth_same_login=values["auth_same_login"],
@@ -281,7 +284,7 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             SlotSet("walkthrough_active", True),
         ]
     if topic == "outgoing_login":
-        return answer_outgoing_login(dispatcher)
+        return answer_outgoing_login(dispatcher, turn)
     if topic == "auth_ok":  # "ověřování mám zaškrtnuté": then the port, SSL and log-in
         dispatcher.utter_message(response="utter_auth_ok", **symptoms.fix_values())
         return [SlotSet("last_topic", "port"), SlotSet("protocol", "smtp")]
@@ -320,6 +323,11 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "server":
         alone = turn.frame.asks == ["server"] and not (turn.frame.security or turn.frame.ports)
         return answer_server(dispatcher, turn.frame.protocol, with_port=alone)
+    if topic == "settings" and turn.frame.protocols == ["smtp"]:
+        # "co napsat do SMTP serveru a portu?": the outgoing server's part alone
+        values = replies.settings_values(knowledge.recommended_protocol())
+        dispatcher.utter_message(response="utter_outgoing_values", **values)
+        return [SlotSet("protocol", "smtp"), SlotSet("last_topic", "settings")]
     if topic == "settings":
         return answer_settings(dispatcher, turn.protocol)
     if topic == "username" and lexicon.says("username_short", turn.frame.folded):

@@ -487,6 +487,8 @@ def read(
         or lexicon.says("start_setup", folded)
         or lexicon.says("send_fails", folded)
         or phrases.FAILS.search(folded)
+        # "iPhone" alone (to "Máte jiný telefon?"): the device, even mid-walkthrough
+        or (len(folded.split()) <= 2 and not lexicon.says("seeing_marker", folded))
     )
     if (
         frame.device
@@ -542,6 +544,9 @@ def read(
         for host in phrases.HOST.findall(without_phones)
         if not host.startswith("www.") and (phrases.SERVER_LIKE.match(host) or host.count(".") >= 2)
     ]
+    if not frame.hosts and re.search(r"\bssl ?0\b(?!\.)", without_phones):
+        # "a odchozí je taky ten ssl0?": our server, named short
+        frame.hosts = [knowledge.server("incoming").lower()]
     frame.language = language(folded, text)
     frame.asks = _asks(folded)
     if (

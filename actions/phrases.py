@@ -27,6 +27,8 @@ TOPIC_WORDS = {
         r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*|\bmen\w* pouzivatel\w*"
         r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|zadam|napsat|napisu|dat|dam|davam|vyplnit|vyplnim|psat|pisu) (jako|do|k|ke) (jmen\w*|uzivatel\w*)"
         r"|\bjako uzivatel\w*|\bcast pred zavinac\w*|\b(jak\w*|co|ktere)( \w+){0,4} jmeno\b"
+        # "co dám u odchozího serveru do uživatele?": the field named by its genitive
+        r"|\b(co|jak\w*)\b[^.?!]{0,40}\bdo (polick\w* |kolonk\w* |pole )?(uzivatele|loginu|jmena)\b"
         # in a list of what is asked: "jaký server, uživatel a port?"
         r"|,\s*uzivatel\w{0,3}\s*(,|\ba\b|\?|$)"
     ),

@@ -505,7 +505,7 @@ def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             dispatcher, turn, [incoming or knowledge.recommended_protocol(), "smtp"]
         )
     if protocol == "smtp" and LOGIN_WORDS.search(turn.frame.folded):
-        return answers.answer_outgoing_login(dispatcher)  # "a u odchozího taky celou adresu?"
+        return answers.answer_outgoing_login(dispatcher, turn)  # "a u odchozího taky celou adresu?"
     if turn.topic == "server" and turn.frame.security and not turn.frame.protocol:
         return ports.answer_port(dispatcher, turn, asked_protocols(turn))  # "a bez SSL?"
     if turn.topic == "server" and protocol:
@@ -517,7 +517,7 @@ def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return answers.answer_settings(dispatcher, protocol)
     if turn.topic == "username" and protocol:  # "a u odchozího serveru taky celou adresu?"
         if protocol == "smtp":
-            return answers.answer_outgoing_login(dispatcher)
+            return answers.answer_outgoing_login(dispatcher, turn)
         return answers.answer_username(dispatcher)
     if turn.topic == "term" and turn.frame.protocol in knowledge.protocols():
         return answers.answer_term(dispatcher, turn.frame.protocol)  # "co je POP3?" → "a IMAP?"

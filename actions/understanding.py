@@ -68,8 +68,18 @@ NEGATED_SECURITY = re.compile(
 SECURITY = re.compile(rf"\b{SECURE}")
 # "co je SSL a jaký port bez něho?": SSL named, then left out by a pronoun
 WITHOUT_IT = re.compile(r"\bbez (neho|nej)\W*($|\?)")
-# "a s ním?" after a port without SSL: with it (only a bare follow-up reads so)
-WITH_IT = re.compile(r"^\W*(a |tak )?(s|se) nim\W*$")
+# "a s ním?" after a port without SSL: with it (only a bare follow-up reads so); "a kdybych ho
+# zapnul?" too
+WITH_IT = re.compile(
+    r"^\W*(a |tak )?(s|se) nim\W*$"
+    r"|^\W*(a |tak |a co )?(kdyz|kdybych|kdybysme|kdyby|pokud|jestli) (ho|to|ji) "
+    r"(tam |zase |znovu |zpatky )*(zapn|zaskrtn|povol)\w*\W*$"
+)
+# "a kdybych ho vypnul?" after a port with SSL: without it
+WITHOUT_IT_OFF = re.compile(
+    r"^\W*(a |tak |a co )?(kdyz|kdybych|kdybysme|kdyby|pokud|jestli) (ho|to|ji) "
+    r"(tam |zase |znovu |zpatky )*(vypn|odskrtn|zrus)\w*\W*$"
+)
 HOST = re.compile(r"\b[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b")
 
 
@@ -98,6 +108,8 @@ def security_in_text(text: Optional[str]) -> Optional[str]:
         return "plain"
     if WITH_IT.search(folded):
         return "ssl"
+    if WITHOUT_IT_OFF.search(folded):
+        return "plain"
     if NEGATED_SECURITY.search(folded):
         return "plain"
     if SECURITY.search(folded):
