@@ -152,7 +152,11 @@ def answer_ssl_required(dispatcher: CollectingDispatcher, turn: Optional[Turn] =
         lead="Ano" if works else "Nemusíte",
         port_table=replies.port_table(protocols=turn.frame.named_protocols if turn else ()),
     )
-    return [SlotSet("last_topic", "port")]
+    named = list(turn.frame.named_protocols) if turn else []
+    # ("…přes IMAP, musí být SSL?" – "a když ho vypnu?": IMAP's port then)
+    return [SlotSet("last_topic", "port")] + (
+        [SlotSet("protocol", named[0])] if len(named) == 1 else []
+    )
 
 
 def answer_same_ports(dispatcher: CollectingDispatcher) -> Events:

@@ -325,6 +325,7 @@ def _concrete(named: List[str]) -> List[str]:
     return named
 
 
+WEBSITE = re.compile(r"\b(web\w*|strank\w*|strance|www|https?|e-?shop\w*|wordpress\w*)\b")
 MENU_ICON = re.compile(
     r"\b(tri|dve|3|2)\s+(svisl\w+ |vodorovn\w+ )?(tecky|tecek|carky|carek|cary|car|cark\w*)\b"
 )
@@ -352,6 +353,8 @@ def _step(folded: str, position: Optional[Position], steps: int) -> Tuple[Option
         and not position.at_notice
         and phrases.GO_TO_WORDS.search(folded)
         and not lexicon.says("seeing_marker", folded)
+        # ("a když chci šifrování?", "chci POP3": a choice, not the way to its screen)
+        and not re.search(r"\b(ssl|tls|sifr\w*|zabezpec\w*|imap\w*|pop3?\w*|smtp\w*)\b", folded)
     ):
         return position.step, True
     return None, False
@@ -720,6 +723,8 @@ def read(
     # "mluvím s člověkem?" asks who answers; "s automatem psát nechci, chci člověka" asks for one
     frame.person = lexicon.says("person_request", folded) and not (frame.identity and "?" in text)
     frame.adjacent = lexicon.says("adjacent", folded)
+    if frame.symptom == "certificate" and frame.adjacent and WEBSITE.search(folded):
+        frame.symptom = None  # "nejde otevřít náš web, stránka není zabezpečená": the web's
     phone = lexicon.load()["contact_phone"].search(text)
     frame.phone_number = phone.group(0).strip() if phone else None
     term = lexicon.load()["what_is"].search(folded)

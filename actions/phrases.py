@@ -123,6 +123,7 @@ CHECK_WORDS = re.compile(
     r"\bmam\b|\bmame\b|\bnastaven\w*|\bzadan\w*|\bvyplnen\w*|\bzadal\w*|\bnastavil\w*|\bdal\w* jsem"
     r"|\bpouzivam\b|\bje (to )?(dobre|spravne|ok|v poradku)|\bspravn\w*|\bdobre\b|\bproto\b"
     r"|\bnejde\b|\bnefunguje\b|\bi have\b|\bis (it|this|that) (right|correct|ok)"
+    r"|\b(nechat|necham|ponechat|ponecham|nechavam)\b"  # "změnil se na 993, nechat?"
     # "port se sám přepsal na 995, ok?", "takže dám 993 a SSL?": a value to confirm
     r"|\b(ok|oki|jo|sedi|staci)\W*\?|\b(takze|tak|teda) (dam|davam|nastavim|zadam|necham|vyplnim)\b[^.!]*\?"
     r"|\b(prepsal|zmenil|nastavil|vyplnil|doplnil)\w* (se )?(sam|sama|samo|automaticky)"
@@ -206,7 +207,7 @@ SYMPTOM_WORDS = (
     (
         "nothing_works",
         re.compile(
-            r"\bani prijem\w*,? ani odes\w*|\bani odes\w*,? ani prijem\w*|\b(nejde|nefunguje)( mi)? (vubec |uplne )?nic\b(?! (odesl|poslat|odeslat|posilat|odesilat|stahn|stahovat|prijmout|prijimat))"
+            r"\bani prijem\w*,? ani odes\w*|\bani odes\w*,? ani prijem\w*|(?<!odeslat )(?<!poslat )(?<!odesilat )(?<!posilat )(?<!odeslani )(?<!ven )\b(nejde|nefunguje)( mi)? (vubec |uplne )?nic\b(?! (odesl|poslat|odeslat|posilat|odesilat|stahn|stahovat|prijmout|prijimat))"
         ),
     ),
     (
@@ -304,6 +305,9 @@ SPAM_FROM_ME = re.compile(
     r"(z me|ze me|z moj\w*|z meho|moje adres\w*|rozesil\w*|posila\w*|odchazi)[^.?!]{0,40}(spam|nevyzadan)"
     r"|(spam|nevyzadan)\w*[^.?!]{0,40}(z me|ze me|z moj\w*|z meho|moje adres\w*)"
     r"|(podle vas|psali jste|tvrdite|obvinuj\w*)[^.?!]{0,40}(spam|nevyzadan)"
+    # "chodí nějaký spam, co jsme neposílali", "posílá z naší adresy divné maily"
+    r"|(spam|nevyzadan|divn\w* (mail|zprav|email)|podivn\w* (mail|zprav|email))\w*[^.?!]{0,20}\b(co|ktery|ktere|kter\w*) (jsme|jsem|sme|sem) (ne|nikdy ne)(posil|poslal|psal|odeslal|odesil)\w*"
+    r"|\bz (nasi|nase|me|moji|nasich|firemni) (\w+ )?(adres|schrank|domen)\w*[^.?!]{0,40}\b(divn|podivn|spam|nevyzadan|podezrel)\w*"
 )
 SPAM = re.compile(
     r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\b(nikdy|vubec) neposl\w*|\b(po)?divn\w* (\w+ )?(mail|zprav|email|odkaz)\w*|\breklamn\w* (mail|zprav|email)\w*|\b(mail|zprav|email)\w*,? (co|ktere|ktery|kter\w*) (jsem|sem|jsme) (vubec |nikdy )?(ne|nikdy ne)(psal|poslal|odeslal)\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hackn\w*"
@@ -320,6 +324,7 @@ START_WORDS = re.compile(
     r"|\b(porad\w*|posl\w*|napis\w*|dejte|chci|potrebuj\w*|prosim o|jaky je) (mi )?(ten |nejaky |cely )?postup\b"
     r"|\bpostup\w*,? (prosim|please|pls)\b"  # "Thunderbird, postup prosím"
     r"|^\W*(a |tak )?postup (pro|na|k|do|v)\b"  # "postup pro mail na Macu"
+    r"|\b(pomoz\w*|pomuz\w*) (mi |nam )?(s )?(nastav\w*|zprovozn\w*|rozchod\w*|pridat|pridanim)\b"  # "pomoz mi nastavit…"
 )
 NEXT_WORDS = re.compile(
     r"\b(hotov\w*|dalsi|jedem\w*|jdem\w*|udelal\w*|udelan\w*|mam to|to mam|vidim to|uz ho vidim|uz to vidim"

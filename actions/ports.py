@@ -144,6 +144,7 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
     wrong: Dict[str, Optional[str]] = {}  # protocol -> SSL choice, whose port was wrong
     unknown = False
     smtp_right = False
+    confirmed: List[str] = []  # the protocols of the ports confirmed: a follow-up's subject
     for number, protocol, clause_security in claims:
         owner = knowledge.protocol_for_port(number)
         # the protocol written with it, else the message's, the conversation's or the number's own
@@ -179,6 +180,7 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
         if owner and _fits(number, protocols, security):
             port_protocol, port_security = owner
             smtp_right = smtp_right or port_protocol == "smtp"
+            confirmed.append(port_protocol)
             dispatcher.utter_message(
                 response="utter_port_check_ok",
                 port=number,
@@ -210,7 +212,9 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
         return answer_port_table(dispatcher)
     if smtp_right and auth_unsaid:
         dispatcher.utter_message(response="utter_auth_reminder")
-    return [SlotSet("last_topic", "port")]
+    # ("587, mám ho dát?" – "a když chci šifrování?": SMTP's port with SSL)
+    subject = [SlotSet("protocol", confirmed[0])] if len(set(confirmed)) == 1 else []
+    return [SlotSet("last_topic", "port")] + subject
 
 
 def check_named_ports(

@@ -1336,9 +1336,9 @@ def _asks_form_values(turn: Turn) -> bool:
 
 def _outgoing_next(frame: Frame) -> bool:
     """ "a teď odchozí", "příchozí mám, co dám u odchozího?": the outgoing part is next (the
-    last clause names it alone)."""
-    said = clauses(frame.folded)
-    return bool(said and protocols_in_text(said[-1]) == ["smtp"] and not frame.security)
+    last clause naming a protocol names it alone: "…, teď chce odchozí server, co tam?")."""
+    named = [found for clause in clauses(frame.folded) if (found := protocols_in_text(clause))]
+    return bool(named and named[-1] == ["smtp"] and not frame.security)
 
 
 def form_values(dispatcher: CollectingDispatcher, turn: Turn) -> Events:

@@ -73,12 +73,12 @@ WITHOUT_IT = re.compile(r"\bbez (neho|nej)\W*($|\?)")
 WITH_IT = re.compile(
     r"^\W*(a |tak )?(s|se) nim\W*$"
     r"|^\W*(a |tak |a co )?(kdyz|kdybych|kdybysme|kdyby|pokud|jestli) (ho|to|ji) "
-    r"(tam |zase |znovu |zpatky )*(zapn|zaskrtn|povol)\w*\W*$"
+    r"(tam |zase |znovu |zpatky )*(zapn|zaskrtn|povol)\w*(,? (tak )?(jaky|jaka|jake|jakej|co)( port)?)?\W*$"
 )
 # "a kdybych ho vypnul?" after a port with SSL: without it
 WITHOUT_IT_OFF = re.compile(
     r"^\W*(a |tak |a co )?(kdyz|kdybych|kdybysme|kdyby|pokud|jestli) (ho|to|ji) "
-    r"(tam |zase |znovu |zpatky )*(vypn|odskrtn|zrus)\w*\W*$"
+    r"(tam |zase |znovu |zpatky )*(vypn|odskrtn|zrus)\w*(,? (tak )?(jaky|jaka|jake|jakej|co)( port)?)?\W*$"
 )
 HOST = re.compile(r"\b[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b")
 

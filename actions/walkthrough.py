@@ -83,8 +83,10 @@ class Walkthrough:
 
     def __init__(self, dispatcher: CollectingDispatcher, turn: Turn) -> None:
         self.dispatcher = dispatcher
-        # The account form's own choice: a port question on the side does not change it.
-        self.protocol = turn.tracker.get_slot("form_protocol")
+        # The account form's own choice: a port question on the side does not change it. POP3
+        # talked about before the form ("pomozte mi s Thunderbirdem na POP3") is the choice.
+        talked_about = "pop3" if turn.tracker.get_slot("protocol") == "pop3" else None
+        self.protocol: Any = turn.tracker.get_slot("form_protocol") or talked_about
         self.security = turn.tracker.get_slot("form_security")
         self.events: List[Dict[str, Any]] = []
         self.guide = knowledge.guide(turn.device)
@@ -114,6 +116,10 @@ class Walkthrough:
                 response="utter_form_defaults",
                 protocol_label=knowledge.protocol_label(self.protocol),
                 security_label=knowledge.security_label(self.security),
+                # (POP3 talked about before: its values, but no recommendation of it)
+                recommended=" – to doporučujeme"
+                if self.protocol == knowledge.recommended_protocol()
+                else "",
                 buttons=[
                     NAV_BUTTONS[0],
                     {
