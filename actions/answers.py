@@ -325,7 +325,8 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         utter_password_change(dispatcher, "utter_mailbox_password")
         return []
     if topic == "server":
-        alone = turn.frame.asks == ["server"] and not (turn.frame.security or turn.frame.ports)
+        # ("a odchozí server, šifrování?": the port of that SSL choice with it)
+        alone = turn.frame.asks == ["server"] and not turn.frame.ports
         return answer_server(dispatcher, turn.frame.protocol, with_port=alone)
     if topic == "settings" and turn.frame.protocols == ["smtp"]:
         # "co napsat do SMTP serveru a portu?": the outgoing server's part alone
@@ -375,4 +376,5 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         # "a který z těch dvou je lepší?" after SMTP's two ports: SSL or not, not IMAP or POP3
         return answer_ssl_advice(dispatcher, turn)
     dispatcher.utter_message(response="utter_pop_vs_imap")  # pop_vs_imap
-    return []
+    # ("A jaký port tedy u příchozí se SSL?" after the recommendation: the recommended one's)
+    return [SlotSet("protocol", knowledge.recommended_protocol())]

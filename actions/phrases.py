@@ -27,6 +27,8 @@ TOPIC_WORDS = {
         r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*|\bmen\w* pouzivatel\w*"
         r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|zadam|napsat|napisu|dat|dam|davam|vyplnit|vyplnim|psat|pisu) (jako|do|k|ke) (jmen\w*|uzivatel\w*)"
         r"|\bjako uzivatel\w*|\bcast pred zavinac\w*|\b(jak\w*|co|ktere)( \w+){0,4} jmeno\b"
+        # "a jméno a heslo?", "server, porty, jméno?": the log-in's name beside its password
+        r"|\bjmeno,? (a|i) heslo\b|\bheslo,? (a|i) jmeno\b|\b(server\w*|port\w*),? (\w+,? ){0,2}jmeno\b"
         # "co dám u odchozího serveru do uživatele?": the field named by its genitive
         r"|\b(co|jak\w*)\b[^.?!]{0,40}\bdo (polick\w* |kolonk\w* |pole )?(uzivatele|loginu|jmena)\b"
         # in a list of what is asked: "jaký server, uživatel a port?"
@@ -325,6 +327,7 @@ START_WORDS = re.compile(
     r"|\bpostup\w*,? (prosim|please|pls)\b"  # "Thunderbird, postup prosím"
     r"|^\W*(a |tak )?postup (pro|na|k|do|v)\b"  # "postup pro mail na Macu"
     r"|\b(pomoz\w*|pomuz\w*) (mi |nam )?(s )?(nastav\w*|zprovozn\w*|rozchod\w*|pridat|pridanim)\b"  # "pomoz mi nastavit…"
+    r"|^\W*(ja |ted )?(nastavuj\w*|zprovoznuj\w*|pridavam)\s+\w+\W*$"  # "nastavujem Thunderbird"
 )
 NEXT_WORDS = re.compile(
     r"\b(hotov\w*|dalsi|jedem\w*|jdem\w*|udelal\w*|udelan\w*|mam to|to mam|vidim to|uz ho vidim|uz to vidim"
