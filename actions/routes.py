@@ -1261,7 +1261,8 @@ def _works_in_walkthrough(turn: Turn) -> bool:
         and (not frame.confirms or lexicon.says("thanks", frame.folded))
         and not (frame.asks or frame.ports or frame.hosts or frame.symptom or frame.open_smtp)
         and frame.works is not False
-        and "?" not in frame.text
+        # ("účet je uložený, je to všechno?": the end asked about, no other question)
+        and ("?" not in frame.text or lexicon.says("asks_if_all_done", frame.folded))
     )
 
 

@@ -375,7 +375,8 @@ def _form_reported_done(turn: Turn) -> bool:
     """The account form is behind the customer: its button ("Hotovo" under the values), or
     words of filling, finishing or success – not a bare "mám", "ok" or "kliknuto"."""
     folded = turn.frame.folded
-    return turn.frame.text.startswith("/") or any(
+    # (a button's payload has no text of its own)
+    return not turn.frame.text or any(
         lexicon.says(entry, folded) for entry in ("finished", "filled", "glad_it_works")
     )
 
