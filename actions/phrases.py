@@ -325,7 +325,7 @@ START_WORDS = re.compile(
     # "poraďte postup", "pošlete mi postup", "jaký je postup?"
     r"|\b(porad\w*|posl\w*|napis\w*|dejte|chci|potrebuj\w*|prosim o|jaky je) (mi )?(ten |nejaky |cely )?postup\b"
     r"|\bpostup\w*,? (prosim|please|pls)\b"  # "Thunderbird, postup prosím"
-    r"|^\W*(a |tak )?postup (pro|na|k|do|v)\b"  # "postup pro mail na Macu"
+    r"|^\W*(a |tak )?(postup|pruvodce|navod) (pro|na|k|do|v)\b"  # "postup pro mail na Macu"
     r"|\b(pomoz\w*|pomuz\w*) (mi |nam )?(s )?(nastav\w*|zprovozn\w*|rozchod\w*|pridat|pridanim)\b"  # "pomoz mi nastavit…"
     r"|^\W*(ja |ted )?(nastavuj\w*|zprovoznuj\w*|pridavam)\s+\w+\W*$"  # "nastavujem Thunderbird"
 )

@@ -1076,6 +1076,9 @@ def _asks_beside_screen(turn: Turn) -> bool:
     seeing = lexicon.says("seeing_marker", frame.folded) and "?" not in frame.text
     if seeing and "smtp" not in frame.protocols:
         return bool(asks - FIELD_NOUNS)
+    if seeing and lexicon.says("done_marker", frame.folded):
+        # "příchozí i odchozí server prošlo, teď ukazuje možnosti účtu": a report, no question
+        return bool(asks - FIELD_NOUNS - {"server"})
     # "mám tam IMAP, hotovo": the account type named is the label tapped, no question
     tapped = frame.position and frame.position.by_label and "?" not in frame.text
     return bool(asks or (frame.names_something and not tapped))
@@ -1296,8 +1299,10 @@ def _asks_form_values(turn: Turn) -> bool:
     form_step = knowledge.form_step(turn.device)
     # "příchozí mám, co dám na další obrazovce u odchozího?" (after a port question, "a
     # odchozí?" asks that port)
+    past_form = bool(frame.position and frame.position.step > form_step)
     if turn.walkthrough_active and turn.step == form_step and _outgoing_next(frame):
-        return turn.topic not in ("port", "server")
+        # ("příjem i odchozí prošlo, teď ukazuje možnosti účtu": past the form, not asking)
+        return turn.topic not in ("port", "server") and not past_form
     if frame.unsure or frame.start or turn.intent in NAVIGATION or following_fix(turn):
         return False  # (on the way of the SMTP fix the account exists: its outgoing values)
     if _asks_button_after_filling(frame.folded):

@@ -165,6 +165,8 @@ def test_what_people_say_about_a_password_is_no_password():
         "heslo u odchoziho serveru mam prazdny, nevadi?",
         "v tom autoconfig souboru budou i hesla uzivatelu?",
         "jmeno adresu a heslo mam vyplneny a dal jsem dalsi",
+        # the field's own label: "Volitelné" (optional) under the outgoing server
+        "a u odchoziho serveru pise u jmena a hesla Volitelne, mam to tam davat?",
     ]:
         assert redact(text) == text, text
         assert not typed_password(text), text
