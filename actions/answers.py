@@ -73,10 +73,15 @@ def answer_what_to_fill(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     the whole account's otherwise."""
     outgoing = turn.protocol == "smtp" or turn.topic in ("smtp_auth", "smtp_fix_path")
     if outgoing or turn.pending == Pending.SMTP_FIX:
-        values = replies.settings_values(knowledge.recommended_protocol())
-        dispatcher.utter_message(response="utter_outgoing_values", **values)
-        return [SlotSet("protocol", "smtp"), SlotSet("last_topic", "settings")]
+        return answer_outgoing_values(dispatcher)
     return answer_settings(dispatcher, turn.protocol or knowledge.recommended_protocol())
+
+
+def answer_outgoing_values(dispatcher: CollectingDispatcher) -> Events:
+    """The outgoing server's part of the settings alone: server, ports, log-in."""
+    values = replies.settings_values(knowledge.recommended_protocol())
+    dispatcher.utter_message(response="utter_outgoing_values", **values)
+    return [SlotSet("protocol", "smtp"), SlotSet("last_topic", "settings")]
 
 
 def answer_username(dispatcher: CollectingDispatcher) -> Events:
@@ -329,10 +334,7 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         alone = turn.frame.asks == ["server"] and not turn.frame.ports
         return answer_server(dispatcher, turn.frame.protocol, with_port=alone)
     if topic == "settings" and turn.frame.protocols == ["smtp"]:
-        # "co napsat do SMTP serveru a portu?": the outgoing server's part alone
-        values = replies.settings_values(knowledge.recommended_protocol())
-        dispatcher.utter_message(response="utter_outgoing_values", **values)
-        return [SlotSet("protocol", "smtp"), SlotSet("last_topic", "settings")]
+        return answer_outgoing_values(dispatcher)  # "co napsat do SMTP serveru a portu?"
     if topic == "settings":
         return answer_settings(dispatcher, turn.protocol)
     if topic == "username" and lexicon.says("username_short", turn.frame.folded):

@@ -288,8 +288,8 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
 def _came_with_earlier(turn: Turn) -> bool:
     """The current step was shown in one message with the step before it: being there is
     arriving ("napsal jsem jméno a heslo a dal další" → the form), not having done it."""
-    steps = knowledge.steps(turn.device)
-    return 1 < turn.step <= len(steps) and steps[turn.step - 2].with_next
+    guide = knowledge.guide(turn.device)
+    return 1 < turn.step <= len(guide.steps) and guide.message_start(turn.step) < turn.step
 
 
 def _asks_button_after_filling(folded: str) -> bool:

@@ -479,10 +479,10 @@ def utter_after_filling(
 
 
 def utter_then(dispatcher: CollectingDispatcher, turn: Turn, number: int) -> List[Dict[str, Any]]:
-    then = knowledge.steps(turn.device)[number - 1].then
-    if then is None:  # (another device's position): the step itself
-        return Walkthrough(dispatcher, turn).go_to(number)
     walk = Walkthrough(dispatcher, turn)
+    then = walk.guide.steps[number - 1].then
+    if then is None:  # (another device's position): the step itself
+        return walk.go_to(number)
     if walk.guide.shown_with(number + 1) > number + 1:
         # past the provider list the rest of the way to the form comes at once: the choice,
         # then those steps
