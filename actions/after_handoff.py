@@ -35,7 +35,7 @@ def contact_in(turn: Turn) -> bool:
 
 
 def kind(turn: Turn) -> Optional[str]:
-    """Which handoff follow-up the message is: cancel, contact, status, wait (None: none).
+    """Which handoff follow-up the message is: cancel, contact, status, wait, detail (None: none).
     The words are read first: most messages are none, and they cost no scan of the events."""
     folded = turn.frame.folded
     if lexicon.says("handoff_cancel", folded):
@@ -46,6 +46,8 @@ def kind(turn: Turn) -> Optional[str]:
         found = "status"
     elif lexicon.says("handoff_wait", folded):
         found = "wait"
+    elif lexicon.says("handoff_detail", folded) and not turn.frame.names_something:
+        found = "detail"  # "může to být až po 14 h?": written to the record
     else:
         return None
     return found if handed_off(turn) else None
@@ -63,6 +65,10 @@ def answer(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
         handoffs.update(record["id"], state=handoffs.CLOSED)
         post_in_thread(record, "Zákazník píše, že už pomoc nepotřebuje.")
         dispatcher.utter_message(response="utter_handoff_cancelled", handoff_number=record["id"])
+        return [SlotSet("pending_question", None)]
+    if found == "detail":
+        post_in_thread(record, f"Zákazník doplňuje: {turn.frame.text}")
+        dispatcher.utter_message(response="utter_handoff_detail", handoff_number=record["id"])
         return [SlotSet("pending_question", None)]
     if found == "wait":
         dispatcher.utter_message(

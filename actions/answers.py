@@ -274,6 +274,15 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "remember_password":  # the program's own box: the customer's choice
         dispatcher.utter_message(response="utter_remember_password")
         return []
+    if topic == "ticket_admin":
+        dispatcher.utter_message(response="utter_ticket_admin")
+        return []
+    if topic == "mixed_ssl":
+        dispatcher.utter_message(response="utter_mixed_ssl", **symptoms.fix_values())
+        return []
+    if topic == "keep_on_server":
+        dispatcher.utter_message(response="utter_keep_on_server")
+        return []
     if topic == "port_not_entered":  # the form asked for none: the program chooses it
         dispatcher.utter_message(response="utter_port_not_entered", **symptoms.fix_values())
         return [SlotSet("last_topic", "port")]
@@ -313,6 +322,12 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         # "jméno mám celou adresu, heslo ve webmailu jde": the server, ports and log-in left
         dispatcher.utter_message(response="utter_credentials_ok", **symptoms.fix_values())
         return [SlotSet("last_topic", "port")]
+    if topic == "username_ok" and turn.frame.works:
+        # "přepsala jsem jméno na celou adresu a už to prošlo": the fix worked, no suspect left
+        dispatcher.utter_message(response="utter_username_fixed")
+        if CHANGE_PASSWORD.search(turn.frame.folded):  # "…mám si heslo změnit, když jsem ho psala?"
+            utter_password_change(dispatcher, "utter_change_password_shared")
+        return []
     if topic == "username_ok":  # "jméno mám celé": then it is the password
         dispatcher.utter_message(response="utter_username_ok")
         utter_password_change(dispatcher, "utter_mailbox_password")

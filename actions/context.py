@@ -42,6 +42,15 @@ class Turn:
     def intent(self) -> Optional[str]:
         return self.frame.intent
 
+    @property
+    def walkthrough_finished(self) -> bool:
+        """The walkthrough reached its last step and closed ("je to všechno?" after it: yes)."""
+        return (
+            self.walkthrough_started
+            and not self.walkthrough_active
+            and self.step == len(knowledge.steps(self.device))
+        )
+
 
 def is_follow_up(frame: Frame) -> bool:
     """Names a protocol or SSL choice but asks nothing of its own: "a pro odchozí?",

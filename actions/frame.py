@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from actions import devices, knowledge, lexicon, phrases
-from actions.screens import Position, where
+from actions.screens import Position, notice_named, where
 from actions.understanding import (
     canonical_protocol,
     canonical_security,
@@ -153,6 +153,9 @@ LEXICON_TOPICS = {
     "spa": "spa",  # Outlook's "zabezpečené ověřování hesla (SPA)": off, no SMTP log-in
     "port_not_entered": "port_not_entered",  # "nevadí, že jsem nikde nezadala port?": no
     "remember_password": "remember_password",  # "zaškrtnout zapamatovat heslo?": as they like
+    "keep_on_server": "keep_on_server",  # POP3's "Ponechat zprávy na serveru": kept for the phone
+    "ticket_admin": "ticket_admin",  # "musím na ticket odpovědět?": the colleagues know
+    "mixed_ssl": "mixed_ssl",  # "příjem bez SSL a odesílání se SSL, jde to?": yes
 }
 # A lexicon topic answers these too: "liší se server pro příjem a odesílání?" is no question
 # for the server alone.
@@ -177,6 +180,9 @@ COVERS = {
     "ssl_required": {"port", "port_table", "ssl_advice"},
     "ssl_advice": {"port", "port_table", "smtp_auth"},
     "port_not_entered": {"port", "port_table"},
+    "keep_on_server": {"pop_vs_imap", "server"},
+    "ticket_admin": {"smtp_auth"},
+    "mixed_ssl": {"port", "port_table", "ssl_required", "ssl_advice"},
 }
 
 
@@ -545,7 +551,16 @@ def read(
     frame.hosts = [
         host
         for host in phrases.HOST.findall(without_phones)
-        if not host.startswith("www.") and (phrases.SERVER_LIKE.match(host) or host.count(".") >= 2)
+        if not host.startswith("www.")
+        and (
+            phrases.SERVER_LIKE.match(host)
+            or host.count(".") >= 2
+            # "(předvyplnilo) server firma.cz": a bare domain named as the server
+            or re.search(
+                rf"\bserver\w*( (je|jsem|mam|dal\w*|napsal\w*))?\W+{re.escape(host)}",
+                without_phones,
+            )
+        )
     ]
     if not frame.hosts and re.search(r"\bssl ?0\b(?!\.)", without_phones):
         # "a odchozí je taky ten ssl0?": our server, named short
@@ -626,6 +641,7 @@ def read(
         )
         for clause in frame.adjacent_clauses:  # "na webu píše certifikát neplatný": the web's
             told = told.replace(clause, " ")
+        told = phrases.NOT_THE_POINT.sub(" ", told)
         symptom = next((name for name, words in phrases.SYMPTOM_WORDS if words.search(told)), None)
         sending = _sending_fails(told)
         # "maily nechodia von": mail that does not go out, not mail that does not arrive
@@ -664,10 +680,16 @@ def read(
         and len(folded.split()) <= 12
         and not VALUE_QUESTION.search(folded)
     ):
-        frame.asks = []  # "nevidím tam nastavení serveru": looking for it, not for its value
+        # "nevidím tam nastavení serveru": looking for it, not for its value ("port tu chybí"
+        # is the form without a port field)
+        frame.asks = [topic for topic in frame.asks if topic == "port_not_entered"]
     frame.asks_how = bool(phrases.HOW.search(folded))
     frame.unsure = bool(phrases.UNSURE.search(folded))
-    if phrases.FAILS.search(folded):
+    failed = phrases.FAILS.search(phrases.NOT_THE_POINT.sub(" ", folded))
+    # ("pořád mi to píše to samý. účet je uložený, v Mailu ho vidím": the success told wins
+    # over a vague "the same again")
+    vague = failed and re.fullmatch(r"((porad|furt|stale|zase)\s+)?to sam[ey]", failed.group())
+    if failed and not (vague and lexicon.says("glad_it_works", folded)):
         frame.works = False
     elif phrases.WORKS.search(folded) and not (
         frame.spam or lexicon.says("compromised", folded)
@@ -704,11 +726,27 @@ def read(
         and (
             thanked_success
             or (len(sentences) >= 2 and lexicon.says("glad_it_works", " ".join(sentences[-2:])))
+            # ("…, ověření jsem zapnul, dal Přihlásit se a načetlo to poštu!": a story of what
+            # was done that ends in success; the topics it names are told, not asked)
+            or (
+                len(folded.split()) > STORY_WORDS
+                and lexicon.says("glad_it_works", folded)
+                and not VALUE_QUESTION.search(folded)
+                and not lexicon.says("adjacent", folded)
+                and not MORE_TO_DO.search(folded)
+            )
         )
         and not lexicon.says("device_asks", sentences[-1])
     )
     frame.position = where(folded, frame.device or device)  # once: _step and the situation read it
     steps = len(knowledge.steps(frame.device or device))
+    if (
+        frame.symptom
+        and frame.position
+        and (frame.position.by_label or in_walkthrough)
+        and notice_named(folded, frame.device or device, frame.position.step)
+    ):  # "napsalo to Nelze ověřit název účtu nebo heslo a objevily se kolonky": the Mac's form
+        frame.symptom, frame.works = None, None
     frame.step, frame.step_explicit = _step(folded, frame.position, steps)
     # ("tři čárky", "tři tečky": the menu's icon, no step number the model may have read in it)
     if frame.step is None and not MENU_ICON.search(folded):
@@ -718,6 +756,8 @@ def read(
         )
         frame.step_explicit = frame.step is not None
     _screen_report(frame, text, folded, device)
+    if told_finished(text, folded):  # the fields it names are told, not asked
+        frame.asks = [topic for topic in frame.asks if topic not in FIELD_TOPICS]
     frame.identity = bool(phrases.IDENTITY.search(folded))
     _situation(frame, folded)
     # "mluvím s člověkem?" asks who answers; "s automatem psát nechci, chci člověka" asks for one
@@ -743,7 +783,14 @@ def read(
     )
     _form_fields(frame, folded)
     _protocol_choice(frame, folded)
-    if "port_not_entered" in frame.asks and (frame.protocols or frame.security):
+    if "port_not_entered" in frame.asks:
+        # "kam dám ten port 465, když tam kolonka není?": a port they cannot enter, no claim
+        frame.ports, frame.port_claims = [], []
+    if (
+        "port_not_entered" in frame.asks
+        and (frame.protocols or frame.security)
+        and VALUE_QUESTION.search(folded)
+    ):
         # "nikde jsem nezadal port, jaký dát pro SMTP bez SSL?": that port
         frame.asks = [t if t != "port_not_entered" else "port" for t in frame.asks]
     return frame
@@ -807,10 +854,32 @@ def _screen_report(frame: Frame, text: str, folded: str, device: Optional[str]) 
         and lexicon.says("seeing_marker", folded)
     ):  # "jsem na obrazovce, kde je imap hostname, username, password": the form's labels
         frame.asks = [topic for topic in frame.asks if topic not in FIELD_TOPICS]
+    elif (
+        "?" not in text
+        and frame.position.step > knowledge.form_step(frame.device or device)
+        and lexicon.says("done_marker", folded)
+    ):  # "dala jsem to bez portu, … Uložit. uložila jsem": past the form, its fields are told
+        frame.asks = [topic for topic in frame.asks if topic not in FIELD_TOPICS]
 
 
+STORY_WORDS = 8  # longer than "aha, už to mám" (a step done): a story of what was done
 # A question for a value ("co tam dám?", "jaký server?"), beside not finding something.
 VALUE_QUESTION = re.compile(r"\b(jak\w*|co|kter\w*|kolik)\b")
+# what is still to come after a success: "teď to chce odchozí server", "ještě mi nejde odesílání"
+MORE_TO_DO = re.compile(
+    r"\b(ted|jeste|zbyva|pak)\b[^.!?]{0,30}\b(chce|nejde|nefunguje|chybi|potrebuju|mam|nevim)\b|\bale\b"
+)
+
+
+def told_finished(text: str, folded: str) -> bool:
+    """ "Dal jsem to bez portu a pak uložil": a step finished, told – no question, nothing the
+    device shows or asks for now."""
+    return (
+        "?" not in text
+        and lexicon.says("finished", folded)
+        and not VALUE_QUESTION.search(folded)
+        and not any(lexicon.says(e, folded) for e in ("device_asks", "seeing_marker"))
+    )
 
 
 def _about_password(text: str, folded: str) -> bool:

@@ -399,6 +399,11 @@ HOW = re.compile(
 )
 # "Kde je ta ikona? Vidím tam hodně čtverečků": looking for it, not done with it.
 WHERE_ASKED = re.compile(r"\bkde\b[^.!?]*\?|\bnevim,? kde\b|\bnemuzu (to |ji |ho )?najit\b")
+# "heslo mám, o to nejde": "that is not the point", no failure
+NOT_THE_POINT = re.compile(
+    r"\b(o to|o tohle|o tom|o heslo)( mi| nam)? (ale |vubec |prece )?nejde\b"
+    r"|\bnejde (mi |nam )?(ale |vubec |prece )?o (to|tohle|heslo)\b"
+)
 # A free-text answer to "Pomohlo to?".
 FAILS = re.compile(
     r"\b(nefunguj\w*|nejde|nepomohl\w*|to same|to samy|nic se nezmenil\w*|neodchaz\w*|neprijd\w*)\b"

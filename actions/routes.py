@@ -39,7 +39,7 @@ from actions.fix_path import (
     lost_on_the_way,
     on_the_way,
 )
-from actions.frame import Frame, clauses
+from actions.frame import Frame, clauses, told_finished
 from actions.handoff import hand_off
 from actions.outcome import UNSET, Outcome, merged
 from actions.pending import Pending
@@ -1004,8 +1004,17 @@ def port_in_host(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def glad_it_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """It works now; the values it works with are checked first ("dal jsem 25 a jede to")."""
     events = ports.check_named_ports(dispatcher, turn)
-    dispatcher.utter_message(response="utter_glad_it_works")
+    dispatcher.utter_message(response=_glad_response(turn))
     return events
+
+
+def _glad_response(turn: Turn) -> str:
+    """ "Účet je uložený, je to všechno?" is answered yes, with the test; otherwise glad."""
+    return (
+        "utter_all_done"
+        if lexicon.says("asks_if_all_done", turn.frame.folded)
+        else "utter_glad_it_works"
+    )
 
 
 def password_forgotten(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -1183,7 +1192,12 @@ def _enters_walkthrough(turn: Turn) -> bool:
         return True
     if _fact_question(turn) or lexicon.says("where_setting", frame.folded):
         return False  # ("jak se dostanu k nastavení serveru u účtu, co už tam mám?": where)
-    if frame.names_something or _adjacent_only(turn):  # "mám zaškrtlé SSL" is a correction
+    # ("mám zaškrtlé SSL" is a correction; "chci POP3 a Thunderbird nic nenašel", "účet ještě
+    # nemám přidaný, objevily se kolonky Server příchozí pošty…" a setup)
+    wish = (lexicon.says("protocol_wish", frame.folded) and not frame.security) or lexicon.says(
+        "account_not_added", frame.folded
+    )
+    if (frame.names_something and not wish) or _adjacent_only(turn):
         return False
     if lexicon.says("glad_it_works", frame.folded):  # "dal jsem celou adresu a už to odešlo"
         return False
@@ -1275,7 +1289,7 @@ def ended() -> Events:
 
 
 def walkthrough_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    dispatcher.utter_message(response="utter_glad_it_works")
+    dispatcher.utter_message(response=_glad_response(turn))
     return ended()
 
 
@@ -1321,6 +1335,8 @@ def _asks_form_values(turn: Turn) -> bool:
         return False
     if frame.position and frame.position.step > form_step:
         return False  # "uložila jsem, teď jsou tam přepínače…": past the form, a question there
+    if told_finished(frame.text, frame.folded):
+        return False  # "dal jsem to bez portu a uložil": the form done, told
     asks = set(frame.asks)
     folded = frame.folded
     outgoing_seen = frame.protocols == ["smtp"] and lexicon.says("seeing_marker", folded)
@@ -1351,6 +1367,8 @@ def form_values(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     walk = Walkthrough(dispatcher, turn)
     # "…, chci POP3", "bez šifrování": the values of that account and SSL choice
     walk.choose(turn.frame.protocols, turn.frame.security)
+    if "port_not_entered" in turn.frame.asks:  # "nikde není port? a u odchozího…": both
+        dispatcher.utter_message(response="utter_port_not_entered", **symptoms.fix_values())
     # "u odchozího je taky zabezpečení a port", "příchozí mám, a odchozí?": that part
     if turn.frame.protocols == ["smtp"] or _outgoing_next(turn.frame):
         return walk.outgoing_values()
@@ -1795,6 +1813,8 @@ ROUTES: List[Route] = [
             t.walkthrough_active
             and lexicon.says("password_prompt", t.frame.folded)
             and not (t.frame.symptom or t.frame.ports)
+            # ("chtělo to heslo a účet se přidal. Kde zaškrtnu ověření?": the question asked)
+            and not set(t.frame.asks) - {"password", "password_where"}
             # (before the guide's own password the prompt is a wrong turn: the step's help)
             and t.step >= _password_step(t.device)
         ),
@@ -1813,8 +1833,12 @@ ROUTES: List[Route] = [
     Route(
         "open_smtp_ticket",
         lambda t: (
-            t.frame.open_smtp == "named"
-            or (t.intent == "open_smtp_ticket" and not t.frame.open_smtp)
+            (
+                t.frame.open_smtp == "named"
+                or (t.intent == "open_smtp_ticket" and not t.frame.open_smtp)
+            )
+            # ("musím na ten ticket odpovědět?": the ticket's handling, not what it means)
+            and not lexicon.says("ticket_admin", t.frame.folded)
         ),
         lambda d, t: troubleshoot(d, t, "open_smtp_ticket"),
     ),
@@ -1919,17 +1943,25 @@ ROUTES: List[Route] = [
         "glad_it_works",  # "opravil jsem to a už to jede" with nothing open
         lambda t: (
             (
-                _nothing_asked(t, settings_named=True, values_named=True)
-                # "dal jsem 587 a zaškrtnul ověření, už to jde, díky": what they did, and it works
-                or (
-                    bool(t.frame.works)
-                    and "?" not in t.frame.text
-                    and not t.frame.symptom
-                    and set(t.frame.asks) <= {"smtp_auth", "port"}
-                    and not lexicon.says("receive_works", t.frame.folded)  # "příjem jede"
+                (
+                    _nothing_asked(t, settings_named=True, values_named=True)
+                    # "dal jsem 587 a zaškrtnul ověření, už to jde, díky": what they did, and it works
+                    or (
+                        bool(t.frame.works)
+                        and "?" not in t.frame.text
+                        and not t.frame.symptom
+                        and set(t.frame.asks) <= {"smtp_auth", "port"}
+                        and not lexicon.says("receive_works", t.frame.folded)  # "příjem jede"
+                    )
                 )
+                and lexicon.says("glad_it_works", t.frame.folded)
             )
-            and lexicon.says("glad_it_works", t.frame.folded)
+            # "účet je uložený, je to všechno?", "takže je to všechno?" at the end: yes
+            or (
+                lexicon.says("asks_if_all_done", t.frame.folded)
+                and not (t.frame.asks or t.frame.symptom or t.frame.ports or t.frame.works is False)
+                and (t.walkthrough_finished or lexicon.says("glad_it_works", t.frame.folded))
+            )
         ),
         glad_it_works,
     ),

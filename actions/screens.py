@@ -138,11 +138,7 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
         rf"^\W*{guide.aliases.pattern}(\s+(e-?mail|mail|app\w*|aplikac\w*))?\s*[,:;–-]", " ", folded
     )
     # ("…, chci POP3": a wish names no screen, the account type is chosen later or was)
-    folded = re.sub(
-        r"\b(chci|chtel\w* bych|radsi|preferuj\w*)( to| ho| ji)?( mit| dat| pouzit)?( jako| pres)? (imap|pop3?)\b",
-        " ",
-        folded,
-    )
+    folded = lexicon.load()["protocol_wish"].pattern.sub(" ", folded)
     screens, weight, whole = _screens(guide.id)
     last_step = len(screens)
     words = _screen_words(folded)
@@ -212,9 +208,9 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
             if next_to_story:
                 score = max(score, MIN_SCREEN_WEIGHT)
             # (a notice takes two words of it: "našel jsem to" is no "Thunderbird nastavení našel")
-            if score >= MIN_SCREEN_WEIGHT and (
-                len(found) >= 2 or (single and score == 1 and not at_notice) or next_to_story
-            ):
+            # ("…napsal, že nic nenašel": a notice of nothing found names itself in one word)
+            alone = single and score == 1 and (not at_notice or found <= NOT_FOUND)
+            if score >= MIN_SCREEN_WEIGHT and (len(found) >= 2 or alone or next_to_story):
                 # (a word many steps share, "nastavení", tells nothing of where they are)
                 bonus = SEEN_LAST_BONUS if sum(weight[w] for w in found & seen) >= 0.5 else 0.0
                 if bonus and at_notice:  # what "píše / objevilo se / našel" names first: a notice
@@ -234,6 +230,22 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
         return best[1]
     # "je tam Mail a Poznámky, mám dát Uložit?": the tap asked about is further than a word seen
     return tap
+
+
+def notice_named(folded: str, device: Optional[str], step: int) -> bool:
+    """The message names two words of that step's notice ("napsalo to Nelze ověřit název účtu
+    nebo heslo" at the Mac's form): what the program shows there, no failure of its own."""
+    screens = _screens(knowledge.guide(device).id)[0]
+    if not 1 <= step <= len(screens) or not screens[step - 1].notice:
+        return False
+    return len(_screen_words(folded) & screens[step - 1].notice - REPORTING) >= 2
+
+
+NOT_FOUND = frozenset(stems("nenašel nenašla nenalezl nenalezeno"))
+# The words of any report ("telefon hlásí", "objevila se zpráva"): they name no notice
+REPORTING = frozenset(
+    stems("telefon program aplikace hláška hlášení hlásí píše napsal zpráva varovná objevilo")
+)
 
 
 def _opened(folded: str, guide: knowledge.Guide) -> int:

@@ -395,11 +395,14 @@ def enter_at(
     walk = Walkthrough(dispatcher, turn)
     if not turn.walkthrough_started:  # said once: whose steps these are
         utter_intro(dispatcher, turn, midway=position.step > 1)
+    if not lexicon.says("former_protocol", turn.frame.folded):
+        walk.choose(turn.frame.protocols, None)  # "chci POP3 a Thunderbird nic nenašel": kept
     if position.at_notice:
         help_events = walk.help(position.step)
-        if position.step == walk.form_step:  # the notice above the form: its values follow
+        # the notice above the form, or on the way to it: the way on and the values follow
+        if position.step == walk.form_step or walk.guide.steps[position.step - 1].with_next:
             return walk.go_to(position.step)
-        return help_events + [SlotSet("walkthrough_active", True)]
+        return walk.events + help_events + [SlotSet("walkthrough_active", True)]
     if position.at_then:  # "klikl jsem na přidat účet": the step's second action
         return utter_then(dispatcher, turn, position.step)
     if position.seen and _tap_only(walk, position.step):
