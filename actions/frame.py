@@ -32,6 +32,8 @@ class Frame:
 
     text: str = ""  # the message as typed ("" for a button payload)
     folded: str = ""  # ...lower-case, diacritics folded: what the lexicon reads
+    asked: str = ""  # ...its asking sentences only, when others merely tell (_asked_part)
+    notice: bool = False  # what looked like a fault is the program's own notice at that step
     intent: Optional[str] = None  # DIET's intent (nlu_fallback when unsure)
     asks: List[str] = field(default_factory=list)  # topics asked, in the order written
     protocols: List[str] = field(default_factory=list)  # imap/pop3/smtp/incoming, in order
@@ -566,7 +568,13 @@ def read(
         # "a odchozí je taky ten ssl0?": our server, named short
         frame.hosts = [knowledge.server("incoming").lower()]
     frame.language = language(folded, text)
-    frame.asks = _asks(folded)
+    # (a question with no topic of its own – "…ptá se na zapamatování hesla. mám to dát?" –
+    # asks about the sentence before it)
+    frame.asked = _asked_part(text, folded)
+    told, asked = _asks(folded), _asks(frame.asked)
+    # (only fields named in the telling sentences are dropped: "používal jsem POP3, teď dám
+    # IMAP. Mění se i server?" asks about the switch the first sentence tells)
+    frame.asks = asked if asked and set(told) - set(asked) <= FIELD_TOPICS else told
     if (
         {"port", "server"} <= set(frame.asks)
         and set(frame.protocols) & {"imap", "pop3"}
@@ -740,13 +748,17 @@ def read(
     )
     frame.position = where(folded, frame.device or device)  # once: _step and the situation read it
     steps = len(knowledge.steps(frame.device or device))
-    if (
-        frame.symptom
-        and frame.position
-        and (frame.position.by_label or in_walkthrough)
-        and notice_named(folded, frame.device or device, frame.position.step)
-    ):  # "napsalo to Nelze ověřit název účtu nebo heslo a objevily se kolonky": the Mac's form
-        frame.symptom, frame.works = None, None
+    if frame.symptom and frame.position and (frame.position.by_label or in_walkthrough):
+        # "napsalo to Nelze ověřit název účtu nebo heslo a objevily se kolonky": the Mac's form
+        # (the notice of this step, or of the next one after its button)
+        at = frame.position.step
+        shown = next(
+            (s for s in (at, at + 1) if notice_named(folded, frame.device or device, s)), None
+        )
+        if shown:
+            frame.symptom, frame.works, frame.notice = None, None, True
+            if shown != at:
+                frame.position = Position(shown, at_notice=True)
     frame.step, frame.step_explicit = _step(folded, frame.position, steps)
     # ("tři čárky", "tři tečky": the menu's icon, no step number the model may have read in it)
     if frame.step is None and not MENU_ICON.search(folded):
@@ -817,6 +829,8 @@ def _form_fields(frame: Frame, folded: str) -> None:
         lexicon.says("filled", folded) and lexicon.says("next_action", folded)
     ):  # "název účtu mám vyplněný, co teď?" asks for the next step
         return
+    if frame.notice:
+        return  # "píše to Nelze ověřit název účtu nebo heslo. je heslo špatně?": the notice's words
     frame.fields = [
         name
         for name, term in knowledge.load()["terms"].items()
@@ -869,6 +883,25 @@ VALUE_QUESTION = re.compile(r"\b(jak\w*|co|kter\w*|kolik)\b")
 MORE_TO_DO = re.compile(
     r"\b(ted|jeste|zbyva|pak)\b[^.!?]{0,30}\b(chce|nejde|nefunguje|chybi|potrebuju|mam|nevim)\b|\bale\b"
 )
+
+
+# A sentence that asks without a question mark ("nevím, co tam dát", "kam to napíšu"), or
+# tells what the device asks for ("Thunderbird asks me for the authentication method.")
+ASKING_WORDS = re.compile(
+    r"\b(jak\w*|co|kter\w*|kolik|kde|kam|proc|nevim|poradte|mam|chce|pta|vyzaduje"
+    r"|which|what|how|where|asks?|wants?)\b"
+)
+
+
+def _asked_part(text: str, folded: str) -> str:
+    """With a question mark in the message, its sentences that only tell ("Vyplnila jsem
+    server, port a šifrování. Ale kde je ta karta s ověřením?") ask nothing: the topics are
+    read from the asking ones."""
+    if "?" not in text:
+        return folded
+    sentences = [part for part in re.split(r"(?<=[.!?])\s+", folded) if part.strip()]
+    asking = [s for s in sentences if "?" in s or ASKING_WORDS.search(s)]
+    return " ".join(asking) if asking and len(asking) < len(sentences) else folded
 
 
 def told_finished(text: str, folded: str) -> bool:

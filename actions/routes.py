@@ -803,7 +803,7 @@ def _gives_address(turn: Turn) -> bool:
 
 def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Where the outgoing server's authentication, or the ports and SSL, are in the device."""
-    folded = turn.frame.folded
+    folded = turn.frame.asked or turn.frame.folded  # ("vyplnila jsem port. kde je…?": the where)
     if (
         lexicon.says("account_settings_named", folded)
         and not (lexicon.says("port_words", folded) or lexicon.says("login_words", folded))
