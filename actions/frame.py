@@ -571,10 +571,10 @@ def read(
     # (a question with no topic of its own – "…ptá se na zapamatování hesla. mám to dát?" –
     # asks about the sentence before it)
     frame.asked = _asked_part(text, folded)
-    told, asked = _asks(folded), _asks(frame.asked)
+    in_all, in_asked = _asks(folded), _asks(frame.asked)
     # (only fields named in the telling sentences are dropped: "používal jsem POP3, teď dám
     # IMAP. Mění se i server?" asks about the switch the first sentence tells)
-    frame.asks = asked if asked and set(told) - set(asked) <= FIELD_TOPICS else told
+    frame.asks = in_asked if in_asked and set(in_all) - set(in_asked) <= FIELD_TOPICS else in_all
     if (
         {"port", "server"} <= set(frame.asks)
         and set(frame.protocols) & {"imap", "pop3"}
