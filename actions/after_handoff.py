@@ -46,7 +46,7 @@ def kind(turn: Turn) -> Optional[str]:
         found = "status"
     elif lexicon.says("handoff_wait", folded):
         found = "wait"
-    elif lexicon.says("handoff_detail", folded) and not turn.frame.names_something:
+    elif lexicon.says("handoff_detail", folded) and not (turn.frame.asks or turn.frame.ports):
         found = "detail"  # "může to být až po 14 h?": written to the record
     else:
         return None

@@ -157,6 +157,8 @@ LEXICON_TOPICS = {
     "remember_password": "remember_password",  # "zaškrtnout zapamatovat heslo?": as they like
     "keep_on_server": "keep_on_server",  # POP3's "Ponechat zprávy na serveru": kept for the phone
     "ticket_admin": "ticket_admin",  # "musím na ticket odpovědět?": the colleagues know
+    "auth_off": "smtp_auth",  # "…, ale přepínač přihlášení mám vypnutý": it must be on
+    "pop3_fits": "pop3_fits",  # "chci ji mít v počítači, ne na serveru, takže POP3?": yes
     "mixed_ssl": "mixed_ssl",  # "příjem bez SSL a odesílání se SSL, jde to?": yes
 }
 # A lexicon topic answers these too: "liší se server pro příjem a odesílání?" is no question
@@ -183,11 +185,14 @@ COVERS = {
     "ssl_advice": {"port", "port_table", "smtp_auth"},
     "port_not_entered": {"port", "port_table"},
     "keep_on_server": {"pop_vs_imap", "server"},
+    "pop3_fits": {"pop_vs_imap", "settings", "port", "server", "multi_device"},
     "ticket_admin": {"smtp_auth"},
     "mixed_ssl": {"port", "port_table", "ssl_required", "ssl_advice"},
 }
 
 
+# Topics whose words hosting talk uses too ("fakturační údaje", "záloha ze serveru")
+HOSTING_WORD_TOPICS = {"settings", "server", "port", "port_table", "same_server"}
 # The fields of the account form: named in a report that they are filled, they are no question.
 FIELD_TOPICS = {
     "server",
@@ -537,6 +542,10 @@ def read(
                 frame.protocols = _concrete(frame.protocols + protocols_in_text(fragment))
         frame.protocols = list(dict.fromkeys(frame.protocols))
         frame.protocols = _without_rejected(frame.protocols, _rejected_protocols(folded))
+    if not lexicon.says("protocol_wish", folded):  # "teď mi nabízí jen IMAP": the screen's
+        offered = lexicon.load()["offered_protocol"].pattern.finditer(folded)
+        on_screen = {canonical_protocol(match.group("offered")) for match in offered}
+        frame.protocols = [p for p in frame.protocols if p not in on_screen]
     frame.security = _security(message, focus, folded)
     if not text:
         return frame  # a button: its intent and entities say it all
@@ -572,9 +581,18 @@ def read(
     # asks about the sentence before it)
     frame.asked = _asked_part(text, folded)
     in_all, in_asked = _asks(folded), _asks(frame.asked)
+    told_done = frame.asked != folded and lexicon.says(
+        "done_marker", folded.replace(frame.asked, " ")
+    )
     # (only fields named in the telling sentences are dropped: "používal jsem POP3, teď dám
-    # IMAP. Mění se i server?" asks about the switch the first sentence tells)
-    frame.asks = in_asked if in_asked and set(in_all) - set(in_asked) <= FIELD_TOPICS else in_all
+    # IMAP. Mění se i server?" asks about the switch the first sentence tells; "zadal jsem
+    # adresu a heslo… kam dám ty údaje?" names fields done)
+    if in_asked and set(in_all) - set(in_asked) <= FIELD_TOPICS:
+        frame.asks = in_asked
+    elif not in_asked and told_done:
+        frame.asks = [topic for topic in in_all if topic not in FIELD_TOPICS]
+    else:
+        frame.asks = in_all
     if (
         {"port", "server"} <= set(frame.asks)
         and set(frame.protocols) & {"imap", "pop3"}
@@ -629,8 +647,14 @@ def read(
         for clause in phrases.QUESTION_BREAK.split(folded)
         if clause.strip()
         and lexicon.says("adjacent", clause)
-        and not phrases.MAIL_WORDS.search(clause)
+        and (not phrases.MAIL_WORDS.search(clause) or lexicon.says("adjacent_with_mail", clause))
     ]
+    if frame.adjacent_clauses:  # "fakturační údaje na faktuře": no settings ("údaje") asked
+        rest = folded
+        for clause in frame.adjacent_clauses:
+            rest = rest.replace(clause, " ")
+        outside = _asks(rest)
+        frame.asks = [t for t in frame.asks if t in outside or t not in HOSTING_WORD_TOPICS]
     enhanced, reply = phrases.ENHANCED_CODE.search(folded), phrases.REPLY_CODE.search(folded)
     if enhanced or (reply and phrases.SMTP_REPLY_WORDS.search(folded)):
         frame.symptom = "smtp_error"
@@ -651,6 +675,8 @@ def read(
             told = told.replace(clause, " ")
         told = phrases.NOT_THE_POINT.sub(" ", told)
         symptom = next((name for name, words in phrases.SYMPTOM_WORDS if words.search(told)), None)
+        if symptom == "pop3_elsewhere" and lexicon.says("pop3_fits", folded):
+            symptom = None  # "chci ji mít staženou v počítači, takže POP3?": a wish, no fault
         sending = _sending_fails(told)
         # "maily nechodia von": mail that does not go out, not mail that does not arrive
         frame.symptom = sending if sending and symptom in (None, "not_arriving") else symptom

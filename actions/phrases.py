@@ -22,6 +22,7 @@ TOPIC_WORDS = {
     ),
     "username": re.compile(
         r"\buzivatelsk\w* jmen\w*|\buzivatelsk\w* men[oa]\b|\bjmen\w* uzivatel\w*|\bnazev uzivatel\w*|\blogin\w*"
+        r"|\b(co|ake|aky) (dat|dam|napisat|zadat) (ako|jako) (meno|jmeno)\b"  # "čo dať ako meno?"
         r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?uzivatel\w*|\ba\s+(ten |to |co )?uzivatel\w*\s*(\?|$|,|\ba\b)|^\W*uzivatel\w*\s*\?"
         r"|\b(jak\w*|aky|co|kter\w*) (\w+ ){0,2}uzivatel\w*\b"
         r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*|\bmen\w* pouzivatel\w*"
@@ -106,6 +107,7 @@ SERVER_QUESTION = re.compile(
     r"\b(jak\w*|kter\w*|co|adres\w*|nazev|jmeno|aky|aka|ake|what|which|stejn\w*)\b(\W+\w+){0,3}?\W+server"
     r"|\b(co|jak\w*)\b[^.?!]{0,25}\b(nazev|jmeno) hostitel"  # "co dát jako název hostitele?"
     r"|\b(what|which)\b[^.?!,]{0,40}\bserver"  # "what are the incoming and outgoing server names"
+    r"|\b(potrebuj\w*|chci|chtel\w*|poslete|napiste|dejte)( \w+)? server"  # "potřebuju server pro…"
 )
 SERVER_NAMED = re.compile(
     r"\bserver\w*\W*(:|je\b|jsou\b|mam\b|zadat\b|napsat\b|pouzit\b|,)|^\W*server|\bserver\w*( \w+){0,4}\s*\?"
@@ -277,6 +279,7 @@ SYMPTOM_WORDS = (
             r"\W+(\w+\W+){0,4}(prihl\w*|login\w*|hesl\w*|jmen\w*)"
             r"|(prihl\w*|login\w*|hesl\w*)\W+(\w+\W+){0,6}(nejde|nefunguje|selha\w*|spatn\w*|nespravn\w*|odmit\w*|nebere|nezdar\w*)"
             r"|(hesl\w*|udaje)\W+(\w+\W+){0,3}(mam |je |jsou )?(urcite |stoprocentne |100 ?% )?(spravn|dobr)\w*"
+            r"|\budaj\w*\b[^.?!]{0,20}\b(nejdou|nejde|nefunguj\w*|neberou|nebere)\b"  # "tyhle údaje mi nejdou"
             r"|(porad|furt|stale|dokola|znovu)( \w+){0,4} (chce|pta|vyzaduje)( \w+){0,3} hesl"
             r"|(chce|pta|vyzaduje)\w*( \w+){0,2} (znovu|porad|furt|stale|zase)( \w+){0,2} hesl"
             # "pořád vyskakuje okno, ať zadám heslo": the log-in asked again and again
@@ -322,6 +325,7 @@ SPAM = re.compile(
 # Walkthrough navigation in free text (short messages only: a long one is a question).
 START_WORDS = re.compile(
     r"\bnavod\w*|\bkrok (za|po) krok\w*|\bprove\w* (me|mne)\b|\bprovedt\w*|\bpostup\w* nastaveni"
+    r"|\bved(te|)\s+(me|mne|nas)\b"  # "Thunderbird, nový účet, veďte mě"
     # "poraďte postup", "pošlete mi postup", "jaký je postup?"
     r"|\b(porad\w*|posl\w*|napis\w*|dejte|chci|potrebuj\w*|prosim o|jaky je) (mi )?(ten |nejaky |cely )?postup\b"
     r"|\bpostup\w*,? (prosim|please|pls)\b"  # "Thunderbird, postup prosím"

@@ -1058,6 +1058,7 @@ def _about_the_bot(turn: Turn) -> bool:
     return frame.identity or (
         turn.intent == "ask_bot_identity"
         and not (frame.names_something or frame.adjacent or frame.where_were_we)
+        and not frame.symptom  # "…, ale odpovědět nikomu nemůžu": the fault, not the bot
         # "a ten druhý počítač stejně?" after the SMTP fix: another device, not the bot
         and not (turn.pending == Pending.SMTP_FIX and lexicon.says("other_senders", frame.folded))
     )
@@ -1622,6 +1623,7 @@ ROUTES: List[Route] = [
             and not (lexicon.says("start_setup", t.frame.folded) and not _fact_question(t))
             and not _enters_walkthrough(t)  # "the phone says it couldn't find the settings"
             and not (_nothing_asked(t) and lexicon.says("thanks", t.frame.folded))
+            and not _adjacent_only(t)  # "How do I renew my domain?": not ours to do
         ),
         answer_english,
     ),

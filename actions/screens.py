@@ -241,7 +241,7 @@ def notice_named(folded: str, device: Optional[str], step: int) -> bool:
     return len(_screen_words(folded) & screens[step - 1].notice - REPORTING) >= 2
 
 
-NOT_FOUND = frozenset(stems("nenašel nenašla nenalezl nenalezeno"))
+NOT_FOUND = frozenset(stems("nenašel nenašla nenalezl nenalezeno nenajde"))
 # The words of any report ("telefon hlásí", "objevila se zpráva"): they name no notice
 REPORTING = frozenset(
     stems("telefon program aplikace hláška hlášení hlásí píše napsal zpráva varovná objevilo")

@@ -25,8 +25,9 @@ from czech_nlu.folding import fold
 
 REDACTED = "[heslo skryto]"
 
-# "heslo" in any form and with the usual typos ("hselo", "helso", "heslp"), "password", "pw".
-KEY = r"(?:hesl\w*|hsel\w*|hels[o]\w*|hesk[o]\b|heskl[oa]\b|heslp|hesol\w*|passw\w*|pass?word\w*|pasw\w*|pwd|pw)"
+# "heslo" in any form and with the usual typos ("hselo", "helso", "heslp", "hseslo",
+# "hesllo"), "password", "pw".
+KEY = r"(?:h\w?ess?l+\w*|hsel\w*|hels[o]\w*|hesk[o]\b|heskl[oa]\b|heslp|hesol\w*|passw\w*|pass?word\w*|pasw\w*|pwd|pw)"
 OPEN_QUOTE = "\"'„“”‚‘`"
 SECRET = rf"[{OPEN_QUOTE}]?(?P<secret>\S+)"
 # "heslo do schránky", "heslo k e-mailu info@firma.cz", "password for my mailbox"
@@ -124,6 +125,15 @@ NOT_A_PASSWORD = frozenset(
         "staré",
         "dlouhé",
         "krátké",
+        # the form's other labels beside "Heslo" ("…, Heslo, Typ účtu, Server…", "ověřování je
+        # Heslo" – the authentication method named so)
+        "typ",
+        "ověřování",
+        "ověření",
+        "metoda",
+        "způsob",
+        "server",
+        "popis",
         # the field's own label in iOS and Android: "u jména a hesla píše Volitelné"
         "volitelné",
         "volitelný",

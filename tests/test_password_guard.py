@@ -146,6 +146,8 @@ def test_what_people_say_about_a_password_is_no_password():
         "co je moje heslo?",
         "tady je heslo",
         "server, jmeno, heslo. Dole jsou dve zatrzitka",
+        "jsou tam policka Uzivatelske jmeno, Heslo, Typ uctu a Server prichozi posty",
+        "vyplnila jsem to, overovani je Heslo, port 465 se ssl",
         "Telefon mi po zadání hesla oznámil, že nastavení nenašel",  # a time, not a password
         "po vyplnění hesla vyskočilo hlášení",
         "mám jméno jako heslo?",
@@ -195,6 +197,11 @@ def test_passwords_in_the_ways_people_write_them():
         "heslo ze zakaznickeho uctu, HosT1ng55, a nejde to": (
             "heslo ze zakaznickeho uctu, [heslo skryto], a nejde to"
         ),
+        # a typo in the keyword: a letter slipped in or doubled
+        "hseslo jsem si zmenil na Medved44 a nejde to": (
+            "hseslo jsem si zmenil na [heslo skryto] a nejde to"
+        ),
+        "hesslo mam Kocka77": "hesslo mam [heslo skryto]",
     }
     for text, expected in cases.items():
         assert redact(text) == expected, text
