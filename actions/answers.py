@@ -274,6 +274,8 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "remember_password":  # the program's own box: the customer's choice
         dispatcher.utter_message(response="utter_remember_password")
         return []
+    if topic == "outgoing_setup":
+        return answer_outgoing_values(dispatcher)
     if topic == "pop3_fits":  # the customer's reason is POP3's: yes, and its values
         dispatcher.utter_message(response="utter_pop3_fits")
         return answer_settings(dispatcher, "pop3") + [SlotSet("form_protocol", "pop3")]

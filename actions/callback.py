@@ -29,11 +29,16 @@ def answer_callback(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Ev
     if contact and record:
         handoffs.update(record["id"], contact=contact)
         post_in_thread(record, f"Zákazník nechává kontakt pro odpověď: {contact}")
-        dispatcher.utter_message(
-            response="utter_callback_saved",
-            contact=contact,
-            callback_time=knowledge.load()["handoff"]["callback_time"],
-        )
+        if lexicon.says("handoff_detail", turn.frame.folded):
+            # "zavolejte mi zítra mezi 14 a 15, číslo …": the wish passed on, no other promise
+            post_in_thread(record, f"Zákazník doplňuje: {text}")
+            dispatcher.utter_message(response="utter_callback_saved_with_wish", contact=contact)
+        else:
+            dispatcher.utter_message(
+                response="utter_callback_saved",
+                contact=contact,
+                callback_time=knowledge.load()["handoff"]["callback_time"],
+            )
         return [SlotSet("pending_question", None)]
     declines = turn.intent == "deny" or bool(DECLINE.search(fold(text)))
     if lexicon.says("thanks", turn.frame.folded) and not (turn.frame.asks or declines):

@@ -159,6 +159,7 @@ LEXICON_TOPICS = {
     "ticket_admin": "ticket_admin",  # "musím na ticket odpovědět?": the colleagues know
     "auth_off": "smtp_auth",  # "…, ale přepínač přihlášení mám vypnutý": it must be on
     "pop3_fits": "pop3_fits",  # "chci ji mít v počítači, ne na serveru, takže POP3?": yes
+    "outgoing_setup": "outgoing_setup",  # "už přijímá, co ještě u odchozí?": its values, log-in on
     "mixed_ssl": "mixed_ssl",  # "příjem bez SSL a odesílání se SSL, jde to?": yes
 }
 # A lexicon topic answers these too: "liší se server pro příjem a odesílání?" is no question
@@ -186,6 +187,7 @@ COVERS = {
     "port_not_entered": {"port", "port_table"},
     "keep_on_server": {"pop_vs_imap", "server"},
     "pop3_fits": {"pop_vs_imap", "settings", "port", "server", "multi_device"},
+    "outgoing_setup": {"settings", "server", "port", "smtp_auth"},
     "ticket_admin": {"smtp_auth"},
     "mixed_ssl": {"port", "port_table", "ssl_required", "ssl_advice"},
 }
