@@ -274,6 +274,11 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "remember_password":  # the program's own box: the customer's choice
         dispatcher.utter_message(response="utter_remember_password")
         return []
+    if topic == "manager_where":
+        dispatcher.utter_message(
+            response="utter_manager_where", manager_url=knowledge.credentials()["manager_url"]
+        )
+        return []
     if topic == "outgoing_setup":
         return answer_outgoing_values(dispatcher)
     if topic == "pop3_fits":  # the customer's reason is POP3's: yes, and its values
@@ -378,7 +383,11 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             response="utter_smtp_auth_required",
             lead="Ne, jedno nestačí – ověřování odchozího serveru je povinné."
             if enough
-            else "Ne, ověřování (přihlášení) u odchozího serveru musí být zapnuté."
+            else (
+                "Ano, vadí – ověřování (přihlášení) u odchozího serveru musí být zapnuté."
+                if lexicon.says("does_it_matter", turn.frame.folded)
+                else "Ne, ověřování (přihlášení) u odchozího serveru musí být zapnuté."
+            )
             if lexicon.says("auth_off", turn.frame.folded)
             else "Ano, ověřování odchozího serveru je povinné.",
             auth_required=auth_required,

@@ -50,6 +50,7 @@ class ActionRespond(Action):
         if turn.device_changed:  # named in this message: kept for the whole conversation
             outcome.state.device = turn.device
         replies.with_device(outcome.messages, turn.device)
+        replies.fault_first(outcome.messages)
         dispatcher.messages.extend(outcome.messages)
         replies.buttons_last(dispatcher.messages, domain)
         return outcome.state.events()

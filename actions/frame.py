@@ -160,6 +160,7 @@ LEXICON_TOPICS = {
     "auth_off": "smtp_auth",  # "…, ale přepínač přihlášení mám vypnutý": it must be on
     "pop3_fits": "pop3_fits",  # "chci ji mít v počítači, ne na serveru, takže POP3?": yes
     "outgoing_setup": "outgoing_setup",  # "už přijímá, co ještě u odchozí?": its values, log-in on
+    "manager_where": "manager_where",  # "a kde je ten Manager?": its address
     "mixed_ssl": "mixed_ssl",  # "příjem bez SSL a odesílání se SSL, jde to?": yes
 }
 # A lexicon topic answers these too: "liší se server pro příjem a odesílání?" is no question

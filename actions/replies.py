@@ -83,6 +83,26 @@ def with_device(messages: List[Dict[str, Any]], device: Optional[str]) -> None:
                 message.setdefault(name, value)
 
 
+CONFIRMED = {"utter_port_check_ok", "utter_server_check_ok"}
+FAULTS = {"utter_port_check_wrong", "utter_server_check_wrong"}
+
+
+def _fault(message: Dict[str, Any]) -> bool:
+    lead = str(message.get("lead", ""))
+    return message.get("response") in FAULTS or lead.startswith(("Ne", "Ano, vadí"))
+
+
+def fault_first(messages: List[Dict[str, Any]]) -> None:
+    """ "Server ssl0.ovh.net, port 465, ověřování žádné – je to dobře?": the fault leads, the
+    values that are right follow it (a customer reads "Ano, … správně" first as "all fine")."""
+    if not any(_fault(m) for m in messages):
+        return
+    confirmed = [m for m in messages if m.get("response") in CONFIRMED]
+    rest = [m for m in messages if m.get("response") not in CONFIRMED]
+    last_fault = max(i for i, m in enumerate(rest) if _fault(m))
+    messages[:] = rest[: last_fault + 1] + confirmed + rest[last_fault + 1 :]
+
+
 def buttons_last(messages: List[Dict[str, Any]], domain: Dict[str, Any]) -> None:
     """Quick replies go under the turn's last message: the widget shows only the last
     message's buttons, so buttons on an earlier one would be hidden under what follows."""

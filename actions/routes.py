@@ -1357,11 +1357,18 @@ def _asks_form_values(turn: Turn) -> bool:
     )
 
 
+BOTH_PARTS = re.compile(r"\b(prichoz\w*|incoming)( \w+)? (a|i|,) (odchoz\w*|outgoing)")
+
+
 def _outgoing_next(frame: Frame) -> bool:
     """ "a teď odchozí", "příchozí mám, co dám u odchozího?": the outgoing part is next (the
     last clause naming a protocol names it alone: "…, teď chce odchozí server, co tam?")."""
     named = [found for clause in clauses(frame.folded) if (found := protocols_in_text(clause))]
-    return bool(named and named[-1] == ["smtp"] and not frame.security)
+    # ("vidím Příchozí pošta a Odchozí pošta": both parts in front of them, the whole form)
+    both_seen = lexicon.says("seeing_marker", frame.folded) and bool(
+        BOTH_PARTS.search(frame.folded)
+    )
+    return bool(named and named[-1] == ["smtp"] and not frame.security and not both_seen)
 
 
 def form_values(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -1494,7 +1501,8 @@ ROUTES: List[Route] = [
         lambda t: (
             # ("napište mi všechny údaje najednou" asks for the values, not the steps)
             (t.intent == "step_all" and "settings" not in t.frame.asks)
-            or lexicon.says("all_steps", t.frame.folded)
+            # ("kompletní nastavení pro POP3, ať to mám všechno najednou": the values)
+            or (lexicon.says("all_steps", t.frame.folded) and "settings" not in t.frame.asks)
             or (t.walkthrough_active and lexicon.says("hurry", t.frame.folded))
         ),
         lambda d, t: walkthrough_turn("step_all", d, t),

@@ -128,6 +128,8 @@ NOT_A_PASSWORD = frozenset(
         # the form's other labels beside "Heslo" ("…, Heslo, Typ účtu, Server…", "ověřování je
         # Heslo" – the authentication method named so)
         "typ",
+        "šifrované",
+        "normální",
         "ověřování",
         "ověření",
         "metoda",
@@ -658,7 +660,8 @@ def _swept(word: str) -> bool:
 
 # The SMTP log-in mechanisms a device offers by name ("žádné / PLAIN / LOGIN / CRAM-MD5"), RFC 4954
 AUTH_MECHANISMS = frozenset(
-    ["plain", "login", "cram-md5", "digest-md5", "ntlm", "xoauth2", "oauth2", "gssapi"]
+    ["plain", "login", "cram-md5", "digest-md5", "ntlm", "xoauth2", "oauth2", "oauth", "gssapi"]
+    + ["kerberos"]  # Thunderbird's list: "Normální heslo, Šifrované heslo, Kerberos, NTLM, OAuth2"
     + ["scram-sha-1", "scram-sha-256"]
 )
 # Letters with digits that name a thing, not a secret: "SM-G991B", "AUTH535", "Err-535", "port993"

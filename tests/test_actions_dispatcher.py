@@ -1005,7 +1005,10 @@ def test_yes_no_about_the_login_and_the_server_gets_its_answer_first(domain):
     assert reply.startswith("Ne") and knowledge.server("incoming") in reply
     reply, _ = respond(domain, "a pro odchozí to samé?", last_topics=["server", "username"])
     assert reply.startswith("Ano") and "celá e-mailová adresa" in reply
+    # "vadí to?" is answered with its own yes: it matters
     reply, _ = respond(domain, "přihlášení u odchozího mám vypnuté, vadí to?")
+    assert reply.startswith("Ano, vadí") and "zapnut" in reply
+    reply, _ = respond(domain, "přihlášení u odchozího mám vypnuté, je to tak dobře?")
     assert reply.startswith("Ne") and "zapnut" in reply
     reply, _ = respond(domain, "a nové heslo pak musím zadat i v telefonu?", device="samsung_email")
     assert reply.startswith("Ano") and knowledge.guide("samsung_email").open_account in reply
