@@ -50,7 +50,8 @@ OWN_APP = re.compile(
     # other mail apps on Android we have no guide for
     r"|\b(aqua ?mail|k-?9( mail)?|blue ?mail|fairemail|spark|edison|typeapp|mymail|nine)\b"
 )
-APP_BEFORE = re.compile(r"\baplikac\w*\s+(\w+\s+)?$")  # "aplikaci (Microsoft) Outlook"
+# "aplikaci (Microsoft) Outlook", "appku Outlook", "apku od Outlooku"
+APP_BEFORE = re.compile(r"\b(aplikac\w*|app?k\w*|app?s?)\s+(\w+\s+)?$")
 LIST_SPAN = 25  # characters between two providers' names on one screen's list
 BEFORE = 14  # characters before a name read for a word that denies or claims it
 # "je tam spousta ikon Google, Yahoo, Outlook": the providers a screen lists, no device

@@ -1970,7 +1970,11 @@ ROUTES: List[Route] = [
             or (
                 lexicon.says("asks_if_all_done", t.frame.folded)
                 and not (t.frame.asks or t.frame.symptom or t.frame.ports or t.frame.works is False)
-                and (t.walkthrough_finished or lexicon.says("glad_it_works", t.frame.folded))
+                and (
+                    t.walkthrough_finished
+                    or bool(t.frame.works)  # "už to ale funguje, ne?"
+                    or lexicon.says("glad_it_works", t.frame.folded)
+                )
             )
         ),
         glad_it_works,
