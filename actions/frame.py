@@ -770,7 +770,7 @@ def read(
                 and lexicon.says("glad_it_works", folded)
                 and not VALUE_QUESTION.search(folded)
                 and not lexicon.says("adjacent", folded)
-                and not MORE_TO_DO.search(folded)
+                and not lexicon.says("more_to_do", folded)
             )
         )
         and not lexicon.says("device_asks", sentences[-1])
@@ -908,18 +908,6 @@ def _screen_report(frame: Frame, text: str, folded: str, device: Optional[str]) 
 STORY_WORDS = 8  # longer than "aha, už to mám" (a step done): a story of what was done
 # A question for a value ("co tam dám?", "jaký server?"), beside not finding something.
 VALUE_QUESTION = re.compile(r"\b(jak\w*|co|kter\w*|kolik)\b")
-# what is still to come after a success: "teď to chce odchozí server", "ještě mi nejde odesílání"
-MORE_TO_DO = re.compile(
-    r"\b(ted|jeste|zbyva|pak)\b[^.!?]{0,30}\b(chce|nejde|nefunguje|chybi|potrebuju|mam|nevim)\b|\bale\b"
-)
-
-
-# A sentence that asks without a question mark ("nevím, co tam dát", "kam to napíšu"), or
-# tells what the device asks for ("Thunderbird asks me for the authentication method.")
-ASKING_WORDS = re.compile(
-    r"\b(jak\w*|co|kter\w*|kolik|kde|kam|proc|nevim|poradte|mam|chce|pta|vyzaduje"
-    r"|which|what|how|where|asks?|wants?)\b"
-)
 
 
 def _asked_part(text: str, folded: str) -> str:
@@ -929,7 +917,7 @@ def _asked_part(text: str, folded: str) -> str:
     if "?" not in text:
         return folded
     sentences = [part for part in re.split(r"(?<=[.!?])\s+", folded) if part.strip()]
-    asking = [s for s in sentences if "?" in s or ASKING_WORDS.search(s)]
+    asking = [s for s in sentences if "?" in s or lexicon.says("asking_sentence", s)]
     return " ".join(asking) if asking and len(asking) < len(sentences) else folded
 
 
