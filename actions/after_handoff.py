@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import knowledge, lexicon
 from actions.callback import EMAIL, answer_callback
 from actions.context import Events, Turn
-from actions.handoff import HANDOFF_RESPONSES, open_record, post_in_thread
+from actions.handoff import HANDOFF_RESPONSES, open_record, post_addition, post_in_thread
 from actions.pending import Pending
 from stores import handoffs
 
@@ -67,7 +67,7 @@ def answer(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
         dispatcher.utter_message(response="utter_handoff_cancelled", handoff_number=record["id"])
         return [SlotSet("pending_question", None)]
     if found == "detail":
-        post_in_thread(record, f"Zákazník doplňuje: {turn.frame.text}")
+        post_addition(record, turn.frame.text)
         dispatcher.utter_message(response="utter_handoff_detail", handoff_number=record["id"])
         return [SlotSet("pending_question", None)]
     if found == "wait":
@@ -89,6 +89,6 @@ def note(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     record = open_record(turn.tracker) if handed_off(turn) and turn.frame.text else None
     if record is None:
         return None
-    post_in_thread(record, f"Zákazník doplňuje: {turn.frame.text}")
+    post_addition(record, turn.frame.text)
     dispatcher.utter_message(response="utter_handoff_note", handoff_number=record["id"])
     return []

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon
 from actions.context import Events, Turn
-from actions.handoff import post_in_thread
+from actions.handoff import post_addition, post_in_thread
 from actions.pending import Pending
 from czech_nlu.folding import fold
 from stores import handoffs
@@ -31,7 +31,7 @@ def answer_callback(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Ev
         post_in_thread(record, f"Zákazník nechává kontakt pro odpověď: {contact}")
         if lexicon.says("handoff_detail", turn.frame.folded):
             # "zavolejte mi zítra mezi 14 a 15, číslo …": the wish passed on, no other promise
-            post_in_thread(record, f"Zákazník doplňuje: {text}")
+            post_addition(record, text)
             dispatcher.utter_message(response="utter_callback_saved_with_wish", contact=contact)
         else:
             dispatcher.utter_message(

@@ -188,6 +188,11 @@ def post_in_thread(record: Dict[str, Any], text: str) -> None:
         )
 
 
+def post_addition(record: Dict[str, Any], text: str) -> None:
+    """What the customer adds after the handoff (a detail, a call-back time), for the colleagues."""
+    post_in_thread(record, f"Zákazník doplňuje: {text}")
+
+
 def within_office_hours(now: Optional[datetime] = None) -> bool:
     """OFFICE_HOURS=always / never overrides knowledge.yml (a 24/7 team; tests)."""
     override = os.environ.get("OFFICE_HOURS", "").lower()

@@ -1008,6 +1008,21 @@ def glad_it_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return events
 
 
+def _asks_if_all_done(turn: Turn) -> bool:
+    """ "Účet je uložený, je to všechno?", "takže je to všechno?", "už to ale funguje, ne?" at
+    the end: answered yes."""
+    frame = turn.frame
+    return (
+        lexicon.says("asks_if_all_done", frame.folded)
+        and not (frame.asks or frame.symptom or frame.ports or frame.works is False)
+        and (
+            turn.walkthrough_finished
+            or bool(frame.works)
+            or lexicon.says("glad_it_works", frame.folded)
+        )
+    )
+
+
 def _glad_response(turn: Turn) -> str:
     """ "Účet je uložený, je to všechno?" is answered yes, with the test; otherwise glad."""
     return (
@@ -1824,7 +1839,7 @@ ROUTES: List[Route] = [
             and lexicon.says("password_prompt", t.frame.folded)
             and not (t.frame.symptom or t.frame.ports)
             # ("chtělo to heslo a účet se přidal. Kde zaškrtnu ověření?": the question asked)
-            and not set(t.frame.asks) - {"password", "password_where"}
+            and not set(t.frame.asks) - {"password"}
             # (before the guide's own password the prompt is a wrong turn: the step's help)
             and t.step >= _password_step(t.device)
         ),
@@ -1966,16 +1981,7 @@ ROUTES: List[Route] = [
                 )
                 and lexicon.says("glad_it_works", t.frame.folded)
             )
-            # "účet je uložený, je to všechno?", "takže je to všechno?" at the end: yes
-            or (
-                lexicon.says("asks_if_all_done", t.frame.folded)
-                and not (t.frame.asks or t.frame.symptom or t.frame.ports or t.frame.works is False)
-                and (
-                    t.walkthrough_finished
-                    or bool(t.frame.works)  # "už to ale funguje, ne?"
-                    or lexicon.says("glad_it_works", t.frame.folded)
-                )
-            )
+            or _asks_if_all_done(t)
         ),
         glad_it_works,
     ),
