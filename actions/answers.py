@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon, replies, symptoms
-from actions.context import Events, Turn
+from actions.context import Events, Turn, last_responses
 from actions.pending import Pending
 from actions.understanding import protocols_in_text
 from czech_nlu.folding import fold
@@ -16,13 +16,17 @@ CHANGE_PASSWORD = re.compile(r"\b(zmen|zmenit|obnov|zapomn|novy|nove)\w*")
 
 
 def answer_server(
-    dispatcher: CollectingDispatcher, protocol: Optional[str], with_port: bool = False
+    dispatcher: CollectingDispatcher,
+    protocol: Optional[str],
+    with_port: bool = False,
+    lead: str = "",
 ) -> Events:
     """The server of the protocol (and its ports when `with_port`: the server asked alone,
     the port field is next to it), else both servers."""
     if protocol:
         dispatcher.utter_message(
             response="utter_server_one_port" if with_port else "utter_server_one",
+            lead=lead,
             **replies.protocol_values(knowledge.concrete_protocol(protocol)),
         )
         return [SlotSet("protocol", protocol), SlotSet("last_topic", "server")]
@@ -36,10 +40,20 @@ def answer_server(
 
 
 def check_servers(
-    dispatcher: CollectingDispatcher, hosts: List[str], protocol: Optional[str] = None
+    dispatcher: CollectingDispatcher,
+    hosts: List[str],
+    protocol: Optional[str] = None,
+    folded: str = "",
 ) -> Events:
     """Server names the customer typed: ours confirmed, any other replaced by ours (the
-    server of the `protocol` named beside it: "jako odchozí mám smtp.seznam.cz")."""
+    server of the `protocol` named beside it: "jako odchozí mám smtp.seznam.cz"). A name not
+    ours is a no to "je to dobře?", a yes to "taky předělat?" and to "proto mi to nejde?"."""
+    if lexicon.says("asks_if_cause", folded):
+        lead = "Ano, to bude ten důvod –"
+    elif lexicon.says("asks_if_change", folded):
+        lead = "Ano –"
+    else:
+        lead = "Ne –"
     ours = knowledge.our_servers()
     wrong = False
     typed: Dict[str, str] = {}  # the same name typed for incoming and outgoing: said once
@@ -49,7 +63,7 @@ def check_servers(
         if host.lower() in ours:
             dispatcher.utter_message(response="utter_server_check_ok", server=host.upper())
         else:
-            dispatcher.utter_message(response="utter_server_check_wrong", host=host)
+            dispatcher.utter_message(response="utter_server_check_wrong", host=host, lead=lead)
             wrong = True
     if wrong:
         return answer_server(dispatcher, protocol)  # "a port?" then follows that server
@@ -175,9 +189,10 @@ def answer_switch_protocol(dispatcher: CollectingDispatcher, turn: Turn) -> Even
     target = switch_target(turn) or knowledge.recommended_protocol()
     # "mění se server?" – no; "zůstane server stejný?" – yes: the same fact, the question's polarity
     stays = lexicon.says("asks_if_stays", turn.frame.folded)
+    yes_no = lexicon.says("yes_no_question", turn.frame.folded)  # ("co všechno změním?": none)
     dispatcher.utter_message(
         response="utter_switch_protocol",
-        yes_no="Ano" if stays else "Ne",
+        lead=("Ano, server" if stays else "Ne, server") if yes_no else "Server",
         **replies.protocol_values(target),
     )
     return [SlotSet("protocol", target), SlotSet("last_topic", "server")]
@@ -303,6 +318,8 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "term":
         terms = knowledge.load()["terms"]
         named = [p for p in turn.frame.named_protocols if p in terms and p != turn.frame.term]
+        if turn.frame.term == "directions":
+            named = []  # ("odchozí" names SMTP, which the explanation of both directions names)
         # "co je IMAP a SMTP?": each of them
         return [e for term in [turn.frame.term, *named] for e in answer_term(dispatcher, term)]
     if topic == "field":  # "co do Název účtu a Vaše jméno?": and they are at the form
@@ -357,7 +374,12 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "server":
         # ("a odchozí server, šifrování?": the port of that SSL choice with it)
         alone = turn.frame.asks == ["server"] and not turn.frame.ports
-        return answer_server(dispatcher, turn.frame.protocol, with_port=alone)
+        # "a odchozí server taky měním?" after the switch of account type: no
+        unchanged = lexicon.says("asks_if_change", turn.frame.folded) and (
+            "utter_switch_protocol" in last_responses(turn.tracker)
+        )
+        lead = "Ne, nemění se. " if unchanged else ""
+        return answer_server(dispatcher, turn.frame.protocol, with_port=alone, lead=lead)
     if topic == "settings" and turn.frame.protocols == ["smtp"]:
         return answer_outgoing_values(dispatcher)  # "co napsat do SMTP serveru a portu?"
     if topic == "settings":

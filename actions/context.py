@@ -5,6 +5,7 @@ The conversation's memory is in slots (kept by the tracker store): the protocol 
 of the last answer, its topic, the open question and the walkthrough step.
 """
 
+import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Set
 
@@ -116,18 +117,52 @@ def resolve(tracker: Tracker) -> Turn:
     )
 
 
+def _bot_turns(tracker: Tracker) -> List[List[Dict[str, Any]]]:
+    """The bot's events turn by turn (a turn: what it said between two customer messages)."""
+    turns: List[List[Dict[str, Any]]] = [[]]
+    for event in tracker.events:
+        if event.get("event") == "user":
+            turns.append([])
+        elif event.get("event") == "bot":
+            turns[-1].append(event)
+    return turns
+
+
+def _last_bot_events(tracker: Tracker) -> List[Dict[str, Any]]:
+    """The bot's events of its last turn (the one before this message)."""
+    turns = _bot_turns(tracker)
+    return turns[-2] if len(turns) >= 3 else []
+
+
 def last_responses(tracker: Tracker) -> List[str]:
     """The responses of the bot's last turn (the one before this message)."""
-    events = list(tracker.events)
-    users = [i for i, event in enumerate(events) if event.get("event") == "user"]
-    if len(users) < 2:
-        return []
     return [
         name
-        for event in events[users[-2] : users[-1]]
-        if event.get("event") == "bot"
-        and (name := (event.get("metadata") or {}).get("utter_action"))
+        for event in _last_bot_events(tracker)
+        if (name := (event.get("metadata") or {}).get("utter_action"))
     ]
+
+
+def _steps_in(events: List[Dict[str, Any]]) -> Set[int]:
+    """The walkthrough steps a turn showed ("**Krok 2 z 5: …**")."""
+    return {
+        int(number)
+        for event in events
+        for number in re.findall(r"\*\*(?:Krok|Step) (\d+) (?:z|of) \d+", event.get("text") or "")
+    }
+
+
+def last_steps_shown(tracker: Tracker) -> Set[int]:
+    """The walkthrough steps the bot's last turn showed."""
+    return _steps_in(_last_bot_events(tracker))
+
+
+def shown_with(tracker: Tracker, step: int) -> Set[int]:
+    """The steps shown in the last turn that showed `step` (empty: never shown)."""
+    for events in reversed(_bot_turns(tracker)):
+        if step in (steps := _steps_in(events)):
+            return steps
+    return set()
 
 
 def said_before(tracker: Tracker) -> Set[str]:

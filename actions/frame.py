@@ -597,6 +597,14 @@ def read(
     else:
         frame.asks = in_all
     if (
+        len(frame.asks) > 1
+        and SERVER_AS_PLACE.search(folded)
+        and not phrases.SERVER_QUESTION.search(folded)
+    ):
+        # "jsem v Nastavení odchozího serveru a je tam Vyžadovat přihlášení. mám ho zaškrtnout?":
+        # the server names where they are, the question is about what they see there
+        frame.asks = [topic for topic in frame.asks if topic != "server"]
+    if (
         {"port", "server"} <= set(frame.asks)
         and set(frame.protocols) & {"imap", "pop3"}
         and not (frame.security or "smtp" in frame.protocols)
@@ -728,8 +736,11 @@ def read(
     vague = failed and re.fullmatch(r"((porad|furt|stale|zase)\s+)?to sam[ey]", failed.group())
     if failed and not (vague and lexicon.says("glad_it_works", folded)):
         frame.works = False
-    elif phrases.WORKS.search(folded) and not (
-        frame.spam or lexicon.says("compromised", folded)
+    elif (
+        phrases.WORKS.search(folded)
+        and not (frame.spam or lexicon.says("compromised", folded))
+        # ("heslo jsem si ověřila ve webmailu, funguje": the webmail works, not the device)
+        and not _works_in_webmail_only(folded)
     ):  # "známým ode mě chodí divné maily" is no success
         frame.works = True
     if frame.works is False and not frame.symptom and _about_password(text, folded):
@@ -797,7 +808,8 @@ def read(
         )
         frame.step_explicit = frame.step is not None
     _screen_report(frame, text, folded, device)
-    if told_finished(text, folded):  # the fields it names are told, not asked
+    # the fields it names are told, not asked ("mám to, zadal jsem mail a heslo")
+    if told_finished(text, folded) or _told_filled(frame, text, folded):
         frame.asks = [topic for topic in frame.asks if topic not in FIELD_TOPICS]
     frame.identity = bool(phrases.IDENTITY.search(folded))
     _situation(frame, folded)
@@ -810,18 +822,14 @@ def read(
     frame.phone_number = phone.group(0).strip() if phone else None
     term = lexicon.load()["what_is"].search(folded)
     named = (
-        re.search(r"imap|pop3?|smtp|ssl|tls|zabezpeceni|sifrovani", term.group(0)) if term else None
-    )
-    # ("zabezpečení spojení", "šifrování": the SSL choice by the program's own name)
-    frame.term = (
-        (
-            "ssl"
-            if named and named.group(0) in ("zabezpeceni", "sifrovani")
-            else _term(named.group(0))
+        re.search(
+            r"imap|pop3?|smtp|ssl|tls|zabezpeceni|sifrovani|prichoz|odchoz|incoming|outgoing",
+            term.group(0),
         )
-        if named
+        if term
         else None
     )
+    frame.term = _term(named.group(0)) if named else None
     _form_fields(frame, folded)
     _protocol_choice(frame, folded)
     if "port_not_entered" in frame.asks:
@@ -910,6 +918,25 @@ STORY_WORDS = 8  # longer than "aha, už to mám" (a step done): a story of what
 VALUE_QUESTION = re.compile(r"\b(jak\w*|co|kter\w*|kolik)\b")
 
 
+# a screen or section named after the server ("obrazovka Nastavení odchozího serveru")
+SERVER_AS_PLACE = re.compile(
+    r"\b(nastaveni|obrazovk\w*|sekc\w*|karta|karte|zalozk\w*|okn[oe]|oddil\w*) (\w+ )?server\w*"
+)
+
+
+def _works_in_webmail_only(folded: str) -> bool:
+    """ "Heslo jsem ověřila ve webmailu, funguje", "ve webmailu to jde, v telefonu ne": what
+    works is the webmail, not the device (a bare "funguje" belongs to the clause before it)."""
+    parts = clauses(folded)
+    said = [
+        lexicon.says("webmail", clause)
+        or (i > 0 and len(clause.split()) <= 2 and lexicon.says("webmail", parts[i - 1]))
+        for i, clause in enumerate(parts)
+        if phrases.WORKS.search(clause)
+    ]
+    return bool(said) and all(said)
+
+
 def _asked_part(text: str, folded: str) -> str:
     """With a question mark in the message, its sentences that only tell ("Vyplnila jsem
     server, port a šifrování. Ale kde je ta karta s ověřením?") ask nothing: the topics are
@@ -924,9 +951,25 @@ def _asked_part(text: str, folded: str) -> str:
 def told_finished(text: str, folded: str) -> bool:
     """ "Dal jsem to bez portu a pak uložil": a step finished, told – no question, nothing the
     device shows or asks for now."""
+    return _told(text, folded) and lexicon.says("finished", folded)
+
+
+def _told_filled(frame: Frame, text: str, folded: str) -> bool:
+    """ "Zadal jsem mail a heslo": fields filled, told – not "nemám zaškrtnuté ověřování" (a
+    fault) nor "zadal jsem heslo a píše to chybu" (a problem)."""
+    return (
+        _told(text, folded)
+        and lexicon.says("filled", folded)
+        and not lexicon.says("value_question", folded)  # "…prosím jen o port, zbytek mám"
+        and not lexicon.says("negation", folded)
+        and not (frame.symptom or frame.works is False or frame.notice)
+    )
+
+
+def _told(text: str, folded: str) -> bool:
+    """No question in the message, nothing the device shows or asks for now."""
     return (
         "?" not in text
-        and lexicon.says("finished", folded)
         and not VALUE_QUESTION.search(folded)
         and not any(lexicon.says(e, folded) for e in ("device_asks", "seeing_marker"))
     )
@@ -968,6 +1011,10 @@ def _sending_fails(folded: str) -> Optional[str]:
 
 
 def _term(word: str) -> Optional[str]:
+    if word in ("zabezpeceni", "sifrovani"):  # the SSL choice by the program's own name
+        return "ssl"
+    if word in ("prichoz", "odchoz", "incoming", "outgoing"):
+        return "directions"  # "co je příchozí a co odchozí pošta?"
     protocol = canonical_protocol(word)
     if protocol in knowledge.protocols():
         return protocol

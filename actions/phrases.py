@@ -116,7 +116,8 @@ SERVER_NAMED = re.compile(
 )
 # "smtp server", "server příchozí pošty": a server asked for by its protocol.
 SERVER_OF_PROTOCOL = re.compile(
-    r"\b(smtp|imap|pop3?|prichoz\w*|odchoz\w*)\s+server\w*|\bserver\w*\s+(smtp|imap|pop3?|prichoz\w*|odchoz\w*)"
+    r"\b(smtp|imap|pop3?|prichoz\w*|odchoz\w*|prichadzajuc\w*|odchadzajuc\w*)\s+server\w*"
+    r"|\bserver\w*\s+(smtp|imap|pop3?|prichoz\w*|odchoz\w*|prichadzajuc\w*|odchadzajuc\w*)"
 )
 # Where, not what: "u odchozího serveru", "na serveru", "se serverem" ("na server" asks about it).
 PREPOSITION_BEFORE_SERVER = re.compile(
@@ -204,7 +205,8 @@ SYMPTOM_WORDS = (
         re.compile(
             # ("nelze ověřit název účtu nebo heslo" is a failed log-in, not a certificate)
             r"certifik\w*|certificate|\bidentit\w*\W+(\w+\W+){0,2}server|neduveryhodn\w*"
-            r"|nelze overit(?! (nazev|jmeno|uziv\w*|ucet|uctu|heslo))"
+            # ("hlášení, že účet nelze ověřit": the account, before the verb, too)
+            r"|(?<!ucet )(?<!uctu )(?<!heslo )(?<!jmeno )nelze overit(?! (nazev|jmeno|uziv\w*|ucet|uctu|heslo))"
             r"|nezabezpecen\w* (pripojeni|spojeni)|\bcannot verify|\bnot trusted"
         ),
     ),

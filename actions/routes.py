@@ -28,7 +28,7 @@ from actions import (
 )
 from actions.after_handoff import handed_off
 from actions.callback import answer_callback
-from actions.context import Events, Turn, last_responses, said_before
+from actions.context import Events, Turn, last_responses, last_steps_shown, said_before
 from actions.english import answer_english, step_labels
 from actions.fallback import fall_back
 from actions.feedback import answer_comment, answer_rating
@@ -56,7 +56,13 @@ from actions.setup_files import (
 )
 from actions.symptoms import answer_symptom, last_symptom
 from actions.topics import INTENT_TOPICS
-from actions.troubleshooting import ANSWERS, ENTRIES, answers_pending, troubleshoot
+from actions.troubleshooting import (
+    ANSWERS,
+    ENTRIES,
+    answers_pending,
+    troubleshoot,
+    utter_other_devices,
+)
 from actions.understanding import protocols_in_text
 from actions.walkthrough import (
     ACCOUNT_TYPE_STEP_ID,
@@ -287,9 +293,9 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
 
 def _came_with_earlier(turn: Turn) -> bool:
     """The current step was shown in one message with the step before it: being there is
-    arriving ("napsal jsem jméno a heslo a dal další" → the form), not having done it."""
-    guide = knowledge.guide(turn.device)
-    return 1 < turn.step <= len(guide.steps) and guide.message_start(turn.step) < turn.step
+    arriving ("napsal jsem jméno a heslo a dal další" → the form), not having done it. A step
+    shown alone (the customer had gone there) is done when they say so."""
+    return turn.step > 1 and {turn.step - 1, turn.step} <= last_steps_shown(turn.tracker)
 
 
 def _asks_button_after_filling(folded: str) -> bool:
@@ -371,7 +377,9 @@ def account_type(turn: Turn) -> Optional[str]:
 
 
 def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    events = answers.check_servers(dispatcher, turn.frame.hosts, turn.frame.protocol)
+    events = answers.check_servers(
+        dispatcher, turn.frame.hosts, turn.frame.protocol, turn.frame.folded
+    )
     remind = turn.frame.works is not False and "smtp_auth" not in turn.frame.asks
     events += ports.check_named_ports(dispatcher, turn, remind_auth=remind)
     short_name = lexicon.says("username_short", turn.frame.folded)  # "…a jméno je jen jidelna"
@@ -379,7 +387,10 @@ def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     for topic in turn.frame.asks:  # "…ale není tam zaškrtnuté ověřování": that too
         if topic not in checked or (topic == "username" and short_name):
             events += answers.answer_topic(dispatcher, turn, topic)
-    if turn.frame.works is False:  # "server X, port Y – proč to nejde?": what is left to check
+    if following_fix(turn) and lexicon.says("what_to_switch", turn.frame.folded):
+        # "je tam server ssl0.ovh.net, co tam mám přepnout?" on the way to the log-in: that
+        events += troubleshoot(dispatcher, turn, "smtp_fix_again")
+    elif turn.frame.works is False:  # "server X, port Y – proč to nejde?": what is left to check
         events += answer_symptom(
             dispatcher, turn.frame.symptom or "login_failed", None, turn.device, account_type(turn)
         )
@@ -912,7 +923,7 @@ def spam_beside(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def without_auth(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_without_auth", **knowledge.load()["open_smtp"])
     if lexicon.says("other_senders", turn.frame.folded):  # "…na té tiskárně": there too
-        dispatcher.utter_message(response="utter_also_other_devices", lead="Ano")
+        utter_other_devices(dispatcher, turn.frame.folded)
     return [SlotSet("pending_question", Pending.SMTP_FIX.value)]  # "Pomohlo to?" stays open
 
 
@@ -1038,11 +1049,7 @@ def password_forgotten(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 
 def also_other_devices(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    # "kolik telefonů?" is no yes/no question: "Všechna", not "Ano"
-    how_many = lexicon.says("how_many", turn.frame.folded)
-    dispatcher.utter_message(
-        response="utter_also_other_devices", lead="Všechna" if how_many else "Ano"
-    )
+    utter_other_devices(dispatcher, turn.frame.folded)
     if turn.device_changed and turn.device in knowledge.guides():
         # "…mám ho i v počítači v Outlooku, tam taky?": and how, in that program
         return troubleshoot(dispatcher, turn, "smtp_fix_again")
@@ -1657,10 +1664,21 @@ ROUTES: List[Route] = [
     Route(
         "username_restated",  # "takže tam napíšu i doménu za zavináčem?" after the user name
         lambda t: (
-            t.topic == "username"
-            and "?" in t.frame.text
-            and lexicon.says("address_parts", t.frame.folded)
-            and not (set(t.frame.asks) - {"username"} or t.frame.ports or t.frame.symptom)
+            "?" in t.frame.text
+            and (
+                (
+                    t.topic == "username"
+                    and lexicon.says("address_parts", t.frame.folded)
+                    and not set(t.frame.asks) - {"username"}
+                )
+                # "a je správně, že jméno je celá adresa?": asked at any time, its yes
+                or (
+                    lexicon.says("username_as_address", t.frame.folded)
+                    and lexicon.says("yes_no_question", t.frame.folded)  # (not "…, co dál?")
+                    and not set(t.frame.asks) - {"username", "whole_address", "username_ok"}
+                )
+            )
+            and not (t.frame.ports or t.frame.symptom)
             and not (t.frame.protocols or t.frame.hosts)
         ),
         lambda d, t: said_username_yes(d, t),

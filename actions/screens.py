@@ -187,6 +187,11 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
                     else Position(s.step, by_label=True, seen=label <= seen)
                 )
                 candidates.append((score, position))
+            elif ahead and not second and _named_loosely(s, label, words, screens):
+                # "vybral jsem Jiný účet Mailu" for „jiný poštovní účet“: done with it too
+                candidates.append(
+                    (_label_score(label & words, weight), _passed(s, number, last_step))
+                )
         for described, at_notice, at_then in (
             (s.notice, True, False),
             # a label's words describe its screen too ("jméno, adresu a heslo": „Vaše jméno“…),
@@ -299,6 +304,22 @@ def _partial_labels(s: _Screen, words: Set[str]) -> FrozenSet[str]:
     return frozenset().union(*(label for label in s.labels if not label <= words))
 
 
+def _named_loosely(
+    s: _Screen, label: FrozenSet[str], words: Set[str], screens: Tuple[_Screen, ...]
+) -> bool:
+    """A label of three words or more named but for one word, on a step of taps (a form's field
+    names are no button: "server pošty" is no „Server příchozí pošty“ done), when the words
+    named are no other label ("add account" is „Add Account“, not „Add Mail Account“)."""
+    named = label & words
+    others = (other for t in screens for other in (*t.labels, *t.then) if other != label)
+    return (
+        not s.activity
+        and len(label) >= 3
+        and len(label - words) == 1
+        and not any(other <= named for other in others)
+    )
+
+
 def _label_score(label: FrozenSet[str], weight: Dict[str, float]) -> float:
     return LABEL_WEIGHT * (1 + sum(weight[w] for w in label))
 
@@ -382,7 +403,7 @@ def _story(folded: str, screens: Tuple[_Screen, ...]) -> Optional[Tuple[Position
             _passed(s, number, len(screens))
             for s in screens
             for number, label in enumerate(s.labels, 1)
-            if label and label <= words
+            if label and (label <= words or _named_loosely(s, label, words, screens))
         ] + [
             _next(s, len(screens)) for s in screens for label in s.then if label and label <= words
         ]

@@ -98,6 +98,13 @@ def response_values() -> Dict[str, Any]:
     }
 
 
+def utter_other_devices(dispatcher: CollectingDispatcher, folded: str) -> None:
+    """Every device that sends through the mailbox needs the fix; "kolik telefonů?" is no
+    yes/no question: "Všechna", not "Ano"."""
+    lead = "Všechna" if lexicon.says("how_many", folded) else "Ano"
+    dispatcher.utter_message(response="utter_also_other_devices", lead=lead)
+
+
 def troubleshoot(dispatcher: CollectingDispatcher, turn: Turn, entry: Optional[str]) -> Events:
     """An entry ("open_smtp_ticket", "cannot_send"...) or "affirm" / "deny" to the open question."""
     step = next_step(entry, turn.pending)
@@ -108,6 +115,9 @@ def troubleshoot(dispatcher: CollectingDispatcher, turn: Turn, entry: Optional[s
     ticket = entry in ("open_smtp_ticket", "open_smtp_described")
     folded = turn.frame.folded
     spam = ticket and turn.frame.spam
+    if ticket and "?" in turn.frame.text and lexicon.says("other_senders", folded):
+        # "přišel Open SMTP, týká se to i tiskárny?": its yes first, then what the ticket means
+        utter_other_devices(dispatcher, folded)
     for response in step.responses:
         if response == "utter_smtp_fix" and ticket and lexicon.says("without_auth", folded):
             # "…a když to neudělám, přestane pošta fungovat?": that first

@@ -12,7 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon, replies
-from actions.context import Turn
+from actions.context import Turn, shown_with
 from actions.pending import Pending
 from actions.screens import Position
 from actions.understanding import canonical_protocol
@@ -340,6 +340,8 @@ def walkthrough_turn(
             utter_intro(dispatcher, turn)
         return walk.go_to(1)
     if intent == "resume_walkthrough":  # the message the walkthrough stands at, whole
+        if shown_with(turn.tracker, step) == {step}:
+            return walk.go_to(step, together=False)  # (the customer had gone to it alone)
         return walk.go_to(walk.guide.message_start(step))
     if intent == "step_all":
         if not turn.device and not asked_device(turn):

@@ -589,9 +589,19 @@ def _dictionary() -> FrozenSet[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _english() -> FrozenSet[str]:
+    """Every English word form simplemma knows: "…the password there as well?" names none; only
+    a word written in lower case counts ("Sunshine" after "password" is still a secret)."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+    return frozenset(form.lower() for form in DefaultDictionaryFactory().get_dictionary("en"))
+
+
 def warm_up_redaction() -> None:
-    """Loads the word list now (a server's start), so no customer's turn waits for it."""
+    """Loads the word lists now (a server's start), so no customer's turn waits for them."""
     _dictionary()
+    _english()
 
 
 def _unknown(word: str) -> bool:
@@ -609,7 +619,11 @@ def _unknown(word: str) -> bool:
         return False  # "zobrazované": a form of "zobrazovaný", which the word list has
     # colloquial adjective endings: "zákaznickýho" is "zákaznického", "novýmu" is "novému"
     standard = re.sub(r"yho$", "eho", re.sub(r"ymu$", "emu", folded)) if bare.islower() else folded
-    known = folded in _dictionary() or standard in _dictionary()
+    known = (
+        folded in _dictionary()
+        or standard in _dictionary()
+        or (bare.islower() and bare in _english())
+    )
     return folded not in NOT_A_PASSWORD and not known and not _describes(bare)
 
 
