@@ -508,6 +508,9 @@ def read(
         or phrases.FAILS.search(folded)
         # "iPhone" alone (to "Máte jiný telefon?"): the device, even mid-walkthrough
         or (len(folded.split()) <= 2 and not lexicon.says("seeing_marker", folded))
+        # "co přesně má kolega udělat u iPhonu?": the question's last words name where (not a
+        # choice: "mám jít na primární, nebo na ten Gmail?")
+        or bool(re.search(r"(?<!nebo )\b(u|na|v|ve|pro)\s+(\w+\s+)?\w+\s*\?\s*$", folded))
     )
     if (
         frame.device
@@ -597,13 +600,17 @@ def read(
     else:
         frame.asks = in_all
     if (
-        len(frame.asks) > 1
+        "server" in frame.asks
         and SERVER_AS_PLACE.search(folded)
         and not phrases.SERVER_QUESTION.search(folded)
     ):
         # "jsem v Nastavení odchozího serveru a je tam Vyžadovat přihlášení. mám ho zaškrtnout?":
-        # the server names where they are, the question is about what they see there
-        frame.asks = [topic for topic in frame.asks if topic != "server"]
+        # the server names where they are, the question is about what they see there; "jsem
+        # v Nastavení serveru, co mám zkontrolovat?" asks for every value there
+        if len(frame.asks) > 1:
+            frame.asks = [topic for topic in frame.asks if topic != "server"]
+        elif lexicon.says("what_to_fill", folded):
+            frame.asks = ["settings"]
     if (
         {"port", "server"} <= set(frame.asks)
         and set(frame.protocols) & {"imap", "pop3"}
@@ -685,6 +692,8 @@ def read(
         for clause in frame.adjacent_clauses:  # "na webu píše certifikát neplatný": the web's
             told = told.replace(clause, " ")
         told = phrases.NOT_THE_POINT.sub(" ", told)
+        # ("…, normální heslo. co je špatně?": the log-in method's name, no password at fault)
+        told = AUTH_METHOD_NAME.sub(" ", told)
         symptom = next((name for name, words in phrases.SYMPTOM_WORDS if words.search(told)), None)
         if symptom == "pop3_elsewhere" and lexicon.says("pop3_fits", folded):
             symptom = None  # "chci ji mít staženou v počítači, takže POP3?": a wish, no fault
@@ -917,6 +926,9 @@ STORY_WORDS = 8  # longer than "aha, už to mám" (a step done): a story of what
 # A question for a value ("co tam dám?", "jaký server?"), beside not finding something.
 VALUE_QUESTION = re.compile(r"\b(jak\w*|co|kter\w*|kolik)\b")
 
+
+# A log-in method by the name programs give it (Thunderbird: „Normální heslo“, „Šifrované heslo“)
+AUTH_METHOD_NAME = re.compile(r"\b(normaln\w*|sifrovan\w*|nesifrovan\w*|obycejn\w*) hesl\w*")
 
 # a screen or section named after the server ("obrazovka Nastavení odchozího serveru")
 SERVER_AS_PLACE = re.compile(

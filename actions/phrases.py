@@ -392,7 +392,7 @@ UNSURE = re.compile(
 # (a dot inside a name, "ssl0.ovh.net", "5.7.1", breaks nothing)
 CLAUSE_BREAK = re.compile(r"[,;?!\n]|\.(?!\w)|\b(a|i|ale|and|but)\b")
 HOW = re.compile(
-    r"\b(kde|jak|kudy)\b[^?]{0,40}(zapn|zapin|zaskrt|najd|nastav|udel|zkontrol|prepn|prepin|prehod|prepis|prepsat|zmen|men[ie]|oprav|upravi)"
+    r"\b(kde|jak|kudy)\b[^?]{0,40}(zapn|zapin|zaskrt|najd|nastav|zprovozn|rozchod|udel|zkontrol|prepn|prepin|prehod|prepis|prepsat|zmen|men[ie]|oprav|upravi)"
     # "kde přesně to je?", "kde je to v aplikaci", "jak se tam dostanu?": the place of it
     r"|\bkde (presne |vlastne )?((je|jsou) (to|ho|tohle)|(to|ho|tohle) (je|jsou|mam hledat))\b"
     r"|\bjak se (tam|k tomu|do toho|na to) (dostan|dostat|proklik)\w*"
@@ -419,6 +419,9 @@ FAILS = re.compile(
     # "pořád ta samá chyba", "zase stejná hláška", "chyba synchronizace"
     r"|\b(porad|furt|stale|zase|opet|znovu|dal)\b( \w+){0,3} (sam\w*|stejn\w*) (chyb|hlas|problem)\w*"
     rf"|{SYNC_FAILS}"
+    # "po aktualizaci přestala chodit pošta", "maily nechodí"
+    r"|\bprestal\w*( mi| nam)?( \w+)? (chodit|fungovat|jit|odchazet|prichazet|stahovat|odesilat|posilat|synchronizovat|prijimat)\b"
+    r"|\bnechod\w*"
 )
 WORKS = re.compile(
     r"\b(funguj\w*|jde to|uz to jde|uz jde|jede|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|ok|odchazi|chodi|prislo|odeslal\w*|odeslo|odesla|odeslalo|odchazeji|dorazil\w*|dosel|dosla|doslo)\b"

@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon, replies
 from actions.context import Events, Turn
+from actions.phrases import CLAUSE_BREAK
 
 
 def port_buttons(protocol: str, security: Optional[str]) -> List[Dict[str, str]]:
@@ -134,6 +135,17 @@ def _fits(number: int, protocols: List[str], security: Optional[str]) -> bool:
     return (not named or protocol in named) and security in (None, "both", port_security)
 
 
+def _said_with(number: int, frame: Any) -> str:
+    """What the customer wrote with the number: its clause when several ports are named
+    ("IMAP 993 SSL/TLS, SMTP 110 STARTTLS": STARTTLS is 110's), else the whole message."""
+    if len(frame.ports) < 2:
+        return str(frame.folded)
+    return next(
+        (c for c in CLAUSE_BREAK.split(frame.folded) if c and re.search(rf"\b{number}\b", c)),
+        frame.folded,
+    )
+
+
 def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool = False) -> Events:
     """ "Mám u odchozí port 110, je to dobře?": each number checked against the protocol and
     SSL choice it was written with; a right one confirmed, a wrong one explained and the
@@ -169,7 +181,7 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
             )
             wrong[owner[0]] = "ssl"
             continue
-        if owner and owner[1] == "ssl" and re.search(r"\bstarttls\b", frame.folded):
+        if owner and owner[1] == "ssl" and re.search(r"\bstarttls\b", _said_with(number, frame)):
             # "STARTTLS a port 465": the SSL port wants the SSL/TLS choice, not STARTTLS
             dispatcher.utter_message(
                 response="utter_port_starttls",

@@ -62,6 +62,7 @@ from actions.troubleshooting import (
     answers_pending,
     troubleshoot,
     utter_other_devices,
+    utter_without_auth,
 )
 from actions.understanding import protocols_in_text
 from actions.walkthrough import (
@@ -625,10 +626,17 @@ def _asks_setup(turn: Turn, sending: bool = False) -> bool:
         and len(frame.text.split()) <= 10
         and not re.search(r"\b(co|proc|kde|kolik|kdy|ktery|ktera|jaky|jaka)\b", frame.folded)
     )
+    # ("mám android, jak nastavím posílání" – a how-question without its mark)
+    how_setup = (
+        bool(re.search(r"\bjak\b", frame.folded))
+        and lexicon.says("setup_verb", frame.folded)
+        and len(frame.text.split()) <= 10
+    )
     setup = (
         frame.start
         or lexicon.says("start_setup", frame.folded)
         or short_question
+        or how_setup
         or lexicon.says("how_to_do_it", frame.folded)
         or lexicon.says("setup_fails", frame.folded)  # "v outlooku mi to nejde nastavit"
     )
@@ -921,7 +929,7 @@ def spam_beside(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 
 def without_auth(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    dispatcher.utter_message(response="utter_without_auth", **knowledge.load()["open_smtp"])
+    utter_without_auth(dispatcher, turn.frame.folded)
     if lexicon.says("other_senders", turn.frame.folded):  # "…na té tiskárně": there too
         utter_other_devices(dispatcher, turn.frame.folded)
     return [SlotSet("pending_question", Pending.SMTP_FIX.value)]  # "Pomohlo to?" stays open
@@ -1224,6 +1232,8 @@ def _enters_walkthrough(turn: Turn) -> bool:
         return False
     if lexicon.says("glad_it_works", frame.folded):  # "dal jsem celou adresu a už to odešlo"
         return False
+    if frame.works is False and not frame.position.at_notice:
+        return False  # "po aktualizaci Samsungu nechodí pošta, píše něco s heslem": a problem
     if lexicon.says("thanks", frame.folded) and "?" not in frame.text:
         return False  # "poštu na Samsungu už mám, děkuju": thanks
     if not (
@@ -1751,11 +1761,21 @@ ROUTES: List[Route] = [
     Route(
         "password_forgotten",  # "a když si ho nepamatuju?" right after the password's answer
         lambda t: (
-            (t.topic == "password" or bool(PASSWORD_ANSWERS & set(last_responses(t.tracker))))
-            and lexicon.says("forgotten", t.frame.folded)
-            and len(t.frame.text.split()) <= 10
-            # ("zapomněl jsem zaškrtnout SSL", "neznám ani port": something else forgotten)
-            and not (t.frame.ports or t.frame.symptom or t.frame.device or t.frame.protocols)
+            (
+                (
+                    (
+                        t.topic == "password"
+                        or bool(PASSWORD_ANSWERS & set(last_responses(t.tracker)))
+                    )
+                    and lexicon.says("forgotten", t.frame.folded)
+                    and len(t.frame.text.split()) <= 10
+                    and not t.frame.device
+                    # ("zapomněl jsem zaškrtnout SSL", "neznám ani port": something else forgotten)
+                    and not (t.frame.ports or t.frame.symptom or t.frame.protocols)
+                )
+                # "zapomněla jsem heslo ke schránce, iPhone ho chce znovu": told at any time
+                or lexicon.says("password_forgotten", t.frame.folded)
+            )
             and not (t.frame.security or set(t.frame.asks) - {"password"})
         ),
         password_forgotten,

@@ -60,7 +60,11 @@ NO_QUESTION = Step(["utter_anything_else"], None)
 def answers_pending(turn: Turn) -> bool:
     """The message is a yes / no to the troubleshooting question left open."""
     # ("mám to přijmout, nebo ne?" asks a yes / no, it gives none)
-    asks_one = "?" in turn.frame.text and YES_OR_NO_ASKED.search(turn.frame.folded)
+    asks_one = "?" in turn.frame.text and (
+        bool(YES_OR_NO_ASKED.search(turn.frame.folded))
+        # "je nutné to řešit?" to "Pomohlo to?" asks whether to act, it tells nothing
+        or lexicon.says("without_auth", turn.frame.folded)
+    )
     return (
         turn.pending in ANSWERS
         and turn.intent in ("affirm", "deny")
@@ -105,6 +109,17 @@ def utter_other_devices(dispatcher: CollectingDispatcher, folded: str) -> None:
     dispatcher.utter_message(response="utter_also_other_devices", lead=lead)
 
 
+def utter_without_auth(dispatcher: CollectingDispatcher, folded: str) -> None:
+    """What happens without the outgoing server's log-in; "musím to řešit, nebo to můžu
+    ignorovat?" gets that it must be solved first."""
+    must = lexicon.says("asks_if_must", folded)
+    dispatcher.utter_message(
+        response="utter_without_auth",
+        lead="Vyřešit to je potřeba – bez" if must else "Bez",
+        **knowledge.load()["open_smtp"],
+    )
+
+
 def troubleshoot(dispatcher: CollectingDispatcher, turn: Turn, entry: Optional[str]) -> Events:
     """An entry ("open_smtp_ticket", "cannot_send"...) or "affirm" / "deny" to the open question."""
     step = next_step(entry, turn.pending)
@@ -121,7 +136,7 @@ def troubleshoot(dispatcher: CollectingDispatcher, turn: Turn, entry: Optional[s
     for response in step.responses:
         if response == "utter_smtp_fix" and ticket and lexicon.says("without_auth", folded):
             # "…a když to neudělám, přestane pošta fungovat?": that first
-            dispatcher.utter_message(response="utter_without_auth", **values)
+            utter_without_auth(dispatcher, folded)
         if spam and response == "utter_ask_fix_helped":
             # Spam sent in the customer's name: someone else may know the password.
             utter_password_change(dispatcher, "utter_change_password_spam")

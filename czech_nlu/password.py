@@ -519,6 +519,13 @@ PRODUCT_WORDS = frozenset(
         "phone",
         "phonu",
         "thunderbird",
+        # the accounts a device also asks about ("chce to Apple ID a heslo k iCloudu")
+        "icloud",
+        "apple",
+        "google",
+        "yahoo",
+        "exchange",
+        "microsoft",
         "ovh",
         "hosting",
         "hostingu",
@@ -608,7 +615,7 @@ def _unknown(word: str) -> bool:
     """Not an ordinary word: no dictionary, product name or description has it."""
     bare = word.strip(STRIP)
     folded = fold(bare)
-    if len(folded) < 4 or "@" in bare or TECHNICAL.match(bare) or folded in PRODUCT_WORDS:
+    if len(folded) < 4 or "@" in bare or TECHNICAL.match(bare) or _product(folded):
         return False
     if bare.islower() and folded.endswith(VERBAL_NOUN_ENDINGS):  # "odesílání": a dictionary gap
         return False
@@ -625,6 +632,13 @@ def _unknown(word: str) -> bool:
         or (bare.islower() and bare in _english())
     )
     return folded not in NOT_A_PASSWORD and not known and not _describes(bare)
+
+
+def _product(folded: str) -> bool:
+    """A product's name, inflected too ("heslo k iCloudu", "do Gmailem"): its Czech ending on a
+    name the list has."""
+    stem = re.sub(r"(u|em|ovi|y|ech|ami|a|e|i)$", "", folded)
+    return folded in PRODUCT_WORDS or (len(stem) >= 4 and stem in PRODUCT_WORDS)
 
 
 def ordinary_word(word: str) -> bool:
