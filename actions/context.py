@@ -143,6 +143,18 @@ def last_responses(tracker: Tracker) -> List[str]:
     ]
 
 
+def last_route(tracker: Tracker) -> Optional[str]:
+    """The route that answered the bot's last turn (kept with each message's metadata)."""
+    routes = [(event.get("metadata") or {}).get("route") for event in _last_bot_events(tracker)]
+    return next((route for route in reversed(routes) if route), None)
+
+
+def previous_text(tracker: Tracker) -> str:
+    """The customer's message before this one."""
+    texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    return texts[-2] if len(texts) >= 2 else ""
+
+
 def _steps_in(events: List[Dict[str, Any]]) -> Set[int]:
     """The walkthrough steps a turn showed ("**Krok 2 z 5: …**")."""
     return {

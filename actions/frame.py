@@ -544,7 +544,8 @@ def read(
     frame.protocols = _protocols(message, focus, folded)
     if focus != folded:  # "Jaké porty má IMAP? A SMTP?": a fragment adds its protocol
         for fragment in re.split(r"(?<=[.?!])\s+", folded):
-            if fragment.strip(" .?!") not in focus and len(fragment.split()) <= 4:
+            # ("…? a u smtp to samé": a fragment of five words)
+            if fragment.strip(" .?!") not in focus and len(fragment.split()) <= 5:
                 frame.protocols = _concrete(frame.protocols + protocols_in_text(fragment))
         frame.protocols = list(dict.fromkeys(frame.protocols))
         frame.protocols = _without_rejected(frame.protocols, _rejected_protocols(folded))
@@ -763,9 +764,13 @@ def read(
         # ("maily chodí normálně, ale při odeslání chyba 530": the error, not a success)
         and not frame.error_code
         and not (frame.symptom and _fails_after_but(folded))
+        # ("zprávy mi zůstávají v Odchozí. příjem funguje": receiving is what works)
+        and not (frame.symptom == "cannot_send" and lexicon.says("receive_works", folded))
     ):
         # "zprávy, co visely v K odeslání, už odešly": the success, not the old symptom
         frame.works, frame.symptom = True, None
+    elif frame.symptom == "cannot_send" and lexicon.says("receive_works", folded):
+        frame.works = False  # what works is receiving, the sending is the fault
     sentences = [part for part in re.split(r"[.!?]+", folded) if part.strip()]
     # ("odesílání taky jde, přišlo mi to. díky moc": a success said and thanked for, whatever
     # the story before it; "…, ale odesílání ne" is a partial one)

@@ -224,6 +224,9 @@ SYMPTOM_WORDS = (
             # "zprávy visí ve složce Odchozí", "chodí jen příchozí"
             r"|\b(visi|vysi|zustavaj\w*|zustav\w*|trci|zasekl\w*)\b[^.?!]{0,20}\b(odchoz\w*|k odeslani|outbox)"
             r"|\b(chodi|funguje|jde) (mi )?(jen|jenom|pouze) (prichoz\w*|prijem)"
+            # "zpráva byla odmítnuta serverem": the outgoing server refused it
+            r"|\b(zprav\w*|mail\w*|e-?mail\w*)\b[^.?!]{0,20}\b(odmitnut\w*|zamitnut\w*)"
+            r"|\bserver\w* (\w+ )?(odmitl|zamitl|nepřijal|neprijal)\w* (\w+ )?(zprav|mail|e-?mail)\w*"
             # "z kanceláře posílá, ale z domu ne": sending fails somewhere
             r"|\b(posil|odesil|odchazi|odejde|odchodi)\w*\b[^.?!]{0,40}\b(ale|jenze|akorat)\b( \w+){0,3} (ne|uz ne|nejde|nefunguje)\b"
         ),
@@ -351,7 +354,8 @@ RESUME_WORDS = re.compile(
 )  # "pokračujme (v návodu)": the current step again
 RETURN_WORDS = re.compile(r"\b(jsem|uz jsem|jsme) (zpet|zpatky|tu|tady)\b")
 HELP_WORDS = re.compile(
-    r"\bvyskocil\w*|\bvarovan\w*|\bnezobrazuj\w*|\bnevidim\b|\bnenasel\w*|\bnenasla\w*|\b(nemuzu|nemohu|nemuzeme|nedokazu)( \w+){0,3} najit|\bnenajdu\b|\bneni tam\b|\bnikde\b|\bchybi\b|\bnemam tam\b"
+    # ("on nic nenašel", "Thunderbird nic nenašel": the program's notice; "nic jsem nenašel" mine)
+    r"\bvyskocil\w*|\bvarovan\w*|\bnezobrazuj\w*|\bnevidim\b|(?<!\bnic )\bnenasel\w*|(?<!\bnic )\bnenasla\w*|\b(nemuzu|nemohu|nemuzeme|nedokazu)( \w+){0,3} najit|\bnenajdu\b|\bneni tam\b|\bnikde\b|\bchybi\b|\bnemam tam\b"
     r"|\bnic (takov|podobn)\w*( tam| tu)? (neni|nevidim|nemam|nenajdu)\b"
 )
 # Steps named by number words: nouns ("čtyřka") need only "na"/"od"; ordinals ("čtvrtý") a verb.

@@ -28,7 +28,15 @@ from actions import (
 )
 from actions.after_handoff import handed_off
 from actions.callback import answer_callback
-from actions.context import Events, Turn, last_responses, last_steps_shown, said_before
+from actions.context import (
+    Events,
+    Turn,
+    last_responses,
+    last_route,
+    last_steps_shown,
+    previous_text,
+    said_before,
+)
 from actions.english import answer_english, step_labels
 from actions.fallback import fall_back
 from actions.feedback import answer_comment, answer_rating
@@ -71,6 +79,7 @@ from actions.walkthrough import (
     Walkthrough,
     after_filling,
     answer_form_choice,
+    ask_device,
     device_buttons,
     enter_at,
     reports_filled,
@@ -482,6 +491,16 @@ def with_outgoing(turn: Turn, protocols: List[str]) -> List[str]:
     return protocols
 
 
+def device_answer(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The device, asked because the message before named a screen ("jiný účet už mám
+    vybraný"): that screen in the device's guide; else the walkthrough from step 1."""
+    if last_route(turn.tracker) == "walkthrough_entered":
+        position = screens.where(fold(previous_text(turn.tracker)), turn.device)
+        if position:
+            return enter_at(dispatcher, turn, position)
+    return start_walkthrough(dispatcher, turn)
+
+
 def start_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The walkthrough from step 1, keeping the account type and SSL choice the customer
     named on the way ("krok po kroku, budu používat POP3 bez SSL") for the form step."""
@@ -648,6 +667,7 @@ def _asks_setup(turn: Turn, sending: bool = False) -> bool:
         or frame.needs_help
         or frame.adjacent  # "jak si nastavím přesměrování pošty na Gmail?": the customer area
         or lexicon.says("program_feature", frame.folded)  # "jde v Mailu udělat podpis?"
+        or lexicon.says("glad_it_works", frame.folded)  # "Outlook už posílá, můžu zavřít?"
     )
 
 
@@ -886,6 +906,7 @@ def _other_device(turn: Turn) -> bool:
         and turn.pending != Pending.SMTP_FIX  # "i v Outlooku?": every device that sends
         and lexicon.says("other_device", frame.folded)
         and not lexicon.says("windows_phone", frame.folded)  # "v Outlooku jde, a do Lumie?"
+        and not lexicon.says("glad_it_works", frame.folded)  # "Thunderbird už jede, můžu zavřít?"
         and _asks_setup(turn)
     )
 
@@ -893,7 +914,25 @@ def _other_device(turn: Turn) -> bool:
 def enter_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     position = turn.frame.position
     assert position is not None
+    if (
+        not (turn.device or turn.frame.device)
+        and not (position.by_label or position.at_notice or _asks_what_to_fill(turn))
+        and _another_guide_has_it(turn.frame.folded)
+    ):
+        # "v seznamu poskytovatelů jsem dal Jiný, co dál?" with no device said: no label of the
+        # seed's Windows Phone, another device's – which device, before any step of a guide
+        return ask_device(dispatcher)
     return enter_at(dispatcher, turn, position)
+
+
+def _another_guide_has_it(folded: str) -> bool:
+    """A label the message names is on a screen of a guide other than the seed's."""
+    seed = knowledge.load()["default_guide"]
+    return any(
+        (position := screens.where(folded, device)) is not None and position.by_label
+        for device in knowledge.guides()
+        if device != seed
+    )
 
 
 def resume_or_start(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -1173,6 +1212,12 @@ def _adjacent_only(turn: Turn) -> bool:
     )
 
 
+# The words of an account form's fields, counted to tell a screen listed from a field asked
+FIELD_WORD = re.compile(
+    r"\b(uzivatelsk\w* jmen\w*|jmen\w*|e-?mail\w*|adres\w*|hesl\w*|popis\w*|server\w*|port\w*|uzivatel\w*)\b"
+)
+
+
 def _asks_what_to_fill(turn: Turn) -> bool:
     """ "Jsem na obrazovce s políčky, server, typ účtu… co tam napíšu?": that step, whose answer
     is its values."""
@@ -1187,7 +1232,12 @@ def _asks_what_to_fill(turn: Turn) -> bool:
         # "typ zabezpečení: žádné, SSL/TLS, STARTTLS – co tam dát?": that one choice;
         # "co se píše do uživatelské jméno?", "chce jméno a heslo, co tam patří?": those fields
         and not {"ssl_advice", "pop_vs_imap"} & set(frame.asks)
-        and not (frame.asks and set(frame.asks) <= CREDENTIAL_TOPICS)
+        # ("…chce Jméno, E-mail, Heslo a Popis. Co kam?": the screen's fields listed, all of them)
+        and not (
+            frame.asks
+            and set(frame.asks) <= CREDENTIAL_TOPICS
+            and len(FIELD_WORD.findall(frame.folded)) < 3
+        )
     )
 
 
@@ -1439,6 +1489,13 @@ ROUTES: List[Route] = [
     ),
     Route("rating", lambda t: t.intent == "rate", answer_rating),
     Route(
+        "goodbye",  # the model's goodbye, when the words (or the "Ne, děkuji" button) say it
+        lambda t: (
+            t.intent == "goodbye" and (not t.frame.text or lexicon.says("farewell", t.frame.folded))
+        ),
+        closing,
+    ),
+    Route(
         "closing",  # "dobře, heslo změním. díky, to je všechno": the end, nothing asked
         lambda t: (
             "?" not in t.frame.text
@@ -1543,7 +1600,7 @@ ROUTES: List[Route] = [
         "device_answer",  # "iPhone" to "Na jakém zařízení…?": that device's walkthrough
         # ("Mám iPhone! Nemůže mi pomoct člověk?": the person, below, wins)
         lambda t: t.pending == Pending.DEVICE and bool(t.frame.device) and not t.frame.person,
-        start_walkthrough,
+        device_answer,
     ),
     Route(
         "device_kind_only",  # "na telefonu", "v počítači": which one, with the buttons again
@@ -1800,8 +1857,14 @@ ROUTES: List[Route] = [
         "receiving_works",  # "přijímat můžu normálně" to "Funguje Vám alespoň příjem?"
         lambda t: (
             t.pending == Pending.RECEIVING_WORKS
-            and lexicon.says("receive_works", t.frame.folded)
-            and not lexicon.says("send_fails", t.frame.folded)
+            and (
+                (
+                    lexicon.says("receive_works", t.frame.folded)
+                    and not lexicon.says("send_fails", t.frame.folded)
+                )
+                # "nejde odesílat": the sending named as what fails, so receiving is fine
+                or t.frame.symptom == "cannot_send"
+            )
         ),
         lambda d, t: troubleshoot(d, t, "affirm"),
     ),

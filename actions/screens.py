@@ -309,14 +309,15 @@ def _named_loosely(
 ) -> bool:
     """A label of three words or more named but for one word, on a step of taps (a form's field
     names are no button: "server pošty" is no „Server příchozí pošty“ done), when the words
-    named are no other label ("add account" is „Add Account“, not „Add Mail Account“)."""
+    named are no other label of two words or more ("add account" is „Add Account“, not „Add Mail
+    Account“; "účet" alone is a word of many)."""
     named = label & words
     others = (other for t in screens for other in (*t.labels, *t.then) if other != label)
     return (
         not s.activity
         and len(label) >= 3
         and len(label - words) == 1
-        and not any(other <= named for other in others)
+        and not any(len(other) >= 2 and other <= named for other in others)
     )
 
 
