@@ -661,9 +661,11 @@ def read(
         # "změnit na 465 a SSL zapnout?": the port with its SSL checked, no question of its own
         frame.asks = [topic for topic in frame.asks if topic != "ssl_required"]
     frame.checks = bool(phrases.CHECK_WORDS.search(folded))
+    # ("fakturace@firma.cz do Outlooku": an address names no invoice)
+    unaddressed = ADDRESS.sub(" ", folded)
     frame.adjacent_clauses = [
         clause.strip()
-        for clause in phrases.QUESTION_BREAK.split(folded)
+        for clause in phrases.QUESTION_BREAK.split(unaddressed)
         if clause.strip()
         and lexicon.says("adjacent", clause)
         and (not phrases.MAIL_WORDS.search(clause) or lexicon.says("adjacent_with_mail", clause))
@@ -829,7 +831,7 @@ def read(
     _situation(frame, folded)
     # "mluvím s člověkem?" asks who answers; "s automatem psát nechci, chci člověka" asks for one
     frame.person = lexicon.says("person_request", folded) and not (frame.identity and "?" in text)
-    frame.adjacent = lexicon.says("adjacent", folded)
+    frame.adjacent = lexicon.says("adjacent", ADDRESS.sub(" ", folded))
     if frame.symptom == "certificate" and frame.adjacent and WEBSITE.search(folded):
         frame.symptom = None  # "nejde otevřít náš web, stránka není zabezpečená": the web's
     phone = lexicon.load()["contact_phone"].search(text)
@@ -931,6 +933,9 @@ STORY_WORDS = 8  # longer than "aha, už to mám" (a step done): a story of what
 # A question for a value ("co tam dám?", "jaký server?"), beside not finding something.
 VALUE_QUESTION = re.compile(r"\b(jak\w*|co|kter\w*|kolik)\b")
 
+
+# An e-mail address: its words are the customer's names, no topic ("fakturace@firma.cz")
+ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 
 # A log-in method by the name programs give it (Thunderbird: „Normální heslo“, „Šifrované heslo“)
 AUTH_METHOD_NAME = re.compile(r"\b(normaln\w*|sifrovan\w*|nesifrovan\w*|obycejn\w*) hesl\w*")

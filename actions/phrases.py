@@ -224,6 +224,8 @@ SYMPTOM_WORDS = (
             # "zprávy visí ve složce Odchozí", "chodí jen příchozí"
             r"|\b(visi|vysi|zustavaj\w*|zustav\w*|trci|zasekl\w*)\b[^.?!]{0,20}\b(odchoz\w*|k odeslani|outbox)"
             r"|\b(chodi|funguje|jde) (mi )?(jen|jenom|pouze) (prichoz\w*|prijem)"
+            # "přijímá, neodesílá": the negated verb of sending
+            r"|\b(neodesil\w*|neodesl\w*|neposil\w*|neodejd\w*|neodesel|neodesla|neodeslo)\b"
             # "zpráva byla odmítnuta serverem": the outgoing server refused it
             r"|\b(zprav\w*|mail\w*|e-?mail\w*)\b[^.?!]{0,20}\b(odmitnut\w*|zamitnut\w*)"
             r"|\bserver\w* (\w+ )?(odmitl|zamitl|nepřijal|neprijal)\w* (\w+ )?(zprav|mail|e-?mail)\w*"

@@ -390,6 +390,9 @@ def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     events = answers.check_servers(
         dispatcher, turn.frame.hosts, turn.frame.protocol, turn.frame.folded
     )
+    if "port" in turn.frame.asks and not turn.frame.ports:
+        # "mám IMAP, ssl0.ovh.net, jaký port?": the server confirmed, the port asked
+        events += ports.answer_port(dispatcher, turn, asked_protocols(turn))
     remind = turn.frame.works is not False and "smtp_auth" not in turn.frame.asks
     events += ports.check_named_ports(dispatcher, turn, remind_auth=remind)
     short_name = lexicon.says("username_short", turn.frame.folded)  # "…a jméno je jen jidelna"
@@ -919,6 +922,8 @@ def enter_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         and not (position.by_label or position.at_notice or _asks_what_to_fill(turn))
         and _another_guide_has_it(turn.frame.folded)
     ):
+        if len(FIELD_WORD.findall(turn.frame.folded)) >= 3:  # a form's fields: the same values
+            return answers.answer_settings(dispatcher, turn.protocol)
         # "v seznamu poskytovatelů jsem dal Jiný, co dál?" with no device said: no label of the
         # seed's Windows Phone, another device's – which device, before any step of a guide
         return ask_device(dispatcher)
@@ -965,6 +970,11 @@ def _spam_beside(turn: Turn) -> bool:
 def spam_beside(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     answers.utter_password_change(dispatcher, "utter_change_password_spam")
     return []
+
+
+def pop_before_smtp(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    utter_without_auth(dispatcher, turn.frame.folded)
+    return troubleshoot(dispatcher, turn, "smtp_fix_again")
 
 
 def without_auth(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -1909,6 +1919,11 @@ ROUTES: List[Route] = [
         "after_handoff",
         lambda t: t.frame.works is False and not t.pending and not t.frame.asks and handed_off(t),
         handoff_pending,
+    ),
+    Route(
+        "pop_before_smtp",  # "funguje ještě POP before SMTP?": no, the log-in, and where it is
+        lambda t: lexicon.says("pop_before_smtp", t.frame.folded) and not t.frame.person,
+        pop_before_smtp,
     ),
     Route(
         "without_auth",  # "co když to na tiskárně nezměním?" after the Open SMTP fix

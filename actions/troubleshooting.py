@@ -112,11 +112,14 @@ def utter_other_devices(dispatcher: CollectingDispatcher, folded: str) -> None:
 def utter_without_auth(dispatcher: CollectingDispatcher, folded: str) -> None:
     """What happens without the outgoing server's log-in; "musím to řešit, nebo to můžu
     ignorovat?" gets that it must be solved first."""
-    must = lexicon.says("asks_if_must", folded)
+    if lexicon.says("pop_before_smtp", folded):
+        lead = "Ne, už ne. Bez"  # "funguje ještě POP before SMTP?"
+    elif lexicon.says("asks_if_must", folded):
+        lead = "Vyřešit to je potřeba – bez"
+    else:
+        lead = "Bez"
     dispatcher.utter_message(
-        response="utter_without_auth",
-        lead="Vyřešit to je potřeba – bez" if must else "Bez",
-        **knowledge.load()["open_smtp"],
+        response="utter_without_auth", lead=lead, **knowledge.load()["open_smtp"]
     )
 
 

@@ -686,6 +686,12 @@ def _swept(word: str) -> bool:
     return not all(p in PRODUCT_WORDS or p.isdigit() or TECHNICAL.match(p) for p in parts)
 
 
+# A server's name in lower case ("mail.firma.cz", "ssl0.ovh.net": a host in a domain) is what a
+# program found or the customer typed as a server ("heslo k poště papousek.cz" may be a password)
+HOST_NAME = re.compile(
+    r"^[a-z0-9-]+(\.[a-z0-9-]+)+\.(cz|sk|com|net|org|eu|de|at|pl|uk|info|biz|io|online|shop)$"
+)
+
 # The SMTP log-in mechanisms a device offers by name ("žádné / PLAIN / LOGIN / CRAM-MD5"), RFC 4954
 AUTH_MECHANISMS = frozenset(
     ["plain", "login", "cram-md5", "digest-md5", "ntlm", "xoauth2", "oauth2", "oauth", "gssapi"]
@@ -728,6 +734,10 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
             continue  # redacted before
         word = text[start:end]
         if TECHNICAL.match(word) and not word.isdigit():  # "heslo mám 100% dobře"
+            continue
+        if not any(ch.isalnum() for ch in word):  # "sorry za to heslo 🙈": no word at all
+            continue
+        if HOST_NAME.match(word):  # "…adresy a hesla sám našel IMAP mail.firma.cz": a server
             continue
         if fold(word) in PRODUCT_WORDS:  # "na iPhonu mám jako heslo X": the device, then X
             continue

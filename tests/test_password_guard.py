@@ -125,6 +125,11 @@ def test_redaction_hides_the_password_and_keeps_the_rest():
 
 def test_what_people_say_about_a_password_is_no_password():
     for text in [
+        # a server the program found, an emoji, English words, an account's name inflected
+        "Outlook po zadání adresy a hesla sám vyplnil server imap.mojefirma.cz, nechat?",
+        "promiňte za to heslo 😅, mám si ho změnit?",
+        "do I need the user name and password here as well?",
+        "teď to po mně chce heslo k iCloudu",
         "heslo mám určitě dobře",
         "heslo mam 100% dobre a stejne to nejde",
         "heslo pro IMAP",
