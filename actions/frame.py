@@ -824,8 +824,13 @@ def read(
         )
         frame.step_explicit = frame.step is not None
     _screen_report(frame, text, folded, device)
-    # the fields it names are told, not asked ("mám to, zadal jsem mail a heslo")
-    if told_finished(text, folded) or _told_filled(frame, text, folded):
+    # the fields it names are told, not asked ("mám to, zadal jsem mail a heslo", "dal jsem
+    # jiný, adresu a heslo, ruční nastavení a IMAP": a story of the screens passed)
+    if (
+        told_finished(text, folded)
+        or _told_filled(frame, text, folded)
+        or _told_story(frame, text, folded)
+    ):
         frame.asks = [topic for topic in frame.asks if topic not in FIELD_TOPICS]
     frame.identity = bool(phrases.IDENTITY.search(folded))
     _situation(frame, folded)
@@ -985,6 +990,18 @@ def _told_filled(frame: Frame, text: str, folded: str) -> bool:
         and not lexicon.says("value_question", folded)  # "…prosím jen o port, zbytek mám"
         and not lexicon.says("negation", folded)
         and not (frame.symptom or frame.works is False or frame.notice)
+    )
+
+
+def _told_story(frame: Frame, text: str, folded: str) -> bool:
+    """The labels of the screens passed, told with a word of doing and no value or fault."""
+    return (
+        _told(text, folded)
+        and bool(frame.position and frame.position.by_label)
+        and lexicon.says("done_marker", folded)
+        and not (frame.symptom or frame.works is False or frame.ports or frame.hosts)
+        # ("…prosím jen o číslo portu", "zrovna vyplňuju formulář": asked, or still at it)
+        and not any(lexicon.says(e, folded) for e in ("value_question", "activity"))
     )
 
 

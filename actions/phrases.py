@@ -149,6 +149,9 @@ PORT_AFTER_WORD = re.compile(
 # A request that we send something ("nemůžete mi znovu poslat fakturu?"), no mail failing.
 ASKS_US_TO_SEND = re.compile(
     r"\b(poslat|zaslat|poslete|zaslete|posli|posilat)\b[^.?!]{0,25}\b(faktur|doklad|vyuctovan|uctenk|smlouv)\w*"
+    # "nemůžete mi to heslo poslat vy?": the password asked of us, nothing fails to send
+    r"|\b(muzete|nemuzete|mohli|nemohli|muzes|poslete|posli)\b[^.?!]{0,25}\bhesl\w*[^.?!]{0,15}\b(poslat|zaslat|napsat|dat|rict)\b"
+    r"|\bhesl\w*\b[^.?!]{0,10}\b(poslete|zaslete|posli|napiste)\b"
 )
 # A number right after a protocol or direction ("odchozí 25 bez šifrování", "imap 993 ssl",
 # "u SMTP mám 2525"), not a server's reply code ("smtp 535 5.7.8") nor a decimal.

@@ -269,6 +269,8 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
             return enter_at(dispatcher, turn, position)
         intent = "step_help"  # "v seznamu nevidím…": help with this step, not a jump
     elif position and turn.walkthrough_active:
+        if frame.asks and position.step == turn.step and not position.at_then:
+            return None  # "u typu zabezpečení je SSL/TLS, STARTTLS… co dát?": the question here
         if (
             position.step == turn.step
             and not (position.at_notice or position.at_then)
@@ -1472,6 +1474,12 @@ def form_values(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     # "u odchozího je taky zabezpečení a port", "příchozí mám, a odchozí?": that part
     if turn.frame.protocols == ["smtp"] or _outgoing_next(turn.frame):
         return walk.outgoing_values()
+    position = turn.frame.position
+    if position and position.at_notice and position.step == walk.form_step:
+        # "napsalo to Nelze ověřit název účtu nebo heslo. mám špatné heslo?": the notice first
+        dispatcher.utter_message(
+            response="utter_step_help", help=knowledge.steps(turn.device)[walk.form_step - 1].help
+        )
     return walk.go_to(walk.form_step)
 
 
