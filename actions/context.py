@@ -73,8 +73,7 @@ def is_follow_up(frame: Frame) -> bool:
 
 def _wrote_english_before(tracker: Tracker) -> bool:
     """The customer's message before this one was in English."""
-    texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
-    return len(texts) >= 2 and language(fold(texts[-2])) == "en"
+    return language(fold(previous_text(tracker))) == "en"
 
 
 def resolve(tracker: Tracker) -> Turn:

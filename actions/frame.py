@@ -760,18 +760,19 @@ def read(
         frame.symptom = "login_failed"
     if frame.works and lexicon.says("device_asks", folded):
         frame.works = None  # "příchozí už prošlo, teď to chce odchozí server": on to the next
+    # ("zprávy mi zůstávají v Odchozí. příjem funguje": receiving is what works)
+    receiving_only = frame.symptom == "cannot_send" and lexicon.says("receive_works", folded)
     if (
         frame.works is not False
         and lexicon.says("glad_it_works", folded)
         # ("maily chodí normálně, ale při odeslání chyba 530": the error, not a success)
         and not frame.error_code
         and not (frame.symptom and _fails_after_but(folded))
-        # ("zprávy mi zůstávají v Odchozí. příjem funguje": receiving is what works)
-        and not (frame.symptom == "cannot_send" and lexicon.says("receive_works", folded))
+        and not receiving_only
     ):
         # "zprávy, co visely v K odeslání, už odešly": the success, not the old symptom
         frame.works, frame.symptom = True, None
-    elif frame.symptom == "cannot_send" and lexicon.says("receive_works", folded):
+    elif receiving_only:
         frame.works = False  # what works is receiving, the sending is the fault
     sentences = [part for part in re.split(r"[.!?]+", folded) if part.strip()]
     # ("odesílání taky jde, přišlo mi to. díky moc": a success said and thanked for, whatever
@@ -836,7 +837,7 @@ def read(
     _situation(frame, folded)
     # "mluvím s člověkem?" asks who answers; "s automatem psát nechci, chci člověka" asks for one
     frame.person = lexicon.says("person_request", folded) and not (frame.identity and "?" in text)
-    frame.adjacent = lexicon.says("adjacent", ADDRESS.sub(" ", folded))
+    frame.adjacent = lexicon.says("adjacent", unaddressed)
     if frame.symptom == "certificate" and frame.adjacent and WEBSITE.search(folded):
         frame.symptom = None  # "nejde otevřít náš web, stránka není zabezpečená": the web's
     phone = lexicon.load()["contact_phone"].search(text)

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon, replies
 from actions.context import Events, Turn
-from actions.phrases import CLAUSE_BREAK
+from actions.frame import Frame, clauses
 
 
 def port_buttons(protocol: str, security: Optional[str]) -> List[Dict[str, str]]:
@@ -135,15 +135,12 @@ def _fits(number: int, protocols: List[str], security: Optional[str]) -> bool:
     return (not named or protocol in named) and security in (None, "both", port_security)
 
 
-def _said_with(number: int, frame: Any) -> str:
+def _said_with(number: int, frame: Frame) -> str:
     """What the customer wrote with the number: its clause when several ports are named
     ("IMAP 993 SSL/TLS, SMTP 110 STARTTLS": STARTTLS is 110's), else the whole message."""
     if len(frame.ports) < 2:
-        return str(frame.folded)
-    return next(
-        (c for c in CLAUSE_BREAK.split(frame.folded) if c and re.search(rf"\b{number}\b", c)),
-        frame.folded,
-    )
+        return frame.folded
+    return next((c for c in clauses(frame.folded) if re.search(rf"\b{number}\b", c)), frame.folded)
 
 
 def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool = False) -> Events:

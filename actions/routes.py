@@ -924,7 +924,7 @@ def enter_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         and not (position.by_label or position.at_notice or _asks_what_to_fill(turn))
         and _another_guide_has_it(turn.frame.folded)
     ):
-        if len(FIELD_WORD.findall(turn.frame.folded)) >= 3:  # a form's fields: the same values
+        if _lists_form_fields(turn.frame.folded):  # a form's fields: the same values everywhere
             return answers.answer_settings(dispatcher, turn.protocol)
         # "v seznamu poskytovatelů jsem dal Jiný, co dál?" with no device said: no label of the
         # seed's Windows Phone, another device's – which device, before any step of a guide
@@ -1102,6 +1102,23 @@ def _glad_response(turn: Turn) -> str:
     )
 
 
+def _password_forgotten(turn: Turn) -> bool:
+    """ "A když si ho nepamatuju?" right after the password's answer, or the mailbox password
+    said forgotten at any time ("zapomněla jsem heslo ke schránce, iPhone ho chce znovu")."""
+    frame = turn.frame
+    after_password = (
+        (turn.topic == "password" or bool(PASSWORD_ANSWERS & set(last_responses(turn.tracker))))
+        and lexicon.says("forgotten", frame.folded)
+        and len(frame.text.split()) <= 10
+        and not frame.device
+        # ("zapomněl jsem zaškrtnout SSL", "neznám ani port": something else forgotten)
+        and not (frame.ports or frame.symptom or frame.protocols)
+    )
+    return (after_password or lexicon.says("password_forgotten", frame.folded)) and not (
+        frame.security or set(frame.asks) - {"password"}
+    )
+
+
 def password_forgotten(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     answers.utter_password_change(dispatcher, "utter_change_password")
     return []
@@ -1230,6 +1247,11 @@ FIELD_WORD = re.compile(
 )
 
 
+def _lists_form_fields(folded: str) -> bool:
+    """ "…chce Jméno, E-mail, Heslo a Popis": three fields or more named – a screen listed."""
+    return len(FIELD_WORD.findall(folded)) >= 3
+
+
 def _asks_what_to_fill(turn: Turn) -> bool:
     """ "Jsem na obrazovce s políčky, server, typ účtu… co tam napíšu?": that step, whose answer
     is its values."""
@@ -1248,7 +1270,7 @@ def _asks_what_to_fill(turn: Turn) -> bool:
         and not (
             frame.asks
             and set(frame.asks) <= CREDENTIAL_TOPICS
-            and len(FIELD_WORD.findall(frame.folded)) < 3
+            and not _lists_form_fields(frame.folded)
         )
     )
 
@@ -1834,25 +1856,8 @@ ROUTES: List[Route] = [
     ),
     Route("where_back", _where_back, where_back),  # "ok, a kde to je?" is no "it helped"
     Route(
-        "password_forgotten",  # "a když si ho nepamatuju?" right after the password's answer
-        lambda t: (
-            (
-                (
-                    (
-                        t.topic == "password"
-                        or bool(PASSWORD_ANSWERS & set(last_responses(t.tracker)))
-                    )
-                    and lexicon.says("forgotten", t.frame.folded)
-                    and len(t.frame.text.split()) <= 10
-                    and not t.frame.device
-                    # ("zapomněl jsem zaškrtnout SSL", "neznám ani port": something else forgotten)
-                    and not (t.frame.ports or t.frame.symptom or t.frame.protocols)
-                )
-                # "zapomněla jsem heslo ke schránce, iPhone ho chce znovu": told at any time
-                or lexicon.says("password_forgotten", t.frame.folded)
-            )
-            and not (t.frame.security or set(t.frame.asks) - {"password"})
-        ),
+        "password_forgotten",  # "a když si ho nepamatuju?", "zapomněla jsem heslo ke schránce"
+        _password_forgotten,
         password_forgotten,
     ),
     Route(
