@@ -155,12 +155,15 @@ def previous_text(tracker: Tracker) -> str:
 
 
 def _steps_in(events: List[Dict[str, Any]]) -> Set[int]:
-    """The walkthrough steps a turn showed ("**Krok 2 z 5: …**")."""
-    return {
-        int(number)
-        for event in events
-        for number in re.findall(r"\*\*(?:Krok|Step) (\d+) (?:z|of) \d+", event.get("text") or "")
-    }
+    """The walkthrough steps a turn showed ("**Krok 2 z 5: …**", or "2. **…**" in the whole
+    guide at once)."""
+    steps = set()
+    for event in events:
+        text = event.get("text") or ""
+        steps |= {int(n) for n in re.findall(r"\*\*(?:Krok|Step) (\d+) (?:z|of) \d+", text)}
+        if str((event.get("metadata") or {}).get("utter_action")).startswith("utter_all_steps"):
+            steps |= {int(n) for n in re.findall(r"(?m)^(\d+)\. \*\*", text)}
+    return steps
 
 
 def last_steps_shown(tracker: Tracker) -> Set[int]:
@@ -174,6 +177,17 @@ def shown_with(tracker: Tracker, step: int) -> Set[int]:
         if step in (steps := _steps_in(events)):
             return steps
     return set()
+
+
+def whole_guide_shown_last(tracker: Tracker) -> bool:
+    """The walkthrough's last display was the whole guide at once, no single step since."""
+    for events in reversed(_bot_turns(tracker)):
+        responses = {(event.get("metadata") or {}).get("utter_action") for event in events}
+        if "utter_all_steps" in responses:
+            return True
+        if "utter_step" in responses:
+            return False
+    return False
 
 
 def said_before(tracker: Tracker) -> Set[str]:

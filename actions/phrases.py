@@ -173,7 +173,8 @@ SERVER_LIKE = re.compile(r"(mail|smtp|imap|pop3?|posta|ssl0|mx|email|exchange)\d
 NOT_PROTOCOL = re.compile(
     r"\b(?:ne|nikoli|nemam|nechci|nechcem|nepouzivam|nepouzivame|misto)\s+(?:(?:to|ho|ji|mit|pres|jako|tam)\s+){0,3}"
     r"(imap\w*|pop\w*|smtp\w*)(?!\s+(?:pres\s+|se\s+|s\s+|bez\s+)?(?:ssl|tls|sifr|zabezp))"
-    r"|\b(imap\w*|pop\w*|smtp\w*)\s+(?:nepouzivam|nepouzivame|nechci|nechcem|ne(?=\s*(?:,|ale\b)\s*(?:(?:ale|chci|radsi|spis)\s+){0,2}(?:imap|pop|smtp)))\b"
+    r"|\b(imap\w*|pop\w*|smtp\w*)\s+(?:nepouzivam|nepouzivame|nechci|nechcem|ne(?=\s*(?:,|ale\b)\s*(?:(?:ale|chci|radsi|spis)\s+){0,2}(?:imap|pop|smtp))"
+    r"|ne(?=\s*(?:[.!]|$)))\b"  # "chci to přes POP3, IMAP ne" (not "IMAP, ne?": a tag question)
     r"(?!\s+(?:pres\s+|se\s+|s\s+|bez\s+)?(?:ssl|tls|sifr|zabezp))"
 )
 EVERYWHERE = re.compile(

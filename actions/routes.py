@@ -36,6 +36,7 @@ from actions.context import (
     last_steps_shown,
     previous_text,
     said_before,
+    whole_guide_shown_last,
 )
 from actions.english import answer_english, step_labels
 from actions.fallback import fall_back
@@ -83,6 +84,7 @@ from actions.walkthrough import (
     device_buttons,
     enter_at,
     reports_filled,
+    start,
     utter_after_filling,
     utter_intro,
     walkthrough_turn,
@@ -829,9 +831,8 @@ def _device_switch(turn: Turn) -> bool:
 
 def device_switch(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_device_switched")
-    if knowledge.guide(turn.device).profile:
-        dispatcher.utter_message(response="utter_profile_offer")
-    return Walkthrough(dispatcher, turn).go_to(1)
+    stepping = not whole_guide_shown_last(turn.tracker)  # the new device's steps go the same way
+    return start(Walkthrough(dispatcher, turn), dispatcher, turn, stepping=stepping)
 
 
 def _gives_address(turn: Turn) -> bool:
@@ -1391,8 +1392,13 @@ def _works_in_walkthrough(turn: Turn) -> bool:
     return (
         turn.walkthrough_active
         and lexicon.says("glad_it_works", frame.folded)
-        # "aha, už to mám" is the step done; "hotovo a funguje, díky" is the end
-        and (not frame.confirms or lexicon.says("thanks", frame.folded))
+        # "aha, už to mám" is the step done; "hotovo a funguje, díky" is the end, and so is
+        # "udělala jsem to podle Vás a maily chodí" after the whole guide at once
+        and (
+            not frame.confirms
+            or lexicon.says("thanks", frame.folded)
+            or whole_guide_shown_last(turn.tracker)
+        )
         and not (frame.asks or frame.ports or frame.hosts or frame.symptom or frame.open_smtp)
         and frame.works is not False
         # ("účet je uložený, je to všechno?": the end asked about, no other question)

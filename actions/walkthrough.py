@@ -12,10 +12,17 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon, replies
-from actions.context import Turn, shown_with
+from actions.context import (
+    Turn,
+    last_responses,
+    previous_text,
+    shown_with,
+    whole_guide_shown_last,
+)
 from actions.pending import Pending
 from actions.screens import Position
 from actions.understanding import canonical_protocol
+from czech_nlu.folding import fold
 
 NAV_BUTTONS = [
     {"title": "Hotovo", "payload": "/step_done"},
@@ -141,10 +148,11 @@ class Walkthrough:
             return self.finish()
         return self._standing(number, None)
 
-    def show_all(self) -> List[Dict[str, Any]]:
+    def show_all(self, stand_at: Optional[int] = None) -> List[Dict[str, Any]]:
         """Every step in one go, as an agent would write it: the steps before the account form
-        as a list, the form with its values, the steps after it; the walkthrough then stands at
-        its last step ("hotovo" gets the summary, "jsem u serverů" goes back to that step)."""
+        as a list, the form with its values, the steps after it. The walkthrough then stands at
+        `stand_at` (by default its last step): "hotovo" gets the summary, "jsem u serverů" goes
+        to that step, and from the first step a bare "mám otevřené" goes on step by step."""
         self._default_choices()
         steps = self.guide.steps
         self.dispatcher.utter_message(
@@ -156,7 +164,7 @@ class Walkthrough:
             steps_list=_numbered(steps[self.form_step :], self.form_step + 1),
             buttons=ALL_STEPS_END_BUTTONS,
         )
-        return self._standing(self.step_count(), None, choices=True)
+        return self._standing(stand_at or self.step_count(), None, choices=True)
 
     def outgoing_values(self) -> List[Dict[str, Any]]:
         """The form's outgoing server part alone, at the form step."""
@@ -319,13 +327,16 @@ def utter_intro(dispatcher: CollectingDispatcher, turn: Turn, midway: bool = Fal
             if midway
             else "utter_walkthrough_intro_device"
         )
-        # (not to someone who has just said no to profiles: "ručně, bez profilů")
-        if knowledge.guide(turn.device).profile and not lexicon.says(
-            "no_profile", turn.frame.folded
-        ):
-            dispatcher.utter_message(response="utter_profile_offer")
+        utter_profile_offer(dispatcher, turn)
     else:
         dispatcher.utter_message(response="utter_walkthrough_intro")
+
+
+def utter_profile_offer(dispatcher: CollectingDispatcher, turn: Turn) -> None:
+    """The profile, where the device takes one (not to someone who has just said no to
+    profiles: "ručně, bez profilů")."""
+    if knowledge.guide(turn.device).profile and not lexicon.says("no_profile", turn.frame.folded):
+        dispatcher.utter_message(response="utter_profile_offer")
 
 
 def walkthrough_turn(
@@ -336,9 +347,7 @@ def walkthrough_turn(
     if intent == "start_walkthrough":
         if not turn.device and not asked_device(turn):
             return ask_device(dispatcher)
-        if not turn.walkthrough_started or turn.device_changed:  # whose steps, said once
-            utter_intro(dispatcher, turn)
-        return walk.go_to(1)
+        return start(walk, dispatcher, turn)
     if intent == "resume_walkthrough":  # the message the walkthrough stands at, whole
         if shown_with(turn.tracker, step) == {step}:
             return walk.go_to(step, together=False)  # (the customer had gone to it alone)
@@ -354,7 +363,12 @@ def walkthrough_turn(
         dispatcher.utter_message(response="utter_offer_walkthrough")
         return [SlotSet("pending_question", Pending.WALKTHROUGH_OFFER.value)]
     if intent in ("step_done", "step_skip", "affirm"):
-        if step >= walk.step_count():  # after the whole guide at once: its summary
+        # after the whole guide at once: its summary, unless a step on the way is reported
+        # ("mám otevřené" goes on step by step)
+        whole = whole_guide_shown_last(turn.tracker) and not lexicon.says(
+            "what_next", turn.frame.folded
+        )
+        if step >= walk.step_count() or (whole and _form_reported_done(turn)):
             return walk.finish()
         shown_with_form = step == walk.form_step and walk.guide.message_start(step) < step
         if shown_with_form and not _form_reported_done(turn):
@@ -371,6 +385,33 @@ def walkthrough_turn(
     if intent == "stop_walkthrough":
         return walk.stop()
     return walk.go_to(step)  # step_repeat
+
+
+def start(
+    walk: "Walkthrough", dispatcher: CollectingDispatcher, turn: Turn, stepping: bool = False
+) -> List[Dict[str, Any]]:
+    """The walkthrough from its start. A device's guide comes whole, as an agent would send it
+    (the customer does it all and comes back only when stuck); the seed's Windows Phone guide
+    goes step by step, as the seed describes it, and so does any guide asked for step by step
+    or `stepping` (a device switched in a walkthrough that went step by step)."""
+    if walk.guide.id == knowledge.guide().id or stepping or _step_by_step_asked(turn):
+        if not turn.walkthrough_started or turn.device_changed:  # whose steps, said once
+            utter_intro(dispatcher, turn)
+        return walk.go_to(1)
+    if not lexicon.says("former_protocol", turn.frame.folded):
+        walk.choose(turn.frame.protocols, None)  # "outlook na pop3": the form's values for it
+    utter_profile_offer(dispatcher, turn)
+    # (standing where the first message of steps would end: the taps on the way are one move)
+    return walk.show_all(stand_at=walk.guide.shown_with(1))
+
+
+def _step_by_step_asked(turn: Turn) -> bool:
+    """ "Krok za krokem", "proveďte mě tím": in this message, or in the one the device question
+    answered."""
+    asked_before = "utter_ask_device" in last_responses(turn.tracker)
+    return lexicon.says("step_by_step", turn.frame.folded) or (
+        asked_before and lexicon.says("step_by_step", fold(previous_text(turn.tracker)))
+    )
 
 
 def _form_reported_done(turn: Turn) -> bool:

@@ -61,9 +61,22 @@ def test_every_devices_walkthrough_end_to_end_without_a_windows_phone_path(bot, 
         assert not WINDOWS_PHONE_PATH.search(reply), reply
 
 
+@pytest.mark.parametrize("device", OTHER_GUIDES)
+def test_every_devices_whole_guide_at_once_without_a_windows_phone_path(bot, device):
+    guide = knowledge.guide(device)
+    sender = f"whole-{device}"
+    asked = _said(bot, sender, "potřebuju si nastavit firemní poštu")
+    assert "Na jakém zařízení" in asked
+    whole = _said(bot, sender, f'/inform{{"device":"{device}"}}')
+    assert all(step.text in whole for step in guide.steps)  # every step, in one turn
+    assert knowledge.server("incoming") in whole and not WINDOWS_PHONE_PATH.search(whole)
+    done = _said(bot, sender, "hotovo")
+    assert "Použili jste IMAP" in done and not WINDOWS_PHONE_PATH.search(done)
+
+
 def test_a_device_switch_in_the_middle_starts_that_devices_steps(bot):
     sender = "walk-switch"
-    _said(bot, sender, "mám iPhone, jak tam nastavím poštu?")
+    _said(bot, sender, "mám iPhone, jak tam nastavím poštu? krok za krokem prosím")
     _said(bot, sender, "hotovo")
     switched = _said(bot, sender, "pardon, je to Samsung, ne iPhone")
     samsung = knowledge.guide("samsung_email")
@@ -72,6 +85,18 @@ def test_a_device_switch_in_the_middle_starts_that_devices_steps(bot):
     after = samsung.shown_with(1) + 1
     title = samsung.steps[after - 1].title
     assert f"Krok {after} z {len(samsung.steps)}: {title}" in _said(bot, sender, "mám")
+
+
+def test_a_device_switch_after_the_whole_guide_gets_the_other_whole_guide(bot):
+    sender = "walk-switch-whole"
+    iphone = _said(bot, sender, "mám iPhone, jak tam nastavím poštu?")
+    assert "Celý postup v iPhonu" in iphone
+    switched = _said(bot, sender, "pardon, je to Samsung, ne iPhone")
+    samsung = knowledge.guide("samsung_email")
+    assert all(step.text in switched for step in samsung.steps)
+    assert "Krok 1 z" not in switched  # (the whole list, not step 1 alone)
+    # "hotovo" under the whole guide: its summary and the test e-mail
+    assert "Použili jste IMAP" in _said(bot, sender, "hotovo")
 
 
 @pytest.mark.parametrize("device", OTHER_GUIDES)
