@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon, replies, symptoms
-from actions.context import Events, Turn, last_responses
+from actions.context import Events, Turn, last_responses, said_before
 from actions.pending import Pending
 from actions.understanding import protocols_in_text
 from czech_nlu.folding import fold
@@ -112,10 +112,16 @@ def answer_username_short(dispatcher: CollectingDispatcher) -> Events:
     return [SlotSet("last_topic", "username")]
 
 
-def answer_password(dispatcher: CollectingDispatcher, text: str = "") -> Events:
-    """Where the password comes from, or how to change it when that is what is asked."""
+def answer_password(
+    dispatcher: CollectingDispatcher, text: str = "", typed_before: bool = False
+) -> Events:
+    """Where the password comes from, or how to change it when that is what is asked ("mám si
+    ho změnit?" after typing it in the chat, `typed_before`: yes, first)."""
     if CHANGE_PASSWORD.search(fold(text)):
-        utter_password_change(dispatcher, "utter_change_password")
+        shared = typed_before and lexicon.says("asks_whether_to_change", fold(text))
+        utter_password_change(
+            dispatcher, "utter_change_password_shared" if shared else "utter_change_password"
+        )
         return []
     credentials = knowledge.credentials()
     dispatcher.utter_message(
@@ -389,7 +395,8 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic in ("username", "whole_address"):
         return answer_username(dispatcher)
     if topic == "password":
-        return answer_password(dispatcher, turn.frame.text)
+        typed = "utter_password_warning" in said_before(turn.tracker)
+        return answer_password(dispatcher, turn.frame.text, typed_before=typed)
     if topic == "smtp_auth" and turn.frame.asks_how:
         # "kde se zapíná ověřování?": where, step by step
         dispatcher.utter_message(

@@ -73,6 +73,11 @@ def credentials() -> Dict[str, Any]:
     return load()["credentials"]
 
 
+def status_page() -> str:
+    """Where the provider says whether its mail service has an outage."""
+    return str(load()["status_page"])
+
+
 def username() -> str:
     """The user name, as a sentence names it: "celá e-mailová adresa (například …)"."""
     return str(credentials()["username"]["nominative"])

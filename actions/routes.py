@@ -704,7 +704,7 @@ def _device_named(turn: Turn) -> bool:
 
 # What the bot does in a device, as buttons
 DEVICE_BUTTONS = [
-    {"title": "Nastavení krok za krokem", "payload": "/start_walkthrough"},
+    {"title": "Postup nastavení", "payload": "/start_walkthrough"},
     {"title": "Nastavení serveru", "payload": "/ask_settings"},
 ]
 
@@ -721,6 +721,8 @@ def device_not_understood(dispatcher: CollectingDispatcher, turn: Turn) -> Event
     """A device named beside something not understood: "Mám iPhone." alone is the device
     noted; a request of its own ("…chci tam podpis s logem, jde to?") is said to be not
     understood, with what the bot does and a colleague for the rest."""
+    if lexicon.says("mailbox_what_now", turn.frame.folded):  # "…založila schránku, co teď?"
+        return walkthrough_turn("start_walkthrough", dispatcher, turn)
     request = lexicon.says("request_made", turn.frame.folded)
     if "?" not in turn.frame.text and not request:  # ("mám dotaz k Mailu na Macu")
         return device_named(dispatcher, turn)
@@ -1378,7 +1380,7 @@ def _nothing_asked(turn: Turn, settings_named: bool = False, values_named: bool 
 
 
 def _accepts_walkthrough(turn: Turn) -> bool:
-    """A yes to "Chcete projít nastavení krok za krokem?" ("ano, mám to před sebou")."""
+    """A yes to "Chcete postup nastavení?" ("ano, mám to před sebou")."""
     frame = turn.frame
     return turn.pending == Pending.WALKTHROUGH_OFFER and (
         turn.intent in ("affirm", "start_walkthrough") or frame.confirms or frame.start
@@ -1534,6 +1536,13 @@ ROUTES: List[Route] = [
         more=True,
     ),
     Route("rating", lambda t: t.intent == "rate", answer_rating),
+    # "nemáte poruchu?": not known here – where the provider says so, then the rest answered
+    Route(
+        "outage",
+        lambda t: lexicon.says("outage_question", t.frame.folded),
+        lambda d, t: said("utter_outage_unknown", status_page=knowledge.status_page())(d, t),
+        more=True,
+    ),
     Route(
         "goodbye",  # the model's goodbye, when the words (or the "Ne, děkuji" button) say it
         lambda t: (
@@ -2140,6 +2149,15 @@ ROUTES: List[Route] = [
             and not (t.frame.asks or t.frame.symptom or t.pending)
         ),
         said("utter_where_account"),
+    ),
+    Route(
+        "password_typed_change",  # "mám si ho teď změnit?" after a password typed here: yes
+        lambda t: (
+            lexicon.says("asks_whether_to_change", t.frame.folded)
+            and not (t.frame.asks or t.frame.names_something)
+            and "utter_password_warning" in said_before(t.tracker)
+        ),
+        lambda d, t: answers.answer_password(d, t.frame.text, typed_before=True),
     ),
     Route("questions", lambda t: True, answer_questions),
     Route(

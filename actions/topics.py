@@ -30,7 +30,7 @@ PROBLEM_TITLES = {
     "open_smtp_ticket": "Ticket Open SMTP",
     "cannot_send": "Nejde odesílat poštu",
     "mail_not_working": "Pošta nefunguje",
-    "start_walkthrough": "Nastavení krok za krokem",
+    "start_walkthrough": "Postup nastavení",
 }
 
 # Everything else a customer may say, for reports in Czech.

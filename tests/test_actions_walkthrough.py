@@ -172,7 +172,7 @@ def test_yes_and_no_mid_walkthrough(domain):
 
 def test_navigation_without_a_walkthrough_offers_one(domain):
     replies, events = walk(domain, "step_done")
-    assert "krok za krokem" in replies[0]
+    assert "postup nastavení" in replies[0]
     assert events == [SlotSet("pending_question", "walkthrough_offer")]  # a yes starts it
 
 

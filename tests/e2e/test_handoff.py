@@ -33,7 +33,7 @@ def test_customer_asks_for_a_person(stack, slack_api, sender):
         "handoff_number": str(number),
         "waiting_time": HANDOFF["waiting_time"],
     }
-    assert (channel, reason, topic, step) == ("rest", "request", "Nastavení krok za krokem", 2)
+    assert (channel, reason, topic, step) == ("rest", "request", "Postup nastavení", 2)
     assert "heslo je [heslo skryto]" in [line["text"] for line in json.loads(transcript)]
 
     posts = [p for p in slack_api.wait_for_posts(SUPPORT_CHANNEL, 1) if sender in json.dumps(p)]

@@ -22,7 +22,7 @@ def test_widget_answers_keeps_history_and_continues(stack, page):
     expect(page.locator(".rw-new-message")).to_have_attribute("placeholder", "Napište dotaz…")
     # The bot greets on open, with quick replies.
     expect(bot_says(page, "^Dobrý den")).to_be_visible()
-    expect(page.locator(".rw-reply", has_text="Návod krok za krokem")).to_be_visible()
+    expect(page.locator(".rw-reply", has_text="Návod k nastavení")).to_be_visible()
 
     type_message(page, "Jaký port pro IMAP se SSL?")
     expect(bot_says(page, "993")).to_be_visible()
