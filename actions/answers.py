@@ -385,7 +385,10 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             "utter_switch_protocol" in last_responses(turn.tracker)
         )
         lead = "Ne, nemění se. " if unchanged else ""
-        return answer_server(dispatcher, turn.frame.protocol, with_port=alone, lead=lead)
+        # "jaký server na odchozí a jaký na příchozí?": both
+        both = "smtp" in turn.frame.protocols and len(turn.frame.protocols) > 1
+        protocol = None if both and not lead else turn.frame.protocol
+        return answer_server(dispatcher, protocol, with_port=alone, lead=lead)
     if topic == "settings" and turn.frame.protocols == ["smtp"]:
         return answer_outgoing_values(dispatcher)  # "co napsat do SMTP serveru a portu?"
     if topic == "settings":

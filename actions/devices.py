@@ -77,6 +77,11 @@ def _mentions(folded: str) -> List[Tuple[bool, int, str]]:
     return sorted(found)
 
 
+# A correction of what was just said: "ne počkej", "pardon", "vlastně", "teda"
+CORRECTION = re.compile(
+    r"\b(ne,? pockej|pockej|pockat|pardon|sorry|vlastne|teda|oprava|spletl\w*|omyl\w*)\b"
+)
+WRITTEN_BEFORE = re.compile(r"\b(napsal\w*|uvedl\w*|zadal\w*)\s+$")
 # A phone named in words, beside a program's name ("Gmail v mobilu", "Android")
 PHONE_WORDS = re.compile(
     r"\b(telefon\w*|mobil\w*|iphon\w*|ipad\w*|android\w*|pixel\w*|xiaomi\w*|redmi\w*|huawei\w*|motorol\w*|samsung\w*|galax\w*)\b"
@@ -156,6 +161,19 @@ def named(folded: str) -> Optional[str]:
         return programs[0]  # "Samsung, ale poštu čtu v Gmailu": the program
     refined = {r for guide_id in ids for r in knowledge.guide(guide_id).refines}
     chosen = [guide_id for _, _, guide_id in mentions if guide_id not in refined]
+    # "na iPhonu… ne počkej, je to MacBook": the one named after the customer corrects
+    # themselves (the first one named after the correction: "omyl, mám Samsung, iPhone má
+    # manželka")
+    correction = CORRECTION.search(folded)
+    after = sorted(
+        m[1:]
+        for m in mentions
+        if correction
+        and m[1] > correction.start()
+        and not WRITTEN_BEFORE.search(folded[: m[1]])  # ("omylem jsem napsal Samsung")
+    )
+    if after and len(set(chosen)) > 1 and after[0][1] in chosen:
+        return after[0][1]
     program = knowledge.guide(chosen[0]).program if chosen else None
     # ("nemám Gmail, ale aplikaci od výrobce": the program refused is not theirs)
     kept = re.sub(r"\b(nemam|nepouzivam|nechci)( \w+){0,2}", " ", folded)

@@ -237,7 +237,29 @@ def _asks(folded: str) -> List[str]:
     # a topic covers others only when it is answered itself (not covered in turn)
     answered = [t for t in topics if t not in set().union(*(COVERS.get(o, set()) for o in topics))]
     covered = set().union(*(COVERS.get(topic, set()) for topic in answered))
+    # a topic asked in a clause of its own with a question word stays ("jaký je server a musí
+    # být jméno celá adresa?"); "…z POP3 na IMAP, měním i server?" asks one thing
+    parts = [(part, _topics_in(part)) for part in clauses(folded)] if covered else []
+    for index, (part, here) in enumerate(parts):
+        others = [other for at, (_, other) in enumerate(parts) if at != index and other]
+        covered -= {
+            t
+            for t in here & covered
+            if OWN_QUESTION.search(part)
+            and not any(t in COVERS.get(o, set()) for o in here)
+            and any(t not in other for other in others)
+        }
     return list(dict.fromkeys(topic for topic in topics if topic not in covered))
+
+
+OWN_QUESTION = re.compile(r"\b(jak\w*|kter\w*|co|kde|kolik|what|which|where)\b")
+
+
+def _topics_in(text: str) -> Set[str]:
+    """The topics a part of the message names, by the same words as the whole."""
+    words = {topic for topic, pattern in phrases.TOPIC_WORDS.items() if pattern.search(text)}
+    entries = lexicon.load()
+    return words | {topic for entry, topic in LEXICON_TOPICS.items() if entries[entry].search(text)}
 
 
 def _ports(folded: str, about_mail: bool) -> List[int]:
@@ -246,10 +268,17 @@ def _ports(folded: str, about_mail: bool) -> List[int]:
     ("odchozí 25") and a number the guide uses ("mám 143 nepřečtených zpráv" is no port)."""
     known = {p for spec in knowledge.protocols().values() for p in spec["ports"].values()}
     numbers = [int(n) for n in phrases.PORT_AFTER_WORD.findall(folded)]
+    # "v práci máme zablokovaný 465": a port the network blocks is no setting to check
+    blocked = {int(a or b) for a, b in BLOCKED_PORT.findall(folded)}
     if about_mail:
         numbers += [int(n) for n in phrases.PORT_AFTER_PROTOCOL.findall(folded)]
         numbers += [int(n) for n in phrases.NUMBER.findall(folded) if int(n) in known]
-    return list(dict.fromkeys(numbers))
+    return list(dict.fromkeys(n for n in numbers if n not in blocked))
+
+
+BLOCKED_PORT = re.compile(
+    r"\b(?:za)?blokovan\w*\s+(?:port\w*\s+)?(\d{2,5})\b|\b(\d{2,5})\s+(?:je |mame |nam )?(?:za)?blokovan"
+)
 
 
 def clauses(folded: str) -> List[str]:

@@ -311,7 +311,9 @@ SYMPTOM_WORDS = (
 # The Open SMTP ticket, named or described.
 OPEN_SMTP_NAMED = re.compile(r"\bopen\W?smtp\b|\bopensmtp\b|\botevren\w* smtp\b")
 OPEN_SMTP_DESCRIBED = re.compile(
-    r"\b(upozorn|ticket|tiket|pozadav|hlasen|oznamen|varovan|zablokov|blokac|mail od (vas|hostingu))\w*"
+    # (not a port blocked by the network: "v práci máme zablokovaný 465 ven")
+    r"\b(upozorn|ticket|tiket|pozadav|hlasen|oznamen|varovan|zablokov(?!\w*\s+(?:port\w*\s+)?\d)"
+    r"|blokac|mail od (vas|hostingu))\w*"
     r"[^.?!]{0,80}?(nezabezpecen\w*|bez overeni|bez autentiz\w*|spam\w*|nevyzadan\w*|smtp\w*)"
     r"|nezabezpecen\w* (odesil|odchoz|smtp|posil)\w*|(odesil|posil)\w*( \w+){0,2} bez (overeni|autentiz|prihlas)\w*"
     r"|(odchoz|smtp)\w*( \w+){0,3} (neni|nejsou) zabezpecen\w*|nepodporuj\w*( \w+){0,3} (metod|zpusob)\w*"

@@ -979,7 +979,9 @@ def spam_beside(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 def pop_before_smtp(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     utter_without_auth(dispatcher, turn.frame.folded)
-    return troubleshoot(dispatcher, turn, "smtp_fix_again")
+    # "…zaškrtnuté SMTP after POP, port 25": the port checked too
+    checked = ports.check_ports(dispatcher, turn) if turn.frame.ports and turn.frame.checks else []
+    return checked + troubleshoot(dispatcher, turn, "smtp_fix_again")
 
 
 def without_auth(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -1151,6 +1153,18 @@ def _is_problem(turn: Turn) -> bool:
     if frame.ports and frame.checks and frame.symptom == "cannot_send":
         asked -= {"port"}  # "mám odchozí port 587 a odesílání hlásí chybu": a port to check
     return bool(frame.error_code or (frame.symptom and not asked))
+
+
+def _asks_beside_sending_fault(turn: Turn) -> bool:
+    """Sending fails, and a question of fact asked beside it (no number to check; not the
+    port without SSL, asked because SSL failed: "…ne ten se SSL, ten mi nejede")."""
+    frame = turn.frame
+    return (
+        frame.symptom == "cannot_send"
+        and frame.security != "plain"
+        and bool(set(frame.asks) & FACT_QUESTIONS)
+        and not (frame.ports or frame.error_code or frame.open_smtp)
+    )
 
 
 def _about_the_bot(turn: Turn) -> bool:
@@ -1998,6 +2012,13 @@ ROUTES: List[Route] = [
     ),
     # A pasted SMTP reply or a symptom: its fix names the server, the user name and the
     # password, so a question about those is answered by it.
+    Route(
+        # "nejde odesílat, příjem jde. a jaký je port pro SMTP bez SSL?": the question, then
+        # the fault's diagnosis – never one of them alone
+        "question_and_fault",
+        _asks_beside_sending_fault,
+        lambda d, t: (answer_questions(d, t) or []) + answer_problem(d, t),
+    ),
     Route("problem", _is_problem, answer_problem),
     Route(
         "open_smtp_ticket",

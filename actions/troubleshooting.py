@@ -112,7 +112,9 @@ def utter_other_devices(dispatcher: CollectingDispatcher, folded: str) -> None:
 def utter_without_auth(dispatcher: CollectingDispatcher, folded: str) -> None:
     """What happens without the outgoing server's log-in; "musím to řešit, nebo to můžu
     ignorovat?" gets that it must be solved first."""
-    if lexicon.says("pop_before_smtp", folded):
+    if lexicon.says("pop_before_smtp_option", folded):  # "…POP před odesláním nechat?"
+        lead = "Volbu „POP before SMTP“ (POP před odesláním) vypněte a zapněte ověřování (SMTP AUTH) – bez"
+    elif lexicon.says("pop_before_smtp", folded):
         lead = "Ne, už ne. Bez"  # "funguje ještě POP before SMTP?"
     elif lexicon.says("asks_if_must", folded):
         lead = "Vyřešit to je potřeba – bez"

@@ -653,6 +653,8 @@ def _near_keyword(text: str, folded: str) -> Iterator[Tuple[int, int]]:
     for key in KEYWORD.finditer(folded):
         if JOINED_TERM.match(folded, key.end()):
             continue  # a term joined to the keyword ("password-cleartext"), no password after it
+        if AUTH_METHOD_BEFORE_KEY.search(folded[: key.start()]):
+            continue  # "Normální heslo": the name of a log-in method, no password after it
         for number, token in enumerate(re.finditer(r"\S+", text[key.end() :])):
             if number >= WINDOW:
                 break
@@ -698,6 +700,12 @@ AUTH_MECHANISMS = frozenset(
     + ["kerberos"]  # Thunderbird's list: "Normální heslo, Šifrované heslo, Kerberos, NTLM, OAuth2"
     + ["scram-sha-1", "scram-sha-256"]
 )
+# Thunderbird's names of its log-in methods ("Normální heslo", "Šifrované heslo"; Mozilla's
+# support pages), in Czech and English: a method named, no password typed
+AUTH_METHOD_NAME = re.compile(
+    r"(normalni|sifrovane|nesifrovane|normal|encrypted|unencrypted) (heslo|hesla|password)"
+)
+AUTH_METHOD_BEFORE_KEY = re.compile(r"\b(normalni|sifrovane|nesifrovane|normal|encrypted)\s*$")
 # Letters with digits that name a thing, not a secret: "SM-G991B", "AUTH535", "Err-535", "port993"
 CODE_LIKE = re.compile(r"^(?:[A-Z0-9]+|.*-.*|(?i:port|auth|err|error|smtp|imap|pop|ssl|tls)\w*)$")
 
@@ -742,6 +750,8 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
         if fold(word) in PRODUCT_WORDS:  # "na iPhonu mám jako heslo X": the device, then X
             continue
         if fold(word).lower() in AUTH_MECHANISMS:  # "ověřování: žádné / PLAIN / CRAM-MD5"
+            continue
+        if AUTH_METHOD_NAME.fullmatch(_folded(word)):  # "„normální heslo“ je název volby"
             continue
         if _reported_after_key(folded[:start]) and not shaped_anywhere:
             continue  # "zadala heslo a Outlook hlásí „Účet …“" (but "…píše, že je špatné, měnil

@@ -54,8 +54,13 @@ def test_questions_about_passwords_are_not_passwords():
         "dal jsem tam heslo ze sešitu a klikl na další",
         # the log-in mechanisms a printer offers by name
         "tiskárna nabízí u přihlášení: žádné / PLAIN / LOGIN / CRAM-MD5",
+        # Thunderbird's log-in methods by name, the words after them the customer's own
+        "zkusil jsem STARTTLS + normální heslo na 587 a odeslalo to",
+        "„Normální heslo“ je název volby v Thunderbirdu, žádné heslo jsem nepsal",
     ]:
         assert not typed_password(text), text
+    # (a password after the method's name is still one)
+    assert typed_password("normální heslo mám Ruze88")
 
 
 def test_guard_overrides_the_intent_and_keeps_the_ranking():
