@@ -1222,13 +1222,19 @@ def questions_and_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Event
     return (answer_questions(dispatcher, turn) or []) + answer_problem(dispatcher, turn)
 
 
+MAIL_DIRECTION = re.compile(r"\b(prichoz|odchoz|prijem|prijim|odesil|odesl|smtp|imap|pop)")
+
+
 def _adjacent_only(turn: Turn) -> bool:
     """A hosting matter and no mail matter beside it (a story that mentions the web and asks
     for the IMAP port is about IMAP); a certificate of the website is no phone warning."""
     frame = turn.frame
     if _about_autoconfig(turn) and AUTOCONFIG_HOSTING.search(frame.folded):
         return False  # "a kam na webu ten soubor nahraju?": the file just given
-    mail_topics = set(frame.asks) - {"server", "port", "port_table"}  # FTP has ports too
+    hosting_words = {"server", "port", "port_table"}  # FTP has ports too
+    if not MAIL_DIRECTION.search(frame.folded):  # "MX záznamy … na jiný server": no mail server
+        hosting_words.add("same_server")
+    mail_topics = set(frame.asks) - hosting_words
     mail = bool(
         frame.protocols or mail_topics or frame.open_smtp or frame.error_code or frame.hosts
     ) or lexicon.says("compromised", frame.folded)  # "nezneužívá někdo můj mail?" is the mailbox

@@ -401,8 +401,8 @@ def start(
     if not lexicon.says("former_protocol", turn.frame.folded):
         walk.choose(turn.frame.protocols, None)  # "outlook na pop3": the form's values for it
     utter_profile_offer(dispatcher, turn)
-    # (standing where the first message of steps would end: the taps on the way are one move)
-    return walk.show_all(stand_at=walk.guide.shown_with(1))
+    # (standing at the first step: "mám otevřené nastavení" goes on to the next one)
+    return walk.show_all(stand_at=1)
 
 
 def _step_by_step_asked(turn: Turn) -> bool:

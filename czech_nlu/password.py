@@ -27,7 +27,11 @@ REDACTED = "[heslo skryto]"
 
 # "heslo" in any form and with the usual typos ("hselo", "helso", "heslp", "hseslo",
 # "hesllo"), "password", "pw".
-KEY = r"(?:h\w?ess?l+\w*|hsel\w*|hels[o]\w*|hesk[o]\b|heskl[oa]\b|heslp|hesol\w*|passw\w*|pass?word\w*|pasw\w*|pwd|pw)"
+# ("pass: X", "pass=X": the short form only before its colon)
+KEY = (
+    r"(?:h\w?ess?l+\w*|hsel\w*|hels[o]\w*|hesk[o]\b|heskl[oa]\b|heslp|hesol\w*"
+    r"|passw\w*|pass?word\w*|pasw\w*|pwd|pw|pass(?=\s*[:=]))"
+)
 OPEN_QUOTE = "\"'„“”‚‘`"
 SECRET = rf"[{OPEN_QUOTE}]?(?P<secret>\S+)"
 # "heslo do schránky", "heslo k e-mailu info@firma.cz", "password for my mailbox"
@@ -138,6 +142,13 @@ NOT_A_PASSWORD = frozenset(
         "popis",
         # the field's own label in iOS and Android: "u jména a hesla píše Volitelné"
         "volitelné",
+        # words simplemma's lists lack ("…heslo zadat ještě někde zvlášť?", "je tam zaškrtnutý…")
+        "zvlášť",
+        "zaškrtnutý",
+        "zaškrtnuté",
+        "zaškrtnutá",
+        "odškrtnutý",
+        "odškrtnuté",
         "volitelný",
         "volitelná",
         "nepovinné",

@@ -61,6 +61,7 @@ def test_questions_about_passwords_are_not_passwords():
         assert not typed_password(text), text
     # (a password after the method's name is still one)
     assert typed_password("normální heslo mám Ruze88")
+    assert typed_password("pass: lipa7Qx , a maily nechodí ven")
 
 
 def test_guard_overrides_the_intent_and_keeps_the_ranking():
