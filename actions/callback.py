@@ -41,6 +41,8 @@ def answer_callback(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Ev
             )
         return [SlotSet("pending_question", None)]
     declines = turn.intent == "deny" or bool(DECLINE.search(fold(text)))
+    if declines and turn.frame.asks:
+        return None  # "nechci čekat. … musí se heslo zadat i pro odesílání?": the question
     if lexicon.says("thanks", turn.frame.folded) and not (turn.frame.asks or declines):
         return None  # "díky": thanks, the offer stays open
     if declines:
