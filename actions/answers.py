@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon, replies, symptoms
-from actions.context import Events, Turn, last_responses, said_before
+from actions.context import Events, Turn, last_responses, password_typed_here
 from actions.pending import Pending
 from actions.understanding import protocols_in_text
 from czech_nlu.folding import fold
@@ -398,7 +398,7 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic in ("username", "whole_address"):
         return answer_username(dispatcher)
     if topic == "password":
-        typed = "utter_password_warning" in said_before(turn.tracker)
+        typed = password_typed_here(turn.tracker)
         return answer_password(dispatcher, turn.frame.text, typed_before=typed)
     if topic == "smtp_auth" and turn.frame.asks_how:
         # "kde se zapíná ověřování?": where, step by step

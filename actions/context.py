@@ -198,3 +198,8 @@ def said_before(tracker: Tracker) -> Set[str]:
         if event.get("event") == "bot"
         and (name := (event.get("metadata") or {}).get("utter_action"))
     }
+
+
+def password_typed_here(tracker: Tracker) -> bool:
+    """A password was typed in this conversation: the bot warned about it."""
+    return "utter_password_warning" in said_before(tracker)

@@ -208,12 +208,27 @@ FIELD_TOPICS = {
 }
 
 
+def _word_topics(text: str) -> List[Tuple[int, str]]:
+    """(where, topic) of the topics the text names by their words."""
+    return [
+        (match.start(), topic)
+        for topic, pattern in phrases.TOPIC_WORDS.items()
+        if (match := pattern.search(text))
+    ]
+
+
+def _lexicon_topics(text: str) -> List[Tuple[int, str]]:
+    """(where, topic) of the topics the text names by a lexicon entry's phrasing."""
+    entries = lexicon.load()
+    return [
+        (match.start(), topic)
+        for entry, topic in LEXICON_TOPICS.items()
+        if (match := entries[entry].search(text))
+    ]
+
+
 def _asks(folded: str) -> List[str]:
-    found = []
-    for topic, pattern in phrases.TOPIC_WORDS.items():
-        match = pattern.search(folded)
-        if match:
-            found.append((match.start(), topic))
+    found = _word_topics(folded)
     topics = [topic for _, topic in sorted(found)]
     of_protocol = phrases.SERVER_OF_PROTOCOL.search(folded) and not (
         phrases.PREPOSITION_BEFORE_SERVER.search(folded)
@@ -229,10 +244,7 @@ def _asks(folded: str) -> List[str]:
             or not_found
         ):
             found = [(at, topic) for at, topic in found if topic != "server"]
-    for entry, topic in LEXICON_TOPICS.items():
-        match = lexicon.load()[entry].search(folded)
-        if match:
-            found.append((match.start(), topic))
+    found += _lexicon_topics(folded)
     topics = [topic for _, topic in sorted(found)]
     # a topic covers others only when it is answered itself (not covered in turn)
     answered = [t for t in topics if t not in set().union(*(COVERS.get(o, set()) for o in topics))]
@@ -257,9 +269,7 @@ OWN_QUESTION = re.compile(r"\b(jak\w*|kter\w*|co|kde|kolik|what|which|where)\b")
 
 def _topics_in(text: str) -> Set[str]:
     """The topics a part of the message names, by the same words as the whole."""
-    words = {topic for topic, pattern in phrases.TOPIC_WORDS.items() if pattern.search(text)}
-    entries = lexicon.load()
-    return words | {topic for entry, topic in LEXICON_TOPICS.items() if entries[entry].search(text)}
+    return {topic for _, topic in _word_topics(text) + _lexicon_topics(text)}
 
 
 def _ports(folded: str, about_mail: bool) -> List[int]:

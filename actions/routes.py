@@ -34,6 +34,7 @@ from actions.context import (
     last_responses,
     last_route,
     last_steps_shown,
+    password_typed_here,
     previous_text,
     said_before,
     whole_guide_shown_last,
@@ -1155,18 +1156,6 @@ def _is_problem(turn: Turn) -> bool:
     return bool(frame.error_code or (frame.symptom and not asked))
 
 
-def _asks_beside_sending_fault(turn: Turn) -> bool:
-    """Sending fails, and a question of fact asked beside it (no number to check; not the
-    port without SSL, asked because SSL failed: "…ne ten se SSL, ten mi nejede")."""
-    frame = turn.frame
-    return (
-        frame.symptom == "cannot_send"
-        and frame.security != "plain"
-        and bool(set(frame.asks) & FACT_QUESTIONS)
-        and not (frame.ports or frame.error_code or frame.open_smtp)
-    )
-
-
 def _about_the_bot(turn: Turn) -> bool:
     # The model's guess alone does not make "a vlastně pro odchozí?" a question about the bot.
     frame = turn.frame
@@ -2018,13 +2007,6 @@ ROUTES: List[Route] = [
     ),
     # A pasted SMTP reply or a symptom: its fix names the server, the user name and the
     # password, so a question about those is answered by it.
-    Route(
-        # "nejde odesílat, příjem jde. a jaký je port pro SMTP bez SSL?": the question, then
-        # the fault's diagnosis – never one of them alone
-        "question_and_fault",
-        _asks_beside_sending_fault,
-        lambda d, t: (answer_questions(d, t) or []) + answer_problem(d, t),
-    ),
     Route("problem", _is_problem, answer_problem),
     Route(
         "open_smtp_ticket",
@@ -2182,7 +2164,7 @@ ROUTES: List[Route] = [
         lambda t: (
             lexicon.says("asks_whether_to_change", t.frame.folded)
             and not (t.frame.asks or t.frame.names_something)
-            and "utter_password_warning" in said_before(t.tracker)
+            and password_typed_here(t.tracker)
         ),
         lambda d, t: answers.answer_password(d, t.frame.text, typed_before=True),
     ),

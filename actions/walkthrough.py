@@ -201,6 +201,12 @@ class Walkthrough:
             self.security = security
             self.events.append(SlotSet("form_security", self.security))
 
+    def choose_wished(self, turn: Turn) -> None:
+        """The account type the message wishes for ("outlook na pop3", "chci POP3 a Thunderbird
+        nic nenašel"), not one it had before ("na starém jsem měl POP")."""
+        if not lexicon.says("former_protocol", turn.frame.folded):
+            self.choose(turn.frame.protocols, None)
+
     def _default_choices(self) -> None:
         if self.protocol not in knowledge.incoming_protocols():
             self.protocol = knowledge.recommended_protocol()
@@ -398,8 +404,7 @@ def start(
         if not turn.walkthrough_started or turn.device_changed:  # whose steps, said once
             utter_intro(dispatcher, turn)
         return walk.go_to(1)
-    if not lexicon.says("former_protocol", turn.frame.folded):
-        walk.choose(turn.frame.protocols, None)  # "outlook na pop3": the form's values for it
+    walk.choose_wished(turn)  # "outlook na pop3": the form's values for it
     utter_profile_offer(dispatcher, turn)
     # (standing at the first step: "mám otevřené nastavení" goes on to the next one)
     return walk.show_all(stand_at=1)
@@ -438,8 +443,7 @@ def enter_at(
     walk = Walkthrough(dispatcher, turn)
     if not turn.walkthrough_started:  # said once: whose steps these are
         utter_intro(dispatcher, turn, midway=position.step > 1)
-    if not lexicon.says("former_protocol", turn.frame.folded):
-        walk.choose(turn.frame.protocols, None)  # "chci POP3 a Thunderbird nic nenašel": kept
+    walk.choose_wished(turn)
     if position.at_notice:
         help_events = walk.help(position.step)
         # the notice above the form, or on the way to it: the way on and the values follow
