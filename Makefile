@@ -26,7 +26,7 @@ MODEL_INPUTS := config.yml domain.yml $(shell find data czech_nlu -name '*.yml' 
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test test-scale install train validate lint unit e2e stories holdout crossval intent examples inbox report conversations transcript purge bench bench-interpreters shell clean
+.PHONY: help run test test-scale install train validate lint unit e2e stories holdout crossval intent examples inbox report conversations staff-user transcript purge bench bench-interpreters shell clean
 
 # This list: every target with the comment above it.
 help:
@@ -97,7 +97,7 @@ train: $(MODEL)
 validate: $(VENV)/.installed
 	$(BIN)/python scripts/validate.py
 
-# Action server :5055, Rasa :5005 (REST, widget socket, Slack), widget page :8080.
+# Action server :5055, Rasa :5005 (REST, widget socket, Slack), widget page :8080, staff console :8090.
 run:
 	@$(MAKE) --no-print-directory -j2 $(MODEL) $(WIDGET)  # the widget's npm beside pip and training
 	bash scripts/run.sh
@@ -172,6 +172,11 @@ report: $(VENV)/.installed
 # The realistic conversations of tests/conversations/ (or CASES=file) against `make run`.
 conversations: $(VENV)/.installed
 	$(BIN)/python -m tests.conversations.evaluate -v $(if $(URL),--url $(URL)) $(if $(CASES),--cases $(CASES))
+
+# A staff login of the console (:8090), or a new password: make staff-user EMAIL=vy@firma.cz
+staff-user: $(VENV)/.installed
+	@test -n "$(EMAIL)" || { echo 'usage: make staff-user EMAIL=<e-mail>'; exit 2; }
+	@$(BIN)/python -m scripts.staff_user "$(EMAIL)"
 
 # One conversation, passwords redacted: make transcript ID=<conversation id>
 transcript: $(VENV)/.installed

@@ -56,22 +56,27 @@ def facts() -> List[str]:
 def check(name: str, examples: List[str], response: str, root: Path) -> None:
     domain = yaml.safe_load((root / "domain.yml").read_text(encoding="utf-8"))
     if not NAME.match(name):
-        raise Refused(f"NAME must be snake_case (e.g. ask_webmail), got {name!r}")
+        raise Refused(f"Název musí být snake_case (např. ask_webmail), ne {name!r}.")
     if name in domain["intents"] or (root / "data" / "nlu" / f"{name}.yml").exists():
-        raise Refused(f"intent {name!r} exists already")
+        raise Refused(f"Otázka {name!r} už existuje.")
     if len(examples) < MIN_EXAMPLES:
-        raise Refused(f"{len(examples)} distinct examples; at least {MIN_EXAMPLES} are needed")
+        raise Refused(f"{len(examples)} různých příkladů; potřeba je aspoň {MIN_EXAMPLES}.")
     owners = existing_examples(root)
-    taken = [f"  {e!r} belongs to {owners[fold(e)]}" for e in examples if fold(e) in owners]
+    taken = [f"  {e!r} patří k {owners[fold(e)]}" for e in examples if fold(e) in owners]
     if taken:
-        raise Refused("examples that already belong to another intent:\n" + "\n".join(taken))
+        raise Refused("Příklady, které už patří jiné otázce:\n" + "\n".join(taken))
+    check_response(response)
+
+
+def check_response(response: str) -> None:
     if not response.strip():
-        raise Refused("RESPONSE is empty")
+        raise Refused("Odpověď je prázdná.")
     retyped = [f for f in facts() if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", response, re.I)]
     if retyped:
         raise Refused(
-            f"RESPONSE retypes facts of actions/knowledge.yml ({', '.join(retyped)}): "
-            "an answer with ports or servers needs an action that reads them from there"
+            f"Odpověď opisuje údaje ze znalostního souboru actions/knowledge.yml "
+            f"({', '.join(retyped)}): odpověď s porty nebo servery musí skládat akce, "
+            "která je čte odtamtud."
         )
 
 
@@ -98,15 +103,15 @@ def add_examples(name: str, examples: List[str], root: Path = ROOT) -> List[str]
     examples = list(dict.fromkeys(e.strip() for e in examples if e.strip()))
     owners = existing_examples(root)
     taken = [
-        f"  {e!r} belongs to {owners[fold(e)]}"
+        f"  {e!r} patří k {owners[fold(e)]}"
         for e in examples
         if fold(e) in owners and owners[fold(e)] != name
     ]
     if taken:
-        raise Refused("examples that already belong to another intent:\n" + "\n".join(taken))
+        raise Refused("Příklady, které už patří jiné otázce:\n" + "\n".join(taken))
     new = [e for e in examples if fold(e) not in owners]
     if not new:
-        raise Refused(f"nothing new: every example is already one of {name}")
+        raise Refused(f"Nic nového: všechny příklady už otázka {name} má.")
     header = f"- intent: {name}\n  examples: |\n"
     path = next(
         (
@@ -117,7 +122,7 @@ def add_examples(name: str, examples: List[str], root: Path = ROOT) -> List[str]
         None,
     )
     if path is None:
-        raise Refused(f"no intent {name!r} in data/nlu (new intents: make intent)")
+        raise Refused(f"Otázka {name!r} v data/nlu není (nové otázky: make intent).")
     training, held_out = split(new)
     text = path.read_text(encoding="utf-8")
     start = text.index(header) + len(header)
@@ -133,7 +138,7 @@ def add_examples(name: str, examples: List[str], root: Path = ROOT) -> List[str]
         changed.append(f"tests/nlu_holdout.yml: {len(held_out)} held-out examples")
     skipped = len(examples) - len(new)
     if skipped:
-        changed.append(f"{skipped} examples skipped: {name} has them already")
+        changed.append(f"{skipped} příkladů přeskočeno: {name} je už má")
     return changed
 
 
@@ -143,8 +148,8 @@ def add_intent(name: str, examples: List[str], response: str, root: Path = ROOT)
     training, held_out = split(examples)
     if len(training) < MIN_TRAINING:
         raise Refused(
-            f"only {len(training)} training examples after setting {len(held_out)} aside; "
-            f"give at least {MIN_TRAINING} (add more phrasings)"
+            f"Po odložení {len(held_out)} kontrolních příkladů zbývá k tréninku jen "
+            f"{len(training)}; potřeba je aspoň {MIN_TRAINING} (přidejte další formulace)."
         )
 
     changed = []

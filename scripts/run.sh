@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Starts the action server (:5055), Rasa (:5005: REST, socketio, Slack when configured) and
-# the widget page (:8080) in the foreground; Ctrl-C stops all. Called by `make run` after
-# install and training.
+# Starts the action server (:5055), Rasa (:5005: REST, socketio, Slack when configured),
+# the widget page (:8080) and the staff console (:8090) in the foreground; Ctrl-C stops
+# all. Called by `make run` after install and training.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -49,5 +49,9 @@ RASA_API_TOKEN=$RASA_API_TOKEN "$BIN/python" -m scripts.serve run -m models/help
 pids+=($!)
 "$BIN/python" -m http.server "$WEB_PORT" --directory web >/dev/null 2>&1 &
 pids+=($!)
-echo "Bot: http://localhost:$RASA_PORT/webhooks/rest/webhook, widget: http://localhost:$WEB_PORT/ (Ctrl-C stops everything)"
+# The staff console (its own port; it never gets the bot's API token).
+CONSOLE_PORT=${CONSOLE_PORT:-8090}
+env -u RASA_API_TOKEN CONSOLE_PORT="$CONSOLE_PORT" "$BIN/python" -m console >/dev/null &
+pids+=($!)
+echo "Bot: http://localhost:$RASA_PORT/webhooks/rest/webhook, widget: http://localhost:$WEB_PORT/, console: http://localhost:$CONSOLE_PORT/ (Ctrl-C stops everything)"
 wait -n "${pids[@]}"

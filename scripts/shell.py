@@ -24,7 +24,7 @@ from typing import Any, Dict, Iterator, List
 from channels.markdown import to_plain
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OWN_PORTS = {"RASA_PORT": "5006", "ACTION_PORT": "5056", "WEB_PORT": "8081"}
+OWN_PORTS = {"RASA_PORT": "5006", "ACTION_PORT": "5056", "WEB_PORT": "8081", "CONSOLE_PORT": "8091"}
 START_SECONDS = 300
 
 

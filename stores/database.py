@@ -9,7 +9,7 @@ set it for the action server, too), else endpoints.yml.
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional, Set, Tuple
 
 import sqlalchemy as sa
 
@@ -50,3 +50,23 @@ def tracker_store_url(endpoints: Optional[Path] = None) -> str:
 def engine(url: str) -> sa.engine.Engine:
     """One engine (and connection pool) per database and process."""
     return sa.create_engine(url, pool_pre_ping=True)
+
+
+_created: Set[Tuple[int, str]] = set()
+
+
+def with_tables(
+    metadata: sa.MetaData,
+    url: Optional[str] = None,
+    migrate: Optional[Callable[[sa.engine.Engine], None]] = None,
+) -> sa.engine.Engine:
+    """The engine of `url` (the tracker store's by default) with `metadata`'s tables created,
+    and `migrate` run, once per process."""
+    url = url or tracker_store_url(endpoints_file())
+    found = engine(url)
+    if (id(metadata), url) not in _created:
+        metadata.create_all(found)
+        if migrate:
+            migrate(found)
+        _created.add((id(metadata), url))
+    return found

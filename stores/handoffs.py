@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Optional
 
 import sqlalchemy as sa
 
-from stores.database import endpoints_file, engine, tracker_store_url
+from stores.database import with_tables
 
 METADATA = sa.MetaData()
 HANDOFFS = sa.Table(
@@ -33,17 +33,10 @@ HANDOFFS = sa.Table(
     sa.Column("contact", sa.String(320)),  # the e-mail address left for a call-back
 )
 WAITING, TAKEN, CALLBACK, CLOSED = "waiting", "taken", "callback", "closed"
-_created = set()
 
 
 def database(url: Optional[str] = None) -> sa.engine.Engine:
-    url = url or tracker_store_url(endpoints_file())
-    found = engine(url)
-    if url not in _created:
-        METADATA.create_all(found)
-        _add_missing_columns(found)
-        _created.add(url)
-    return found
+    return with_tables(METADATA, url, _add_missing_columns)
 
 
 def _add_missing_columns(found: sa.engine.Engine) -> None:

@@ -60,11 +60,11 @@ def test_adds_everything_a_new_intent_needs(repo):
     "name, examples, response, reason",
     [
         ("AskScaffoldProbe", EXAMPLES, ANSWER, "snake_case"),
-        ("ask_port", EXAMPLES, ANSWER, "exists already"),
-        (NAME, EXAMPLES[:9], ANSWER, "at least 10"),
-        (NAME, EXAMPLES + ["jaky port pro imap se ssl"], ANSWER, "belongs to ask_port"),
-        (NAME, EXAMPLES, "Použijte port 993.", "retypes facts"),
-        (NAME, [f"antispam {n}" for n in range(11)], ANSWER, "at least 15"),
+        ("ask_port", EXAMPLES, ANSWER, "už existuje"),
+        (NAME, EXAMPLES[:9], ANSWER, "aspoň 10"),
+        (NAME, EXAMPLES + ["jaky port pro imap se ssl"], ANSWER, "patří k ask_port"),
+        (NAME, EXAMPLES, "Použijte port 993.", "opisuje údaje"),
+        (NAME, [f"antispam {n}" for n in range(11)], ANSWER, "aspoň 15"),
     ],
 )
 def test_refuses(repo, name, examples, response, reason):
@@ -102,7 +102,7 @@ def test_more_examples_for_an_existing_intent(repo):
     assert "Chci s někým mluvit" not in after  # every fifth new one is held out
     assert "Chci s někým mluvit" in (repo / "tests" / "nlu_holdout.yml").read_text(encoding="utf-8")
     assert after[: len(before)] == before
-    assert any("1 examples skipped" in line for line in changed)
+    assert any("1 příkladů přeskočeno" in line for line in changed)
     # The file is still valid training data.
     from rasa.shared.nlu.training_data.loading import load_data
 
@@ -112,9 +112,9 @@ def test_more_examples_for_an_existing_intent(repo):
 def test_more_examples_refused_when_another_intent_owns_one(repo):
     from scripts.add_intent import add_examples
 
-    with pytest.raises(Refused, match="belongs to ask_port"):
+    with pytest.raises(Refused, match="patří k ask_port"):
         add_examples(
             "request_human", ["Chci mluvit s technikem", "Jaký port pro IMAP se SSL?"], repo
         )
-    with pytest.raises(Refused, match="no intent"):
+    with pytest.raises(Refused, match="v data/nlu není"):
         add_examples("ask_nothing_like_this", ["Úplně nový dotaz"], repo)

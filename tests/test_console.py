@@ -1,0 +1,328 @@
+"""The staff console as a browser meets it: its own server process on a copy of the project
+(a git checkout) and a tracker database of its own. Logins, sessions, CSRF, slowed-down
+guessing, hostile customer text, and the questions staff add, with their checks and the
+audit trail."""
+
+import asyncio
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+import sqlalchemy as sa
+import yaml
+from console_client import ROOT, Browser, Console, project_copy
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from console import accounts
+from console.store import USERS
+
+EMAIL = "anna@firma.cz"
+PASSWORD = "Sedm-krat-meric-1"
+HOSTILE = [
+    "<script>document.title='XSS'</script> jak nastavim webmail",
+    "<img src=x onerror=\"document.title='XSS'\"> kde je webmail",
+    "[klikni](javascript:alert(1)) webmail v prohlizeci <b>tucne</b>",
+]
+WEBMAIL = [
+    "Jak se přihlásím do webmailu?",
+    "Kde najdu webmail?",
+    "adresa webmailu prosím",
+    "chci číst poštu v prohlížeči",
+    "jde pošta číst přes web?",
+    "odkaz na webovou poštu",
+    "webmail nefunguje přihlášení, kde je?",
+    "jak otevřu poštu na webu bez telefonu",
+    "máte nějaký webmail?",
+    "pošta v prohlížeči, kde?",
+    "přihlášení do webové pošty",
+    "na jaké adrese je webmail",
+]
+ANSWER = "Webmail otevřete v zákaznickém prostoru u své e-mailové schránky, odkazem Webmail."
+
+
+def user(text, intent="nlu_fallback", confidence=0.3):
+    parse = {
+        "text": text,
+        "intent": {"name": intent, "confidence": confidence},
+        "intent_ranking": [{"name": "ask_settings", "confidence": 0.2}],
+        "entities": [],
+    }
+    return UserUttered(text, parse["intent"], [], parse, input_channel="rest")
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    """The console and its database, with customers' missed questions (hostile ones among
+    them) and one staff account."""
+    home = tmp_path_factory.mktemp("console")
+    db = home / "tracker.db"
+    endpoints = home / "endpoints.yml"
+    endpoints.write_text(f"tracker_store:\n  type: sql\n  dialect: sqlite\n  db: {db}\n")
+    store = SQLTrackerStore(dialect="sqlite", db=str(db))
+    for number, text in enumerate(HOSTILE + ["jak nastavim webmail", "kde je webmail"]):
+        events = [ActionExecuted("action_listen"), user(text)]
+        events.append(BotUttered("…", metadata={"utter_action": "utter_fallback"}))
+        asyncio.run(store.save(DialogueStateTracker.from_events(f"zakaznik-{number}", events)))
+    store.engine.dispose()
+    url = f"sqlite:///{db}"
+    accounts.set_password(EMAIL, PASSWORD, url)
+    project = project_copy(home / "project", git=True)
+    console = Console(project, endpoints)
+    yield console, project, url
+    console.stop()
+
+
+@pytest.fixture
+def staff(stack):
+    console, _, _ = stack
+    browser = Browser(console.url)
+    status, headers, _ = browser.log_in(EMAIL, PASSWORD)
+    assert status == 303 and headers["Location"] == "/"
+    return browser
+
+
+def git(project, *args):
+    return subprocess.run(
+        ["git", "-C", str(project), *args], check=True, capture_output=True, text=True
+    ).stdout
+
+
+# -- logins and sessions ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/nezodpovezene", "/otazky", "/otazky/greet", "/otazky/nova", "/historie"]
+)
+def test_every_page_without_a_session_leads_to_the_login(stack, path):
+    status, headers, _ = Browser(stack[0].url).request(path)
+    assert status == 303 and headers["Location"] == "/prihlaseni"
+
+
+def test_an_api_call_without_a_session_is_401(stack):
+    status, _, body = Browser(stack[0].url).request("/api/stav")
+    assert status == 401 and "přihlaste" in body
+
+
+def test_the_session_cookie_is_signed_http_only_and_same_site_strict(stack):
+    browser = Browser(stack[0].url)
+    _, headers, _ = browser.log_in(EMAIL, PASSWORD)
+    cookie = next(c for c in headers.get_all("Set-Cookie") if c.startswith("konzole="))
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    session = browser.cookie("konzole")
+    assert json.loads(browser.request("/api/stav")[2]) == {"email": EMAIL}
+    # the token with another signature, or a signature of another token: no session
+    token, signature = session.value.rsplit(".", 1)
+    for forged in (f"{token}.{'0' * len(signature)}", f"x{token[1:]}.{signature}"):
+        session.value = forged
+        assert browser.request("/api/stav")[0] == 401
+
+
+def test_a_form_without_or_with_a_wrong_csrf_token_is_refused(staff):
+    form = {"nazev": "ask_cokoli", "priklady": "a\nb", "odpoved": "x"}
+    assert staff.request("/otazky/nova", form)[0] == 403
+    assert staff.request("/otazky/nova", {**form, "csrf": "spatny"})[0] == 403
+    assert staff.request("/nezodpovezene/ignorovat", {"text": "webmail"})[0] == 403
+    assert staff.request("/odhlaseni", {})[0] == 403
+    # the login form has a token of its own
+    login = Browser(staff.base)
+    login.request("/prihlaseni")
+    assert login.request("/prihlaseni", {"email": EMAIL, "heslo": PASSWORD})[0] == 403
+
+
+def test_logging_out_ends_the_session(stack):
+    browser = Browser(stack[0].url)
+    browser.log_in(EMAIL, PASSWORD)
+    stolen = browser.cookie("konzole").value
+    status, headers, _ = browser.post("/odhlaseni", {})
+    assert status == 303 and headers["Location"] == "/prihlaseni"
+    other = Browser(stack[0].url)
+    status, _, _ = other.request("/api/stav", headers={"Cookie": f"konzole={stolen}"})
+    assert status == 401
+
+
+def test_the_password_is_stored_as_argon2_hash_and_never_shown(stack):
+    console, _, url = stack
+    with sa.create_engine(url).connect() as connection:
+        stored = connection.execute(sa.select(USERS.c.password_hash)).scalar_one()
+    assert stored.startswith("$argon2id$") and PASSWORD not in stored
+    assert accounts.HASHER.verify(stored, PASSWORD)
+    browser = Browser(console.url)
+    status, _, body = browser.log_in(EMAIL, "Moje-Spatne-Heslo-77")
+    assert status == 401 and "nesouhlasí" in body
+    assert "Moje-Spatne-Heslo-77" not in body and EMAIL in body
+    assert PASSWORD not in console.log.read_text()
+
+
+def test_guessing_passwords_is_slowed_down(tmp_path):
+    """Ten wrong passwords in a row: the later ones are refused without being tried, and so
+    is the right one, until the wait is over."""
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(f"tracker_store:\n  type: sql\n  dialect: sqlite\n  db: {tmp_path}/t.db\n")
+    accounts.set_password("petr@firma.cz", PASSWORD, f"sqlite:///{tmp_path}/t.db")
+    console = Console(project_copy(tmp_path / "project"), endpoints)
+    try:
+        browser = Browser(console.url)
+        statuses = [browser.log_in("petr@firma.cz", f"hadam-{n}-heslo")[0] for n in range(10)]
+        assert statuses[: accounts.FREE_FAILURES] == [401] * accounts.FREE_FAILURES
+        assert statuses[-1] == 429
+        status, _, body = browser.log_in("petr@firma.cz", PASSWORD)
+        assert status == 429 and "Zkuste to znovu za" in body
+    finally:
+        console.stop()
+
+
+def test_without_accounts_the_login_page_says_how_to_make_one(tmp_path):
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(f"tracker_store:\n  type: sql\n  dialect: sqlite\n  db: {tmp_path}/t.db\n")
+    console = Console(project_copy(tmp_path / "project"), endpoints)
+    try:
+        body = Browser(console.url).request("/prihlaseni")[2]
+        assert "make staff-user EMAIL=" in body
+    finally:
+        console.stop()
+
+
+def test_make_staff_user_reads_the_password_twice_from_standard_input(tmp_path):
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(f"tracker_store:\n  type: sql\n  dialect: sqlite\n  db: {tmp_path}/t.db\n")
+
+    def staff_user(stdin):
+        return subprocess.run(
+            [sys.executable, "-m", "scripts.staff_user", "Jana@Firma.cz"],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={"PYTHONPATH": str(ROOT), "ENDPOINTS": str(endpoints), "PATH": "/usr/bin:/bin"},
+        )
+
+    mismatch = staff_user("Dlouhe-heslo-1\nDlouhe-heslo-2\n")
+    assert mismatch.returncode == 2 and "neshodují" in mismatch.stderr
+    short = staff_user("kratke\nkratke\n")
+    assert short.returncode == 2 and "aspoň" in short.stderr
+    made = staff_user("Dlouhe-heslo-1\nDlouhe-heslo-1\n")
+    assert made.returncode == 0 and "jana@firma.cz vytvořen" in made.stdout
+    assert "Dlouhe-heslo-1" not in made.stdout + made.stderr
+    url = f"sqlite:///{tmp_path}/t.db"
+    token = accounts.log_in("jana@firma.cz", "Dlouhe-heslo-1", "127.0.0.1", url)
+    reset = staff_user("Nove-heslo-22\nNove-heslo-22\n")
+    assert reset.returncode == 0 and "nové heslo" in reset.stdout
+    assert accounts.session(token, url) is None  # a new password ends every session
+
+
+# -- the inbox --------------------------------------------------------------------------
+
+
+def test_hostile_customer_messages_are_shown_as_text(staff):
+    status, headers, body = staff.request("/nezodpovezene")
+    assert status == 200
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert "&lt;script&gt;document.title" in body and "<script>document" not in body
+    assert "&lt;img src=x onerror=" in body and "<img src=x" not in body
+    assert 'href="javascript:' not in body and "&lt;b&gt;tucne" in body
+
+
+def test_ignored_messages_leave_the_inbox_and_stay_away(staff):
+    body = staff.request("/nezodpovezene")[2]
+    assert "kde je webmail" in body
+    status, _, _ = staff.post(
+        "/nezodpovezene/ignorovat", {"text": ["kde je webmail"]}, page="/nezodpovezene"
+    )
+    assert status == 303
+    assert "„kde je webmail“" not in staff.request("/nezodpovezene")[2]
+    assert "ignorováno" in staff.request("/historie")[2]
+
+
+def test_a_bad_date_gets_a_clear_answer(staff):
+    status, _, body = staff.request("/nezodpovezene?od=vcera")
+    assert status == 400 and "RRRR-MM-DD" in body
+
+
+# -- questions ------------------------------------------------------------------------
+
+
+def test_a_new_question_is_written_committed_by_its_author_and_listed(stack, staff):
+    _, project, _ = stack
+    form = {"nazev": "ask_webmail", "priklady": "\n".join(WEBMAIL), "odpoved": ANSWER}
+    status, headers, _ = staff.post("/otazky/nova", form)
+    assert status == 303 and headers["Location"] == "/otazky/ask_webmail"
+    domain = yaml.safe_load((project / "domain.yml").read_text(encoding="utf-8"))
+    assert domain["responses"]["utter_ask_webmail"] == [{"text": ANSWER}]
+    assert (project / "data/nlu/ask_webmail.yml").exists()
+    author = git(project, "log", "-1", "--format=%ae|%s")
+    assert author.strip() == f"{EMAIL}|nová otázka: ask_webmail"
+    assert "data/nlu/ask_webmail.yml" in git(project, "show", "--name-only", "--format=", "HEAD")
+    assert ANSWER in staff.request("/otazky")[2]
+    history = staff.request("/historie")[2]
+    assert (
+        "ask_webmail" in history and git(project, "rev-parse", "--short", "HEAD").strip() in history
+    )
+
+    # an answer edited, an example removed: each a commit of its own
+    new_answer = ANSWER + " Přihlašovací jméno je celá adresa."
+    assert staff.post("/otazky/ask_webmail/odpoved", {"odpoved": new_answer})[0] == 303
+    domain = yaml.safe_load((project / "domain.yml").read_text(encoding="utf-8"))
+    assert domain["responses"]["utter_ask_webmail"] == [{"text": new_answer}]
+    assert staff.post("/otazky/ask_webmail/odebrat", {"priklad": "Kde najdu webmail?"})[0] == 303
+    page = staff.request("/otazky/ask_webmail")[2]
+    assert "Kde najdu webmail?" not in page and "kde najdu webmail?" not in page
+    log = git(project, "log", "--format=%ae %s", "-3")
+    assert log.count(EMAIL) == 3 and "příklad odebrán" in log and "odpověď upravena" in log
+
+
+@pytest.mark.parametrize(
+    "form, reason",
+    [
+        ({"priklady": "\n".join(WEBMAIL[:5])}, "aspoň 10"),
+        ({"priklady": "\n".join(WEBMAIL[:11] + ["Dobrý den"])}, "patří k greet"),
+        ({"odpoved": "Webmail běží na SSL0.OVH.NET, port 993."}, "opisuje údaje"),
+        ({"priklady": "\n".join(WEBMAIL[:11] + ["<script>x</script> webmail"])}, "značky HTML"),
+        ({"odpoved": "<img src=x onerror=alert(1)>"}, "značky HTML"),
+        ({"priklady": "\n".join(WEBMAIL[:11] + ["w" * 5000])}, "nejvýš 300 znaků"),
+        ({"odpoved": "a" * 5000}, "nejvýš 1500 znaků"),
+        ({"nazev": "Nová Otázka!"}, "snake_case"),
+    ],
+)
+def test_a_refused_question_says_why_beside_the_form_and_keeps_what_was_typed(
+    stack, staff, form, reason
+):
+    _, project, _ = stack
+    before = git(project, "rev-parse", "HEAD")
+    # other sentences than the question made above, which would own them
+    others = "\n".join(f"{e} (webovka)" for e in WEBMAIL)
+    sent = {"nazev": "ask_webovka", "priklady": others, "odpoved": ANSWER, **form}
+    status, _, body = staff.post("/otazky/nova", sent)
+    assert status == 422 and reason in body, re.findall(r'class="error"[^>]*>([^<]*)', body)
+    assert 'class="error"' in body
+    kept = sent["odpoved"] if len(sent["odpoved"]) < 200 else sent["priklady"].splitlines()[0]
+    assert re.sub(r"&#3[49];", "", kept.replace("<", "&lt;").replace(">", "&gt;"))[:40] in (
+        re.sub(r"&#3[49];", "", body)
+    )
+    assert git(project, "rev-parse", "HEAD") == before
+    assert not (project / "data/nlu/ask_webovka.yml").exists()
+
+
+def test_examples_join_an_existing_question_from_the_inbox(stack, staff):
+    _, project, _ = stack
+    lines = ["jak nastavim webmail", "webmail v prohlizeci prosim"]
+    status, headers, _ = staff.post(
+        "/otazky/priklady", {"otazka": "ask_server", "priklady": "\n".join(lines)}, "/nezodpovezene"
+    )
+    assert status == 303 and headers["Location"] == "/otazky/ask_server"
+    page = staff.request("/otazky/ask_server")[2]
+    assert "webmail v prohlizeci prosim" in page or "jak nastavim webmail" in page
+    assert git(project, "log", "-1", "--format=%ae").strip() == EMAIL
+
+
+def test_an_unknown_question_is_404(staff):
+    assert staff.request("/otazky/neexistuje")[0] == 404
+
+
+def test_answers_made_from_the_knowledge_file_cannot_be_edited(stack, staff):
+    status, _, body = staff.post("/otazky/ask_port/odpoved", {"odpoved": "cokoli"})
+    assert status == 422 and "skládá bot sám" in body
+    assert ROOT.exists()
