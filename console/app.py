@@ -11,6 +11,7 @@ import hmac
 import json
 import os
 import secrets
+import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,15 +21,22 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Sanic, response
 from sanic.request import Request
 
-from console import accounts, audit, questions
+from console import accounts, audit, models, questions
 from console import inbox as console_inbox
+from console.training import Trainer
 from scripts.add_intent import Refused
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "konzole"
 LOGIN_COOKIE = "konzole_prihlaseni"  # the login form's CSRF nonce, before any session
-PUBLIC = {"/prihlaseni", "/static/console.css"}
+PUBLIC = {"/prihlaseni", "/static/console.css", "/model"}
 MAX_BODY = 256 * 1024
+# What /modely?zprava=… says: codes, so that no link can put words on the page.
+MESSAGES = {
+    "bezi": "Trénink už běží; nový začne, až tento skončí.",
+    "neprosel": "Zveřejnit jde jen model, který prošel kontrolou kvality.",
+    "zadny": "Předchozí zveřejněný model není.",
+}
 HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -45,14 +53,16 @@ class Settings:
     root: Path  # the project whose files the console edits
     database_url: str  # the tracker store's database
     secret: bytes  # signs the cookies
+    model_token: str  # what Rasa servers send to pull the published model (not the bot's token)
+    bot_url: str = "http://localhost:5005"  # the chat pane talks to this bot's REST channel
     secure_cookies: bool = False  # behind HTTPS
 
 
-def secret_from(root: Path) -> bytes:
-    """CONSOLE_SECRET, else a random one kept in var/console_secret (this user only)."""
-    if os.environ.get("CONSOLE_SECRET"):
-        return os.environ["CONSOLE_SECRET"].encode()
-    path = root / "var" / "console_secret"
+def secret_from(root: Path, variable: str = "CONSOLE_SECRET", name: str = "console_secret") -> str:
+    """`variable` from the environment, else a random value kept in var/<name> (this user only)."""
+    if os.environ.get(variable):
+        return os.environ[variable]
+    path = root / "var" / name
     if not path.exists():
         path.parent.mkdir(exist_ok=True)
         old = os.umask(0o077)
@@ -60,7 +70,7 @@ def secret_from(root: Path) -> bytes:
             path.write_text(secrets.token_urlsafe(32), encoding="utf-8")
         finally:
             os.umask(old)
-    return path.read_text(encoding="utf-8").strip().encode()
+    return path.read_text(encoding="utf-8").strip()
 
 
 def _sign(secret: bytes, value: str) -> str:
@@ -125,9 +135,8 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
             if request.path.startswith("/api/"):
                 return _json({"error": "přihlaste se"}, status=401)
             return response.redirect("/prihlaseni", status=303)
-        if request.method == "POST" and not hmac.compare_digest(
-            request.form.get("csrf", "") if request.form else "", request.ctx.session.csrf
-        ):
+        sent = request.headers.get("X-CSRF-Token") or (request.form or {}).get("csrf", "")
+        if request.method == "POST" and not hmac.compare_digest(sent, request.ctx.session.csrf):
             return response.text("Neplatný formulář (chybí token CSRF).", status=403)
         return None
 
@@ -138,6 +147,10 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
     @app.get("/static/console.css")
     async def stylesheet(request: Request):
         return await response.file(HERE / "static" / "console.css", mime_type="text/css")
+
+    @app.get("/static/console.js")
+    async def script(request: Request):
+        return await response.file(HERE / "static" / "console.js", mime_type="text/javascript")
 
     # -- login ------------------------------------------------------------------------------
 
@@ -337,6 +350,93 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
         do = lambda: questions.set_answer(settings.root, name, answer)  # noqa: E731
         return await edit(request, name, "odpověď upravena", name, do)
 
+    # -- training and publishing ------------------------------------------------------------
+
+    trainer = Trainer(settings.root, db)
+
+    @app.get("/modely")
+    async def models_page(request: Request):
+        current = models.published(db)
+        return page(
+            request,
+            "models.html",
+            job=trainer.job.as_json() if trainer.job else None,
+            models=models.all_models(db),
+            current=current,
+            previous=models.previous(db),
+            message=MESSAGES.get(request.args.get("zprava", ""), ""),
+        )
+
+    @app.post("/modely/trenovat")
+    async def train(request: Request):
+        if not trainer.start(request.ctx.session.email):
+            return response.redirect("/modely?zprava=bezi", status=303)
+        return response.redirect("/modely", status=303)
+
+    @app.get("/api/trenink")
+    async def training_status(request: Request):
+        return _json(trainer.job.as_json() if trainer.job else {"state": None})
+
+    async def publish(request: Request, number: int, action: str):
+        try:
+            model = models.publish(number, db)
+        except ValueError:
+            return response.redirect("/modely?zprava=neprosel", status=303)
+        audit.record(request.ctx.session.email, action, f"model #{model.id}", model.model_id, db)
+        return response.redirect("/modely", status=303)
+
+    @app.post("/modely/<number:int>/zverejnit")
+    async def publish_model(request: Request, number: int):
+        return await publish(request, number, "zveřejněno")
+
+    @app.post("/modely/vratit")
+    async def roll_back(request: Request):
+        earlier = models.previous(db)
+        if earlier is None:
+            return response.redirect("/modely?zprava=zadny", status=303)
+        return await publish(request, earlier.id, "vráceno")
+
+    @app.get("/model")
+    async def model_server(request: Request):
+        """Rasa's model-server pull: the served model with its id as ETag, 304 when the
+        server has it; only for the model token (Rasa sends it as ?token=)."""
+        if not hmac.compare_digest(request.args.get("token", ""), settings.model_token):
+            return response.text("", status=401)
+        path = models.served(settings.root, db)
+        if path is None or not path.exists():
+            return response.text("", status=404)
+        tag = await asyncio.get_running_loop().run_in_executor(None, models.etag, path)
+        if request.headers.get("If-None-Match") == tag:
+            return response.empty(status=304)
+        return await response.file_stream(
+            path, headers={"ETag": tag, "filename": path.name}, mime_type="application/gzip"
+        )
+
+    @app.post("/api/chat")
+    async def chat(request: Request):
+        """The chat pane: the published bot through its REST channel, as a customer."""
+        text = str((request.json or {}).get("message", ""))[:2000]
+        sender = "konzole-" + hashlib.sha256(request.ctx.session.email.encode()).hexdigest()[:12]
+        sender += "-" + str((request.json or {}).get("conversation", ""))[:16]
+        body = json.dumps({"sender": sender, "message": text}).encode()
+        call = urllib.request.Request(
+            f"{settings.bot_url}/webhooks/rest/webhook",
+            data=body,
+            headers={"Content-Type": "application/json"},
+        )
+
+        def send():
+            with urllib.request.urlopen(call, timeout=30) as answer:
+                return json.loads(answer.read() or b"[]")
+
+        try:
+            replies = await asyncio.get_running_loop().run_in_executor(None, send)
+        except OSError:
+            return _json({"error": "Bot teď neodpovídá."}, status=502)
+        return _json(
+            [{"text": r.get("text", ""), "buttons": r.get("buttons", [])} for r in replies]
+        )
+
     @app.get("/historie")
     async def history(request: Request):
         return page(request, "history.html", rows=audit.history(url=db))
@@ -345,11 +445,14 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
 
 
 def settings_from_environment(root: Path) -> Settings:
-    from stores.database import endpoints_file, tracker_store_url
+    from stores.database import endpoints_file, ensure_database, tracker_store_url
 
+    ensure_database(endpoints_file())
     return Settings(
         root=root,
         database_url=tracker_store_url(endpoints_file()),
-        secret=secret_from(root),
+        secret=secret_from(root).encode(),
+        model_token=secret_from(root, "CONSOLE_MODEL_TOKEN", "model_token"),
+        bot_url=os.environ.get("CONSOLE_BOT_URL", "http://localhost:5005"),
         secure_cookies=os.environ.get("CONSOLE_SECURE_COOKIES") == "1",
     )

@@ -49,6 +49,19 @@ IGNORED = sa.Table(
     sa.Column("email", sa.String(320), nullable=False),
     sa.Column("at", sa.Float, nullable=False),
 )
+# The models the console trained: which passed the held-out gate, which customers got and when.
+MODELS = sa.Table(
+    "console_models",
+    METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("file", sa.String(255), nullable=False),
+    sa.Column("model_id", sa.String(64), nullable=False),
+    sa.Column("trained_at", sa.Float, nullable=False),
+    sa.Column("email", sa.String(320), nullable=False),
+    sa.Column("gate_passed", sa.Boolean, nullable=False),
+    sa.Column("gate_report", sa.Text, nullable=False),
+    sa.Column("published_at", sa.Float),
+)
 
 
 def database(url: Optional[str] = None) -> sa.engine.Engine:

@@ -43,15 +43,36 @@ RETENTION_DAYS=${RETENTION_DAYS:-90}
 pids+=($!)
 "$BIN/rasa" run actions --actions actions --port "$ACTION_PORT" &
 pids+=($!)
+# The staff console (its own port; it never gets the bot's API token). Rasa pulls its model
+# from it (`models:`, Rasa's model server): what staff published there, or `make train`'s
+# model when that is newer (console/models.py). It is up before Rasa asks for the first one.
+CONSOLE_PORT=${CONSOLE_PORT:-8090}
+if [ -z "${CONSOLE_MODEL_TOKEN:-}" ]; then
+  [ -s var/model_token ] || (umask 077 && "$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(32))' >var/model_token)
+  CONSOLE_MODEL_TOKEN=$(cat var/model_token)
+fi
+env -u RASA_API_TOKEN CONSOLE_PORT="$CONSOLE_PORT" CONSOLE_MODEL_TOKEN="$CONSOLE_MODEL_TOKEN" \
+  CONSOLE_BOT_URL="http://localhost:$RASA_PORT" "$BIN/python" -m console >/dev/null &
+pids+=($!)
+if ! grep -q '^models:' "$ENDPOINTS"; then
+  (umask 077 && { cat "$ENDPOINTS"; printf '\nmodels:\n  url: http://localhost:%s/model\n  token: %s\n  wait_time_between_pulls: %s\n' \
+    "$CONSOLE_PORT" "$CONSOLE_MODEL_TOKEN" "${MODEL_PULL_SECONDS:-10}"; } >"var/endpoints-run-$RASA_PORT.yml")
+  ENDPOINTS_RASA="var/endpoints-run-$RASA_PORT.yml"
+fi
+"$BIN/python" - "$CONSOLE_PORT" <<'PY'
+import sys, time, urllib.request
+for _ in range(120):
+    try:
+        urllib.request.urlopen(f"http://localhost:{sys.argv[1]}/prihlaseni", timeout=2)
+        break
+    except OSError:
+        time.sleep(0.5)
+PY
 # shellcheck disable=SC2086  # CORS_ORIGINS is a space-separated list
 RASA_API_TOKEN=$RASA_API_TOKEN "$BIN/python" -m scripts.serve run -m models/helpdesk.tar.gz --port "$RASA_PORT" \
-  --credentials var/credentials.yml --endpoints "$ENDPOINTS" --cors $CORS_ORIGINS &
+  --credentials var/credentials.yml --endpoints "${ENDPOINTS_RASA:-$ENDPOINTS}" --cors $CORS_ORIGINS &
 pids+=($!)
 "$BIN/python" -m http.server "$WEB_PORT" --directory web >/dev/null 2>&1 &
-pids+=($!)
-# The staff console (its own port; it never gets the bot's API token).
-CONSOLE_PORT=${CONSOLE_PORT:-8090}
-env -u RASA_API_TOKEN CONSOLE_PORT="$CONSOLE_PORT" "$BIN/python" -m console >/dev/null &
 pids+=($!)
 echo "Bot: http://localhost:$RASA_PORT/webhooks/rest/webhook, widget: http://localhost:$WEB_PORT/, console: http://localhost:$CONSOLE_PORT/ (Ctrl-C stops everything)"
 wait -n "${pids[@]}"

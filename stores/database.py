@@ -20,12 +20,18 @@ def endpoints_file() -> Path:
     return Path(os.environ.get("ENDPOINTS") or ROOT / "endpoints.yml")
 
 
-def tracker_store_url(endpoints: Optional[Path] = None) -> str:
-    """The SQLAlchemy URL of the tracker store (${VARIABLES} taken from the environment)."""
-    from rasa.core.tracker_store import SQLTrackerStore
+def _store(endpoints: Optional[Path]) -> dict:
     from rasa.shared.utils.io import read_config_file
 
-    store = read_config_file(endpoints or endpoints_file()).get("tracker_store") or {}
+    return read_config_file(endpoints or endpoints_file()).get("tracker_store") or {}
+
+
+def tracker_store_url(endpoints: Optional[Path] = None, login: bool = False) -> str:
+    """The SQLAlchemy URL of the tracker store (${VARIABLES} taken from the environment); with
+    `login`, of the database to connect to first (`login_db`)."""
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    store = _store(endpoints)
     dialect = store.get("dialect", "sqlite")
     db = store.get("db", "rasa.db")
     if dialect == "sqlite" and not Path(db).is_absolute():
@@ -40,10 +46,24 @@ def tracker_store_url(endpoints: Optional[Path] = None) -> str:
             db,
             store.get("username"),
             store.get("password"),
-            None,
+            store.get("login_db") if login else None,
             store.get("query"),
         )
     )
+
+
+def ensure_database(endpoints: Optional[Path] = None) -> None:
+    """Creates the tracker store's PostgreSQL database when it is missing, as Rasa does with
+    `login_db`: for a process that may start before Rasa (the staff console)."""
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    store = _store(endpoints)
+    if store.get("dialect") == "postgresql" and store.get("login_db"):
+        login = sa.create_engine(tracker_store_url(endpoints, login=True))
+        try:
+            SQLTrackerStore._create_database(login, store["db"])
+        finally:
+            login.dispose()
 
 
 @lru_cache(maxsize=4)

@@ -28,15 +28,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def project_copy(path: Path, git: bool = False) -> Path:
-    """The files the console edits, in `path` (a git checkout when `git`)."""
-    for part in PROJECT_PARTS:
+def project_copy(path: Path, git: bool = False, trainable: bool = False) -> Path:
+    """The files the console edits, in `path` (a git checkout when `git`); with `trainable`,
+    also what `rasa train` reads there and the trained model (`make train`'s)."""
+    for part in PROJECT_PARTS + (["config.yml", "models/helpdesk.tar.gz"] if trainable else []):
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, path / part)
         else:
             (path / part).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, path / part)
+    if trainable:
+        (path / "build").symlink_to(ROOT / "build")
     if git:
 
         def run(*args: str) -> None:
@@ -49,7 +52,13 @@ def project_copy(path: Path, git: bool = False) -> Path:
 
 
 class Console:
-    def __init__(self, project: Path, endpoints: Path, port: Optional[int] = None) -> None:
+    def __init__(
+        self,
+        project: Path,
+        endpoints: Path,
+        port: Optional[int] = None,
+        env: Optional[Dict[str, str]] = None,
+    ) -> None:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {
@@ -60,6 +69,8 @@ class Console:
             "CONSOLE_HOST": "127.0.0.1",
             "CONSOLE_PROJECT": str(project),
             "CONSOLE_SECRET": "test-secret-" + project.name,
+            "CONSOLE_MODEL_TOKEN": "test-model-token",
+            **(env or {}),
         }
         env.pop("RASA_API_TOKEN", None)
         self.log = project / "console.log"
@@ -108,7 +119,7 @@ class Browser:
         request = urllib.request.Request(self.base + path, data=data, headers=headers or {})
         try:
             with self.opener.open(request, timeout=60) as response:
-                return response.status, response.headers, response.read().decode()
+                return response.status, response.headers, response.read().decode(errors="replace")
         except urllib.error.HTTPError as error:
             return error.code, error.headers, error.read().decode()
 

@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 import sqlalchemy as sa
@@ -326,3 +327,44 @@ def test_answers_made_from_the_knowledge_file_cannot_be_edited(stack, staff):
     status, _, body = staff.post("/otazky/ask_port/odpoved", {"odpoved": "cokoli"})
     assert status == 422 and "skládá bot sám" in body
     assert ROOT.exists()
+
+
+# -- the model server -------------------------------------------------------------------
+
+
+def fake_model(path, model_id):
+    """A model archive as Rasa writes it, as far as the model server reads it."""
+    import io
+    import tarfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(path, "w:gz") as archive:
+        data = json.dumps({"model_id": model_id}).encode()
+        info = tarfile.TarInfo("metadata.json")
+        info.size = len(data)
+        archive.addfile(info, io.BytesIO(data))
+
+
+def test_the_model_server_answers_rasa_with_etag_and_304_only_for_its_token(stack, staff):
+    console, project, _ = stack
+    browser = Browser(console.url)
+    assert browser.request("/model?token=nic")[0] == 401
+    token = "test-model-token"  # CONSOLE_MODEL_TOKEN of console_client.Console
+    fake_model(project / "models" / "helpdesk.tar.gz", "prvni-model")
+    status, headers, _ = browser.request(f"/model?token={token}")
+    assert status == 200 and headers["ETag"] == "prvni-model"
+    assert (
+        browser.request(f"/model?token={token}", headers={"If-None-Match": "prvni-model"})[0] == 304
+    )
+    # `make train` builds a newer model: the servers get it, and it is a publication of its own
+    time.sleep(0.05)
+    fake_model(project / "models" / "helpdesk.tar.gz", "druhy-model")
+    assert browser.request(f"/model?token={token}")[1]["ETag"] == "druhy-model"
+    page = staff.request("/modely")[2]
+    assert "make train" in page and "Vrátit předchozí" in page
+    assert staff.post("/modely/vratit", {}, page="/modely")[0] == 303
+    assert browser.request(f"/model?token={token}")[1]["ETag"] == "prvni-model"
+    # nobody publishes a model the gate refused, or one that does not exist
+    assert (
+        "zprava=neprosel" in staff.post("/modely/999/zverejnit", {}, page="/modely")[1]["Location"]
+    )

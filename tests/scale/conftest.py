@@ -1,12 +1,16 @@
 import uuid
 
 import pytest
+from console_client import Console, project_copy
 from fake_slack import SIGNING_SECRET, SUPPORT_CHANNEL, FakeSlack
 
 from tests.services import Postgres, Redis
 from tests.stack import MODEL, ROOT, Stack
 
 PG_PORT, REDIS_PORT = 5434, 6391
+CONSOLE_PORT = 5490
+MODEL_TOKEN = "scale-model-token"
+PULL_SECONDS = 3
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +40,9 @@ def production_env(slack_api):
         "SLACK_API_URL": slack_api.url,
         "SLACK_SUPPORT_CHANNEL": SUPPORT_CHANNEL,
         "OFFICE_HOURS": "always",  # the same answers whatever the hour CI runs at
+        "MODEL_SERVER_URL": f"http://localhost:{CONSOLE_PORT}/model",
+        "MODEL_SERVER_TOKEN": MODEL_TOKEN,
+        "MODEL_PULL_SECONDS": str(PULL_SECONDS),
     }
 
 
@@ -60,10 +67,23 @@ def redis_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory, production_env, postgres, redis_server):
-    """Two Rasa servers sharing PostgreSQL and Redis, one action server."""
+def console(tmp_path_factory, production_env, postgres):
+    """The staff console, the servers' model server, on a trainable copy of the project (a
+    git checkout) whose `make train` model is the one the servers start with."""
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train` first")
+    workdir = tmp_path_factory.mktemp("console")
+    project = project_copy(workdir / "project", git=True, trainable=True)
+    env = {**production_env, "CONSOLE_MODEL_TOKEN": MODEL_TOKEN}
+    server = Console(project, ROOT / "endpoints.production.yml", CONSOLE_PORT, env)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory, production_env, postgres, redis_server, console):
+    """Two Rasa servers sharing PostgreSQL and Redis, one action server; their model comes
+    from the console."""
     workdir = tmp_path_factory.mktemp("scale")
     env = production_env
     production = ROOT / "endpoints.production.yml"
