@@ -693,7 +693,8 @@ def read(
         only_a_number
         or two_ports
         or "port" in frame.asks
-        or bool(frame.protocols or frame.security or port_set),
+        or bool(frame.protocols or frame.security or port_set)
+        or lexicon.says("number_asked", without_phones),  # "na co je 995?"
     )
     frame.port_claims = _port_claims(without_phones, frame.ports, frame.protocols)
     if any(security == "ssl" for _, _, security in frame.port_claims):

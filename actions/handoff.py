@@ -42,7 +42,12 @@ TOPICS = {**QUESTION_TITLES, **PROBLEM_TITLES}
 WALKTHROUGH_TOPIC = TOPICS["start_walkthrough"]
 UNKNOWN_TOPIC = "neurčeno"
 # What the customer is told when a record is made (waiting for an agent, or not): a handoff.
-HANDOFF_RESPONSES = ("utter_handoff_done", "utter_handoff_waiting", "utter_handoff_again")
+HANDOFF_RESPONSES = (
+    "utter_handoff_done",
+    "utter_handoff_noted",
+    "utter_handoff_waiting",
+    "utter_handoff_again",
+)
 
 
 def _user_intent(event: Dict[str, Any]) -> Optional[str]:
@@ -221,8 +226,9 @@ def open_record(tracker: Tracker) -> Optional[Dict[str, Any]]:
 
 
 def hand_off(
-    dispatcher: CollectingDispatcher, tracker: Tracker, reason: str
+    dispatcher: CollectingDispatcher, tracker: Tracker, reason: str, contact_given: bool = False
 ) -> List[Dict[str, Any]]:
+    """`contact_given`: the message holds the call-back contact already (it is not asked for)."""
     existing = open_record(tracker)
     if existing:  # asked again: the same record and number, nothing promised twice
         post_in_thread(existing, "Zákazník znovu žádá o člověka.")
@@ -265,7 +271,7 @@ def hand_off(
     if reason == "fix_failed":
         dispatcher.utter_message(response="utter_fix_failed_sorry")
     dispatcher.utter_message(
-        response="utter_handoff_done",
+        response="utter_handoff_noted" if contact_given else "utter_handoff_done",
         handoff_number=number,
         callback_time=settings["callback_time"],
     )

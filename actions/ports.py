@@ -2,7 +2,7 @@
 customer has set checked against the guide, the whole table."""
 
 import re
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -154,6 +154,7 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
     unknown = False
     smtp_right = False
     confirmed: List[str] = []  # the protocols of the ports confirmed: a follow-up's subject
+    verdicts: List[Tuple[str, Dict[str, Any]]] = []  # said once all are known
     for number, protocol, clause_security in claims:
         owner = knowledge.protocol_for_port(number)
         # the protocol written with it, else the message's, the conversation's or the number's own
@@ -190,26 +191,37 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
             port_protocol, port_security = owner
             smtp_right = smtp_right or port_protocol == "smtp"
             confirmed.append(port_protocol)
-            dispatcher.utter_message(
-                response="utter_port_check_ok",
-                port=number,
-                protocol_label=knowledge.protocol_label(port_protocol),
-                security_label=knowledge.security_label(port_security),
+            verdicts.append(
+                (
+                    "utter_port_check_ok",
+                    {
+                        "port": number,
+                        "protocol_label": knowledge.protocol_label(port_protocol),
+                        "security_label": knowledge.security_label(port_security),
+                    },
+                )
             )
             continue
         if owner is None:
-            dispatcher.utter_message(response="utter_port_check_unknown", port=number)
+            verdicts.append(("utter_port_check_unknown", {"port": number}))
             unknown = True
         else:
             values = _owner_values(number)
-            dispatcher.utter_message(
-                response="utter_port_check_wrong",
-                port=number,
-                owner_label=values["protocol_label"],
-                owner_security=values["security_label"],
-                owner_direction=values["direction"],
+            verdicts.append(
+                (
+                    "utter_port_check_wrong",
+                    {
+                        "port": number,
+                        "owner_label": values["protocol_label"],
+                        "owner_security": values["security_label"],
+                        "owner_direction": values["direction"],
+                    },
+                )
             )
         wrong.update({p: security for p in protocols})
+    # ("je to špatně?" asks the other way round: the verdicts say it without a "Ne")
+    asked = "?" in frame.text and not ASKS_IF_WRONG.search(frame.folded)
+    _say_verdicts(dispatcher, verdicts, asked=asked, folded=frame.folded)
     auth_unsaid = remind_auth and not lexicon.says("login_words", frame.folded)
     if wrong:
         for protocol, security in wrong.items():
@@ -224,6 +236,33 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
     # ("587, mám ho dát?" – "a když chci šifrování?": SMTP's port with SSL)
     subject = [SlotSet("protocol", confirmed[0])] if len(set(confirmed)) == 1 else []
     return [SlotSet("last_topic", "port")] + subject
+
+
+NO_FIRST = {
+    "utter_port_check_unknown": "utter_port_check_unknown_no",
+    "utter_port_check_wrong": "utter_port_check_wrong_no",
+}
+ASKS_IF_WRONG = re.compile(r"\b(spatn\w*|chybn\w*|blbe|wrong)\b[^.!]*\?")
+
+
+def _say_verdicts(
+    dispatcher: CollectingDispatcher,
+    verdicts: List[Tuple[str, Dict[str, Any]]],
+    asked: bool,
+    folded: str,
+) -> None:
+    """Each port's verdict; asked "je to tak ok?" / "můžu použít 25?" with a port that is not,
+    the first fault says "Ne" (replies.fault_first puts the faults first) – unless the question
+    is a port proposed ("mám 25, mám dát 465?"): that one's "Ano" answers it."""
+    right = [values["port"] for name, values in verdicts if name == "utter_port_check_ok"]
+    proposed = any(
+        re.search(rf"\b(dat|dam|zadat|nastavit|na) (port )?{n}\b", folded) for n in right
+    )
+    no_said = proposed or not asked
+    for name, values in verdicts:
+        if name != "utter_port_check_ok" and not no_said:
+            name, no_said = NO_FIRST[name], True
+        dispatcher.utter_message(response=name, **values)
 
 
 def check_named_ports(

@@ -83,8 +83,17 @@ def with_device(messages: List[Dict[str, Any]], device: Optional[str]) -> None:
                 message.setdefault(name, value)
 
 
-CONFIRMED = {"utter_port_check_ok", "utter_server_check_ok"}
-FAULTS = {"utter_port_check_wrong", "utter_server_check_wrong"}
+# What is right, said as one part of a whole that is not ("Port 995 je v pořádku", no "Ano")
+CONFIRMED = {
+    "utter_port_check_ok": "utter_port_check_ok_part",
+    "utter_server_check_ok": "utter_server_check_ok_part",
+}
+FAULTS = {
+    "utter_port_check_wrong",
+    "utter_port_check_wrong_no",
+    "utter_port_check_unknown_no",
+    "utter_server_check_wrong",
+}
 
 
 def _fault(message: Dict[str, Any]) -> bool:
@@ -94,11 +103,14 @@ def _fault(message: Dict[str, Any]) -> bool:
 
 def fault_first(messages: List[Dict[str, Any]]) -> None:
     """ "Server ssl0.ovh.net, port 465, ověřování žádné – je to dobře?": the fault leads, the
-    values that are right follow it (a customer reads "Ano, … správně" first as "all fine")."""
+    values that are right follow it, without an "Ano" (a customer reads "Ano, … správně" as
+    "all fine")."""
     if not any(_fault(m) for m in messages):
         return
     confirmed = [m for m in messages if m.get("response") in CONFIRMED]
     rest = [m for m in messages if m.get("response") not in CONFIRMED]
+    for message in confirmed:
+        message["response"] = CONFIRMED[message["response"]]
     last_fault = max(i for i, m in enumerate(rest) if _fault(m))
     messages[:] = rest[: last_fault + 1] + confirmed + rest[last_fault + 1 :]
 

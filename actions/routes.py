@@ -573,9 +573,12 @@ def handoff_pending(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 
 def person(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    events = hand_off(dispatcher, turn.tracker, "request")
+    # "zavolejte mi na 602 …", "chci, ať mi někdo zavolá, nejde mi pošta. 602 …": kept at once
+    # (a phone number beside a request for a person is the contact, whatever else is said)
+    given = after_handoff.contact_in(turn) or bool(turn.frame.phone_number)
+    events = hand_off(dispatcher, turn.tracker, "request", contact_given=given)
     asks_contact = any(e.get("value") == Pending.CALLBACK_EMAIL.value for e in events)
-    if asks_contact and after_handoff.contact_in(turn):  # "zavolejte mi na 602 …": kept at once
+    if asks_contact and given:
         return events + (answer_callback(dispatcher, turn) or [])
     return events
 
@@ -1576,6 +1579,24 @@ ROUTES: List[Route] = [
         lambda t: t.frame.ends_working,
         lambda d, t: glad_it_works(d, t) + ended(),
     ),
+    Route(
+        "callback_or_comment",
+        lambda t: t.pending in (Pending.CALLBACK_EMAIL, Pending.RATING_COMMENT),
+        callback_or_comment,
+    ),
+    # About the handoff already made ("kdy se ozvou?", "počkám", a number left, "už to
+    # nepotřebuji"): its record, never a second one.
+    Route("handoff_follow_up", lambda t: after_handoff.kind(t) is not None, after_handoff.answer),
+    # A request for a person wins over everything else the message says.
+    Route(
+        "person",
+        # (the model's guess alone does not make "někdo mi smazal web" a request for a person)
+        lambda t: (
+            t.frame.person
+            or (t.intent == "request_human" and not (t.frame.identity or t.frame.adjacent))
+        ),
+        person,
+    ),
     # Setting up without typing: the address for an Apple profile, the domain for autoconfig.
     Route("profile_address", _gives_address, answer_profile_address),
     Route("autoconfig_domain", _gives_domain, answer_autoconfig),
@@ -1756,24 +1777,6 @@ ROUTES: List[Route] = [
             or lexicon.says("profile", t.frame.folded)
         ),
         answer_profile,
-    ),
-    Route(
-        "callback_or_comment",
-        lambda t: t.pending in (Pending.CALLBACK_EMAIL, Pending.RATING_COMMENT),
-        callback_or_comment,
-    ),
-    # About the handoff already made ("kdy se ozvou?", "počkám", a number left, "už to
-    # nepotřebuji"): its record, never a second one.
-    Route("handoff_follow_up", lambda t: after_handoff.kind(t) is not None, after_handoff.answer),
-    # A request for a person wins over everything else the message says.
-    Route(
-        "person",
-        # (the model's guess alone does not make "někdo mi smazal web" a request for a person)
-        lambda t: (
-            t.frame.person
-            or (t.intent == "request_human" and not (t.frame.identity or t.frame.adjacent))
-        ),
-        person,
     ),
     Route(
         "english",  # a "done" in the walkthrough is navigation, in any language
@@ -1959,7 +1962,14 @@ ROUTES: List[Route] = [
     ),
     Route(
         "pop_before_smtp",  # "funguje ještě POP before SMTP?": no, the log-in, and where it is
-        lambda t: lexicon.says("pop_before_smtp", t.frame.folded) and not t.frame.person,
+        lambda t: (
+            (
+                # (or the option seen: "v tiskárně mám zaškrtnuté POP před odesláním")
+                lexicon.says("pop_before_smtp", t.frame.folded)
+                or lexicon.says("pop_before_smtp_option", t.frame.folded)
+            )
+            and not t.frame.person
+        ),
         pop_before_smtp,
     ),
     Route(
@@ -2045,6 +2055,8 @@ ROUTES: List[Route] = [
         lambda t: (
             lexicon.says("where_setting", t.frame.folded)
             and not t.frame.symptom
+            # "jsem u toho, kde je Server příchozí pošty": where they are, not a question
+            and not (lexicon.says("place_described", t.frame.folded) and "?" not in t.frame.text)
             # "kde najdu heslo … a jaký je odchozí server?": two questions of their own
             and not {"password", "mailbox_password", "username"} & set(t.frame.asks)
             and not {"port", "smtp_auth"} <= set(t.frame.asks)  # "1) port pro IMAP, 2) kde…"

@@ -113,7 +113,9 @@ def utter_without_auth(dispatcher: CollectingDispatcher, folded: str) -> None:
     """What happens without the outgoing server's log-in; "musím to řešit, nebo to můžu
     ignorovat?" gets that it must be solved first."""
     if lexicon.says("pop_before_smtp_option", folded):  # "…POP před odesláním nechat?"
-        lead = "Volbu „POP before SMTP“ (POP před odesláním) vypněte a zapněte ověřování (SMTP AUTH) – bez"
+        lead = "volbu „POP before SMTP“ (POP před odesláním) vypněte a zapněte ověřování (SMTP AUTH) – bez"
+        # asked "stačí to tak nechat?": no, first
+        lead = f"Ne – {lead}" if "?" in folded else lead[:1].upper() + lead[1:]
     elif lexicon.says("pop_before_smtp", folded):
         lead = "Ne, už ne. Bez"  # "funguje ještě POP before SMTP?"
     elif lexicon.says("asks_if_must", folded):

@@ -274,6 +274,19 @@ class Walkthrough:
         ]
 
 
+# "mám tam Microsoft 365, …, POP, IMAP. dal jsem IMAP": the one picked, not the first named
+PICKED = re.compile(
+    r"\b(dal\w*|zvolil\w*|zvolen\w*|vybral\w*|vybran\w*|klikl\w*|kliknul\w*|klepl\w*|"
+    r"klepnul\w*|tukl\w*|oznacil\w*|zaskrtl\w*|nechal\w*)( jsem| sem| bych)?( tam| na| to)* "
+    r"(imap|pop3?)\b"
+)
+
+
+def _picked(folded: str) -> Optional[str]:
+    found = PICKED.findall(folded)
+    return ("imap" if found[-1][-1] == "imap" else "pop3") if found else None
+
+
 def answer_form_choice(
     dispatcher: CollectingDispatcher, turn: Turn, security: Optional[str] = None
 ) -> Optional[List[Dict[str, Any]]]:
@@ -282,7 +295,9 @@ def answer_form_choice(
     the question again: the form's values are never skipped."""
     turn_ = Walkthrough(dispatcher, turn)
     frame = turn.frame
-    protocol = next((p for p in frame.protocols if p in knowledge.incoming_protocols()), None)
+    protocol = _picked(frame.folded) or next(
+        (p for p in frame.protocols if p in knowledge.incoming_protocols()), None
+    )
     chosen = security or (frame.security if frame.security in knowledge.SECURITY_CHOICES else None)
     if turn.pending == Pending.WALKTHROUGH_PROTOCOL and not protocol:
         dispatcher.utter_message(response=FORM_QUESTIONS_AGAIN[turn.pending])

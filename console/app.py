@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Sanic, response
 from sanic.request import Request
 
+from actions.topics import intent_title
 from console import accounts, audit, models, questions
 from console import inbox as console_inbox
 from console.training import Trainer
@@ -29,7 +30,7 @@ from scripts.add_intent import Refused
 HERE = Path(__file__).resolve().parent
 COOKIE = "konzole"
 LOGIN_COOKIE = "konzole_prihlaseni"  # the login form's CSRF nonce, before any session
-PUBLIC = {"/prihlaseni", "/static/console.css", "/model"}
+PUBLIC = {"/prihlaseni", "/static/console.css", "/model", "/favicon.ico"}
 MAX_BODY = 256 * 1024
 # What /modely?zprava=… says: codes, so that no link can put words on the page.
 MESSAGES = {
@@ -103,6 +104,7 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
     templates.filters["when"] = _when
+    templates.filters["title"] = lambda intent: intent_title(intent) if intent else "–"
     files_lock = asyncio.Lock()  # one change of the project's files at a time
     db = settings.database_url
 
@@ -148,6 +150,10 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
     async def stylesheet(request: Request):
         return await response.file(HERE / "static" / "console.css", mime_type="text/css")
 
+    @app.get("/favicon.ico")
+    async def favicon(request: Request):
+        return response.empty(status=204)
+
     @app.get("/static/console.js")
     async def script(request: Request):
         return await response.file(HERE / "static" / "console.js", mime_type="text/javascript")
@@ -155,7 +161,9 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
     # -- login ------------------------------------------------------------------------------
 
     def login_page(request: Request, error: str = "", email: str = "", status: int = 200):
-        nonce = secrets.token_urlsafe(16)
+        # one nonce per browser until it logs in: another tab or a background request for
+        # the login page does not spoil the form already shown
+        nonce = request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(16)
         resp = page(
             request,
             "login.html",
