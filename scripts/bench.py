@@ -227,6 +227,10 @@ def main() -> None:
     swapped = loop.get("swap") or {}
     table = [
         ("full training (rasa train --force)", f"{loop.get('full_training_s')} s"),
+        ("  Rasa's starter bot (rasa init)", f"{loop.get('starter_bot_training_s')} s"),
+        ("  ratio ours / starter bot", str(loop.get("training_ratio_to_starter_bot"))),
+        ("console: training + quality gate", f"{loop.get('console_training_with_gate_s')} s"),
+        ("console: publish to first answer", f"{loop.get('publish_to_first_answer_s')} s"),
         ("training after make intent", f"{loop.get('training_after_make_intent_s')} s"),
         (
             "model swap under load",

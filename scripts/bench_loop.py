@@ -1,10 +1,13 @@
-"""The development loop's figures for `make bench`: full training, training after `make intent`,
-a model swap under load, and, on fresh clones of this repository, the time from `git clone`
-to the first answer of `make run` and the wall time of `make test`.
+"""The development loop's figures for `make bench`: full training beside Rasa's starter bot
+(`rasa init`), training after `make intent`, a model swap under load, a question added, trained
+and published in the staff console until a server answers it, and, on fresh clones of this
+repository, the time from `git clone` to the first answer of `make run` and the wall time of
+`make test`.
 
 Each returns a dict for reports/bench.json. A measurement, not a test: nothing passes or fails.
 """
 
+import json
 import os
 import signal
 import subprocess
@@ -146,10 +149,88 @@ def make_test(workdir: Path) -> Dict[str, Any]:
     return {"make_test_s": round(time.monotonic() - started, 1), "make_test_exit": code}
 
 
+def starter_training(workdir: Path) -> Dict[str, Any]:
+    """Rasa's starter bot (`rasa init`) trained from scratch on the same machine, right after
+    ours: the ratio compares like with like."""
+    subprocess.run(
+        [RASA, "init", "--no-prompt", "--init-dir", str(workdir)],
+        cwd=workdir,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "RASA_CACHE_DIRECTORY": str(workdir / ".cache")},
+    )
+    started = time.monotonic()
+    subprocess.run(
+        [RASA, "train", "--force", "--out", str(workdir / "bench-models")],
+        cwd=workdir,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "RASA_CACHE_DIRECTORY": str(workdir / ".cache")},
+    )
+    return {"starter_bot_training_s": round(time.monotonic() - started, 1)}
+
+
+def console_publish(workdir: Path) -> Dict[str, Any]:
+    """A question made in the staff console, trained there (with the held-out gate) and
+    published: the seconds to the first answer of it by a Rasa server pulling from the console."""
+    from console import accounts
+    from tests.console_client import Browser, Console
+    from tests.console_client import project_copy as console_project
+
+    db = workdir / "tracker.db"
+    console_endpoints = workdir / "console-endpoints.yml"
+    console_endpoints.write_text(f"tracker_store:\n  type: sql\n  dialect: sqlite\n  db: {db}\n")
+    env = {"CONSOLE_MODEL_TOKEN": TOKEN}
+    console = Console(
+        console_project(workdir / "project", git=True, trainable=True), console_endpoints, 5291, env
+    )
+    rasa_endpoints = workdir / "rasa-endpoints.yml"
+    rasa_endpoints.write_text(
+        console_endpoints.read_text()
+        + "action_endpoint:\n  url: http://localhost:5258/webhook\n"
+        + f"models:\n  url: {console.url}/model\n  token: {TOKEN}\n  wait_time_between_pulls: 5\n"
+    )
+    stack = Stack(workdir / "stack", rasa_port=5208, action_port=5258, endpoints=rasa_endpoints)
+    try:
+        stack.start()
+        accounts.set_password("bench@firma.cz", "bench-heslo-123", f"sqlite:///{db}")
+        staff = Browser(console.url)
+        staff.log_in("bench@firma.cz", "bench-heslo-123")
+        form = {"nazev": PROBE, "priklady": "\n".join(PROBE_EXAMPLES), "odpoved": PROBE_ANSWER}
+        staff.post("/otazky/nova", form)
+        started = time.monotonic()
+        staff.post("/modely/trenovat", {}, page="/modely")
+        while not (job := json.loads(staff.request("/api/trenink")[2]))["finished"]:
+            time.sleep(2)
+        trained = time.monotonic() - started
+        published = time.monotonic()
+        staff.post(f"/modely/{job['model']}/zverejnit", {}, page="/modely")
+        deadline = published + 600
+        asked = PROBE_EXAMPLES[1]  # a training example: the question is the published one
+        while PROBE_ANSWER not in reply_text(stack.say(f"bench-{time.monotonic_ns()}", asked)):
+            if time.monotonic() > deadline:
+                return {"console_training_with_gate_s": round(trained, 1), "job": job["state"]}
+            time.sleep(0.5)
+        return {
+            "console_training_with_gate_s": round(trained, 1),
+            "publish_to_first_answer_s": round(time.monotonic() - published, 1),
+        }
+    finally:
+        stack.stop()
+        console.stop()
+
+
 def measure(fresh_clones: bool = True) -> Dict[str, Any]:
     result: Dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         result.update(full_training(Path(tmp)))
+    with tempfile.TemporaryDirectory() as tmp:
+        result.update(starter_training(Path(tmp)))
+    result["training_ratio_to_starter_bot"] = round(
+        result["full_training_s"] / result["starter_bot_training_s"], 2
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        result.update(console_publish(Path(tmp)))
     with tempfile.TemporaryDirectory() as tmp:
         result.update(intent_and_swap(Path(tmp)))
     if fresh_clones:
