@@ -418,6 +418,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             else (
                 "Ano, vadí – ověřování (přihlášení) u odchozího serveru musí být zapnuté."
                 if lexicon.says("does_it_matter", turn.frame.folded)
+                # "je to vypnuté, mám to zapnout?": yes
+                else "Ano, zapněte ho – ověřování (přihlášení) u odchozího serveru musí být zapnuté."
+                if lexicon.says("asks_to_switch_on", turn.frame.folded)
                 else "Ne, ověřování (přihlášení) u odchozího serveru musí být zapnuté."
             )
             if lexicon.says("auth_off", turn.frame.folded)

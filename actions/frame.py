@@ -286,6 +286,8 @@ def _ports(folded: str, about_mail: bool) -> List[int]:
     return list(dict.fromkeys(n for n in numbers if n not in blocked))
 
 
+DOMAIN_VERIFICATION = re.compile(r"\b(dns|txt|cname|zaznam\w*|domen\w*|vlastnictv\w*)\b")
+MAIL_SENDING = re.compile(r"\b(odchoz\w*|smtp|odesil\w*|odesl\w*|posil\w*|poslat)\b")
 BLOCKED_PORT = re.compile(
     r"\b(?:za)?blokovan\w*\s+(?:port\w*\s+)?(\d{2,5})\b|\b(\d{2,5})\s+(?:je |mame |nam )?(?:za)?blokovan"
 )
@@ -665,6 +667,12 @@ def read(
     if "spa" in frame.asks and not lexicon.says("outgoing_named", folded):
         # Outlook's "Vyžadovat přihlášení pomocí zabezpečeného ověřování hesla (SPA)" names no
         # outgoing log-in ("SPA a taky ověřování odchozího serveru?" asks both)
+        frame.asks = [topic for topic in frame.asks if topic != "smtp_auth"]
+    if (
+        "smtp_auth" in frame.asks
+        and DOMAIN_VERIFICATION.search(folded)
+        and not MAIL_SENDING.search(folded)
+    ):  # "TXT záznam pro ověření u Googlu": the domain's verification, no mail log-in
         frame.asks = [topic for topic in frame.asks if topic != "smtp_auth"]
     if "ssl_advice" in frame.asks:  # "SSL, nebo ne?" chooses nothing yet
         frame.security, frame.security_by_protocol = None, {}

@@ -155,6 +155,11 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
     smtp_right = False
     confirmed: List[str] = []  # the protocols of the ports confirmed: a follow-up's subject
     verdicts: List[Tuple[str, Dict[str, Any]]] = []  # said once all are known
+    incoming = set(knowledge.incoming_protocols())
+    incoming_port = any(
+        (owner := knowledge.protocol_for_port(number)) and owner[0] in incoming
+        for number, _, _ in claims
+    )
     for number, protocol, clause_security in claims:
         owner = knowledge.protocol_for_port(number)
         # the protocol written with it, else the message's, the conversation's or the number's own
@@ -165,6 +170,8 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
         )
         if owner and not protocol and not frame.protocols and len(claims) > 1:
             protocols = [owner[0]]  # "993 a 465 s TLS/SSL": each number its own protocol
+        elif owner and owner[0] == "smtp" and incoming_port and set(protocols) <= incoming:
+            protocols = ["smtp"]  # "995, 465 – to je pro POP3?": that account's outgoing port
         if not protocols and owner:
             protocols = [owner[0]]
         if protocols == ["incoming"] and owner and owner[0] in knowledge.incoming_protocols():

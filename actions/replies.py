@@ -93,6 +93,7 @@ FAULTS = {
     "utter_port_check_wrong_no",
     "utter_port_check_unknown_no",
     "utter_server_check_wrong",
+    "utter_username_short",
 }
 
 

@@ -355,6 +355,8 @@ def filled_form(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     assert number is not None  # the route's condition
     events = answers.check_servers(dispatcher, turn.frame.hosts) if turn.frame.hosts else []
     events += ports.check_named_ports(dispatcher, turn)
+    if lexicon.says("username_short", turn.frame.folded):  # "…, uživatel jen jméno": the whole
+        events += answers.answer_username_short(dispatcher)
     return events + utter_after_filling(dispatcher, number, turn.device)
 
 
@@ -402,7 +404,11 @@ def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     events += ports.check_named_ports(dispatcher, turn, remind_auth=remind)
     short_name = lexicon.says("username_short", turn.frame.folded)  # "…a jméno je jen jidelna"
     checked = ("server", "port", "port_table", "port_purpose", "username", "password")
-    for topic in turn.frame.asks:  # "…ale není tam zaškrtnuté ověřování": that too
+    # "…ale není tam zaškrtnuté ověřování": that too; "jméno novak, server …": the name too
+    topics = turn.frame.asks + (
+        ["username"] if short_name and "username" not in turn.frame.asks else []
+    )
+    for topic in topics:
         if topic not in checked or (topic == "username" and short_name):
             events += answers.answer_topic(dispatcher, turn, topic)
     if following_fix(turn) and lexicon.says("what_to_switch", turn.frame.folded):

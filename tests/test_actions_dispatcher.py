@@ -1186,3 +1186,23 @@ def test_where_the_customer_is_described_by_a_field_is_no_question_where_it_is(d
         domain, "jsem na obrazovce, kde je server odchozi posty", device="thunderbird"
     )
     assert "SSL0.OVH.NET" in reply and "Jak zapnout ověřování" not in reply
+
+
+def test_the_outgoing_port_of_an_account_is_smtps_whatever_protocol_is_named(domain):
+    reply, _ = respond(domain, "pop3 mam takhle: 995 a k tomu 587, je to tak?")
+    assert "Port **587** tu nesedí" not in reply and "587** patří protokolu SMTP" in reply
+
+
+def test_a_user_name_without_the_domain_beside_right_values_is_the_fault_said_first(domain):
+    reply, _ = respond(domain, "server mam ssl0.ovh.net a uzivatelske jmeno prodejna, sedi to?")
+    assert reply.startswith("Ne, to nestačí") and "Server **SSL0.OVH.NET** je v pořádku" in reply
+
+
+def test_asked_whether_to_switch_the_log_in_on_gets_yes(domain):
+    text = "overeni odchozi posty je vypnute, mel bych to zapnout?"
+    assert respond(domain, text)[0].startswith("Ano, zapněte ho")
+
+
+def test_a_domain_verification_is_no_mail_log_in(domain):
+    reply, _ = respond(domain, "kam v DNS pridam TXT zaznam kvuli overeni domeny u microsoftu?")
+    assert "nevyřeším" in reply and "ověřování odchozího serveru" not in reply
