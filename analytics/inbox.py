@@ -13,6 +13,7 @@ from czech_nlu.folding import fold
 from czech_nlu.password import redact
 
 LOW_CONFIDENCE = 0.7
+STAFF_CHAT = "konzole-"  # the sender ids of the console's chat pane (console/app.py)
 # Answers to the bot's own questions say nothing about what the bot misses.
 NOT_A_QUESTION = {"affirm", "deny", "request_human", "share_password", "greet", "thanks", "goodbye"}
 
@@ -55,6 +56,8 @@ def missed_messages(
 ) -> List[Missed]:
     missed = []
     for conversation in conversations:
+        if conversation.sender_id.startswith(STAFF_CHAT):
+            continue  # staff trying the bot in the console's chat pane, no customer
         flagged = set()
         for index, message in enumerate(conversation.messages):
             if message.is_payload or not message.text.strip():

@@ -11,6 +11,7 @@ import hmac
 import json
 import os
 import secrets
+import subprocess
 import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -22,6 +23,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 
 from actions.topics import intent_title
+from analytics.inbox import STAFF_CHAT
 from console import accounts, audit, models, questions
 from console import inbox as console_inbox
 from console.training import Trainer
@@ -74,6 +76,11 @@ def secret_from(root: Path, variable: str = "CONSOLE_SECRET", name: str = "conso
     return path.read_text(encoding="utf-8").strip()
 
 
+def _same(a: str, b: str) -> bool:
+    """compare_digest on bytes: on str it raises for anything but ASCII (a 500, not a 403)."""
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
 def _sign(secret: bytes, value: str) -> str:
     mac = hmac.new(secret, value.encode(), hashlib.sha256).hexdigest()
     return f"{value}.{mac}"
@@ -83,7 +90,7 @@ def _unsigned(secret: bytes, signed: Optional[str]) -> Optional[str]:
     if not signed or "." not in signed:
         return None
     value = signed.rsplit(".", 1)[0]
-    return value if hmac.compare_digest(_sign(secret, value), signed) else None
+    return value if _same(_sign(secret, value), signed) else None
 
 
 def _json(body: Any, status: int = 200):
@@ -138,7 +145,7 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
                 return _json({"error": "přihlaste se"}, status=401)
             return response.redirect("/prihlaseni", status=303)
         sent = request.headers.get("X-CSRF-Token") or (request.form or {}).get("csrf", "")
-        if request.method == "POST" and not hmac.compare_digest(sent, request.ctx.session.csrf):
+        if request.method == "POST" and not _same(sent, request.ctx.session.csrf):
             return response.text("Neplatný formulář (chybí token CSRF).", status=403)
         return None
 
@@ -184,7 +191,7 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
     async def login(request: Request):
         form = request.form or {}
         nonce = _unsigned(settings.secret, form.get("csrf"))
-        if not nonce or not hmac.compare_digest(nonce, request.cookies.get(LOGIN_COOKIE, "")):
+        if not nonce or not _same(nonce, request.cookies.get(LOGIN_COOKIE, "")):
             return response.text("Neplatný formulář (chybí token CSRF).", status=403)
         email = (form.get("email") or "")[:320]
         try:
@@ -225,7 +232,7 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
             found, noise, count = await asyncio.get_running_loop().run_in_executor(
                 None, console_inbox.groups, since, until, db
             )
-        except ValueError:
+        except (ValueError, OverflowError):  # "vcera", "9999-12-31"
             return page(
                 request,
                 "inbox.html",
@@ -280,9 +287,12 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
                 changed = do()
             except Refused as refused:
                 return on_refused(str(refused))
-            revision = audit.commit(
-                settings.root, email, f"{action}: {detail}\n\n" + "\n".join(changed)
-            )
+            try:
+                revision = audit.commit(
+                    settings.root, email, f"{action}: {detail}\n\n" + "\n".join(changed)
+                )
+            except (subprocess.SubprocessError, OSError):  # written, not committed: said so
+                revision = "bez commitu (git selhal)"
         audit.record(email, action, detail, revision, db)
         return response.redirect(then, status=303)
 
@@ -408,7 +418,7 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
     async def model_server(request: Request):
         """Rasa's model-server pull: the served model with its id as ETag, 304 when the
         server has it; only for the model token (Rasa sends it as ?token=)."""
-        if not hmac.compare_digest(request.args.get("token", ""), settings.model_token):
+        if not _same(request.args.get("token", ""), settings.model_token):
             return response.text("", status=401)
         path = models.served(settings.root, db)
         if path is None or not path.exists():
@@ -423,9 +433,10 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
     @app.post("/api/chat")
     async def chat(request: Request):
         """The chat pane: the published bot through its REST channel, as a customer."""
-        text = str((request.json or {}).get("message", ""))[:2000]
-        sender = "konzole-" + hashlib.sha256(request.ctx.session.email.encode()).hexdigest()[:12]
-        sender += "-" + str((request.json or {}).get("conversation", ""))[:16]
+        body_in = request.json if isinstance(request.json, dict) else {}
+        text = str(body_in.get("message", ""))[:2000]
+        sender = STAFF_CHAT + hashlib.sha256(request.ctx.session.email.encode()).hexdigest()[:12]
+        sender += "-" + str(body_in.get("conversation", ""))[:16]
         body = json.dumps({"sender": sender, "message": text}).encode()
         call = urllib.request.Request(
             f"{settings.bot_url}/webhooks/rest/webhook",
@@ -435,11 +446,12 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
 
         def send():
             with urllib.request.urlopen(call, timeout=30) as answer:
-                return json.loads(answer.read() or b"[]")
+                found = json.loads(answer.read() or b"[]")
+            return [r for r in found if isinstance(r, dict)] if isinstance(found, list) else []
 
         try:
             replies = await asyncio.get_running_loop().run_in_executor(None, send)
-        except OSError:
+        except (OSError, ValueError):  # down, or not the bot's JSON
             return _json({"error": "Bot teď neodpovídá."}, status=502)
         return _json(
             [{"text": r.get("text", ""), "buttons": r.get("buttons", [])} for r in replies]

@@ -138,6 +138,8 @@ def remove_example(root: Path, name: str, text: str) -> List[str]:
                 continue
             out.append(line)
         path.write_text("".join(out), encoding="utf-8")
+    if len(examples(root, name)) != len(left):  # (a block this reader did not find)
+        raise Refused(f"Příklad se z otázky {name} nepodařilo odebrat.")
     return [f"{name}: odebrán příklad"]
 
 

@@ -48,6 +48,13 @@ def call(url: str, token: str, method: str = "GET", body: Optional[Dict[str, Any
     return json.loads(payload) if payload else None
 
 
+def pulls_from_console(url: str) -> bool:
+    """The bot of `make run` on this port pulls its model (scripts/run.sh writes this file)."""
+    port = url.rstrip("/").rsplit(":", 1)[-1]
+    endpoints = ROOT / "var" / f"endpoints-run-{port}.yml"
+    return endpoints.exists() and "\nmodels:" in endpoints.read_text(encoding="utf-8")
+
+
 def swap(model: Path, url: str, token: str) -> str:
     """What happened, in one Czech sentence; raises when the running bot refused the model."""
     try:
@@ -63,6 +70,10 @@ def swap(model: Path, url: str, token: str) -> str:
         return f"Model {model} je připraven; `make run` ho načte při startu."
     if status.get("model_id") == model_id(model):
         return f"Bot na {url} už tento model používá."
+    if pulls_from_console(url):
+        # `make run`'s Rasa pulls its model from the staff console, which serves this newer
+        # model now; a PUT would give Rasa an agent the pulling no longer updates
+        return f"Bot na {url} si nový model stáhne z konzole během několika sekund (bez restartu)."
     started = time.monotonic()
     call(f"{url}/model", token, "PUT", {"model_file": str(model.resolve())})
     return f"Bot na {url} odpovídá novým modelem (výměna za {time.monotonic() - started:.0f} s, bez restartu)."

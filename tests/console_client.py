@@ -70,6 +70,7 @@ class Console:
             "CONSOLE_PROJECT": str(project),
             "CONSOLE_SECRET": "test-secret-" + project.name,
             "CONSOLE_MODEL_TOKEN": "test-model-token",
+            "CONSOLE_BOT_URL": "http://127.0.0.1:9",  # no bot, unless a test gives one
             **(env or {}),
         }
         env.pop("RASA_API_TOKEN", None)

@@ -9,6 +9,8 @@ import re
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 
 import pytest
 import sqlalchemy as sa
@@ -239,8 +241,29 @@ def test_ignored_messages_leave_the_inbox_and_stay_away(staff):
 
 
 def test_a_bad_date_gets_a_clear_answer(staff):
-    status, _, body = staff.request("/nezodpovezene?od=vcera")
-    assert status == 400 and "RRRR-MM-DD" in body
+    for query in ("od=vcera", "do=9999-12-31"):
+        status, _, body = staff.request(f"/nezodpovezene?{query}")
+        assert status == 400 and "RRRR-MM-DD" in body, query
+
+
+def test_non_ascii_tokens_and_odd_bodies_get_a_clean_4xx_or_502(stack, staff):
+    browser = Browser(stack[0].url)
+    assert browser.request("/model?token=%C4%8D")[0] == 401
+    assert staff.request("/otazky/nova", {"csrf": "č", "nazev": "x"})[0] == 403
+    login = Browser(stack[0].url)
+    login.request("/prihlaseni")
+    assert login.request("/prihlaseni", {"csrf": "č.č", "email": EMAIL, "heslo": "x"})[0] == 403
+    # the chat pane with a body that is no object, and no bot running: a Czech 502
+    token = staff.csrf("/modely")
+    headers = {"X-CSRF-Token": token, "Content-Type": "application/json"}
+    request = urllib.request.Request(
+        staff.base + "/api/chat", data=b"[1]", headers=headers, method="POST"
+    )
+    try:
+        staff.opener.open(request, timeout=60)
+        raise AssertionError("no bot runs here")
+    except urllib.error.HTTPError as error:
+        assert error.code == 502 and "neodpovídá" in error.read().decode()
 
 
 # -- questions ------------------------------------------------------------------------
