@@ -96,7 +96,7 @@ class Trainer:
             if code != 0 or not path.exists():
                 job.state = ERROR
                 return
-            job.state = CHECKING
+            job.state, job.percent = CHECKING, 100  # (0 % all along when the cache had it)
             passed, report = await self._gate(job, path)
             model = models.add(self.root, path, job.email, passed, report, self.database_url)
             job.model = model.id

@@ -82,7 +82,8 @@ def test_a_question_added_in_the_console_reaches_both_servers_and_rolls_back(
 
     job = wait_until(finished, seconds=900, what="the console's training")
     assert job["state"] == "hotovo", job["lines"]
-    assert job["percent"] == 100 and "PASS" in staff.request("/modely")[2]
+    # (the progress may stay at 0 %: a DIET trained on the same data comes from Rasa's cache)
+    assert "PASS" in staff.request("/modely")[2]
 
     published = time.monotonic()
     assert staff.post(f"/modely/{job['model']}/zverejnit", {}, page="/modely")[0] == 303
