@@ -20,6 +20,7 @@ from typing import Any, Callable, List, Optional
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Sanic, response
+from sanic.exceptions import SanicException
 from sanic.request import Request
 
 from actions.topics import intent_title
@@ -39,6 +40,12 @@ MESSAGES = {
     "bezi": "Trénink už běží; nový začne, až tento skončí.",
     "neprosel": "Zveřejnit jde jen model, který prošel kontrolou kvality.",
     "zadny": "Předchozí zveřejněný model není.",
+}
+ERRORS = {
+    400: "Požadavek je poškozený (například neplatný JSON).",
+    404: "Taková stránka v konzoli není.",
+    405: "Tuto stránku nejde otevřít tímto způsobem.",
+    413: "Odeslaná data jsou příliš velká.",
 }
 HEADERS = {
     "Content-Security-Policy": (
@@ -148,6 +155,15 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
         if request.method == "POST" and not _same(sent, request.ctx.session.csrf):
             return response.text("Neplatný formulář (chybí token CSRF).", status=403)
         return None
+
+    @app.exception(SanicException)
+    async def czech_error(request: Request, error: SanicException):
+        """Sanic's own refusals (no such page, wrong method, too large, bad JSON) in Czech."""
+        status = getattr(error, "status_code", 500) or 500
+        text = ERRORS.get(status, "Požadavek se nepodařilo zpracovat.")
+        if request.path.startswith("/api/"):
+            return _json({"error": text}, status=status)
+        return response.text(text, status=status)
 
     @app.on_response
     async def security_headers(request: Request, resp):

@@ -391,3 +391,10 @@ def test_the_model_server_answers_rasa_with_etag_and_304_only_for_its_token(stac
     assert (
         "zprava=neprosel" in staff.post("/modely/999/zverejnit", {}, page="/modely")[1]["Location"]
     )
+
+
+def test_the_servers_own_refusals_are_czech(staff):
+    status, _, body = staff.request("/neexistujici-stranka")
+    assert status == 404 and "není" in body
+    status, _, body = staff.request("/odhlaseni")  # a form's address opened as a page
+    assert status == 405 and "tímto způsobem" in body
