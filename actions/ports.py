@@ -174,7 +174,7 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
             protocols = ["smtp"]  # "995, 465 – to je pro POP3?": that account's outgoing port
         if not protocols and owner:
             protocols = [owner[0]]
-        if protocols == ["incoming"] and owner and owner[0] in knowledge.incoming_protocols():
+        if protocols == ["incoming"] and owner and owner[0] in incoming:
             protocols = [owner[0]]  # "u příchozího mám 143 a SSL": 143 says the account is IMAP
         security = clause_security or _message_security(frame, protocol)
         if owner and owner[1] == "plain" and lexicon.says("wants_ssl", frame.folded):

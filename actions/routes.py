@@ -354,10 +354,15 @@ def filled_form(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     number = _filled_step(turn)
     assert number is not None  # the route's condition
     events = answers.check_servers(dispatcher, turn.frame.hosts) if turn.frame.hosts else []
-    events += ports.check_named_ports(dispatcher, turn)
-    if lexicon.says("username_short", turn.frame.folded):  # "…, uživatel jen jméno": the whole
-        events += answers.answer_username_short(dispatcher)
+    events += ports.check_named_ports(dispatcher, turn) + short_username(dispatcher, turn)
     return events + utter_after_filling(dispatcher, number, turn.device)
+
+
+def short_username(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """ "…, uživatel jen jméno", "jméno novák": the whole address, said; else nothing."""
+    if lexicon.says("username_short", turn.frame.folded):
+        return answers.answer_username_short(dispatcher)
+    return []
 
 
 def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -370,8 +375,7 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         # "143 se SSL a nechce se to připojit": the wrong port is the cause, its fix the answer
         dispatcher.utter_message(response="utter_ask_symptom_helped")
         return events + [SlotSet("pending_question", Pending.SYMPTOM_FIX.value)]
-    if lexicon.says("username_short", turn.frame.folded):
-        events += answers.answer_username_short(dispatcher)
+    events += short_username(dispatcher, turn)
     if turn.frame.symptom == "login_failed" and lexicon.says("account_password", turn.frame.folded):
         # "nejde přihlásit, heslo mám jako do zákaznického účtu": that is the mistake, named
         answers.utter_password_change(dispatcher, "utter_mailbox_password")
@@ -1689,8 +1693,8 @@ ROUTES: List[Route] = [
     ),
     Route(
         "device_answer",  # "iPhone" to "Na jakém zařízení…?": that device's walkthrough
-        # ("Mám iPhone! Nemůže mi pomoct člověk?": the person, below, wins)
-        lambda t: t.pending == Pending.DEVICE and bool(t.frame.device) and not t.frame.person,
+        # ("Mám iPhone! Nemůže mi pomoct člověk?": the person route, above, has it)
+        lambda t: t.pending == Pending.DEVICE and bool(t.frame.device),
         device_answer,
     ),
     Route(
@@ -1969,12 +1973,9 @@ ROUTES: List[Route] = [
     Route(
         "pop_before_smtp",  # "funguje ještě POP before SMTP?": no, the log-in, and where it is
         lambda t: (
-            (
-                # (or the option seen: "v tiskárně mám zaškrtnuté POP před odesláním")
-                lexicon.says("pop_before_smtp", t.frame.folded)
-                or lexicon.says("pop_before_smtp_option", t.frame.folded)
-            )
-            and not t.frame.person
+            # (or the option seen: "v tiskárně mám zaškrtnuté POP před odesláním")
+            lexicon.says("pop_before_smtp", t.frame.folded)
+            or lexicon.says("pop_before_smtp_option", t.frame.folded)
         ),
         pop_before_smtp,
     ),

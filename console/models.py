@@ -81,13 +81,24 @@ def all_models(url: Optional[str] = None) -> List[Model]:
     return [Model(**row._mapping) for row in rows]
 
 
+def _first(query, url: Optional[str]) -> Optional[Model]:
+    with database(url).connect() as connection:
+        row = connection.execute(query.limit(1)).first()
+    return Model(**row._mapping) if row else None
+
+
 def by_id(number: int, url: Optional[str] = None) -> Optional[Model]:
-    return next((m for m in all_models(url) if m.id == number), None)
+    return _first(MODELS.select().where(MODELS.c.id == number), url)
 
 
 def published(url: Optional[str] = None) -> Optional[Model]:
-    found = [m for m in all_models(url) if m.published_at]
-    return max(found, key=lambda m: m.published_at or 0) if found else None
+    """The newest publication: asked by every Rasa server's pull, a query of one row."""
+    return _first(
+        MODELS.select()
+        .where(MODELS.c.published_at.is_not(None))
+        .order_by(MODELS.c.published_at.desc()),
+        url,
+    )
 
 
 def publish(number: int, url: Optional[str] = None) -> Model:

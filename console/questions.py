@@ -120,8 +120,9 @@ def add_examples(root: Path, name: str, lines: List[str]) -> List[str]:
 def remove_example(root: Path, name: str, text: str) -> List[str]:
     """Removes the example and its twin without diacritics from the intent's training data."""
     key = fold(text).strip()
-    left = [e for e in examples(root, name) if fold(e).strip() != key]
-    if len(left) == len(examples(root, name)):
+    before = examples(root, name)
+    left = [e for e in before if fold(e).strip() != key]
+    if len(left) == len(before):
         raise Refused(f"Otázka {name} takový příklad nemá.")
     if len(left) < add_intent.MIN_EXAMPLES:
         raise Refused(f"Otázce musí zůstat aspoň {add_intent.MIN_EXAMPLES} příkladů.")

@@ -20,6 +20,7 @@ CODE = Path(__file__).resolve().parents[1]  # scripts/nlu_report.py lives here
 EPOCHS = re.compile(r"Epochs:\s+(\d+)%")
 TRAINING, CHECKING, PASSED, FAILED, ERROR = "trénuje", "kontroluje", "hotovo", "neprošel", "chyba"
 FINISHED = {PASSED, FAILED, ERROR}
+RASA = [sys.executable, "-m", "rasa"]
 
 
 @dataclass
@@ -86,10 +87,9 @@ class Trainer:
 
     async def _run(self, job: Job) -> None:
         name = f"console-{time.strftime('%Y%m%d-%H%M%S')}"
-        rasa = [sys.executable, "-m", "rasa"]
         try:
             code, _ = await self._command(
-                job, *rasa, "train", "--skip-validation", "--fixed-model-name", name,
+                job, *RASA, "train", "--skip-validation", "--fixed-model-name", name,
                 "--out", str(models.OUT),
             )  # fmt: skip
             path = self.root / models.OUT / f"{name}.tar.gz"
@@ -116,9 +116,8 @@ class Trainer:
 
     async def _gate(self, job: Job, path: Path) -> tuple:
         with tempfile.TemporaryDirectory() as results:
-            rasa = [sys.executable, "-m", "rasa"]
             await self._command(
-                job, *rasa, "test", "nlu", "-m", str(path), "--nlu", "tests/nlu_holdout.yml",
+                job, *RASA, "test", "nlu", "-m", str(path), "--nlu", "tests/nlu_holdout.yml",
                 "--out", results,
             )  # fmt: skip
             code, report = await self._command(
