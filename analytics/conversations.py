@@ -10,6 +10,7 @@ from typing import Any, Dict, Iterable, List, Optional
 import sqlalchemy as sa
 
 from actions.handoff import HANDOFF_RESPONSES
+from czech_nlu.password import redact
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX_WORKED_RESPONSE = "utter_fix_worked"
@@ -43,7 +44,12 @@ class Conversation:
     messages: List[UserMessage] = field(default_factory=list)
     # (timestamp, kind, detail): "bot" with the response name, "step" with the step number
     timeline: List[tuple] = field(default_factory=list)
-    ratings: List[Dict[str, Any]] = field(default_factory=list)  # {"value": "up"|"down", "topic"}
+    # {"value": "up"|"down", "topic", "comment" (after a 👎, when given)}
+    ratings: List[Dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def started(self) -> float:
+        return min(m.timestamp for m in self.messages) if self.messages else 0.0
 
     @property
     def handoff_times(self) -> List[float]:
@@ -128,7 +134,10 @@ def conversations_from_events(rows: Iterable[Dict[str, Any]]) -> List[Conversati
         elif (
             kind == "slot" and data.get("name") == "rating" and isinstance(data.get("value"), dict)
         ):
-            conversation.ratings.append(data["value"])
+            conversation.ratings.append(dict(data["value"]))
+        elif kind == "slot" and data.get("name") == "rating_comment" and data.get("value"):
+            for rating in conversation.ratings[-1:]:  # typed by the customer: passwords redacted
+                rating["comment"] = redact(str(data["value"]))
     return list(found.values())
 
 

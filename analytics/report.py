@@ -9,10 +9,13 @@ from collections import Counter
 from datetime import datetime, timezone
 from typing import Any, Dict, List, Tuple
 
+from actions import knowledge
 from actions.topics import intent_title
 from analytics.conversations import FIX_WORKED_RESPONSE, Conversation
+from stores import handoffs
 
-STEPS = 8
+# The funnel's length: the longest device guide (a step number means the same step per device).
+STEPS = max(len(guide.steps) for guide in knowledge.guides().values())
 # What the report lists of each handoff record (stores/handoffs.py), with Czech headings.
 HANDOFF_COLUMNS = {
     "id": "č.",
@@ -23,6 +26,15 @@ HANDOFF_COLUMNS = {
     "conversation_id": "konverzace",
 }
 OPEN_SMTP_INTENT = "open_smtp_ticket"
+
+
+def _iso(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, timezone.utc).isoformat(timespec="seconds")
+
+
+def handoff_records(start: float, end: float, url: str) -> List[Dict[str, Any]]:
+    """The handoff records (stores/handoffs.py) created in [start, end)."""
+    return handoffs.between(_iso(start), _iso(end), url)
 
 
 def _day(timestamp: float) -> str:
@@ -105,7 +117,7 @@ def summary_rows(result: Dict[str, Any]) -> List[Tuple[str, Any]]:
             "Open SMTP: vyřešeno / předáno / otevřeno",
             " / ".join(str(result["open_smtp"][k]) for k in ("resolved", "handed_off", "open")),
         ),
-        ("Návod: dosáhli kroku 1…8", " ".join(map(str, result["walkthrough_reached"]))),
+        (f"Návod: dosáhli kroku 1…{STEPS}", " ".join(map(str, result["walkthrough_reached"]))),
         (
             "Nejčastější záměry",
             ", ".join(f"{intent_title(i)} {n}" for i, n in result["top_intents"][:5]) or "–",
@@ -157,6 +169,8 @@ def plots(result: Dict[str, Any]) -> Dict[str, str]:
     axes.set_ylabel("konverzace")
     axes.set_title("Kolik konverzací dosáhlo kroku návodu")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    if not any(result["walkthrough_reached"]):  # 0 to 1, not a range around 0
+        axes.set_ylim(0, 1)
     funnel_png = _png(funnel)
     plt.close(funnel)
 
@@ -216,7 +230,7 @@ th{{text-align:left;padding-right:1.5rem;font-weight:600}}td,th{{padding:.2rem 0
 {_handoff_html(result.get("handoff_records") or [])}
 <h2>Návod krok za krokem</h2>
 <img alt="Kolik konverzací dosáhlo kroku návodu" src="data:image/png;base64,{images["funnel"]}">
-<p>Skončili u kroku 1…7: {" ".join(map(str, result["walkthrough_stopped_at"]))}</p>
+<p>Skončili u kroku 1…{STEPS - 1}: {" ".join(map(str, result["walkthrough_stopped_at"]))}</p>
 <h2>Záměry v čase</h2>
 <img alt="Nejčastější záměry po dnech" src="data:image/png;base64,{images["intents"]}">
 </body></html>

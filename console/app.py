@@ -16,7 +16,7 @@ import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Sanic, response
@@ -25,7 +25,7 @@ from sanic.request import Request
 
 from actions.topics import intent_title
 from analytics.inbox import STAFF_CHAT
-from console import accounts, audit, models, questions
+from console import accounts, audit, models, overview, questions
 from console import inbox as console_inbox
 from console.training import Trainer
 from scripts.add_intent import Refused
@@ -41,6 +41,8 @@ MESSAGES = {
     "neprosel": "Zveřejnit jde jen model, který prošel kontrolou kvality.",
     "zadny": "Předchozí zveřejněný model není.",
 }
+UNKNOWN_CONVERSATION = "Takovou konverzaci neznám (nebo už byla smazána)."
+DATE_ERROR = "Datum zadejte ve tvaru RRRR-MM-DD."
 ERRORS = {
     400: "Požadavek je poškozený (například neplatný JSON).",
     404: "Taková stránka v konzoli není.",
@@ -253,7 +255,7 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
                 request,
                 "inbox.html",
                 status=400,
-                error="Datum zadejte ve tvaru RRRR-MM-DD.",
+                error=DATE_ERROR,
                 groups=[],
                 since=since,
                 until=until,
@@ -278,6 +280,32 @@ def create_app(settings: Settings, name: str = "konzole") -> Sanic:
         count = console_inbox.ignore(texts, request.ctx.session.email, db)
         audit.record(request.ctx.session.email, "ignorováno", f"{count} zpráv", None, db)
         return response.redirect("/nezodpovezene", status=303)
+
+    @app.get("/konverzace")
+    async def conversations_page(request: Request):
+        since, until = request.args.get("od") or None, request.args.get("do") or None
+        channel = (request.args.get("kanal") or "")[:64]
+        values: Dict[str, Any] = dict(since=since or "", until=until or "", channel=channel)
+        try:
+            found = await asyncio.get_running_loop().run_in_executor(
+                None, overview.overview, since, until, channel, db
+            )
+        except (ValueError, OverflowError):  # "vcera", "9999-12-31"
+            return page(request, "conversations.html", status=400, error=DATE_ERROR, **values)
+        return page(request, "conversations.html", found=found, **values)
+
+    @app.get("/konverzace/prepis")
+    async def conversation_page(request: Request):
+        """One conversation as a transcript, passwords redacted (the id is a query argument:
+        a channel's sender id may hold any character)."""
+        sender = (request.args.get("id") or "")[:255]
+        found = await asyncio.get_running_loop().run_in_executor(
+            None, overview.conversation, sender, db
+        )
+        if found is None:
+            return page(request, "not_found.html", status=404, what=UNKNOWN_CONVERSATION)
+        lines, record = found
+        return page(request, "conversation.html", sender=sender, lines=lines, handoff=record)
 
     @app.get("/otazky")
     async def question_list(request: Request):

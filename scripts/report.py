@@ -11,11 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from analytics import conversations, report
-from stores import database, handoffs
-
-
-def iso(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp, timezone.utc).isoformat(timespec="seconds")
+from stores import database
 
 
 def main(argv=None) -> int:
@@ -39,7 +35,7 @@ def main(argv=None) -> int:
     result = report.figures(found)
     result["handoff_records"] = [
         {key: record[key] for key in report.HANDOFF_COLUMNS}
-        for record in handoffs.between(iso(start), iso(end), url)
+        for record in report.handoff_records(start, end, url)
     ]
     print(f"Období {first} – {last}\n{report.terminal_table(result)}")
     print(report.handoff_table(result["handoff_records"]))

@@ -17,11 +17,12 @@ import sqlalchemy as sa
 import yaml
 from console_client import ROOT, Browser, Console, project_copy
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from console import accounts
 from console.store import USERS
+from stores import handoffs
 
 EMAIL = "anna@firma.cz"
 PASSWORD = "Sedm-krat-meric-1"
@@ -47,6 +48,19 @@ WEBMAIL = [
 ANSWER = "Webmail otevřete v zákaznickém prostoru u své e-mailové schránky, odkazem Webmail."
 
 
+SECRET = "Kvetina99"
+# A Slack customer who typed a password, rated 👎 with a comment, and asked for a person.
+SLACK_CUSTOMER = "U0SLACK&x=1"
+SLACK_EVENTS = [
+    ActionExecuted("action_listen"),
+    UserUttered("heslo mam " + SECRET + " a porad to nejde", input_channel="slack"),
+    BotUttered("Heslo prosím nikomu nepište.", metadata={"utter_action": "utter_password_warning"}),
+    SlotSet("rating", {"value": "down", "topic": "odesílání"}),
+    SlotSet("rating_comment", "chybel mi postup pro <b>android</b>, heslo " + SECRET),
+    BotUttered("Předám Vás kolegům.", metadata={"utter_action": "utter_handoff"}),
+]
+
+
 def user(text, intent="nlu_fallback", confidence=0.3):
     parse = {
         "text": text,
@@ -70,8 +84,21 @@ def stack(tmp_path_factory):
         events = [ActionExecuted("action_listen"), user(text)]
         events.append(BotUttered("…", metadata={"utter_action": "utter_fallback"}))
         asyncio.run(store.save(DialogueStateTracker.from_events(f"zakaznik-{number}", events)))
+    asyncio.run(store.save(DialogueStateTracker.from_events(SLACK_CUSTOMER, SLACK_EVENTS)))
     store.engine.dispose()
     url = f"sqlite:///{db}"
+    handoffs.store(
+        {
+            "created_at": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()),
+            "conversation_id": SLACK_CUSTOMER,
+            "channel": "slack",
+            "reason": "asked",
+            "topic": "odesílání pošty",
+            "transcript": [],
+            "contact": "+420 601 123 456",
+        },
+        url,
+    )
     accounts.set_password(EMAIL, PASSWORD, url)
     project = project_copy(home / "project", git=True)
     console = Console(project, endpoints)
@@ -98,7 +125,17 @@ def git(project, *args):
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/nezodpovezene", "/otazky", "/otazky/greet", "/otazky/nova", "/historie"]
+    "path",
+    [
+        "/",
+        "/nezodpovezene",
+        "/konverzace",
+        "/konverzace/prepis?id=zakaznik-1",
+        "/otazky",
+        "/otazky/greet",
+        "/otazky/nova",
+        "/historie",
+    ],
 )
 def test_every_page_without_a_session_leads_to_the_login(stack, path):
     status, headers, _ = Browser(stack[0].url).request(path)
@@ -241,9 +278,49 @@ def test_ignored_messages_leave_the_inbox_and_stay_away(staff):
 
 
 def test_a_bad_date_gets_a_clear_answer(staff):
-    for query in ("od=vcera", "do=9999-12-31"):
-        status, _, body = staff.request(f"/nezodpovezene?{query}")
-        assert status == 400 and "RRRR-MM-DD" in body, query
+    for page in ("/nezodpovezene", "/konverzace"):
+        for query in ("od=vcera", "do=9999-12-31"):
+            status, _, body = staff.request(f"{page}?{query}")
+            assert status == 400 and "RRRR-MM-DD" in body, (page, query)
+
+
+# -- conversations and the report -------------------------------------------------------
+
+
+def test_conversations_are_listed_by_channel_with_the_report_and_its_plots(staff):
+    status, _, body = staff.request("/konverzace")
+    assert status == 200
+    listed = re.search(r'<table id="konverzace">(.*?)</table>', body, re.S).group(1)
+    assert listed.count("<tr>") == 1 + len(HOSTILE) + 3  # the heading, rest and slack ones
+    assert "U0SLACK&amp;x=1" in listed and "prepis?id=U0SLACK%26x%3D1" in listed
+    assert "Předání podpoře" in body and "Konverzace" in body
+    assert body.count('src="data:image/png;base64,') == 2  # the funnel and the intents plot
+    only_slack = staff.request("/konverzace?kanal=slack")[2]
+    listed = re.search(r'<table id="konverzace">(.*?)</table>', only_slack, re.S).group(1)
+    assert listed.count("<tr>") == 2 and "U0SLACK" in listed and "zakaznik-0" not in listed
+    nobody = staff.request("/konverzace?od=2001-01-01&do=2001-01-02")[2]
+    assert "V tomto období žádné konverzace." in nobody
+
+
+def test_ratings_with_comments_and_handoff_records_are_shown_without_passwords(staff):
+    body = staff.request("/konverzace")[2]
+    ratings = re.search(r'<table id="hodnoceni">(.*?)</table>', body, re.S).group(1)
+    assert "👎" in ratings and "odesílání" in ratings
+    assert "chybel mi postup pro &lt;b&gt;android&lt;/b&gt;" in ratings
+    handed = re.search(r'<table id="predani">(.*?)</table>', body, re.S).group(1)
+    assert "odesílání pošty" in handed and "čeká" in handed and "+420 601 123 456" in handed
+    assert SECRET not in body
+
+
+def test_one_conversation_is_a_transcript_with_passwords_redacted(staff):
+    status, _, body = staff.request("/konverzace/prepis?id=U0SLACK%26x%3D1")
+    assert status == 200
+    assert "heslo mam [heslo skryto] a porad to nejde" in body and SECRET not in body
+    assert "Heslo prosím nikomu nepište." in body and "Předání č." in body
+    hostile = staff.request("/konverzace/prepis?id=zakaznik-0")[2]
+    assert "&lt;script&gt;document.title" in hostile and "<script>document" not in hostile
+    status, _, body = staff.request("/konverzace/prepis?id=nikdo")
+    assert status == 404 and "Takovou konverzaci neznám" in body
 
 
 def test_non_ascii_tokens_and_odd_bodies_get_a_clean_4xx_or_502(stack, staff):

@@ -1,6 +1,7 @@
 """The staff console in Debian's chromium: a support lead logs in, reads the inbox of a bot
 whose customers sent hostile markup (shown as text: no script runs, no image loads, no
-`javascript:` link), makes a new question from a group (its markup refused, what was typed kept), and
+`javascript:` link), opens a group's conversation and the overview with its plots, makes a
+new question from a group (its markup refused, what was typed kept), and
 tries the running bot in the chat pane. The README's screenshot is taken here."""
 
 import asyncio
@@ -42,6 +43,7 @@ MORE = [
     "kde se prihlasim do webmailu",
 ]
 SCREENSHOT = ROOT / "results" / "console.png"
+OVERVIEW_SCREENSHOT = ROOT / "results" / "console_overview.png"
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +94,18 @@ def test_a_support_lead_works_the_inbox_in_the_browser(console):
             assert page.evaluate("window.hacked") is None and "XSS" not in page.title()
             assert all(url.startswith(console.url) for url in requests)
             page.screenshot(path=str(SCREENSHOT), full_page=True)
+
+            # a group's conversation as a transcript, still text; the overview's plots load
+            page.locator("section.group a[href^='/konverzace/prepis']").first.click()
+            expect(page.locator("#prepis li.customer").first).to_contain_text("webmail")
+            assert page.locator("#prepis img, #prepis script").count() == 0
+            page.click("text=Konverzace a přehled")
+            expect(page.locator("#konverzace tbody tr")).to_have_count(len(HOSTILE))
+            plots = page.locator("figure img")
+            expect(plots).to_have_count(2)
+            assert all(plot.evaluate("i => i.naturalWidth") > 100 for plot in plots.all())
+            page.screenshot(path=str(OVERVIEW_SCREENSHOT), full_page=True)
+            page.goto(f"{console.url}/nezodpovezene")
 
             # a new question from the group: refused (too few examples, or markup in them)
             # with everything typed kept; the lead writes more
