@@ -11,6 +11,8 @@ PG_PORT, REDIS_PORT = 5434, 6391
 CONSOLE_PORT = 5490
 MODEL_TOKEN = "scale-model-token"
 PULL_SECONDS = 3
+FIRST_PORT, SECOND_PORT, WIDGET_PORT = 5405, 5406, 5480
+BOT_URL = f"http://localhost:{FIRST_PORT}"
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +76,8 @@ def console(tmp_path_factory, production_env, postgres):
         pytest.fail(f"no trained model at {MODEL}: run `make train` first")
     workdir = tmp_path_factory.mktemp("console")
     project = project_copy(workdir / "project", git=True, trainable=True)
-    env = {**production_env, "CONSOLE_MODEL_TOKEN": MODEL_TOKEN}
+    # its chat pane talks to the first Rasa server
+    env = {**production_env, "CONSOLE_MODEL_TOKEN": MODEL_TOKEN, "CONSOLE_BOT_URL": BOT_URL}
     server = Console(project, ROOT / "endpoints.production.yml", CONSOLE_PORT, env)
     yield server
     server.stop()
@@ -83,16 +86,19 @@ def console(tmp_path_factory, production_env, postgres):
 @pytest.fixture(scope="session")
 def servers(tmp_path_factory, production_env, postgres, redis_server, console):
     """Two Rasa servers sharing PostgreSQL and Redis, one action server; their model comes
-    from the console."""
+    from the console. The widget page talks to the second."""
     workdir = tmp_path_factory.mktemp("scale")
     env = production_env
     production = ROOT / "endpoints.production.yml"
-    first = Stack(workdir / "a", rasa_port=5405, action_port=5455, env=env, endpoints=production)
-    second = Stack(workdir / "b", rasa_port=5406, action_port=5455, env=env, endpoints=production)
+    first = Stack(workdir / "a", FIRST_PORT, action_port=5455, env=env, endpoints=production)
+    second = Stack(
+        workdir / "b", SECOND_PORT, 5455, web_port=WIDGET_PORT, env=env, endpoints=production
+    )
     try:
         first.start_actions()
         first.start_rasa()
         second.start_rasa()
+        second.start_web()
         yield first, second
     finally:
         second.stop()
