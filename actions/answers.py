@@ -39,17 +39,28 @@ def answer_server(
     return [SlotSet("last_topic", "server")]
 
 
+def zero_typed_as_o(host: str) -> Optional[str]:
+    """Our server's name when `host` is it with a letter O for the digit zero ("sslo.ovh.net")."""
+    for ours in knowledge.our_servers():
+        if host.lower() != ours and host.lower().replace("o", "0") == ours.replace("o", "0"):
+            return ours.upper()
+    return None
+
+
 def check_servers(
     dispatcher: CollectingDispatcher,
     hosts: List[str],
     protocol: Optional[str] = None,
     folded: str = "",
+    failing: bool = False,
 ) -> Events:
     """Server names the customer typed: ours confirmed, any other replaced by ours (the
     server of the `protocol` named beside it: "jako odchozí mám smtp.seznam.cz"). A name not
     ours is a no to "je to dobře?", a yes to "taky předělat?" and to "proto mi to nejde?"."""
     if lexicon.says("asks_if_cause", folded):
         lead = "Ano, to bude ten důvod –"
+    elif failing and "?" not in folded:  # "mám tam X a nejde to": the likely cause, said so
+        lead = "To bude ten důvod –"
     elif lexicon.says("asks_if_change", folded):
         lead = "Ano –"
     else:
@@ -62,6 +73,11 @@ def check_servers(
     for host in typed.values():
         if host.lower() in ours:
             dispatcher.utter_message(response="utter_server_check_ok", server=host.upper())
+        elif zero_typed_as_o(host):  # "SSLO.OVH.NET": the letter for the digit
+            dispatcher.utter_message(
+                response="utter_server_zero_typed", lead=lead, server=zero_typed_as_o(host)
+            )
+            return [SlotSet("last_topic", "server")]
         else:
             dispatcher.utter_message(response="utter_server_check_wrong", host=host, lead=lead)
             wrong = True
@@ -152,13 +168,17 @@ DIFFER = re.compile(
     r"\b(lis\w*|rozdil\w*|rozdiel\w*|rozdiln\w*|ruzn\w*|rozn\w*|odlisn\w*|jin[yae]\w*|in[yae]|different)\b"
 )
 
+SAME = re.compile(r"\b(stejn\w*|totozn\w*|rovnak\w*|jeden a ten\w*|same)\b")
+
 
 def answer_same_server(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """ "Liší se server pro příjem a odesílání?" – no; "Je stejný?" – yes (yes/no first)."""
     incoming, outgoing = knowledge.server("incoming"), knowledge.server("outgoing")
     if incoming != outgoing:  # not so for this provider; said plainly if the data changes
         return answer_server(dispatcher, None)
-    asks_difference = bool(DIFFER.search(turn.frame.folded))
+    # "je stejný, nebo jsou dva různé?": the first alternative is the question answered
+    differ, same = DIFFER.search(turn.frame.folded), SAME.search(turn.frame.folded)
+    asks_difference = differ is not None and not (same and same.start() < differ.start())
     response = "utter_same_server_no" if asks_difference else "utter_same_server_yes"
     dispatcher.utter_message(response=response, server=incoming)
     # "je odchozí server stejný?" – "a port?" then is the outgoing one's
@@ -393,10 +413,21 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_outgoing_values(dispatcher)  # "co napsat do SMTP serveru a portu?"
     if topic == "settings":
         return answer_settings(dispatcher, turn.protocol)
+    if topic == "whole_address" and lexicon.says("yes_no_question", turn.frame.folded):
+        # "musí tam být celá adresa?" – yes first (whatever part of it they have now)
+        dispatcher.utter_message(response="utter_username_yes", username=knowledge.username())
+        return [SlotSet("last_topic", "username")]
     if topic == "username" and lexicon.says("username_short", turn.frame.folded):
         return answer_username_short(dispatcher)
     if topic in ("username", "whole_address"):
         return answer_username(dispatcher)
+    if topic == "password" and "utter_switch_protocol" in last_responses(turn.tracker):
+        # "a heslo taky zůstává?" after the switch of account type: yes ("mění se?": no)
+        stays = lexicon.says("asks_if_stays", turn.frame.folded)
+        dispatcher.utter_message(
+            response="utter_password_stays", lead="Ano, zůstává" if stays else "Ne, nemění se"
+        )
+        return [SlotSet("last_topic", "password")]
     if topic == "password":
         typed = password_typed_here(turn.tracker)
         return answer_password(dispatcher, turn.frame.text, typed_before=typed)
@@ -441,6 +472,10 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if not turn.frame.protocols and turn.topic == "port" and smtp_last:
         # "a který z těch dvou je lepší?" after SMTP's two ports: SSL or not, not IMAP or POP3
         return answer_ssl_advice(dispatcher, turn)
+    if lexicon.says("multi_device", turn.frame.folded) and lexicon.says(
+        "yes_no_question", turn.frame.folded
+    ):  # "dá se mít poštu v mobilu i v notebooku?": yes, first
+        dispatcher.utter_message(response="utter_multi_device_yes")
     dispatcher.utter_message(response="utter_pop_vs_imap")  # pop_vs_imap
     # ("A jaký port tedy u příchozí se SSL?" after the recommendation: the recommended one's)
     return [SlotSet("protocol", knowledge.recommended_protocol())]

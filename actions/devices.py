@@ -17,9 +17,11 @@ DENIED = re.compile(
 CLAIMED = re.compile(
     # ("manželka má iPhone": the device now talked about is hers; "mám aplikaci Outlook")
     # ("to není iPhone, ale Samsung": the one named after the one taken back)
-    r"\b(mam|mame|ma|pouzivam|je to|jde o|radsi|zkusim|prejdu na|prechazim na|ale)\s+"
+    r"\b(mam|mame|ma|pouzivam|je to|jde o|radsi|zkusim|prejdu na|prechazim na|ale"
+    r"|koupil\w*|poridil\w*|dostal\w*|(jsem|sem|jsme) si)\s+"  # "koupil jsem si iPhone"
     r"((na|v|ve|do|tu|tady|aplikac\w*|program\w*|star\w*|nov\w*|firemni|sluzebni)\s+)?$"
     r"|\b(v|ve|na|do)\s+$"
+    r"|\b(mam|mame|ma|pouzivam|pouziva)\s+\w+\s+(a|i|plus)\s+$"  # "ona má Windows a Outlook"
     r"|\bted\s+(uz\s+)?(jeste\s+)?(na\s+|do\s+)?$"  # "mac mám hotový, teď iPad"
     r"|(instaluju|stahnu)(\s+si)?\s+$"  # "(na)instaluju si Thunderbird": the one they will use
 )
@@ -63,7 +65,7 @@ PROVIDERS = re.compile(
 )
 
 
-def _mentions(folded: str) -> List[Tuple[bool, int, str]]:
+def mentions_of(folded: str) -> List[Tuple[bool, int, str]]:
     """(not claimed, where, guide id) of every device named and not denied: claimed ones
     first, then in the order written."""
     found = []
@@ -108,7 +110,7 @@ def app_on_phone(known: str, folded: str) -> Optional[str]:
 
 def claimed(folded: str) -> bool:
     """A device named as the customer's own ("…, mám Samsung", "je to Android")."""
-    return any(not unclaimed for unclaimed, _, _ in _mentions(folded))
+    return any(not unclaimed for unclaimed, _, _ in mentions_of(folded))
 
 
 def _together(phone: str, app: str, folded: str) -> bool:
@@ -129,7 +131,7 @@ def named(folded: str) -> Optional[str]:
     first (a device taken back – "ne iPhone" – does not count; what follows is often a list
     on the screen: "Samsung, vidím Gmail, Outlook…"), or None. A guide that refines another
     ("Outlook v iPhonu" is the Outlook app) wins."""
-    mentions = _mentions(folded)
+    mentions = mentions_of(folded)
     listed = list(PROVIDERS.finditer(folded))
     # a name in a list of providers (another one close by) counts only when claimed:
     # "outlook na androidu, …, je tam imap, pop3, exchange" names the Outlook app
@@ -164,16 +166,17 @@ def named(folded: str) -> Optional[str]:
     # "na iPhonu… ne počkej, je to MacBook": the one named after the customer corrects
     # themselves (the first one named after the correction: "omyl, mám Samsung, iPhone má
     # manželka")
+    # ("vlastně ne, Lumia už nefunguje, mám nový iPhone": a claimed one first)
     correction = CORRECTION.search(folded)
     after = sorted(
-        m[1:]
+        m
         for m in mentions
         if correction
         and m[1] > correction.start()
         and not WRITTEN_BEFORE.search(folded[: m[1]])  # ("omylem jsem napsal Samsung")
     )
-    if after and len(set(chosen)) > 1 and after[0][1] in chosen:
-        return after[0][1]
+    if after and len(set(chosen)) > 1 and after[0][2] in chosen:
+        return after[0][2]
     program = knowledge.guide(chosen[0]).program if chosen else None
     # ("nemám Gmail, ale aplikaci od výrobce": the program refused is not theirs)
     kept = re.sub(r"\b(nemam|nepouzivam|nechci)( \w+){0,2}", " ", folded)

@@ -154,7 +154,11 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         SlotSet("security", turn.security),
         SlotSet("last_topic", topic),
         # "incoming server and IMAP port?" → "and outgoing?": both again, for SMTP
-        SlotSet("last_topics", [t for t in asks if t in FOLLOWED] or [topic]),
+        # ("the IMAP settings?" → "and for sending?": the server and the ports again)
+        SlotSet(
+            "last_topics",
+            list(FOLLOWED) if "settings" in asks else [t for t in asks if t in FOLLOWED] or [topic],
+        ),
     ]
 
 

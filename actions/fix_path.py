@@ -70,8 +70,16 @@ def reached(folded: str, device: Optional[str]) -> Optional[int]:
     return best if best is not None and rank(best)[0] > 0 else None
 
 
+RESUME_OFFERS = {"utter_offer_resume", "utter_offer_resume_here"}
+
+
 def following_fix(turn: Turn) -> bool:
-    """The SMTP fix (or where its setting is) was the last answer: the customer is on its way."""
+    """The SMTP fix (or where its setting is) was the last answer: the customer is on its way
+    (not when it answered a question at the walkthrough's form, which goes on: "a ty dvě
+    zaškrtávátka dole?" – "vyplněno, co teď zmáčknout?")."""
+    at_form = turn.walkthrough_started and turn.step == knowledge.form_step(turn.device)
+    if at_form and RESUME_OFFERS & set(last_responses(turn.tracker)):
+        return False
     return (
         turn.pending == Pending.SMTP_FIX
         or turn.topic in ("smtp_auth", TOPIC)

@@ -320,7 +320,12 @@ def _port_claims(
         before = named[-1] if named else before
         security = security_in_text(clause)
         # (the next clause past a bare "a": "změnit na 465 | a | SSL zapnout")
-        rest = [part for part in parts[index + 1 :] if part.strip() not in ("a", "i", "aj", "and")]
+        # ("smtp 465 | ale | bez ssl": the contrast word names nothing either)
+        rest = [
+            part
+            for part in parts[index + 1 :]
+            if part.strip() not in ("a", "i", "aj", "and", "ale", "but", "avsak")
+        ]
         following = rest[0] if rest else ""
         if numbers and security is None and _security_alone(following):
             security = security_in_text(following)  # "…, port 143, SSL/TLS.": the port's SSL
@@ -565,6 +570,12 @@ def read(
         frame.device = devices.app_on_phone(device, folded)  # "mám aplikaci Outlook" on the Android
     if not frame.device and not ((in_walkthrough or device) and not claimed):
         frame.device = devices.named(folded)
+    elif frame.device:
+        # "Lumia už nefunguje, mám nový iPhone": the one claimed, not an entity only mentioned
+        mentions = devices.mentions_of(folded)
+        claimed_ids = [guide for unclaimed, _, guide in mentions if not unclaimed]
+        if claimed_ids and frame.device in {g for unclaimed, _, g in mentions if unclaimed}:
+            frame.device = claimed_ids[0]
     if (
         device in knowledge.guides()
         and frame.device not in (None, device)

@@ -240,7 +240,7 @@ SYMPTOM_WORDS = (
     (
         "pop3_elsewhere",
         re.compile(
-            r"\b(miz\w*|zmiz\w*|maz\w*)(\W+\w+){0,4}\W+(ze serveru|z webmailu|z pocitace|z notebooku|ze schranky)"
+            r"\b(miz\w*|zmiz\w*|maz\w*)(\W+\w+){0,4}\W+(ze serveru|z webmailu|z pocitace|z notebooku|ze schranky|z mobilu|z telefonu|z iphonu|z ipadu|z tabletu)"
             r"|(precten|prectu|stahn|stazen|zmiz|chyb[ei]|nejsou|nevidim)\w*\W+(\w+\W+){0,8}"
             r"(pocitac|notebook|laptop|ntb|pc\b|webmail|jinde|druh\w* zarizeni|tablet)"
             r"|(pocitac|notebook|laptop|ntb|webmail|tablet)\w*\W+(\w+\W+){0,8}(zmiz|nejsou|chybi|nevidim|nemam)\w*"
@@ -265,6 +265,8 @@ SYMPTOM_WORDS = (
             r"|\b(nejde|nejdou|nefunguje|nefunguji|nemuzu|nemohu|nelze)\b (mi |nam )?(prijimat|prijem)"
             r"|\b(nejde|nejdou|nemuzu|nemohu|nelze)\b (mi |nam )?(stahovat|stahnout) (\w+ )?(post|mail|zprav|email)"
             r"|\b(prijimani|prijem)\b (posty |mailu |zprav )?(mi |nam )?(nejde|nefunguje)\b"
+            # "nic se nestahuje", "nic mi nepřichází": nothing comes in
+            r"|\bnic (se |mi |nam |tam |uz )*(neprich|nechod|nestahuj|nenacit|nenacet|neobjev|neukaz|nesynchron|nepris)\w*"
         ),
     ),
     (

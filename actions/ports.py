@@ -81,8 +81,9 @@ def answer_port(dispatcher: CollectingDispatcher, turn: Turn, protocols: List[st
         if turn.frame.security in knowledge.SECURITY_CHOICES:
             # "a jaké porty bez SSL?": each protocol's, no question back
             return answer_port_table(dispatcher, turn.frame.security)
-        if turn.topic == "ssl_advice" or re.search(r"\b(porty|ports)\b", turn.frame.folded):
-            # "a porty pak jaké?" after the SSL advice, or ports in the plural: the table
+        if turn.topic == "ssl_advice" or re.search(r"\b(porty|ports|k tomu)\b", turn.frame.folded):
+            # "a porty pak jaké?" after the SSL advice, ports in the plural, "a jaký port k tomu?"
+            # (to the SSL choice just said): the table
             security = turn.security if turn.security in knowledge.SECURITY_CHOICES else None
             return answer_port_table(dispatcher, security)
         dispatcher.utter_message(response="utter_ask_protocol")

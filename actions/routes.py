@@ -7,6 +7,7 @@ after a closer look, the next route is tried). Answer modules keep the wording; 
 choose. A new kind of message is a lexicon entry (actions/lexicon.yml) and a route here.
 """
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Callable, List, Optional
@@ -20,6 +21,7 @@ from actions import (
     devices,
     knowledge,
     lexicon,
+    phrases,
     ports,
     reasons,
     replies,
@@ -398,8 +400,9 @@ def account_type(turn: Turn) -> Optional[str]:
 
 
 def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    failing = bool(turn.frame.symptom) or turn.frame.works is False
     events = answers.check_servers(
-        dispatcher, turn.frame.hosts, turn.frame.protocol, turn.frame.folded
+        dispatcher, turn.frame.hosts, turn.frame.protocol, turn.frame.folded, failing
     )
     if "port" in turn.frame.asks and not turn.frame.ports:
         # "mám IMAP, ssl0.ovh.net, jaký port?": the server confirmed, the port asked
@@ -418,7 +421,10 @@ def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if following_fix(turn) and lexicon.says("what_to_switch", turn.frame.folded):
         # "je tam server ssl0.ovh.net, co tam mám přepnout?" on the way to the log-in: that
         events += troubleshoot(dispatcher, turn, "smtp_fix_again")
-    elif turn.frame.works is False:  # "server X, port Y – proč to nejde?": what is left to check
+    elif turn.frame.symptom in ENTRIES:  # "mám tam smtp.seznam.cz a neodesílá to": the flow
+        events += troubleshoot(dispatcher, turn, turn.frame.symptom)
+    elif turn.frame.works is False or turn.frame.symptom:
+        # "server X, port Y – proč to nejde?": what is left to check
         events += answer_symptom(
             dispatcher, turn.frame.symptom or "login_failed", None, turn.device, account_type(turn)
         )
@@ -535,6 +541,8 @@ def start_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """A fragment or correction: the last question again, with what the message changed."""
     protocol = turn.protocol
+    if lexicon.says("can_use", turn.frame.folded):  # "bude to fungovat i s IMAPem?": yes, first
+        dispatcher.utter_message(response="utter_yes_possible")
     at_form = turn.step == knowledge.guide(turn.device).step_number("account_form")
     if (
         turn.walkthrough_active
@@ -835,14 +843,81 @@ def choose_and_answer(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return events + walk.go_to(turn.step + 1)
 
 
+def ports_without_ssl(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The incoming protocol's port and SMTP's, both without SSL."""
+    incoming = turn.protocol if turn.protocol in knowledge.incoming_protocols() else None
+    plain = dataclasses.replace(turn, security="plain")
+    events = ports.answer_port(
+        dispatcher, plain, [incoming or knowledge.recommended_protocol(), "smtp"]
+    )
+    return events + [SlotSet("security", "plain")]
+
+
+DONE_FIRST = re.compile(r"^\W*(mam|hotovo|jo|jj|ok|okej|ano|dobre|super|udelano|hotove)\b\W+(?=\w)")
+
+
+def _next_screen_after_done(turn: Turn) -> bool:
+    """ "Mám, chce to mail a heslo": the step done, and the next step's screen described (one
+    word of it is enough right after the step)."""
+    done = DONE_FIRST.match(turn.frame.folded)
+    if not (turn.walkthrough_active and done) or turn.frame.symptom or turn.frame.ports:
+        return False
+    # (the fields the screen asks for are named, not asked: "…, a port nevadí?" is a question)
+    if set(turn.frame.asks) - {"password", "username"} or "?" in turn.frame.text:
+        return False
+    # ("chce to mail a heslo": the address field, here where no app is named)
+    rest = re.sub(r"\bmail(u|em)?\b", "email", turn.frame.folded[done.end() :])
+    position = screens.where(rest, turn.device, after=turn.step)
+    return position is not None and position.step == turn.step + 1
+
+
+def next_screen(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    return Walkthrough(dispatcher, turn).go_to(turn.step + 1)
+
+
 def _device_switch(turn: Turn) -> bool:
-    """ "Pardon, je to Samsung, ne iPhone" in the walkthrough: that device's steps."""
+    """ "Pardon, je to Samsung, ne iPhone" in the walkthrough: that device's steps ("Lumia
+    už nefunguje, mám nový iPhone": the failure is the old device's, no problem to solve)."""
     frame = turn.frame
     return (
         turn.walkthrough_active
         and turn.device_changed
+        and not (frame.asks or frame.ports or frame.open_smtp)
+        and not (frame.symptom and not _only_old_device_fails(turn))
+    )
+
+
+def _only_old_device_fails(turn: Turn) -> bool:
+    """Every clause that says something fails names the device known before."""
+    old = turn.tracker.get_slot("device")
+    if old not in knowledge.guides():
+        return False
+    clauses = re.split(r"[,.;!?]|\b(?:ale|a|mam)\b", turn.frame.folded)
+    failing = [clause for clause in clauses if phrases.FAILS.search(clause)]
+    return bool(failing) and all(knowledge.guide(old).aliases.search(c) for c in failing)
+
+
+def _device_restated(turn: Turn) -> bool:
+    """ "Pardon, je to Honor, ale taky Android" in the walkthrough: the device known, restated."""
+    frame = turn.frame
+    return bool(
+        turn.walkthrough_active
+        and frame.device
+        and frame.device == turn.tracker.get_slot("device")
+        and devices.CORRECTION.search(frame.folded)
         and not (frame.asks or frame.ports or frame.symptom or frame.open_smtp)
     )
+
+
+def device_restated(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The same guide goes on: said so, with the step the customer stands at (unless the whole
+    guide was just shown)."""
+    dispatcher.utter_message(
+        response="utter_device_same", device_name=knowledge.guide(turn.device).name
+    )
+    if whole_guide_shown_last(turn.tracker):
+        return []
+    return Walkthrough(dispatcher, turn).go_to(turn.step, together=False)
 
 
 def device_switch(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -1019,9 +1094,13 @@ def _taps_the_link(turn: Turn) -> bool:
 
 
 def profile_help(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    """Installing the profile and removing it; asked only how to remove it, that part."""
-    if _taps_the_link(turn):
-        dispatcher.utter_message(response="utter_yes_tap")
+    """Installing the profile and removing it; asked only how to remove it, that part; told
+    it is downloaded, the installation alone."""
+    tapped = _taps_the_link(turn)
+    downloaded = _profile_in_talk(turn) and lexicon.says("profile_downloaded", turn.frame.folded)
+    if tapped or downloaded:
+        if tapped:
+            dispatcher.utter_message(response="utter_yes_tap")
         dispatcher.utter_message(response=profile_response("utter_profile_help", turn.device))
         return [SlotSet("last_topic", "profile")]
     if not lexicon.says("removal", turn.frame.folded):
@@ -1609,6 +1688,15 @@ ROUTES: List[Route] = [
     ),
     # Setting up without typing: the address for an Apple profile, the domain for autoconfig.
     Route("profile_address", _gives_address, answer_profile_address),
+    Route(
+        "profile_not_here",  # "můžu na Samsungu použít ten profil?": no, Apple's only
+        lambda t: (
+            lexicon.says("profile", t.frame.folded)
+            and t.device in knowledge.guides()
+            and not knowledge.guide(t.device).profile
+        ),
+        answer_profile,
+    ),
     Route("autoconfig_domain", _gives_domain, answer_autoconfig),
     Route(
         "autoconfig_where",  # "a kam ten soubor dám?" after the autoconfig answer
@@ -1772,6 +1860,8 @@ ROUTES: List[Route] = [
             )
             or _taps_the_link(t)
             or (_profile_in_talk(t) and lexicon.says("removal", t.frame.folded))
+            # "staženo, co teď?" after the link: the installation
+            or (_profile_in_talk(t) and lexicon.says("profile_downloaded", t.frame.folded))
         ),
         profile_help,
     ),
@@ -1962,6 +2052,8 @@ ROUTES: List[Route] = [
             t.pending in ANSWERS
             and t.frame.works is not None
             and ("?" not in t.frame.text or not t.frame.asks)
+            # ("takže účet je v pořádku?" asks whether the mailbox is safe, which nobody here knows)
+            and not ("?" in t.frame.text and lexicon.says("compromised", t.frame.folded))
         ),
         lambda d, t: troubleshoot(d, t, "affirm" if t.frame.works else "deny"),
     ),
@@ -1988,6 +2080,7 @@ ROUTES: List[Route] = [
         without_auth,
     ),
     Route("device_switch", _device_switch, device_switch),
+    Route("device_restated", _device_restated, device_restated),
     Route("form_values", _asks_form_values, form_values),
     Route(
         "values_now",  # "…pak asi servery? napište mi rovnou všechny údaje": the form's values
@@ -2015,6 +2108,7 @@ ROUTES: List[Route] = [
         ),
         lambda d, t: answers.answer_password(d),
     ),
+    Route("done_and_next_screen", _next_screen_after_done, next_screen),
     Route("walkthrough_navigation", _in_walkthrough, yes_to_tap(navigate)),
     Route("walkthrough_entered", _enters_walkthrough, yes_to_tap(enter_walkthrough)),
     Route(
@@ -2024,6 +2118,14 @@ ROUTES: List[Route] = [
     ),
     # A pasted SMTP reply or a symptom: its fix names the server, the user name and the
     # password, so a question about those is answered by it.
+    Route(
+        "wrong_server_and_problem",  # "mám tam smtp.seznam.cz a neodesílá to": the name first
+        lambda t: bool(
+            (t.frame.symptom or t.frame.works is False)
+            and set(h.lower() for h in t.frame.hosts) - knowledge.our_servers()
+        ),
+        check_servers,
+    ),
     Route("problem", _is_problem, answer_problem),
     Route(
         "open_smtp_ticket",
@@ -2211,6 +2313,29 @@ ROUTES: List[Route] = [
         ),
         lambda d, t: answers.answer_topic(d, t, "same_login"),
     ),
+    Route(
+        "fix_done_still_fails",  # "mám to zaškrtnuté, pořád nic" after where the box is: next checks
+        lambda t: (
+            following_fix(t)
+            and t.pending is None
+            and t.frame.works is False
+            and (
+                lexicon.says("it_ticked", t.frame.folded) or lexicon.says("auth_ok", t.frame.folded)
+            )
+            and not (t.frame.ports or t.frame.hosts or t.frame.asks)
+        ),
+        lambda d, t: troubleshoot(d, dataclasses.replace(t, pending=Pending.SMTP_FIX), "deny"),
+    ),
+    Route(
+        "sending_still_fails",  # "dal jsem SSL, pořád nic" after the outgoing port: the log-in next
+        lambda t: (
+            t.frame.works is False
+            and bool(t.frame.security)
+            and "smtp" in (t.last_protocols or [t.protocol or ""])
+            and not (t.frame.ports or t.frame.asks or t.frame.hosts)
+        ),
+        lambda d, t: ports.answer_port(d, t, ["smtp"]) + troubleshoot(d, t, "cannot_send"),
+    ),
     Route("follow_up", lambda t: t.follow_up, continue_topic),
     Route(
         "walkthrough_intent",
@@ -2221,6 +2346,15 @@ ROUTES: List[Route] = [
         "troubleshooting_intent",
         lambda t: t.intent in ENTRIES,
         lambda d, t: troubleshoot(d, t, t.intent),
+    ),
+    Route(
+        "ssl_declined",  # "musím mít SSL?" – "Nemusíte…" – "ne, nechci ho": the ports without it
+        lambda t: (
+            "utter_ssl_optional" in last_responses(t.tracker)
+            and lexicon.says("declines", t.frame.folded)
+            and not (t.frame.protocols or t.frame.ports or t.frame.asks)
+        ),
+        ports_without_ssl,
     ),
     Route(
         "yes_no",  # nothing open: "what else?" ("díky, ale pošta pořád nejde" is a failure)

@@ -4,7 +4,8 @@ message (tracker store, logs, lock store, action server, handoff record, analyti
 The password is the word that follows a password keyword ("heslo" in any form, "password",
 "pw") in one of the ways people write it:
 - a separator: "heslo: X", "heslo=X", "password: X", `{"heslo": "X"}`;
-- a verb of being: "heslo je X", "heslo do schránky je X", "heslo mám X", "heslo zní X";
+- a verb of being: "heslo je X", "heslo do schránky je X", "heslo mám X", "heslo zní X",
+  also after the clause about it: "heslo mám správně, je to X";
 - a possessive: "moje heslo X", "my password is X";
 - a verb of entering: "zadal jsem heslo X", "změnil jsem heslo na X", "mám heslo X";
 - quotes: "heslo „X“ nefunguje";
@@ -572,6 +573,10 @@ KEYWORD = re.compile(rf"\b{KEY}")
 # používám na přihlášení do manageru"); a phone model or a code loses nothing by it.
 LOG_IN = re.compile(rf"\b(?:{KEY}|prihlas\w*|prihlaseni|login\w*|log in|sign in)")
 SHAPED_MIN = 6
+# the password named after the clause about it: "heslo mám správně, je to X" (if X is no word)
+APPOSITION = re.compile(
+    rf"\b{KEY}\b[^.!?]{{0,40}}?[,;:–-]\s*(?:je\s+to|to\s+je|a\s+to|tj\.?|konkretne|presne)\s*:?\s+{SECRET}"
+)
 ADDRESS_THEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[,;|]\s*(?P<secret>\S+)")
 VERBAL_NOUN_ENDINGS = ("ani", "eni", "ovani", "ovat")
 WINDOW = 5  # words after the keyword where a password may stand ("heslo jsem si změnil na X")
@@ -739,7 +744,8 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
                 candidates.append(token.span())
                 if not CODE_LIKE.match(word):  # (a model number or a code is no password)
                     swept.add(token.span())
-    for match in ADDRESS_THEN.finditer(folded):  # "petr@firma.cz, Tajne-heslo"
+    for match in (*ADDRESS_THEN.finditer(folded), *APPOSITION.finditer(folded)):
+        # "petr@firma.cz, Tajne-heslo"; "heslo mám správně, je to Tajne-heslo"
         word = text[match.start("secret") : match.end("secret")]
         if _shaped(word, right_after_key=False) or _unknown(word):
             candidates.append(match.span("secret"))

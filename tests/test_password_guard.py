@@ -111,6 +111,8 @@ def test_redaction_hides_the_password_and_keeps_the_rest():
         # the device before "mám jako heslo" is the device (it stays: the answer names it)
         "na iPhonu mám jako heslo Kocour.77": f"na iPhonu mám jako heslo {REDACTED}",
         "kocour mam jako heslo": f"{REDACTED} mam jako heslo",
+        # named after the clause about it, when it is no word
+        "heslo mam spravne, je to Pes.Alik9": f"heslo mam spravne, je to {REDACTED}",
     }
     for text, expected in cases.items():
         assert redact(text) == expected, text
@@ -138,6 +140,8 @@ def test_what_people_say_about_a_password_is_no_password():
         "teď to po mně chce heslo k iCloudu",
         "heslo mám určitě dobře",
         "heslo mam 100% dobre a stejne to nejde",
+        "heslo mam spravne, je to urcite spravne",
+        "heslo jsem zmenil, a to vcera",
         "heslo pro IMAP",
         "heslo pro POP3",
         "heslo do Outlooku",
