@@ -821,6 +821,16 @@ def read(
         frame.works = None  # "příchozí už prošlo, teď to chce odchozí server": on to the next
     # ("zprávy mi zůstávají v Odchozí. příjem funguje": receiving is what works)
     receiving_only = frame.symptom == "cannot_send" and lexicon.says("receive_works", folded)
+    # ("…a teď to odeslalo, i ty, co visely v K odeslání. funguje": the last sentence is the
+    # success, whatever the story of the fault before it)
+    sentences_told = [part.strip() for part in re.split(r"[.!?]+", folded) if part.strip()]
+    if (
+        receiving_only
+        and len(sentences_told) >= 2
+        and lexicon.says("glad_it_works", sentences_told[-1])
+        and not lexicon.says("receive_works", sentences_told[-1])
+    ):
+        receiving_only = False
     if (
         frame.works is not False
         and lexicon.says("glad_it_works", folded)

@@ -875,6 +875,16 @@ def next_screen(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return Walkthrough(dispatcher, turn).go_to(turn.step + 1)
 
 
+def password_one_side(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The new password everywhere the mailbox logs in; then "did it help?"."""
+    dispatcher.utter_message(response="utter_password_both_sides")
+    dispatcher.utter_message(response="utter_ask_symptom_helped")
+    return [
+        SlotSet("pending_question", Pending.SYMPTOM_FIX.value),
+        SlotSet("last_topic", "password"),
+    ]
+
+
 def _device_switch(turn: Turn) -> bool:
     """ "Pardon, je to Samsung, ne iPhone" in the walkthrough: that device's steps ("Lumia
     už nefunguje, mám nový iPhone": the failure is the old device's, no problem to solve)."""
@@ -1682,7 +1692,12 @@ ROUTES: List[Route] = [
         # (the model's guess alone does not make "někdo mi smazal web" a request for a person)
         lambda t: (
             t.frame.person
-            or (t.intent == "request_human" and not (t.frame.identity or t.frame.adjacent))
+            or (
+                t.intent == "request_human"
+                and not (t.frame.identity or t.frame.adjacent)
+                # ("tak to řeknu kolegovi, díky": the customer's own colleague)
+                and not lexicon.says("own_colleague", t.frame.folded)
+            )
         ),
         person,
     ),
@@ -2118,6 +2133,11 @@ ROUTES: List[Route] = [
     ),
     # A pasted SMTP reply or a symptom: its fix names the server, the user name and the
     # password, so a question about those is answered by it.
+    Route(
+        "password_one_side",  # "heslo jsem změnil, u příchozí přepsal, u odchozího asi ne": the cause
+        lambda t: lexicon.says("password_changed_one_side", t.frame.folded),
+        password_one_side,
+    ),
     Route(
         "wrong_server_and_problem",  # "mám tam smtp.seznam.cz a neodesílá to": the name first
         lambda t: bool(
