@@ -168,7 +168,7 @@ DIFFER = re.compile(
     r"\b(lis\w*|rozdil\w*|rozdiel\w*|rozdiln\w*|ruzn\w*|rozn\w*|odlisn\w*|jin[yae]\w*|in[yae]|different)\b"
 )
 
-SAME = re.compile(r"\b(stejn\w*|totozn\w*|rovnak\w*|jeden a ten\w*|same)\b")
+SAME = re.compile(r"\b(stejn\w*|totozn\w*|rovnak\w*|jeden a ten\w*|ten ist\w*|same)\b")
 
 
 def answer_same_server(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -427,6 +427,14 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(
             response="utter_password_stays", lead="Ano, zůstává" if stays else "Ne, nemění se"
         )
+        return [SlotSet("last_topic", "password")]
+    if (
+        topic == "password"
+        and turn.topic == "username"
+        and "?" in turn.frame.text
+        and re.search(r"\b(taky|take|tez|i|too|also)\b", turn.frame.folded)
+    ):  # "heslo taky?" after the user name at the outgoing server: yes, the same
+        dispatcher.utter_message(response="utter_same_login", username=knowledge.username())
         return [SlotSet("last_topic", "password")]
     if topic == "password":
         typed = password_typed_here(turn.tracker)

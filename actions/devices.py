@@ -91,6 +91,44 @@ PHONE_WORDS = re.compile(
 COMPUTER = re.compile(r"\b(pocitac\w*|notebook\w*|ntb|pc|laptop\w*|windows)\b")
 
 
+DEVICE_FILLERS = re.compile(
+    r"\b(aplikac\w*|app\w*|telefon\w*|mobil\w*|tablet\w*|pocitac\w*|notebook\w*|mam|je to|to je"
+    r"|v|ve|na|s|a|pres|s tou|jejich|vlastni|email|e-mail|mail)\b"
+)
+
+
+def only_names(folded: str) -> bool:
+    """The message names one or more devices and nothing else ("android, gmail aplikace")."""
+    if not any(guide.aliases.search(folded) for guide in knowledge.guides().values()):
+        return False
+    if len(PROVIDERS.findall(folded)) > 1:  # "google, outlook, yahoo": a screen's list
+        return False
+    rest = folded
+    for guide in knowledge.guides().values():
+        rest = guide.aliases.sub(" ", rest)
+    return not re.sub(r"\W+", " ", DEVICE_FILLERS.sub(" ", rest)).strip()
+
+
+ON_PHONE = re.compile(
+    r"\b(v|na|ve) (mobilu|mobile|telefonu|mobilnim telefonu)\b|\bne (v|na) (pc|pocitaci|notebooku)\b"
+)
+
+
+def phone_app_of(known: str, folded: str) -> Optional[str]:
+    """ "V mobilu, ne v PC" about a computer's program: the guide of that program's phone app
+    (one that refines it), or None."""
+    if knowledge.guide(known).kind != "computer" or not ON_PHONE.search(folded):
+        return None
+    return next(
+        (
+            guide.id
+            for guide in knowledge.guides().values()
+            if known in guide.refines and guide.kind == "phone"
+        ),
+        None,
+    )
+
+
 def app_on_phone(known: str, folded: str) -> Optional[str]:
     """ "Mám aplikaci Outlook" on an Android phone known before: the program on that phone (the
     guide that refines the phone's and whose program is named)."""

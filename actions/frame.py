@@ -307,11 +307,15 @@ def _port_claims(
     before: Optional[str] = None  # the protocol named last before this clause
     incoming = knowledge.incoming_protocols()
     parts = clauses(folded)
+    sentences = [part for part in re.split(r"[.!?]+\s", folded) if part.strip()]
     for index, clause in enumerate(parts):
         numbers = [int(n) for n in re.findall(r"\b\d{2,5}\b", clause) if int(n) in ports]
         named = _concrete(protocols_in_text(clause))
+        # ("ok, dal jsem 993. a odchozí s SSL?": a number takes no protocol of another sentence)
+        own = next((s for s in sentences if clause.strip() in s), folded)
+        message_protocol = protocols[0] if len(protocols) == 1 and protocols_in_text(own) else None
         # "u odchozího SSL/TLS a 465": a number without its own protocol takes the one just named
-        protocol = named[0] if len(named) == 1 else (protocols[0] if len(protocols) == 1 else None)
+        protocol = named[0] if len(named) == 1 else message_protocol
         if protocol == "incoming" and len(protocols) == 1 and protocols[0] in incoming:
             protocol = protocols[0]  # "u příchozího mám port 110, … typ účtu IMAP": IMAP's
         if protocol is None and not named and before:
@@ -464,6 +468,10 @@ def _security(message: Dict[str, Any], focus: str, folded: str) -> Optional[str]
     return None
 
 
+# Words that report success only when nothing is asked beside them.
+WEAK_WORKS = {"ok", "jo", "ano", "jj", "jasne", "super"}
+
+
 def _fails_after_but(folded: str) -> bool:
     """ "maily chodí, ale když odpovím, skončí to v K odeslání": a failure after "ale" – the
     success before it is a partial one."""
@@ -554,6 +562,8 @@ def read(
         or phrases.FAILS.search(folded)
         # "iPhone" alone (to "Máte jiný telefon?"): the device, even mid-walkthrough
         or (len(folded.split()) <= 2 and not lexicon.says("seeing_marker", folded))
+        # "android, gmail aplikace": nothing but device names
+        or devices.only_names(folded)
         # "co přesně má kolega udělat u iPhonu?": the question's last words name where (not a
         # choice: "mám jít na primární, nebo na ten Gmail?")
         or bool(re.search(r"(?<!nebo )\b(u|na|v|ve|pro)\s+(\w+\s+)?\w+\s*\?\s*$", folded))
@@ -588,6 +598,9 @@ def read(
         and not lexicon.says("device_claim", folded)
     ):  # "v Outlooku pořád nejde odesílat. v telefonu v Gmailu to jde.": still the Outlook
         frame.device = device
+    if frame.device in (None, device) and device in knowledge.guides():
+        # "v mobilu, ne v PC" about Outlook on Windows: the same program's phone app
+        frame.device = devices.phone_app_of(device, folded) or frame.device
     last = [part for part in re.split(r"[.?!]", folded) if part.strip()][-1:]
     asks_last = text.rstrip().endswith("?")  # ("…v telefonu v Gmailu to jde normálně." tells)
     if frame.device == device and last and asks_last and (asked_for := devices.named(last[0])):
@@ -808,7 +821,9 @@ def read(
     if failed and not (vague and lexicon.says("glad_it_works", folded)):
         frame.works = False
     elif (
-        phrases.WORKS.search(folded)
+        (works_word := phrases.WORKS.search(folded))
+        # ("ok, dal jsem 993. a odchozí s SSL?": an acknowledgement before a question, no report)
+        and not ("?" in text and works_word.group() in WEAK_WORKS)
         and not (frame.spam or lexicon.says("compromised", folded))
         # ("heslo jsem si ověřila ve webmailu, funguje": the webmail works, not the device)
         and not _works_in_webmail_only(folded)

@@ -169,7 +169,11 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
             if protocol
             else frame.protocols or ([turn.protocol] if turn.protocol else [])
         )
-        if owner and not protocol and not frame.protocols and len(claims) > 1:
+        talked_of = {*turn.last_protocols, turn.tracker.get_slot("protocol")}
+        if owner and not protocol and owner[0] in talked_of:
+            # "ok, dal jsem 993. a odchozí?" after IMAP's ports: IMAP's number, done as advised
+            protocols = [owner[0]]
+        elif owner and not protocol and len(claims) > 1:
             protocols = [owner[0]]  # "993 a 465 s TLS/SSL": each number its own protocol
         elif owner and owner[0] == "smtp" and incoming_port and set(protocols) <= incoming:
             protocols = ["smtp"]  # "995, 465 – to je pro POP3?": that account's outgoing port

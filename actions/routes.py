@@ -453,6 +453,11 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         if frame.works is False and _sending_still_fails(turn, events):
             # "dal jsem 465 a pořád nic": the port is right, the log-in is the next suspect
             events += troubleshoot(dispatcher, turn, "cannot_send")
+        # "ok, dal jsem 993. a odchozí s SSL?": a protocol asked beside the number checked
+        claimed = {protocol for _, protocol, _ in frame.port_claims}
+        asked = [p for p in frame.protocols if p in knowledge.protocols() and p not in claimed]
+        if asked and "?" in frame.text and not frame.symptom:
+            events += ports.answer_port(dispatcher, turn, asked)
     elif frame.ports:
         for number in frame.ports:
             events += ports.answer_port_purpose(dispatcher, number)
@@ -947,6 +952,11 @@ def _gives_address(turn: Turn) -> bool:
     )
 
 
+VALUE_ASKED = re.compile(
+    r"\b(co (tam |do nej |do toho )?(napisu|napsat|dam|dat|zadam|zadat|vyplnim|patri)|jak\w* (server|adres|hodnot)\w*)"
+)
+
+
 def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Where the outgoing server's authentication, or the ports and SSL, are in the device."""
     folded = turn.frame.asked or turn.frame.folded  # ("vyplnila jsem port. kde je…?": the where)
@@ -956,6 +966,9 @@ def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         and not lexicon.says("outgoing_named", folded)
     ):  # "jak se dostanu k nastavení serveru?": the account's settings, where they are
         dispatcher.utter_message(response="utter_where_account")
+        if "server" in turn.frame.asks and VALUE_ASKED.search(turn.frame.folded):
+            # "kam zadám server příchozí pošty a co tam napíšu?": the value too
+            return answers.answer_server(dispatcher, turn.frame.protocol, with_port=True)
         return []
     if not lexicon.says("port_words", folded):  # the outgoing server's settings: its log-in
         form_step = knowledge.guide(turn.device).step_number("account_form")
@@ -983,6 +996,39 @@ def _about_profile(turn: Turn) -> bool:
 def _autoconfig_meant(turn: Turn) -> bool:
     """The autoconfig file just given or asked for, or named in this message."""
     return _about_autoconfig(turn) or lexicon.says("autoconfig", turn.frame.folded)
+
+
+AUTOCONFIG_QUESTIONS = (
+    ("utter_autoconfig_subdomain", re.compile(r"\bautoconfig\.[a-z0-9-]+\.")),
+    (
+        "utter_autoconfig_all_mailboxes",
+        re.compile(r"\b(vsechn\w*|kazd\w*|ostatn\w*|cel\w* domen\w*)\b"),
+    ),
+    (
+        "utter_autoconfig_still_types",
+        re.compile(r"\b(vyplnov|vyplnit|zadavat|zadat|psat|napsat|vypisov|nastavov)\w*"),
+    ),
+)
+
+
+def answer_autoconfig_yes_no(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(response=autoconfig_yes_no(turn))
+    return [SlotSet("last_topic", "autoconfig")]
+
+
+def what_needed(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """What to have at hand; with the device known, its steps follow."""
+    dispatcher.utter_message(response="utter_what_needed")
+    return (
+        start_walkthrough(dispatcher, turn) if turn.device and not turn.walkthrough_active else []
+    )
+
+
+def autoconfig_yes_no(turn: Turn) -> Optional[str]:
+    """The response to a yes/no question about the autoconfig file, or None."""
+    return next(
+        (name for name, asked in AUTOCONFIG_QUESTIONS if asked.search(turn.frame.folded)), None
+    )
 
 
 def _about_autoconfig(turn: Turn) -> bool:
@@ -1834,6 +1880,16 @@ ROUTES: List[Route] = [
         ),
         answers.answer_what_to_fill,
     ),
+    Route(
+        "autoconfig_yes_no",  # "platí to pro všechny schránky?", "i na autoconfig.domena.cz?"
+        lambda t: (
+            # (the file given or named by its name: a first wish for it is no question about it)
+            (_about_autoconfig(t) or "autoconfig" in t.frame.folded)
+            and lexicon.says("yes_no_question", t.frame.folded)
+            and autoconfig_yes_no(t) is not None
+        ),
+        answer_autoconfig_yes_no,
+    ),
     Route("autoconfig", lambda t: lexicon.says("autoconfig", t.frame.folded), answer_autoconfig),
     Route(
         "auto_setup",  # "dá se to nastavit nějak automaticky?": the profile, or autoconfig
@@ -2252,6 +2308,22 @@ ROUTES: List[Route] = [
             and t.frame.open_smtp != "named"
         ),
         compromised,
+    ),
+    Route(
+        "what_needed",  # "android, chci tam poštu, co budu potřebovat?": the address and password
+        lambda t: (
+            lexicon.says("what_needed", t.frame.folded) and not (t.frame.symptom or t.frame.ports)
+        ),
+        what_needed,
+    ),
+    Route(
+        "leaves_it",  # "jasně, tak to necháme, pošta mi jinak jde": a close, not a new failure
+        lambda t: (
+            _nothing_asked(t)
+            and lexicon.says("leaves_it", t.frame.folded)
+            and not (t.frame.symptom or t.frame.works is False)
+        ),
+        said("utter_anything_else"),
     ),
     Route(
         "thanks",  # "ne, děkuju, to stačí", "super, moc jste mi pomohl": thanks, not a new topic
