@@ -468,6 +468,16 @@ def _security(message: Dict[str, Any], focus: str, folded: str) -> Optional[str]
     return None
 
 
+def _reports(folded: str) -> str:
+    """The message without its questions, when a report of success stands beside them ("zkušební
+    mail odešel. takže už mi žádný ticket nepřijde?": the question's "nepřijde" is no failure)."""
+    parts = re.split(r"(?<=[.!?])\s+", folded)
+    told = [part for part in parts if not part.rstrip().endswith("?")]
+    if len(told) < len(parts) and any(lexicon.says("glad_it_works", part) for part in told):
+        return " ".join(told)
+    return folded
+
+
 # Words that report success only when nothing is asked beside them.
 WEAK_WORKS = {"ok", "jo", "ano", "jj", "jasne", "super"}
 
@@ -814,7 +824,7 @@ def read(
         frame.asks = [topic for topic in frame.asks if topic == "port_not_entered"]
     frame.asks_how = bool(phrases.HOW.search(folded))
     frame.unsure = bool(phrases.UNSURE.search(folded))
-    failed = phrases.FAILS.search(phrases.NOT_THE_POINT.sub(" ", folded))
+    failed = phrases.FAILS.search(phrases.NOT_THE_POINT.sub(" ", _reports(folded)))
     # ("pořád mi to píše to samý. účet je uložený, v Mailu ho vidím": the success told wins
     # over a vague "the same again")
     vague = failed and re.fullmatch(r"((porad|furt|stale|zase)\s+)?to sam[ey]", failed.group())

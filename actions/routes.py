@@ -890,6 +890,28 @@ def password_one_side(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     ]
 
 
+def _asked_after_success(turn: Turn) -> List[str]:
+    """What a report of success asks beside it: whether the ticket comes again, whether the
+    password must be changed."""
+    folded = turn.frame.folded
+    asked = ["ticket"] if lexicon.says("ticket_again", folded) else []
+    if re.search(r"\bhesl\w*", folded) and re.search(r"\b(z?men\w*|obnov\w*)", folded):
+        asked.append("password")
+    return asked
+
+
+def _answer_after_success(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    for asked in _asked_after_success(turn):
+        if asked == "ticket":
+            dispatcher.utter_message(response="utter_ticket_again")
+        else:  # spam or misuse said in this conversation: yes; else where it is changed
+            spam = "utter_change_password_spam" in said_before(turn.tracker)
+            answers.utter_password_change(
+                dispatcher, "utter_change_password_spam" if spam else "utter_change_password"
+            )
+    return []
+
+
 def _device_switch(turn: Turn) -> bool:
     """ "Pardon, je to Samsung, ne iPhone" in the walkthrough: that device's steps ("Lumia
     už nefunguje, mám nový iPhone": the failure is the old device's, no problem to solve)."""
@@ -2114,6 +2136,16 @@ ROUTES: List[Route] = [
             and _after_smtp_fix(t)
         ),
         lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
+    ),
+    Route(
+        "works_and_asks",  # "zkušební mail odešel. přijde ještě ticket? a heslo měnit musím?"
+        lambda t: (
+            t.pending in ANSWERS
+            and t.frame.works is True
+            and "?" in t.frame.text
+            and bool(_asked_after_success(t))
+        ),
+        lambda d, t: _answer_after_success(d, t) + troubleshoot(d, t, "affirm"),
     ),
     Route(
         "pending_works",
