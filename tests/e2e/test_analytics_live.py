@@ -42,7 +42,10 @@ def test_a_rating_reaches_the_report(stack, sender):
         for c in conversations.load(f"sqlite:///{stack.db}", *conversations.period(None, None))
         if c.sender_id == sender
     ]
-    assert stored.ratings == [{"value": "down", "topic": "Ticket Open SMTP"}]
+    # the comment typed after the 👎 belongs to it (the console lists them together)
+    assert stored.ratings == [
+        {"value": "down", "topic": "Ticket Open SMTP", "comment": "bylo to zbytecne slozite"}
+    ]
     result = report.figures([stored])
     assert result["satisfaction"] == {"Ticket Open SMTP": {"up": 0, "down": 1}}
     assert result["unhappy_conversations"] == [sender] and result["resolved"] == 1
