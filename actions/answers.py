@@ -281,7 +281,12 @@ def answer_outgoing_login(dispatcher: CollectingDispatcher, turn: Optional[Turn]
 def answer_ssl_advice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """SSL, named as programs name it; the ports of the protocol asked about (every port
     when none is known)."""
-    protocol = next(iter(turn.frame.protocols), None) or turn.protocol
+    # (the account type chosen for the walkthrough's form when the message names none, or
+    # names only "příchozí")
+    chosen = turn.tracker.get_slot("form_protocol")
+    protocol = next(iter(turn.frame.protocols), None) or turn.protocol or chosen
+    if protocol == "incoming" and chosen in knowledge.incoming_protocols():
+        protocol = chosen
     if protocol in knowledge.protocols() or protocol == "incoming":
         protocol = knowledge.concrete_protocol(protocol)
         dispatcher.utter_message(
