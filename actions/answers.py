@@ -73,9 +73,9 @@ def check_servers(
     for host in typed.values():
         if host.lower() in ours:
             dispatcher.utter_message(response="utter_server_check_ok", server=host.upper())
-        elif zero_typed_as_o(host):  # "SSLO.OVH.NET": the letter for the digit
+        elif ours_meant := zero_typed_as_o(host):  # "SSLO.OVH.NET": the letter for the digit
             dispatcher.utter_message(
-                response="utter_server_zero_typed", lead=lead, server=zero_typed_as_o(host)
+                response="utter_server_zero_typed", lead=lead, server=ours_meant
             )
             return [SlotSet("last_topic", "server")]
         else:

@@ -848,12 +848,12 @@ def read(
     receiving_only = frame.symptom == "cannot_send" and lexicon.says("receive_works", folded)
     # ("…a teď to odeslalo, i ty, co visely v K odeslání. funguje": the last sentence is the
     # success, whatever the story of the fault before it)
-    sentences_told = [part.strip() for part in re.split(r"[.!?]+", folded) if part.strip()]
+    sentences = [part for part in re.split(r"[.!?]+", folded) if part.strip()]
     if (
         receiving_only
-        and len(sentences_told) >= 2
-        and lexicon.says("glad_it_works", sentences_told[-1])
-        and not lexicon.says("receive_works", sentences_told[-1])
+        and len(sentences) >= 2
+        and lexicon.says("glad_it_works", sentences[-1].strip())
+        and not lexicon.says("receive_works", sentences[-1].strip())
     ):
         receiving_only = False
     if (
@@ -868,7 +868,6 @@ def read(
         frame.works, frame.symptom = True, None
     elif receiving_only:
         frame.works = False  # what works is receiving, the sending is the fault
-    sentences = [part for part in re.split(r"[.!?]+", folded) if part.strip()]
     # ("odesílání taky jde, přišlo mi to. díky moc": a success said and thanked for, whatever
     # the story before it; "…, ale odesílání ne" is a partial one)
     thanked_success = (

@@ -161,6 +161,7 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
         (owner := knowledge.protocol_for_port(number)) and owner[0] in incoming
         for number, _, _ in claims
     )
+    talked_of = {*turn.last_protocols, turn.tracker.get_slot("protocol")}  # the protocols in talk
     for number, protocol, clause_security in claims:
         owner = knowledge.protocol_for_port(number)
         # the protocol written with it, else the message's, the conversation's or the number's own
@@ -169,7 +170,6 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
             if protocol
             else frame.protocols or ([turn.protocol] if turn.protocol else [])
         )
-        talked_of = {*turn.last_protocols, turn.tracker.get_slot("protocol")}
         if owner and not protocol and owner[0] in talked_of:
             # "ok, dal jsem 993. a odchozí?" after IMAP's ports: IMAP's number, done as advised
             protocols = [owner[0]]

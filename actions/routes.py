@@ -7,9 +7,8 @@ after a closer look, the next route is tried). Answer modules keep the wording; 
 choose. A new kind of message is a lexicon entry (actions/lexicon.yml) and a route here.
 """
 
-import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, List, Optional
 
 from rasa_sdk.events import SlotSet
@@ -66,7 +65,7 @@ from actions.setup_files import (
     autoconfig_reader,
     profile_response,
 )
-from actions.symptoms import answer_symptom, last_symptom
+from actions.symptoms import answer_symptom, ask_if_it_helped, last_symptom
 from actions.topics import INTENT_TOPICS
 from actions.troubleshooting import (
     ANSWERS,
@@ -375,14 +374,12 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     wrong_port = any(e.get("name") == "asked_protocols" for e in events)
     if wrong_port and turn.frame.symptom in ("timeout", "cannot_connect"):
         # "143 se SSL a nechce se to připojit": the wrong port is the cause, its fix the answer
-        dispatcher.utter_message(response="utter_ask_symptom_helped")
-        return events + [SlotSet("pending_question", Pending.SYMPTOM_FIX.value)]
+        return events + ask_if_it_helped(dispatcher)
     events += short_username(dispatcher, turn)
     if turn.frame.symptom == "login_failed" and lexicon.says("account_password", turn.frame.folded):
         # "nejde přihlásit, heslo mám jako do zákaznického účtu": that is the mistake, named
         answers.utter_password_change(dispatcher, "utter_mailbox_password")
-        dispatcher.utter_message(response="utter_ask_symptom_helped")
-        return events + [SlotSet("pending_question", Pending.SYMPTOM_FIX.value)]
+        return events + ask_if_it_helped(dispatcher)
     if turn.frame.symptom in ENTRIES:
         return events + troubleshoot(dispatcher, turn, turn.frame.symptom)
     return events + answer_symptom(
@@ -851,7 +848,7 @@ def choose_and_answer(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def ports_without_ssl(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The incoming protocol's port and SMTP's, both without SSL."""
     incoming = turn.protocol if turn.protocol in knowledge.incoming_protocols() else None
-    plain = dataclasses.replace(turn, security="plain")
+    plain = replace(turn, security="plain")
     events = ports.answer_port(
         dispatcher, plain, [incoming or knowledge.recommended_protocol(), "smtp"]
     )
@@ -883,11 +880,7 @@ def next_screen(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def password_one_side(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The new password everywhere the mailbox logs in; then "did it help?"."""
     dispatcher.utter_message(response="utter_password_both_sides")
-    dispatcher.utter_message(response="utter_ask_symptom_helped")
-    return [
-        SlotSet("pending_question", Pending.SYMPTOM_FIX.value),
-        SlotSet("last_topic", "password"),
-    ]
+    return ask_if_it_helped(dispatcher) + [SlotSet("last_topic", "password")]
 
 
 def _asked_after_success(turn: Turn) -> List[str]:
@@ -2448,7 +2441,7 @@ ROUTES: List[Route] = [
             )
             and not (t.frame.ports or t.frame.hosts or t.frame.asks)
         ),
-        lambda d, t: troubleshoot(d, dataclasses.replace(t, pending=Pending.SMTP_FIX), "deny"),
+        lambda d, t: troubleshoot(d, replace(t, pending=Pending.SMTP_FIX), "deny"),
     ),
     Route(
         "sending_still_fails",  # "dal jsem SSL, pořád nic" after the outgoing port: the log-in next

@@ -108,12 +108,14 @@ def answer_symptom(
     dispatcher.utter_message(response=FIX_RESPONSES[fix], **values)
     if device and fix != "smtp_auth":  # (the SMTP fix says where, step by step)
         dispatcher.utter_message(response="utter_where_account")  # in their device
-    dispatcher.utter_message(response="utter_ask_symptom_helped")
     # "tak co s tím?" next: this fix again (actions/routes.py, symptom_again)
-    return [
-        SlotSet("pending_question", Pending.SYMPTOM_FIX.value),
-        SlotSet("last_topic", f"{SYMPTOM_TOPIC}{symptom}"),
-    ]
+    return ask_if_it_helped(dispatcher) + [SlotSet("last_topic", f"{SYMPTOM_TOPIC}{symptom}")]
+
+
+def ask_if_it_helped(dispatcher: CollectingDispatcher) -> Events:
+    """ "Zkuste to prosím znovu. Pomohlo to?" after a fix: its yes or no answers it."""
+    dispatcher.utter_message(response="utter_ask_symptom_helped")
+    return [SlotSet("pending_question", Pending.SYMPTOM_FIX.value)]
 
 
 SYMPTOM_TOPIC = "symptom:"  # last_topic after a symptom's fix: "symptom:login_failed"
