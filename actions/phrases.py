@@ -296,7 +296,9 @@ SYMPTOM_WORDS = (
             r"|(porad|furt|stale|dokola|znovu)( \w+){0,4} (chce|pta|vyzaduje)( \w+){0,3} hesl"
             r"|(chce|pta|vyzaduje)\w*( \w+){0,2} (znovu|porad|furt|stale|zase)( \w+){0,2} hesl"
             # "pořád vyskakuje okno, ať zadám heslo": the log-in asked again and again
-            r"|(porad|furt|stale|dokola|znovu|zase)( \w+){0,2} (vyskakuj|vyskoc|objevuj|naskakuj)\w*[^.?!]{0,40}\bhesl"
+            # ("…pořád dokola otravuje, ať zadám heslo", "neustále vyžaduje heslo")
+            r"|(porad|furt|stale|dokola|znovu|zase|neustale|opakovane|furt dokola)( \w+){0,2} "
+            r"(vyskakuj|vyskoc|objevuj|naskakuj|otravuj|vyzyv|zada|pozaduj|vyzaduj|dotazuj|nuti)\w*[^.?!]{0,40}\bhesl"
             r"|\b(nepust\w*|nechce (ho |to |je )?(vzit|prijmout|pustit|prijat)|nebere (ho|to|je))\b"
             # "zadal jsem špatné údaje", "auth failed", "nemůže ověřit", "ověření selhalo"
             r"|\b(spatn|nespravn|neplatn|chybn)\w* (prihlasovaci )?(udaj|jmen|hesl|login)\w*"

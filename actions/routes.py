@@ -2482,7 +2482,12 @@ ROUTES: List[Route] = [
     Route("other_language_intent", lambda t: t.intent == "other_language", other_language),
     Route(
         "small_talk",  # ("díky, pošta pořád nejde" is the failure, not thanks)
-        lambda t: t.intent in STATIC_RESPONSES and not (t.frame.works is False or t.frame.symptom),
+        lambda t: (
+            t.intent in STATIC_RESPONSES
+            and not (t.frame.works is False or t.frame.symptom)
+            # ("dobrý den, mám dotaz k mailu na macbooku": the device's offer, below)
+            and not (t.intent == "greet" and t.frame.device)
+        ),
         static_response,
     ),
     Route(

@@ -807,6 +807,12 @@ def redact(text: str) -> str:
     return "".join(result) + text[position:]
 
 
+def names_password(text: str) -> bool:
+    """The message writes a password keyword ("heslo", "password", …): the patterns above
+    read what stands beside it, so the NLU's guess does not overrule them (channels/guard.py)."""
+    return bool(KEYWORD.search(_folded(text.lower())))
+
+
 def typed_password(text: str) -> bool:
     """The message carries a password (or carried one the channel already took out)."""
     return bool(text) and (REDACTED in text or redact(text) != text)

@@ -77,6 +77,23 @@ async def test_a_message_the_nlu_calls_a_password_is_replaced_whole():
     assert message.parse_data["text"] == "[heslo skryto]" and message.parse_data["entities"] == []
 
 
+async def test_beside_the_word_heslo_the_rules_decide_not_the_nlu():
+    # a symptom about the password prompt: the rules find no password, the model's guess
+    # does not turn the message into the marker
+    symptom = "na samsungu mi furt dokola vyskakuje okno, abych zadal heslo"
+    bot = Bot()
+    await Guard(bot, parse=parsed_as("share_password", 0.97))(
+        UserMessage(symptom, CollectingOutputChannel(), "zakaznik")
+    )
+    assert bot.seen == [symptom]
+    # a password beside the keyword is still taken out, by the rules
+    bot = Bot()
+    await Guard(bot, parse=parsed_as("share_password", 0.97))(
+        UserMessage("zkousel jsem heslo jaro a porad nic", CollectingOutputChannel(), "zakaznik")
+    )
+    assert bot.seen == ["zkousel jsem heslo [heslo skryto] a porad nic"]
+
+
 async def test_an_unsure_or_other_classification_keeps_the_message():
     for intent, confidence in (("share_password", 0.5), ("ask_password", 0.99)):
         bot = Bot()
