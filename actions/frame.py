@@ -944,7 +944,9 @@ def read(
         if term
         else None
     )
-    frame.term = _term(named.group(0)) if named else None
+    # ("není TLS to samé co SSL?": the TLS choice explained, not SSL's meaning alone)
+    tls = term is not None and re.search(r"\b(start)?tls\b(?!\s*/)", term.group(0)) is not None
+    frame.term = "tls" if tls else _term(named.group(0)) if named else None
     _form_fields(frame, folded)
     _protocol_choice(frame, folded)
     if "port_not_entered" in frame.asks:

@@ -136,6 +136,11 @@ def _fits(number: int, protocols: List[str], security: Optional[str]) -> bool:
     return (not named or protocol in named) and security in (None, "both", port_security)
 
 
+# The connection that starts plain: STARTTLS, or a bare „TLS“ (Samsung Email's name) – never
+# „SSL/TLS“, „TLS/SSL“ or „SSL (TLS)“
+STARTTLS_CHOICE = re.compile(r"\bstarttls\b|(?<![/(])(?<!/ )\btls\b(?!\s*/)(?!\))")
+
+
 def _said_with(number: int, frame: Frame) -> str:
     """What the customer wrote with the number: its clause when several ports are named
     ("IMAP 993 SSL/TLS, SMTP 110 STARTTLS": STARTTLS is 110's), else the whole message."""
@@ -191,12 +196,14 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
             )
             wrong[owner[0]] = "ssl"
             continue
-        if owner and owner[1] == "ssl" and re.search(r"\bstarttls\b", _said_with(number, frame)):
-            # "STARTTLS a port 465": the SSL port wants the SSL/TLS choice, not STARTTLS
+        starttls = STARTTLS_CHOICE.search(_said_with(number, frame))
+        if owner and owner[1] == "ssl" and starttls:
+            # "STARTTLS a port 465", "TLS a 993": the SSL port wants the SSL/TLS choice
             dispatcher.utter_message(
                 response="utter_port_starttls",
                 port=number,
                 protocol_label=knowledge.protocol_label(owner[0]),
+                choice=starttls.group(0).upper(),
             )
             continue
         if owner and _fits(number, protocols, security):

@@ -450,6 +450,9 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         if frame.works is False and _sending_still_fails(turn, events):
             # "dal jsem 465 a pořád nic": the port is right, the log-in is the next suspect
             events += troubleshoot(dispatcher, turn, "cannot_send")
+        elif frame.works is False and _receiving_still_fails(turn, events):
+            # "imap 993 ssl/tls a nejde to": the port is right, the account's details are next
+            events += troubleshoot(dispatcher, turn, "nothing_works")
         # "ok, dal jsem 993. a odchozí s SSL?": a protocol asked beside the number checked
         claimed = {protocol for _, protocol, _ in frame.port_claims}
         asked = [p for p in frame.protocols if p in knowledge.protocols() and p not in claimed]
@@ -483,6 +486,14 @@ def _sending_still_fails(turn: Turn, events: Events) -> bool:
     corrected = any(e.get("name") == "asked_protocols" for e in events)
     unknown_outgoing = not owners and turn.frame.protocols == ["smtp"]
     return ((owners == {"smtp"} and not corrected) or unknown_outgoing) and not turn.frame.symptom
+
+
+def _receiving_still_fails(turn: Turn, events: Events) -> bool:
+    """An incoming port right (nothing corrected) and the mail still failing, no symptom told."""
+    owners = {owner[0] for n in turn.frame.ports if (owner := knowledge.protocol_for_port(n))}
+    corrected = any(e.get("name") == "asked_protocols" for e in events)
+    incoming = set(knowledge.incoming_protocols())
+    return bool(owners) and owners <= incoming and not corrected and not turn.frame.symptom
 
 
 def asked_protocols(turn: Turn) -> List[str]:
@@ -664,6 +675,10 @@ def other_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return answers.answer_other_device(dispatcher, turn.protocol)
 
 
+# What the walkthrough's account form gives with its values
+WALKTHROUGH_VALUES = {"settings", "server", "port", "port_table", "username", "password"}
+
+
 def _asks_setup(turn: Turn, sending: bool = False) -> bool:
     """ "Mám iPhone, jak tam nastavím poštu?": setting up, nothing else asked (`sending`: the
     sending alone, "jak nastavím odesílání?", which is the outgoing server's part)."""
@@ -690,8 +705,12 @@ def _asks_setup(turn: Turn, sending: bool = False) -> bool:
         or lexicon.says("how_to_do_it", frame.folded)
         or lexicon.says("setup_fails", frame.folded)  # "v outlooku mi to nejde nastavit"
     )
+    # "jak postupovat a jaké porty?": the walkthrough's values answer the settings asked too
+    values_only = lexicon.says("asks_procedure", frame.folded) and set(frame.asks) <= (
+        WALKTHROUGH_VALUES
+    )
     return bool(setup) and not (
-        frame.asks
+        (frame.asks and not values_only)
         or frame.ports
         or frame.symptom
         or frame.open_smtp

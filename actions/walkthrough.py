@@ -92,7 +92,14 @@ class Walkthrough:
         self.dispatcher = dispatcher
         # The account form's own choice: a port question on the side does not change it. POP3
         # talked about before the form ("pomozte mi s Thunderbirdem na POP3") is the choice.
-        talked_about = "pop3" if turn.tracker.get_slot("protocol") == "pop3" else None
+        # ("…jaké porty? používám pop3": POP3 among the protocols of the last answer, or the
+        # one account type named now – "vidím IMAP a POP" names the screen's choice, not one)
+        named_now = [p for p in turn.frame.protocols if p in knowledge.incoming_protocols()]
+        earlier = [
+            turn.tracker.get_slot("protocol"),
+            *(turn.tracker.get_slot("asked_protocols") or []),
+        ]
+        talked_about = "pop3" if "pop3" in earlier or named_now == ["pop3"] else None
         self.protocol: Any = turn.tracker.get_slot("form_protocol") or talked_about
         self.security = turn.tracker.get_slot("form_security")
         self.events: List[Dict[str, Any]] = []
