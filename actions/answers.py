@@ -119,10 +119,12 @@ def answer_username(dispatcher: CollectingDispatcher) -> Events:
     return [SlotSet("last_topic", "username")]  # "a u odchozího taky?" asks it of SMTP
 
 
-def answer_username_short(dispatcher: CollectingDispatcher) -> Events:
-    """ "Jako uživatele mám jen info": not enough, the whole address."""
+def answer_username_short(dispatcher: CollectingDispatcher, folded: str = "") -> Events:
+    """ "Jako uživatele mám jen info": not enough, the whole address ("…, je to špatně?": yes,
+    it is – the yes/no word answers the question as asked)."""
+    wrong_asked = lexicon.says("asks_if_wrong", folded)
     dispatcher.utter_message(
-        response="utter_username_short",
+        response="utter_username_short_wrong" if wrong_asked else "utter_username_short",
         username=knowledge.username(),
     )
     return [SlotSet("last_topic", "username")]
@@ -237,10 +239,12 @@ def answer_switch_account(dispatcher: CollectingDispatcher, turn: Turn) -> Event
 
 
 def switch_target(turn: Turn) -> Optional[str]:
-    """The incoming protocol switched to: the one after "na" ("z POP3 na IMAP"), else the last
-    one named."""
-    after_na = re.findall(r"(?:\bna|\bza|->)\s+(\w+)", turn.frame.folded)
-    named = [p for word in after_na for p in protocols_in_text(word)]
+    """The incoming protocol switched to: the one after "na" ("z POP3 na IMAP") or before
+    "místo", else the last one named."""
+    after_na = re.findall(r"(?:\bna|\bza|->|\bto)\s+(\w+)", turn.frame.folded)
+    # ("POP3 místo IMAP", "POP3 instead of IMAP": the one before the word)
+    instead = re.findall(r"(\w+)\s+(?:misto|namisto|instead of)\b", turn.frame.folded)
+    named = [p for word in after_na + instead for p in protocols_in_text(word)]
     return next(
         (p for p in named + turn.frame.protocols[::-1] if p in knowledge.incoming_protocols()),
         None,
@@ -337,8 +341,13 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(response="utter_mixed_ssl", **symptoms.fix_values())
         return []
     if topic == "keep_on_server":
+        named = [p for p in turn.frame.protocols if p in knowledge.incoming_protocols()]
+        if named == ["imap"] or (not named and turn.protocol == "imap"):
+            # "a kdybych měl IMAP, zůstanou maily na serveru?": yes, that is what IMAP does
+            dispatcher.utter_message(response="utter_imap_keeps")
+            return [SlotSet("protocol", "imap")]
         dispatcher.utter_message(response="utter_keep_on_server")
-        return []
+        return [SlotSet("protocol", "pop3")] if named == ["pop3"] else []
     if topic == "port_not_entered":  # the form asked for none: the program chooses it
         dispatcher.utter_message(response="utter_port_not_entered", **symptoms.fix_values())
         return [SlotSet("last_topic", "port")]
@@ -423,7 +432,7 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(response="utter_username_yes", username=knowledge.username())
         return [SlotSet("last_topic", "username")]
     if topic == "username" and lexicon.says("username_short", turn.frame.folded):
-        return answer_username_short(dispatcher)
+        return answer_username_short(dispatcher, turn.frame.folded)
     if topic in ("username", "whole_address"):
         return answer_username(dispatcher)
     if topic == "password" and "utter_switch_protocol" in last_responses(turn.tracker):

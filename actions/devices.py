@@ -11,6 +11,8 @@ DENIED = re.compile(
     r"\b(ne|nikoli|nemam|neni to|neni|nepouzivam|nechci|not)\s+((na|v|ve|do|aplikac\w*)\s+)?$"
     r"|\bomylem\s+(jsem\s+)?(napsal\w*|uvedl\w*|zadal\w*|dal\w*)\s+$"  # "omylem jsem napsal iPhone"
     r"|\b(post\w*|mail\w*|zprav\w*)\s+(z|ze|od)\s+$"  # "pošta z Gmailu": mail from there
+    # "samsung tablet, jde tam ta konfigurace jako na iPhonu?": a comparison, not the device
+    r"|\b(jako|stejne jako|podobne jako|like|as on)\s+((na|v|ve|u|s|on|in)\s+)?$"
 )
 # "…, já mám Samsung", "je to Android": the customer's own device (over one only mentioned)
 # ("kde to v iPhonu přepíšu?": the device asked about is theirs too)

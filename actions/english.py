@@ -179,3 +179,25 @@ def step_labels(messages: List[Dict[str, Any]], device: Optional[str]) -> List[D
                 response="utter_en_label", label=label, meaning=meanings[label]
             )
     return dispatcher.messages
+
+
+# The handoff's Czech messages and what they say in English (the record and the colleagues'
+# call-back stay Czech; the customer who wrote in English learns what happened).
+HANDOFF_IN_ENGLISH = {
+    "utter_handoff_done": "utter_en_handoff_done",
+    "utter_handoff_noted": "utter_en_handoff_noted",
+    "utter_callback_offer": "utter_en_callback_offer",
+    "utter_callback_saved": "utter_en_callback_saved",
+    "utter_callback_saved_with_wish": "utter_en_callback_saved",
+}
+
+
+def handoff_in_english(messages: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The English of the handoff messages among `messages`."""
+    dispatcher = CollectingDispatcher()
+    for message in messages:
+        english = HANDOFF_IN_ENGLISH.get(message.get("response") or "")
+        if english:
+            values = {k: v for k, v in message.items() if k in ("handoff_number", "contact")}
+            dispatcher.utter_message(response=english, **values)
+    return dispatcher.messages

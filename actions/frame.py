@@ -156,6 +156,7 @@ LEXICON_TOPICS = {
     "port_not_entered": "port_not_entered",  # "nevadí, že jsem nikde nezadala port?": no
     "remember_password": "remember_password",  # "zaškrtnout zapamatovat heslo?": as they like
     "keep_on_server": "keep_on_server",  # POP3's "Ponechat zprávy na serveru": kept for the phone
+    "stays_on_server": "keep_on_server",  # "ať maily zůstanou na serveru": IMAP, or POP3's box
     "ticket_admin": "ticket_admin",  # "musím na ticket odpovědět?": the colleagues know
     "auth_off": "smtp_auth",  # "…, ale přepínač přihlášení mám vypnutý": it must be on
     "pop3_fits": "pop3_fits",  # "chci ji mít v počítači, ne na serveru, takže POP3?": yes
@@ -272,11 +273,17 @@ def _topics_in(text: str) -> Set[str]:
     return {topic for _, topic in _word_topics(text) + _lexicon_topics(text)}
 
 
+# Ports customers bring from elsewhere ("a porty nechat 110 a 25?"): checked as numbers named
+# like the guide's (general e-mail knowledge: 25 and 2525 are other SMTP ports)
+OTHER_MAIL_PORTS = {25, 2525}
+
+
 def _ports(folded: str, about_mail: bool) -> List[int]:
     """Port numbers named (phone numbers already removed): any number written after "port";
     when the message is about ports, protocols or SSL, a number after a protocol or direction
     ("odchozí 25") and a number the guide uses ("mám 143 nepřečtených zpráv" is no port)."""
     known = {p for spec in knowledge.protocols().values() for p in spec["ports"].values()}
+    known |= OTHER_MAIL_PORTS
     numbers = [int(n) for n in phrases.PORT_AFTER_WORD.findall(folded)]
     # "v práci máme zablokovaný 465": a port the network blocks is no setting to check
     blocked = {int(a or b) for a, b in BLOCKED_PORT.findall(folded)}

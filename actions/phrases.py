@@ -226,7 +226,7 @@ SYMPTOM_WORDS = (
             r"\b(nejde|nemuz\w*|nemozem|nemohu|nelze|neda se|nefunguje)( \w+){0,3} (odesl\w*|odeslat|odosl\w*|poslat|odesil\w*|posil\w*)"
             r"|\b(odesl|odesil|odosl|posil)\w*( \w+){0,3} (nejde|nefunguje|nemozem|nemuzu|selh\w*)"
             # "zprávy visí ve složce Odchozí", "chodí jen příchozí"
-            r"|\b(visi|vysi|zustavaj\w*|zustav\w*|trci|zasekl\w*)\b[^.?!]{0,20}\b(odchoz\w*|k odeslani|outbox)"
+            r"|\b(visi|vysi|zustavaj\w*|zustav\w*|trci|zasekl\w*|konci|konc\w*|skonc\w*|padaj\w*|hromad\w*|cekaj\w*|ulozi\w*)\b[^.?!]{0,25}\b(odchoz\w*|k odeslani|outbox)"
             r"|\b(chodi|funguje|jde) (mi )?(jen|jenom|pouze) (prichoz\w*|prijem)"
             # "přijímá, neodesílá": the negated verb of sending
             r"|\b(neodesil\w*|neodesl\w*|neposil\w*|neodejd\w*|neodesel|neodesla|neodeslo)\b"

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon, replies
 from actions.context import Events, Turn
-from actions.frame import Frame, clauses
+from actions.frame import OTHER_MAIL_PORTS, Frame, clauses
 
 
 def port_buttons(protocol: str, security: Optional[str]) -> List[Dict[str, str]]:
@@ -182,6 +182,8 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
             protocols = [owner[0]]  # "993 a 465 s TLS/SSL": each number its own protocol
         elif owner and owner[0] == "smtp" and incoming_port and set(protocols) <= incoming:
             protocols = ["smtp"]  # "995, 465 – to je pro POP3?": that account's outgoing port
+        elif not owner and not protocol and number in OTHER_MAIL_PORTS:
+            protocols = ["smtp"]  # "a porty nechat 110 a 25?": 25 is a sending port
         if not protocols and owner:
             protocols = [owner[0]]
         if protocols == ["incoming"] and owner and owner[0] in incoming:
@@ -296,6 +298,14 @@ def _message_security(frame, protocol: Optional[str]) -> Optional[str]:
     message, or said once for the whole message."""
     if protocol in frame.security_by_protocol:
         return frame.security_by_protocol[protocol]
+    said_incoming = {
+        frame.security_by_protocol[p]
+        for p in knowledge.incoming_protocols()
+        if p in frame.security_by_protocol
+    }
+    if protocol == "incoming" and len(said_incoming) == 1:
+        # "příchozí 110 a SSL zapnuté u POPu": the incoming claim takes POP3's SSL choice
+        return said_incoming.pop()
     if len(set(frame.security_by_protocol.values())) > 1:
         return None  # said differently per protocol, not for this one
     if protocol and frame.security_by_protocol and "incoming" not in frame.security_by_protocol:

@@ -94,6 +94,7 @@ FAULTS = {
     "utter_port_check_unknown_no",
     "utter_server_check_wrong",
     "utter_username_short",
+    "utter_username_short_wrong",
 }
 
 

@@ -40,7 +40,7 @@ from actions.context import (
     said_before,
     whole_guide_shown_last,
 )
-from actions.english import answer_english, step_labels
+from actions.english import answer_english, handoff_in_english, step_labels
 from actions.fallback import fall_back
 from actions.feedback import answer_comment, answer_rating
 from actions.fix_path import (
@@ -362,7 +362,7 @@ def filled_form(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def short_username(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """ "…, uživatel jen jméno", "jméno novák": the whole address, said; else nothing."""
     if lexicon.says("username_short", turn.frame.folded):
-        return answers.answer_username_short(dispatcher)
+        return answers.answer_username_short(dispatcher, turn.frame.folded)
     return []
 
 
@@ -634,10 +634,9 @@ def said_username_yes(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     less = lexicon.says("less_than_address", turn.frame.folded) or lexicon.says(
         "username_short", turn.frame.folded
     )
-    dispatcher.utter_message(
-        response="utter_username_short" if less else "utter_username_yes",
-        username=knowledge.username(),
-    )
+    if less:
+        return answers.answer_username_short(dispatcher, turn.frame.folded)
+    dispatcher.utter_message(response="utter_username_yes", username=knowledge.username())
     return [SlotSet("last_topic", "username")]
 
 
@@ -1025,6 +1024,18 @@ def _profile_in_talk(turn: Turn) -> bool:
 def _about_profile(turn: Turn) -> bool:
     """The profile in talk, or this message names it."""
     return _profile_in_talk(turn) or bool(PROFILE_WORD.search(turn.frame.folded))
+
+
+def _apple_wish(turn: Turn) -> bool:
+    """Something automatic wished on a device with a profile, the file for a domain not named."""
+    return (
+        turn.device in knowledge.guides()
+        and knowledge.guide(turn.device).profile
+        and not EXPLICIT_AUTOCONFIG.search(turn.frame.folded)
+    )
+
+
+EXPLICIT_AUTOCONFIG = re.compile(r"autoconfig|autokonfigur|config-?v1|well-known|thunderbird|domen")
 
 
 def _autoconfig_meant(turn: Turn) -> bool:
@@ -1781,6 +1792,26 @@ ROUTES: List[Route] = [
         ),
         person,
     ),
+    Route(
+        # "Mám Android a poštu chci v Gmailu vedle svého účtu. Jde to? A jaký server?": yes
+        # first, then the rest answered
+        "feasible",
+        lambda t: (
+            lexicon.says("bare_can", t.frame.folded)
+            and bool(t.frame.asks or t.frame.device)
+            and not (
+                t.frame.symptom
+                or t.frame.works is False
+                or t.frame.adjacent
+                or t.frame.adjacent_clauses
+                or lexicon.says("program_feature", t.frame.folded)
+                or lexicon.says("profile", t.frame.folded)
+                or lexicon.says("autoconfig", t.frame.folded)
+            )
+        ),
+        said("utter_yes_possible"),
+        more=True,
+    ),
     # Setting up without typing: the address for an Apple profile, the domain for autoconfig.
     Route("profile_address", _gives_address, answer_profile_address),
     Route(
@@ -1924,7 +1955,12 @@ ROUTES: List[Route] = [
         ),
         answer_autoconfig_yes_no,
     ),
-    Route("autoconfig", lambda t: lexicon.says("autoconfig", t.frame.folded), answer_autoconfig),
+    Route(
+        "autoconfig",
+        # ("na iPhonu nechci všechno vypisovat, nedá se to automaticky?": the profile, below)
+        lambda t: lexicon.says("autoconfig", t.frame.folded) and not _apple_wish(t),
+        answer_autoconfig,
+    ),
     Route(
         "auto_setup",  # "dá se to nastavit nějak automaticky?": the profile, or autoconfig
         lambda t: (
@@ -1976,7 +2012,10 @@ ROUTES: List[Route] = [
             # (the model's guess alone: no screen reported – "klepl jsem na kolečko s fotkou")
             (
                 t.intent == "ask_profile"
-                and not (t.walkthrough_active or t.frame.adjacent or t.frame.position)
+                # ("kde na iPadu to zapnu?": a place asked, not the profile)
+                and not (
+                    t.walkthrough_active or t.frame.adjacent or t.frame.position or t.frame.asks_how
+                )
                 and not _after_smtp_fix(t)  # "kde to na Macu zapnu?" asks the fix's place
             )
             or lexicon.says("profile", t.frame.folded)
@@ -2173,8 +2212,12 @@ ROUTES: List[Route] = [
         lambda d, t: troubleshoot(d, t, "affirm" if t.frame.works else "deny"),
     ),
     Route(
-        "after_handoff",
-        lambda t: t.frame.works is False and not t.pending and not t.frame.asks and handed_off(t),
+        "after_handoff",  # (a symptom told meanwhile is answered: "odeslat nejde, co změnit?")
+        lambda t: (
+            t.frame.works is False
+            and not (t.pending or t.frame.asks or t.frame.symptom)
+            and handed_off(t)
+        ),
         handoff_pending,
     ),
     Route(
@@ -2520,6 +2563,15 @@ ROUTES: List[Route] = [
         lambda d, t: troubleshoot(d, t, "mail_not_working"),
     ),
     Route("names_something", lambda t: t.frame.names_something, continue_topic, last_resort=True),
+    Route(
+        "value_again",  # "a jaký tam má být?" after the place of a setting: its value
+        lambda t: (
+            lexicon.says("value_again", t.frame.folded)
+            and t.topic in ("port", "server", "username", "settings")
+        ),
+        continue_topic,
+        last_resort=True,
+    ),
     Route("handoff_note", handed_off, after_handoff.note, last_resort=True),
     Route(
         "walkthrough_guess_done",  # "jop", "otevřeno.", "je to podsvícené": a step done
@@ -2554,6 +2606,8 @@ def route(turn: Turn, routes: List[Route] = ROUTES) -> Outcome:
     if turn.frame.language == "en":  # the step's Czech labels, said in English
         labels = step_labels(total.messages, turn.device)
         total.messages += [{**m, "route": "english_labels"} for m in labels]
+        handoff = handoff_in_english(total.messages)
+        total.messages += [{**m, "route": "english_handoff"} for m in handoff]
     if turn.pending in ANSWERS and total.state.pending_question is UNSET:
         # A yes/no question is open only for the very next message: a later "ne" answers
         # something else, never the old "Pomohlo to?" (no handoff nobody asked for).

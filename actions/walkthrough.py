@@ -101,7 +101,9 @@ class Walkthrough:
         ]
         talked_about = "pop3" if "pop3" in earlier or named_now == ["pop3"] else None
         self.protocol: Any = turn.tracker.get_slot("form_protocol") or talked_about
-        self.security = turn.tracker.get_slot("form_security")
+        # ("…dát POP, máme to bez šifrování": the SSL choice said with the setup)
+        said = turn.frame.security if turn.frame.security in ("ssl", "plain") else None
+        self.security: Any = turn.tracker.get_slot("form_security") or said
         self.events: List[Dict[str, Any]] = []
         self.guide = knowledge.guide(turn.device)
         self.form_step = knowledge.form_step(turn.device)

@@ -89,6 +89,11 @@ NEARBY = tuple(
 NOT_A_PASSWORD = frozenset(
     fold(word)
     for word in [
+        # "to heslo vím", "heslo znám": what the customer knows of it
+        "vím",
+        "nevím",
+        "znám",
+        "neznám",
         "je",
         "jsem",
         "jste",
@@ -726,11 +731,33 @@ AUTH_METHOD_BEFORE_KEY = re.compile(r"\b(normalni|sifrovane|nesifrovane|normal|e
 CODE_LIKE = re.compile(r"^(?:[A-Z0-9]+|.*-.*|(?i:port|auth|err|error|smtp|imap|pop|ssl|tls)\w*)$")
 
 
+# The keyword inside an authentication method's name ("Normální heslo", "Šifrované heslo",
+# "Normal password"): a menu item, so no password is looked for beside it
+METHOD_KEY = re.compile(
+    r"\b((?:normaln|sifrovan|nesifrovan|normal|encrypted|unencrypted)\w*\s+)(hesl\w*|password\w*)"
+)
+
+
+# ("normální heslo mám Ruze88": a password said after the method's name is still one)
+METHOD_SECRET = re.compile(
+    r"\b(?:normaln|sifrovan|nesifrovan|normal|encrypted|unencrypted)\w*\s+[hp]-s\w*"
+    r"(?:\s+(?:je|mam|zni|is)\b|\s*[:=])\s*(?P<secret>\S+)"
+)
+
+
+def _without_method_names(folded: str) -> str:
+    """`folded` with the keyword of a method's name made no keyword, every index kept."""
+    return METHOD_KEY.sub(lambda m: m.group(1) + m.group(2)[0] + "-" + m.group(2)[2:], folded)
+
+
 def _spans(text: str) -> Iterator[Tuple[int, int]]:
-    folded = _folded(text)
+    folded = _without_method_names(_folded(text))
     candidates = [
         match.span("secret") for pattern in PATTERNS for match in pattern.finditer(folded)
     ]
+    for match in METHOD_SECRET.finditer(folded):
+        if _shaped(text[match.start("secret") : match.end("secret")], right_after_key=True):
+            candidates.append(match.span("secret"))
     for match in (m for nearby in NEARBY for m in nearby.finditer(folded)):
         word = text[match.start("secret") : match.end("secret")]
         if _shaped(word, right_after_key=not match.group("between")):

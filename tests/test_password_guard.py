@@ -44,6 +44,10 @@ def test_questions_about_passwords_are_not_passwords():
         # a colloquial past tense and a program's setting beside the word
         "napsal jsem jméno, adresu a heslo a kliknul na další",
         "dal jsem Heslo, 465, TLS/SSL zaškrtnuto a uložil",
+        # the methods of a program's menu, and what the customer knows of the password
+        "u obou je Metoda ověření: Autodetekce, Normální heslo, Šifrované heslo, Kerberos, OAuth2",
+        "Normální heslo je jen název té volby v Thunderbirdu",
+        "to heslo znám, ptám se na tu metodu ověření",
         # English words after the keyword
         "Which password should I type into the phone?",
         "the password does not work",
