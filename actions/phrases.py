@@ -425,6 +425,8 @@ WHERE_ASKED = re.compile(r"\bkde\b[^.!?]*\?|\bnevim,? kde\b|\bnemuzu (to |ji |ho
 NOT_THE_POINT = re.compile(
     r"\b(o to|o tohle|o tom|o heslo)( mi| nam)? (ale |vubec |prece )?nejde\b"
     r"|\bnejde (mi |nam )?(ale |vubec |prece )?o (to|tohle|heslo)\b"
+    # "ať o nic nepřijdu": losing nothing, no mail that does not come
+    r"|\bo (nic|nicem|zadn\w*|zprav\w*|mail\w*|data|postu)( \w+)? (neprijd\w*|neprisel|neprisla)\b"
 )
 # A free-text answer to "Pomohlo to?".
 FAILS = re.compile(

@@ -702,6 +702,7 @@ def _asks_setup(turn: Turn, sending: bool = False) -> bool:
         or short_question
         or how_setup
         or lexicon.says("how_to_do_it", frame.folded)
+        or lexicon.says("asks_procedure", frame.folded)  # "napište mi, co a kam vyplnit"
         or lexicon.says("setup_fails", frame.folded)  # "v outlooku mi to nejde nastavit"
     )
     # "jak postupovat a jaké porty?": the walkthrough's values answer the settings asked too
@@ -1005,7 +1006,9 @@ def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return []
     if not lexicon.says("port_words", folded):  # the outgoing server's settings: its log-in
         form_step = knowledge.guide(turn.device).step_number("account_form")
-        if turn.walkthrough_active and turn.step <= form_step:  # no account to open yet
+        # no account to open yet (unless they say it is there: "účet byl úspěšně přidán, …")
+        added = turn.frame.works is True or lexicon.says("account_added", turn.frame.folded)
+        if turn.walkthrough_active and turn.step <= form_step and not added:
             dispatcher.utter_message(response="utter_auth_in_form", form_step=form_step)
             return []
         return troubleshoot(dispatcher, turn, "smtp_fix_again")
@@ -1604,6 +1607,7 @@ def _works_in_walkthrough(turn: Turn) -> bool:
             or whole_guide_shown_last(turn.tracker)
         )
         and not (frame.asks or frame.ports or frame.hosts or frame.symptom or frame.open_smtp)
+        and not lexicon.says("more_to_do", frame.folded)  # "…funguje. Jen nevím, kde je…"
         and frame.works is not False
         # ("účet je uložený, je to všechno?": the end asked about, no other question)
         and ("?" not in frame.text or lexicon.says("asks_if_all_done", frame.folded))
@@ -1942,6 +1946,8 @@ ROUTES: List[Route] = [
             not t.walkthrough_active
             and lexicon.says("what_to_fill", t.frame.folded)
             and not (t.frame.asks or t.frame.symptom or t.frame.fields)
+            # ("chci poštu v Gmailu, napište mi, co kam vyplnit": the device's whole procedure)
+            and not (t.frame.device and lexicon.says("asks_procedure", t.frame.folded))
         ),
         answers.answer_what_to_fill,
     ),
@@ -2068,6 +2074,8 @@ ROUTES: List[Route] = [
             and lexicon.says("password_in_device", t.frame.folded)
             and lexicon.says("login_fields", t.frame.folded)
             and not (t.frame.ports or t.frame.symptom or t.walkthrough_active)
+            # ("…heslo… Jen nevím, kde je karta s tím ověřením": the outgoing log-in's place)
+            and not lexicon.says("where_auth", t.frame.folded)
         ),
         password_in_device,
     ),
@@ -2092,6 +2100,17 @@ ROUTES: List[Route] = [
             and reasons.reason(t.tracker) is not None
         ),
         reasons.answer_why,
+    ),
+    Route(
+        # "Účet byl úspěšně přidán, pošta chodí. Jen nevím, kde je karta s ověřením": the
+        # walkthrough is over, the log-in's place in the account that now exists
+        "where_auth_after_setup",
+        lambda t: (
+            t.walkthrough_active
+            and lexicon.says("where_auth", t.frame.folded)
+            and (t.frame.works is True or lexicon.says("account_added", t.frame.folded))
+        ),
+        lambda d, t: ended() + troubleshoot(d, t, "smtp_fix_again"),
     ),
     Route("walkthrough_works", _works_in_walkthrough, walkthrough_works),
     Route("walkthrough_accepted", _accepts_walkthrough, resume_or_start),
