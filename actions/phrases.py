@@ -303,7 +303,7 @@ SYMPTOM_WORDS = (
             # "zadal jsem špatné údaje", "auth failed", "nemůže ověřit", "ověření selhalo"
             r"|\b(spatn|nespravn|neplatn|chybn)\w* (prihlasovaci )?(udaj|jmen|hesl|login)\w*"
             r"|\bauth\w*\W+fail\w*|\blogin\W+fail\w*|\binvalid (credentials|password|login)"
-            r"|\b(nemuz|nemoz|nelze|nejde|neslo|nepodar\w*|nedar\w*)\w*( \w+){0,3} (overit|overeni|prihlasit)"
+            r"|\b(nemuz|nemoz|nelze|nejde|neslo|nepodar\w*|nedar\w*|nepovedl\w*|nezdar\w*)\w*( \w+){0,3} (overit|overeni|prihlasit)"
             r"|\b(overen|overovan|prihlasen)\w*( \w+){0,4} (selh|nejd|nefung|neproch|neprosl|nepodar|nezdar|zlyh)\w*"
             # "Přihlášení k serveru ssl0.ovh.net s uživatelským jménem … se nezdařilo."
             r"|\b(prihlasen|overen)\w*\b[^?!]{0,90}\bse (nezdar|nepodar)\w*"
@@ -430,10 +430,11 @@ NOT_THE_POINT = re.compile(
 )
 # A free-text answer to "Pomohlo to?".
 FAILS = re.compile(
-    r"\b(nefunguj\w*|nejde|nepomohl\w*|to same|to samy|nic se nezmenil\w*|neodchaz\w*|neprijd\w*)\b"
+    r"\b(nefunguj\w*|nejde|nepomohl\w*|to same|to samy|nic se nezmenil\w*|neodchaz\w*|neprijd\w*"
+    r"|neodes\w*|neodejd\w*|neodesl\w*)\b"
     # "vždyť jsem ho zadal už třikrát": tried again, still not in
     r"|\b(zadal\w*|zadaval\w*|zkousel\w*|zkusil\w*|psal\w*|napsal\w*)\b[^.?!]{0,20}\b(nekolikrat|trikrat|dvakrat|ctyrikrat|\d+ ?krat|\d+x|mockrat|porad dokola|opakovane)\b"
-    r"|\b(porad|furt|stale|zase)\s+(ne|nic|stejne|nejde|nefunguje|to same|to samy)\b"
+    r"|\b(porad|furt|stale|zase)\s+(to\s+)?(ne|nic|stejne|nejde|nefunguje|to same|to samy)\b"
     # "pořád ta samá chyba", "zase stejná hláška", "chyba synchronizace"
     r"|\b(porad|furt|stale|zase|opet|znovu|dal)\b( \w+){0,3} (sam\w*|stejn\w*) (chyb|hlas|problem)\w*"
     rf"|{SYNC_FAILS}"

@@ -1056,11 +1056,20 @@ AUTOCONFIG_QUESTIONS = (
         "utter_autoconfig_still_types",
         re.compile(r"\b(vyplnov|vyplnit|zadavat|zadat|psat|napsat|vypisov|nastavov)\w*"),
     ),
+    # "budou v tom souboru porty 993 a 465?": what the file holds (mailconfig/autoconfig.py)
+    ("utter_autoconfig_holds", re.compile(r"\b(port\w*|server\w*|ssl)\b")),
 )
 
 
 def answer_autoconfig_yes_no(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    dispatcher.utter_message(response=autoconfig_yes_no(turn))
+    response = autoconfig_yes_no(turn)
+    if response == "utter_autoconfig_holds":
+        # yes when every port named is one the file holds (the SSL ports), else no
+        held = {knowledge.port(p, "ssl") for p in knowledge.protocols()}
+        lead = "Ne" if set(turn.frame.ports) - held else "Ano"
+        dispatcher.utter_message(response=response, lead=lead, **symptoms.fix_values())
+    else:
+        dispatcher.utter_message(response=response)
     return [SlotSet("last_topic", "autoconfig")]
 
 
@@ -1245,7 +1254,9 @@ def _chosen_between(folded: str) -> set:
 
 def where_back(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     folded = turn.frame.folded
-    if re.search(r"\bhesl", folded):  # "heslo ke schránce… kde ho najdu?": the mailbox's
+    # "heslo ke schránce… kde ho najdu?": the mailbox's; "tak kde ho změním?" after it, too
+    about_password = "utter_mailbox_password" in last_responses(turn.tracker)
+    if re.search(r"\bhesl", folded) or (about_password and re.search(r"\b(zmen|men[ie])", folded)):
         answers.utter_password_change(dispatcher, "utter_mailbox_password")
         return []
     # a box to tick after a sending fault ("kde se tohle zaškrtává?"): the log-in, not a port
@@ -1829,6 +1840,11 @@ ROUTES: List[Route] = [
     ),
     Route("autoconfig_domain", _gives_domain, answer_autoconfig),
     Route(
+        "autoconfig_prepared",  # "a připravíte mi ho?" after the file was explained or offered
+        lambda t: _about_autoconfig(t) and lexicon.says("prepare_it", t.frame.folded),
+        answer_autoconfig,
+    ),
+    Route(
         "autoconfig_where",  # "a kam ten soubor dám?" after the autoconfig answer
         lambda t: _about_autoconfig(t) and lexicon.says("where_to_put", t.frame.folded),
         lambda d, t: answer_autoconfig(d, t, where=True),
@@ -1902,7 +1918,11 @@ ROUTES: List[Route] = [
         "walkthrough_all",  # "napište mi všechny kroky najednou": the whole guide in one go
         lambda t: (
             # ("napište mi všechny údaje najednou" asks for the values, not the steps)
-            (t.intent == "step_all" and "settings" not in t.frame.asks)
+            (
+                t.intent == "step_all"
+                and "settings" not in t.frame.asks
+                and not lexicon.says("why_asked", t.frame.folded)  # "a proč celá adresa?"
+            )
             # ("kompletní nastavení pro POP3, ať to mám všechno najednou": the values)
             or (lexicon.says("all_steps", t.frame.folded) and "settings" not in t.frame.asks)
             or (t.walkthrough_active and lexicon.says("hurry", t.frame.folded))
@@ -2023,6 +2043,7 @@ ROUTES: List[Route] = [
                     t.walkthrough_active or t.frame.adjacent or t.frame.position or t.frame.asks_how
                 )
                 and not _after_smtp_fix(t)  # "kde to na Macu zapnu?" asks the fix's place
+                and not t.frame.security  # "a kdybych ho zase zapnul?": SSL switched
             )
             or lexicon.says("profile", t.frame.folded)
         ),

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from typing import FrozenSet, Iterator, List, Tuple
 
-from czech_nlu.folding import fold
+from czech_nlu.folding import fold, fold_in_place
 
 REDACTED = "[heslo skryto]"
 
@@ -464,11 +464,6 @@ TECHNICAL = re.compile(r"^(?:pop3|imap4?|smtp|ssl0?|tls|spa|wp8|w10|ssl0\.ovh\.n
 STRIP = ".,!?;:\"'„“”‚‘`()[]{}<>"  # ("…ověřování hesla (SPA)": the brackets are no password)
 
 
-def _folded(text: str) -> str:
-    """Lower-case, no diacritics, one character for one: spans found here cut the original."""
-    return "".join((fold(ch) or ch)[0] for ch in text)
-
-
 HANDLING_VERB = re.compile(
     r"^(zmen|nastav|zada|prepis|prepsa|obnov|resetuj|najd|zjist|vezm|ziska|pouzij|pouziv|vyplni|napis)"
     r"\w*(im|ime|u|eme|ujeme|uju|uji|am|ame)$"
@@ -751,7 +746,7 @@ def _without_method_names(folded: str) -> str:
 
 
 def _spans(text: str) -> Iterator[Tuple[int, int]]:
-    folded = _without_method_names(_folded(text))
+    folded = _without_method_names(fold_in_place(text))
     candidates = [
         match.span("secret") for pattern in PATTERNS for match in pattern.finditer(folded)
     ]
@@ -795,7 +790,7 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
             continue
         if fold(word).lower() in AUTH_MECHANISMS:  # "ověřování: žádné / PLAIN / CRAM-MD5"
             continue
-        if AUTH_METHOD_NAME.fullmatch(_folded(word)):  # "„normální heslo“ je název volby"
+        if AUTH_METHOD_NAME.fullmatch(fold_in_place(word)):  # "„normální heslo“ je název volby"
             continue
         if _reported_after_key(folded[:start]) and not shaped_anywhere:
             continue  # "zadala heslo a Outlook hlásí „Účet …“" (but "…píše, že je špatné, měnil
@@ -837,7 +832,7 @@ def redact(text: str) -> str:
 def names_password(text: str) -> bool:
     """The message writes a password keyword ("heslo", "password", …): the patterns above
     read what stands beside it, so the NLU's guess does not overrule them (channels/guard.py)."""
-    return bool(KEYWORD.search(_folded(text.lower())))
+    return bool(KEYWORD.search(fold_in_place(text.lower())))
 
 
 def typed_password(text: str) -> bool:

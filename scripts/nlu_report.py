@@ -43,8 +43,8 @@ def main() -> int:
     args = parser.parse_args()
     results = Path(args.results)
     intents = json.loads((results / "intent_report.json").read_text(encoding="utf-8"))
-    # (named for the extractor's class: czech_nlu.diet.FastLoadingDIETClassifier)
-    [report] = results.glob("*DIETClassifier_report.json")
+    # (named for the extractor's class: czech_nlu.entities.CzechEntityExtractor)
+    [report] = results.glob("*CzechEntityExtractor_report.json")
     entities = json.loads(report.read_text(encoding="utf-8"))
 
     print_table("intent", intents)

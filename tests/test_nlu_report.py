@@ -19,7 +19,7 @@ def write_reports(folder, accuracy, macro_f1, protocol_f1):
             }
         )
     )
-    (folder / "DIETClassifier_report.json").write_text(
+    (folder / "CzechEntityExtractor_report.json").write_text(
         json.dumps(
             {
                 "protocol": {**row, "f1-score": protocol_f1},
