@@ -217,6 +217,10 @@ SYMPTOM_WORDS = (
     (
         "nothing_works",
         re.compile(
+            # "nemůže odeslat ani přijmout", "nefunguje ani příjem": both ways
+            r"\b(odesl|odesil|posl|posil)\w*\b[^.?!]{0,12}\bani\b[^.?!]{0,12}\b(prij|stah)\w*"
+            r"|\b(prijm|prijim|stah)\w*\b[^.?!]{0,12}\bani\b[^.?!]{0,12}\b(odesl|odesil|posl|posil)\w*"
+            r"|\b(nejde|nefunguje|nefunguji)\b[^.?!]{0,5}\bani (prijem|prijimani|stahovani)\b|"
             r"\bani prijem\w*,? ani odes\w*|\bani odes\w*,? ani prijem\w*|(?<!odeslat )(?<!poslat )(?<!odesilat )(?<!posilat )(?<!odeslani )(?<!ven )\b(nejde|nefunguje)( mi)? (vubec |uplne )?nic\b(?! (odesl|poslat|odeslat|posilat|odesilat|stahn|stahovat|prijmout|prijimat))"
         ),
     ),
@@ -288,7 +292,7 @@ SYMPTOM_WORDS = (
     (
         "login_failed",
         re.compile(
-            r"(nejde|nemuzu|nelze|neda se|nepodari\w*|selha\w*|spatn\w*|nespravn\w*|neplatn\w*|odmit\w*|nebere|neprijm\w*|porad chce)"
+            r"(nejde|nemuzu|nelze|neda se|nepodari\w*|selha\w*|spatn\w*|nespravn\w*|neplatn\w*|odmit\w*|nebere|neprijm\w*|porad chce|nechce)"
             r"\W+(\w+\W+){0,4}(prihl\w*|login\w*|hesl\w*|jmen\w*)"
             r"|(prihl\w*|login\w*|hesl\w*)\W+(\w+\W+){0,6}(nejde|nefunguje|selha\w*|spatn\w*|nespravn\w*|odmit\w*|nebere|nezdar\w*)"
             r"|(hesl\w*|udaje)\W+(\w+\W+){0,3}(mam |je |jsou )?(urcite |stoprocentne |100 ?% )?(spravn|dobr)\w*"
@@ -434,7 +438,7 @@ FAILS = re.compile(
     r"|neodes\w*|neodejd\w*|neodesl\w*)\b"
     # "vždyť jsem ho zadal už třikrát": tried again, still not in
     r"|\b(zadal\w*|zadaval\w*|zkousel\w*|zkusil\w*|psal\w*|napsal\w*)\b[^.?!]{0,20}\b(nekolikrat|trikrat|dvakrat|ctyrikrat|\d+ ?krat|\d+x|mockrat|porad dokola|opakovane)\b"
-    r"|\b(porad|furt|stale|zase)\s+(to\s+)?(ne|nic|stejne|nejde|nefunguje|to same|to samy)\b"
+    r"|\b(porad|furt|stale|zase)\s+(to\s+)?(ne|nic|stejne|nejde|nefunguje|to same|to samy|chyba|chybu|hlasi chybu)\b"
     # "pořád ta samá chyba", "zase stejná hláška", "chyba synchronizace"
     r"|\b(porad|furt|stale|zase|opet|znovu|dal)\b( \w+){0,3} (sam\w*|stejn\w*) (chyb|hlas|problem)\w*"
     rf"|{SYNC_FAILS}"

@@ -167,6 +167,7 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
         for number, _, _ in claims
     )
     talked_of = {*turn.last_protocols, turn.tracker.get_slot("protocol")}  # the protocols in talk
+    named_incoming = [p for p in frame.protocols if p in incoming]
     for number, protocol, clause_security in claims:
         owner = knowledge.protocol_for_port(number)
         # the protocol written with it, else the message's, the conversation's or the number's own
@@ -178,6 +179,8 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
         if owner and not protocol and owner[0] in talked_of:
             # "ok, dal jsem 993. a odchozí?" after IMAP's ports: IMAP's number, done as advised
             protocols = [owner[0]]
+        elif owner and not protocol and owner[0] in incoming and len(named_incoming) == 1:
+            protocols = named_incoming  # "u IMAP … port 995, SSL": IMAP's port, not POP3's
         elif owner and not protocol and len(claims) > 1:
             protocols = [owner[0]]  # "993 a 465 s TLS/SSL": each number its own protocol
         elif owner and owner[0] == "smtp" and incoming_port and set(protocols) <= incoming:
