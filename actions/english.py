@@ -17,7 +17,6 @@ SENDING_FAILS = {"cannot_send", "smtp_error"}
 FOLLOWED = ("server", "port")  # what an English follow-up ("and outgoing?") continues
 HOW = re.compile(r"\b(how|where)\b")
 PORTS_PLURAL = re.compile(r"\bports\b")
-INCOMING_NAMES = {"imap", "pop3", "incoming"}
 
 
 def utter_english_ports(dispatcher: CollectingDispatcher, protocol: str, security) -> None:
@@ -80,7 +79,8 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
                 utter_english_ports(dispatcher, protocol, turn.security)
         elif topic == "port" and (frame.protocols or turn.protocol):
             asked = list(frame.port_protocols or turn.last_protocols or [turn.protocol or ""])
-            if PORTS_PLURAL.search(frame.folded) and set(asked) <= INCOMING_NAMES:
+            incoming = {*knowledge.incoming_protocols(), "incoming"}
+            if PORTS_PLURAL.search(frame.folded) and set(asked) <= incoming:
                 asked.append("smtp")  # "IMAP then, ports please": the account's two ports
             for protocol in asked:
                 security = (

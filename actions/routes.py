@@ -9,7 +9,7 @@ choose. A new kind of message is a lexicon entry (actions/lexicon.yml) and a rou
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Set, Tuple
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -479,19 +479,23 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
     return events
 
 
+def _port_owners(turn: Turn, events: Events) -> Tuple[Set[str], bool]:
+    """The protocols the ports named belong to, and whether the check corrected one."""
+    owners = {owner[0] for n in turn.frame.ports if (owner := knowledge.protocol_for_port(n))}
+    return owners, any(e.get("name") == "asked_protocols" for e in events)
+
+
 def _sending_still_fails(turn: Turn, events: Events) -> bool:
     """Sending still fails after the outgoing port checked: right ("dal jsem 465 a pořád
     nic") or not ours ("pro SMTP mám port 26 a nejde to" – the second fault is the log-in)."""
-    owners = {owner[0] for n in turn.frame.ports if (owner := knowledge.protocol_for_port(n))}
-    corrected = any(e.get("name") == "asked_protocols" for e in events)
+    owners, corrected = _port_owners(turn, events)
     unknown_outgoing = not owners and turn.frame.protocols == ["smtp"]
     return ((owners == {"smtp"} and not corrected) or unknown_outgoing) and not turn.frame.symptom
 
 
 def _receiving_still_fails(turn: Turn, events: Events) -> bool:
     """An incoming port right (nothing corrected) and the mail still failing, no symptom told."""
-    owners = {owner[0] for n in turn.frame.ports if (owner := knowledge.protocol_for_port(n))}
-    corrected = any(e.get("name") == "asked_protocols" for e in events)
+    owners, corrected = _port_owners(turn, events)
     incoming = set(knowledge.incoming_protocols())
     return bool(owners) and owners <= incoming and not corrected and not turn.frame.symptom
 

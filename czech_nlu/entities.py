@@ -9,14 +9,14 @@ adopted"). The held-out gate measures this extractor's protocol and security ent
 """
 
 import re
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Tuple
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.understanding import PROTOCOL_WORDS
+from actions.understanding import canonical_protocol
 from czech_nlu.component import ConfigOnlyComponent
 from czech_nlu.folding import fold_in_place
 
@@ -66,7 +66,7 @@ def read_entities(text: str) -> Iterator[Dict[str, Any]]:
             yield _entity("security", "ssl", match.span(), text)
     taken += [match.span() for match in NOT_ASKED.finditer(folded)]
     for match in WORD.finditer(folded):
-        protocol = _protocol(match.group())
+        protocol = canonical_protocol(match.group())
         # ("port pro odesílání": the sending named as the thing asked about)
         named = folded[: match.start()].endswith(("pro ", "na ", "u "))
         verb = VERBS.match(match.group()) and not named
@@ -75,10 +75,6 @@ def read_entities(text: str) -> Iterator[Dict[str, Any]]:
     for match in STEP.finditer(folded):
         group = "number" if match.group("number") else "before"
         yield _entity("step", match.group(group), match.span(group), text)
-
-
-def _protocol(word: str) -> Optional[str]:
-    return next((name for pattern, name in PROTOCOL_WORDS if pattern.fullmatch(word)), None)
 
 
 def _entity(name: str, value: str, span: Tuple[int, int], text: str) -> Dict[str, Any]:
