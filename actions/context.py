@@ -150,8 +150,13 @@ def last_route(tracker: Tracker) -> Optional[str]:
 
 def previous_text(tracker: Tracker) -> str:
     """The customer's message before this one."""
-    texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    texts = customer_texts(tracker)
     return texts[-2] if len(texts) >= 2 else ""
+
+
+def customer_texts(tracker: Tracker) -> List[str]:
+    """Every message the customer wrote in this conversation, this one last."""
+    return [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
 
 
 def _steps_in(events: List[Dict[str, Any]]) -> Set[int]:

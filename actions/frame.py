@@ -112,6 +112,12 @@ class Frame:
     def names_something(self) -> bool:
         return bool(self.protocols or self.security)
 
+    @property
+    def reported(self) -> str:
+        """The message without its clauses of wish or condition ("chci, aby se to stahovalo",
+        "POP3 jestli to jde"): where a success is looked for."""
+        return phrases.WISHED.sub(" ", self.folded)
+
 
 # "bez" followed by a word that is no security ("bez domény", "bez zavináče")
 WITHOUT_OTHER = re.compile(r"\bbez (?!ssl|tls|sifr|zabezp|nej|neho|toho|nic|ni\b)\w{3,}")
@@ -835,10 +841,11 @@ def read(
     # ("pořád mi to píše to samý. účet je uložený, v Mailu ho vidím": the success told wins
     # over a vague "the same again")
     vague = failed and re.fullmatch(r"((porad|furt|stale|zase)\s+)?to sam[ey]", failed.group())
+    reported = frame.reported
     if failed and not (vague and lexicon.says("glad_it_works", folded)):
         frame.works = False
     elif (
-        (works_word := phrases.WORKS.search(folded))
+        (works_word := phrases.WORKS.search(reported))
         # ("ok, dal jsem 993. a odchozí s SSL?": an acknowledgement before a question, no report)
         and not ("?" in text and works_word.group() in WEAK_WORKS)
         and not (frame.spam or lexicon.says("compromised", folded))
@@ -865,7 +872,7 @@ def read(
         receiving_only = False
     if (
         frame.works is not False
-        and lexicon.says("glad_it_works", folded)
+        and lexicon.says("glad_it_works", reported)
         # ("maily chodí normálně, ale při odeslání chyba 530": the error, not a success)
         and not frame.error_code
         and not (frame.symptom and _fails_after_but(folded))
@@ -879,7 +886,7 @@ def read(
     # the story before it; "…, ale odesílání ne" is a partial one)
     thanked_success = (
         lexicon.says("thanks", folded)
-        and bool(phrases.SUCCESS_VERB.search(folded))
+        and bool(phrases.SUCCESS_VERB.search(reported))
         and not phrases.CONTRAST.search(folded)
         # ("díky, už to jede. ještě byste mi poslali vyúčtování": a request of its own)
         and not (frame.asks or lexicon.says("adjacent", folded) or frame.adjacent_clauses)
@@ -895,7 +902,7 @@ def read(
             # was done that ends in success; the topics it names are told, not asked)
             or (
                 len(folded.split()) > STORY_WORDS
-                and lexicon.says("glad_it_works", folded)
+                and lexicon.says("glad_it_works", reported)
                 and not VALUE_QUESTION.search(folded)
                 and not lexicon.says("adjacent", folded)
                 and not lexicon.says("more_to_do", folded)
@@ -904,6 +911,13 @@ def read(
         and not lexicon.says("device_asks", sentences[-1])
     )
     frame.position = where(folded, frame.device or device)  # once: _step and the situation read it
+    if (
+        frame.position
+        and frame.position.at_notice
+        and frame.position.step < knowledge.form_step(frame.device or device)
+        and FORM_FILLED.search(folded)
+    ):  # "vyplnila jsem servery a píše to, že se nejde připojit": a fault after the form
+        frame.position = None
     steps = len(knowledge.steps(frame.device or device))
     if frame.symptom and frame.position and (frame.position.by_label or in_walkthrough):
         # "napsalo to Nelze ověřit název účtu nebo heslo a objevily se kolonky": the Mac's form
@@ -962,7 +976,10 @@ def read(
     if (
         "port_not_entered" in frame.asks
         and (frame.protocols or frame.security)
-        and VALUE_QUESTION.search(folded)
+        # (in the port's own sentence: "…port jsem nikam nedala. co teď?" asks no value)
+        and any(
+            VALUE_QUESTION.search(part) for part in re.split(r"[.!?]+", folded) if "port" in part
+        )
     ):
         # "nikde jsem nezadal port, jaký dát pro SMTP bez SSL?": that port
         frame.asks = [t if t != "port_not_entered" else "port" for t in frame.asks]
@@ -1039,6 +1056,11 @@ def _screen_report(frame: Frame, text: str, folded: str, device: Optional[str]) 
 
 STORY_WORDS = 8  # longer than "aha, už to mám" (a step done): a story of what was done
 # A question for a value ("co tam dám?", "jaký server?"), beside not finding something.
+# The account form told as filled in: what it shows next is past the form
+FORM_FILLED = re.compile(
+    r"\b(vyplnil\w*|vyplnen\w*|zadal\w*|napsal\w*)( jsem| sem)?( tam| uz)?( ty| vsechny)?"
+    r" (servery|server|formular|udaje|hodnoty|vse|vsechno|kolonky|policka)\b"
+)
 VALUE_QUESTION = re.compile(r"\b(jak\w*|co|kter\w*|kolik)\b")
 
 

@@ -32,6 +32,7 @@ from actions.callback import answer_callback
 from actions.context import (
     Events,
     Turn,
+    customer_texts,
     last_responses,
     last_route,
     last_steps_shown,
@@ -215,6 +216,8 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
         return None  # "zpět", "ukončit", "jdi na krok 2": navigation, below
     if (frame.asks and not frame.names_something) or frame.term:
         return None  # a question of its own ("co znamená to SSL?"): answered, then the offer
+    if frame.symptom and not (frame.position and frame.position.at_notice):
+        return None  # "dala jsem IMAP a píše to Nelze se připojit": the fault, not a choice
     incoming = [p for p in frame.protocols if p in knowledge.incoming_protocols()]
     if len(incoming) > 1 and (frame.asks or "?" in frame.text):
         return None  # "IMAP, nebo POP – co je lepší?": which one, not a choice made
@@ -428,10 +431,40 @@ def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return events
 
 
+def _adding_account(turn: Turn) -> bool:
+    """The account is being added, not fixed: said now ("účet tam ještě není, teprve ho
+    zakládám"), or the setup was asked for earlier ("chci si do Samsungu přidat schránku") and
+    no account or success was reported since."""
+    frame = turn.frame
+    if lexicon.says("account_not_added", frame.folded):
+        return True
+    if lexicon.says("account_added", frame.folded) or frame.works or turn.walkthrough_finished:
+        return False
+    texts = [fold(text) for text in customer_texts(turn.tracker)]
+    latest = max(
+        (i for i, text in enumerate(texts) if lexicon.says("start_setup", text)), default=None
+    )
+    return latest is not None and not any(
+        lexicon.says("account_added", text) or lexicon.says("glad_it_works", text)
+        for text in texts[latest + 1 :]
+    )
+
+
 def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     """Every question the message asks, in the order asked; None when it asks none."""
     frame = turn.frame
     topics = list(frame.asks)
+    if (
+        {"server", "port"} & set(topics)
+        and "settings" not in topics
+        and not (frame.ports or frame.hosts)
+        and not set(frame.protocols) & {"smtp", "incoming"}
+        # (a port asked with its SSL choice, or "jde…?", is that port: they know their setup)
+        and not (frame.security or lexicon.says("can_use", frame.folded))
+        and ("server" in topics or PORTS_PLURAL.search(frame.folded))
+        and _adding_account(turn)
+    ):  # "přidávám schránku přes IMAP, jaký server a porty?": the whole account's values
+        topics = ["settings"] + [t for t in topics if t not in ("server", "port")]
     if not topics and not frame.ports and not turn.follow_up and turn.intent in INTENT_TOPICS:
         topics = [INTENT_TOPICS[turn.intent]]
         if topics == ["other_device"] and frame.device and not _asks_setup(turn):
@@ -721,7 +754,7 @@ def _asks_setup(turn: Turn, sending: bool = False) -> bool:
         or frame.needs_help
         or frame.adjacent  # "jak si nastavím přesměrování pošty na Gmail?": the customer area
         or lexicon.says("program_feature", frame.folded)  # "jde v Mailu udělat podpis?"
-        or lexicon.says("glad_it_works", frame.folded)  # "Outlook už posílá, můžu zavřít?"
+        or lexicon.says("glad_it_works", frame.reported)  # "Outlook už posílá, můžu zavřít?"
     )
 
 
@@ -745,7 +778,7 @@ def _device_named(turn: Turn) -> bool:
         and _nothing_asked(turn, settings_named=True)
         and not turn.frame.protocols  # "outlook smtp": that protocol's settings
         and not lexicon.says("thanks", turn.frame.folded)  # "na Samsungu už to mám, díky"
-        and not lexicon.says("glad_it_works", turn.frame.folded)  # "díky, Outlook už jede"
+        and not lexicon.says("glad_it_works", turn.frame.reported)  # "díky, Outlook už jede"
     )
 
 
@@ -799,7 +832,7 @@ def _fix_for_another_device(turn: Turn) -> bool:
         # ("chci ještě přidat schránku do Thunderbirdu": a setup, not the fix)
         and not (frame.start or lexicon.says("start_setup", frame.folded))
         and not (set(frame.asks) - {"smtp_auth"} or frame.ports or frame.symptom)
-        and not lexicon.says("glad_it_works", frame.folded)
+        and not lexicon.says("glad_it_works", frame.reported)
         and len(frame.text.split()) <= 14
     )
 
@@ -1120,7 +1153,7 @@ def _other_device(turn: Turn) -> bool:
         and turn.pending != Pending.SMTP_FIX  # "i v Outlooku?": every device that sends
         and lexicon.says("other_device", frame.folded)
         and not lexicon.says("windows_phone", frame.folded)  # "v Outlooku jde, a do Lumie?"
-        and not lexicon.says("glad_it_works", frame.folded)  # "Thunderbird už jede, můžu zavřít?"
+        and not lexicon.says("glad_it_works", frame.reported)  # "Thunderbird už jede, můžu zavřít?"
         and _asks_setup(turn)
     )
 
@@ -1305,7 +1338,7 @@ def _asks_if_all_done(turn: Turn) -> bool:
         and (
             turn.walkthrough_finished
             or bool(frame.works)
-            or lexicon.says("glad_it_works", frame.folded)
+            or lexicon.says("glad_it_works", frame.reported)
         )
     )
 
@@ -1537,7 +1570,7 @@ def _enters_walkthrough(turn: Turn) -> bool:
     )
     if (frame.names_something and not wish) or _adjacent_only(turn):
         return False
-    if lexicon.says("glad_it_works", frame.folded):  # "dal jsem celou adresu a už to odešlo"
+    if lexicon.says("glad_it_works", frame.reported):  # "dal jsem celou adresu a už to odešlo"
         return False
     if frame.works is False and not frame.position.at_notice:
         return False  # "po aktualizaci Samsungu nechodí pošta, píše něco s heslem": a problem
@@ -1613,7 +1646,7 @@ def _works_in_walkthrough(turn: Turn) -> bool:
     frame = turn.frame
     return (
         turn.walkthrough_active
-        and lexicon.says("glad_it_works", frame.folded)
+        and lexicon.says("glad_it_works", frame.reported)
         # "aha, už to mám" is the step done; "hotovo a funguje, díky" is the end, and so is
         # "udělala jsem to podle Vás a maily chodí" after the whole guide at once
         and (
@@ -1731,6 +1764,22 @@ def form_values(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         dispatcher.utter_message(
             response="utter_step_help", help=knowledge.steps(turn.device)[walk.form_step - 1].help
         )
+    return walk.go_to(walk.form_step)
+
+
+def place_while_adding(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """Where a value goes while the account is added: the guide's form step with its values;
+    "jak to mám udělat?" with nothing named: the walkthrough from its start."""
+    frame = turn.frame
+    named = (
+        set(frame.asks) & (FORM_FIELDS | {"settings"})
+        or frame.protocols
+        or lexicon.says("where_setting", frame.folded)
+    )
+    if not named:
+        return start_walkthrough(dispatcher, turn)
+    walk = Walkthrough(dispatcher, turn)
+    walk.choose(frame.protocols, frame.security)
     return walk.go_to(walk.form_step)
 
 
@@ -2091,6 +2140,24 @@ ROUTES: List[Route] = [
             and not (t.frame.protocols or t.frame.hosts)
         ),
         lambda d, t: said_username_yes(d, t),
+    ),
+    Route(
+        # "účet tam ještě není, kde zadám server?", "a kde to v Samsungu zadám?" after asking to
+        # add the mailbox: no account's settings to open – the add-account form with its values
+        "place_while_adding",
+        lambda t: (
+            bool(t.device or t.frame.device)
+            and not (t.walkthrough_active and t.step > knowledge.form_step(t.device))
+            and not (t.frame.symptom or t.frame.open_smtp or t.frame.ports or t.frame.hosts)
+            and (
+                lexicon.says("where_setting", t.frame.folded)
+                or lexicon.says("password_in_device", t.frame.folded)
+                or t.frame.asks_how
+                or lexicon.says("how_to_do_it", t.frame.folded)
+            )
+            and _adding_account(t)
+        ),
+        place_while_adding,
     ),
     Route(
         "password_in_device",  # "heslo jsem změnil, kde ho teď v aplikaci přepíšu?"
@@ -2476,7 +2543,7 @@ ROUTES: List[Route] = [
                         and not lexicon.says("receive_works", t.frame.folded)  # "příjem jede"
                     )
                 )
-                and lexicon.says("glad_it_works", t.frame.folded)
+                and lexicon.says("glad_it_works", t.frame.reported)
             )
             or _asks_if_all_done(t)
         ),
