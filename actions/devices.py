@@ -10,7 +10,10 @@ from actions import knowledge
 DENIED = re.compile(
     r"\b(ne|nikoli|nemam|neni to|neni|nepouzivam|nechci|not)\s+((na|v|ve|do|aplikac\w*)\s+)?$"
     r"|\bomylem\s+(jsem\s+)?(napsal\w*|uvedl\w*|zadal\w*|dal\w*)\s+$"  # "omylem jsem napsal iPhone"
-    r"|\b(post\w*|mail\w*|zprav\w*)\s+(z|ze|od)\s+$"  # "pošta z Gmailu": mail from there
+    # "pošta z Gmailu": mail from there ("posílám maily z iPhonu" sends from the device)
+    # (the window is BEFORE characters: "posílám", "odesílá", "posíláme" by their endings)
+    r"|(?<!silam )(?<!sila )(?<!silame )"
+    r"\b(post\w*|mail\w*|zprav\w*)\s+(z|ze|od)\s+$"
     # "samsung tablet, jde tam ta konfigurace jako na iPhonu?": a comparison, not the device
     r"|\b(jako|stejne jako|podobne jako|like|as on)\s+((na|v|ve|u|s|on|in)\s+)?$"
 )
@@ -79,6 +82,22 @@ def mentions_of(folded: str) -> List[Tuple[bool, int, str]]:
             if not (DENIED.search(before) or DENIED_AFTER.search(after) or works):
                 found.append((not CLAIMED.search(before), match.start(), guide.id))
     return sorted(found)
+
+
+def all_named(folded: str) -> List[str]:
+    """Every device the message names, each part joined by "a" / "i" read as one ("z iPhonu a z
+    počítače s Outlookem": two; "Samsung s aplikací Gmail": one), in the order written."""
+    parts = re.split(r"\s(?:a|i|plus|a taky|a take|a jeste)\s", folded)
+    return list(
+        dict.fromkeys(
+            device
+            for part in parts
+            if (device := named(part)) and not DONE_THERE.search(part)  # "v Outlooku hotovo"
+        )
+    )
+
+
+DONE_THERE = re.compile(r"\b(hotov\w*|uz (bylo|je|jede|funguje)|odeslal\w*|odeslo|funguje|jede)\b")
 
 
 # A correction of what was just said: "ne počkej", "pardon", "vlastně", "teda"

@@ -11,7 +11,7 @@ from typing import Any, Dict, List, NamedTuple, Optional
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import knowledge, lexicon, replies
+from actions import devices, knowledge, lexicon, replies
 from actions.answers import utter_password_change
 from actions.context import Events, Turn
 from actions.handoff import hand_off
@@ -116,10 +116,10 @@ def utter_without_auth(dispatcher: CollectingDispatcher, folded: str) -> None:
         lead = "volbu „POP before SMTP“ (POP před odesláním) vypněte a zapněte ověřování (SMTP AUTH) – bez"
         # asked "stačí to tak nechat?": no, first
         lead = f"Ne – {lead}" if "?" in folded else lead[:1].upper() + lead[1:]
+    elif lexicon.says("asks_if_must", folded):  # "…POP before SMTP? musím něco dělat?"
+        lead = "Vyřešit to je potřeba – bez"
     elif lexicon.says("pop_before_smtp", folded):
         lead = "Ne, už ne. Bez"  # "funguje ještě POP before SMTP?"
-    elif lexicon.says("asks_if_must", folded):
-        lead = "Vyřešit to je potřeba – bez"
     else:
         lead = "Bez"
     dispatcher.utter_message(
@@ -147,5 +147,12 @@ def troubleshoot(dispatcher: CollectingDispatcher, turn: Turn, entry: Optional[s
         if spam and response == "utter_ask_fix_helped":
             # Spam sent in the customer's name: someone else may know the password.
             utter_password_change(dispatcher, "utter_change_password_spam")
+        if response == "utter_smtp_fix" and len(named := devices.all_named(folded)) > 1:
+            # "posílám z iPhonu a z Outlooku": the fix in each of them
+            for device in named:
+                dispatcher.utter_message(
+                    response=response, **values, **replies.device_values(device)
+                )
+            continue
         dispatcher.utter_message(response=response, **values)
     return [SlotSet("pending_question", step.asks.value if step.asks else None)]
