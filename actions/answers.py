@@ -98,6 +98,25 @@ def answer_settings(dispatcher: CollectingDispatcher, protocol: Optional[str]) -
     return [SlotSet("protocol", protocol), SlotSet("last_topic", "settings")]
 
 
+def answer_settings_chosen(
+    dispatcher: CollectingDispatcher, protocol: str, security: str
+) -> Events:
+    """ "Kompletní nastavení pro IMAP se SSL": that choice's ports alone, every other value."""
+    values = {
+        **replies.settings_values(protocol),
+        "security_label": knowledge.security_label(security),
+        "incoming_port": knowledge.port(protocol, security),
+        "outgoing_port": knowledge.port("smtp", security),
+        "username": knowledge.username(),
+    }
+    dispatcher.utter_message(response="utter_form_values_device", **values)
+    return [
+        SlotSet("protocol", protocol),
+        SlotSet("security", security),
+        SlotSet("last_topic", "settings"),
+    ]
+
+
 def answer_what_to_fill(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """ "Našel jsem, co tam vyplním?": the outgoing server's values after a question about it,
     the whole account's otherwise."""
@@ -408,9 +427,18 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             lead="Ne" if different else "Ano",
         )
         return [SlotSet("last_topic", "settings")]
+    if topic == "password_self":
+        utter_password_change(dispatcher, "utter_password_self")
+        return [SlotSet("last_topic", "password")]
     if topic == "mailbox_password":
         utter_password_change(dispatcher, "utter_mailbox_password")
         return []
+    if (
+        topic == "server"
+        and turn.frame.everywhere
+        and lexicon.says("yes_no_question", turn.frame.folded)
+    ):
+        return answer_same_server(dispatcher, turn)  # "platí ten server pro příchozí i odchozí?"
     if topic == "server":
         # ("a odchozí server, šifrování?": the port of that SSL choice with it)
         alone = turn.frame.asks == ["server"] and not turn.frame.ports
@@ -425,6 +453,15 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_server(dispatcher, protocol, with_port=alone, lead=lead)
     if topic == "settings" and turn.frame.protocols == ["smtp"]:
         return answer_outgoing_values(dispatcher)  # "co napsat do SMTP serveru a portu?"
+    if (
+        topic == "settings"
+        and turn.frame.security in knowledge.SECURITY_CHOICES
+        and not turn.frame.security_by_protocol.keys() - {turn.protocol}
+    ):  # "kompletní nastavení pro IMAP se SSL": that choice's ports
+        protocol = turn.protocol if turn.protocol in knowledge.incoming_protocols() else None
+        return answer_settings_chosen(
+            dispatcher, protocol or knowledge.recommended_protocol(), turn.frame.security
+        )
     if topic == "settings":
         return answer_settings(dispatcher, turn.protocol)
     if topic == "whole_address" and lexicon.says("yes_no_question", turn.frame.folded):

@@ -86,6 +86,8 @@ def resolve(tracker: Tracker) -> Turn:
         and _wrote_english_before(tracker)
     ):  # "ok", "1" after English: still an English customer (the labels explained)
         frame.language = "en"
+    if not frame.security and SSL_BEFORE.search(fold(previous_text(tracker))):
+        _ssl_by_pronoun(frame)
     known_protocol = tracker.get_slot("protocol")
     known_security = tracker.get_slot("security")
     follow_up = is_follow_up(frame)
@@ -114,6 +116,26 @@ def resolve(tracker: Tracker) -> Turn:
         device_changed=bool(frame.device and frame.device != device),
         tracker=tracker,
     )
+
+
+# SSL talked about in the message before: "ho" / "to" in this one may be SSL
+SSL_BEFORE = re.compile(r"\b(ssl|tls|sifrov\w*|zabezpec\w*)")
+SSL_OFF = re.compile(
+    r"\b(ho|to|ji)\b( \w+)?( \w+)? (nezapn\w*|vypn\w*|nezaskrt\w*|nepouzi\w*|nechci|nebudu mit)\b"
+    r"|\b(nezapn\w*|vypn\w*|nezaskrt\w*|nepouzi\w*)\w*( si)? (ho|to|ji)\b"
+)
+SSL_ON_ASKED = re.compile(
+    r"\b(mam|mel\w*|musim|je lepsi|doporuc\w*|vyplati se|stoji za to)\b( \w+)?( (ho|to|ji))"
+    r"( \w+)? (zapn\w*|zaskrt\w*|pouzi\w*|pouzivat|mit|nechat)\b"
+)
+
+
+def _ssl_by_pronoun(frame: Frame) -> None:
+    """ "a když ho nezapnu, jaké porty?", "a mám ho zapnout?" right after SSL: "ho" is SSL."""
+    if SSL_OFF.search(frame.folded):
+        frame.security = "plain"
+    elif SSL_ON_ASKED.search(frame.folded) and not frame.asks:
+        frame.asks = ["ssl_advice"]
 
 
 def _bot_turns(tracker: Tracker) -> List[List[Dict[str, Any]]]:

@@ -70,9 +70,41 @@ PROVIDERS = re.compile(
 )
 
 
+# Long program names typed with a slip ("thuderbird", "outlok", "samsnug"): read as the name.
+# (Short names and "phone"-like words are left alone: "phone" is no iPhone.)
+TYPO_NAMES = ("thunderbird", "outlook", "samsung", "android")
+SUFFIX = 3  # characters of a Czech ending after the name ("thuderbirdu")
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein's distance of two words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
+
+
+def _slip_of(word: str) -> Optional[str]:
+    if len(word) < 6 or any(word.startswith(name) for name in TYPO_NAMES):
+        return None
+    for name in TYPO_NAMES:
+        allowed = 1 if len(name) <= 7 else 2
+        for k in range(len(name) - 1, len(name) + 2):
+            if len(word) - k <= SUFFIX and _distance(word[:k], name) <= allowed:
+                return name + word[k:]
+    return None
+
+
+def with_names_mended(folded: str) -> str:
+    return re.sub(r"\b[a-z]{6,}\b", lambda m: _slip_of(m.group()) or m.group(), folded)
+
+
 def mentions_of(folded: str) -> List[Tuple[bool, int, str]]:
     """(not claimed, where, guide id) of every device named and not denied: claimed ones
     first, then in the order written."""
+    folded = with_names_mended(folded)
     found = []
     for guide in knowledge.guides().values():
         for match in guide.aliases.finditer(folded):
@@ -190,6 +222,7 @@ def named(folded: str) -> Optional[str]:
     first (a device taken back – "ne iPhone" – does not count; what follows is often a list
     on the screen: "Samsung, vidím Gmail, Outlook…"), or None. A guide that refines another
     ("Outlook v iPhonu" is the Outlook app) wins."""
+    folded = with_names_mended(folded)
     mentions = mentions_of(folded)
     listed = list(PROVIDERS.finditer(folded))
     # a name in a list of providers (another one close by) counts only when claimed:

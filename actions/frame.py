@@ -168,6 +168,7 @@ LEXICON_TOPICS = {
     "pop3_fits": "pop3_fits",  # "chci ji mít v počítači, ne na serveru, takže POP3?": yes
     "outgoing_setup": "outgoing_setup",  # "už přijímá, co ještě u odchozí?": its values, log-in on
     "manager_where": "manager_where",  # "a kde je ten Manager?": its address
+    "password_self": "password_self",  # "můžu si ho změnit sám?": yes, in the customer area
     "mixed_ssl": "mixed_ssl",  # "příjem bez SSL a odesílání se SSL, jde to?": yes
 }
 # A lexicon topic answers these too: "liší se server pro příjem a odesílání?" is no question
@@ -179,6 +180,7 @@ COVERS = {
     "server_zero": {"server"},
     "switch_protocol": {"server", "settings", "pop_vs_imap", "username", "password", "same_server"},
     "mailbox_password": {"password"},
+    "password_self": {"password", "mailbox_password"},
     "outgoing_login": {"username", "password"},
     "same_login": {"username", "password", "server"},
     "whole_address": {"server", "username"},

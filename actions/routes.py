@@ -373,7 +373,10 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """A symptom: the troubleshooting flow for "nejde odeslat" / "nejde nic", else its fix."""
     # "odesílání nejde, mám 587 s SSL": the number checked first; "…jako uživatele mám jen
     # info, je to dobře?": the user name too (the likely cause)
-    events = ports.check_ports(dispatcher, turn) if turn.frame.ports and turn.frame.checks else []
+    # ("IMAP 143 bez SSL a SMTP 465 bez SSL, odesílání hlásí chybu": the settings told beside
+    # the fault are checked too – the second fault may be among them)
+    checked = turn.frame.checks or turn.frame.port_claims
+    events = ports.check_ports(dispatcher, turn) if turn.frame.ports and checked else []
     wrong_port = any(e.get("name") == "asked_protocols" for e in events)
     if wrong_port and turn.frame.symptom in ("timeout", "cannot_connect"):
         # "143 se SSL a nechce se to připojit": the wrong port is the cause, its fix the answer
@@ -497,8 +500,14 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
     for topic in topics:
         if topic in ("port", "port_purpose") and frame.ports:
             continue  # answered above
-        if topic == "port" and not frame.protocols and turn.intent == "ask_port_table":
-            events += ports.answer_port_table(dispatcher)  # "porty?", "všechny porty"
+        if topic == "port" and not frame.protocols and turn.topic == "term" and turn.protocol:
+            events += ports.answer_port(
+                dispatcher, turn, [turn.protocol]
+            )  # "co je POP3?" – "a porty?"
+        elif topic == "port" and not frame.protocols and turn.intent == "ask_port_table":
+            # "porty?", "všechny porty"; "a když ho nezapnu, jaké porty?": those without SSL
+            chosen = frame.security if frame.security in knowledge.SECURITY_CHOICES else None
+            events += ports.answer_port_table(dispatcher, chosen)
         elif topic == "port":
             if lexicon.says("can_use", frame.folded):  # "IMAP bez SSL jde?": yes, first
                 dispatcher.utter_message(response="utter_yes_possible")
@@ -615,6 +624,8 @@ def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return answers.answer_outgoing_login(dispatcher, turn)  # "a u odchozího taky celou adresu?"
     if turn.topic == "server" and turn.frame.security and not turn.frame.protocol:
         return ports.answer_port(dispatcher, turn, asked_protocols(turn))  # "a bez SSL?"
+    if turn.topic == "server" and turn.frame.everywhere and "?" in turn.frame.text:
+        return answers.answer_same_server(dispatcher, turn)  # "a platí to pro příchozí i odchozí?"
     if turn.topic == "server" and protocol:
         events = answers.answer_server(dispatcher, protocol)
         if "port" in turn.last_topics:  # "jaký server a port pro IMAP?" → "a pro odchozí?"
@@ -1554,6 +1565,33 @@ def form_described(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return walk.go_to(walk.form_step)
 
 
+CHOICE_VERB = re.compile(r"\b(zvolit|zvolim|vybrat|vyberu|vybirat|ktery|kterou|ktere)\b")
+
+
+def where_mail(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """Where the mail is now: the last step of the device's guide says; the walkthrough ends."""
+    dispatcher.utter_message(response="utter_step_help", help=knowledge.steps(turn.device)[-1].text)
+    return ended()
+
+
+def _choice_at_screen(turn: Turn) -> bool:
+    """ "Jsem u výběru typu účtu, co zvolit?" on a screen of the guide whose choices are no
+    account types (Windows Phone's list of ready-made accounts): that step's choice, not IMAP
+    against POP3."""
+    frame, position = turn.frame, turn.frame.position
+    if not (position and not position.at_notice and (turn.device or frame.device)):
+        return False
+    labels = fold(" ".join(knowledge.steps(turn.device)[position.step - 1].labels))
+    return (
+        lexicon.says("which_to_choose", frame.folded)
+        and bool(CHOICE_VERB.search(frame.folded))  # (not "co tam dát?": a value to type)
+        and set(frame.asks) <= {"pop_vs_imap"}
+        and not protocols_in_text(labels)
+        and not (frame.symptom or frame.ports or frame.hosts or frame.open_smtp)
+        and not turn.walkthrough_active
+    )
+
+
 def _enters_walkthrough(turn: Turn) -> bool:
     """A screen named with a word of seeing or having done it, outside a running walkthrough."""
     frame = turn.frame
@@ -2165,6 +2203,7 @@ ROUTES: List[Route] = [
             bool(t.device or t.frame.device)
             and lexicon.says("password_in_device", t.frame.folded)
             and lexicon.says("login_fields", t.frame.folded)
+            and not t.frame.adjacent_clauses  # "…heslo do zákaznického účtu?": not the mailbox's
             and not (t.frame.ports or t.frame.symptom or t.walkthrough_active)
             # ("…heslo… Jen nevím, kde je karta s tím ověřením": the outgoing log-in's place)
             and not lexicon.says("where_auth", t.frame.folded)
@@ -2233,6 +2272,8 @@ ROUTES: List[Route] = [
             # ("jo a v počítači to musím měnit taky?": the "jo" opens the question)
             and t.frame.works is not False
             and not t.frame.symptom
+            # ("je to Thunderbird" after the fix names their device: the fix there, below)
+            and not (t.device_changed and "?" not in t.frame.text)
         ),
         also_other_devices,
     ),
@@ -2378,7 +2419,18 @@ ROUTES: List[Route] = [
         lambda d, t: answers.answer_password(d),
     ),
     Route("done_and_next_screen", _next_screen_after_done, next_screen),
+    Route(
+        "where_mail",  # "nastavení doběhlo, kde teď najdu ty maily?": the guide's last step says
+        lambda t: (
+            lexicon.says("where_mail", t.frame.folded)
+            and not (t.frame.symptom or t.frame.asks or t.frame.ports or t.frame.open_smtp)
+            # (mid-walkthrough only when the account is told added: "hotovo, účet je přidaný")
+            and (not t.walkthrough_active or lexicon.says("account_added", t.frame.folded))
+        ),
+        where_mail,
+    ),
     Route("walkthrough_navigation", _in_walkthrough, yes_to_tap(navigate)),
+    Route("screen_choice", _choice_at_screen, enter_walkthrough),
     Route("walkthrough_entered", _enters_walkthrough, yes_to_tap(enter_walkthrough)),
     Route(
         "walkthrough_resumed",  # "pojďme zase na ten postup" with the walkthrough paused

@@ -34,6 +34,8 @@ SECURE = r"(ssl(?![0o]\b)\w*|tls\w*|sifr\w*|zasifr\w*|zabezp\w*|bezpecn\w*|encry
 # Both variants asked: "s SSL i bez", "obě možnosti", "všechny varianty".
 BOTH_SECURITY = re.compile(
     rf"\b(s|se|so|with)\s+{SECURE}\s+(i|a|nebo|ci|and|or)\s+(bez|without)\b"
+    # "bez SSL i se SSL", "bez šifrování nebo s ním"
+    rf"|\b(bez|without)\s+{SECURE}\s+(i|aj|nebo|ci|or)\s+(s|se|so|with)\s+({SECURE}|nim)\b"
     rf"|\bi\s+bez\s+(nej|neho|toho|ssl\w*|sifr\w*)\b|\bs\s+i\s+bez\b"
     rf"|\bne(sifr|zasifr|zabezp)\w*\s+(i|a)\s+{SECURE}|\b{SECURE}\s+(i|a)\s+ne(sifr|zasifr|zabezp)\w*"
     r"|\b(obe|obou|vsechny|vsech|oboje|obidve)\s+(\w+\s+)?(varianty|varianta|moznosti|verze|volby|dva)"
