@@ -2187,6 +2187,8 @@ ROUTES: List[Route] = [
             bool(t.device or t.frame.device)
             and not (t.walkthrough_active and t.step > knowledge.form_step(t.device))
             and not (t.frame.symptom or t.frame.open_smtp or t.frame.ports or t.frame.hosts)
+            # ("kde najdu heslo k mailu? nastavuju Samsung": the password, not the form)
+            and not ({"password", "mailbox_password"} & set(t.frame.asks) or _password_forgotten(t))
             and (
                 lexicon.says("where_setting", t.frame.folded)
                 or lexicon.says("password_in_device", t.frame.folded)
