@@ -439,6 +439,8 @@ def _adding_account(turn: Turn) -> bool:
     zakládám"), or the setup was asked for earlier ("chci si do Samsungu přidat schránku") and
     no account or success was reported since."""
     frame = turn.frame
+    if lexicon.says("forwarding", frame.folded):
+        return False  # "ať se maily přeposílají na Gmail": the customer area's, no account added
     if lexicon.says("account_not_added", frame.folded):
         return True
     if lexicon.says("account_added", frame.folded) or frame.works or turn.walkthrough_finished:
@@ -775,6 +777,8 @@ def _device_setup(turn: Turn) -> bool:
         bool(turn.frame.device)
         and not turn.walkthrough_active
         and not turn.frame.needs_help  # "v Gmailu nevidím nastavení serveru": where it is
+        # ("ať se mi maily přeposílají na Gmail": forwarding, set in the customer area)
+        and not lexicon.says("forwarding", turn.frame.folded)
         and _asks_setup(turn)
     )
 
