@@ -396,7 +396,11 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(response="utter_same_login", username=knowledge.username())
         return [SlotSet("last_topic", "username")]
     if topic == "password_everywhere":  # "nové heslo musím přepsat i v telefonu?": yes
-        dispatcher.utter_message(response="utter_password_everywhere")
+        # ("heslo jsem si měnil minulý týden": told, not asked – no "Ano")
+        told = "?" not in turn.frame.text
+        dispatcher.utter_message(
+            response="utter_password_everywhere_told" if told else "utter_password_everywhere"
+        )
         return [SlotSet("last_topic", "password")]
     if topic == "internet_needed":  # the guide's first step: connected, Wi-Fi or mobile data
         dispatcher.utter_message(response="utter_internet_needed")

@@ -86,8 +86,20 @@ def resolve(tracker: Tracker) -> Turn:
         and _wrote_english_before(tracker)
     ):  # "ok", "1" after English: still an English customer (the labels explained)
         frame.language = "en"
-    if not frame.security and SSL_BEFORE.search(fold(previous_text(tracker))):
+    before = fold(previous_text(tracker))
+    if not frame.security and SSL_BEFORE.search(before):
         _ssl_by_pronoun(frame)
+    if not frame.asks and PASSWORD_BEFORE.search(before) and PASSWORD_PRONOUN.search(frame.folded):
+        frame.asks = ["password"]  # "…heslo…" – "a kde ho případně změním?"
+    last_topic = tracker.get_slot("last_topic")
+    if (
+        last_topic in ("username", "password")
+        and frame.asks == ["server"]
+        and frame.protocols == ["smtp"]
+        and ALSO.search(frame.folded)
+        and len(frame.folded.split()) <= 8
+    ):  # "a u odchozího serveru taky?" after the user name: the same question there
+        frame.asks = []
     known_protocol = tracker.get_slot("protocol")
     known_security = tracker.get_slot("security")
     follow_up = is_follow_up(frame)
@@ -128,6 +140,15 @@ SSL_ON_ASKED = re.compile(
     r"\b(mam|mel\w*|musim|je lepsi|doporuc\w*|vyplati se|stoji za to)\b( \w+)?( (ho|to|ji))"
     r"( \w+)? (zapn\w*|zaskrt\w*|pouzi\w*|pouzivat|mit|nechat)\b"
 )
+
+
+# The password talked about before ("heslo", or one the guard took out): "ho" may be it
+PASSWORD_BEFORE = re.compile(r"\bhesl\w*|\bpassword\b")
+PASSWORD_PRONOUN = re.compile(
+    r"\b(kde|jak|kam|odkud)\b[^.?!]{0,20}\b(ho|ji)\b[^.?!]{0,15}\b(zmen\w*|zmenit|zjist\w*|najd\w*"
+    r"|najit|vezm\w*|vzit|nastav\w*|obnov\w*)|\b(ho|ji)\b( \w+)? (zmenim|zjistim|najdu|vezmu|nastavim)\b"
+)
+ALSO = re.compile(r"\b(taky|take|tez|to same|stejne|rovnez)\b")
 
 
 def _ssl_by_pronoun(frame: Frame) -> None:

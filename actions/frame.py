@@ -734,7 +734,12 @@ def read(
             frame.asks.append("smtp_auth")
     only_a_number = bool(re.fullmatch(r"\W*\d{2,5}\W*", folded))  # "465?"
     # "993 nebo 143?"
-    choice = re.search(r"\b(\d{2,5})\s*(nebo|ci|or|/)\s*(\d{2,5})\b", without_phones)
+    choice = re.search(r"\b(\d{2,5})\s*(nebo|ci|or|/)\s*(\d{2,5})\b", without_phones) or (
+        # "jaký je rozdíl mezi 465 a 587?": the two compared, a choice between them
+        re.search(
+            r"\brozdil\w*\b[^.?!]{0,15}\b(\d{2,5})\s*(a|i|vs|and)\s*(\d{2,5})\b", without_phones
+        )
+    )
     frame.port_choice = bool(choice)
     two_ports = choice is not None and all(
         knowledge.protocol_for_port(int(number)) for number in choice.group(1, 3)

@@ -382,6 +382,11 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         # "143 se SSL a nechce se to připojit": the wrong port is the cause, its fix the answer
         return events + ask_if_it_helped(dispatcher)
     events += short_username(dispatcher, turn)
+    if lexicon.says("password_changed", turn.frame.folded) and (
+        turn.frame.symptom or turn.frame.works is False
+    ):
+        # "heslo jsem si změnil … a od té doby nestahuju poštu": the new one is not in the device
+        dispatcher.utter_message(response="utter_password_everywhere_told")
     if turn.frame.symptom == "login_failed" and lexicon.says("account_password", turn.frame.folded):
         # "nejde přihlásit, heslo mám jako do zákaznického účtu": that is the mistake, named
         answers.utter_password_change(dispatcher, "utter_mailbox_password")
@@ -470,6 +475,12 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         and _adding_account(turn)
     ):  # "přidávám schránku přes IMAP, jaký server a porty?": the whole account's values
         topics = ["settings"] + [t for t in topics if t not in ("server", "port")]
+    if (
+        len(frame.ports) > 1
+        and "pop_vs_imap" in topics
+        and not set(frame.protocols) & set(knowledge.incoming_protocols())
+    ):  # "jaký je rozdíl mezi 465 a 587?": between those ports, not IMAP and POP3
+        topics = [t for t in topics if t != "pop_vs_imap"] or ["port"]
     if not topics and not frame.ports and not turn.follow_up and turn.intent in INTENT_TOPICS:
         topics = [INTENT_TOPICS[turn.intent]]
         if topics == ["other_device"] and frame.device and not _asks_setup(turn):
@@ -518,6 +529,13 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
             )
         elif topic in ("port_table", "port_purpose"):
             events += ports.answer_port_table(dispatcher)
+        elif (
+            topic in ("password", "username")
+            and not frame.protocols
+            and turn.topic == "term"
+            and turn.protocol == "smtp"
+        ):  # "co je SMTP?" – "a musí mít nějaké heslo?": the outgoing server's log-in
+            events += answers.answer_outgoing_login(dispatcher, turn)
         else:
             events += answers.answer_topic(dispatcher, turn, topic)
     return events
@@ -2366,6 +2384,8 @@ ROUTES: List[Route] = [
             and ("?" not in t.frame.text or not t.frame.asks)
             # ("takže účet je v pořádku?" asks whether the mailbox is safe, which nobody here knows)
             and not ("?" in t.frame.text and lexicon.says("compromised", t.frame.folded))
+            # ("ano, včera přišel nějaký ticket Open SMTP": the "ano" opens a report, no success)
+            and not (t.frame.open_smtp and not lexicon.says("glad_it_works", t.frame.reported))
         ),
         lambda d, t: troubleshoot(d, t, "affirm" if t.frame.works else "deny"),
     ),
