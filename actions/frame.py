@@ -204,7 +204,8 @@ COVERS = {
 
 
 # Topics whose words hosting talk uses too ("fakturační údaje", "záloha ze serveru")
-HOSTING_WORD_TOPICS = {"settings", "server", "port", "port_table", "same_server"}
+# (a password inside a hosting matter's clause is that thing's: "jak změním heslo k FTP?")
+HOSTING_WORD_TOPICS = {"settings", "server", "port", "port_table", "same_server", "password"}
 # The fields of the account form: named in a report that they are filled, they are no question.
 FIELD_TOPICS = {
     "server",
@@ -273,6 +274,11 @@ def _asks(folded: str) -> List[str]:
     return list(dict.fromkeys(topic for topic in topics if topic not in covered))
 
 
+# A request to be told, with no question mark: what it lists is asked
+WANTS_TO_KNOW = re.compile(
+    r"\b(potrebuj\w*|potreboval\w*|chci|chtel\w*|chteji|rad\w*)( bych)? (vedet|znat|zjistit)\b"
+    r"|\b(napiste|rekn\w*|poslete|sdelte|pripomen\w*) (mi|nam)\b|\bzajima (me|nas)\b"
+)
 OWN_QUESTION = re.compile(r"\b(jak\w*|kter\w*|co|kde|kolik|what|which|where)\b")
 
 
@@ -990,6 +996,10 @@ def read(
     ):
         # "nikde jsem nezadal port, jaký dát pro SMTP bez SSL?": that port
         frame.asks = [t if t != "port_not_entered" else "port" for t in frame.asks]
+    if WANTS_TO_KNOW.search(folded) and not frame.symptom:
+        # "potřebuju vědět: server, port… a jestli tam má být zaškrtnuté ověřování": every item
+        # listed is asked, whatever the words of filling in it holds
+        frame.asks += [topic for topic in in_all if topic not in frame.asks]
     return frame
 
 

@@ -1587,6 +1587,7 @@ def form_described(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return walk.go_to(walk.form_step)
 
 
+WHERE_TO_ADD = re.compile(r"\b(kde|kam)\b[^.?!]{0,25}\b(pridam|pridat|zalozim|zalozit|zadam)\b")
 CHOICE_VERB = re.compile(r"\b(zvolit|zvolim|vybrat|vyberu|vybirat|ktery|kterou|ktere)\b")
 
 
@@ -1836,6 +1837,10 @@ def place_while_adding(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         or frame.protocols
         or lexicon.says("where_setting", frame.folded)
     )
+    if not named and whole_guide_shown_last(turn.tracker):
+        return Walkthrough(dispatcher, turn).go_to(
+            1
+        )  # the guide was just sent: its start, step by step
     if not named:
         return start_walkthrough(dispatcher, turn)
     walk = Walkthrough(dispatcher, turn)
@@ -2213,6 +2218,7 @@ ROUTES: List[Route] = [
             and not ({"password", "mailbox_password"} & set(t.frame.asks) or _password_forgotten(t))
             and (
                 lexicon.says("where_setting", t.frame.folded)
+                or WHERE_TO_ADD.search(t.frame.folded)  # "a kde v Outlooku to přidám?"
                 or lexicon.says("password_in_device", t.frame.folded)
                 or t.frame.asks_how
                 or lexicon.says("how_to_do_it", t.frame.folded)

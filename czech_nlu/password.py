@@ -565,6 +565,20 @@ PRODUCT_WORDS = frozenset(
         "pop",
         "ssl",
         "tls",
+        # hosting matters whose own password is asked about ("heslo do WordPressu", "k FTP")
+        "wordpress",
+        "wordpressu",
+        "ftp",
+        "ftpcka",
+        "filezilla",
+        "filezilly",
+        "filezillu",
+        "joomla",
+        "joomly",
+        "mysql",
+        "databaze",
+        "eshop",
+        "eshopu",
     ]
 )
 KEYWORD = re.compile(rf"\b{KEY}")
