@@ -212,13 +212,15 @@ def answer_same_server(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def answer_ssl_required(dispatcher: CollectingDispatcher, turn: Optional[Turn] = None) -> Events:
     # "musím mít SSL?" – no; "funguje to i bez SSL?" – yes
     works = turn and lexicon.says("asks_if_works_without", turn.frame.folded)
+    named = list(turn.frame.named_protocols) if turn else []
+    if turn and not named and turn.frame.text.lower().startswith("a ") and turn.protocol:
+        named = [turn.protocol]  # "…port odchozí pošty? mám tam 25" – "a SSL zapnout?": SMTP's
     # ("porty pro POP3? a musím zapnout SSL?": that protocol's lines)
     dispatcher.utter_message(
         response="utter_ssl_optional",
         lead="Ano" if works else "Nemusíte",
-        port_table=replies.port_table(protocols=turn.frame.named_protocols if turn else ()),
+        port_table=replies.port_table(protocols=named),
     )
-    named = list(turn.frame.named_protocols) if turn else []
     # ("…přes IMAP, musí být SSL?" – "a když ho vypnu?": IMAP's port then)
     return [SlotSet("last_topic", "port")] + (
         [SlotSet("protocol", named[0])] if len(named) == 1 else []

@@ -69,6 +69,13 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         else []
     )
     asks = frame.asks or follow_up  # "and with SSL?", "and the outgoing one?"
+    owners = [owner for n in frame.ports if (owner := knowledge.protocol_for_port(n))]
+    if owners and not frame.protocols and not frame.checks:
+        # "what's port 587 for?", "and 465?": each number's protocol and SSL choice
+        for owner_protocol, owner_security in owners:
+            utter_english_ports(dispatcher, owner_protocol, owner_security)
+        asks = [t for t in asks if t not in ("port", "port_purpose", "port_table")]
+        answered = True
     if "port" in asks and "server" not in asks and re.search(r"\bserver", frame.folded):
         asks = ["server"] + asks  # "asks for the SMTP server and port": both
     for topic in asks:

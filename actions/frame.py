@@ -738,7 +738,8 @@ def read(
             and "spa" not in frame.asks  # (Outlook's SPA box is another check box)
         ):
             frame.asks.append("smtp_auth")
-    only_a_number = bool(re.fullmatch(r"\W*\d{2,5}\W*", folded))  # "465?"
+    # "465?", "a 465?", "and 465?"
+    only_a_number = bool(re.fullmatch(r"\W*((a|and|a co|what about)\s+)?\d{2,5}\W*", folded))
     # "993 nebo 143?"
     choice = re.search(r"\b(\d{2,5})\s*(nebo|ci|or|/)\s*(\d{2,5})\b", without_phones) or (
         # "jaký je rozdíl mezi 465 a 587?": the two compared, a choice between them
