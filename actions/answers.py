@@ -102,14 +102,9 @@ def answer_settings_chosen(
     dispatcher: CollectingDispatcher, protocol: str, security: str
 ) -> Events:
     """ "Kompletní nastavení pro IMAP se SSL": that choice's ports alone, every other value."""
-    values = {
-        **replies.settings_values(protocol),
-        "security_label": knowledge.security_label(security),
-        "incoming_port": knowledge.port(protocol, security),
-        "outgoing_port": knowledge.port("smtp", security),
-        "username": knowledge.username(),
-    }
-    dispatcher.utter_message(response="utter_form_values_device", **values)
+    dispatcher.utter_message(
+        response="utter_form_values_device", **replies.chosen_values(protocol, security)
+    )
     return [
         SlotSet("protocol", protocol),
         SlotSet("security", security),

@@ -2,6 +2,7 @@
 "pardon, je to Samsung, ne iPhone"). The names are the guides' `aliases` in knowledge.yml."""
 
 import re
+from functools import lru_cache
 from typing import List, Optional, Tuple
 
 from actions import knowledge
@@ -97,7 +98,10 @@ def _slip_of(word: str) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=256)
 def with_names_mended(folded: str) -> str:
+    """The text with slipped program names mended (named() and mentions_of() both read it for
+    the same text: cached, the distances are computed once)."""
     return re.sub(r"\b[a-z]{6,}\b", lambda m: _slip_of(m.group()) or m.group(), folded)
 
 

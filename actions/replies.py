@@ -58,6 +58,17 @@ def settings_values(protocol: str) -> Dict[str, Any]:
     }
 
 
+def chosen_values(protocol: str, security: str) -> Dict[str, Any]:
+    """The account's values for one account type and SSL choice (the form's, one port each)."""
+    return {
+        **settings_values(protocol),
+        "security_label": knowledge.security_label(security),
+        "incoming_port": knowledge.port(protocol, security),
+        "outgoing_port": knowledge.port("smtp", security),
+        "username": knowledge.username(),
+    }
+
+
 def device_values(device: Optional[str]) -> Dict[str, Any]:
     """The places the responses name ({auth_switch}, {open_account}…), in the customer's device."""
     places = knowledge.places(device)

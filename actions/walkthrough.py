@@ -261,14 +261,7 @@ class Walkthrough:
         return NAV_BUTTONS + [ALL_STEPS_BUTTON] if first else NAV_BUTTONS
 
     def _form_values(self) -> Dict[str, Any]:
-        values = replies.settings_values(self.protocol)
-        return {
-            **values,
-            "security_label": knowledge.security_label(self.security),
-            "incoming_port": knowledge.port(self.protocol, self.security),
-            "outgoing_port": knowledge.port("smtp", self.security),
-            "username": knowledge.username(),
-        }
+        return replies.chosen_values(self.protocol, self.security)
 
     def finish(self) -> List[Dict[str, Any]]:
         """The last step reached: a summary of the choices and the test e-mail."""
