@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon, replies, symptoms
-from actions.context import Events, Turn, last_responses, password_typed_here
+from actions.context import Events, Turn, adding_account, last_responses, password_typed_here
 from actions.pending import Pending
 from actions.understanding import protocols_in_text
 from czech_nlu.folding import fold
@@ -187,6 +187,27 @@ DIFFER = re.compile(
 SAME = re.compile(r"\b(stejn\w*|totozn\w*|rovnak\w*|jeden a ten\w*|ten ist\w*|same)\b")
 
 
+AUTH_AFTER_ADDING = "auth_after_adding"  # the last answer: the log-in is set once it is added
+
+
+def answer_auth_while_adding(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
+    """Where the outgoing server's log-in is, asked while the account is being added: on the
+    form, or (a program whose form has none) on the account once added; None when an account
+    exists ("účet byl úspěšně přidán, kde…") or that was said just now."""
+    guide = knowledge.guide(turn.device)
+    form_step = guide.step_number("account_form")
+    added = turn.frame.works is True or lexicon.says("account_added", turn.frame.folded)
+    adding = (turn.walkthrough_active and turn.step <= form_step) or adding_account(turn)
+    if not adding or added or turn.topic == AUTH_AFTER_ADDING:
+        return None
+    dispatcher.utter_message(
+        response="utter_auth_after_adding" if guide.auth_after_adding else "utter_auth_in_form",
+        form_step=form_step,
+    )
+    # ("a kudy se tam dostanu?" follows: the added account's way, not the form)
+    return [SlotSet("last_topic", AUTH_AFTER_ADDING)] if guide.auth_after_adding else []
+
+
 def answer_same_server(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """ "Liší se server pro příjem a odesílání?" – no; "Je stejný?" – yes (yes/no first)."""
     incoming, outgoing = knowledge.server("incoming"), knowledge.server("outgoing")
@@ -196,6 +217,8 @@ def answer_same_server(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     differ, same = DIFFER.search(turn.frame.folded), SAME.search(turn.frame.folded)
     asks_difference = differ is not None and not (same and same.start() < differ.start())
     response = "utter_same_server_no" if asks_difference else "utter_same_server_yes"
+    if re.search(r"\b(kam|kde|patri|dat|dam)\b", turn.frame.folded) and not asks_difference:
+        response = "utter_same_server_both"  # "kam ho dát, do příchozího, nebo odchozího?"
     dispatcher.utter_message(response=response, server=incoming)
     # "je odchozí server stejný?" – "a port?" then is the outgoing one's
     named = turn.frame.protocols
@@ -492,10 +515,17 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         typed = password_typed_here(turn.tracker)
         return answer_password(dispatcher, turn.frame.text, typed_before=typed)
     if topic == "smtp_auth" and turn.frame.asks_how:
+        while_adding = answer_auth_while_adding(dispatcher, turn)
+        if while_adding is not None:  # "zakládám účet – kde je to zaškrtnutí?"
+            return while_adding
         # "kde se zapíná ověřování?": where, step by step
         dispatcher.utter_message(
             response="utter_smtp_fix", **replies.settings_values(knowledge.recommended_protocol())
         )
+        return [SlotSet("last_topic", "smtp_auth"), SlotSet("protocol", "smtp")]
+    if topic == "smtp_auth" and lexicon.says("sending_worked", turn.frame.reported):
+        # "e-mail odešel – musím to ověření ještě někde zapnout?": the server sends only with it
+        dispatcher.utter_message(response="utter_smtp_auth_on_since_sent")
         return [SlotSet("last_topic", "smtp_auth"), SlotSet("protocol", "smtp")]
     if topic == "smtp_auth":
         auth_required, auth_same_login = knowledge.smtp_auth_checkboxes()

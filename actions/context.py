@@ -202,6 +202,27 @@ def customer_texts(tracker: Tracker) -> List[str]:
     return [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
 
 
+def adding_account(turn: Turn) -> bool:
+    """The account is being added, not fixed: said now ("účet tam ještě není, teprve ho
+    zakládám"), or the setup was asked for earlier ("chci si do Samsungu přidat schránku") and
+    no account or success was reported since."""
+    frame = turn.frame
+    if lexicon.says("forwarding", frame.folded):
+        return False  # "ať se maily přeposílají na Gmail": the customer area's, no account added
+    if lexicon.says("account_not_added", frame.folded):
+        return True
+    if lexicon.says("account_added", frame.folded) or frame.works or turn.walkthrough_finished:
+        return False
+    texts = [fold(text) for text in customer_texts(turn.tracker)]
+    latest = max(
+        (i for i, text in enumerate(texts) if lexicon.says("start_setup", text)), default=None
+    )
+    return latest is not None and not any(
+        lexicon.says("account_added", text) or lexicon.says("glad_it_works", text)
+        for text in texts[latest + 1 :]
+    )
+
+
 def _steps_in(events: List[Dict[str, Any]]) -> Set[int]:
     """The walkthrough steps a turn showed ("**Krok 2 z 5: …**", or "2. **…**" in the whole
     guide at once)."""

@@ -65,8 +65,9 @@ BEFORE = 14  # characters before a name read for a word that denies or claims it
 # "je tam spousta ikon Google, Yahoo, Outlook": the providers a screen lists, no device
 # ("seznam" is also the word for a list: the provider only as "seznam.cz" / "Seznam e-mail")
 PROVIDERS = re.compile(
-    # ("Microsoft Outlook" is one program's name, no list)
-    r"\b(google|gmail|yahoo|outlook|icloud|exchange|aol|microsoft(?! outlook)|hotmail"
+    # ("Microsoft Outlook", "Outlook z Microsoft 365" are one program's name, no list)
+    r"\b(google|gmail|yahoo|outlook|icloud|exchange|aol|hotmail"
+    r"|(?<!outlook z )(?<!outlook ze )(?<!outlook od )microsoft(?! outlook)"
     r"|seznam\.cz|seznam (email|e-mail|mail|posta))\b"
 )
 

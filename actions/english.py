@@ -16,6 +16,10 @@ from czech_nlu.folding import fold
 SENDING_FAILS = {"cannot_send", "smtp_error"}
 FOLLOWED = ("server", "port")  # what an English follow-up ("and outgoing?") continues
 HOW = re.compile(r"\b(how|where)\b")
+WHICH_BETTER = re.compile(r"\bwhich\b[^.?!]{0,20}\b(better|best|recommend\w*|choose|use|pick)\b")
+SETTINGS_WORD = re.compile(r"\b(settings|configuration|config|details|set ?up)\b")
+# "do you speak English?", "can we talk in English?": the language asked, nothing else
+SPEAKS_ENGLISH = re.compile(r"\b(speak|talk|write|chat|understand)\w*\b[^.?!]{0,20}\benglish\b")
 PORTS_PLURAL = re.compile(r"\bports\b")
 
 
@@ -68,7 +72,11 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         if turn.follow_up
         else []
     )
+    if not frame.asks and frame.protocols and SETTINGS_WORD.search(frame.folded):
+        follow_up = ["settings"]  # "POP3 settings please, no SSL": that account's whole settings
     asks = frame.asks or follow_up  # "and with SSL?", "and the outgoing one?"
+    if "term" in asks and "pop_vs_imap" not in asks and WHICH_BETTER.search(frame.folded):
+        asks = [*asks, "pop_vs_imap"]  # "what is POP3 and IMAP? which is better?": advice too
     owners = [owner for n in frame.ports if (owner := knowledge.protocol_for_port(n))]
     if owners and not frame.protocols and not frame.checks:
         # "what's port 587 for?", "and 465?": each number's protocol and SSL choice
@@ -109,7 +117,12 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         elif topic in ("username", "password", "mailbox_password"):
             dispatcher.utter_message(response="utter_en_username", **values)
         elif topic == "term":
-            answer_term(dispatcher, frame.term, english=True)
+            # "what's IMAP and what's POP3?": each protocol named
+            named = [p for p in frame.protocols if p in knowledge.protocols() and p != "smtp"]
+            for term in named if frame.term in named else [frame.term or ""]:
+                answer_term(dispatcher, term, english=True)
+        elif topic == "pop_vs_imap":  # "which one should I choose?"
+            dispatcher.utter_message(response="utter_en_pop_vs_imap")
         elif topic == "field":
             for name in frame.fields:
                 answer_term(dispatcher, name, english=True)
@@ -148,6 +161,9 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             utter_english_ports(dispatcher, protocol, turn.security)
         dispatcher.utter_message(response="utter_en_username", **values)
         answered = True
+    if not answered and SPEAKS_ENGLISH.search(frame.folded) and not frame.protocols:
+        dispatcher.utter_message(response="utter_en_can_help")
+        return [SlotSet("last_topic", None)]
     if not answered:
         dispatcher.utter_message(
             response="utter_en_table", **{**values, "port_table": replies.port_table(english=True)}

@@ -421,6 +421,9 @@ MENU_ICON = re.compile(
 def _step(folded: str, position: Optional[Position], steps: int) -> Tuple[Optional[int], bool]:
     """A step named by number ("krok 5", "jdi na čtyřku") or by its screen ("typ účtu"), and
     whether the message asks to go there (False: it only asks about that screen)."""
+    earlier = phrases.EARLIER_STEPS.search(folded)  # "kde jsou kroky 1 až 4?": from the first
+    if earlier:
+        return int(earlier.group("first") or 1), True
     named = re.search(r"\bkrok\w*\s*(c\.|cislo)?\s*(\d)\b|\b(\d)\.? krok", folded)
     if named:
         return int(named.group(2) or named.group(3)), True
@@ -850,6 +853,15 @@ def read(
         # is the form without a port field)
         frame.asks = [topic for topic in frame.asks if topic == "port_not_entered"]
     frame.asks_how = bool(phrases.HOW.search(folded))
+    asking = frame.asked or folded
+    if (
+        "smtp_auth" in frame.asks
+        and lexicon.says("where_setting", asking)
+        and lexicon.says("login_words", asking)
+        and not VALUE_QUESTION.search(asking)
+    ):  # "porty mám vyplněné, ale kde je zaškrtávátko, že odchozí server vyžaduje ověření?":
+        # where that switch is – the ports and the server are only told or named in it
+        frame.asks, frame.asks_how = ["smtp_auth"], True
     frame.unsure = bool(phrases.UNSURE.search(folded))
     failed = phrases.FAILS.search(phrases.NOT_THE_POINT.sub(" ", _reports(folded)))
     # ("pořád mi to píše to samý. účet je uložený, v Mailu ho vidím": the success told wins

@@ -135,6 +135,8 @@ class Guide:
     steps: Tuple[Step, ...]
     profile: bool = False  # an Apple configuration profile sets it up in one tap
     autoconfig: bool = False  # reads Mozilla autoconfig (the domain's config-v1.1.xml)
+    # the add-account form has no SMTP log-in switch: it is set on the added account
+    auth_after_adding: bool = False
     refines: Tuple[str, ...] = ()  # guides this one is a special case of (Samsung: Android)
     # the program itself named ("poštu čtu v Gmailu"): wins over the phone it runs on
     program: Optional["re.Pattern[str]"] = None
@@ -209,6 +211,7 @@ def guides() -> Dict[str, Guide]:
             ),
             profile=bool(spec.get("profile")),
             autoconfig=bool(spec.get("autoconfig")),
+            auth_after_adding=bool(spec.get("auth_after_adding")),
             refines=tuple(spec.get("refines") or []),
             program=re.compile(rf"\b(?:{spec['program']})\b") if spec.get("program") else None,
             **{name: spec[name] for name in GUIDE_FIELDS},

@@ -395,6 +395,11 @@ STEP_ORDINALS = (
     (7, r"sedm(y|ym|eho)"),
     (8, r"osm(y|ym|eho)|posledn\w*"),
 )
+# The steps before the one shown, asked for ("kde jsou kroky 1 až 4?", "a předchozí kroky?")
+EARLIER_STEPS = re.compile(
+    r"\bkrok\w*\s*(?P<first>\d)\s*(az|-|–|do)\s*\d\b"
+    r"|\b(predchozi|predesl\w*|drivejsi|ty prvni|zbyl\w*) krok\w*|\bkrok\w* (pred tim|predtim|pred nim)\b"
+)
 NAV_VERBS = re.compile(
     r"\bkrok\w*|\bjdi\b|\bjdeme\b|\bskoc\w*|\bprejd\w*|\bprepn\w*|\bvrat\w*|\bzacn\w*|\bzpatky|\bzpet|\bznovu|\brovnou\b"
 )
@@ -415,7 +420,7 @@ HOW = re.compile(
     r"\b(kde|jak|kudy)\b[^?]{0,40}(zapn|zapin|zaskrt|najd|nastav|zprovozn|rozchod|udel|zkontrol|prepn|prepin|prehod|prepis|prepsat|zmen|men[ie]|oprav|upravi)"
     # "kde přesně to je?", "kde je to v aplikaci", "jak se tam dostanu?": the place of it
     r"|\bkde (presne |vlastne )?((je|jsou) (to|ho|tohle)|(to|ho|tohle) (je|jsou|mam hledat))\b"
-    r"|\bjak se (tam|k tomu|do toho|na to) (dostan|dostat|proklik)\w*"
+    r"|\b(jak|kudy) se (tam|k tomu|do toho|na to)( pak| potom| ted| vlastne)? (dostan|dostat|proklik)\w*"
     # "kde to v Mailu na Macu je?", "a to se nastavuje kde?"
     r"|\bkde (presne |vlastne )?(to|ho|tohle)\b[^?]{0,30}\b(je|jsou|najdu|mam hledat)\b"
     r"|\b(zapn|zapin|zaskrt|najd|nastav|prepn|prepin|zmen|men[ie])\w*\s+kde\b"
@@ -460,7 +465,8 @@ WORKS = re.compile(
 # Who the customer talks to.
 IDENTITY = re.compile(
     r"\b(mluvim|pisu|bavim|komunikuju|komunikuji|chatuju|chatuji|hovorim)\w*( \w+){0,2} (s|se) (pocitac|robot|bot|stroj|automat|program|umel|clovek|\w*clovek)\w*"
-    r"|\b(jsi|jste|ste) (\w+ )?(robot|bot|clovek|stroj|automat|program|umel\w* inteligenc\w*)\b"
+    # ("jste šikovnej bot": praise, no question who answers)
+    r"|\b(jsi|jste|ste) (?!(sikovn|skvel|dobr|super|uzasn|chytr|fajn|boz|hodn)\w*)(\w+ )?(robot|bot|clovek|stroj|automat|program|umel\w* inteligenc\w*)\b"
     r"|\b(jsi|jste|ste) (\w+ )?(skutecn|realn|ziv|opravdov)\w* (clovek|osoba)\b"
     r"|\bje (tam|tu|tady) (nekdo|clovek|ziv\w*)|\bziv\w* (clovek|osoba|operator)\b\?"
     r"|\bodpovid\w*( \w+){0,3} (stroj|robot|pocitac|automat|program|clovek)\w*|\bs kym (si )?(to )?(vlastne )?(pisu|mluvim|komunikuj\w*)"

@@ -32,7 +32,7 @@ from actions.callback import answer_callback
 from actions.context import (
     Events,
     Turn,
-    customer_texts,
+    adding_account,
     last_responses,
     last_route,
     last_steps_shown,
@@ -408,6 +408,10 @@ def account_type(turn: Turn) -> Optional[str]:
 
 
 def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    ours = {knowledge.server("incoming").lower(), knowledge.server("outgoing").lower()}
+    if "same_server" in turn.frame.asks and {h.lower() for h in turn.frame.hosts} <= ours:
+        # "kam dát ssl0.ovh.net, do příchozího nebo odchozího?": where it goes, not a check
+        return answers.answer_topic(dispatcher, turn, "same_server")
     failing = bool(turn.frame.symptom) or turn.frame.works is False
     events = answers.check_servers(
         dispatcher, turn.frame.hosts, turn.frame.protocol, turn.frame.folded, failing
@@ -439,27 +443,6 @@ def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return events
 
 
-def _adding_account(turn: Turn) -> bool:
-    """The account is being added, not fixed: said now ("účet tam ještě není, teprve ho
-    zakládám"), or the setup was asked for earlier ("chci si do Samsungu přidat schránku") and
-    no account or success was reported since."""
-    frame = turn.frame
-    if lexicon.says("forwarding", frame.folded):
-        return False  # "ať se maily přeposílají na Gmail": the customer area's, no account added
-    if lexicon.says("account_not_added", frame.folded):
-        return True
-    if lexicon.says("account_added", frame.folded) or frame.works or turn.walkthrough_finished:
-        return False
-    texts = [fold(text) for text in customer_texts(turn.tracker)]
-    latest = max(
-        (i for i, text in enumerate(texts) if lexicon.says("start_setup", text)), default=None
-    )
-    return latest is not None and not any(
-        lexicon.says("account_added", text) or lexicon.says("glad_it_works", text)
-        for text in texts[latest + 1 :]
-    )
-
-
 def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     """Every question the message asks, in the order asked; None when it asks none."""
     frame = turn.frame
@@ -472,7 +455,7 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         # (a port asked with its SSL choice, or "jde…?", is that port: they know their setup)
         and not (frame.security or lexicon.says("can_use", frame.folded))
         and ("server" in topics or PORTS_PLURAL.search(frame.folded))
-        and _adding_account(turn)
+        and adding_account(turn)
     ):  # "přidávám schránku přes IMAP, jaký server a porty?": the whole account's values
         topics = ["settings"] + [t for t in topics if t not in ("server", "port")]
     if (
@@ -1065,7 +1048,9 @@ def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Where the outgoing server's authentication, or the ports and SSL, are in the device."""
     folded = turn.frame.asked or turn.frame.folded  # ("vyplnila jsem port. kde je…?": the where)
     if (
-        lexicon.says("account_settings_named", folded)
+        turn.topic
+        != answers.AUTH_AFTER_ADDING  # ("Soubor → Nastavení účtu → a dál?": to the log-in)
+        and lexicon.says("account_settings_named", folded)
         and not (lexicon.says("port_words", folded) or lexicon.says("login_words", folded))
         and not lexicon.says("outgoing_named", folded)
     ):  # "jak se dostanu k nastavení serveru?": the account's settings, where they are
@@ -1074,13 +1059,11 @@ def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             # "kam zadám server příchozí pošty a co tam napíšu?": the value too
             return answers.answer_server(dispatcher, turn.frame.protocol, with_port=True)
         return []
-    if not lexicon.says("port_words", folded):  # the outgoing server's settings: its log-in
-        form_step = knowledge.guide(turn.device).step_number("account_form")
-        # no account to open yet (unless they say it is there: "účet byl úspěšně přidán, …")
-        added = turn.frame.works is True or lexicon.says("account_added", turn.frame.folded)
-        if turn.walkthrough_active and turn.step <= form_step and not added:
-            dispatcher.utter_message(response="utter_auth_in_form", form_step=form_step)
-            return []
+    # the outgoing server's settings: its log-in ("porty mám, kde je to ověření?" too)
+    if turn.frame.asks == ["smtp_auth"] or not lexicon.says("port_words", folded):
+        while_adding = answers.answer_auth_while_adding(dispatcher, turn)
+        if while_adding is not None:
+            return while_adding
         return troubleshoot(dispatcher, turn, "smtp_fix_again")
     dispatcher.utter_message(response="utter_where_ssl_port")
     named = turn.frame.named_protocols
@@ -1837,6 +1820,10 @@ def place_while_adding(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         or frame.protocols
         or lexicon.says("where_setting", frame.folded)
     )
+    if lexicon.says("login_words", frame.asked or frame.folded) and not lexicon.says(
+        "port_words", frame.asked or frame.folded
+    ):  # "kde je to zaškrtnutí, že odchozí server vyžaduje ověření?": where that switch is
+        return where_setting(dispatcher, turn)
     if not named and whole_guide_shown_last(turn.tracker):
         return Walkthrough(dispatcher, turn).go_to(
             1
@@ -1845,6 +1832,10 @@ def place_while_adding(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return start_walkthrough(dispatcher, turn)
     walk = Walkthrough(dispatcher, turn)
     walk.choose(frame.protocols, frame.security)
+    if not turn.walkthrough_started:
+        # the first word of the setup ("potřebuju nastavit schránku, nevím, kam zadat porty"):
+        # the way to that form too, as an agent sends it – the whole guide with its values
+        return walk.show_all(stand_at=walk.form_step)
     return walk.go_to(walk.form_step)
 
 
@@ -1854,7 +1845,11 @@ def _in_walkthrough(turn: Turn) -> bool:
     # fields – is that step, not a failure)
     expected = bool(turn.walkthrough_active and frame.position and frame.position.at_notice)
     return (turn.walkthrough_active or bool(frame.step and turn.walkthrough_started)) and not (
-        (frame.symptom and not expected) or frame.open_smtp
+        (frame.symptom and not expected)
+        or frame.open_smtp
+        # ("Soubor → Nastavení účtu → a dál?" after the log-in was said to be in the added
+        # account: that way, not the guide's step named "Soubor")
+        or (frame.asks_how and turn.topic == answers.AUTH_AFTER_ADDING)
     )
 
 
@@ -2212,6 +2207,7 @@ ROUTES: List[Route] = [
         "place_while_adding",
         lambda t: (
             bool(t.device or t.frame.device)
+            and t.topic != answers.AUTH_AFTER_ADDING  # (told: that place is in the added account)
             and not (t.walkthrough_active and t.step > knowledge.form_step(t.device))
             and not (t.frame.symptom or t.frame.open_smtp or t.frame.ports or t.frame.hosts)
             # ("kde najdu heslo k mailu? nastavuju Samsung": the password, not the form)
@@ -2223,7 +2219,7 @@ ROUTES: List[Route] = [
                 or t.frame.asks_how
                 or lexicon.says("how_to_do_it", t.frame.folded)
             )
-            and _adding_account(t)
+            and adding_account(t)
         ),
         place_while_adding,
     ),
@@ -2279,7 +2275,19 @@ ROUTES: List[Route] = [
         "form_choice",
         # ("odchozí 587 bez zabezpečení, mám to tak nechat?" checks a port, chooses nothing)
         lambda t: (
-            bool(t.pending and t.pending.is_form_choice) and not (t.frame.ports and t.frame.checks)
+            (
+                bool(t.pending and t.pending.is_form_choice)
+                # "chci IMAP bez šifrování" after the whole guide: its form's values changed
+                or (
+                    t.walkthrough_active
+                    and bool(
+                        set(t.frame.protocols) & set(knowledge.incoming_protocols())
+                        or t.frame.security
+                    )
+                    and whole_guide_shown_last(t.tracker)
+                )
+            )
+            and not (t.frame.ports and t.frame.checks)
         ),
         form_choice,
     ),
@@ -2520,7 +2528,11 @@ ROUTES: List[Route] = [
     Route(
         "where_setting",  # "kde se v Outlooku mění port?": the place in their device
         lambda t: (
-            lexicon.says("where_setting", t.frame.folded)
+            (
+                lexicon.says("where_setting", t.frame.folded)
+                # "a kudy se tam dostanu?" after the log-in was said to be in the added account
+                or (t.frame.asks_how and t.topic == answers.AUTH_AFTER_ADDING)
+            )
             and not t.frame.symptom
             # "jsem u toho, kde je Server příchozí pošty": where they are, not a question
             and not (lexicon.says("place_described", t.frame.folded) and "?" not in t.frame.text)

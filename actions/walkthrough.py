@@ -81,6 +81,12 @@ def offer_resume(dispatcher: CollectingDispatcher, turn: Turn, step: Optional[in
     if turn.walkthrough_active:
         steps = len(knowledge.steps(turn.device))
         here = not step or step == turn.step
+        if here and whole_guide_shown_last(turn.tracker):
+            # the whole guide was given: no step number to come back to, the list above
+            dispatcher.utter_message(
+                response="utter_offer_resume_whole", buttons=ALL_STEPS_END_BUTTONS
+            )
+            return
         response = "utter_offer_resume_here" if here else "utter_offer_resume"
         dispatcher.utter_message(response=response, step=step or turn.step, steps=steps)
 

@@ -591,6 +591,12 @@ SHAPED_MIN = 6
 APPOSITION = re.compile(
     rf"\b{KEY}\b[^.!?]{{0,40}}?[,;:–-]\s*(?:je\s+to|to\s+je|a\s+to|tj\.?|konkretne|presne)\s*:?\s+{SECRET}"
 )
+# "heslo ke schránce jsem si právě nastavil na X": the change told with words between
+CHANGED_TO = re.compile(
+    rf"\b{KEY}(?:\s+[^\s.!?]+){{1,5}}?\s+(?:zmenil[ai]?|nastavil[ai]?|prepsal[ai]?)\s+na\s+{SECRET}"
+)
+# "to je Leto2022?" alone: letters with digits asked about (a password checked with the bot)
+ASKED_IF_IT_IS = re.compile(rf"^\W*(?:a\s+)?(?:to\s+je|je\s+to)\s+{SECRET}\s*$")
 ADDRESS_THEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[,;|]\s*(?P<secret>\S+)")
 VERBAL_NOUN_ENDINGS = ("ani", "eni", "ovani", "ovat")
 WINDOW = 5  # words after the keyword where a password may stand ("heslo jsem si změnil na X")
@@ -780,6 +786,13 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
                 candidates.append(token.span())
                 if not CODE_LIKE.match(word):  # (a model number or a code is no password)
                     swept.add(token.span())
+    for match in CHANGED_TO.finditer(folded):
+        word = text[match.start("secret") : match.end("secret")]
+        if _shaped(word, right_after_key=True) or _unknown(word.strip(STRIP)):
+            candidates.append(match.span("secret"))
+    for match in ASKED_IF_IT_IS.finditer(folded):
+        if _swept(text[match.start("secret") : match.end("secret")].strip(STRIP)):
+            candidates.append(match.span("secret"))
     for match in (*ADDRESS_THEN.finditer(folded), *APPOSITION.finditer(folded)):
         # "petr@firma.cz, Tajne-heslo"; "heslo mám správně, je to Tajne-heslo"
         word = text[match.start("secret") : match.end("secret")]

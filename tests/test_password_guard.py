@@ -147,6 +147,9 @@ def test_what_people_say_about_a_password_is_no_password():
         "heslo mam spravne, je to urcite spravne",
         "heslo jsem zmenil, a to vcera",
         "heslo pro IMAP",
+        "heslo k poště jsem si včera změnil na nové a teď nejde nic",
+        "to je SSL0?",
+        "je to iPhone15?",
         "heslo pro POP3",
         "heslo do Outlooku",
         "zadal jsem heslo znovu a nejde to",
@@ -221,6 +224,12 @@ def test_passwords_in_the_ways_people_write_them():
             "hseslo jsem si zmenil na [heslo skryto] a nejde to"
         ),
         "hesslo mam Kocka77": "hesslo mam [heslo skryto]",
+        # the change told with words between, a dot inside the password
+        "heslo k poště jsem si právě nastavil na Liska.77, musím ho přepsat v mobilu?": (
+            "heslo k poště jsem si právě nastavil na [heslo skryto], musím ho přepsat v mobilu?"
+        ),
+        # asked alone whether it is the one ("to je X?") – letters with digits
+        "to je Jezevec2023?": "to je [heslo skryto]?",
     }
     for text, expected in cases.items():
         assert redact(text) == expected, text
