@@ -12,7 +12,11 @@ from actions.pending import Pending
 from actions.understanding import protocols_in_text
 from czech_nlu.folding import fold
 
-CHANGE_PASSWORD = re.compile(r"\b(zmen|zmenit|obnov|zapomn|novy|nove)\w*")
+# ("kde zjistím heslo, když ho nevím?": a new one is set, the old one is shown nowhere)
+CHANGE_PASSWORD = re.compile(
+    r"\b(zmen|zmenit|obnov|zapomn|novy|nove|resetova)\w*"
+    r"|\b(kdyz|ak|pokud|jestli)\b( \w+)? (ho|ji|heslo)? ?(nevim|neznam|nepamatuj\w*|neviem|nepoznam)\b"
+)
 
 
 def answer_server(
@@ -136,6 +140,8 @@ def answer_username(dispatcher: CollectingDispatcher) -> Events:
 def answer_username_short(dispatcher: CollectingDispatcher, folded: str = "") -> Events:
     """ "Jako uživatele mám jen info": not enough, the whole address ("…, je to špatně?": yes,
     it is – the yes/no word answers the question as asked)."""
+    if lexicon.says("username_alternatives", folded):  # "celý mail, nebo jen před zavináčem?"
+        return answer_username(dispatcher)
     wrong_asked = lexicon.says("asks_if_wrong", folded)
     dispatcher.utter_message(
         response="utter_username_short_wrong" if wrong_asked else "utter_username_short",
@@ -217,7 +223,9 @@ def answer_same_server(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     differ, same = DIFFER.search(turn.frame.folded), SAME.search(turn.frame.folded)
     asks_difference = differ is not None and not (same and same.start() < differ.start())
     response = "utter_same_server_no" if asks_difference else "utter_same_server_yes"
-    if re.search(r"\b(kam|kde|patri|dat|dam)\b", turn.frame.folded) and not asks_difference:
+    # ("kam ho dát, do příchozího, nebo odchozího?": where, of two; "dám stejný?" is yes/no)
+    where = re.search(r"\b(kam|kde|patri\w*|dat|dam)\b", turn.frame.folded)
+    if where and re.search(r"\b(nebo|ci|alebo|or)\b", turn.frame.folded) and not asks_difference:
         response = "utter_same_server_both"  # "kam ho dát, do příchozího, nebo odchozího?"
     dispatcher.utter_message(response=response, server=incoming)
     # "je odchozí server stejný?" – "a port?" then is the outgoing one's
@@ -488,11 +496,19 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         )
     if topic == "settings":
         return answer_settings(dispatcher, turn.protocol)
+    alternatives = lexicon.says("username_alternatives", turn.frame.folded)
+    if topic == "whole_address" and alternatives:
+        # "jen část, nebo celou adresu?": the user name's answer, said once, no yes or no
+        return [] if "username" in turn.frame.asks else answer_username(dispatcher)
     if topic == "whole_address" and lexicon.says("yes_no_question", turn.frame.folded):
         # "musí tam být celá adresa?" – yes first (whatever part of it they have now)
         dispatcher.utter_message(response="utter_username_yes", username=knowledge.username())
         return [SlotSet("last_topic", "username")]
-    if topic == "username" and lexicon.says("username_short", turn.frame.folded):
+    if (
+        topic == "username"
+        and lexicon.says("username_short", turn.frame.folded)
+        and not alternatives
+    ):
         return answer_username_short(dispatcher, turn.frame.folded)
     if topic in ("username", "whole_address"):
         return answer_username(dispatcher)

@@ -89,7 +89,13 @@ def resolve(tracker: Tracker) -> Turn:
     before = fold(previous_text(tracker))
     if not frame.security and SSL_BEFORE.search(before):
         _ssl_by_pronoun(frame)
-    if not frame.asks and PASSWORD_BEFORE.search(before) and PASSWORD_PRONOUN.search(frame.folded):
+    # (the password told in this message's other sentences: "heslo tam nevidím. dá se jen změnit?")
+    told = frame.folded.replace(frame.asked, " ") if frame.asked else ""
+    if (
+        not frame.asks
+        and (PASSWORD_BEFORE.search(before) or PASSWORD_BEFORE.search(told))
+        and PASSWORD_PRONOUN.search(frame.folded)
+    ):
         frame.asks = ["password"]  # "…heslo…" – "a kde ho případně změním?"
     last_topic = tracker.get_slot("last_topic")
     if (
@@ -147,6 +153,9 @@ PASSWORD_BEFORE = re.compile(r"\bhesl\w*|\bpassword\b")
 PASSWORD_PRONOUN = re.compile(
     r"\b(kde|jak|kam|odkud)\b[^.?!]{0,20}\b(ho|ji)\b[^.?!]{0,15}\b(zmen\w*|zmenit|zjist\w*|najd\w*"
     r"|najit|vezm\w*|vzit|nastav\w*|obnov\w*)|\b(ho|ji)\b( \w+)? (zmenim|zjistim|najdu|vezmu|nastavim)\b"
+    # "dá se (ho) jen změnit?": only a new one can be set
+    r"|\b(da se|lze|jde|muzu|mohu)( ho| ji| to)?( jen| jenom| pouze| akorat)?"
+    r" (zmenit|obnovit|resetovat|nastavit nov\w*)\b"
 )
 ALSO = re.compile(r"\b(taky|take|tez|to same|stejne|rovnez)\b")
 

@@ -124,16 +124,34 @@ def mentions_of(folded: str) -> List[Tuple[bool, int, str]]:
 def all_named(folded: str) -> List[str]:
     """Every device the message names, each part joined by "a" / "i" read as one ("z iPhonu a z
     počítače s Outlookem": two; "Samsung s aplikací Gmail": one), in the order written."""
-    parts = re.split(r"\s(?:a|i|plus|a taky|a take|a jeste)\s", folded)
+    parts = [
+        piece
+        for part in re.split(r"\s(?:a|i|plus|a taky|a take|a jeste)\s", folded)
+        for piece in DEVICE_LIST_COMMA.split(part)  # "můj iPhone, počítač s Outlookem"
+        if piece
+    ]
     return list(
         dict.fromkeys(
             device
             for part in parts
-            if (device := named(part)) and not DONE_THERE.search(part)  # "v Outlooku hotovo"
+            if (device := named(part))
+            and not DONE_THERE.search(part)  # "v Outlooku hotovo"
+            and not SOMEONE_ELSES.search(part)  # "mám Samsung, iPhone má manželka"
         )
     )
 
 
+# A comma before the next device of a list ("můj iPhone, počítač v kanceláři s Outlookem"),
+# not a provider list on a screen ("Samsung, vidím Gmail, Outlook")
+DEVICE_LIST_COMMA = re.compile(
+    r",\s*(?=(?:(?:z|ze|v|ve|na|s|se|u)\s+)?"
+    r"(?:(?:muj|moje|nas|nase|jeho|jeji|manzel\w*|firemni|pracovni|sluzebni|domaci)\s+)?"
+    r"(?:pocitac|notebook|ntb|laptop|tablet|telefon|mobil|iphon|ipad|android|samsung|mac)\w*)"
+)
+SOMEONE_ELSES = re.compile(
+    r"\b(ma|maji|pouziva)\s+(moje?\s+|nase?\s+)?(manzel\w*|zena|muz|syn|dcer\w*|koleg\w*"
+    r"|partner\w*|mama|tata|babi\w*|deda|sef\w*)\b"
+)
 DONE_THERE = re.compile(r"\b(hotov\w*|uz (bylo|je|jede|funguje)|odeslal\w*|odeslo|funguje|jede)\b")
 
 
@@ -145,6 +163,10 @@ WRITTEN_BEFORE = re.compile(r"\b(napsal\w*|uvedl\w*|zadal\w*)\s+$")
 # A phone named in words, beside a program's name ("Gmail v mobilu", "Android")
 PHONE_WORDS = re.compile(
     r"\b(telefon\w*|mobil\w*|iphon\w*|ipad\w*|android\w*|pixel\w*|xiaomi\w*|redmi\w*|huawei\w*|motorol\w*|samsung\w*|galax\w*)\b"
+)
+# An edition only the computer's program has ("Outlook 2019", "Outlook z Office 365")
+DESKTOP_EDITION = re.compile(
+    r"\boutlook\w*\s+((z|ze|od|v)\s+)?(20[012]\d|office|microsoft 365|365|klasick\w*|desktop\w*)\b"
 )
 COMPUTER = re.compile(r"\b(pocitac\w*|notebook\w*|ntb|pc|laptop\w*|windows)\b")
 
@@ -192,6 +214,8 @@ def app_on_phone(known: str, folded: str) -> Optional[str]:
     guide that refines the phone's and whose program is named)."""
     if knowledge.guide(known).kind != "phone" or COMPUTER.search(folded):
         return None  # ("mám ho i v počítači v Outlooku": the program on the computer)
+    if DESKTOP_EDITION.search(folded):
+        return None  # "v Outlooku 2019", "v Outlooku z Office": the computer's program
     for guide in knowledge.guides().values():
         if known not in guide.refines or not guide.program:
             continue

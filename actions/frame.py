@@ -200,6 +200,8 @@ COVERS = {
     "outgoing_setup": {"settings", "server", "port", "smtp_auth"},
     "ticket_admin": {"smtp_auth"},
     "mixed_ssl": {"port", "port_table", "ssl_required", "ssl_advice"},
+    # ("heslo jsem změnila, musím ho zadat i v telefonu?": changed already, no way to change it)
+    "password_everywhere": {"password"},
 }
 
 
@@ -936,7 +938,9 @@ def read(
         )
         and not lexicon.says("device_asks", sentences[-1])
     )
-    frame.position = where(folded, frame.device or device)  # once: _step and the situation read it
+    # (the customer area or webmail is no screen of the device: "v Manageru jsem se přihlásila")
+    elsewhere = ELSEWHERE.search(folded)
+    frame.position = None if elsewhere else where(folded, frame.device or device)
     if (
         frame.position
         and frame.position.at_notice
@@ -1090,6 +1094,10 @@ STORY_WORDS = 8  # longer than "aha, už to mám" (a step done): a story of what
 FORM_FILLED = re.compile(
     r"\b(vyplnil\w*|vyplnen\w*|zadal\w*|napsal\w*)( jsem| sem)?( tam| uz)?( ty| vsechny)?"
     r" (servery|server|formular|udaje|hodnoty|vse|vsechno|kolonky|policka)\b"
+)
+# Places outside the phone or program: the customer area, webmail ("v Manageru jsem se přihlásila")
+ELSEWHERE = re.compile(
+    r"\b(v|ve|do|z|na) (manager\w*|zakaznick\w* (prostor|ucet|uctu|zon)\w*|webmail\w*|administrac\w*)"
 )
 VALUE_QUESTION = re.compile(r"\b(jak\w*|co|kter\w*|kolik)\b")
 

@@ -424,6 +424,8 @@ HOW = re.compile(
     # "kde to v Mailu na Macu je?", "a to se nastavuje kde?"
     r"|\bkde (presne |vlastne )?(to|ho|tohle)\b[^?]{0,30}\b(je|jsou|najdu|mam hledat)\b"
     r"|\b(zapn|zapin|zaskrt|najd|nastav|prepn|prepin|zmen|men[ie])\w*\s+kde\b"
+    r"|\b(dela|udela|nastavuje|zapina|zapne)\w*\s+jak\b"  # "tam se to dělá jak?"
+    r"|\ba jak (je|to je|je to|bude|to bude) (to )?(v|ve|na|u)\b"  # "a jak je to v Outlooku?"
     # "ok, přepíšu to. kam?", "a kde?", "kam to napíšu?": a bare where after an answer
     r"|(^|[,.;!?]\s*)(a\s+|no\s+)?(kde|kam)( presne| tedy| teda)?\s*(\?|$)"
     r"|\bkam (to |ho |je |tam )?(napis|dam|zadam|vypln|prepis|zapis)\w*"

@@ -409,7 +409,11 @@ def account_type(turn: Turn) -> Optional[str]:
 
 def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     ours = {knowledge.server("incoming").lower(), knowledge.server("outgoing").lower()}
-    if "same_server" in turn.frame.asks and {h.lower() for h in turn.frame.hosts} <= ours:
+    if (
+        "same_server" in turn.frame.asks
+        and {h.lower() for h in turn.frame.hosts} <= ours
+        and not turn.frame.ports  # ("stejný server, ale port 995 – je to dobře?": a check)
+    ):
         # "kam dát ssl0.ovh.net, do příchozího nebo odchozího?": where it goes, not a check
         return answers.answer_topic(dispatcher, turn, "same_server")
     failing = bool(turn.frame.symptom) or turn.frame.works is False
@@ -1221,14 +1225,40 @@ def _spam_beside(turn: Turn) -> bool:
     frame = turn.frame
     return (
         (frame.spam or lexicon.says("compromised", frame.folded))
+        and not _compromise_beside(turn)
         and not frame.open_smtp
         and (_after_smtp_fix(turn) or turn.topic == "open_smtp")
-        and not {"utter_change_password_spam", "utter_compromised"} & said_before(turn.tracker)
+        and not COMPROMISE_ANSWERS & said_before(turn.tracker)
+    )
+
+
+COMPROMISE_ANSWERS = {"utter_change_password_spam", "utter_compromised", "utter_compromised_ticket"}
+
+
+def _compromise_beside(turn: Turn) -> bool:
+    """Whether someone got in, asked in a message that says or asks more, or on the way of the
+    outgoing server's fix (the ticket's own message answers it with the ticket)."""
+    frame = turn.frame
+    return (
+        "?" in frame.text
+        and lexicon.says("compromised", frame.folded)
+        and not frame.open_smtp
+        and bool(
+            set(frame.asks) - {"smtp_auth"}
+            or frame.symptom
+            or frame.device
+            or _after_smtp_fix(turn)
+            or turn.topic == "open_smtp"
+        )
     )
 
 
 def spam_beside(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    answers.utter_password_change(dispatcher, "utter_change_password_spam")
+    # ("…a byli jsme napadeni?" asked: that it cannot be told from here, a new password)
+    asked = "?" in turn.frame.text and lexicon.says("compromised", turn.frame.folded)
+    answers.utter_password_change(
+        dispatcher, "utter_compromised" if asked else "utter_change_password_spam"
+    )
     return []
 
 
@@ -1865,6 +1895,9 @@ ROUTES: List[Route] = [
         password_warning,
         more=True,
     ),
+    # "…a byli jsme napadeni, nebo ne?" beside the fix or another question: said first, then
+    # the rest of the message (alone it is the route "compromised" below)
+    Route("compromised_beside", _compromise_beside, compromised, more=True),
     Route("rating", lambda t: t.intent == "rate", answer_rating),
     # "nemáte poruchu?": not known here – where the provider says so, then the rest answered
     Route(
@@ -2600,6 +2633,7 @@ ROUTES: List[Route] = [
             # ("stačí zapnout ověřování a mám klid?": the worry is the question)
             and not (set(t.frame.asks) - {"smtp_auth"} or t.frame.symptom)
             and t.frame.open_smtp != "named"
+            and not _compromise_beside(t)
         ),
         compromised,
     ),

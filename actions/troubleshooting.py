@@ -105,7 +105,14 @@ def response_values() -> Dict[str, Any]:
 def utter_other_devices(dispatcher: CollectingDispatcher, folded: str) -> None:
     """Every device that sends through the mailbox needs the fix; "kolik telefonů?" is no
     yes/no question: "Všechna", not "Ano"."""
-    lead = "Všechna" if lexicon.says("how_many", folded) else "Ano"
+    lead = (
+        "Všechna"
+        if lexicon.says("how_many", folded)
+        # "nevím, které z nich to způsobuje": any of them may
+        else "Může to být kterékoli z nich"
+        if re.search(r"\b(ktere|ktery|ktera|kterem|kteremu)\b", folded)
+        else "Ano"
+    )
     dispatcher.utter_message(response="utter_also_other_devices", lead=lead)
 
 
@@ -137,7 +144,8 @@ def troubleshoot(dispatcher: CollectingDispatcher, turn: Turn, entry: Optional[s
     ticket = entry in ("open_smtp_ticket", "open_smtp_described")
     folded = turn.frame.folded
     spam = ticket and turn.frame.spam
-    if ticket and "?" in turn.frame.text and lexicon.says("other_senders", folded):
+    asked = turn.frame.asked or folded  # (the devices told beside another question: no yes)
+    if ticket and "?" in turn.frame.text and lexicon.says("other_senders", asked):
         # "přišel Open SMTP, týká se to i tiskárny?": its yes first, then what the ticket means
         utter_other_devices(dispatcher, folded)
     for response in step.responses:
@@ -145,8 +153,12 @@ def troubleshoot(dispatcher: CollectingDispatcher, turn: Turn, entry: Optional[s
             # "…a když to neudělám, přestane pošta fungovat?": that first
             utter_without_auth(dispatcher, folded)
         if spam and response == "utter_ask_fix_helped":
-            # Spam sent in the customer's name: someone else may know the password.
-            utter_password_change(dispatcher, "utter_change_password_spam")
+            # Spam sent in the customer's name: someone else may know the password ("byli jsme
+            # napadeni?" asked: what the ticket says of it, and that the bot cannot know more)
+            worry = "?" in turn.frame.text and lexicon.says("compromised", folded)
+            utter_password_change(
+                dispatcher, "utter_compromised_ticket" if worry else "utter_change_password_spam"
+            )
         if response == "utter_smtp_fix" and len(named := devices.all_named(folded)) > 1:
             # "posílám z iPhonu a z Outlooku": the fix in each of them
             for device in named:

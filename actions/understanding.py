@@ -43,7 +43,8 @@ BOTH_SECURITY = re.compile(
     r"|\bvsechny moznosti|\bwith (and|or) without|\bboth\b"
     r"|\boboje\W*$"  # "jaký port má IMAP se SSL? – a bez? – a pro odesílání oboje?"
     # "kolik portů má IMAP a který z nich je ten bezpečný?": both, the secure one named
-    r"|\bkolik\s+(\w+\s+)?port|\bktery\s+(z nich|z tech|z techto)\s+(\w+\s+){0,2}(bezpecn|zabezpec|sifrovan)"
+    r"|\bkolik\s+(\w+\s+)?port\w*\s+(ma|maji|pouziva|pouzivaji|existuje|je)\b"
+    r"|\bktery\s+(z nich|z tech|z techto)\s+(\w+\s+){0,2}(bezpecn|zabezpec|sifrovan)"
     # "jaký port se SSL a jaký bez?", "so SSL aj bez"
     rf"|\b{SECURE}\s+(a|i|aj)\s+((jak|ak|kter|port)\w*\s+){{0,2}}bez(\s+(nej|neho|toho|ssl\w*|sifr\w*))?\s*([?.!,]|$)"
     # "když je šifrování vypnutý a když zapnutý": the two cases asked side by side

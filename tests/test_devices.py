@@ -110,6 +110,13 @@ def test_two_devices_joined_by_a_conjunction_are_two_and_a_provider_list_names_n
     # one program's full name is no list of providers
     assert devices.named("parametry pro aplikaci microsoft outlook, imap") == "outlook_windows"
     assert devices.named("vidim microsoft 365, outlook.com, google") is None
+    assert devices.named("notebook s outlookem z microsoft 365, klasicky") == "outlook_windows"
+
+
+def test_devices_listed_with_commas_are_each_named_and_a_providers_list_is_not():
+    listed = "mame to v mobilu iphone, v notebooku s outlookem (office 2016) a na tabletu samsung"
+    assert devices.all_named(listed) == ["iphone_mail", "outlook_windows", "samsung_email"]
+    assert devices.all_named("samsung, vidim gmail, outlook, yahoo") == ["samsung_email"]
 
 
 @pytest.mark.parametrize(
