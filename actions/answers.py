@@ -387,6 +387,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "mixed_ssl":
         dispatcher.utter_message(response="utter_mixed_ssl", **symptoms.fix_values())
         return []
+    if topic == "keep_on_server" and lexicon.says("pop_takes_mail", turn.frame.folded):
+        dispatcher.utter_message(response="utter_pop_takes_mail")
+        return [SlotSet("protocol", "pop3")]
     if topic == "keep_on_server":
         named = [p for p in turn.frame.protocols if p in knowledge.incoming_protocols()]
         if named == ["imap"] or (not named and turn.protocol == "imap"):

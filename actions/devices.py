@@ -54,6 +54,9 @@ OWN_APP = re.compile(
     r"\b(jejich|vlastn\w*|vestaven\w*|puvodn\w*|systemov\w*|predinstalovan\w*) (\w+ )?"
     r"(aplikac\w*|appk\w*|(e-?mail|mail)\w* (aplikac|appk)\w*)"
     r"|\b(huawei|xiaomi|honor|oppo|realme|oneplus|motorol\w*|redmi) (mail|e-?mail)\b"
+    # "aplikace E-mail od Xiaomi", "v aplikaci E-mail (xiaomi)"
+    r"|\b(aplikac\w*|appk\w*) (e-?mail|mail|posta)\W{0,3}(od |z )?\(?"
+    r"(huawei|xiaomi|honor|oppo|realme|oneplus|motorol\w*|redmi)\b"
     r"|\b(aplikac\w*|appk\w*) (od )?(vyrobce|vyrobcu)\b"  # "aplikaci od výrobce (Huawei)"
     # other mail apps on Android we have no guide for
     r"|\b(aqua ?mail|k-?9( mail)?|blue ?mail|fairemail|spark|edison|typeapp|mymail|nine)\b"

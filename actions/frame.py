@@ -162,6 +162,7 @@ LEXICON_TOPICS = {
     "port_not_entered": "port_not_entered",  # "nevadí, že jsem nikde nezadala port?": no
     "remember_password": "remember_password",  # "zaškrtnout zapamatovat heslo?": as they like
     "keep_on_server": "keep_on_server",  # POP3's "Ponechat zprávy na serveru": kept for the phone
+    "pop_takes_mail": "keep_on_server",  # "kolega má POP, nezmizí mi to?": it may, unless kept
     "stays_on_server": "keep_on_server",  # "ať maily zůstanou na serveru": IMAP, or POP3's box
     "ticket_admin": "ticket_admin",  # "musím na ticket odpovědět?": the colleagues know
     "auth_off": "smtp_auth",  # "…, ale přepínač přihlášení mám vypnutý": it must be on

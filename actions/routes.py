@@ -1633,6 +1633,8 @@ def _enters_walkthrough(turn: Turn) -> bool:
     frame = turn.frame
     if turn.walkthrough_active or not frame.position:
         return False
+    if not frame.device and devices.OWN_APP.search(frame.folded):
+        return False  # "mám aplikaci E-mail od Xiaomi": a phone with no guide, not the seed's
     if _asks_what_to_fill(turn):
         return True
     if _fact_question(turn) or lexicon.says("where_setting", frame.folded):
@@ -1867,6 +1869,14 @@ def place_while_adding(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         # the way to that form too, as an agent sends it – the whole guide with its values
         return walk.show_all(stand_at=walk.form_step)
     return walk.go_to(walk.form_step)
+
+
+def pop_missing(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(response="utter_pop_missing")
+    walk = Walkthrough(dispatcher, turn)
+    walk.choose(["imap"], turn.frame.security)
+    chosen = [SlotSet("form_protocol", "imap"), SlotSet("protocol", "imap")]
+    return chosen + walk.go_to(walk.form_step)
 
 
 def _in_walkthrough(turn: Turn) -> bool:
@@ -2304,6 +2314,15 @@ ROUTES: List[Route] = [
     ),
     Route("walkthrough_works", _works_in_walkthrough, walkthrough_works),
     Route("walkthrough_accepted", _accepts_walkthrough, resume_or_start),
+    Route(
+        "pop_missing",  # "žádný POP tam není, mám dát IMAP?" while adding: IMAP's form values
+        lambda t: (
+            lexicon.says("pop_missing", t.frame.folded)
+            and bool(t.device or t.frame.device)
+            and (t.walkthrough_active or adding_account(t))
+        ),
+        pop_missing,
+    ),
     Route(
         "form_choice",
         # ("odchozí 587 bez zabezpečení, mám to tak nechat?" checks a port, chooses nothing)
