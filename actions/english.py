@@ -16,6 +16,11 @@ from czech_nlu.folding import fold
 SENDING_FAILS = {"cannot_send", "smtp_error"}
 FOLLOWED = ("server", "port")  # what an English follow-up ("and outgoing?") continues
 HOW = re.compile(r"\b(how|where)\b")
+# "I changed my mailbox password and Outlook keeps asking for it", "new password not accepted"
+PASSWORD_CHANGED = re.compile(
+    r"\b(changed|change|reset|new|updated?)\b[^.?!]{0,30}\bpassword\b|\bpassword\b[^.?!]{0,40}"
+    r"\b(changed|not accepted|rejected|prompt|keeps (asking|popping|coming)|wrong|doesn.?t work)"
+)
 WHICH_BETTER = re.compile(r"\bwhich\b[^.?!]{0,20}\b(better|best|recommend\w*|choose|use|pick)\b")
 SETTINGS_WORD = re.compile(r"\b(settings|configuration|config|details|set ?up)\b")
 # "do you speak English?", "can we talk in English?": the language asked, nothing else
@@ -59,6 +64,11 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         dispatcher.utter_message(response="utter_en_send_fails")
         dispatcher.utter_message(response="utter_en_smtp_auth", **values)
         answered = True
+    elif PASSWORD_CHANGED.search(frame.folded):  # the new password in every device and server
+        dispatcher.utter_message(
+            response="utter_en_password_changed", password_changed=english["password_changed"]
+        )
+        answered = True
     elif turn.topic == "smtp_auth" and HOW.search(frame.folded):
         dispatcher.utter_message(
             response="utter_en_smtp_auth", **values
@@ -72,6 +82,8 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         if turn.follow_up
         else []
     )
+    if not frame.asks and re.search(r"\bpassword\b", frame.folded):
+        follow_up = ["password"]  # "what is the password?": the mailbox's, from the customer area
     if not frame.asks and frame.protocols and SETTINGS_WORD.search(frame.folded):
         follow_up = ["settings"]  # "POP3 settings please, no SSL": that account's whole settings
     asks = frame.asks or follow_up  # "and with SSL?", "and the outgoing one?"

@@ -30,8 +30,8 @@ REDACTED = "[heslo skryto]"
 # "hesllo"), "password", "pw".
 # ("pass: X", "pass=X": the short form only before its colon)
 KEY = (
-    r"(?:h\w?ess?l+\w*|hsel\w*|hels[o]\w*|hesk[o]\b|heskl[oa]\b|heslp|hesol\w*"
-    r"|passw\w*|pass?word\w*|pasw\w*|pwd|pw|pass(?=\s*[:=]))"
+    r"(?:h\w?ess?l+\w*|hsel\w*|hels[o]\w*|hesk[o]\b|heskl[oa]\b|heslp|hesol\w*|heso\b"
+    r"|passw\w*|pass?word\w*|pasw\w*|pwd|pw|pass(?=\s*[:=]|\s+(?:je|is|zni|mam)\b))"
 )
 OPEN_QUOTE = "\"'„“”‚‘`"
 SECRET = rf"[{OPEN_QUOTE}]?(?P<secret>\S+)"
@@ -595,6 +595,11 @@ APPOSITION = re.compile(
 CHANGED_TO = re.compile(
     rf"\b{KEY}(?:\s+[^\s.!?]+){{1,5}}?\s+(?:zmenil[ai]?|nastavil[ai]?|prepsal[ai]?)\s+na\s+{SECRET}"
 )
+# "změnil jsem ho na X" after the password was talked of: letters with digits (checked below)
+CHANGED_IT_TO = re.compile(
+    rf"\b(?:(?:zmenil|nastavil|prepsal)[ai]?\s+(?:jsem\s+|sem\s+|jsme\s+)?(?:si\s+)?(?:ho|ji)"
+    rf"|(?:jsem|sem|jsme)\s+(?:si\s+)?(?:ho|ji)\s+(?:zmenil|nastavil|prepsal)[ai]?)\s+na\s+{SECRET}"
+)
 # "to je Leto2022?" alone: letters with digits asked about (a password checked with the bot)
 ASKED_IF_IT_IS = re.compile(rf"^\W*(?:a\s+)?(?:to\s+je|je\s+to)\s+{SECRET}\s*$")
 ADDRESS_THEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[,;|]\s*(?P<secret>\S+)")
@@ -790,7 +795,7 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
         word = text[match.start("secret") : match.end("secret")]
         if _shaped(word, right_after_key=True) or _unknown(word.strip(STRIP)):
             candidates.append(match.span("secret"))
-    for match in ASKED_IF_IT_IS.finditer(folded):
+    for match in (*ASKED_IF_IT_IS.finditer(folded), *CHANGED_IT_TO.finditer(folded)):
         if _swept(text[match.start("secret") : match.end("secret")].strip(STRIP)):
             candidates.append(match.span("secret"))
     for match in (*ADDRESS_THEN.finditer(folded), *APPOSITION.finditer(folded)):

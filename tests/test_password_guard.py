@@ -149,6 +149,8 @@ def test_what_people_say_about_a_password_is_no_password():
         "heslo pro IMAP",
         "heslo k poště jsem si včera změnil na nové a teď nejde nic",
         "to je SSL0?",
+        "změnil jsem ho na 587 a jde to",
+        "pass the test please",
         "je to iPhone15?",
         "heslo pro POP3",
         "heslo do Outlooku",
@@ -230,6 +232,11 @@ def test_passwords_in_the_ways_people_write_them():
         ),
         # asked alone whether it is the one ("to je X?") – letters with digits
         "to je Jezevec2023?": "to je [heslo skryto]?",
+        # the keyword short of a letter, the short English keyword before "je"
+        "heso: Jablko55 a nejde to": "heso: [heslo skryto] a nejde to",
+        "pass je Ovce2021, je to dobře?": "pass je [heslo skryto], je to dobře?",
+        # "změnil jsem ho na X" with the password talked of before
+        "tak jsem ho změnil na Pivonka_7, co teď?": "tak jsem ho změnil na [heslo skryto], co teď?",
     }
     for text, expected in cases.items():
         assert redact(text) == expected, text
