@@ -211,7 +211,31 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
                 choice=starttls.group(0).upper(),
             )
             continue
-        if owner and _fits(number, protocols, security):
+        if owner and _purpose_asked(number, frame.folded):
+            # "993 a 465 se SSL, správně? a k čemu je 587?": what that number is, no verdict
+            values = _owner_values(number)
+            verdicts.append(
+                (
+                    "utter_port_owner",
+                    {
+                        "port": number,
+                        "owner_label": values["protocol_label"],
+                        "owner_security": values["security_label"],
+                        "owner_direction": values["direction"],
+                    },
+                )
+            )
+            continue
+        # a port the customer says works now ("port 465 a TLS/SSL, odešlo to") is right by that,
+        # whatever else the message says of SSL ("ověřování bylo Žádné")
+        proven = (
+            owner is not None
+            and not frame.symptom
+            and lexicon.says("glad_it_works", frame.reported)
+            and frame.works is True
+            and clause_security in (None, owner[1])  # ("opraveno. odchozí 465 bez SSL": no)
+        )
+        if owner and (_fits(number, protocols, security) or proven):
             port_protocol, port_security = owner
             smtp_right = smtp_right or port_protocol == "smtp"
             confirmed.append(port_protocol)
@@ -262,6 +286,17 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
     return [SlotSet("last_topic", "port")] + subject
 
 
+def _purpose_asked(number: int, folded: str) -> bool:
+    """ "k čemu je (teda) 587?", "587 je na co?": what the number is for, asked."""
+    return bool(
+        re.search(
+            rf"\b(k cemu|na co|cemu)\b( je| slouzi| se pouziva)?( teda| tedy| vlastne| pak| potom)?( ten)?"
+            rf"( port)? {number}\b|\b{number}\b[^.?!]{{0,15}}\b(k cemu|na co)\b",
+            folded,
+        )
+    )
+
+
 NO_FIRST = {
     "utter_port_check_unknown": "utter_port_check_unknown_no",
     "utter_port_check_wrong": "utter_port_check_wrong_no",
@@ -284,7 +319,7 @@ def _say_verdicts(
     )
     no_said = proposed or not asked
     for name, values in verdicts:
-        if name != "utter_port_check_ok" and not no_said:
+        if name in NO_FIRST and not no_said:
             name, no_said = NO_FIRST[name], True
         dispatcher.utter_message(response=name, **values)
 
