@@ -1202,7 +1202,8 @@ def _sending_fails(folded: str) -> Optional[str]:
     receiving works); receiving failing too is "nothing works"."""
     clauses = re.split(r"[,;.!?]|\b(?:ale|a|i|zato|but)\b", folded)
     if not any(c and lexicon.says("send_fails", c) for c in clauses):
-        return None
+        # "tiskárnu, co skenuje do mailu, a od týdne to nejde": a device that only sends
+        return "cannot_send" if lexicon.says("printer_fails", folded) else None
     receiving_fails = any(
         c
         and re.search(r"\b(prijem|prijim\w*|prichoz\w*|dovnitr|stahov\w*)", c)

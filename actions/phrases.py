@@ -428,6 +428,7 @@ HOW = re.compile(
     r"|\ba jak (je|to je|je to|bude|to bude) (to )?(v|ve|na|u)\b"  # "a jak je to v Outlooku?"
     # "ok, přepíšu to. kam?", "a kde?", "kam to napíšu?": a bare where after an answer
     r"|(^|[,.;!?]\s*)(a\s+|no\s+)?(kde|kam)( presne| tedy| teda)?\s*(\?|$)"
+    r"|(^|[,.;!?]\s*)(a\s+|no\s+)?(to|ono|tohle)\s+(je|bude|najdu)\s+kde\s*(\?|$)"  # "a to je kde?"
     r"|\bkam (to |ho |je |tam )?(napis|dam|zadam|vypln|prepis|zapis)\w*"
 )
 # "Kde je ta ikona? Vidím tam hodně čtverečků": looking for it, not done with it.

@@ -113,6 +113,21 @@ NOT_A_PASSWORD = frozenset(
         "jméno",
         "adresu",
         "adresa",
+        # how sure, when, where kept: "heslo mám stoprocentně dobře", "heslo mi kdysi nastavil
+        # syn", "nové heslo mám napsané na papíře"
+        "stoprocentně",
+        "určitě",
+        "jistě",
+        "kdysi",
+        "dávno",
+        "napsané",
+        "napsaný",
+        "napsaná",
+        "zapsané",
+        "zapsaný",
+        "uložené",
+        "uložený",
+        "dobře",
         # modal verbs after "to heslo …" ("a to heslo musím psát znovu?")
         "musím",
         "musí",
