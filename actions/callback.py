@@ -50,6 +50,11 @@ def answer_callback(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Ev
             response="utter_callback_declined", handoff_number=record["id"] if record else "–"
         )
         return [SlotSet("pending_question", None)]
+    yes = turn.intent == "affirm" or re.match(r"\W*(ano|jo|jj|ok|okej|dobre|prosim)\b", fold(text))
+    if yes and not turn.frame.asks and not turn.frame.phone_number:
+        # "jo, prosím" to the offer of a call-back: the contact is asked for once more
+        dispatcher.utter_message(response="utter_callback_which_contact")
+        return [SlotSet("pending_question", Pending.CALLBACK_EMAIL.value)]
     if "@" in text or (len(text.split()) == 1 and not turn.frame.asks):
         dispatcher.utter_message(response="utter_callback_invalid")
         return [SlotSet("pending_question", Pending.CALLBACK_EMAIL.value)]

@@ -1887,6 +1887,8 @@ def _in_walkthrough(turn: Turn) -> bool:
     return (turn.walkthrough_active or bool(frame.step and turn.walkthrough_started)) and not (
         (frame.symptom and not expected)
         or frame.open_smtp
+        # ("uživatelské jméno mi to vyplnilo jen jako část před zavináčem": a fault in a field)
+        or (lexicon.says("username_short", frame.folded) and not frame.step_explicit)
         # ("Soubor → Nastavení účtu → a dál?" after the log-in was said to be in the added
         # account: that way, not the guide's step named "Soubor")
         or (frame.asks_how and turn.topic == answers.AUTH_AFTER_ADDING)
@@ -2693,6 +2695,8 @@ ROUTES: List[Route] = [
                     )
                 )
                 and lexicon.says("glad_it_works", t.frame.reported)
+                # ("opraveno. a uživatel mám jmeno.prijmeni bez domény": a fault told after it)
+                and not lexicon.says("username_short", t.frame.folded)
             )
             or _asks_if_all_done(t)
         ),
