@@ -50,8 +50,10 @@ def answer_callback(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Ev
             response="utter_callback_declined", handoff_number=record["id"] if record else "–"
         )
         return [SlotSet("pending_question", None)]
+    # (a short yes only: "ok, tak mi zatím řekni, co mám zkontrolovat" asks something else)
+    short = len(text.split()) <= 6
     yes = turn.intent == "affirm" or re.match(r"\W*(ano|jo|jj|ok|okej|dobre|prosim)\b", fold(text))
-    if yes and not turn.frame.asks and not turn.frame.phone_number:
+    if yes and short and not turn.frame.asks and not turn.frame.phone_number:
         # "jo, prosím" to the offer of a call-back: the contact is asked for once more
         dispatcher.utter_message(response="utter_callback_which_contact")
         return [SlotSet("pending_question", Pending.CALLBACK_EMAIL.value)]
