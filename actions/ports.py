@@ -213,18 +213,7 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
             continue
         if owner and _purpose_asked(number, frame.folded):
             # "993 a 465 se SSL, správně? a k čemu je 587?": what that number is, no verdict
-            values = _owner_values(number)
-            verdicts.append(
-                (
-                    "utter_port_owner",
-                    {
-                        "port": number,
-                        "owner_label": values["protocol_label"],
-                        "owner_security": values["security_label"],
-                        "owner_direction": values["direction"],
-                    },
-                )
-            )
+            verdicts.append(_owner_verdict("utter_port_owner", number))
             continue
         # a port the customer says works now ("port 465 a TLS/SSL, odešlo to") is right by that,
         # whatever else the message says of SSL ("ověřování bylo Žádné")
@@ -254,18 +243,7 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
             verdicts.append(("utter_port_check_unknown", {"port": number}))
             unknown = True
         else:
-            values = _owner_values(number)
-            verdicts.append(
-                (
-                    "utter_port_check_wrong",
-                    {
-                        "port": number,
-                        "owner_label": values["protocol_label"],
-                        "owner_security": values["security_label"],
-                        "owner_direction": values["direction"],
-                    },
-                )
-            )
+            verdicts.append(_owner_verdict("utter_port_check_wrong", number))
         wrong.update({p: security for p in protocols})
     # ("je to špatně?" asks the other way round: the verdicts say it without a "Ne")
     asked = "?" in frame.text and not ASKS_IF_WRONG.search(frame.folded)
@@ -361,6 +339,20 @@ def _owner_values(number: int) -> Dict[str, Any]:
         "security_label": knowledge.security_label(security),
         **{k: values[k] for k in ("protocol_label", "direction", "server")},
     }
+
+
+def _owner_verdict(response: str, number: int) -> Tuple[str, Dict[str, Any]]:
+    """A verdict that names the protocol and SSL choice the port `number` belongs to."""
+    values = _owner_values(number)
+    return (
+        response,
+        {
+            "port": number,
+            "owner_label": values["protocol_label"],
+            "owner_security": values["security_label"],
+            "owner_direction": values["direction"],
+        },
+    )
 
 
 def _capitalized(label: str) -> str:

@@ -408,10 +408,9 @@ def account_type(turn: Turn) -> Optional[str]:
 
 
 def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    ours = {knowledge.server("incoming").lower(), knowledge.server("outgoing").lower()}
     if (
         "same_server" in turn.frame.asks
-        and {h.lower() for h in turn.frame.hosts} <= ours
+        and {h.lower() for h in turn.frame.hosts} <= knowledge.our_servers()
         and not turn.frame.ports  # ("stejný server, ale port 995 – je to dobře?": a check)
     ):
         # "kam dát ssl0.ovh.net, do příchozího nebo odchozího?": where it goes, not a check

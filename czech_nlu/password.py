@@ -46,6 +46,7 @@ ENTERING = (
     r"\b(?!\w+(?:ani|eni)\b)(?:zada\w*|napsa\w*|napis\w*|pis\w*|vyplni\w*|vypln\w*|dal[ai]?|pouzi\w*|nastavi\w*"
     r"|zmeni\w*|zmenu|zkous\w*|zkusi\w*|mam|mame|typed|entered|tried|used?|set)"
 )
+CHANGED = r"(?:zmenil|nastavil|prepsal)[ai]?"  # "… jsem si změnil / nastavil / přepsal na X"
 MARKS = r"(?:\s+(?:jsem|sem|jsme|jste|si|tam|uz|nove|novy|stare|stary|spravne|moje|me|svoje|sve))*"
 
 PATTERNS = (
@@ -55,7 +56,7 @@ PATTERNS = (
         rf"\bjako\s+{KEY}(?:\s+\S+){{0,3}}?\s+(?:dal[ai]?|zadal[ai]?|napsal[ai]?|pouzil[ai]?|mam|mame)\s+{SECRET}"
     ),
     re.compile(
-        rf"\b{KEY}\s+(?:jsem\s+|sem\s+|jsme\s+)?(?:si\s+)?(?:zmenil[ai]?|nastavil[ai]?|dal[ai]?|prepsal[ai]?)\s+na\s+{SECRET}"
+        rf"\b{KEY}\s+(?:jsem\s+|sem\s+|jsme\s+)?(?:si\s+)?(?:{CHANGED}|dal[ai]?)\s+na\s+{SECRET}"
     ),
     re.compile(
         rf"\b{KEY}\s+(?:do|k|ke|od|pro)\s+(?:posty|schranky|mailu|emailu|e-mailu|uctu)\s+{SECRET}"
@@ -607,13 +608,11 @@ APPOSITION = re.compile(
     rf"\b{KEY}\b[^.!?]{{0,40}}?[,;:–-]\s*(?:je\s+to|to\s+je|a\s+to|tj\.?|konkretne|presne)\s*:?\s+{SECRET}"
 )
 # "heslo ke schránce jsem si právě nastavil na X": the change told with words between
-CHANGED_TO = re.compile(
-    rf"\b{KEY}(?:\s+[^\s.!?]+){{1,5}}?\s+(?:zmenil[ai]?|nastavil[ai]?|prepsal[ai]?)\s+na\s+{SECRET}"
-)
+CHANGED_TO = re.compile(rf"\b{KEY}(?:\s+[^\s.!?]+){{1,5}}?\s+{CHANGED}\s+na\s+{SECRET}")
 # "změnil jsem ho na X" after the password was talked of: letters with digits (checked below)
 CHANGED_IT_TO = re.compile(
-    rf"\b(?:(?:zmenil|nastavil|prepsal)[ai]?\s+(?:jsem\s+|sem\s+|jsme\s+)?(?:si\s+)?(?:ho|ji)"
-    rf"|(?:jsem|sem|jsme)\s+(?:si\s+)?(?:ho|ji)\s+(?:zmenil|nastavil|prepsal)[ai]?)\s+na\s+{SECRET}"
+    rf"\b(?:{CHANGED}\s+(?:jsem\s+|sem\s+|jsme\s+)?(?:si\s+)?(?:ho|ji)"
+    rf"|(?:jsem|sem|jsme)\s+(?:si\s+)?(?:ho|ji)\s+{CHANGED})\s+na\s+{SECRET}"
 )
 # "to je Leto2022?" alone: letters with digits asked about (a password checked with the bot)
 ASKED_IF_IT_IS = re.compile(rf"^\W*(?:a\s+)?(?:to\s+je|je\s+to)\s+{SECRET}\s*$")
