@@ -2637,6 +2637,17 @@ ROUTES: List[Route] = [
         lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
     ),
     Route(
+        "setup_after_device",  # "mám Samsung" → "jak to nastavím?": its walkthrough
+        lambda t: (
+            lexicon.says("setup_it", t.frame.folded)
+            and bool(t.device)
+            and not t.walkthrough_active
+            and last_route(t.tracker) in ("device_named", "device_answer")
+            and not (t.frame.asks or t.frame.protocols or t.frame.ports or t.frame.symptom)
+        ),
+        lambda d, t: walkthrough_turn("start_walkthrough", d, t),
+    ),
+    Route(
         "where_in_device",  # "kde to zkontroluju?" after a fix: the account's settings there
         lambda t: (
             t.frame.asks_how
