@@ -321,6 +321,9 @@ def clauses(folded: str) -> List[str]:
     return [c for c in phrases.CLAUSE_BREAK.split(folded) if c and c.strip()]
 
 
+ALSO_FOR = re.compile(r"\b(?:i|take|taky|aj),? (?:pro|na|u|v|ve) (\w+)")
+
+
 def _port_claims(
     folded: str, ports: List[int], protocols: List[str]
 ) -> List[Tuple[int, Optional[str], Optional[str]]]:
@@ -360,6 +363,11 @@ def _port_claims(
         if len(named) != 1 and protocol:
             inherited += [len(claims) + i for i in range(len(numbers))]
         claims += [(n, protocol, security) for n in numbers]
+    # "funguje 465 i pro příchozí, nebo jen pro odchozí?": the one asked "i pro" is claimed
+    also = ALSO_FOR.search(folded)
+    asked = _concrete(protocols_in_text(also.group(1))) if also and len(protocols) > 1 else []
+    if asked:
+        claims = [(n, protocol or asked[0], security) for n, protocol, security in claims]
     said = security_in_text(folded)
     if len(claims) == 1 and claims[0][2] is None and said:
         # "port je 587 a typ zabezpečení SSL/TLS": the one port's SSL said beside it
@@ -1069,6 +1077,10 @@ def _screen_report(frame: Frame, text: str, folded: str, device: Optional[str]) 
         lexicon.says("filled", folded)
         and not lexicon.says("negation", folded)  # "není zaškrtnuté ověřování": a fault
     ) and ("?" not in text or lexicon.says("next_action", folded))
+    # ("skončil jsem tam, kde se zadává adresa a heslo. jak dál?": the fields are the place)
+    filled = filled or (
+        lexicon.says("fields_as_place", folded) and lexicon.says("next_action", folded)
+    )
     # ("…vyplnil jsem adresu a heslo a teď se to ptá na server": the server is asked)
     if filled and not lexicon.says("device_asks", folded):
         frame.asks = [topic for topic in frame.asks if topic not in FIELD_TOPICS]

@@ -1651,8 +1651,11 @@ def _enters_walkthrough(turn: Turn) -> bool:
         return False  # "po aktualizaci Samsungu nechodí pošta, píše něco s heslem": a problem
     if lexicon.says("thanks", frame.folded) and "?" not in frame.text:
         return False  # "poštu na Samsungu už mám, děkuju": thanks
+    # ("…skončil jsem tam, kde se zadává adresa a heslo": the fields as the place reached)
+    at_fields = lexicon.says("fields_as_place", frame.folded)
     if not (
         frame.position.by_label
+        or at_fields
         or lexicon.says("seeing_marker", frame.folded)  # "nastavuju… a vidím jen nabídku…"
     ) and (
         frame.start or lexicon.says("start_setup", frame.folded)
@@ -1661,6 +1664,7 @@ def _enters_walkthrough(turn: Turn) -> bool:
     folded = frame.folded
     return bool(
         frame.position.at_notice
+        or at_fields
         or turn.walkthrough_started
         or turn.pending == Pending.WALKTHROUGH_OFFER
         or lexicon.says("done_marker", folded)
@@ -2635,6 +2639,15 @@ ROUTES: List[Route] = [
             )
         ),
         lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
+    ),
+    Route(
+        "check_request",  # "můžete mi zkontrolovat nastavení?": what to send for the check
+        lambda t: (
+            lexicon.says("check_request", t.frame.folded)
+            and not t.frame.asks_how  # ("kde to zkontroluju?": the place in the device)
+            and not (t.frame.ports or t.frame.hosts or t.frame.protocols or t.frame.symptom)
+        ),
+        said("utter_send_settings_to_check"),
     ),
     Route(
         "setup_after_device",  # "mám Samsung" → "jak to nastavím?": its walkthrough

@@ -294,7 +294,14 @@ def _tap_asked(folded: str, device: Optional[str]) -> Optional[Position]:
     ]
     if not named:
         return None
-    number, after_filling = named[-1]
+    # (the button's own label first: „Připojit“ is step 5's, though step 7's text says that
+    # the phone "se připojí")
+    labelled = [
+        (number, after_filling)
+        for number, after_filling in named
+        if any(target <= set(stems(label)) for label in steps[number - 1].labels)
+    ]
+    number, after_filling = (labelled or named)[-1]
     # (the button after the fields: the fields are behind them, answered with that button)
     return Position(number, by_label=not after_filling)
 

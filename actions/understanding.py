@@ -83,6 +83,11 @@ WITH_IT = re.compile(rf"^\W*(a |tak )?(s|se) nim\W*$|{IF_IT}(zapn|zaskrtn|povol)
 # "a kdybych ho vypnul?" after a port with SSL: without it
 WITHOUT_IT_OFF = re.compile(rf"{IF_IT}(vypn|odskrtn|zrus){WHICH_THEN}")
 HOST = re.compile(r"\b[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b")
+# "je to bezpečné?": whether the setting is safe is asked, no SSL said
+SAFE_QUESTION = re.compile(
+    r"\b(je|jsou|bude|budou|is|are)\s+(to|ten|ty|tohle|it|that|this)\s+(\w+\s+)?"
+    r"(bezpecn\w*|zabezpecen\w*|safe|secure)\s*(\?|$)"
+)
 
 
 def canonical_protocol(value: Optional[str]) -> Optional[str]:
@@ -101,7 +106,7 @@ def canonical_protocol(value: Optional[str]) -> Optional[str]:
 def security_in_text(text: Optional[str]) -> Optional[str]:
     """ "ssl", "plain", "both" or None, read from free text ("bez šifrování" -> "plain")."""
     # (a server's name is no security: "server ssl0.ovh.net, port 587, zabezpečení žádné")
-    folded = HOST.sub(" ", fold(text or ""))
+    folded = SAFE_QUESTION.sub(" ? ", HOST.sub(" ", fold(text or "")))
     if BOTH_SECURITY.search(folded):
         return "both"
     if DOUBLE_NEGATION.search(folded):
