@@ -53,13 +53,18 @@ AFTER = 12  # characters after a name read for a word that takes it back
 OWN_APP = re.compile(
     r"\b(jejich|vlastn\w*|vestaven\w*|puvodn\w*|systemov\w*|predinstalovan\w*) (\w+ )?"
     r"(aplikac\w*|appk\w*|(e-?mail|mail)\w* (aplikac|appk)\w*)"
-    r"|\b(huawei|xiaomi|honor|oppo|realme|oneplus|motorol\w*|redmi) (mail|e-?mail)\b"
+    r"|\b(huawei|xiaomi|honor|oppo|realme|oneplus|motorol\w*|redmi) (mail|e-?mail|aplikac\w*|appk\w*)\b"
     # "aplikace E-mail od Xiaomi", "v aplikaci E-mail (xiaomi)"
-    r"|\b(aplikac\w*|appk\w*) (e-?mail|mail|posta)\W{0,3}(od |z )?\(?"
+    r"|\b(aplikac\w*|appk\w*) (e-?mail|mail|posta)\W{0,3}((od |z )?\(?|[^.?!]{0,25}\b(od|z|ze) )"
     r"(huawei|xiaomi|honor|oppo|realme|oneplus|motorol\w*|redmi)\b"
     r"|\b(aplikac\w*|appk\w*) (od )?(vyrobce|vyrobcu)\b"  # "aplikaci od výrobce (Huawei)"
     # other mail apps on Android we have no guide for
     r"|\b(aqua ?mail|k-?9( mail)?|blue ?mail|fairemail|spark|edison|typeapp|mymail|nine)\b"
+)
+OTHER_APP = "android_other"  # knowledge.yml's guide for an Android mail app of its own
+# A program refused: "nemám Gmail", "ale ne gmail", "nepoužívám Outlook"
+REFUSED = re.compile(
+    r"\b(nemam|nepouzivam|nechci)( \w+){0,2}|\b(ale|a) ne (\w+)|\b\w+ (nepouzivam|nemam)\b"
 )
 # "aplikaci (Microsoft) Outlook", "appku Outlook", "apku od Outlooku"
 APP_BEFORE = re.compile(r"\b(aplikac\w*|app?k\w*|app?s?)\s+(\w+\s+)?$")
@@ -133,7 +138,7 @@ def all_named(folded: str) -> List[str]:
         for piece in DEVICE_LIST_COMMA.split(part)  # "můj iPhone, počítač s Outlookem"
         if piece
     ]
-    return list(
+    found = list(
         dict.fromkeys(
             device
             for part in parts
@@ -142,6 +147,9 @@ def all_named(folded: str) -> List[str]:
             and not SOMEONE_ELSES.search(part)  # "mám Samsung, iPhone má manželka"
         )
     )
+    # ("mám redmi a v něm jejich aplikaci pošta": the app on that phone, one device)
+    refined = {r for device in found for r in knowledge.guide(device).refines}
+    return [device for device in found if device not in refined]
 
 
 # A comma before the next device of a list ("můj iPhone, počítač v kanceláři s Outlookem"),
@@ -278,11 +286,14 @@ def named(folded: str) -> Optional[str]:
         }
         mentions = [m for m in mentions if m[2] not in accounts]
         ids -= accounts
+    # ("nemám Gmail, ale aplikaci od výrobce", "android, ale ne gmail": the program refused is
+    # not theirs)
+    kept = REFUSED.sub(" ", folded)
     # "Android, v něm aplikaci Microsoft Outlook": the app on that phone
-    apps = {app for i in ids if (app := app_on_phone(i, folded)) and _together(i, app, folded)}
+    apps = {app for i in ids if (app := app_on_phone(i, kept)) and _together(i, app, kept)}
     if len(apps) == 1:
         return apps.pop()
-    programs = [i for i in ids if (p := knowledge.guide(i).program) and p.search(folded)]
+    programs = [i for i in ids if (p := knowledge.guide(i).program) and p.search(kept)]
     if len(ids) > 1 and len(programs) == 1 and not computers:
         return programs[0]  # "Samsung, ale poštu čtu v Gmailu": the program
     refined = {r for guide_id in ids for r in knowledge.guide(guide_id).refines}
@@ -302,10 +313,8 @@ def named(folded: str) -> Optional[str]:
     if after and len(set(chosen)) > 1 and after[0][2] in chosen:
         return after[0][2]
     program = knowledge.guide(chosen[0]).program if chosen else None
-    # ("nemám Gmail, ale aplikaci od výrobce": the program refused is not theirs)
-    kept = re.sub(r"\b(nemam|nepouzivam|nechci)( \w+){0,2}", " ", folded)
-    if program and OWN_APP.search(folded) and not program.search(kept):
-        # "Huawei, jejich aplikace E-mail": a maker's own app we have no guide for – no
-        # guide's places (the Gmail app's would be wrong), the general answers instead
-        return None
+    if (program is None or not program.search(kept)) and OWN_APP.search(folded):
+        # "Huawei, jejich aplikace E-mail": a maker's own app – its places described, not the
+        # Gmail app's
+        return OTHER_APP
     return chosen[0] if chosen else None

@@ -631,6 +631,9 @@ def read(
         claimed_ids = [guide for unclaimed, _, guide in mentions if not unclaimed]
         if claimed_ids and frame.device in {g for unclaimed, _, g in mentions if unclaimed}:
             frame.device = claimed_ids[0]
+    # "nemám Gmail, mám aplikaci Email od Xiaomi": the maker's own app, whatever was named
+    if devices.OWN_APP.search(folded) and devices.named(folded) == devices.OTHER_APP:
+        frame.device = devices.OTHER_APP
     if (
         device in knowledge.guides()
         and frame.device not in (None, device)

@@ -741,7 +741,7 @@ def _asks_setup(turn: Turn, sending: bool = False) -> bool:
     # ("?" alone only in a short message: a long one asks something of its own)
     short_question = (
         "?" in frame.text
-        and len(frame.text.split()) <= 10
+        and len(frame.text.split()) <= 12
         and not re.search(r"\b(co|proc|kde|kolik|kdy|ktery|ktera|jaky|jaka)\b", frame.folded)
     )
     # ("mám android, jak nastavím posílání" – a how-question without its mark)

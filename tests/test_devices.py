@@ -185,7 +185,10 @@ def test_the_new_outlook_is_its_own_program(text, device):
 
 
 def test_a_phone_makers_own_mail_app_gets_no_gmail_places():
-    # no guide for Huawei's own E-mail app: the general answers, not the Gmail app's path
-    assert devices.named(fold("mám huawei a používám jejich aplikaci e-mail")) is None
+    # Huawei's own E-mail app: the guide whose places are described, not the Gmail app's path
+    assert devices.named(fold("mám huawei a používám jejich aplikaci e-mail")) == "android_other"
     assert devices.named(fold("mám xiaomi a poštu čtu v gmailu")) == "android_gmail"
-    assert devices.named(fold("mám xiaomi a v něm appku Aqua Mail")) is None
+    assert devices.named(fold("mám xiaomi a v něm appku Aqua Mail")) == "android_other"
+    # ("ale ne gmail": the program refused is not theirs)
+    said = "android, ale ne gmail, mám tam appku Email od samsungu"
+    assert devices.named(fold(said)) == "samsung_email"
