@@ -227,6 +227,8 @@ def answer_same_server(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     where = re.search(r"\b(kam|kde|patri\w*|dat|dam)\b", turn.frame.folded)
     if where and re.search(r"\b(nebo|ci|alebo|or)\b", turn.frame.folded) and not asks_difference:
         response = "utter_same_server_both"  # "kam ho dát, do příchozího, nebo odchozího?"
+    if re.search(r"\b(kolik|how many)\b", turn.frame.folded):
+        response = "utter_same_server_one"  # "kolik je tam serverů?"
     dispatcher.utter_message(response=response, server=incoming)
     # "je odchozí server stejný?" – "a port?" then is the outgoing one's
     named = turn.frame.protocols
@@ -432,6 +434,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(
             response="utter_password_everywhere_told" if told else "utter_password_everywhere"
         )
+        return [SlotSet("last_topic", "password")]
+    if topic == "one_password":  # "stačí jedno heslo na všechna zařízení?": yes, the same one
+        dispatcher.utter_message(response="utter_one_password")
         return [SlotSet("last_topic", "password")]
     if topic == "internet_needed":  # the guide's first step: connected, Wi-Fi or mobile data
         dispatcher.utter_message(response="utter_internet_needed")

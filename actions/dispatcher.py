@@ -14,7 +14,7 @@ from typing import Any, Dict
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import replies
+from actions import knowledge, lexicon, replies
 from actions.context import Events, resolve
 from actions.outcome import UNSET
 from actions.routes import route
@@ -49,7 +49,9 @@ class ActionRespond(Action):
             outcome.state.walkthrough_step = float(position.step)
         if turn.device_changed:  # named in this message: kept for the whole conversation
             outcome.state.device = turn.device
-        replies.with_device(outcome.messages, turn.device)
+        # ("skener neposílá skeny od toho ticketu": the places are the scanner's, not a phone's)
+        sender = lexicon.says("sending_device", turn.frame.folded) and not turn.frame.device
+        replies.with_device(outcome.messages, knowledge.SENDING_DEVICE if sender else turn.device)
         replies.fault_first(outcome.messages)
         dispatcher.messages.extend(outcome.messages)
         replies.buttons_last(dispatcher.messages, domain)

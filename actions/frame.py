@@ -142,6 +142,7 @@ LEXICON_TOPICS = {
     "username_ok": "username_ok",
     "internet_needed": "internet_needed",
     "password_everywhere": "password_everywhere",
+    "one_password": "one_password",  # "stačí jedno heslo na všechna zařízení?": yes, the same
     "username_short": "username",  # "jméno mám jen kocourek, bez zavináče": not enough
     "server_zero": "server_zero",
     "ssl_required": "ssl_required",
@@ -203,6 +204,7 @@ COVERS = {
     "mixed_ssl": {"port", "port_table", "ssl_required", "ssl_advice"},
     # ("heslo jsem změnila, musím ho zadat i v telefonu?": changed already, no way to change it)
     "password_everywhere": {"password"},
+    "one_password": {"password", "password_everywhere"},
 }
 
 

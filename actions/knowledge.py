@@ -221,8 +221,13 @@ def guides() -> Dict[str, Guide]:
     return loaded
 
 
+SENDING_DEVICE = "sending_device"  # a printer or scanner that e-mails: knowledge.yml's places
+
+
 def places(device: Optional[str]) -> Dict[str, str]:
     """Where things are in this device (its guide), or said for any device when not known."""
+    if device == SENDING_DEVICE:
+        return dict(load()[SENDING_DEVICE])
     if device in guides():
         spec = guides()[device]
         return {

@@ -56,6 +56,8 @@ TOPIC_WORDS = {
         r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login"
         # "musím ještě něco zapnout kvůli odesílání?": the outgoing server's log-in
         r"|\b(zapnout|zapnut\w*|zaskrtnout|nastavit)\b[^.?!]{0,20}\b(kvuli|pro|k|ke) (odesil|odeslan|posil)\w*"
+        # "do I need to enable something for sending?": the outgoing server's log-in
+        r"|\b(enable|turn on|switch on|activate|set|tick|check)\b[^.?!]{0,20}\bfor (sending|outgoing|smtp)\b"
         # "a switch 'Require sign-in' for the outgoing server, on or off?"
         r"|\b(require\w*|need\w*)\b[^.?!]{0,15}\b(sign.?in|log.?in)\b"
         r"|\b(sign.?in|log.?in)\b[^.?!]{0,40}\b(on or off|required|needed)\b"

@@ -801,6 +801,15 @@ def _device_named(turn: Turn) -> bool:
     )
 
 
+# The topic just answered → its "the same for both directions?" ("a je to stejné i pro příchozí?")
+SAME_FOR_BOTH = {
+    "server": "same_server",
+    "port": "same_ports",
+    "username": "same_login",
+    "password": "same_login",
+}
+
+
 # What the bot does in a device, as buttons
 DEVICE_BUTTONS = [
     {"title": "Postup nastavení", "payload": "/start_walkthrough"},
@@ -2574,7 +2583,12 @@ ROUTES: List[Route] = [
     ),
     Route(
         "server_check",  # "mám smtp.seznam.cz, je to dobře?"
-        lambda t: bool(t.frame.hosts and (t.frame.checks or "?" in t.frame.text)),
+        lambda t: bool(
+            t.frame.hosts
+            and (t.frame.checks or "?" in t.frame.text)
+            # ("když převedeme doménu jinam, budou fungovat maily s ssl0.ovh.net?": the domain's)
+            and not (t.frame.adjacent and not t.frame.checks)
+        ),
         check_servers,
     ),
     Route(
@@ -2754,6 +2768,19 @@ ROUTES: List[Route] = [
             and password_typed_here(t.tracker)
         ),
         lambda d, t: answers.answer_password(d, t.frame.text, typed_before=True),
+    ),
+    Route(
+        "same_for_both",  # "a je to stejný pro odchozí i příchozí?": of the value just answered
+        lambda t: (
+            lexicon.says("same_for_both", t.frame.folded)
+            and not t.frame.asks
+            and bool(SAME_FOR_BOTH.keys() & set(t.last_topics + [t.topic or ""]))
+        ),
+        lambda d, t: answers.answer_topic(
+            d,
+            t,
+            next(SAME_FOR_BOTH[x] for x in t.last_topics + [t.topic or ""] if x in SAME_FOR_BOTH),
+        ),
     ),
     Route("questions", lambda t: True, answer_questions),
     Route(
