@@ -138,7 +138,6 @@ class Guide:
     # the add-account form has no SMTP log-in switch: it is set on the added account
     auth_after_adding: bool = False
     refines: Tuple[str, ...] = ()  # guides this one is a special case of (Samsung: Android)
-    protocols: Tuple[str, ...] = ()  # the account types it offers, when not every one
     # the program itself named ("poštu čtu v Gmailu"): wins over the phone it runs on
     program: Optional["re.Pattern[str]"] = None
 
@@ -214,7 +213,6 @@ def guides() -> Dict[str, Guide]:
             autoconfig=bool(spec.get("autoconfig")),
             auth_after_adding=bool(spec.get("auth_after_adding")),
             refines=tuple(spec.get("refines") or []),
-            protocols=tuple(spec.get("protocols") or incoming_protocols()),
             program=re.compile(rf"\b(?:{spec['program']})\b") if spec.get("program") else None,
             **{name: spec[name] for name in GUIDE_FIELDS},
         )

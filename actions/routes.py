@@ -9,7 +9,7 @@ choose. A new kind of message is a lexicon entry (actions/lexicon.yml) and a rou
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, List, Optional, Set, Tuple
+from typing import Callable, Dict, List, Optional, Set, Tuple
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -799,6 +799,26 @@ def _device_named(turn: Turn) -> bool:
         and not lexicon.says("thanks", turn.frame.folded)  # "na Samsungu už to mám, díky"
         and not lexicon.says("glad_it_works", turn.frame.reported)  # "díky, Outlook už jede"
     )
+
+
+def _how_long_of(turn: Turn) -> Optional[Tuple[str, Dict[str, str]]]:
+    """The response that says how long the last thing takes, with its value, or None."""
+    last = set(last_responses(turn.tracker))
+    if {"utter_change_password", "utter_change_password_shared"} & last:
+        note = knowledge.load()["password_change"]["note"]
+        return "utter_password_change_time", {"password_change_note": note}
+    if turn.frame.asks or turn.frame.symptom:
+        return None
+    if any(name.startswith(("utter_callback", "utter_handoff")) for name in last):
+        callback_time = knowledge.load()["handoff"]["callback_time"]
+        return "utter_callback_time", {"callback_time": callback_time}
+    return None
+
+
+def _said_how_long(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    response, values = _how_long_of(turn) or ("", {})
+    dispatcher.utter_message(response=response, **values)
+    return []
 
 
 # The topic just answered → its "the same for both directions?" ("a je to stejné i pro příchozí?")
@@ -2768,6 +2788,11 @@ ROUTES: List[Route] = [
             and password_typed_here(t.tracker)
         ),
         lambda d, t: answers.answer_password(d, t.frame.text, typed_before=True),
+    ),
+    Route(
+        "how_long",  # "a jak dlouho ta změna trvá?" after the password's change; after a handoff
+        lambda t: lexicon.says("how_long", t.frame.folded) and _how_long_of(t) is not None,
+        lambda d, t: _said_how_long(d, t),
     ),
     Route(
         "same_for_both",  # "a je to stejný pro odchozí i příchozí?": of the value just answered

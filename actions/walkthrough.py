@@ -113,13 +113,6 @@ class Walkthrough:
         self.events: List[Dict[str, Any]] = []
         self.guide = knowledge.guide(turn.device)
         self.form_step = knowledge.form_step(turn.device)
-        self.not_offered: Optional[str] = None
-
-    def offered(self) -> None:
-        """An account type the device does not offer (POP3 in the Outlook mobile app) gives
-        way to one it does; the form then says why (`self.not_offered`)."""
-        if self.protocol and self.protocol not in self.guide.protocols:
-            self.not_offered, self.protocol = self.protocol, self.guide.protocols[0]
 
     def step_count(self) -> int:
         return len(self.guide.steps)
@@ -139,8 +132,8 @@ class Walkthrough:
             self._default_choices()
         self._show(number, buttons=not defaulted)  # defaulted: the choice's buttons come last
         if defaulted:
+            other_protocol = next(p for p in knowledge.incoming_protocols() if p != self.protocol)
             other_security = "plain" if self.security == "ssl" else "ssl"
-            other_protocols = [p for p in self.guide.protocols if p != self.protocol]
             self.dispatcher.utter_message(
                 response="utter_form_defaults",
                 protocol_label=knowledge.protocol_label(self.protocol),
@@ -151,14 +144,11 @@ class Walkthrough:
                 else "",
                 buttons=[
                     NAV_BUTTONS[0],
-                    *(
-                        {
-                            "title": f"{knowledge.protocol_label(other)} místo "
-                            f"{knowledge.protocol_label(self.protocol)}",
-                            "payload": f'/inform{{"protocol":"{other}"}}',
-                        }
-                        for other in other_protocols
-                    ),
+                    {
+                        "title": f"{knowledge.protocol_label(other_protocol)} místo "
+                        f"{knowledge.protocol_label(self.protocol)}",
+                        "payload": f'/inform{{"protocol":"{other_protocol}"}}',
+                    },
                     {
                         "title": _first_upper(knowledge.security_label(other_security)),
                         "payload": f'/inform{{"security":"{other_security}"}}',
@@ -264,15 +254,6 @@ class Walkthrough:
             instruction=step.text,
             buttons=self._buttons(number) if buttons else [],
         )
-        if number == self.form_step:
-            self.offered()
-        if number == self.form_step and self.not_offered:
-            self.dispatcher.utter_message(
-                response="utter_protocol_not_offered",
-                device_where=self.guide.where,
-                asked_label=knowledge.protocol_label(self.not_offered),
-                protocol_label=knowledge.protocol_label(self.protocol),
-            )
         if number == self.form_step:  # replies.buttons_last moves the navigation under the values
             # (the seed's own form has its field names; other devices get the values alone)
             seed = self.guide.id == knowledge.guide().id
