@@ -1084,7 +1084,8 @@ def _screen_report(frame: Frame, text: str, folded: str, device: Optional[str]) 
     ) and ("?" not in text or lexicon.says("next_action", folded))
     # ("skončil jsem tam, kde se zadává adresa a heslo. jak dál?": the fields are the place)
     filled = filled or (
-        lexicon.says("fields_as_place", folded) and lexicon.says("next_action", folded)
+        lexicon.says("fields_as_place", folded)
+        and ("?" not in text or lexicon.says("next_action", folded))
     )
     # ("…vyplnil jsem adresu a heslo a teď se to ptá na server": the server is asked)
     if filled and not lexicon.says("device_asks", folded):

@@ -804,7 +804,8 @@ def _device_named(turn: Turn) -> bool:
 def _how_long_of(turn: Turn) -> Optional[Tuple[str, Dict[str, str]]]:
     """The response that says how long the last thing takes, with its value, or None."""
     last = set(last_responses(turn.tracker))
-    if {"utter_change_password", "utter_change_password_shared"} & last:
+    changed = {"utter_change_password", "utter_change_password_shared", "utter_password_everywhere"}
+    if (changed | {"utter_password_everywhere_told"}) & last:
         note = knowledge.load()["password_change"]["note"]
         return "utter_password_change_time", {"password_change_note": note}
     if turn.frame.asks or turn.frame.symptom:
