@@ -666,6 +666,9 @@ def warm_up_redaction() -> None:
     _english()
 
 
+PAST_TENSE = re.compile(r"^(\w{3,}[aeiy])l[aoiy]?$")
+
+
 def _unknown(word: str) -> bool:
     """Not an ordinary word: no dictionary, product name or description has it."""
     bare = word.strip(STRIP)
@@ -675,6 +678,10 @@ def _unknown(word: str) -> bool:
     if bare.islower() and folded.endswith(VERBAL_NOUN_ENDINGS):  # "odesílání": a dictionary gap
         return False
     if bare.islower() and (COLLOQUIAL.match(folded) or DOING.match(folded)):
+        return False
+    # "odeslalo", "odeslala": the past tense of a verb whose infinitive the list has ("odeslat")
+    past = PAST_TENSE.match(folded) if bare.islower() else None
+    if past and f"{past.group(1)}t" in _dictionary():
         return False
     participle = PARTICIPLE.match(folded) if bare.islower() else None
     if participle and f"{folded[: participle.start(2)]}y" in _dictionary():
