@@ -435,6 +435,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             response="utter_password_everywhere_told" if told else "utter_password_everywhere"
         )
         return [SlotSet("last_topic", "password")]
+    if topic == "smtp_same":  # "je SMTP stejný pro POP i IMAP?": yes, one outgoing server
+        dispatcher.utter_message(response="utter_smtp_same", **replies.settings_values("smtp"))
+        return [SlotSet("protocol", "smtp"), SlotSet("last_topic", "port")]
     if topic == "one_password":  # "stačí jedno heslo na všechna zařízení?": yes, the same one
         dispatcher.utter_message(response="utter_one_password")
         return [SlotSet("last_topic", "password")]

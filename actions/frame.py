@@ -155,6 +155,7 @@ LEXICON_TOPICS = {
     "same_login": "same_login",
     "whole_address": "whole_address",
     "auth_ok": "auth_ok",
+    "smtp_same_for_both": "smtp_same",  # "je SMTP stejný pro POP i IMAP?": yes, one
     "same_settings": "same_settings",
     "server_follow_up": "server",
     "settings_request": "settings",
@@ -192,6 +193,7 @@ COVERS = {
     "term": {"pop_vs_imap"},
     "settings": {"server", "port"},  # "údaje pro POP3: server, porty, všechno"
     "same_settings": {"settings", "server", "port", "same_server"},
+    "smtp_same": {"same_settings", "server", "port", "port_table", "same_server"},
     "smtp_auth": {"ssl_required"},  # "treba zaškrtnúť niečo pri odchodzej pošte?": the checkboxes
     # the table of ports per SSL choice, SSL recommended ("musí být SSL, nebo to jde i bez?")
     "ssl_required": {"port", "port_table", "ssl_advice"},
