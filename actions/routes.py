@@ -801,11 +801,19 @@ def _device_named(turn: Turn) -> bool:
     )
 
 
+# The answers about a password change: "a jak dlouho to trvá?" after them is the change's time
+PASSWORD_CHANGE_RESPONSES = {
+    "utter_change_password",
+    "utter_change_password_shared",
+    "utter_password_everywhere",
+    "utter_password_everywhere_told",
+}
+
+
 def _how_long_of(turn: Turn) -> Optional[Tuple[str, Dict[str, str]]]:
     """The response that says how long the last thing takes, with its value, or None."""
     last = set(last_responses(turn.tracker))
-    changed = {"utter_change_password", "utter_change_password_shared", "utter_password_everywhere"}
-    if (changed | {"utter_password_everywhere_told"}) & last:
+    if PASSWORD_CHANGE_RESPONSES & last:
         note = knowledge.load()["password_change"]["note"]
         return "utter_password_change_time", {"password_change_note": note}
     if turn.frame.asks or turn.frame.symptom:
@@ -816,8 +824,10 @@ def _how_long_of(turn: Turn) -> Optional[Tuple[str, Dict[str, str]]]:
     return None
 
 
-def _said_how_long(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    response, values = _how_long_of(turn) or ("", {})
+def said_how_long(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    found = _how_long_of(turn)
+    assert found is not None  # the route's condition
+    response, values = found
     dispatcher.utter_message(response=response, **values)
     return []
 
@@ -829,6 +839,14 @@ SAME_FOR_BOTH = {
     "username": "same_login",
     "password": "same_login",
 }
+
+
+def _same_for_both_topic(turn: Turn) -> Optional[str]:
+    """The "same for both" topic of the value the last answer was about, or None."""
+    return next(
+        (SAME_FOR_BOTH[t] for t in turn.last_topics + [turn.topic or ""] if t in SAME_FOR_BOTH),
+        None,
+    )
 
 
 # What the bot does in a device, as buttons
@@ -2793,20 +2811,16 @@ ROUTES: List[Route] = [
     Route(
         "how_long",  # "a jak dlouho ta změna trvá?" after the password's change; after a handoff
         lambda t: lexicon.says("how_long", t.frame.folded) and _how_long_of(t) is not None,
-        lambda d, t: _said_how_long(d, t),
+        said_how_long,
     ),
     Route(
         "same_for_both",  # "a je to stejný pro odchozí i příchozí?": of the value just answered
         lambda t: (
             lexicon.says("same_for_both", t.frame.folded)
             and not t.frame.asks
-            and bool(SAME_FOR_BOTH.keys() & set(t.last_topics + [t.topic or ""]))
+            and _same_for_both_topic(t) is not None
         ),
-        lambda d, t: answers.answer_topic(
-            d,
-            t,
-            next(SAME_FOR_BOTH[x] for x in t.last_topics + [t.topic or ""] if x in SAME_FOR_BOTH),
-        ),
+        lambda d, t: answers.answer_topic(d, t, _same_for_both_topic(t) or ""),
     ),
     Route("questions", lambda t: True, answer_questions),
     Route(
