@@ -1859,6 +1859,8 @@ def _asks_form_values(turn: Turn) -> bool:
         (asks and asks <= FORM_FIELDS)
         or (not asks and (lexicon.says("what_to_fill", folded) or field_seen))
         or (not asks and lexicon.says("device_asks", folded) and frame.protocols)
+        # "jsem ve formuláři, typ účtu jsem dal POP3": that account's values
+        or (not asks and frame.protocols and lexicon.says("protocol_chosen", folded))
     )
 
 

@@ -139,6 +139,8 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
     )
     # ("…, chci POP3": a wish names no screen, the account type is chosen later or was)
     folded = lexicon.load()["protocol_wish"].pattern.sub(" ", folded)
+    # ("při přidávání účtu to nic nenajde": the whole process as the time, no adding step)
+    folded = lexicon.load()["while_adding_account"].pattern.sub(" ", folded)
     screens, weight, whole = _screens(guide.id)
     last_step = len(screens)
     words = _screen_words(folded)
