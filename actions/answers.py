@@ -14,7 +14,7 @@ from czech_nlu.folding import fold
 
 # ("kde zjistím heslo, když ho nevím?": a new one is set, the old one is shown nowhere)
 CHANGE_PASSWORD = re.compile(
-    r"\b(zmen|zmenit|obnov|zapomn|novy|nove|resetova)\w*"
+    r"\b(zmen|zmenit|obnov|zapomn|novy|nove|reset)\w*"
     r"|\b(kdyz|ak|pokud|jestli)\b( \w+)? (ho|ji|heslo)? ?(nevim|neznam|nepamatuj\w*|neviem|nepoznam)\b"
 )
 

@@ -257,6 +257,27 @@ def shown_with(tracker: Tracker, step: int) -> Set[int]:
     return set()
 
 
+def step_reached(tracker: Tracker, device: str) -> Optional[int]:
+    """The walkthrough step the customer stood at when they last left this device's guide for
+    another one (None: its guide never ran)."""
+    current, reached = None, None
+    step = before_turn = None  # (a turn that switches may set the new guide's step first)
+    for event in tracker.events:
+        if event.get("event") == "user":
+            before_turn = step
+            continue
+        if event.get("event") != "slot":
+            continue
+        name, value = event.get("name"), event.get("value")
+        if name == "device" and value != current:
+            if current == device and before_turn:
+                reached = before_turn
+            current, step = value, None
+        elif name == "walkthrough_step" and value:
+            step = int(value)
+    return reached
+
+
 def whole_guide_shown_last(tracker: Tracker) -> bool:
     """The walkthrough's last display was the whole guide at once, no single step since."""
     for events in reversed(_bot_turns(tracker)):

@@ -29,6 +29,8 @@ CLAIMED = re.compile(
     r"|\b(v|ve|na|do)\s+$"
     r"|\b(mam|mame|ma|pouzivam|pouziva)\s+\w+\s+(a|i|plus)\s+$"  # "ona má Windows a Outlook"
     r"|\bted\s+(uz\s+)?(jeste\s+)?(na\s+|do\s+)?$"  # "mac mám hotový, teď iPad"
+    r"|\b(mam|mame|pouzivam)\s+(i|taky|take|tez|jeste|navic)\s+$"  # "napadlo mě, že mám i iPad"
+    r"|\b(zpet|zpatky|vrat\w*( se)?)\s+(k|ke)\s+$"  # "dobře, teď zpátky k Lumii"
     r"|(instaluju|stahnu)(\s+si)?\s+$"  # "(na)instaluju si Thunderbird": the one they will use
 )
 # "v Outlooku to nechci, dám radši Thunderbird": a device taken back after its name
@@ -163,7 +165,10 @@ SOMEONE_ELSES = re.compile(
     r"\b(ma|maji|pouziva)\s+(moje?\s+|nase?\s+)?(manzel\w*|zena|muz|syn|dcer\w*|koleg\w*"
     r"|partner\w*|mama|tata|babi\w*|deda|sef\w*)\b"
 )
-DONE_THERE = re.compile(r"\b(hotov\w*|uz (bylo|je|jede|funguje)|odeslal\w*|odeslo|funguje|jede)\b")
+DONE_THERE = re.compile(
+    r"\b(hotov\w*|uz (bylo|je|jede|funguje)|odeslal\w*|odeslo|funguje|jede|rozjel\w*|rozchodil\w*"
+    r"|zprovoznil\w*)\b"
+)
 
 
 # A correction of what was just said: "ne počkej", "pardon", "vlastně", "teda"
@@ -273,6 +278,18 @@ def named(folded: str) -> Optional[str]:
         if any(o.group(0) != m.group(0) and abs(o.start() - m.start()) <= LIST_SPAN for o in listed)
     }
     mentions = [m for m in mentions if not (m[0] and m[1] in on_screen)]
+    # "v Thunderbirdu jsem to rozjel, teď ještě mobil, je to Android": the one still to do
+    clauses = list(re.finditer(r"[^,.;!?]+", folded))
+    undone = [
+        m
+        for m in mentions
+        if not any(c.start() <= m[1] < c.end() and DONE_THERE.search(c.group(0)) for c in clauses)
+    ]
+    if undone and len({m[2] for m in mentions}) > 1:
+        mentions = undone
+        for clause in clauses:  # (nor is its program an app on the phone still to do)
+            if DONE_THERE.search(clause.group(0)):
+                folded = folded.replace(clause.group(0), " " * len(clause.group(0)))
     ids = {guide_id for _, _, guide_id in mentions}
     # "provedte mě Thunderbirdem, mám tam už gmail": beside a computer's program, a program's
     # name with no phone of its own ("gmail") is an account in that program, not the phone app

@@ -855,6 +855,7 @@ def read(
         short
         and bool(phrases.BACK_WORDS.search(folded))
         and not phrases.RETURN_WORDS.search(folded)
+        and not phrases.RESUME_WORDS.search(folded)
     )
     frame.pause = short and bool(phrases.PAUSE_WORDS.search(folded))
     frame.returned = short and bool(phrases.RETURN_WORDS.search(folded))

@@ -38,7 +38,9 @@ TOPIC_WORDS = {
     "password": re.compile(
         r"\b(kde|kam|jak[eyo]?|ak[eyoa]|ktere|co|odkud)\b[^.?!]{0,30}\bhesl\w*"
         r"|\bhesl\w*[^.?!]{0,25}\b(najdu|zjistim|vezmu|ziskam|zjistit|najit)\b"
-        r"|\bzapomn\w*[^.?!]{0,20}\bhesl|\bhesl\w*[^.?!]{0,30}\b(zapomn|zapomel)\w*|\b(zmen|zmenit|obnov)\w*[^.?!]{0,15}\bhesl|\bhesl\w* [^.?!]{0,10}\bzmen"
+        r"|\bzapomn\w*[^.?!]{0,20}\bhesl|\bhesl\w*[^.?!]{0,30}\b(zapomn|zapomel)\w*|\b(zmen|zmenit|obnov|reset)\w*[^.?!]{0,15}\bhesl|\bhesl\w* [^.?!]{0,25}\bzmen"
+        # "heslo ke schránce si změním kde?": the question word last
+        r"|\bhesl\w*[^.?!]{0,40}\b(kde|kam|jak)\s*\?"
         r"|\b(which|what) password|\bwhere\b[^.?!]{0,30}\bpassword|\bpassword (do|should) (i|we) (use|need|enter|type)"
         r"|,\s*hesl\w*\s*(,|\?|$|\ba\b)|\ba\s+(to |co )?hesl\w*\s*(\?|$|,)"  # "jméno, heslo a server?"
         r"|\b(jmen\w*|men[oa]|uzivatel\w*|login\w*) a hesl\w*\b(?! (je|mam|jsem)\b)"  # "chce jméno a heslo"
@@ -369,6 +371,8 @@ PAUSE_WORDS = re.compile(
 )
 RESUME_WORDS = re.compile(
     r"\bpokra\w*|\b(jedem\w*|jdem\w*|frcim\w*) dal\b"
+    # "teď zpátky k lumii", "vraťme se k návodu": back to it, not a step back
+    r"|\b(zpet|zpatky|vrat\w*( se)?|zase) (k|ke) (?!(predchoz|minul|prvni|zacat|krok)\w*)"
 )  # "pokračujme (v návodu)": the current step again
 RETURN_WORDS = re.compile(r"\b(jsem|uz jsem|jsme) (zpet|zpatky|tu|tady)\b")
 HELP_WORDS = re.compile(
@@ -419,7 +423,7 @@ UNSURE = re.compile(
 # (a dot inside a name, "ssl0.ovh.net", "5.7.1", breaks nothing)
 CLAUSE_BREAK = re.compile(r"[,;?!\n]|\.(?!\w)|\b(a|i|ale|and|but)\b")
 HOW = re.compile(
-    r"\b(kde|jak|kudy)\b[^?]{0,40}(zapn|zapin|zaskrt|najd|nastav|zprovozn|rozchod|udel|zkontrol|prepn|prepin|prehod|prepis|prepsat|zmen|men[ie]|oprav|upravi)"
+    r"\b(kde|jak|kudy)\b[^?]{0,40}(zapn|zapin|zaskrt|najd|nastav|zprovozn|rozchod|udel|zkontrol|prepn|prepin|prehod|prepis|prepsat|zmen|men[ie]|oprav|upravi|reset|obnov)"
     # "kde přesně to je?", "kde je to v aplikaci", "jak se tam dostanu?": the place of it
     r"|\bkde (presne |vlastne )?((je|jsou) (to|ho|tohle)|(to|ho|tohle) (je|jsou|mam hledat))\b"
     r"|\b(jak|kudy) se (tam|k tomu|do toho|na to)( pak| potom| ted| vlastne)? (dostan|dostat|proklik)\w*"

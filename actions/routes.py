@@ -39,6 +39,7 @@ from actions.context import (
     password_typed_here,
     previous_text,
     said_before,
+    step_reached,
     whole_guide_shown_last,
 )
 from actions.english import answer_english, handoff_in_english, step_labels
@@ -285,6 +286,12 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
             and not _came_with_earlier(turn)
         ):
             return walkthrough_turn("step_done", dispatcher, turn)  # "našla jsem to" after help
+        if (
+            position.step < turn.step
+            and not (position.by_label or position.at_notice)
+            and lexicon.says("done_marker", frame.folded)
+        ):  # "kliknuto, teď je tam výběr z několika možností": on from here, a screen met before
+            return walkthrough_turn("step_done", dispatcher, turn)
         return enter_at(dispatcher, turn, position)  # "jiný účet mám", "vyskočilo hlášení…"
     elif frame.confirms and turn.walkthrough_active:
         intent = "step_done"  # "jo, už to svítí", "mám, a teď?"
@@ -1074,6 +1081,11 @@ def device_restated(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 
 def device_switch(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    reached = step_reached(turn.tracker, turn.device or "")
+    if reached and phrases.RESUME_WORDS.search(turn.frame.folded):
+        # "dobře, teď zpátky k Lumii": its guide where they left it
+        dispatcher.utter_message(response="utter_device_back")
+        return Walkthrough(dispatcher, turn).go_to(reached, together=False)
     dispatcher.utter_message(response="utter_device_switched")
     stepping = not whole_guide_shown_last(turn.tracker)  # the new device's steps go the same way
     return start(Walkthrough(dispatcher, turn), dispatcher, turn, stepping=stepping)
@@ -1860,7 +1872,8 @@ def _asks_form_values(turn: Turn) -> bool:
         or (not asks and (lexicon.says("what_to_fill", folded) or field_seen))
         or (not asks and lexicon.says("device_asks", folded) and frame.protocols)
         # "jsem ve formuláři, typ účtu jsem dal POP3": that account's values
-        or (not asks and frame.protocols and lexicon.says("protocol_chosen", folded))
+        # ("typ účtu" is no question of which one then)
+        or (asks <= {"pop_vs_imap"} and frame.protocols and lexicon.says("protocol_chosen", folded))
     )
 
 
@@ -1964,6 +1977,14 @@ ROUTES: List[Route] = [
     # the rest of the message (alone it is the route "compromised" below)
     Route("compromised_beside", _compromise_beside, compromised, more=True),
     Route("rating", lambda t: t.intent == "rate", answer_rating),
+    # "už hodinu se s tím patlám, tohle je k ničemu": understanding first, and a person offered
+    # (the rest of the message is answered below)
+    Route(
+        "frustration",
+        lambda t: lexicon.says("frustration", t.frame.folded) and t.frame.works is not True,
+        said("utter_frustration"),
+        more=True,
+    ),
     # "nemáte poruchu?": not known here – where the provider says so, then the rest answered
     Route(
         "outage",
@@ -2017,6 +2038,16 @@ ROUTES: List[Route] = [
             )
         ),
         person,
+    ),
+    Route(
+        "password_offered",  # "můžu vám poslat heslo a vy to nastavíte za mě?": no, guided
+        lambda t: lexicon.says("password_offered", t.frame.folded),
+        said("utter_password_not_to_us"),
+    ),
+    Route(
+        "not_admin",  # "nejsem správce, mail mi dali v práci": the password is the admin's
+        lambda t: lexicon.says("not_admin", t.frame.folded) and not (t.frame.asks or t.frame.ports),
+        said("utter_not_admin"),
     ),
     Route(
         # "Mám Android a poštu chci v Gmailu vedle svého účtu. Jde to? A jaký server?": yes
