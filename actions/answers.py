@@ -331,11 +331,21 @@ def answer_outgoing_login(dispatcher: CollectingDispatcher, turn: Optional[Turn]
     return [SlotSet("last_topic", "username"), SlotSet("protocol", "smtp")]
 
 
+# "SSL (přijmout všechny certifikáty)", "TLS (accept all certificates)": a choice of the
+# security drop-down that skips the certificate check
+ACCEPT_ALL_CERTIFICATES = re.compile(
+    r"\b(prijmout|prijimat|prijima|akceptovat|accept)\w* (vsechny|vsetky|all) (certifik|certific)\w*"
+)
+
+
 def answer_ssl_advice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """SSL, named as programs name it; the ports of the protocol asked about (every port
     when none is known)."""
     # (the account type chosen for the walkthrough's form when the message names none, or
     # names only "příchozí")
+    if ACCEPT_ALL_CERTIFICATES.search(turn.frame.folded):
+        # Samsung's "SSL (přijmout všechny certifikáty)" beside "SSL": the plain SSL one
+        dispatcher.utter_message(response="utter_ssl_not_accept_all")
     chosen = turn.tracker.get_slot("form_protocol")
     protocol = next(iter(turn.frame.protocols), None) or turn.protocol or chosen
     if protocol == "incoming" and chosen in knowledge.incoming_protocols():

@@ -60,6 +60,9 @@ OWN_APP = re.compile(
     r"|\b(aplikac\w*|appk\w*) (e-?mail|mail|posta)\W{0,3}((od |z )?\(?|[^.?!]{0,25}\b(od|z|ze) )"
     r"(huawei|xiaomi|honor|oppo|realme|oneplus|motorol\w*|redmi)\b"
     r"|\b(aplikac\w*|appk\w*) (od )?(vyrobce|vyrobcu)\b"  # "aplikaci od výrobce (Huawei)"
+    # "v tom jejich emailu od Xiaomi", "pošta od Huawei"
+    r"|\b(jejich|vestaven\w*|systemov\w*) (e-?mail|mail|post)\w*"
+    r"|\b(e-?mail|mail|post)\w* (od|z|ze) (huawei|xiaomi|honor|oppo|realme|oneplus|motorol\w*|redmi)\b"
     # other mail apps on Android we have no guide for
     r"|\b(aqua ?mail|k-?9( mail)?|blue ?mail|fairemail|spark|edison|typeapp|mymail|nine)\b"
 )
@@ -136,7 +139,7 @@ def all_named(folded: str) -> List[str]:
     počítače s Outlookem": two; "Samsung s aplikací Gmail": one), in the order written."""
     parts = [
         piece
-        for part in re.split(r"\s(?:a|i|plus|a taky|a take|a jeste)\s", folded)
+        for part in re.split(r"[.;!?]\s|\s(?:a|i|plus|a taky|a take|a jeste)\s", folded)
         for piece in DEVICE_LIST_COMMA.split(part)  # "můj iPhone, počítač s Outlookem"
         if piece
     ]
@@ -167,7 +170,8 @@ SOMEONE_ELSES = re.compile(
 )
 DONE_THERE = re.compile(
     r"\b(hotov\w*|uz (bylo|je|jede|funguje)|odeslal\w*|odeslo|funguje|jede|rozjel\w*|rozchodil\w*"
-    r"|zprovoznil\w*)\b"
+    r"|zprovoznil\w*|prosel|prosla|prosli|udelal\w*|vyresil\w*|vyresen\w*)\b"
+    r"|\b(to|uz) jde\b(?! (nastavit|udelat|zmenit|zapnout|vypnout|opravit))"  # "na iPhonu to jde"
 )
 
 

@@ -115,6 +115,9 @@ class Step:
     # shown in one go with the next step: a tap on the way ("Otevřete Gmail" with "Profilový
     # obrázek"), or a screen past the provider list, so the form's values come with it
     with_next: bool = False
+    # the screen lists the big providers (Google, Outlook…) and the hosting mailbox is the
+    # "other" choice: one of them chosen leads to that provider's own sign-in
+    providers: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,10 @@ class Guide:
     def step_number(self, step_id: str) -> int:
         """1-based number of the step with this id."""
         return next(number for number, step in enumerate(self.steps, 1) if step.id == step_id)
+
+    def provider_step(self) -> Optional[int]:
+        """1-based number of the step with the providers' list, if the guide has one."""
+        return next((n for n, step in enumerate(self.steps, 1) if step.providers), None)
 
     def shown_with(self, number: int) -> int:
         """The last step shown in one message with step `number`: the steps marked

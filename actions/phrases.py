@@ -84,7 +84,7 @@ TOPIC_WORDS = {
         r"|\b(udaje|hodnoty|parametry|nastaveni)\b( \w+){0,3} (pro |na |pre )?(imap|pop)\w*"
         r"|\bnastaveni (pro |na |uctu )?(imap|pop)\w*|\b(imap|pop)\w* (nastaveni|udaje|hodnoty|parametry)"
         # "jaké údaje potřebuji pro ruční nastavení účtu přes POP3?": the complete settings
-        r"|\b(jake|ktere|vsechny|potrebn\w*)\b( \w+)? (udaje|hodnoty|parametry)\b"
+        r"|\b(jake|jaky|jakej|ktere|vsechny|potrebn\w*)\b( \w+)? (udaje|hodnoty|parametry)\b"
         # "prosím o sdělení kompletních parametrů", "potřebuju údaje pro iPhone": the values
         r"|\b(potrebuj\w*|chci|chtel\w*|prosim|poslete|posli|dejte|dej|napiste|napis|sdel\w*|zasl\w*"
         r"|kompletn\w*|vsechn\w*|spravn\w*)\b( \w+){0,3} (udaj\w*|hodnot\w*|parametr\w*)\b"
@@ -469,6 +469,8 @@ WISHED = re.compile(
 WORKS = re.compile(
     r"\b(funguj\w*|jde to|uz to jde|uz jde|jede|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|ok|odchazi|chodi|prislo|odeslal\w*|odeslo|odesla|odeslalo|odchazeji|dorazil\w*|dosel|dosla|doslo)\b"
     r"|^\W*(jo|ano|jj|jasne)\b"
+    # English: "works now", "it worked" (not "isn't working", "not working")
+    r"|(?<!not )(?<!n't )(?<!nt )\b(works|worked|working)\b(?! not\b)"
 )
 
 # Who the customer talks to.
@@ -518,6 +520,7 @@ MAIL_WORDS = re.compile(
 SUCCESS_VERB = re.compile(
     r"(?<!\bne)\b(jde|funguje|jede|chodi|odchazi|prislo|prisel|prisla|odeslo|odesel|odesla|odeslal[oa]?"
     r"|odesila\w*|prijima\w*|stahuje|proslo|prosla)\b"
+    r"|(?<!not )(?<!n't )(?<!nt )\b(works|worked|working)\b(?! not\b)"  # "works now, thanks"
 )
 # A turn of the sentence that may carry a failure ("…, ale odesílání ne", "v počítači pořád ne")
 # or a matter still open ("ještě potřebuju nastavit odesílání", "jak to udělám na druhém")

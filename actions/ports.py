@@ -251,7 +251,9 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
     auth_unsaid = remind_auth and not lexicon.says("login_words", frame.folded)
     if wrong:
         for protocol, security in wrong.items():
-            utter_ports(dispatcher, protocol, security)
+            # "port 25, zabezpečení žádné": what they have, not what they want – SSL first
+            plain_kept = security == "plain" and not PLAIN_WISHED.search(frame.folded)
+            utter_ports(dispatcher, protocol, None if plain_kept else security)
         if "smtp" in wrong and auth_unsaid:  # "odchozí 2525": the port, and the log-in there
             dispatcher.utter_message(response="utter_auth_reminder")
         return [SlotSet("asked_protocols", list(wrong)), SlotSet("last_topic", "port")]
@@ -262,6 +264,13 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
     # ("587, mám ho dát?" – "a když chci šifrování?": SMTP's port with SSL)
     subject = [SlotSet("protocol", confirmed[0])] if len(set(confirmed)) == 1 else []
     return [SlotSet("last_topic", "port")] + subject
+
+
+# "chci to bez šifrování", "musí to být bez SSL": no SSL wanted, not only had
+PLAIN_WISHED = re.compile(
+    r"\b(chci|chtel\w*|chteji|radsi|potrebuj\w*|musi|musim|nechci)\b[^.?!]{0,20}"
+    r"\b(bez (ssl|tls|sifr|zabezp)\w*|nesifrovan\w*|sifrovan\w*|ssl)"
+)
 
 
 def _purpose_asked(number: int, folded: str) -> bool:

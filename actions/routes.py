@@ -56,6 +56,7 @@ from actions.frame import Frame, clauses, told_finished
 from actions.handoff import hand_off
 from actions.outcome import UNSET, Outcome, merged
 from actions.pending import Pending
+from actions.screens import Position
 from actions.setup_files import (
     ADDRESS_LIKE,
     DOMAIN_LIKE,
@@ -228,6 +229,8 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
     )
     if turn.pending == Pending.FORM_VALUES and unchanged and frame.asks and "?" in frame.text:
         return None  # "u IMAPu port nikde, mám napsat …:993?": a question at the values
+    if "port_not_entered" in frame.asks:
+        return None  # "jsem v tom IMAP, ale nevidím, kam dát port": the missing field asked
     # The text decides ("ne, chci to se SSL"); a bare yes / no answers the SSL question.
     security = None
     if turn.pending == Pending.FORM_VALUES and frame.unsure and not frame.names_something:
@@ -429,13 +432,17 @@ def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if "port" in turn.frame.asks and not turn.frame.ports:
         # "mám IMAP, ssl0.ovh.net, jaký port?": the server confirmed, the port asked
         events += ports.answer_port(dispatcher, turn, asked_protocols(turn))
-    remind = turn.frame.works is not False and "smtp_auth" not in turn.frame.asks
+    # "…, port 25, autentizace žádná. Je to ok?": the log-in told off is checked too
+    auth_off = lexicon.says("auth_off", turn.frame.folded) and "smtp_auth" not in turn.frame.asks
+    remind = turn.frame.works is not False and "smtp_auth" not in turn.frame.asks and not auth_off
     events += ports.check_named_ports(dispatcher, turn, remind_auth=remind)
     short_name = lexicon.says("username_short", turn.frame.folded)  # "…a jméno je jen jidelna"
     checked = ("server", "port", "port_table", "port_purpose", "username", "password")
     # "…ale není tam zaškrtnuté ověřování": that too; "jméno novak, server …": the name too
-    topics = turn.frame.asks + (
-        ["username"] if short_name and "username" not in turn.frame.asks else []
+    topics = (
+        turn.frame.asks
+        + (["username"] if short_name and "username" not in turn.frame.asks else [])
+        + (["smtp_auth"] if auth_off else [])
     )
     for topic in topics:
         if topic not in checked or (topic == "username" and short_name):
@@ -1450,11 +1457,9 @@ def _asks_if_all_done(turn: Turn) -> bool:
 
 def _glad_response(turn: Turn) -> str:
     """ "Účet je uložený, je to všechno?" is answered yes, with the test; otherwise glad."""
-    return (
-        "utter_all_done"
-        if lexicon.says("asks_if_all_done", turn.frame.folded)
-        else "utter_glad_it_works"
-    )
+    if lexicon.says("asks_if_all_done", turn.frame.folded):
+        return "utter_all_done"
+    return "utter_en_glad_it_works" if turn.frame.language == "en" else "utter_glad_it_works"
 
 
 def _password_forgotten(turn: Turn) -> bool:
@@ -1687,11 +1692,33 @@ def _choice_at_screen(turn: Turn) -> bool:
     )
 
 
+def _provider_chosen(turn: Turn) -> bool:
+    """A big provider chosen in the device's providers' list while the account is added."""
+    device = turn.frame.device or turn.device
+    return bool(
+        device in knowledge.guides()
+        and knowledge.guide(device).provider_step()
+        and lexicon.says("provider_chosen", turn.frame.folded)
+        and (turn.walkthrough_started or adding_account(turn) or turn.frame.position)
+        and not (turn.frame.ports or turn.frame.hosts)
+    )
+
+
+def provider_chosen(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(response="utter_provider_chosen")
+    step = knowledge.guide(turn.frame.device or turn.device).provider_step() or 1
+    # the list's own way on: its second action ("…zvolte úplně dole jiný"), or the step
+    at_then = knowledge.steps(turn.frame.device or turn.device)[step - 1].then is not None
+    return enter_at(dispatcher, turn, Position(step, at_then=at_then))
+
+
 def _enters_walkthrough(turn: Turn) -> bool:
     """A screen named with a word of seeing or having done it, outside a running walkthrough."""
     frame = turn.frame
     if turn.walkthrough_active or not frame.position:
         return False
+    if turn.pending == Pending.SMTP_FIX or following_fix(turn):
+        return False  # "iPhony jsem prošla, tam to bylo. a Outlook?": the accounts exist
     if not frame.device and devices.OWN_APP.search(frame.folded):
         return False  # "mám aplikaci E-mail od Xiaomi": a phone with no guide, not the seed's
     if _asks_what_to_fill(turn):
@@ -2040,6 +2067,12 @@ ROUTES: List[Route] = [
         person,
     ),
     Route(
+        # "dala jsem Google a píše to Přihlásit se, použijte účet Google": back to the list
+        "provider_chosen",
+        _provider_chosen,
+        provider_chosen,
+    ),
+    Route(
         "password_offered",  # "můžu vám poslat heslo a vy to nastavíte za mě?": no, guided
         lambda t: lexicon.says("password_offered", t.frame.folded),
         said("utter_password_not_to_us"),
@@ -2299,7 +2332,11 @@ ROUTES: List[Route] = [
             # "walk me through it": the Czech screens, step by step (a question is answered)
             and not (lexicon.says("start_setup", t.frame.folded) and not _fact_question(t))
             and not _enters_walkthrough(t)  # "the phone says it couldn't find the settings"
-            and not (_nothing_asked(t) and lexicon.says("thanks", t.frame.folded))
+            # ("Works now, both sending and receiving. Thanks!": thanks, whatever it names)
+            and not (
+                _nothing_asked(t, settings_named=t.frame.works is True)
+                and lexicon.says("thanks", t.frame.folded)
+            )
             and not _adjacent_only(t)  # "How do I renew my domain?": not ours to do
         ),
         answer_english,
@@ -2786,7 +2823,7 @@ ROUTES: List[Route] = [
     Route(
         "thanks",  # "ne, děkuju, to stačí", "super, moc jste mi pomohl": thanks, not a new topic
         lambda t: _nothing_asked(t) and lexicon.says("thanks", t.frame.folded),
-        said("utter_thanks"),
+        lambda d, t: said("utter_en_thanks" if t.frame.language == "en" else "utter_thanks")(d, t),
     ),
     Route(
         "glad_it_works",  # "opravil jsem to a už to jede" with nothing open

@@ -159,11 +159,18 @@ def troubleshoot(dispatcher: CollectingDispatcher, turn: Turn, entry: Optional[s
             utter_password_change(
                 dispatcher, "utter_compromised_ticket" if worry else "utter_change_password_spam"
             )
-        if response == "utter_smtp_fix" and len(named := devices.all_named(folded)) > 1:
-            # "posílám z iPhonu a z Outlooku": the fix in each of them
+        named = devices.all_named(folded) if response == "utter_smtp_fix" else []
+        sender = bool(named) and lexicon.says("sending_device", folded)
+        if len(named) > 1 or sender:
+            # "posílám z iPhonu a z Outlooku": the fix in each of them ("a ta tiskárna
+            # Brother?": its outgoing server too)
             for device in named:
                 dispatcher.utter_message(
                     response=response, **values, **replies.device_values(device)
+                )
+            if sender:
+                dispatcher.utter_message(
+                    response="utter_sending_device_settings", **replies.settings_values("smtp")
                 )
             continue
         dispatcher.utter_message(response=response, **values)

@@ -622,9 +622,16 @@ def test_a_pasted_server_reply_in_english_leaves_a_czech_message_czech(domain):
     assert "autentizaci" in reply and "Please note" not in reply
 
 
-def test_thanks_in_english_are_thanks(domain):
+def test_thanks_in_english_are_thanks_in_english(domain):
     reply, _ = respond(domain, "that did it, many thanks!", "thanks")
-    assert reply.startswith(shown(domain, "utter_thanks").split("\n")[0])
+    assert reply.startswith(shown(domain, "utter_en_thanks").split("\n")[0])
+
+
+def test_a_success_thanked_for_in_english_is_no_question(domain):
+    # (naming sending and receiving tells what works, it asks no ports)
+    reply, _ = respond(domain, "Works now, both sending and receiving. Thanks!", "thanks")
+    assert reply.startswith(shown(domain, "utter_en_glad_it_works").split("\n")[0])
+    assert "465" not in reply
 
 
 def test_the_forms_own_fields_get_their_meaning_not_the_user_name(domain):
