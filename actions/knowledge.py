@@ -73,6 +73,11 @@ def credentials() -> Dict[str, Any]:
     return load()["credentials"]
 
 
+def adjacent_answers() -> Dict[str, str]:
+    """The lexicon entry of each topic next to the setup that has an answer, and the answer."""
+    return dict(load()["adjacent_answers"])
+
+
 def status_page() -> str:
     """Where the provider says whether its mail service has an outage."""
     return str(load()["status_page"])

@@ -683,7 +683,17 @@ def person(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 
 def adjacent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    dispatcher.utter_message(response="utter_adjacent")
+    """A topic next to the setup: its answer where the knowledge file has one ("schránka je
+    plná", "přeposílání na Gmail"), else where it is handled."""
+    known = [
+        answer
+        for entry, answer in knowledge.adjacent_answers().items()
+        if lexicon.says(entry, turn.frame.folded)
+    ]
+    for answer in known:
+        dispatcher.utter_message(response="utter_adjacent_answer", answer=answer)
+    if not known:
+        dispatcher.utter_message(response="utter_adjacent")
     return [{"event": "slot", "name": "last_topic", "value": "adjacent"}]
 
 
@@ -2414,6 +2424,15 @@ ROUTES: List[Route] = [
     Route("adjacent", lambda t: _adjacent_only(t) or _adjacent_again(t), adjacent),
     # "kde si stáhnu fakturu? a jaký je server odchozí pošty": the hosting matter, then the mail
     Route("adjacent_beside", lambda t: bool(t.frame.adjacent_clauses), adjacent, more=True),
+    # "…hlásí to, že schránka je plná, co s tím? a je lepší IMAP?": its answer, then the rest
+    Route(
+        "adjacent_answer_beside",
+        lambda t: any(
+            lexicon.says(entry, t.frame.folded) for entry in knowledge.adjacent_answers()
+        ),
+        adjacent,
+        more=True,
+    ),
     Route("spam_beside", _spam_beside, spam_beside, more=True),
     Route(
         "why",  # "a proč?" right after an answer: the reason behind it
