@@ -717,6 +717,9 @@ def read(
         frame.asks = [topic for topic in in_all if topic not in FIELD_TOPICS]
     else:
         frame.asks = in_all
+    if "username" not in frame.asks and "?" in text and lexicon.says("username_short", folded):
+        # "jméno jsem dal jen jnovak, bez @firma.cz. stačí to tak?": the name told is asked
+        frame.asks = [*frame.asks, "username"]
     if (
         "server" in frame.asks
         and SERVER_AS_PLACE.search(folded)
@@ -1100,6 +1103,7 @@ def _screen_report(frame: Frame, text: str, folded: str, device: Optional[str]) 
         and not frame.symptom  # "píše neplatné uživatelské jméno": a fault, not a label
         and frame.position.step == knowledge.form_step(frame.device or device)
         and lexicon.says("seeing_marker", folded)
+        and not lexicon.says("device_asks", folded)  # ("a ještě to chce uživatele a heslo")
     ):  # "jsem na obrazovce, kde je imap hostname, username, password": the form's labels
         frame.asks = [topic for topic in frame.asks if topic not in FIELD_TOPICS]
     elif (

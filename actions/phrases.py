@@ -30,6 +30,7 @@ TOPIC_WORDS = {
         r"|\bjako uzivatel\w*|\bcast pred zavinac\w*|\b(jak\w*|co|ktere)( \w+){0,4} jmeno\b"
         # "a jméno a heslo?", "server, porty, jméno?": the log-in's name beside its password
         r"|\bjmeno,? (a|i) heslo\b|\bheslo,? (a|i) jmeno\b|\b(server\w*|port\w*),? (\w+,? ){0,2}jmeno\b"
+        r"|\buzivatel\w*,? (a|i) hesl\w*|\bhesl\w*,? (a|i) uzivatel\w*"  # "chce to uživatele a heslo"
         # "co dám u odchozího serveru do uživatele?": the field named by its genitive
         r"|\b(co|jak\w*)\b[^.?!]{0,40}\bdo (polick\w* |kolonk\w* |pole )?(uzivatele|loginu|jmena)\b"
         # in a list of what is asked: "jaký server, uživatel a port?"

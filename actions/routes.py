@@ -231,6 +231,8 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
         return None  # "u IMAPu port nikde, mám napsat …:993?": a question at the values
     if "port_not_entered" in frame.asks:
         return None  # "jsem v tom IMAP, ale nevidím, kam dát port": the missing field asked
+    if unchanged and frame.asks and lexicon.says("device_asks", frame.folded):
+        return None  # "dal jsem IMAP, chce to heslo": the choice as advised, what it asks now
     # The text decides ("ne, chci to se SSL"); a bare yes / no answers the SSL question.
     security = None
     if turn.pending == Pending.FORM_VALUES and frame.unsure and not frame.names_something:
@@ -647,10 +649,11 @@ def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if turn.topic == "server" and turn.frame.everywhere and "?" in turn.frame.text:
         return answers.answer_same_server(dispatcher, turn)  # "a platí to pro příchozí i odchozí?"
     if turn.topic == "server" and protocol:
-        events = answers.answer_server(dispatcher, protocol)
-        if "port" in turn.last_topics:  # "jaký server a port pro IMAP?" → "a pro odchozí?"
-            events += ports.answer_port(dispatcher, turn, asked_protocols(turn))
-        return events
+        # "jaký server a port pro IMAP?" → "a pro odchozí?": that server with its ports (the
+        # ports say the server too)
+        if "port" in turn.last_topics or "utter_server_one_port" in last_responses(turn.tracker):
+            return ports.answer_port(dispatcher, turn, asked_protocols(turn))
+        return answers.answer_server(dispatcher, protocol)
     if turn.topic == "settings" and protocol in knowledge.incoming_protocols():
         return answers.answer_settings(dispatcher, protocol)
     if turn.topic == "username" and protocol:  # "a u odchozího serveru taky celou adresu?"
@@ -1729,6 +1732,10 @@ def _enters_walkthrough(turn: Turn) -> bool:
         return False
     if turn.pending == Pending.SMTP_FIX or following_fix(turn):
         return False  # "iPhony jsem prošla, tam to bylo. a Outlook?": the accounts exist
+    if lexicon.says("username_short", frame.folded):
+        return False  # "jako uživatel je tam jen jméno před zavináčem": a fault, no screen
+    if lexicon.says("choice_on_screen", frame.folded) and frame.device and not frame.asks:
+        return True  # "v Gmailu mi to nabízí osobní (POP3), osobní (IMAP)…": that screen
     if not frame.device and devices.OWN_APP.search(frame.folded):
         return False  # "mám aplikaci E-mail od Xiaomi": a phone with no guide, not the seed's
     if _asks_what_to_fill(turn):
@@ -2911,6 +2918,15 @@ ROUTES: List[Route] = [
         ),
         lambda d, t: answers.answer_topic(d, t, _same_for_both_topic(t) or ""),
     ),
+    Route(
+        "same_as_before",  # "i u toho odchozího to samý?" after the log-in: yes, the same
+        lambda t: (
+            lexicon.says("same_as_before", t.frame.folded)
+            and bool({"username", "password"} & set(t.last_topics + [t.topic or ""]))
+            and "port" not in t.last_topics  # (a port differs: the follow-up answers it)
+        ),
+        lambda d, t: answers.answer_topic(d, t, "same_login"),
+    ),
     Route("questions", lambda t: True, answer_questions),
     Route(
         "start_walkthrough",
@@ -2925,15 +2941,6 @@ ROUTES: List[Route] = [
             and not lexicon.says("program_feature", t.frame.folded)
         ),
         start_walkthrough,
-    ),
-    Route(
-        "same_as_before",  # "i u toho odchozího to samý?" after the log-in: yes, the same
-        lambda t: (
-            lexicon.says("same_as_before", t.frame.folded)
-            and bool({"username", "password"} & set(t.last_topics + [t.topic or ""]))
-            and "port" not in t.last_topics  # (a port differs: the follow-up answers it)
-        ),
-        lambda d, t: answers.answer_topic(d, t, "same_login"),
     ),
     Route(
         "fix_done_still_fails",  # "mám to zaškrtnuté, pořád nic" after where the box is: next checks

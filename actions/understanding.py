@@ -69,7 +69,8 @@ NEGATED_SECURITY = re.compile(
     r"|\bne(sifr|zasifr|zabezp|bezpecn)\w*|\bunencrypt\w*|\bplain\b|\binsecure\b|\bbez\b\W*$"
     # "port pro odchozí, ale ne ten s SSL": the one with SSL refused
     rf"|\b(ne|nechci|nepouzivam)\s+(ten|to|ta|ty|tu)\s+(s|se|with)\s+{SECURE}"
-    rf"|\b{SECURE}[\s:=-]+(\w+\s+){{0,3}}(nemam|nemame|nepouzivam|nechci|vypn\w*|vyp\b|nezap\w*|nezaskrt\w*|neaktiv\w*|odskrt\w*|off|disabled|nenastaven\w*|zadn\w*|nic|ne|neni|nebude|nebudou|nebudu|nebylo|nebyl|nebyla)\b"
+    rf"|\b{SECURE}[\s:=-]+(\w+\s+){{0,3}}(nemam|nemame|nepouzivam|nechci|vypn\w*|vyp\b|nezap\w*|nezaskrt\w*|neaktiv\w*|odskrt\w*|off|disabled|nenastaven\w*|zadn\w*|nic|ne|neni|nebude|nebudou|nebudu|nebylo|nebyl|nebyla"
+    r"|nechtel\w*|nechteli|nechci|nepotrebuj\w*|nechcem\w*)\b"
 )
 SECURITY = re.compile(rf"\b{SECURE}")
 # "co je SSL a jaký port bez něho?": SSL named, then left out by a pronoun

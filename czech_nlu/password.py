@@ -61,6 +61,12 @@ PATTERNS = (
     re.compile(
         rf"\b{KEY}\s+(?:do|k|ke|od|pro)\s+(?:posty|schranky|mailu|emailu|e-mailu|uctu)\s+{SECRET}"
     ),
+    # "do hesla dávám X", "do políčka heslo jsem napsal X": what goes into its field
+    re.compile(
+        rf"\bdo\s+(?:polick\w*\s+|kolonk\w*\s+|pole\s+)?{KEY}\s+(?:jsem\s+|sem\s+)?"
+        r"(?:dava\w*|dal[ai]?|zadava\w*|zadal[ai]?|pis\w*|napsal[ai]?|vyplnil[ai]?|vyplnuj\w*)\s+"
+        rf"{SECRET}"
+    ),
     # an address, a slash and the password: "petr@firma.cz / X"
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*/\s*(?P<secret>\S+)"),
     re.compile(rf"\b{KEY}{TO_WHAT}(?:\s+(?:ted|uz|asi|snad|porad))?{BEING}\s*{SECRET}"),
