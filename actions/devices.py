@@ -70,6 +70,7 @@ OTHER_APP = "android_other"  # knowledge.yml's guide for an Android mail app of 
 # A program refused: "nemám Gmail", "ale ne gmail", "nepoužívám Outlook"
 REFUSED = re.compile(
     r"\b(nemam|nepouzivam|nechci)( \w+){0,2}|\b(ale|a) ne (\w+)|\b\w+ (nepouzivam|nemam)\b"
+    r"|\bne (\w+)"  # "v té jejich aplikaci Email (ne gmail)", "psal jsem NE gmail"
 )
 # "aplikaci (Microsoft) Outlook", "appku Outlook", "apku od Outlooku"
 APP_BEFORE = re.compile(r"\b(aplikac\w*|app?k\w*|app?s?)\s+(\w+\s+)?$")

@@ -1705,6 +1705,22 @@ def _choice_at_screen(turn: Turn) -> bool:
     )
 
 
+def _too_much(turn: Turn) -> bool:
+    """ "To je na mě moc najednou" while a guide runs (or was just shown whole)."""
+    return lexicon.says("too_much", turn.frame.folded) and bool(
+        turn.device and (turn.walkthrough_active or whole_guide_shown_last(turn.tracker))
+    )
+
+
+def one_step_at_a_time(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The guide one step per message, from where the customer says they are (else where the
+    walkthrough stands)."""
+    dispatcher.utter_message(response="utter_one_step_at_a_time")
+    position = turn.frame.position
+    step = position.step if position and not position.at_notice else turn.step or 1
+    return Walkthrough(dispatcher, turn).go_to(step, together=False)
+
+
 def _provider_chosen(turn: Turn) -> bool:
     """A big provider chosen in the device's providers' list while the account is added."""
     device = turn.frame.device or turn.device
@@ -2083,6 +2099,7 @@ ROUTES: List[Route] = [
         ),
         person,
     ),
+    Route("one_step_at_a_time", _too_much, one_step_at_a_time),  # "to je na mě moc najednou"
     Route(
         # "dala jsem Google a píše to Přihlásit se, použijte účet Google": back to the list
         "provider_chosen",

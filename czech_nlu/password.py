@@ -196,6 +196,11 @@ NOT_A_PASSWORD = frozenset(
         "zadané",
         "zadaný",
         "zadáno",
+        # how often it is asked: "heslo chce pořád dokola"
+        "dokola",
+        "dokolečka",
+        "znova",
+        "znovu",
         # whose passwords: "budou v souboru i hesla uživatelů?"
         "uživatelů",
         "uživatelé",
@@ -673,6 +678,24 @@ def warm_up_redaction() -> None:
 
 
 PAST_TENSE = re.compile(r"^(\w{3,}[aeiy])l[aoiy]?$")
+# "odesílám", "posíláme", "nastavuju": the present tense of a verb the list has as an infinitive
+PRESENT_TENSE = re.compile(r"^(\w{3,}?)(am|ame|ate|aji|im|ime|ite|em|eme|ete|uju|uji|ujeme|ujete)$")
+PRESENT_INFINITIVES = {
+    "am": ("at",),
+    "ame": ("at",),
+    "ate": ("at",),
+    "aji": ("at",),
+    "im": ("it", "et"),
+    "ime": ("it", "et"),
+    "ite": ("it", "et"),
+    "em": ("et", "at"),
+    "eme": ("et", "at"),
+    "ete": ("et", "at"),
+    "uju": ("ovat",),
+    "uji": ("ovat",),
+    "ujeme": ("ovat",),
+    "ujete": ("ovat",),
+}
 
 
 def _unknown(word: str) -> bool:
@@ -689,6 +712,12 @@ def _unknown(word: str) -> bool:
     past = PAST_TENSE.match(folded) if bare.islower() else None
     if past and f"{past.group(1)}t" in _dictionary():
         return False
+    present = PRESENT_TENSE.match(folded) if bare.islower() else None
+    if present and any(
+        f"{present.group(1)}{ending}" in _dictionary()
+        for ending in PRESENT_INFINITIVES[present.group(2)]
+    ):
+        return False  # "odesílám": a form of "odesílat"
     participle = PARTICIPLE.match(folded) if bare.islower() else None
     if participle and f"{folded[: participle.start(2)]}y" in _dictionary():
         return False  # "zobrazované": a form of "zobrazovaný", which the word list has
