@@ -117,7 +117,17 @@ def _slip_of(word: str) -> Optional[str]:
 def with_names_mended(folded: str) -> str:
     """The text with slipped program names mended (named() and mentions_of() both read it for
     the same text: cached, the distances are computed once)."""
-    return re.sub(r"\b[a-z]{6,}\b", lambda m: _slip_of(m.group()) or m.group(), folded)
+    mended = re.sub(r"\b[a-z]{6,}\b", _mended_word, folded)
+    # a quoted label of three words or more ("zaškrtnuté 'Nastavit Outlook Mobile i na mém
+    # telefonu'") is the screen's text, no device of theirs (blanked, the distances kept)
+    return QUOTED_LABEL.sub(lambda m: " " * len(m.group()), mended)
+
+
+def _mended_word(match: "re.Match[str]") -> str:
+    return _slip_of(match.group()) or match.group()
+
+
+QUOTED_LABEL = re.compile(r"['\"„“‚‘][^'\"„“‚‘”’]*?\w+\s+\w+\s+\w+[^'\"„“‚‘”’]*['\"“”‘’]")
 
 
 def mentions_of(folded: str) -> List[Tuple[bool, int, str]]:

@@ -208,6 +208,9 @@ def identity(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return answer_questions(dispatcher, turn) or []  # "jsi robot? a jaký je server?"
 
 
+HYPOTHETICAL = re.compile(r"\b(kdybych|kdyby|kdybychom|kdybysme|kdybyste|pokud bych|what if)\b")
+
+
 def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     """The walkthrough asked IMAP or POP3 / SSL or not before the account form."""
     frame = turn.frame
@@ -220,6 +223,10 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
         return None  # a question of its own ("co znamená to SSL?"): answered, then the offer
     if frame.symptom and not (frame.position and frame.position.at_notice):
         return None  # "dala jsem IMAP a píše to Nelze se připojit": the fault, not a choice
+    if "?" in frame.text and HYPOTHETICAL.search(frame.folded):
+        return None  # "a kdybych chtěl 587, dám STARTTLS?": asked, no choice made
+    if lexicon.says("account_added", frame.folded):
+        return None  # "dal jsem SSL/TLS… účet byl úspěšně přidán": past the form
     incoming = [p for p in frame.protocols if p in knowledge.incoming_protocols()]
     if len(incoming) > 1 and (frame.asks or "?" in frame.text):
         return None  # "IMAP, nebo POP – co je lepší?": which one, not a choice made
@@ -2100,6 +2107,11 @@ ROUTES: List[Route] = [
         person,
     ),
     Route("one_step_at_a_time", _too_much, one_step_at_a_time),  # "to je na mě moc najednou"
+    Route(
+        "other_checkbox",  # "mám nechat zaškrtnuté 'Nastavit Outlook Mobile i v telefonu'?"
+        lambda t: lexicon.says("other_checkbox", t.frame.folded) and "?" in t.frame.text,
+        said("utter_other_checkbox"),
+    ),
     Route(
         # "dala jsem Google a píše to Přihlásit se, použijte účet Google": back to the list
         "provider_chosen",
