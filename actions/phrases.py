@@ -56,7 +56,7 @@ TOPIC_WORDS = {
         r"|\bbox(es)?\b[^.?!]{0,25}\btick\w*|\btick\w*[^.?!]{0,25}\bbox(es)?\b|\b(need|have|must)\b[^.?!]{0,10}\btick\w*"
         r"|\b(musim|co|neco|nieco|treba|potreba|ktere|kterou|ktery|which|what)\b[^.?!]{0,20}\b(zaskrt\w*|tick\w*|check ?box\w*)"
         r"|\b(check ?box\w*|zaskrtavat\w*|zaskrtavac\w*|zaskrtavatk\w*)(?![^.?!]{0,25}\b(ssl|tls))"
-        r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login"
+        r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login|\bsmtp[ -]?auth\b|\bsmtp-?autentiz\w*"
         # "musím ještě něco zapnout kvůli odesílání?": the outgoing server's log-in
         r"|\b(zapnout|zapnut\w*|zaskrtnout|nastavit)\b[^.?!]{0,20}\b(kvuli|pro|k|ke) (odesil|odeslan|posil)\w*"
         # "do I need to enable something for sending?": the outgoing server's log-in

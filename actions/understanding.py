@@ -36,6 +36,9 @@ BOTH_SECURITY = re.compile(
     rf"\b(s|se|so|with)\s+{SECURE}\s+(i|a|nebo|ci|and|or)\s+(bez|without)\b"
     # "bez SSL i se SSL", "bez šifrování nebo s ním"
     rf"|\b(bez|without)\s+{SECURE}\s+(i|aj|nebo|ci|or)\s+(s|se|so|with)\s+({SECURE}|nim)\b"
+    # "jaký port bez SSL a jaký s ním?", "s SSL a jaký bez?"
+    rf"|\b(bez|without)\s+{SECURE}\s+(a|and)\s+(\w+\s+){{0,2}}(s|se|so|with)\s+({SECURE}|nim|it)\b"
+    rf"|\b(s|se|so|with)\s+{SECURE}\s+(a|and)\s+(\w+\s+){{0,2}}(bez|without)\b"
     rf"|\bi\s+bez\s+(nej|neho|toho|ssl\w*|sifr\w*)\b|\bs\s+i\s+bez\b"
     rf"|\bne(sifr|zasifr|zabezp)\w*\s+(i|a)\s+{SECURE}|\b{SECURE}\s+(i|a)\s+ne(sifr|zasifr|zabezp)\w*"
     r"|\b(obe|obou|vsechny|vsech|oboje|obidve)\s+(\w+\s+)?(varianty|varianta|moznosti|verze|volby|dva)"
@@ -69,7 +72,7 @@ NEGATED_SECURITY = re.compile(
     r"|\bne(sifr|zasifr|zabezp|bezpecn)\w*|\bunencrypt\w*|\bplain\b|\binsecure\b|\bbez\b\W*$"
     # "port pro odchozí, ale ne ten s SSL": the one with SSL refused
     rf"|\b(ne|nechci|nepouzivam)\s+(ten|to|ta|ty|tu)\s+(s|se|with)\s+{SECURE}"
-    rf"|\b{SECURE}[\s:=-]+(\w+\s+){{0,3}}(nemam|nemame|nepouzivam|nechci|vypn\w*|vyp\b|nezap\w*|nezaskrt\w*|neaktiv\w*|odskrt\w*|off|disabled|nenastaven\w*|zadn\w*|nic|ne|neni|nebude|nebudou|nebudu|nebylo|nebyl|nebyla"
+    rf"|\b{SECURE}[\s:=\x27\"“”‘’-]+(\w+\s+){{0,3}}(nemam|nemame|nepouzivam|nechci|vypn\w*|vyp\b|nezap\w*|nezaskrt\w*|neaktiv\w*|odskrt\w*|off|disabled|nenastaven\w*|zadn\w*|nic|ne|neni|nebude|nebudou|nebudu|nebylo|nebyl|nebyla"
     r"|nechtel\w*|nechteli|nechci|nepotrebuj\w*|nechcem\w*)\b"
 )
 SECURITY = re.compile(rf"\b{SECURE}")
