@@ -2108,6 +2108,11 @@ ROUTES: List[Route] = [
     ),
     Route("one_step_at_a_time", _too_much, one_step_at_a_time),  # "to je na mě moc najednou"
     Route(
+        "device_own_password",  # "ptalo se to na heslo k Macu, je to normální?": its own, yes
+        lambda t: lexicon.says("device_own_password", t.frame.folded),
+        said("utter_device_own_password"),
+    ),
+    Route(
         "other_checkbox",  # "mám nechat zaškrtnuté 'Nastavit Outlook Mobile i v telefonu'?"
         lambda t: lexicon.says("other_checkbox", t.frame.folded) and "?" in t.frame.text,
         said("utter_other_checkbox"),
