@@ -61,7 +61,6 @@ OWN_APP = re.compile(
     r"(huawei|xiaomi|honor|oppo|realme|oneplus|motorol\w*|redmi)\b"
     r"|\b(aplikac\w*|appk\w*) (od )?(vyrobce|vyrobcu)\b"  # "aplikaci od výrobce (Huawei)"
     # "v tom jejich emailu od Xiaomi", "pošta od Huawei"
-    r"|\b(jejich|vestaven\w*|systemov\w*) (e-?mail|mail|post)\w*"
     r"|\b(e-?mail|mail|post)\w* (od|z|ze) (huawei|xiaomi|honor|oppo|realme|oneplus|motorol\w*|redmi)\b"
     # other mail apps on Android we have no guide for
     r"|\b(aqua ?mail|k-?9( mail)?|blue ?mail|fairemail|spark|edison|typeapp|mymail|nine)\b"
@@ -70,7 +69,7 @@ OTHER_APP = "android_other"  # knowledge.yml's guide for an Android mail app of 
 # A program refused: "nemám Gmail", "ale ne gmail", "nepoužívám Outlook"
 REFUSED = re.compile(
     r"\b(nemam|nepouzivam|nechci)( \w+){0,2}|\b(ale|a) ne (\w+)|\b\w+ (nepouzivam|nemam)\b"
-    r"|\bne (\w+)"  # "v té jejich aplikaci Email (ne gmail)", "psal jsem NE gmail"
+    r"|(\(|,|\bjsem|\bale|\bnikoli)\s*ne (\w+)"  # "v té jejich aplikaci Email (ne gmail)", "psal jsem NE gmail"
 )
 # "aplikaci (Microsoft) Outlook", "appku Outlook", "apku od Outlooku"
 APP_BEFORE = re.compile(r"\b(aplikac\w*|app?k\w*|app?s?)\s+(\w+\s+)?$")
@@ -127,7 +126,10 @@ def _mended_word(match: "re.Match[str]") -> str:
     return _slip_of(match.group()) or match.group()
 
 
-QUOTED_LABEL = re.compile(r"['\"„“‚‘][^'\"„“‚‘”’]*?\w+\s+\w+\s+\w+[^'\"„“‚‘”’]*['\"“”‘’]")
+# (an apostrophe between letters – "can't", "it's" – is no quote)
+QUOTED_LABEL = re.compile(
+    r"(?<!\w)['\"„“‚‘][^'\"„“‚‘”’]*?\w+\s+\w+\s+\w+[^'\"„“‚‘”’]*['\"“”‘’](?!\w)"
+)
 
 
 def mentions_of(folded: str) -> List[Tuple[bool, int, str]]:
@@ -181,7 +183,7 @@ SOMEONE_ELSES = re.compile(
 )
 DONE_THERE = re.compile(
     r"\b(hotov\w*|uz (bylo|je|jede|funguje)|odeslal\w*|odeslo|funguje|jede|rozjel\w*|rozchodil\w*"
-    r"|zprovoznil\w*|prosel|prosla|prosli|udelal\w*|vyresil\w*|vyresen\w*)\b"
+    r"|zprovoznil\w*|prosel|prosla|prosli|vyresil\w*|vyresen\w*)\b"
     r"|\b(to|uz) jde\b(?! (nastavit|udelat|zmenit|zapnout|vypnout|opravit))"  # "na iPhonu to jde"
 )
 

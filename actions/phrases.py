@@ -39,9 +39,9 @@ TOPIC_WORDS = {
     "password": re.compile(
         r"\b(kde|kam|jak[eyo]?|ak[eyoa]|ktere|co|odkud)\b[^.?!]{0,30}\bhesl\w*"
         r"|\bhesl\w*[^.?!]{0,25}\b(najdu|zjistim|vezmu|ziskam|zjistit|najit)\b"
-        r"|\bzapomn\w*[^.?!]{0,20}\bhesl|\bhesl\w*[^.?!]{0,30}\b(zapomn|zapomel)\w*|\b(zmen|zmenit|obnov|reset)\w*[^.?!]{0,15}\bhesl|\bhesl\w* [^.?!]{0,25}\bzmen"
+        r"|\bzapomn\w*[^.?!]{0,20}\bhesl|\bhesl\w*[^.?!]{0,30}\b(zapomn|zapomel)\w*|\b(zmen|zmenit|obnov|reset)\w*[^.?!]{0,15}\bhesl|\bhesl\w* [^.?!]{0,10}\bzmen"
         # "heslo ke schránce si změním kde?": the question word last
-        r"|\bhesl\w*[^.?!]{0,40}\b(kde|kam|jak)\s*\?"
+        r"|\bhesl\w*[^.?!]{0,30}\b(zmen|najd|obnov|reset|zjist)\w*[^.?!]{0,10}\b(kde|kam|jak)\s*\?"
         r"|\b(which|what) password|\bwhere\b[^.?!]{0,30}\bpassword|\bpassword (do|should) (i|we) (use|need|enter|type)"
         r"|,\s*hesl\w*\s*(,|\?|$|\ba\b)|\ba\s+(to |co )?hesl\w*\s*(\?|$|,)"  # "jméno, heslo a server?"
         r"|\b(jmen\w*|men[oa]|uzivatel\w*|login\w*) a hesl\w*\b(?! (je|mam|jsem)\b)"  # "chce jméno a heslo"
@@ -373,7 +373,7 @@ PAUSE_WORDS = re.compile(
 RESUME_WORDS = re.compile(
     r"\bpokra\w*|\b(jedem\w*|jdem\w*|frcim\w*) dal\b"
     # "teď zpátky k lumii", "vraťme se k návodu": back to it, not a step back
-    r"|\b(zpet|zpatky|vrat\w*( se)?|zase) (k|ke) (?!(predchoz|minul|prvni|zacat|krok)\w*)"
+    r"|\b(zpet|zpatky|vrat\w*( se)?|zase) (k|ke) (?!(predchoz|minul|prvni|zacat|krok|zadani|vyber|vyplnen)\w*)"
 )  # "pokračujme (v návodu)": the current step again
 RETURN_WORDS = re.compile(r"\b(jsem|uz jsem|jsme) (zpet|zpatky|tu|tady)\b")
 HELP_WORDS = re.compile(
@@ -471,7 +471,8 @@ WORKS = re.compile(
     r"\b(funguj\w*|jde to|uz to jde|uz jde|jede|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|ok|odchazi|chodi|prislo|odeslal\w*|odeslo|odesla|odeslalo|odchazeji|dorazil\w*|dosel|dosla|doslo)\b"
     r"|^\W*(jo|ano|jj|jasne)\b"
     # English: "works now", "it worked" (not "isn't working", "not working")
-    r"|(?<!not )(?<!n't )(?<!nt )\b(works|worked|working)\b(?! not\b)"
+    r"|(?<!not )(?<!n't )(?<!nt )(?<!stopped )(?<!nothing is )(?<!never )\b(works|worked|working)\b"
+    r"(?! not\b)"
 )
 
 # Who the customer talks to.
@@ -521,7 +522,8 @@ MAIL_WORDS = re.compile(
 SUCCESS_VERB = re.compile(
     r"(?<!\bne)\b(jde|funguje|jede|chodi|odchazi|prislo|prisel|prisla|odeslo|odesel|odesla|odeslal[oa]?"
     r"|odesila\w*|prijima\w*|stahuje|proslo|prosla)\b"
-    r"|(?<!not )(?<!n't )(?<!nt )\b(works|worked|working)\b(?! not\b)"  # "works now, thanks"
+    r"|(?<!not )(?<!n't )(?<!nt )(?<!stopped )(?<!nothing is )(?<!never )\b(works|worked|working)\b"
+    r"(?! not\b)"  # "works now, thanks"
 )
 # A turn of the sentence that may carry a failure ("…, ale odesílání ne", "v počítači pořád ne")
 # or a matter still open ("ještě potřebuju nastavit odesílání", "jak to udělám na druhém")

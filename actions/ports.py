@@ -268,8 +268,8 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
 
 # "chci to bez šifrování", "musí to být bez SSL": no SSL wanted, not only had
 PLAIN_WISHED = re.compile(
-    r"\b(chci|chtel\w*|chteji|radsi|potrebuj\w*|musi|musim|nechci)\b[^.?!]{0,20}"
-    r"\b(bez (ssl|tls|sifr|zabezp)\w*|nesifrovan\w*|sifrovan\w*|ssl)"
+    r"\b(chci|chtel\w*|chteji|radsi|potrebuj\w*|musi|musim)\b[^.?!]{0,20}"
+    r"\b(bez (ssl|tls|sifr|zabezp)\w*|nesifrovan\w*)|\bnechci\b[^.?!]{0,20}\b(ssl|tls|sifrovan\w*)"
 )
 
 

@@ -1730,11 +1730,14 @@ def one_step_at_a_time(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 def _provider_chosen(turn: Turn) -> bool:
     """A big provider chosen in the device's providers' list while the account is added."""
-    device = turn.frame.device or turn.device
+    device = turn.device
+    if device not in knowledge.guides():
+        return False
+    program = knowledge.guide(device).program  # ("klepla jsem na Gmail" in Gmail: its own app)
+    folded = program.sub(" ", turn.frame.folded) if program else turn.frame.folded
     return bool(
-        device in knowledge.guides()
-        and knowledge.guide(device).provider_step()
-        and lexicon.says("provider_chosen", turn.frame.folded)
+        knowledge.guide(device).provider_step()
+        and lexicon.says("provider_chosen", folded)
         and (turn.walkthrough_started or adding_account(turn) or turn.frame.position)
         and not (turn.frame.ports or turn.frame.hosts)
     )
@@ -1742,9 +1745,9 @@ def _provider_chosen(turn: Turn) -> bool:
 
 def provider_chosen(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_provider_chosen")
-    step = knowledge.guide(turn.frame.device or turn.device).provider_step() or 1
+    step = knowledge.guide(turn.device).provider_step() or 1
     # the list's own way on: its second action ("…zvolte úplně dole jiný"), or the step
-    at_then = knowledge.steps(turn.frame.device or turn.device)[step - 1].then is not None
+    at_then = knowledge.steps(turn.device)[step - 1].then is not None
     return enter_at(dispatcher, turn, Position(step, at_then=at_then))
 
 

@@ -160,7 +160,7 @@ def troubleshoot(dispatcher: CollectingDispatcher, turn: Turn, entry: Optional[s
                 dispatcher, "utter_compromised_ticket" if worry else "utter_change_password_spam"
             )
         named = devices.all_named(folded) if response == "utter_smtp_fix" else []
-        sender = bool(named) and lexicon.says("sending_device", folded)
+        sender = response == "utter_smtp_fix" and lexicon.says("sending_device", folded)
         if len(named) > 1 or sender:
             # "posílám z iPhonu a z Outlooku": the fix in each of them ("a ta tiskárna
             # Brother?": its outgoing server too)
