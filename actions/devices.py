@@ -296,17 +296,12 @@ def named(folded: str) -> Optional[str]:
     }
     mentions = [m for m in mentions if not (m[0] and m[1] in on_screen)]
     # "v Thunderbirdu jsem to rozjel, teď ještě mobil, je to Android": the one still to do
-    clauses = list(re.finditer(r"[^,.;!?]+", folded))
-    undone = [
-        m
-        for m in mentions
-        if not any(c.start() <= m[1] < c.end() and DONE_THERE.search(c.group(0)) for c in clauses)
-    ]
+    done = [c for c in re.finditer(r"[^,.;!?]+", folded) if DONE_THERE.search(c.group(0))]
+    undone = [m for m in mentions if not any(c.start() <= m[1] < c.end() for c in done)]
     if undone and len({m[2] for m in mentions}) > 1:
         mentions = undone
-        for clause in clauses:  # (nor is its program an app on the phone still to do)
-            if DONE_THERE.search(clause.group(0)):
-                folded = folded.replace(clause.group(0), " " * len(clause.group(0)))
+        for clause in done:  # (nor is its program an app on the phone still to do)
+            folded = folded.replace(clause.group(0), " " * len(clause.group(0)))
     ids = {guide_id for _, _, guide_id in mentions}
     # "provedte mě Thunderbirdem, mám tam už gmail": beside a computer's program, a program's
     # name with no phone of its own ("gmail") is an account in that program, not the phone app

@@ -467,12 +467,15 @@ WISHED = re.compile(
     r"\b(jestli|jestlize|pokud|zda|zdali|kdyby|kdyz by|aby|at)\b( (to|se|mi|nam|tam|vam|uz))*"
     r" (jde|pujde|slo|funguje|fungovalo|bude|jede|stahuj\w*|stahoval\w*|chodil\w*|chodi|odchazel\w*|posilal\w*)\b[^.,!?;()]*"
 )
+# English: "works now", "it worked" (not "isn't working", "stopped working", "nothing is working")
+ENGLISH_WORKS = (
+    r"(?<!not )(?<!n't )(?<!nt )(?<!stopped )(?<!nothing is )(?<!never )\b(works|worked|working)\b"
+    r"(?! not\b)"
+)
 WORKS = re.compile(
     r"\b(funguj\w*|jde to|uz to jde|uz jde|jede|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|ok|odchazi|chodi|prislo|odeslal\w*|odeslo|odesla|odeslalo|odchazeji|dorazil\w*|dosel|dosla|doslo)\b"
     r"|^\W*(jo|ano|jj|jasne)\b"
-    # English: "works now", "it worked" (not "isn't working", "not working")
-    r"|(?<!not )(?<!n't )(?<!nt )(?<!stopped )(?<!nothing is )(?<!never )\b(works|worked|working)\b"
-    r"(?! not\b)"
+    rf"|{ENGLISH_WORKS}"
 )
 
 # Who the customer talks to.
@@ -522,8 +525,7 @@ MAIL_WORDS = re.compile(
 SUCCESS_VERB = re.compile(
     r"(?<!\bne)\b(jde|funguje|jede|chodi|odchazi|prislo|prisel|prisla|odeslo|odesel|odesla|odeslal[oa]?"
     r"|odesila\w*|prijima\w*|stahuje|proslo|prosla)\b"
-    r"|(?<!not )(?<!n't )(?<!nt )(?<!stopped )(?<!nothing is )(?<!never )\b(works|worked|working)\b"
-    r"(?! not\b)"  # "works now, thanks"
+    rf"|{ENGLISH_WORKS}"  # "works now, thanks"
 )
 # A turn of the sentence that may carry a failure ("…, ale odesílání ne", "v počítači pořád ne")
 # or a matter still open ("ještě potřebuju nastavit odesílání", "jak to udělám na druhém")

@@ -692,14 +692,20 @@ def person(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return events
 
 
-def adjacent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    """A topic next to the setup: its answer where the knowledge file has one ("schránka je
-    plná", "přeposílání na Gmail"), else where it is handled."""
-    known = [
+def _adjacent_answers(turn: Turn) -> List[str]:
+    """The knowledge file's answers to the topics next to the setup this message names
+    ("schránka je plná", "přeposílání na Gmail")."""
+    return [
         answer
         for entry, answer in knowledge.adjacent_answers().items()
         if lexicon.says(entry, turn.frame.folded)
     ]
+
+
+def adjacent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """A topic next to the setup: its answer where the knowledge file has one, else where it
+    is handled."""
+    known = _adjacent_answers(turn)
     for answer in known:
         dispatcher.utter_message(response="utter_adjacent_answer", answer=answer)
     if not known:
@@ -2471,9 +2477,7 @@ ROUTES: List[Route] = [
     # "…hlásí to, že schránka je plná, co s tím? a je lepší IMAP?": its answer, then the rest
     Route(
         "adjacent_answer_beside",
-        lambda t: any(
-            lexicon.says(entry, t.frame.folded) for entry in knowledge.adjacent_answers()
-        ),
+        lambda t: bool(_adjacent_answers(t)),
         adjacent,
         more=True,
     ),
