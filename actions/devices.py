@@ -170,6 +170,17 @@ def all_named(folded: str) -> List[str]:
     return [device for device in found if device not in refined]
 
 
+# "do Gmailu, nebo do té aplikace E-mail?", "Outlook vs. Thunderbird": two apps weighed
+ALTERNATIVE = re.compile(r"\s(?:nebo|ci|or|vs\.?|versus|anebo)\s")
+
+
+def alternatives(folded: str) -> List[str]:
+    """The devices the message weighs against each other, one per side of "nebo"."""
+    sides = ALTERNATIVE.split(folded)
+    found = [device for side in sides if (device := named(side))]
+    return list(dict.fromkeys(found)) if len(sides) > 1 else []
+
+
 # A comma before the next device of a list ("můj iPhone, počítač v kanceláři s Outlookem"),
 # not a provider list on a screen ("Samsung, vidím Gmail, Outlook")
 DEVICE_LIST_COMMA = re.compile(

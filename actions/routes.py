@@ -234,8 +234,6 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
         None,
         turn.tracker.get_slot("form_security"),
     )
-    if turn.pending == Pending.FORM_VALUES and unchanged and frame.asks and "?" in frame.text:
-        return None  # "u IMAPu port nikde, mám napsat …:993?": a question at the values
     if "port_not_entered" in frame.asks:
         return None  # "jsem v tom IMAP, ale nevidím, kam dát port": the missing field asked
     if unchanged and frame.asks and lexicon.says("device_asks", frame.folded):
@@ -248,6 +246,11 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
         return answers.answer_term(dispatcher, "ssl")
     if turn.pending == Pending.FORM_VALUES and not frame.names_something:
         return None  # the values are shown; "hotovo", "vyplněno" and questions go on below
+    asked_choice = turn.pending in (Pending.WALKTHROUGH_PROTOCOL, Pending.WALKTHROUGH_SECURITY)
+    if not asked_choice and unchanged and "?" in frame.text:
+        # "u IMAPu port nikde, mám napsat …:993?", "u SMTP je ještě StartTLS, to nechci?": a
+        # question at the values, whether understood or not – never the same step again
+        return None
     if frame.asks and frame.protocols == ["smtp"]:
         return None  # "u odchozího SMTP je taky port": the outgoing server asked, no choice
     if (
@@ -1466,6 +1469,21 @@ def glad_it_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return events
 
 
+def _sending_untried(turn: Turn) -> bool:
+    """ "Složky se načetly, vidím poštu, jen jsem ještě nezkoušel poslat": mail comes in, the
+    sending is still to be tried."""
+    frame = turn.frame
+    if not lexicon.says("sending_untried", frame.folded) or frame.symptom or frame.works is False:
+        return False
+    before = re.split(r"\b(?:jen|jenom|ale|akorat|zatim|jeste)\b", frame.folded)[0]
+    return lexicon.says("glad_it_works", before) or lexicon.says("receive_works", before)
+
+
+def try_sending(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(response="utter_try_sending")
+    return ended()
+
+
 def _asks_if_all_done(turn: Turn) -> bool:
     """ "Účet je uložený, je to všechno?", "takže je to všechno?", "už to ale funguje, ne?" at
     the end: answered yes."""
@@ -1732,6 +1750,29 @@ def one_step_at_a_time(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     position = turn.frame.position
     step = position.step if position and not position.at_notice else turn.step or 1
     return Walkthrough(dispatcher, turn).go_to(step, together=False)
+
+
+def _weighs_apps(turn: Turn) -> bool:
+    """ "Je lepší to dát do Gmailu, nebo do aplikace Samsungu?": which of two apps, asked."""
+    frame = turn.frame
+    return (
+        len(devices.alternatives(frame.folded)) == 2
+        and lexicon.says("app_choice", frame.folded)
+        and not (frame.symptom or frame.ports or frame.hosts or frame.open_smtp)
+    )
+
+
+def app_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """Both apps take the same values: the one the customer reads mail in, then its guide."""
+    weighed = [knowledge.guide(device) for device in devices.alternatives(turn.frame.folded)]
+    dispatcher.utter_message(
+        response="utter_app_choice",
+        buttons=[
+            {"title": guide.short, "payload": f'/inform{{"device":"{guide.id}"}}'}
+            for guide in weighed
+        ],
+    )
+    return []
 
 
 def _provider_chosen(turn: Turn) -> bool:
@@ -2087,6 +2128,7 @@ ROUTES: List[Route] = [
         ),
         closing,
     ),
+    Route("try_sending", _sending_untried, try_sending),  # "vidím poštu, poslat jsem nezkoušel"
     Route(
         "ends_working",  # a story of what they did that ends "…už to jede, díky": the end
         lambda t: t.frame.ends_working,
@@ -2116,6 +2158,7 @@ ROUTES: List[Route] = [
         person,
     ),
     Route("one_step_at_a_time", _too_much, one_step_at_a_time),  # "to je na mě moc najednou"
+    Route("app_choice", _weighs_apps, app_choice),  # "dát to do Gmailu, nebo do Samsungu?"
     Route(
         "device_own_password",  # "ptalo se to na heslo k Macu, je to normální?": its own, yes
         lambda t: lexicon.says("device_own_password", t.frame.folded),
