@@ -170,6 +170,18 @@ def answer_password(
     return [SlotSet("last_topic", "password")]  # "a když si ho nepamatuju?" follows
 
 
+# The answers that tell the way to change the mailbox password (domain.yml)
+PASSWORD_CHANGE_ANSWERS = {
+    "utter_password",  # "heslo … v zákaznickém prostoru" – "a kde přesně to v Manageru je?"
+    "utter_change_password",
+    "utter_change_password_shared",
+    "utter_change_password_spam",
+    "utter_password_self",
+    "utter_mailbox_password",
+    "utter_not_admin",
+}
+
+
 def utter_password_change(dispatcher: CollectingDispatcher, response: str) -> None:
     change = knowledge.load()["password_change"]
     dispatcher.utter_message(
@@ -387,6 +399,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(
             response="utter_manager_where", manager_url=knowledge.credentials()["manager_url"]
         )
+        if PASSWORD_CHANGE_ANSWERS & set(last_responses(turn.tracker)):
+            # "a kde přesně to v Manageru je?" after the change was told: the way in it, again
+            utter_password_change(dispatcher, "utter_password_change_there")
         return []
     if topic == "outgoing_setup":
         return answer_outgoing_values(dispatcher)

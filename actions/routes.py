@@ -208,6 +208,16 @@ def identity(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return answer_questions(dispatcher, turn) or []  # "jsi robot? a jaký je server?"
 
 
+# the guide itself named ("ten postup mi nefunguje", "podle návodu to nejde")
+GUIDE_NAMED = re.compile(r"\b(postup\w*|navod\w*|krok\w*|podle vas)\b")
+# "pořád to samé", "všude stejně": nothing changed
+STILL_THE_SAME = re.compile(
+    r"\b(to same|to samy|to stejne|vsude|porad|stale|furt|porad stejne|nic|nepomohl\w*)\b"
+)
+# "změněno na …", "nové heslo mám …": a change of the password told
+PASSWORD_CHANGE_TOLD = re.compile(
+    r"\b(zmenen\w*|zmenil\w*|prepsal\w*|prepsan\w*|nastavil\w*|nastaven[oa]|nov\w* (heslo )?(je|mam))\b"
+)
 HYPOTHETICAL = re.compile(r"\b(kdybych|kdyby|kdybychom|kdybysme|kdybyste|pokud bych|what if)\b")
 
 
@@ -826,6 +836,8 @@ def _device_setup(turn: Turn) -> bool:
         and not turn.frame.needs_help  # "v Gmailu nevidím nastavení serveru": where it is
         # ("ať se mi maily přeposílají na Gmail": forwarding, set in the customer area)
         and not lexicon.says("forwarding", turn.frame.folded)
+        # ("ten postup pro iPhone mi nefunguje": what fails, not the same guide again)
+        and turn.frame.works is not False
         and _asks_setup(turn)
     )
 
@@ -1568,7 +1580,12 @@ def _about_the_bot(turn: Turn) -> bool:
 
 CREDENTIAL_NOUNS = {"username", "password"}
 CREDENTIAL_TOPICS = CREDENTIAL_NOUNS | {"mailbox_password"}  # "a heslo?": one field, answered alone
-PASSWORD_ANSWERS = {"utter_password", "utter_mailbox_password", "utter_password_everywhere"}
+PASSWORD_ANSWERS = {
+    "utter_password",
+    "utter_mailbox_password",
+    "utter_password_everywhere",
+    "utter_password_not_to_us",  # "můžu vám poslat heslo?" – "a když ho nevím?"
+}
 FIELD_NOUNS = {
     "server",
     "port",
@@ -1750,6 +1767,16 @@ def one_step_at_a_time(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     position = turn.frame.position
     step = position.step if position and not position.at_notice else turn.step or 1
     return Walkthrough(dispatcher, turn).go_to(step, together=False)
+
+
+def remove_account(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The account's place in the device (and what stays on the server); asked which device
+    when none is known."""
+    known = turn.device in knowledge.guides()
+    dispatcher.utter_message(
+        response="utter_remove_account" if known else "utter_remove_account_which"
+    )
+    return []
 
 
 def _weighs_apps(turn: Turn) -> bool:
@@ -2090,6 +2117,18 @@ ROUTES: List[Route] = [
         password_warning,
         more=True,
     ),
+    Route(
+        # "ok, změněno na X": the change done and its password typed – the new one goes into
+        # every device, not the way to change it again
+        "password_changed_typed",
+        lambda t: (
+            REDACTED in (t.tracker.latest_message.get("text") or "")
+            and bool(PASSWORD_CHANGE_TOLD.search(t.frame.folded))
+            and "?" not in t.frame.text
+            and not (t.frame.symptom or t.frame.works is False)
+        ),
+        lambda d, t: answers.answer_topic(d, t, "password_everywhere"),
+    ),
     # "…a byli jsme napadeni, nebo ne?" beside the fix or another question: said first, then
     # the rest of the message (alone it is the route "compromised" below)
     Route("compromised_beside", _compromise_beside, compromised, more=True),
@@ -2159,6 +2198,41 @@ ROUTES: List[Route] = [
     ),
     Route("one_step_at_a_time", _too_much, one_step_at_a_time),  # "to je na mě moc najednou"
     Route("app_choice", _weighs_apps, app_choice),  # "dát to do Gmailu, nebo do Samsungu?"
+    Route(
+        # "jak smažu ten účet z telefonu?" – and "je to iPhone" after the question which one
+        "remove_account",
+        lambda t: (
+            (
+                lexicon.says("remove_account", t.frame.folded)
+                and not (t.frame.symptom or t.frame.ports or t.frame.open_smtp)
+            )
+            or (
+                "utter_remove_account_which" in last_responses(t.tracker)
+                and bool(t.frame.device)
+                and devices.only_names(t.frame.folded)
+            )
+        ),
+        remove_account,
+    ),
+    Route(
+        "account_blocked",  # "píše to, že účet je zablokovaný": no setting of the device helps
+        lambda t: lexicon.says("account_blocked", t.frame.folded) and not t.frame.ports,
+        lambda d, t: said(
+            "utter_manager_locked"
+            if re.search(r"\b(manager\w*|zakaznick\w*)\b", t.frame.folded)
+            else "utter_mailbox_blocked"
+        )(d, t),
+    ),
+    Route(
+        # "webmail i telefon, všude to samé" after the block was explained: to colleagues
+        "blocked_still",
+        lambda t: (
+            bool({"utter_mailbox_blocked", "utter_manager_locked"} & set(last_responses(t.tracker)))
+            and (t.frame.works is False or bool(STILL_THE_SAME.search(t.frame.folded)))
+            and not (t.frame.asks or t.frame.ports or t.intent == "affirm")
+        ),
+        said("utter_blocked_to_colleagues"),
+    ),
     Route(
         "device_own_password",  # "ptalo se to na heslo k Macu, je to normální?": its own, yes
         lambda t: lexicon.says("device_own_password", t.frame.folded),
@@ -2703,6 +2777,15 @@ ROUTES: List[Route] = [
             # (or the option seen: "v tiskárně mám zaškrtnuté POP před odesláním")
             lexicon.says("pop_before_smtp", t.frame.folded)
             or lexicon.says("pop_before_smtp_option", t.frame.folded)
+            # "souvisí to s tím, že mám POP3?" about the ticket or the sending
+            or (
+                lexicon.says("pop3_relation", t.frame.folded)
+                and (
+                    bool(t.frame.open_smtp)
+                    or t.topic in ("open_smtp", "smtp_auth")
+                    or following_fix(t)
+                )
+            )
         ),
         pop_before_smtp,
     ),
@@ -2856,6 +2939,21 @@ ROUTES: List[Route] = [
         said("utter_program_feature"),
     ),
     Route("device_setup", _device_setup, start_walkthrough),
+    Route(
+        # "ten postup pro iPhone mi nefunguje", "nastavuju Samsung a nejde to": what fails there
+        "device_fails_vaguely",
+        lambda t: (
+            bool(t.frame.device)
+            and t.frame.works is False
+            and bool(
+                GUIDE_NAMED.search(t.frame.folded)
+            )  # ("nastavuju Outlook a nejde to": its guide)
+            and not (t.frame.symptom or t.frame.ports or t.frame.hosts or t.frame.open_smtp)
+            and not set(t.frame.asks) - {"other_device"}
+            and not t.walkthrough_active
+        ),
+        lambda d, t: troubleshoot(d, t, "mail_not_working"),
+    ),
     Route("other_device", _other_device, other_device),
     Route("device_named", _device_named, device_named),
     Route(

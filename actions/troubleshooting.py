@@ -125,6 +125,8 @@ def utter_without_auth(dispatcher: CollectingDispatcher, folded: str) -> None:
         lead = f"Ne – {lead}" if "?" in folded else lead[:1].upper() + lead[1:]
     elif lexicon.says("asks_if_must", folded):  # "…POP before SMTP? musím něco dělat?"
         lead = "Vyřešit to je potřeba – bez"
+    elif lexicon.says("pop3_relation", folded):  # "souvisí to s tím, že mám POP3?"
+        lead = "Jen tak, že dřív stačilo přihlášení k příjmu přes POP (POP before SMTP). Dnes bez"
     elif lexicon.says("pop_before_smtp", folded):
         lead = "Ne, už ne. Bez"  # "funguje ještě POP before SMTP?"
     else:

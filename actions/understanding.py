@@ -66,7 +66,7 @@ DOUBLE_NEGATION = re.compile(
 )
 NEGATED_SECURITY = re.compile(
     # ("vyplý", "vyplé" are colloquial for off; "vyplněno" is filled in)
-    rf"\b(bez|ne|nechci|nechcem|nepouzivam|nemam|nemame|vypn\w*|vypl(?!n)\w*|deaktiv\w*|odskrt\w*|odznac\w*"
+    rf"\b(bez|ne|nechci|nechcem|nechtel\w*|nechtit|nepouzivam|nemam|nemame|vypn\w*|vypl(?!n)\w*|deaktiv\w*|odskrt\w*|odznac\w*"
     rf"|neumi|neumej\w*|nepodporuj\w*|nezvlad\w*|without|no|not|doesn.?t support|can.?t do"
     rf"|don.?t (want|use|need)|do not (want|use|need))"
     rf"\s+(\w+\s+)?{SECURE}"

@@ -23,7 +23,7 @@ from czech_nlu.folding import fold_in_place
 SECURE = r"(?:ssl\w*|tls|sifrovan\w*|zasifrovan\w*|sifrovani\w*|zabezpecen\w*|encrypt\w*)"
 # "bez SSL", "nechci SSL", "nešifrovaně": the whole phrase, as the training data marks it
 PLAIN = re.compile(
-    rf"\b(?:bez|nechci|without|no)\s+{SECURE}|\bne(?:sifrovan|zasifrovan|zabezpecen|bezpecn)\w*"
+    rf"\b(?:bez|nechci|nechtel\w*|without|no)\s+{SECURE}|\bne(?:sifrovan|zasifrovan|zabezpecen|bezpecn)\w*"
     r"|\bunencrypted\b"
 )
 # ("se šifrováním" whole, as the data marks it; "se SSL" marks the SSL alone)

@@ -625,6 +625,12 @@ CHANGED_IT_TO = re.compile(
     rf"\b(?:{CHANGED}\s+(?:jsem\s+|sem\s+|jsme\s+)?(?:si\s+)?(?:ho|ji)"
     rf"|(?:jsem|sem|jsme)\s+(?:si\s+)?(?:ho|ji)\s+{CHANGED})\s+na\s+{SECRET}"
 )
+# "změněno na X", "tak jsem to přepsal na X" right after the password's change was explained:
+# letters with digits that name no server (checked below)
+CHANGED_NOW_TO = re.compile(
+    rf"\b(?:zmenen[oay]?|nastaven[oay]?|prepsan[oay]?|{CHANGED})"
+    rf"(?:\s+(?:jsem|sem|jsme|si|ho|ji|to|uz|ted|heslo))*\s+na\s+{SECRET}"
+)
 # "to je Leto2022?" alone: letters with digits asked about (a password checked with the bot)
 ASKED_IF_IT_IS = re.compile(rf"^\W*(?:a\s+)?(?:to\s+je|je\s+to)\s+{SECRET}\s*$")
 ADDRESS_THEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[,;|]\s*(?P<secret>\S+)")
@@ -785,6 +791,19 @@ def _swept(word: str) -> bool:
     return not all(p in PRODUCT_WORDS or p.isdigit() or TECHNICAL.match(p) for p in parts)
 
 
+def _dotted_secret(word: str) -> bool:
+    """ "Lipa.Hora77": letters and digits joined by a dot, no server's name in any case."""
+    folded = fold(word).lower()
+    return (
+        "." in word
+        and len(word) >= SHAPED_MIN
+        and any(ch.isdigit() for ch in word)
+        and any(ch.isalpha() for ch in word)
+        and not HOST_NAME.match(folded)
+        and "@" not in word
+    )
+
+
 # A server's name in lower case ("mail.firma.cz", "ssl0.ovh.net": a host in a domain) is what a
 # program found or the customer typed as a server ("heslo k poště papousek.cz" may be a password)
 HOST_NAME = re.compile(
@@ -853,6 +872,10 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
             candidates.append(match.span("secret"))
     for match in (*ASKED_IF_IT_IS.finditer(folded), *CHANGED_IT_TO.finditer(folded)):
         if _swept(text[match.start("secret") : match.end("secret")].strip(STRIP)):
+            candidates.append(match.span("secret"))
+    for match in CHANGED_NOW_TO.finditer(folded):
+        word = text[match.start("secret") : match.end("secret")].strip(STRIP)
+        if _swept(word) or _dotted_secret(word):
             candidates.append(match.span("secret"))
     for match in (*ADDRESS_THEN.finditer(folded), *APPOSITION.finditer(folded)):
         # "petr@firma.cz, Tajne-heslo"; "heslo mám správně, je to Tajne-heslo"
