@@ -777,8 +777,8 @@ def read(
     )
     # "dal jsem 465 a pořád nic": a mail port set, with no word of ports beside it
     port_set = re.search(
-        r"\b(dal\w*|mam|nastav\w*|zadal\w*|prepsal\w*|zmenil\w*|zkusil\w*|prepnul\w*|nechat|necham|ponech\w*)"
-        r"(\s+(jsem|sem|to|tam|ho|port|na)){0,4}\s+(993|995|465|587|143|110|25|2525)(?=\s*($|[,.!?]|(a|ale|i|porad|furt|stale|se|s|bez)\b))",
+        r"\b(dal\w*|dam|mam|nastav\w*|zadal\w*|zadam|prepsal\w*|prepisu|zmenil\w*|zkusil\w*|prepnul\w*|nechat|necham|ponech\w*)"
+        r"(\s+(jsem|sem|to|tam|ho|port|na|teda|tedy)){0,4}\s+(993|995|465|587|143|110|25|2525)(?=\s*($|[,.!?]|(a|ale|i|porad|furt|stale|se|s|bez)\b))",
         without_phones,
     )
     frame.ports = _ports(
@@ -939,6 +939,16 @@ def read(
         # ("díky, už to jede. ještě byste mi poslali vyúčtování": a request of its own)
         and not (frame.asks or lexicon.says("adjacent", folded) or frame.adjacent_clauses)
     )
+    # ("…jméno bylo jen petr. přepsal jsem na celou adresu a už to prošlo": the story of the
+    # fault first, the last sentence the success)
+    last_told = sentences[-1].strip() if len(sentences) >= 2 else ""
+    if (
+        frame.works is None
+        and "?" not in text
+        and not frame.symptom
+        and lexicon.says("glad_it_works", last_told)
+    ):
+        frame.works = True
     frame.ends_working = (
         bool(frame.works)
         and "?" not in text
@@ -946,6 +956,7 @@ def read(
         and (
             thanked_success
             or (len(sentences) >= 2 and lexicon.says("glad_it_works", " ".join(sentences[-2:])))
+            or lexicon.says("glad_it_works", last_told)
             # ("…, ověření jsem zapnul, dal Přihlásit se a načetlo to poštu!": a story of what
             # was done that ends in success; the topics it names are told, not asked)
             or (

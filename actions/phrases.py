@@ -136,6 +136,8 @@ CHECK_WORDS = re.compile(
     r"|\b(nechat|necham|ponechat|ponecham|nechavam)\b"  # "změnil se na 993, nechat?"
     # "port se sám přepsal na 995, ok?", "takže dám 993 a SSL?": a value to confirm
     r"|\b(ok|oki|jo|sedi|staci)\W*\?|\b(takze|tak|teda) (dam|davam|nastavim|zadam|necham|vyplnim)\b[^.!]*\?"
+    # "tak tam dám 143", "dám tam teda 587": the value the customer is about to set
+    r"|\b(takze |tak |teda )?(tam |to )?(dam|davam|nastavim|zadam|prepisu|vyplnim)( tam| to| teda)* \d{2,5}\W*$"
     r"|\b(prepsal|zmenil|nastavil|vyplnil|doplnil)\w* (se )?(sam|sama|samo|automaticky)"
     # "nabízí mi to 587 bez zabezpečení, můžu to tak nechat?": a value offered, kept or not
     r"|\b(muzu|mam|muzeme|smim|lze|staci) (to |ho |je |tam )?(tak |takhle |takto )?(nechat|ponechat)\b"

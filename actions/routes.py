@@ -208,6 +208,11 @@ def identity(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return answer_questions(dispatcher, turn) or []  # "jsi robot? a jaký je server?"
 
 
+# "jakou metodu vybrat?", "který způsob ověření?": the log-in method asked
+WHICH_METHOD = re.compile(
+    r"\b(jak\w*|kter\w*|co)\b[^.?!]{0,15}\b(metod\w*|zpusob\w* (overeni|overovani|prihlas\w*)|overeni)\b"
+)
+AUTH_ANSWERS = {"utter_smtp_auth_required", "utter_auth_ok", "utter_auth_method"}
 # the guide itself named ("ten postup mi nefunguje", "podle návodu to nejde")
 GUIDE_NAMED = re.compile(r"\b(postup\w*|navod\w*|krok\w*|podle vas)\b")
 # "pořád to samé", "všude stejně": nothing changed
@@ -1488,7 +1493,11 @@ def _sending_untried(turn: Turn) -> bool:
     if not lexicon.says("sending_untried", frame.folded) or frame.symptom or frame.works is False:
         return False
     before = re.split(r"\b(?:jen|jenom|ale|akorat|zatim|jeste)\b", frame.folded)[0]
-    return lexicon.says("glad_it_works", before) or lexicon.says("receive_works", before)
+    return (
+        bool(frame.works)
+        or lexicon.says("glad_it_works", before)
+        or lexicon.says("receive_works", before)
+    )
 
 
 def try_sending(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -1609,7 +1618,12 @@ def _asks_beside_screen(turn: Turn) -> bool:
         # "příchozí i odchozí server prošlo, teď ukazuje možnosti účtu": a report, no question
         return bool(asks - FIELD_NOUNS - {"server"})
     # "mám tam IMAP, hotovo": the account type named is the label tapped, no question
-    tapped = frame.position and frame.position.by_label and "?" not in frame.text
+    # ("vybral jsem Osobní (IMAP), co dál?": the label tapped, and what comes after it)
+    tapped = (
+        frame.position
+        and frame.position.by_label
+        and ("?" not in frame.text or (frame.confirms and lexicon.says("what_next", frame.folded)))
+    )
     return bool(asks or (frame.names_something and not tapped))
 
 
@@ -2137,7 +2151,12 @@ ROUTES: List[Route] = [
     # (the rest of the message is answered below)
     Route(
         "frustration",
-        lambda t: lexicon.says("frustration", t.frame.folded) and t.frame.works is not True,
+        # ("to je k ničemu, chci mluvit s člověkem": the person asked for, straight away)
+        lambda t: (
+            lexicon.says("frustration", t.frame.folded)
+            and t.frame.works is not True
+            and not t.frame.person
+        ),
         said("utter_frustration"),
         more=True,
     ),
@@ -2161,8 +2180,11 @@ ROUTES: List[Route] = [
             "?" not in t.frame.text
             and lexicon.says("closing", t.frame.folded)
             # ("…v Outlooku nejde odesílat. Hezký den": the problem, not the goodbye)
-            and not (
-                t.frame.symptom or t.frame.works is False or t.frame.asks or t.frame.error_code
+            and not (t.frame.symptom or t.frame.works is False or t.frame.error_code)
+            # ("ověření zapnutý mám. tak díky, to mi stačí": a topic told, then the end)
+            and (
+                not t.frame.asks
+                or lexicon.says("closing", re.split(r"[.!;]\s+", t.frame.folded.strip())[-1])
             )
         ),
         closing,
@@ -2310,6 +2332,17 @@ ROUTES: List[Route] = [
             and not (t.walkthrough_active or t.frame.symptom)
         ),
         autoconfig_reader,
+    ),
+    Route(
+        # "jakou metodu teda vybrat?" after the outgoing log-in: the device's own way to log in
+        "which_auth_method",
+        lambda t: (
+            bool(WHICH_METHOD.search(t.frame.folded))
+            and t.device in knowledge.guides()
+            and (t.topic == "smtp_auth" or bool(AUTH_ANSWERS & set(last_responses(t.tracker))))
+            and not (t.frame.ports or t.frame.protocols)
+        ),
+        said("utter_auth_method_device"),
     ),
     Route(
         "auth_method",  # "tiskárna nabízí žádné / PLAIN / LOGIN": either log-in, never none
@@ -2759,6 +2792,9 @@ ROUTES: List[Route] = [
             and not ("?" in t.frame.text and lexicon.says("compromised", t.frame.folded))
             # ("ano, včera přišel nějaký ticket Open SMTP": the "ano" opens a report, no success)
             and not (t.frame.open_smtp and not lexicon.says("glad_it_works", t.frame.reported))
+            # ("jinak mail v mobilu funguje, jen chci ověřit, že 465 je správně": something else
+            # works, and a value is to check)
+            and not (t.frame.ports and t.frame.checks and re.search(r"\bjinak\b", t.frame.folded))
         ),
         lambda d, t: troubleshoot(d, t, "affirm" if t.frame.works else "deny"),
     ),

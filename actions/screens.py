@@ -113,10 +113,15 @@ def last_end(pattern: "re.Pattern[str]", folded: str) -> int:
     return max((m.end() for m in pattern.finditer(folded)), default=-1)
 
 
+CANNOT_FIND = re.compile(r"\b(nemuze|nemohl[ao]?|nemuzu|neumi) (ho |je |to )?(najit|nalezt)\b")
+
+
 def _screen_words(folded: str) -> Set[str]:
     """The stems that may name a screen; a word saying it is done ("hotový", "kliknuto")
     names none."""
     done_word = lexicon.load()["done_marker"].pattern
+    # "nemůže najít nastavení" says what the notices say with "nenašel"
+    folded = CANNOT_FIND.sub("nenasel", folded)
     plain = re.findall(r"\w+", folded.replace("e-mail", "email"))
     return set(stems(" ".join(w for w in plain if not done_word.fullmatch(w))))
 
@@ -162,6 +167,10 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
         # "…, jiný, adresu, a teď vidím formulář": what is in front of them, when further on
         now = where(looking, device, after=done_to.step) if looking.strip() else None
         if now and now.step >= done_to.step:  # (the same step: what they see tells more)
+            return now
+        # "zadal jsem adresu, dal přihlásit a píše, že nemůže najít nastavení": the notice seen
+        # is where they are, whatever step the button they named belongs to
+        if now and now.at_notice:
             return now
         if told >= 2 or ahead or looking.strip():
             return tap if tap and tap.step > done_to.step else done_to
