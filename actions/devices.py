@@ -26,7 +26,8 @@ CLAIMED = re.compile(
     r"\b(mam|mame|ma|pouzivam|je to|jde o|radsi|zkusim|prejdu na|prechazim na|ale"
     r"|koupil\w*|poridil\w*|dostal\w*|(jsem|sem|jsme) si)\s+"  # "koupil jsem si iPhone"
     r"((na|v|ve|do|tu|tady|aplikac\w*|program\w*|star\w*|nov\w*|firemni|sluzebni)\s+)?$"
-    r"|\b(v|ve|na|do)\s+$"
+    # ("návod na Windows Phone je mi k ničemu, mám Huawei": the guide's device, not theirs)
+    r"|(?<!navod )(?<!navodu )(?<!postup )\b(v|ve|na|do)\s+$"
     r"|\b(mam|mame|ma|pouzivam|pouziva)\s+\w+\s+(a|i|plus)\s+$"  # "ona má Windows a Outlook"
     r"|\bted\s+(uz\s+)?(jeste\s+)?(na\s+|do\s+)?$"  # "mac mám hotový, teď iPad"
     r"|\b(mam|mame|pouzivam)\s+(i|taky|take|tez|jeste|navic)\s+$"  # "napadlo mě, že mám i iPad"
@@ -41,6 +42,7 @@ DENIED_AFTER = re.compile(
     # "mám tam už gmail účet": an account of that provider in the app, not the device
     r"|^ (ucet|uctu|ucty|account|adres\w*|schrank\w*)\b"
     r"|^\W*(jsem|sem) (smaz|odinstal|vyhodil|zrusil)\w*"  # "Thunderbird jsem smazal"
+    r"|^\W*(je|jsou) (mi )?(k nicemu|nanic)"  # "návod na Windows Phone je mi k ničemu"
 )
 # "v Thunderbirdu v práci už to jede, doma mám Mac": a device where it works already
 # ("na iPhonu už chodí příjem, ale odesílání ne": a problem there, not done)

@@ -939,6 +939,8 @@ def read(
         # ("díky, už to jede. ještě byste mi poslali vyúčtování": a request of its own)
         and not (frame.asks or lexicon.says("adjacent", folded) or frame.adjacent_clauses)
     )
+    if frame.works and frame.symptom and re.search(r"\bjinak\b", folded):
+        frame.works = None  # "4 maily visí v K odeslání, jinak všechno funguje": the fault stays
     # ("…jméno bylo jen petr. přepsal jsem na celou adresu a už to prošlo": the story of the
     # fault first, the last sentence the success)
     last_told = sentences[-1].strip() if len(sentences) >= 2 else ""

@@ -455,7 +455,7 @@ FAILS = re.compile(
     r"|neodes\w*|neodejd\w*|neodesl\w*)\b"
     # "vždyť jsem ho zadal už třikrát": tried again, still not in
     r"|\b(zadal\w*|zadaval\w*|zkousel\w*|zkusil\w*|psal\w*|napsal\w*)\b[^.?!]{0,20}\b(nekolikrat|trikrat|dvakrat|ctyrikrat|\d+ ?krat|\d+x|mockrat|porad dokola|opakovane)\b"
-    r"|\b(porad|furt|stale|zase)\s+(to\s+)?(ne|nic|stejne|nejde|nefunguje|to same|to samy|chyba|chybu|hlasi chybu)\b"
+    r"|\b(porad|furt|stale|zase)\s+(mi\s+|nam\s+)?(to\s+)?(ne|nic|stejne|nejde|nefunguje|to same|to samy|chyba|chybu|hlasi chybu|pise chybu)\b"
     # "pořád ta samá chyba", "zase stejná hláška", "chyba synchronizace"
     r"|\b(porad|furt|stale|zase|opet|znovu|dal)\b( \w+){0,3} (sam\w*|stejn\w*) (chyb|hlas|problem)\w*"
     rf"|{SYNC_FAILS}"

@@ -181,6 +181,12 @@ def yes_to_tap(answer: Answer) -> Answer:
     return wrapped
 
 
+def frustration(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """Understanding first, and colleagues offered: "ano, chci" then hands over."""
+    dispatcher.utter_message(response="utter_frustration")
+    return [SlotSet("pending_question", Pending.HANDOFF_OFFER.value)]
+
+
 def password_warning(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_password_warning")
     return []
@@ -215,6 +221,8 @@ WHICH_METHOD = re.compile(
 AUTH_ANSWERS = {"utter_smtp_auth_required", "utter_auth_ok", "utter_auth_method"}
 # the guide itself named ("ten postup mi nefunguje", "podle návodu to nejde")
 GUIDE_NAMED = re.compile(r"\b(postup\w*|navod\w*|krok\w*|podle vas)\b")
+# "změnil jsem ho", "změněno": the password just talked about, changed
+CHANGED_IT = re.compile(r"\b(zmenil\w*|zmenen[oa]?|prenastavil\w*)( jsem| sem)?( ho| ji| to)?\b")
 # "pořád to samé", "všude stejně": nothing changed
 STILL_THE_SAME = re.compile(
     r"\b(to same|to samy|to stejne|vsude|porad|stale|furt|porad stejne|nic|nepomohl\w*)\b"
@@ -862,9 +870,7 @@ def _device_named(turn: Turn) -> bool:
 
 
 # The answers about a password change: "a jak dlouho to trvá?" after them is the change's time
-PASSWORD_CHANGE_RESPONSES = {
-    "utter_change_password",
-    "utter_change_password_shared",
+PASSWORD_CHANGE_RESPONSES = answers.PASSWORD_CHANGE_ANSWERS | {
     "utter_password_everywhere",
     "utter_password_everywhere_told",
 }
@@ -1325,6 +1331,13 @@ def resume_or_start(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return start_walkthrough(dispatcher, turn)
 
 
+def break_in(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """A new password at once (the provider's steps for a mailbox sending spam), and
+    colleagues offered."""
+    answers.utter_password_change(dispatcher, "utter_break_in")
+    return [SlotSet("pending_question", Pending.HANDOFF_OFFER.value)]
+
+
 def compromised(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     answers.utter_password_change(dispatcher, "utter_compromised")
     return []
@@ -1565,11 +1578,20 @@ def static_response(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 # --- the table ------------------------------------------------------------------------------
 
 
+def _asked_beside(frame: Frame) -> Set[str]:
+    """The questions a problem's message asks beside it ("odesílání nejde. a kde vůbec najdu
+    heslo?" – the password asked while sending fails, not the log-in failing)."""
+    asked = set(frame.asks) & FACT_QUESTIONS
+    if frame.symptom == "cannot_send" and "password" in frame.asks and "?" in frame.text:
+        asked.add("password")
+    return asked
+
+
 def _is_problem(turn: Turn) -> bool:
     frame = turn.frame
     if frame.open_smtp and not frame.error_code:  # "prý rozesílám spam": the ticket, below
         return False
-    asked = set(frame.asks) & FACT_QUESTIONS
+    asked = _asked_beside(frame)
     if frame.ports and frame.checks and frame.symptom == "cannot_send":
         asked -= {"port"}  # "mám odchozí port 587 a odesílání hlásí chybu": a port to check
     return bool(frame.error_code or (frame.symptom and not asked))
@@ -2157,7 +2179,7 @@ ROUTES: List[Route] = [
             and t.frame.works is not True
             and not t.frame.person
         ),
-        said("utter_frustration"),
+        frustration,
         more=True,
     ),
     # "nemáte poruchu?": not known here – where the provider says so, then the rest answered
@@ -2220,6 +2242,30 @@ ROUTES: List[Route] = [
     ),
     Route("one_step_at_a_time", _too_much, one_step_at_a_time),  # "to je na mě moc najednou"
     Route("app_choice", _weighs_apps, app_choice),  # "dát to do Gmailu, nebo do Samsungu?"
+    Route(
+        # "změnil jsem ho a teď mi nejde pošta v telefonu" after the change was explained: the
+        # new password is missing in the device
+        "password_changed_fails",
+        lambda t: (
+            t.frame.works is False
+            # ("odesílání nejde, heslo jsem změnila jen v IMAPu, vadí to?": the problem's answer)
+            and not (t.frame.symptom or "?" in t.frame.text)
+            and not (t.frame.ports or t.frame.hosts or t.frame.open_smtp)
+            and (
+                lexicon.says("password_changed", t.frame.folded)
+                or (
+                    bool(CHANGED_IT.search(t.frame.folded))
+                    and bool(PASSWORD_CHANGE_RESPONSES & set(last_responses(t.tracker)))
+                )
+            )
+        ),
+        lambda d, t: answers.answer_topic(d, t, "password_everywhere") + ask_if_it_helped(d),
+    ),
+    Route(
+        "letter_case",  # "je jedno, jestli to napíšu velkými písmeny?": the server's name, yes
+        lambda t: lexicon.says("letter_case", t.frame.folded) and "?" in t.frame.text,
+        lambda d, t: said("utter_letter_case", server=knowledge.server("incoming"))(d, t),
+    ),
     Route(
         # "jak smažu ten účet z telefonu?" – and "je to iPhone" after the question which one
         "remove_account",
@@ -2910,6 +2956,16 @@ ROUTES: List[Route] = [
         lambda d, t: troubleshoot(d, t, "open_smtp_ticket"),
     ),
     Route(
+        # "někdo se nám naboural do mailu a rozesílá z něj spam": a break-in told, not asked
+        "break_in",
+        lambda t: (
+            lexicon.says("compromised", t.frame.folded)
+            and "?" not in t.frame.text
+            and bool(t.frame.spam or t.frame.open_smtp == "described")
+        ),
+        break_in,
+    ),
+    Route(
         "open_smtp_described",
         lambda t: t.frame.open_smtp == "described",
         lambda d, t: troubleshoot(d, t, "open_smtp_described"),
@@ -3097,7 +3153,7 @@ ROUTES: List[Route] = [
         # (a port asked with its SSL choice is answered alone: the customer knows their setup)
         lambda t: (
             t.frame.symptom in ENTRIES
-            and bool(set(t.frame.asks) & FACT_QUESTIONS)
+            and bool(_asked_beside(t.frame))
             # ("…co mám zkontrolovat a jaký port bez SSL?" asks for the diagnosis too)
             and not (t.frame.security and not lexicon.says("what_to_check", t.frame.folded))
         ),
