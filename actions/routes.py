@@ -181,6 +181,37 @@ def yes_to_tap(answer: Answer) -> Answer:
     return wrapped
 
 
+# "nikomu v kanceláři nechodí pošta", "nejde to všem": the whole office, not one device
+EVERYONE = re.compile(
+    r"\b(nikomu|nikdo|vsem|vsichni|cel[aeyé] (kancelar|firm|firma|kancelari)\w*)\b"
+)
+
+
+def outage(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """Where the provider tells of an outage (the rest of the message answered after it)."""
+    dispatcher.utter_message(response="utter_outage_unknown", status_page=knowledge.status_page())
+    return []
+
+
+def outage_everyone(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The whole office without mail: where outages are told, and colleagues offered."""
+    outage(dispatcher, turn)
+    dispatcher.utter_message(response="utter_outage_everyone")
+    return [SlotSet("pending_question", Pending.HANDOFF_OFFER.value)]
+
+
+# "vidím tabulku s adresami": the customer area's list of the domain's addresses
+ADDRESS_TABLE = re.compile(r"\b(tabulk\w*|seznam\w* adres\w*|adresy domeny)\b")
+
+
+def password_where_again(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    if ADDRESS_TABLE.search(turn.frame.folded):
+        dispatcher.utter_message(response="utter_password_change_in_table")
+        return []
+    answers.utter_password_change(dispatcher, "utter_change_password")
+    return []
+
+
 def frustration(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Understanding first, and colleagues offered: "ano, chci" then hands over."""
     dispatcher.utter_message(response="utter_frustration")
@@ -313,6 +344,9 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
             and lexicon.says("seeing_marker", frame.folded)
         ):  # "je tam iCloud, Google, Yahoo… naši firmu nevidím": the list's own way on
             return enter_at(dispatcher, turn, position)
+        if position and turn.walkthrough_active and not position.at_notice:
+            # "nevidím tam žádný Jiný, jen iCloud, Google…": help with the screen they are on
+            return Walkthrough(dispatcher, turn).help(position.step)
         intent = "step_help"  # "v seznamu nevidím…": help with this step, not a jump
     elif position and turn.walkthrough_active:
         if frame.asks and position.step == turn.step and not position.at_then:
@@ -2184,9 +2218,21 @@ ROUTES: List[Route] = [
     ),
     # "nemáte poruchu?": not known here – where the provider says so, then the rest answered
     Route(
+        # "nikomu v kanceláři nechodí pošta, máte výpadek?": where outages are told, and the
+        # whole office goes to colleagues (no device's fix follows)
+        "outage_everyone",
+        lambda t: (
+            lexicon.says("outage_question", t.frame.folded)
+            and bool(EVERYONE.search(t.frame.folded))
+            # ("od rána nám nikomu neodchází pošta": sending – its fix is the answer)
+            and t.frame.symptom != "cannot_send"
+        ),
+        outage_everyone,
+    ),
+    Route(
         "outage",
         lambda t: lexicon.says("outage_question", t.frame.folded),
-        lambda d, t: said("utter_outage_unknown", status_page=knowledge.status_page())(d, t),
+        outage,
         more=True,
     ),
     Route(
@@ -2260,6 +2306,39 @@ ROUTES: List[Route] = [
             )
         ),
         lambda d, t: answers.answer_topic(d, t, "password_everywhere") + ask_if_it_helped(d),
+    ),
+    Route(
+        "checkboxes_question",  # "zbývají zaškrtávátka dole u odchozího serveru, co s nimi?"
+        lambda t: (
+            lexicon.says("checkboxes_question", t.frame.folded)
+            and not (t.frame.ports or t.frame.security or t.frame.symptom or t.frame.asks)
+            and not re.search(r"\b(ssl|tls)\b", t.frame.folded)  # "zaškrtávátko TLS/SSL?"
+        ),
+        lambda d, t: answers.answer_topic(d, t, "smtp_auth"),
+    ),
+    Route(
+        "login_with_what",  # "a přihlásím se čím?": the whole address and the mailbox password
+        lambda t: lexicon.says("login_with_what", t.frame.folded),
+        lambda d, t: said("utter_login_with", username=knowledge.username())(d, t),
+    ),
+    Route(
+        "field_locked",  # "nejde mi to přepsat, políčko je šedé": where the program lets go of it
+        lambda t: lexicon.says("field_locked", t.frame.folded) and not t.frame.symptom,
+        said("utter_field_locked"),
+    ),
+    Route(
+        # "tak kde najdu to správný?" / "jsem tam, vidím tabulku s adresami" after the password's
+        # answer: the way to a new one, or its last part
+        "password_where_again",
+        lambda t: (
+            bool(answers.PASSWORD_CHANGE_ANSWERS & set(last_responses(t.tracker)))
+            and (
+                lexicon.says("where_password_right", t.frame.folded)
+                or bool(ADDRESS_TABLE.search(t.frame.folded))
+            )
+            and not (t.frame.device or t.frame.ports or t.frame.protocols or t.frame.symptom)
+        ),
+        password_where_again,
     ),
     Route(
         "letter_case",  # "je jedno, jestli to napíšu velkými písmeny?": the server's name, yes
