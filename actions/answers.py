@@ -485,6 +485,12 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         if CHANGE_PASSWORD.search(turn.frame.folded):  # "…mám si heslo změnit, když jsem ho psala?"
             utter_password_change(dispatcher, "utter_change_password_shared")
         return []
+    if topic == "username_ok" and (
+        lexicon.says("receive_works", turn.frame.folded)
+        or turn.pending in (Pending.SMTP_FIX, Pending.SMTP_CHECKS)
+    ):  # "příjem jde, uživatel je celá adresa" while sending fails: the outgoing log-in left
+        dispatcher.utter_message(response="utter_username_ok_sending")
+        return [SlotSet("last_topic", "smtp_auth")]
     if topic == "username_ok":  # "jméno mám celé": then it is the password
         dispatcher.utter_message(response="utter_username_ok")
         utter_password_change(dispatcher, "utter_mailbox_password")

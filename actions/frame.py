@@ -1239,6 +1239,8 @@ def _sending_fails(folded: str) -> Optional[str]:
     """ "maily ven nejdou, dovnitř ano": a clause that says sending fails (another may say
     receiving works); receiving failing too is "nothing works"."""
     clauses = re.split(r"[,;.!?]|\b(?:ale|a|i|zato|but)\b", folded)
+    if lexicon.says("send_fails_contrast", folded):
+        return "cannot_send"  # "kolega posílá normálně, já ne"
     if not any(c and lexicon.says("send_fails", c) for c in clauses):
         # "tiskárnu, co skenuje do mailu, a od týdne to nejde": a device that only sends
         return "cannot_send" if lexicon.says("printer_fails", folded) else None

@@ -212,6 +212,11 @@ def password_where_again(dispatcher: CollectingDispatcher, turn: Turn) -> Events
     return []
 
 
+def password_by_mistake(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    answers.utter_password_change(dispatcher, "utter_password_by_mistake")
+    return []
+
+
 def frustration(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Understanding first, and colleagues offered: "ano, chci" then hands over."""
     dispatcher.utter_message(response="utter_frustration")
@@ -254,6 +259,7 @@ AUTH_ANSWERS = {"utter_smtp_auth_required", "utter_auth_ok", "utter_auth_method"
 GUIDE_NAMED = re.compile(r"\b(postup\w*|navod\w*|krok\w*|podle vas)\b")
 # "změnil jsem ho", "změněno": the password just talked about, changed
 CHANGED_IT = re.compile(r"\b(zmenil\w*|zmenen[oa]?|prenastavil\w*)( jsem| sem)?( ho| ji| to)?\b")
+BLOCKED_ANSWERS = {"utter_mailbox_blocked", "utter_manager_locked", "utter_login_lockout"}
 # "pořád to samé", "všude stejně": nothing changed
 STILL_THE_SAME = re.compile(
     r"\b(to same|to samy|to stejne|vsude|porad|stale|furt|porad stejne|nic|nepomohl\w*)\b"
@@ -916,6 +922,8 @@ def _how_long_of(turn: Turn) -> Optional[Tuple[str, Dict[str, str]]]:
     if PASSWORD_CHANGE_RESPONSES & last:
         note = knowledge.load()["password_change"]["note"]
         return "utter_password_change_time", {"password_change_note": note}
+    if BLOCKED_ANSWERS & last:  # "jak dlouho to (zablokování) trvá?": the colleagues know
+        return "utter_blocked_how_long", {}
     if turn.frame.asks or turn.frame.symptom:
         return None
     if any(name.startswith(("utter_callback", "utter_handoff")) for name in last):
@@ -2308,6 +2316,20 @@ ROUTES: List[Route] = [
         lambda d, t: answers.answer_topic(d, t, "password_everywhere") + ask_if_it_helped(d),
     ),
     Route(
+        "password_by_mistake",  # "a když vám ho napíšu omylem?": hidden at once, then changed
+        lambda t: lexicon.says("password_by_mistake", t.frame.folded) and "?" in t.frame.text,
+        password_by_mistake,
+    ),
+    Route(
+        "website_mail",  # "WordPress neposílá maily z formuláře": the website's, not a device's
+        lambda t: lexicon.says("website_mail", t.frame.folded) and not t.frame.device,
+        lambda d, t: said(
+            "utter_website_mail",
+            server=knowledge.server("outgoing"),
+            smtp_ssl=knowledge.port("smtp", "ssl"),
+        )(d, t),
+    ),
+    Route(
         "checkboxes_question",  # "zbývají zaškrtávátka dole u odchozího serveru, co s nimi?"
         lambda t: (
             lexicon.says("checkboxes_question", t.frame.folded)
@@ -2367,6 +2389,9 @@ ROUTES: List[Route] = [
         lambda d, t: said(
             "utter_manager_locked"
             if re.search(r"\b(manager\w*|zakaznick\w*)\b", t.frame.folded)
+            # "zablokován kvůli příliš mnoha pokusům o přihlášení": a lock-out, not spam
+            else "utter_login_lockout"
+            if re.search(r"\b(pokus\w*|prihlas\w*|hesl\w*)\b", t.frame.folded)
             else "utter_mailbox_blocked"
         )(d, t),
     ),
@@ -2374,7 +2399,7 @@ ROUTES: List[Route] = [
         # "webmail i telefon, všude to samé" after the block was explained: to colleagues
         "blocked_still",
         lambda t: (
-            bool({"utter_mailbox_blocked", "utter_manager_locked"} & set(last_responses(t.tracker)))
+            bool(BLOCKED_ANSWERS & set(last_responses(t.tracker)))
             and (t.frame.works is False or bool(STILL_THE_SAME.search(t.frame.folded)))
             and not (t.frame.asks or t.frame.ports or t.intent == "affirm")
         ),
@@ -2387,7 +2412,12 @@ ROUTES: List[Route] = [
     ),
     Route(
         "other_checkbox",  # "mám nechat zaškrtnuté 'Nastavit Outlook Mobile i v telefonu'?"
-        lambda t: lexicon.says("other_checkbox", t.frame.folded) and "?" in t.frame.text,
+        lambda t: (
+            lexicon.says("other_checkbox", t.frame.folded)
+            and "?" in t.frame.text
+            # (Mail's „Automaticky spravovat nastavení připojení“ is the port's and SSL's box)
+            and not lexicon.says("mac_auto_manage", t.frame.folded)
+        ),
         said("utter_other_checkbox"),
     ),
     Route(
@@ -2565,6 +2595,16 @@ ROUTES: List[Route] = [
             walkthrough_turn("start_walkthrough", d, t)
             + (Walkthrough(d, t).go_to(t.frame.step) if t.frame.step else [])
         ),
+    ),
+    Route(
+        # "zaškrtnuto obě" after the form's boxes were explained: the form's button
+        "form_boxes_done",
+        lambda t: (
+            t.device in knowledge.guides()
+            and last_route(t.tracker) == "checkboxes_question"
+            and not (t.frame.asks or t.frame.symptom or t.frame.works is False)
+        ),
+        lambda d, t: utter_after_filling(d, knowledge.form_step(t.device), t.device),
     ),
     # "otevřel jsem nastavení" after the SMTP fix: the rest of the way, not "it works"
     Route("fix_path", on_the_way, answer_progress),

@@ -479,9 +479,10 @@ def enter_at(
         # "vidím tlačítko přidat účet": this step, and what comes after the tap at once; the
         # walkthrough stays here, so "klepl jsem na to" is this tap, never a step skipped
         events = walk.go_to(position.step)
-        dispatcher.utter_message(
-            response="utter_step_preview", preview=walk.guide.steps[position.step].text
-        )
+        if position.step + 1 != walk.form_step:  # (the form's text needs its values: shown next)
+            dispatcher.utter_message(
+                response="utter_step_preview", preview=walk.guide.steps[position.step].text
+            )
         return events
     if position.by_label:  # "mám tam POP, hotovo": the account type tapped is the form's
         chosen = [p for p in turn.frame.protocols if p in knowledge.incoming_protocols()]

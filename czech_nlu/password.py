@@ -631,8 +631,10 @@ CHANGED_NOW_TO = re.compile(
     rf"\b(?:zmenen[oay]?|nastaven[oay]?|prepsan[oay]?|{CHANGED})"
     rf"(?:\s+(?:jsem|sem|jsme|si|ho|ji|to|uz|ted|heslo))*\s+na\s+{SECRET}"
 )
-# "to je Leto2022?" alone: letters with digits asked about (a password checked with the bot)
+# "to je Leto2022?" alone: letters with digits asked about (a password checked with the bot);
+# "myslím, že to bylo Kocicka2019!": the one remembered
 ASKED_IF_IT_IS = re.compile(rf"^\W*(?:a\s+)?(?:to\s+je|je\s+to)\s+{SECRET}\s*$")
+REMEMBERED = re.compile(rf"\b(?:to\s+bylo|bylo\s+to|to\s+bude)\s+{SECRET}")
 ADDRESS_THEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[,;|]\s*(?P<secret>\S+)")
 VERBAL_NOUN_ENDINGS = ("ani", "eni", "ovani", "ovat")
 WINDOW = 5  # words after the keyword where a password may stand ("heslo jsem si změnil na X")
@@ -870,7 +872,11 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
         word = text[match.start("secret") : match.end("secret")]
         if _shaped(word, right_after_key=True) or _unknown(word.strip(STRIP)):
             candidates.append(match.span("secret"))
-    for match in (*ASKED_IF_IT_IS.finditer(folded), *CHANGED_IT_TO.finditer(folded)):
+    for match in (
+        *ASKED_IF_IT_IS.finditer(folded),
+        *CHANGED_IT_TO.finditer(folded),
+        *REMEMBERED.finditer(folded),
+    ):
         if _swept(text[match.start("secret") : match.end("secret")].strip(STRIP)):
             candidates.append(match.span("secret"))
     for match in CHANGED_NOW_TO.finditer(folded):
