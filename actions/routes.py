@@ -33,6 +33,7 @@ from actions.context import (
     Events,
     Turn,
     adding_account,
+    customer_texts,
     last_responses,
     last_route,
     last_steps_shown,
@@ -212,6 +213,20 @@ def password_where_again(dispatcher: CollectingDispatcher, turn: Turn) -> Events
     return []
 
 
+FORM_NAMED = re.compile(r"\b(formular\w*|vyplnen\w*|vyplnuj\w*|polick\w*|kolonk\w*)\b")
+
+
+def _boxes_explained_at_form(turn: Turn) -> bool:
+    """The log-in boxes were just explained to a customer at the account form ("formulář mám
+    skoro hotový, co se zaškrtávátky?")."""
+    if last_route(turn.tracker) == "checkboxes_question":
+        return True
+    earlier = customer_texts(turn.tracker)[-2:-1]
+    return "utter_smtp_auth_required" in last_responses(turn.tracker) and any(
+        FORM_NAMED.search(fold(text)) for text in earlier
+    )
+
+
 def password_by_mistake(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     answers.utter_password_change(dispatcher, "utter_password_by_mistake")
     return []
@@ -266,7 +281,7 @@ STILL_THE_SAME = re.compile(
 )
 # "změněno na …", "nové heslo mám …": a change of the password told
 PASSWORD_CHANGE_TOLD = re.compile(
-    r"\b(zmenen\w*|zmenil\w*|prepsal\w*|prepsan\w*|nastavil\w*|nastaven[oa]|nov\w* (heslo )?(je|mam))\b"
+    r"\b(zmenen\w*|zmenil\w*|prepsal\w*|prepsan\w*|(pre)?nastavil\w*|(pre)?nastaven[oa]|nov\w* (heslo )?(je|mam))\b"
 )
 HYPOTHETICAL = re.compile(r"\b(kdybych|kdyby|kdybychom|kdybysme|kdybyste|pokud bych|what if)\b")
 
@@ -2601,7 +2616,7 @@ ROUTES: List[Route] = [
         "form_boxes_done",
         lambda t: (
             t.device in knowledge.guides()
-            and last_route(t.tracker) == "checkboxes_question"
+            and _boxes_explained_at_form(t)
             and not (t.frame.asks or t.frame.symptom or t.frame.works is False)
         ),
         lambda d, t: utter_after_filling(d, knowledge.form_step(t.device), t.device),

@@ -628,7 +628,7 @@ CHANGED_IT_TO = re.compile(
 # "změněno na X", "tak jsem to přepsal na X" right after the password's change was explained:
 # letters with digits that name no server (checked below)
 CHANGED_NOW_TO = re.compile(
-    rf"\b(?:zmenen[oay]?|nastaven[oay]?|prepsan[oay]?|{CHANGED})"
+    rf"\b(?:zmenen[oay]?|(?:pre)?nastaven[oay]?|prepsan[oay]?|prenastavil[ai]?|{CHANGED})"
     rf"(?:\s+(?:jsem|sem|jsme|si|ho|ji|to|uz|ted|heslo))*\s+na\s+{SECRET}"
 )
 # "to je Leto2022?" alone: letters with digits asked about (a password checked with the bot);
