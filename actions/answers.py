@@ -454,7 +454,10 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(response="utter_same_login", username=knowledge.username())
         return [SlotSet("last_topic", "username")]
     if topic == "password_everywhere":  # "nové heslo musím přepsat i v telefonu?": yes
-        if lexicon.says("how_long", turn.frame.folded):  # "jak dlouho to trvá a musím…?"
+        if re.search(r"\bjak\b[^.?!]{0,15}\bzmen\w*", turn.frame.folded):
+            # "jak změním heslo a musím ho pak přepsat i v telefonu?": the way first
+            utter_password_change(dispatcher, "utter_change_password")
+        elif lexicon.says("how_long", turn.frame.folded):  # "jak dlouho to trvá a musím…?"
             took = knowledge.load()["password_change"]["note"].split(";")[0]
             dispatcher.utter_message(text=f"{took}.")  # "Změna může trvat několik minut."
         # ("heslo jsem si měnil minulý týden": told, not asked – no "Ano")

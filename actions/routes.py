@@ -283,6 +283,7 @@ STILL_THE_SAME = re.compile(
 PASSWORD_CHANGE_TOLD = re.compile(
     r"\b(zmenen\w*|zmenil\w*|prepsal\w*|prepsan\w*|(pre)?nastavil\w*|(pre)?nastaven[oa]|nov\w* (heslo )?(je|mam))\b"
 )
+STARTTLS_NAMED = re.compile(r"\bstarttls\b")
 HYPOTHETICAL = re.compile(r"\b(kdybych|kdyby|kdybychom|kdybysme|kdybyste|pokud bych|what if)\b")
 
 
@@ -305,9 +306,14 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
     incoming = [p for p in frame.protocols if p in knowledge.incoming_protocols()]
     if len(incoming) > 1 and (frame.asks or "?" in frame.text):
         return None  # "IMAP, nebo POP – co je lepší?": which one, not a choice made
-    unchanged = incoming in ([], [turn.tracker.get_slot("form_protocol")]) and frame.security in (
-        None,
-        turn.tracker.get_slot("form_security"),
+    # (the values shown default to the recommended account type with SSL)
+    shown_protocol = turn.tracker.get_slot("form_protocol") or knowledge.recommended_protocol()
+    shown_security = turn.tracker.get_slot("form_security") or "ssl"
+    # ("u příchozí nabízí SSL/TLS, STARTTLS a žádné": the program's list, a question without "?"
+    # – no choice made, whatever security words it names)
+    listed = lexicon.says("ssl_advice", frame.folded) or bool(STARTTLS_NAMED.search(frame.folded))
+    unchanged = incoming in ([], [shown_protocol]) and (
+        listed or frame.security in (None, shown_security)
     )
     if "port_not_entered" in frame.asks:
         return None  # "jsem v tom IMAP, ale nevidím, kam dát port": the missing field asked
@@ -322,7 +328,7 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
     if turn.pending == Pending.FORM_VALUES and not frame.names_something:
         return None  # the values are shown; "hotovo", "vyplněno" and questions go on below
     asked_choice = turn.pending in (Pending.WALKTHROUGH_PROTOCOL, Pending.WALKTHROUGH_SECURITY)
-    if not asked_choice and unchanged and "?" in frame.text:
+    if not asked_choice and unchanged and ("?" in frame.text or listed):
         # "u IMAPu port nikde, mám napsat …:993?", "u SMTP je ještě StartTLS, to nechci?": a
         # question at the values, whether understood or not – never the same step again
         return None
@@ -934,7 +940,9 @@ PASSWORD_CHANGE_RESPONSES = answers.PASSWORD_CHANGE_ANSWERS | {
 def _how_long_of(turn: Turn) -> Optional[Tuple[str, Dict[str, str]]]:
     """The response that says how long the last thing takes, with its value, or None."""
     last = set(last_responses(turn.tracker))
-    if PASSWORD_CHANGE_RESPONSES & last:
+    # ("jak dlouho trvá, než začne platit nové heslo?": the change named in the question)
+    named = re.search(r"\bhesl\w*", turn.frame.folded) and not turn.frame.asks
+    if PASSWORD_CHANGE_RESPONSES & last or named:
         note = knowledge.load()["password_change"]["note"]
         return "utter_password_change_time", {"password_change_note": note}
     if BLOCKED_ANSWERS & last:  # "jak dlouho to (zablokování) trvá?": the colleagues know

@@ -80,13 +80,16 @@ NEGATED_SECURITY = re.compile(
 )
 SECURITY = re.compile(rf"\b{SECURE}")
 # "co je SSL a jaký port bez něho?": SSL named, then left out by a pronoun
-WITHOUT_IT = re.compile(r"\bbez (neho|nej)\W*($|\?)")
+WITHOUT_IT = re.compile(r"\bbez (neho|nej)\W*($|\?)|^\W*(and |so )?(what about )?without( it)?\W*$")
 # "a kdybych ho zapnul/vypnul, tak jaký?": SSL switched by a pronoun (a bare follow-up only)
 IF_IT = r"^\W*(a |tak |a co )?(kdyz|kdybych|kdybysme|kdyby|pokud|jestli) (ho|to|ji) (tam |zase |znovu |zpatky )*"
 WHICH_THEN = r"\w*(,? (tak )?(jaky|jaka|jake|jakej|co)( port)?)?\W*$"
 # "a s ním?" after a port without SSL: with it (only a bare follow-up reads so); "a kdybych ho
 # zapnul?" too
-WITH_IT = re.compile(rf"^\W*(a |tak )?(s|se) nim\W*$|{IF_IT}(zapn|zaskrtn|povol){WHICH_THEN}")
+WITH_IT = re.compile(
+    rf"^\W*(a |tak )?(s|se) nim\W*$|{IF_IT}(zapn|zaskrtn|povol){WHICH_THEN}"
+    r"|^\W*(and |so )?(what about )?with( it| ssl)?\W*$"  # "and with?" after "…without SSL"
+)
 # "a kdybych ho vypnul?" after a port with SSL: without it
 WITHOUT_IT_OFF = re.compile(rf"{IF_IT}(vypn|odskrtn|zrus){WHICH_THEN}")
 HOST = re.compile(r"\b[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b")
