@@ -116,11 +116,15 @@ def answer_port_purpose(dispatcher: CollectingDispatcher, number: int) -> Events
     ]
 
 
-def answer_port_table(dispatcher: CollectingDispatcher, security: Optional[str] = None) -> Events:
+def answer_port_table(
+    dispatcher: CollectingDispatcher,
+    security: Optional[str] = None,
+    protocols: Optional[List[str]] = None,
+) -> Events:
     dispatcher.utter_message(
         response="utter_port_table",
         server=knowledge.server("incoming"),
-        port_table=replies.port_table(security=security),
+        port_table=replies.port_table(protocols=protocols or (), security=security),
     )
     return [SlotSet("last_topic", "port")] + ([SlotSet("security", security)] if security else [])
 
@@ -136,6 +140,8 @@ def _fits(number: int, protocols: List[str], security: Optional[str]) -> bool:
     return (not named or protocol in named) and security in (None, "both", port_security)
 
 
+# "587 bez SSL / žádné": the plain choice said beside STARTTLS (then the usual check)
+PLAIN_NAMED = re.compile(r"\b(bez (ssl|sifrovani|zabezpeceni)|zadne|none)\b")
 # The connection that starts plain: STARTTLS, or a bare „TLS“ (Samsung Email's name) – never
 # „SSL/TLS“, „TLS/SSL“ or „SSL (TLS)“
 STARTTLS_CHOICE = re.compile(r"\bstarttls\b|(?<![/(])(?<!/ )\btls\b(?!\s*/)(?!\))")
@@ -208,6 +214,17 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
                 response="utter_port_starttls",
                 port=number,
                 protocol_label=knowledge.protocol_label(owner[0]),
+                choice=starttls.group(0).upper(),
+            )
+            continue
+        if owner and owner[1] == "plain" and starttls and not PLAIN_NAMED.search(frame.folded):
+            # "587 se STARTTLS, může být?": the port without SSL, with the choice that starts
+            # plain (general knowledge, RFC 8314: STARTTLS is no SSL port's) – SSL recommended
+            dispatcher.utter_message(
+                response="utter_port_plain_starttls",
+                port=number,
+                protocol_label=knowledge.protocol_label(owner[0]),
+                ssl_port=knowledge.port(owner[0], "ssl"),
                 choice=starttls.group(0).upper(),
             )
             continue

@@ -378,6 +378,8 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     elif position and turn.walkthrough_active:
         if frame.asks and position.step == turn.step and not position.at_then:
             return None  # "u typu zabezpečení je SSL/TLS, STARTTLS… co dát?": the question here
+        if "ssl_advice" in frame.asks and not position.at_notice:
+            return None  # the same asked at a screen further on (after the whole guide shown)
         if (
             position.step == turn.step
             and not (position.at_notice or position.at_then)
@@ -616,7 +618,15 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         elif topic == "port" and not frame.protocols and turn.intent == "ask_port_table":
             # "porty?", "všechny porty"; "a když ho nezapnu, jaké porty?": those without SSL
             chosen = frame.security if frame.security in knowledge.SECURITY_CHOICES else None
-            events += ports.answer_port_table(dispatcher, chosen)
+            # ("jaký server pro POP3" … "tak se SSL, porty?": that account type's and SMTP's,
+            # unless all are asked for)
+            everything = re.search(r"\b(vsechn\w*|all)\b", frame.folded)
+            kept = (
+                [turn.protocol, "smtp"]
+                if turn.protocol in knowledge.incoming_protocols() and not everything
+                else None
+            )
+            events += ports.answer_port_table(dispatcher, chosen, kept)
         elif topic == "port":
             if lexicon.says("can_use", frame.folded):  # "IMAP bez SSL jde?": yes, first
                 dispatcher.utter_message(response="utter_yes_possible")
