@@ -944,12 +944,8 @@ def read(
     # ("…jméno bylo jen petr. přepsal jsem na celou adresu a už to prošlo": the story of the
     # fault first, the last sentence the success)
     last_told = sentences[-1].strip() if len(sentences) >= 2 else ""
-    if (
-        frame.works is None
-        and "?" not in text
-        and not frame.symptom
-        and lexicon.says("glad_it_works", last_told)
-    ):
+    ends_in_success = bool(last_told) and lexicon.says("glad_it_works", last_told)
+    if frame.works is None and "?" not in text and not frame.symptom and ends_in_success:
         frame.works = True
     frame.ends_working = (
         bool(frame.works)
@@ -958,7 +954,7 @@ def read(
         and (
             thanked_success
             or (len(sentences) >= 2 and lexicon.says("glad_it_works", " ".join(sentences[-2:])))
-            or lexicon.says("glad_it_works", last_told)
+            or ends_in_success
             # ("…, ověření jsem zapnul, dal Přihlásit se a načetlo to poštu!": a story of what
             # was done that ends in success; the topics it names are told, not asked)
             or (

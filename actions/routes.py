@@ -87,6 +87,7 @@ from actions.walkthrough import (
     after_filling,
     answer_form_choice,
     ask_device,
+    device_button,
     device_buttons,
     enter_at,
     reports_filled,
@@ -184,7 +185,7 @@ def yes_to_tap(answer: Answer) -> Answer:
 
 # "nikomu v kanceláři nechodí pošta", "nejde to všem": the whole office, not one device
 EVERYONE = re.compile(
-    r"\b(nikomu|nikdo|vsem|vsichni|cel[aeyé] (kancelar|firm|firma|kancelari)\w*)\b"
+    r"\b(nikomu|nikdo|vsem|vsichni|cel[aey] (kancelar|firm|firma|kancelari)\w*)\b"
 )
 
 
@@ -236,6 +237,12 @@ def frustration(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Understanding first, and colleagues offered: "ano, chci" then hands over."""
     dispatcher.utter_message(response="utter_frustration")
     return [SlotSet("pending_question", Pending.HANDOFF_OFFER.value)]
+
+
+def _typed_password(turn: Turn) -> bool:
+    """A password the channel (or the pipeline's guard) redacted in this message (the raw
+    text: "/heslo je X" is no button, and the guard redacted X in it)."""
+    return REDACTED in (turn.tracker.latest_message.get("text") or "")
 
 
 def password_warning(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -1894,21 +1901,18 @@ def _weighs_apps(turn: Turn) -> bool:
     """ "Je lepší to dát do Gmailu, nebo do aplikace Samsungu?": which of two apps, asked."""
     frame = turn.frame
     return (
-        len(devices.alternatives(frame.folded)) == 2
-        and lexicon.says("app_choice", frame.folded)
+        lexicon.says("app_choice", frame.folded)
         and not (frame.symptom or frame.ports or frame.hosts or frame.open_smtp)
+        and len(devices.alternatives(frame.folded)) == 2
     )
 
 
 def app_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Both apps take the same values: the one the customer reads mail in, then its guide."""
-    weighed = [knowledge.guide(device) for device in devices.alternatives(turn.frame.folded)]
+    weighed = devices.alternatives(turn.frame.folded)
     dispatcher.utter_message(
         response="utter_app_choice",
-        buttons=[
-            {"title": guide.short, "payload": f'/inform{{"device":"{guide.id}"}}'}
-            for guide in weighed
-        ],
+        buttons=[device_button(knowledge.guide(device)) for device in weighed],
     )
     return []
 
@@ -2224,7 +2228,7 @@ ROUTES: List[Route] = [
         # warned people who had typed none ("heslo jsem Vám nepsal", "mám si změnit heslo?")
         "password",
         # (the raw text: "/heslo je X" is no button, and the guard redacted X in it)
-        lambda t: REDACTED in (t.tracker.latest_message.get("text") or ""),
+        _typed_password,
         password_warning,
         more=True,
     ),
@@ -2233,7 +2237,7 @@ ROUTES: List[Route] = [
         # every device, not the way to change it again
         "password_changed_typed",
         lambda t: (
-            REDACTED in (t.tracker.latest_message.get("text") or "")
+            _typed_password(t)
             and bool(PASSWORD_CHANGE_TOLD.search(t.frame.folded))
             and "?" not in t.frame.text
             and not (t.frame.symptom or t.frame.works is False)

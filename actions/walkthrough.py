@@ -326,11 +326,12 @@ def answer_form_choice(
     return choice + turn_.go_to(turn_.form_step)
 
 
+def device_button(guide: knowledge.Guide) -> Dict[str, str]:
+    return {"title": guide.short, "payload": f'/inform{{"device":"{guide.id}"}}'}
+
+
 def device_buttons() -> List[Dict[str, str]]:
-    return [
-        {"title": guide.short, "payload": f'/inform{{"device":"{guide.id}"}}'}
-        for guide in knowledge.guides().values()
-    ]
+    return [device_button(guide) for guide in knowledge.guides().values()]
 
 
 def asked_device(turn: Turn) -> bool:
