@@ -282,6 +282,13 @@ GUIDE_NAMED = re.compile(r"\b(postup\w*|navod\w*|krok\w*|podle vas)\b")
 # "změnil jsem ho", "změněno": the password just talked about, changed
 CHANGED_IT = re.compile(r"\b(zmenil\w*|zmenen[oa]?|prenastavil\w*)( jsem| sem)?( ho| ji| to)?\b")
 BLOCKED_ANSWERS = {"utter_mailbox_blocked", "utter_manager_locked", "utter_login_lockout"}
+# the customer area itself locked ("nedostanu se do Manageru, je zablokovaný"), not a mailbox
+# the Manager shows as blocked ("v Manageru je napsáno, že je schránka zablokovaná")
+MANAGER_LOCKED = re.compile(
+    r"^(?!.*\b(schrank\w*|adres\w*|e-?mail\w*|mail\w*|posta|postu)\b[^.?!]{0,25}\b(zablok|blok|pozastav)\w*)"
+    r".*(\b(manager\w*|zakaznick\w*|pristup\w*)\b[^.?!]{0,25}\b(zablok|blok|zamc|uzamc|zamk|pozastav)\w*"
+    r"|\b(zablok|zamk|uzamk|pozastav)\w*( mi| nam)? (manager|pristup|zakaznick)\w*)"
+)
 # "pořád to samé", "všude stejně": nothing changed
 STILL_THE_SAME = re.compile(
     r"\b(to same|to samy|to stejne|vsude|porad|stale|furt|porad stejne|nic|nepomohl\w*)\b"
@@ -1451,7 +1458,8 @@ def _compromise_beside(turn: Turn) -> bool:
         and lexicon.says("compromised", frame.folded)
         and not frame.open_smtp
         and bool(
-            set(frame.asks) - {"smtp_auth"}
+            # (the answer itself tells how to change the password: "mám ho změnit?" beside)
+            set(frame.asks) - {"smtp_auth", "password"}
             or frame.symptom
             or frame.device
             or _after_smtp_fix(turn)
@@ -2425,7 +2433,7 @@ ROUTES: List[Route] = [
         lambda t: lexicon.says("account_blocked", t.frame.folded) and not t.frame.ports,
         lambda d, t: said(
             "utter_manager_locked"
-            if re.search(r"\b(manager\w*|zakaznick\w*)\b", t.frame.folded)
+            if MANAGER_LOCKED.search(t.frame.folded)
             # "zablokován kvůli příliš mnoha pokusům o přihlášení": a lock-out, not spam
             else "utter_login_lockout"
             if re.search(r"\b(pokus\w*|prihlas\w*|hesl\w*)\b", t.frame.folded)
@@ -3254,7 +3262,7 @@ ROUTES: List[Route] = [
         lambda t: (
             lexicon.says("compromised", t.frame.folded)
             # ("stačí zapnout ověřování a mám klid?": the worry is the question)
-            and not (set(t.frame.asks) - {"smtp_auth"} or t.frame.symptom)
+            and not (set(t.frame.asks) - {"smtp_auth", "password"} or t.frame.symptom)
             and t.frame.open_smtp != "named"
             and not _compromise_beside(t)
         ),

@@ -31,7 +31,7 @@ REDACTED = "[heslo skryto]"
 # ("pass: X", "pass=X": the short form only before its colon)
 KEY = (
     r"(?:h\w?ess?l+\w*|hsel\w*|hels[o]\w*|hesk[o]\b|heskl[oa]\b|heslp|hesol\w*|heso\b"
-    r"|passw\w*|pass?word\w*|pasw\w*|pwd|pswr?d|psw(?=\s*[:=])|pw|pass(?=\s*[:=]|\s+(?:je|is|zni|mam)\b))"
+    r"|passw\w*|pass?word\w*|pasw\w*|pwd|pswr?d|psw(?=\s*[:=]|\s+(?:k|ke|do|od|na|pro)\s+\S+\s*[:=])|pw|pass(?=\s*[:=]|\s+(?:je|is|zni|mam)\b))"
 )
 OPEN_QUOTE = "\"'„“”‚‘`"
 SECRET = rf"[{OPEN_QUOTE}]?(?P<secret>\S+)"
