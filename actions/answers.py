@@ -222,8 +222,12 @@ def answer_auth_while_adding(dispatcher: CollectingDispatcher, turn: Turn) -> Op
         response="utter_auth_after_adding" if guide.auth_after_adding else "utter_auth_in_form",
         form_step=form_step,
     )
-    # ("a kudy se tam dostanu?" follows: the added account's way, not the form)
-    return [SlotSet("last_topic", AUTH_AFTER_ADDING)] if guide.auth_after_adding else []
+    # ("a kudy se tam dostanu?" follows: the added account's way, not the form; "a jaký
+    # port?" the outgoing server's)
+    outgoing = [SlotSet("protocol", "smtp")]
+    return outgoing + (
+        [SlotSet("last_topic", AUTH_AFTER_ADDING)] if guide.auth_after_adding else []
+    )
 
 
 def answer_same_server(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -543,7 +547,13 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             dispatcher, protocol or knowledge.recommended_protocol(), turn.frame.security
         )
     if topic == "settings":
-        return answer_settings(dispatcher, turn.protocol)
+        events = answer_settings(dispatcher, turn.protocol)
+        # "porty pro POP3 i IMAP": the other incoming protocol's ports beside, the rest is shared
+        for other in knowledge.incoming_protocols():
+            if other != turn.protocol and {other, turn.protocol} <= set(turn.frame.protocols):
+                values = replies.settings_values(other)
+                dispatcher.utter_message(response="utter_settings_second_protocol", **values)
+        return events
     alternatives = lexicon.says("username_alternatives", turn.frame.folded)
     if topic == "whole_address" and alternatives:
         # "jen část, nebo celou adresu?": the user name's answer, said once, no yes or no

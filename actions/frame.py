@@ -589,6 +589,16 @@ def language(folded: str, text: str = "") -> str:
     return "cs"
 
 
+def _refined(device: str) -> Tuple[str, ...]:
+    """The guides the device's guide is a special case of (the new Outlook: Outlook)."""
+    return knowledge.guide(device).refines
+
+
+def _program_named(device: str, folded: str) -> bool:
+    program = knowledge.guide(device).program
+    return bool(program and program.search(folded))
+
+
 def read(
     message: Dict[str, Any], device: Optional[str] = None, in_walkthrough: bool = False
 ) -> Frame:
@@ -650,13 +660,25 @@ def read(
         and not lexicon.says("device_claim", folded)
     ):  # "v Outlooku pořád nejde odesílat. v telefonu v Gmailu to jde.": still the Outlook
         frame.device = device
+    if (
+        device in knowledge.guides()
+        and frame.device in _refined(device)
+        # the program known named by its short name ("Outlook píše…" in the Outlook app), not
+        # another program on the phone ("v Gmailu" on a Samsung)
+        and (knowledge.guide(device).kind == "computer" or _program_named(device, folded))
+        and not re.search(r"\b(star\w*|klasick\w*|desktop\w*|classic|old)\b", folded)
+    ):  # "účet už v Outlooku mám" with the new Outlook known: still the new Outlook
+        frame.device = device
     if frame.device in (None, device) and device in knowledge.guides():
         # "v mobilu, ne v PC" about Outlook on Windows: the same program's phone app
         frame.device = devices.phone_app_of(device, folded) or frame.device
     last = [part for part in re.split(r"[.?!]", folded) if part.strip()][-1:]
     asks_last = text.rstrip().endswith("?")  # ("…v telefonu v Gmailu to jde normálně." tells)
-    if frame.device == device and last and asks_last and (asked_for := devices.named(last[0])):
-        frame.device = asked_for  # "v Outlooku jsem to zaškrtl. a jak na iPhonu?": the iPhone
+    asked_for = devices.named(last[0]) if frame.device == device and last and asks_last else None
+    # "v Outlooku jsem to zaškrtl. a jak na iPhonu?": the iPhone ("…v Outlooku…?" with the new
+    # Outlook known: still that one)
+    if asked_for and (device not in knowledge.guides() or asked_for not in _refined(device)):
+        frame.device = asked_for
     focus = _port_sentence(folded) or _focus(folded)
     frame.protocols = _protocols(message, focus, folded)
     if focus != folded:  # "Jaké porty má IMAP? A SMTP?": a fragment adds its protocol

@@ -451,8 +451,8 @@ NOT_THE_POINT = re.compile(
 )
 # A free-text answer to "Pomohlo to?".
 FAILS = re.compile(
-    # ("je to to samé jako do Manageru?" compares, no failure again)
-    r"\b(nefunguj\w*|nejde|nepomohl\w*|to same(?! jako)|to samy(?! jako)|nic se nezmenil\w*|neodchaz\w*|neprijd\w*"
+    # ("je to to samé jako do Manageru?", "a heslo taky to samé?" compare, no failure again)
+    r"\b(nefunguj\w*|nejde|nejede|nejedou|nedari\w*|nepomohl\w*|(?<!taky )(?<!take )(?<!tez )(?<!je )to sam[ey](?! jako)(?!\s*\?)|nic se nezmenil\w*|neodchaz\w*|neprijd\w*"
     r"|neodes\w*|neodejd\w*|neodesl\w*)\b"
     # "vždyť jsem ho zadal už třikrát": tried again, still not in
     r"|\b(zadal\w*|zadaval\w*|zkousel\w*|zkusil\w*|psal\w*|napsal\w*)\b[^.?!]{0,20}\b(nekolikrat|trikrat|dvakrat|ctyrikrat|\d+ ?krat|\d+x|mockrat|porad dokola|opakovane)\b"

@@ -276,6 +276,10 @@ def identity(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 WHICH_METHOD = re.compile(
     r"\b(jak\w*|kter\w*|co)\b[^.?!]{0,15}\b(metod\w*|zpusob\w* (overeni|overovani|prihlas\w*)|overeni)\b"
 )
+# "zaškrtnul jsem i to druhé", "obě mám zaškrtnuté": the log-in boxes ticked
+TICKED = re.compile(
+    r"\b(zaskrt\w*|odskrt\w*|zapnul\w*|zapnut\w*|oznacil\w*|oznacen\w*|ticked|checked)\b"
+)
 AUTH_ANSWERS = {"utter_smtp_auth_required", "utter_auth_ok", "utter_auth_method"}
 # the guide itself named ("ten postup mi nefunguje", "podle návodu to nejde")
 GUIDE_NAMED = re.compile(r"\b(postup\w*|navod\w*|krok\w*|podle vas)\b")
@@ -293,6 +297,8 @@ MANAGER_LOCKED = re.compile(
 STILL_THE_SAME = re.compile(
     r"\b(to same|to samy|to stejne|vsude|porad|stale|furt|porad stejne|nic|nepomohl\w*)\b"
 )
+# "a můžete mi ji odblokovat vy?": the unblocking asked of us
+UNBLOCK = re.compile(r"\b(odblok|odemk|odemyk|uvoln|odbloc|unblock|unlock)\w*")
 # "změněno na …", "nové heslo mám …": a change of the password told
 PASSWORD_CHANGE_TOLD = re.compile(
     r"\b(zmenen\w*|zmenil\w*|prepsal\w*|prepsan\w*|(pre)?nastavil\w*|(pre)?nastaven[oa]|nov\w* (heslo )?(je|mam))\b"
@@ -1948,6 +1954,23 @@ def provider_chosen(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return enter_at(dispatcher, turn, Position(step, at_then=at_then))
 
 
+# the account being added, told in the message ("dal jsem přidat účet…", "nastavuju nový účet")
+ADDING = re.compile(r"\b(prid(at|al\w*|avam\w*|avani)|nov\w* ucet|zaklad\w*|nastavuj\w*)\b")
+
+
+def _notice_while_adding(turn: Turn) -> bool:
+    """A notice of the guide's (log-in not verified, settings not found), met while adding the
+    account: the step after it, not a fault of an account that works."""
+    frame = turn.frame
+    return bool(
+        frame.position
+        and frame.position.at_notice
+        and frame.symptom
+        and ADDING.search(frame.folded)
+        and not (frame.asks or frame.ports or frame.hosts or frame.open_smtp)
+    )
+
+
 def _enters_walkthrough(turn: Turn) -> bool:
     """A screen named with a word of seeing or having done it, outside a running walkthrough."""
     frame = turn.frame
@@ -1963,6 +1986,8 @@ def _enters_walkthrough(turn: Turn) -> bool:
         return False  # "mám aplikaci E-mail od Xiaomi": a phone with no guide, not the seed's
     if _asks_what_to_fill(turn):
         return True
+    if _notice_while_adding(turn):
+        return True  # "přidat účet, jiný…, vyplnil jsem… a píše, že nelze ověřit": that notice
     if _fact_question(turn) or lexicon.says("where_setting", frame.folded):
         return False  # ("jak se dostanu k nastavení serveru u účtu, co už tam mám?": where)
     # ("mám zaškrtlé SSL" is a correction; "chci POP3 a Thunderbird nic nenašel", "účet ještě
@@ -2445,7 +2470,10 @@ ROUTES: List[Route] = [
         "blocked_still",
         lambda t: (
             bool(BLOCKED_ANSWERS & set(last_responses(t.tracker)))
-            and (t.frame.works is False or bool(STILL_THE_SAME.search(t.frame.folded)))
+            and (
+                t.frame.works is False
+                or bool(STILL_THE_SAME.search(t.frame.folded) or UNBLOCK.search(t.frame.folded))
+            )
             and not (t.frame.asks or t.frame.ports or t.intent == "affirm")
         ),
         said("utter_blocked_to_colleagues"),
@@ -2651,6 +2679,17 @@ ROUTES: List[Route] = [
         ),
         lambda d, t: utter_after_filling(d, knowledge.form_step(t.device), t.device),
     ),
+    Route(
+        # "tak jsem zaškrtnul i to druhé" after the log-in boxes were explained: saved, a test
+        "auth_boxes_ticked",
+        lambda t: (
+            bool(AUTH_ANSWERS & set(last_responses(t.tracker)))
+            and bool(TICKED.search(t.frame.folded))
+            and not (t.frame.asks or t.frame.symptom or t.frame.works is False or t.frame.ports)
+            and "?" not in t.frame.text
+        ),
+        said("utter_boxes_ticked"),
+    ),
     # "otevřel jsem nastavení" after the SMTP fix: the rest of the way, not "it works"
     Route("fix_path", on_the_way, answer_progress),
     Route("fix_path_lost", lost_on_the_way, answer_lost),
@@ -2739,6 +2778,7 @@ ROUTES: List[Route] = [
                 )
                 and not _after_smtp_fix(t)  # "kde to na Macu zapnu?" asks the fix's place
                 and not t.frame.security  # "a kdybych ho zase zapnul?": SSL switched
+                and not (t.frame.asks or t.frame.ports)  # "a ssl zapnout nebo ne?": asked
             )
             or lexicon.says("profile", t.frame.folded)
         ),

@@ -90,8 +90,10 @@ WITH_IT = re.compile(
     rf"^\W*(a |tak )?(s|se) nim\W*$|{IF_IT}(zapn|zaskrtn|povol){WHICH_THEN}"
     r"|^\W*(and |so )?(what about )?with( it| ssl)?\W*$"  # "and with?" after "…without SSL"
 )
-# "a kdybych ho vypnul?" after a port with SSL: without it
-WITHOUT_IT_OFF = re.compile(rf"{IF_IT}(vypn|odskrtn|zrus){WHICH_THEN}")
+# "a kdybych ho vypnul?", "a když ne?" after a port with SSL: without it
+WITHOUT_IT_OFF = re.compile(
+    rf"{IF_IT}(vypn|odskrtn|zrus){WHICH_THEN}|^\W*(a |tak |no a )?(kdyz|kdyby|pokud) ne\W*$"
+)
 HOST = re.compile(r"\b[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b")
 # "je to bezpečné?": whether the setting is safe is asked, no SSL said
 SAFE_QUESTION = re.compile(
