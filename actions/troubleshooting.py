@@ -116,13 +116,24 @@ def utter_other_devices(dispatcher: CollectingDispatcher, folded: str) -> None:
     dispatcher.utter_message(response="utter_also_other_devices", lead=lead)
 
 
+# the customer's own plan: "takže přepnu na SMTP autentizaci?", "zapnu tam ověřování"
+SWITCH_TO_AUTH = re.compile(
+    r"\b(prepn\w*|zapn\w*|dam|dat|nastav\w*|zvol\w*|vyber\w*|zaskrtn\w*)\b[^.?!]{0,15}"
+    r"\b(smtp auth\w*|autentiz\w*|autentif\w*|overov\w*|overen\w*)"
+)
+
+
 def utter_without_auth(dispatcher: CollectingDispatcher, folded: str) -> None:
     """What happens without the outgoing server's log-in; "musím to řešit, nebo to můžu
     ignorovat?" gets that it must be solved first."""
-    if lexicon.says("pop_before_smtp_option", folded):  # "…POP před odesláním nechat?"
-        lead = "volbu „POP before SMTP“ (POP před odesláním) vypněte a zapněte ověřování (SMTP AUTH) – bez"
+    switch = (
+        "volbu „POP before SMTP“ (POP před odesláním) vypněte a zapněte ověřování (SMTP AUTH) – bez"
+    )
+    if SWITCH_TO_AUTH.search(folded):  # "takže přepnu na SMTP autentizaci?": yes, first
+        lead = f"Ano – {switch}"
+    elif lexicon.says("pop_before_smtp_option", folded):  # "…POP před odesláním nechat?"
         # asked "stačí to tak nechat?": no, first
-        lead = f"Ne – {lead}" if "?" in folded else lead[:1].upper() + lead[1:]
+        lead = f"Ne – {switch}" if "?" in folded else switch[:1].upper() + switch[1:]
     elif lexicon.says("asks_if_must", folded):  # "…POP before SMTP? musím něco dělat?"
         lead = "Vyřešit to je potřeba – bez"
     elif lexicon.says("pop3_relation", folded):  # "souvisí to s tím, že mám POP3?"

@@ -771,6 +771,8 @@ def _near_keyword(text: str, folded: str) -> Iterator[Tuple[int, int]]:
                 continue
             if fold(word.strip(STRIP)) in ENGLISH_AFTER_KEY:
                 continue
+            if number and PRESSED.search(fold(text[key.end() : start])):
+                break  # "…password and clicked Sign In": a button named, the sentence goes on
             if _shaped(word, right_after_key=number == 0) or _unknown(word):
                 yield start, end
                 break  # one password per keyword: what follows it is the customer's sentence
@@ -842,6 +844,13 @@ METHOD_SECRET = re.compile(
 )
 
 
+# a word of pressing right before a word: that word is a button ("clicked Sign In")
+PRESSED = re.compile(
+    r"\b(clicked|click|tapped|tap|pressed|press|hit|chose|selected|klikl\w*|kliknu\w*|klepl\w*"
+    r"|klepnu\w*|zmackl\w*|zmacknu\w*|stiskl\w*|stisknu\w*|tukl\w*|tuknu\w*)\s*$"
+)
+
+
 def _without_method_names(folded: str) -> str:
     """`folded` with the keyword of a method's name made no keyword, every index kept."""
     return METHOD_KEY.sub(lambda m: m.group(1) + m.group(2)[0] + "-" + m.group(2)[2:], folded)
@@ -857,6 +866,8 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
             candidates.append(match.span("secret"))
     for match in (m for nearby in NEARBY for m in nearby.finditer(folded)):
         word = text[match.start("secret") : match.end("secret")]
+        if PRESSED.search(match.group("between")):
+            continue  # "…email and password and clicked Sign In": a button's name
         if _shaped(word, right_after_key=not match.group("between")):
             candidates.append(match.span("secret"))
     candidates += list(_near_keyword(text, folded))

@@ -1217,3 +1217,29 @@ def test_asked_whether_to_switch_the_log_in_on_gets_yes(domain):
 def test_a_domain_verification_is_no_mail_log_in(domain):
     reply, _ = respond(domain, "kam v DNS pridam TXT zaznam kvuli overeni domeny u microsoftu?")
     assert "nevyřeším" in reply and "ověřování odchozího serveru" not in reply
+
+
+def test_the_customers_plan_to_switch_to_the_log_in_gets_yes_not_no(domain):
+    reply, _ = respond(
+        domain, "u overeni mam vybrano POP pred SMTP, takze to prepnu na SMTP autentizaci?"
+    )
+    assert reply.startswith("Ano – volbu „POP before SMTP“")
+    reply, _ = respond(domain, "u overeni mam vybrano POP pred SMTP, muzu to nechat?")
+    assert reply.startswith("Ne – volbu „POP before SMTP“")
+
+
+def test_the_new_outlook_stays_itself_when_the_customer_says_outlook(domain):
+    reply, slots = respond(
+        domain,
+        "v outlooku uz ten ucet mam, mam ho odebrat? neprijdu o zpravy?",
+        device="outlook_new",
+    )
+    assert "„Soubor“" not in reply and "Manage" in reply and "IMAP" in reply
+    assert slots.get("device", "outlook_new") == "outlook_new"
+
+
+def test_a_mailbox_the_manager_shows_blocked_is_no_locked_manager(domain):
+    reply, _ = respond(domain, "v manageru je u schranky stav zablokovano, prej kvuli spamu")
+    assert "antivir" in reply and "Zamčený přístup" not in reply
+    reply, _ = respond(domain, "do manageru se neprihlasim, pise ze je pristup zablokovany")
+    assert "Zamčený přístup" in reply

@@ -198,6 +198,9 @@ def test_what_people_say_about_a_password_is_no_password():
         "jmeno adresu a heslo mam vyplneny a dal jsem dalsi",
         # the field's own label: "Volitelné" (optional) under the outgoing server
         "a u odchoziho serveru pise u jmena a hesla Volitelne, mam to tam davat?",
+        # a button pressed after the fields ("Sign In" is no password)
+        "I typed name, email and password and clicked Sign In, now it says unable to verify",
+        "vyplnila jsem adresu a heslo a klikla na Prihlasit",
     ]:
         assert redact(text) == text, text
         assert not typed_password(text), text
@@ -209,6 +212,7 @@ def test_passwords_in_the_ways_people_write_them():
         "zadal jsem heslo Kocicka a nejde to": "zadal jsem heslo [heslo skryto] a nejde to",
         "heslo do schránky je tajneheslo": "heslo do schránky je [heslo skryto]",
         "password: Abc12345": "password: [heslo skryto]",
+        "psw k mailu: Babi1950 a nejde to": "psw k mailu: [heslo skryto] a nejde to",
         "/moje heslo je Xyz": "/moje heslo je [heslo skryto]",
         "heslo zní „ruzovy slon“": "heslo zní „[heslo skryto]“",
         '/inform{"heslo": "tajne"}': '/inform{"heslo": "[heslo skryto]"}',
