@@ -2,6 +2,7 @@
 "už to není potřeba"; a detail or a contact for the colleagues. Answered from the conversation's
 open record (one per conversation, actions/handoff.py), never with a new one."""
 
+import re
 from typing import Optional
 
 from rasa_sdk.events import SlotSet
@@ -24,6 +25,9 @@ def handed_off(turn: Turn) -> bool:
     )
 
 
+CALL_ME = re.compile(r"\b(volejte|zavolejte|zavolat|volat|telefon\w*|cisl\w*|call)\b")
+
+
 def contact_in(turn: Turn) -> bool:
     """An e-mail address or a phone number for the colleagues' reply: asked for, or a message
     that is little more than it ("pořád nic, login mám jan@firma.cz" names the mailbox)."""
@@ -31,7 +35,9 @@ def contact_in(turn: Turn) -> bool:
     if not (EMAIL.search(frame.text) or frame.phone_number):
         return False
     about_mail = frame.asks or frame.hosts or frame.ports or frame.symptom or frame.works is False
-    return turn.pending == Pending.CALLBACK_EMAIL or not about_mail
+    # ("na ten mail ne, nic mi nepřijde. volejte na 777…": the number, whatever the mail does)
+    call_me = bool(frame.phone_number and CALL_ME.search(frame.folded))
+    return turn.pending == Pending.CALLBACK_EMAIL or not about_mail or call_me
 
 
 def kind(turn: Turn) -> Optional[str]:

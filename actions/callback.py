@@ -19,6 +19,13 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
 DECLINE = re.compile(r"\b(ne|nechci|nebudu|radsi ne|bez kontaktu|nechte to)\b")
 
 
+# both an address and a number, the number preferred (the mailbox is full or refused)
+PHONE_PREFERRED = re.compile(
+    r"\b(radsi|radeji|spis|lepsi|volejte|zavolejte)\b[^.!?]{0,20}\b(telefon\w*|cisl\w*|mobil\w*|\d{3})"
+    r"|\b(plna|plny|nefunguje|nejde|nechodi|ne)\b[^.!?]{0,30}\b(telefon\w*|volejte|zavolejte)"
+)
+
+
 def answer_callback(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     """None when the message is neither an address nor a refusal (a question: answered as
     usual, the offer stays open)."""
@@ -26,6 +33,8 @@ def answer_callback(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Ev
     record = handoffs.latest(turn.tracker.sender_id)
     found = EMAIL.search(text)
     contact = found.group(0) if found else turn.frame.phone_number  # an address or a phone
+    if found and turn.frame.phone_number and PHONE_PREFERRED.search(turn.frame.folded):
+        contact = turn.frame.phone_number  # "jitka@…, ale ta je plná, tak radši telefon 777…"
     if contact and record:
         handoffs.update(record["id"], contact=contact)
         post_in_thread(record, f"Zákazník nechává kontakt pro odpověď: {contact}")
