@@ -2683,10 +2683,11 @@ ROUTES: List[Route] = [
         # "tak jsem zaškrtnul i to druhé" after the log-in boxes were explained: saved, a test
         "auth_boxes_ticked",
         lambda t: (
-            bool(AUTH_ANSWERS & set(last_responses(t.tracker)))
-            and bool(TICKED.search(t.frame.folded))
-            and not (t.frame.asks or t.frame.symptom or t.frame.works is False or t.frame.ports)
+            # (the words first: the events are read only for a message that ticks something)
+            bool(TICKED.search(t.frame.folded))
             and "?" not in t.frame.text
+            and not (t.frame.asks or t.frame.symptom or t.frame.works is False or t.frame.ports)
+            and bool(AUTH_ANSWERS & set(last_responses(t.tracker)))
         ),
         said("utter_boxes_ticked"),
     ),
