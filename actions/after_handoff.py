@@ -9,7 +9,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon
-from actions.callback import EMAIL, answer_callback
+from actions.address import EMAIL
+from actions.callback import answer_callback
 from actions.context import Events, Turn
 from actions.handoff import HANDOFF_RESPONSES, open_record, post_addition, post_in_thread
 from actions.pending import Pending

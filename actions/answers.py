@@ -362,8 +362,12 @@ def answer_ssl_advice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if ACCEPT_ALL_CERTIFICATES.search(turn.frame.folded):
         # Samsung's "SSL (přijmout všechny certifikáty)" beside "SSL": the plain SSL one
         dispatcher.utter_message(response="utter_ssl_not_accept_all")
+    if lexicon.says("plain_unsafe", turn.frame.folded):
+        dispatcher.utter_message(response="utter_plain_unencrypted")
     chosen = turn.tracker.get_slot("form_protocol")
-    protocol = next(iter(turn.frame.protocols), None) or turn.protocol or chosen
+    owners = [knowledge.protocol_for_port(number) for number in turn.frame.ports]
+    named = next((owner[0] for owner in owners if owner), None)  # "je 110 bezpečný?": POP3's
+    protocol = next(iter(turn.frame.protocols), None) or named or turn.protocol or chosen
     if protocol == "incoming" and chosen in knowledge.incoming_protocols():
         protocol = chosen
     if protocol in knowledge.protocols() or protocol == "incoming":

@@ -9,13 +9,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon
+from actions.address import EMAIL
 from actions.context import Events, Turn
 from actions.handoff import post_addition, post_in_thread
 from actions.pending import Pending
 from czech_nlu.folding import fold
 from stores import handoffs
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
 DECLINE = re.compile(r"\b(ne|nechci|nebudu|radsi ne|bez kontaktu|nechte to)\b")
 
 

@@ -15,7 +15,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon, replies
-from actions.context import Events, resolve
+from actions.address import mailbox_address
+from actions.context import Events, customer_texts, resolve
 from actions.outcome import UNSET
 from actions.routes import route
 from actions.walkthrough import NAVIGATION, offer_resume, resume_step
@@ -52,6 +53,7 @@ class ActionRespond(Action):
         # ("skener neposílá skeny od toho ticketu": the places are the scanner's, not a phone's)
         sender = lexicon.says("sending_device", turn.frame.folded) and not turn.frame.device
         replies.with_device(outcome.messages, knowledge.SENDING_DEVICE if sender else turn.device)
+        replies.with_address(outcome.messages, mailbox_address(customer_texts(turn.tracker)))
         replies.fault_first(outcome.messages)
         dispatcher.messages.extend(outcome.messages)
         replies.buttons_last(dispatcher.messages, domain)

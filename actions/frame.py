@@ -119,6 +119,10 @@ class Frame:
         return phrases.WISHED.sub(" ", self.folded)
 
 
+# A request beside a success ("…, díky. ještě potřebuju porty pro počítač")
+STILL_WANTED = re.compile(
+    r"\b(jeste|potrebuj\w*|chci|chtel\w*|chtela|poslete|napiste|dejte|prosim o|a co|a jak|a kde)\b"
+)
 # "bez" followed by a word that is no security ("bez domény", "bez zavináče")
 WITHOUT_OTHER = re.compile(r"\bbez (?!ssl|tls|sifr|zabezp|nej|neho|toho|nic|ni\b)\w{3,}")
 DIRECTION_OF_SERVER = re.compile(r"\b(prichoz\w*|incoming)( mail)? server")
@@ -149,6 +153,7 @@ LEXICON_TOPICS = {
     "switch_protocol": "switch_protocol",
     "switch_account": "switch_account",
     "ssl_advice": "ssl_advice",
+    "plain_unsafe": "ssl_advice",  # "587 bez šifrování, není to nebezpečné?": works, SSL advised
     "what_is": "term",
     "outgoing_login_empty": "outgoing_login",
     "account_password": "mailbox_password",
@@ -958,8 +963,13 @@ def read(
         lexicon.says("thanks", folded)
         and bool(phrases.SUCCESS_VERB.search(reported))
         and not phrases.CONTRAST.search(folded)
-        # ("díky, už to jede. ještě byste mi poslali vyúčtování": a request of its own)
-        and not (frame.asks or lexicon.says("adjacent", folded) or frame.adjacent_clauses)
+        # ("díky, už to jede. ještě byste mi poslali vyúčtování": a request of its own; "dala
+        # jsem imap, ssl a ty porty. … díky" only tells what was filled in)
+        and not (
+            (frame.asks and ("?" in text or STILL_WANTED.search(folded)))
+            or lexicon.says("adjacent", folded)
+            or frame.adjacent_clauses
+        )
     )
     if frame.works and frame.symptom and re.search(r"\bjinak\b", folded):
         frame.works = None  # "4 maily visí v K odeslání, jinak všechno funguje": the fault stays

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Set, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Set, Tuple
 
 import yaml
 
@@ -83,9 +83,15 @@ def status_page() -> str:
     return str(load()["status_page"])
 
 
-def username() -> str:
-    """The user name, as a sentence names it: "celá e-mailová adresa (například …)"."""
-    return str(credentials()["username"]["nominative"])
+def username(address: Optional[str] = None) -> str:
+    """The user name, as a sentence names it: "celá e-mailová adresa (například …)", or the
+    customer's own address when they wrote it."""
+    names = credentials()["username"]
+    return names["own"].format(address=address) if address else str(names["nominative"])
+
+
+def public_mail_domains() -> FrozenSet[str]:
+    return frozenset(load()["public_mail_domains"])
 
 
 def smtp_auth_checkboxes() -> List[str]:

@@ -207,6 +207,13 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
             )
             wrong[owner[0]] = "ssl"
             continue
+        if (
+            owner
+            and owner[1] == "plain"
+            and lexicon.says("plain_unsafe", frame.folded)
+            and not ASKS_IF_RIGHT.search(frame.folded)
+        ):  # "587 bez šifrování, není to nebezpečné?": the SSL advice answers it (but "je to ok
+            continue  # a je to bezpečný?" wants the verdict too)
         starttls = STARTTLS_CHOICE.search(_said_with(number, frame))
         if owner and owner[1] == "ssl" and starttls:
             # "STARTTLS a port 465", "TLS a 993": the SSL port wants the SSL/TLS choice
@@ -301,6 +308,7 @@ def _purpose_asked(number: int, folded: str) -> bool:
     )
 
 
+ASKS_IF_RIGHT = re.compile(r"\b(ok|dobre|spravne?|v poradku|sedi)\b")
 NO_FIRST = {
     "utter_port_check_unknown": "utter_port_check_unknown_no",
     "utter_port_check_wrong": "utter_port_check_wrong_no",

@@ -94,6 +94,14 @@ def with_device(messages: List[Dict[str, Any]], device: Optional[str]) -> None:
                 message.setdefault(name, value)
 
 
+def with_address(messages: List[Dict[str, Any]], address: Optional[str]) -> None:
+    """The user name is the customer's own address once they wrote it, not an example's."""
+    if address:
+        for message in messages:
+            if "username" in message:
+                message["username"] = knowledge.username(address)
+
+
 # What is right, said as one part of a whole that is not ("Port 995 je v pořádku", no "Ano")
 CONFIRMED = {
     "utter_port_check_ok": "utter_port_check_ok_part",

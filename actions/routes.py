@@ -1501,6 +1501,8 @@ def sending_device_settings(dispatcher: CollectingDispatcher, turn: Turn) -> Eve
     dispatcher.utter_message(
         response="utter_sending_device_settings", **replies.settings_values("smtp")
     )
+    if lexicon.says("pop_before_smtp", turn.frame.folded):  # "…/ POP před SMTP. Co vybrat?"
+        utter_without_auth(dispatcher, turn.frame.folded)
     return [SlotSet("protocol", "smtp"), SlotSet("last_topic", "smtp_auth")]
 
 
@@ -2415,8 +2417,18 @@ ROUTES: List[Route] = [
     ),
     Route(
         "field_locked",  # "nejde mi to přepsat, políčko je šedé": where the program lets go of it
-        lambda t: lexicon.says("field_locked", t.frame.folded) and not t.frame.symptom,
+        # (the account type's field: "pole POP3 je šedé" – the account is added again instead)
+        lambda t: (
+            lexicon.says("field_locked", t.frame.folded)
+            and not t.frame.symptom
+            and "switch_account" not in t.frame.asks
+        ),
         said("utter_field_locked"),
+    ),
+    Route(
+        "new_password_prompt",  # "…tlačítka zkusit znovu, zadat nové heslo a zrušit. co dát?"
+        lambda t: lexicon.says("new_password_prompt", t.frame.folded),
+        said("utter_new_password_prompt"),
     ),
     Route(
         # "tak kde najdu to správný?" / "jsem tam, vidím tabulku s adresami" after the password's

@@ -123,13 +123,19 @@ SWITCH_TO_AUTH = re.compile(
 )
 
 
+AUTH_NAMED = re.compile(r"\bsmtp[- ]?auth\w*")
+
+
 def utter_without_auth(dispatcher: CollectingDispatcher, folded: str) -> None:
     """What happens without the outgoing server's log-in; "musím to řešit, nebo to můžu
     ignorovat?" gets that it must be solved first."""
     switch = (
         "volbu „POP before SMTP“ (POP před odesláním) vypněte a zapněte ověřování (SMTP AUTH) – bez"
     )
-    if SWITCH_TO_AUTH.search(folded):  # "takže přepnu na SMTP autentizaci?": yes, first
+    if AUTH_NAMED.search(folded) and lexicon.says("pop_before_smtp", folded) and "/" in folded:
+        # a device's list copied ("Žádná / SMTP-AUTH / POP před SMTP. Co vybrat?"): the choice
+        lead = "Z nabídky zvolte „SMTP-AUTH“ (ověřování SMTP). Bez"
+    elif SWITCH_TO_AUTH.search(folded):  # "takže přepnu na SMTP autentizaci?": yes, first
         lead = f"Ano – {switch}"
     elif lexicon.says("pop_before_smtp_option", folded):  # "…POP před odesláním nechat?"
         # asked "stačí to tak nechat?": no, first

@@ -96,6 +96,16 @@ NEARBY = tuple(
 NOT_A_PASSWORD = frozenset(
     fold(word)
     for word in [
+        # conjunctions: the customer's sentence goes on ("zadat nové heslo, nebo …?")
+        "nebo",
+        "anebo",
+        "alebo",
+        "ale",
+        "protože",
+        "když",
+        "jestli",
+        "pokud",
+        "než",
         # "to heslo vím", "heslo znám": what the customer knows of it
         "vím",
         "nevím",
@@ -647,8 +657,10 @@ JOINED_TERM = re.compile(r"[-_](cleartext|encrypted|plain|hashed|md5|protected)\
 # na Pokračovat", "to heslo jsem Vám napsala")
 DOING = re.compile(
     r"^(klik|klep|tuk|zmack|stisk|napsa|vepsa|prepsa|zada|vyplni|zmeni|nastavi|vlozi|pouzi"
-    r"|opsa|zkopirova)(n?u|a|i)?l[aoiy]?$"
+    r"|opsa|zkopirova|zaskrt|odskrt|oznaci|zatrh|odtrh)(n?u|a|i)?l[aoiy]?$"
 )
+# The log-in's own terms in forms the word list lacks ("jméno heslo a nic s autentizací")
+LOG_IN_TERM = re.compile(r"^(autenti[zf]\w*|autoriz\w*|verifik\w*|prihlasovan\w*)$")
 
 
 @lru_cache(maxsize=1)
@@ -715,6 +727,8 @@ def _unknown(word: str) -> bool:
     if bare.islower() and folded.endswith(VERBAL_NOUN_ENDINGS):  # "odesílání": a dictionary gap
         return False
     if bare.islower() and (COLLOQUIAL.match(folded) or DOING.match(folded)):
+        return False
+    if LOG_IN_TERM.match(folded.lower()):
         return False
     # "odeslalo", "odeslala": the past tense of a verb whose infinitive the list has ("odeslat")
     past = PAST_TENSE.match(folded) if bare.islower() else None
