@@ -45,8 +45,10 @@ def kind(turn: Turn) -> Optional[str]:
     """Which handoff follow-up the message is: cancel, contact, status, wait, detail (None: none).
     The words are read first: most messages are none, and they cost no scan of the events."""
     folded = turn.frame.folded
-    if lexicon.says("handoff_cancel", folded):
-        found: Optional[str] = "cancel"
+    if lexicon.says("handoff_cancel_asked", folded):
+        found: Optional[str] = "cancel_asked"
+    elif lexicon.says("handoff_cancel", folded):
+        found = "cancel"
     elif contact_in(turn):
         found = "contact"
     elif lexicon.says("handoff_status", folded) and not turn.frame.names_something:
@@ -73,6 +75,11 @@ def answer(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
         post_in_thread(record, "Zákazník píše, že už pomoc nepotřebuje.")
         dispatcher.utter_message(response="utter_handoff_cancelled", handoff_number=record["id"])
         return [SlotSet("pending_question", None)]
+    if found == "cancel_asked":  # "a jde to ještě zrušit?": yes, by saying so
+        dispatcher.utter_message(
+            response="utter_handoff_cancel_possible", handoff_number=record["id"]
+        )
+        return []
     if found == "detail":
         post_addition(record, turn.frame.text)
         dispatcher.utter_message(response="utter_handoff_detail", handoff_number=record["id"])

@@ -296,6 +296,10 @@ def answer_switch_account(dispatcher: CollectingDispatcher, turn: Turn) -> Event
     the walkthrough offered, for that type when the customer named it."""
     dispatcher.utter_message(response="utter_switch_account")
     target = switch_target(turn)
+    if target in knowledge.incoming_protocols():  # "…dát IMAP místo POPu": its values then
+        dispatcher.utter_message(
+            response="utter_switch_account_values", **replies.protocol_values(target)
+        )
     chosen = [SlotSet("protocol", target), SlotSet("form_protocol", target)] if target else []
     return chosen + [
         SlotSet("pending_question", Pending.WALKTHROUGH_OFFER.value),
@@ -306,7 +310,12 @@ def answer_switch_account(dispatcher: CollectingDispatcher, turn: Turn) -> Event
 def switch_target(turn: Turn) -> Optional[str]:
     """The incoming protocol switched to: the one after "na" ("z POP3 na IMAP") or before
     "místo", else the last one named."""
-    after_na = re.findall(r"(?:\bna|\bza|->|\bto)\s+(\w+)", turn.frame.folded)
+    # ("nastavil to na IMAP, ale já chci POP3": the one wished first)
+    wished = re.findall(
+        r"\b(?:chci|chtel\w*|radsi|radeji|potrebuj\w*|want)\s+(?:(?:mit|tam|dat|to)\s+)*(\w+)",
+        turn.frame.folded,
+    )
+    after_na = wished + re.findall(r"(?:\bna|\bza|->|\bto)\s+(\w+)", turn.frame.folded)
     # ("POP3 místo IMAP", "POP3 instead of IMAP": the one before the word)
     instead = re.findall(r"(\w+)\s+(?:misto|namisto|instead of)\b", turn.frame.folded)
     named = [p for word in after_na + instead for p in protocols_in_text(word)]

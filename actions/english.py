@@ -69,6 +69,16 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             response="utter_en_password_changed", password_changed=english["password_changed"]
         )
         answered = True
+    elif (
+        turn.topic == "smtp_auth"
+        and WHERE.search(frame.folded)
+        and (guide := knowledge.guides().get(frame.device or turn.device or ""))
+        and guide.smtp_auth_en
+    ):  # "and where is that setting on an iPhone?": that device's place, in English
+        dispatcher.utter_message(
+            response="utter_en_auth_where", device_short=guide.short, place=guide.smtp_auth_en
+        )
+        answered = True
     elif turn.topic == "smtp_auth" and HOW.search(frame.folded):
         dispatcher.utter_message(
             response="utter_en_smtp_auth", **values
@@ -124,6 +134,8 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             dispatcher.utter_message(response="utter_en_username", **values)
         elif topic == "smtp_auth":
             dispatcher.utter_message(response="utter_en_smtp_auth", **values)
+        elif topic == "server" and "same_server" in asks:
+            continue  # the one server's answer names it
         elif topic == "server":
             dispatcher.utter_message(response="utter_en_server", **values)
         elif topic in ("username", "password", "mailbox_password"):
@@ -188,7 +200,9 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         or frame.error_code
         or frame.symptom in SENDING_FAILS
     )
-    topic = "smtp_auth" if sending else "server" if "server" in asks else "port"
+    # ("…and do I need to tick anything for outgoing mail?" → "where is that?": the log-in)
+    last_auth = bool(asks) and asks[-1] == "smtp_auth"
+    topic = "smtp_auth" if sending or last_auth else "server" if "server" in asks else "port"
     return [
         SlotSet("protocol", turn.protocol),
         SlotSet("security", turn.security),
@@ -200,6 +214,9 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             list(FOLLOWED) if "settings" in asks else [t for t in asks if t in FOLLOWED] or [topic],
         ),
     ]
+
+
+WHERE = re.compile(r"\b(where|which menu|how do i find)\b")
 
 
 def step_labels(messages: List[Dict[str, Any]], device: Optional[str]) -> List[Dict[str, Any]]:

@@ -119,6 +119,11 @@ class Frame:
         return phrases.WISHED.sub(" ", self.folded)
 
 
+# The time until the colleagues call, told beside a question ("než se někdo ozve, …")
+WAITING_FOR_CALL = re.compile(
+    r"\b(nez|az|dokud)\b( se| mi| nam| me| nekdo| nekto| kolega| kolegove| vy| ne)* "
+    r"(ozv|zavol|pripoj|odpov)\w*"
+)
 # A request beside a success ("…, díky. ještě potřebuju porty pro počítač")
 STILL_WANTED = re.compile(
     r"\b(jeste|potrebuj\w*|chci|chtel\w*|chtela|poslete|napiste|dejte|prosim o|a co|a jak|a kde)\b"
@@ -697,6 +702,8 @@ def read(
         offered = lexicon.load()["offered_protocol"].pattern.finditer(folded)
         on_screen = {canonical_protocol(match.group("offered")) for match in offered}
         frame.protocols = [p for p in frame.protocols if p not in on_screen]
+    if lexicon.says("ports_tab", folded):  # Outlook's „Upřesnit“ tab: both servers' ports
+        frame.protocols = list(dict.fromkeys(frame.protocols + ["smtp"]))
     frame.security = _security(message, focus, folded)
     if not text:
         return frame  # a button: its intent and entities say it all
@@ -766,6 +773,8 @@ def read(
     ):
         # "IMAP porty a server prosím": that protocol's complete settings
         frame.asks = ["settings"] + [t for t in frame.asks if t not in ("port", "server")]
+    if not frame.asks and "?" in text and lexicon.says("ports_tab", folded):
+        frame.asks = ["port"]  # "a na záložce Upřesnit?": what goes there
     wants = lexicon.load()["device_asks"].search(folded)
     if wants:  # "dal jsem IMAP a heslo, teď to chce server": what it asks for now
         asked = re.sub(r"^\W*(na|o)\s+", "", folded[wants.end() :])
@@ -1041,7 +1050,11 @@ def read(
     frame.identity = bool(phrases.IDENTITY.search(folded))
     _situation(frame, folded)
     # "mluvím s člověkem?" asks who answers; "s automatem psát nechci, chci člověka" asks for one
-    frame.person = lexicon.says("person_request", folded) and not (frame.identity and "?" in text)
+    # ("než se někdo ozve – jaký je port?": the wait for the colleagues, no new request)
+    asked_for = WAITING_FOR_CALL.sub(" ", folded)
+    frame.person = lexicon.says("person_request", asked_for) and not (
+        frame.identity and "?" in text
+    )
     frame.adjacent = lexicon.says("adjacent", unaddressed)
     if frame.symptom == "certificate" and frame.adjacent and WEBSITE.search(folded):
         frame.symptom = None  # "nejde otevřít náš web, stránka není zabezpečená": the web's

@@ -154,6 +154,7 @@ class Guide:
     refines: Tuple[str, ...] = ()  # guides this one is a special case of (Samsung: Android)
     # the program itself named ("poštu čtu v Gmailu"): wins over the phone it runs on
     program: Optional["re.Pattern[str]"] = None
+    smtp_auth_en: str = ""  # smtp_auth, in English (for a customer who writes in English)
 
     def step_number(self, step_id: str) -> int:
         """1-based number of the step with this id."""
@@ -232,6 +233,7 @@ def guides() -> Dict[str, Guide]:
             auth_after_adding=bool(spec.get("auth_after_adding")),
             refines=tuple(spec.get("refines") or []),
             program=re.compile(rf"\b(?:{spec['program']})\b") if spec.get("program") else None,
+            smtp_auth_en=spec.get("smtp_auth_en", ""),
             **{name: spec[name] for name in GUIDE_FIELDS},
         )
     return loaded

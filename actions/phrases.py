@@ -28,6 +28,9 @@ TOPIC_WORDS = {
         r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*|\bmen\w* pouzivatel\w*"
         r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|zadam|napsat|napisu|dat|dam|davam|vyplnit|vyplnim|psat|pisu) (jako|do|k|ke) (jmen\w*|uzivatel\w*)"
         r"|\bjako uzivatel\w*|\bcast pred zavinac\w*|\b(jak\w*|co|ktere)( \w+){0,4} jmeno\b"
+        # "do přihlasovacieho mena dám čo?": the field first, the question word last
+        r"|\b(do|k|ke|jako|ako) (prihlasovac\w* )?(jmen\w*|men[ao]\w*|uzivatel\w*|loginu?)\b"
+        r"( (mam|mame))? (zadat|zadam|napsat|napisu|dat|dam|davam|vyplnit|vyplnim|psat|pisu)( tam)? (co|ci)\b"
         # "a jméno a heslo?", "server, porty, jméno?": the log-in's name beside its password
         r"|\bjmeno,? (a|i) heslo\b|\bheslo,? (a|i) jmeno\b|\b(server\w*|port\w*),? (\w+,? ){0,2}jmeno\b"
         r"|\buzivatel\w*,? (a|i) hesl\w*|\bhesl\w*,? (a|i) uzivatel\w*"  # "chce to uživatele a heslo"
@@ -159,6 +162,8 @@ ASKS_US_TO_SEND = re.compile(
     # "nemůžete mi to heslo poslat vy?": the password asked of us, nothing fails to send
     r"|\b(muzete|nemuzete|mohli|nemohli|muzes|poslete|posli)\b[^.?!]{0,25}\bhesl\w*[^.?!]{0,15}\b(poslat|zaslat|napsat|dat|rict)\b"
     r"|\bhesl\w*\b[^.?!]{0,10}\b(poslete|zaslete|posli|napiste)\b"
+    # "a nemůžete mi ji poslat mailem?": something of ours asked for (said before)
+    r"|\b(muzete|nemuzete|mohli|nemohli|mohl|nemohl|muzes)\b( byste| bys)?( mi| nam)? (ji|ho|je|to|tu|ten)\b( \w+)? (poslat|zaslat|preposlat)\b"
 )
 # A number right after a protocol or direction ("odchozí 25 bez šifrování", "imap 993 ssl",
 # "u SMTP mám 2525"), not a server's reply code ("smtp 535 5.7.8") nor a decimal.

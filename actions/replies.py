@@ -132,6 +132,8 @@ def fault_first(messages: List[Dict[str, Any]]) -> None:
     rest = [m for m in messages if m.get("response") not in CONFIRMED]
     for message in confirmed:
         message["response"] = CONFIRMED[message["response"]]
+    first_fault = next(i for i, m in enumerate(rest) if _fault(m))
+    rest.insert(0, rest.pop(first_fault))  # the "Ne" answers the question: it leads
     last_fault = max(i for i, m in enumerate(rest) if _fault(m))
     messages[:] = rest[: last_fault + 1] + confirmed + rest[last_fault + 1 :]
 

@@ -461,7 +461,8 @@ def _filled_step(turn: Turn) -> Optional[int]:
     if (
         not turn.walkthrough_active
         and turn.device
-        and not frame.position
+        # ("lumia: políčka mám všechny vypsaný": all of them are the form's, not the address's)
+        and (not frame.position or re.search(r"\bvsechn\w*", frame.folded))
         and _asks_button_after_filling(frame.folded)
     ):  # "iPad, všechna políčka mám vyplněná, co teď zmáčknout?": the account form's button
         form = knowledge.form_step(turn.device)
@@ -599,6 +600,10 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         and not set(frame.protocols) & set(knowledge.incoming_protocols())
     ):  # "jaký je rozdíl mezi 465 a 587?": between those ports, not IMAP and POP3
         topics = [t for t in topics if t != "pop_vs_imap"] or ["port"]
+    if {"switch_account", "switch_protocol"} <= set(topics) and "server" in frame.folded:
+        # "předělat účet z POPu na IMAP, musím přepsat i server?": its "Ne" first, then how
+        topics.remove("switch_protocol")
+        topics.insert(0, "switch_protocol")
     if not topics and not frame.ports and not turn.follow_up and turn.intent in INTENT_TOPICS:
         topics = [INTENT_TOPICS[turn.intent]]
         if topics == ["other_device"] and frame.device and not _asks_setup(turn):
@@ -1565,6 +1570,10 @@ def where_back(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if re.search(r"\bhesl", folded) or (about_password and re.search(r"\b(zmen|men[ie])", folded)):
         answers.utter_password_change(dispatcher, "utter_mailbox_password")
         return []
+    if turn.topic == "switch_account" and turn.device in knowledge.guides():
+        # "a kde v telefonu to přepnu?" after "the account is added again": where to add it
+        dispatcher.utter_message(response="utter_where_add_account")
+        return [SlotSet("pending_question", Pending.WALKTHROUGH_OFFER.value)]
     # a box to tick after a sending fault ("kde se tohle zaškrtává?"): the log-in, not a port
     switch = lexicon.says("what_to_switch", folded) and not (
         turn.topic in ("port", "settings", "term") or turn.security
@@ -2345,7 +2354,11 @@ ROUTES: List[Route] = [
     ),
     Route(
         "callback_or_comment",
-        lambda t: t.pending in (Pending.CALLBACK_EMAIL, Pending.RATING_COMMENT),
+        # ("zrušte to, dneska to řešit nebudu": the request withdrawn, no contact refused)
+        lambda t: (
+            t.pending in (Pending.CALLBACK_EMAIL, Pending.RATING_COMMENT)
+            and not lexicon.says("handoff_cancel", t.frame.folded)
+        ),
         callback_or_comment,
     ),
     # About the handoff already made ("kdy se ozvou?", "počkám", a number left, "už to
@@ -3069,6 +3082,11 @@ ROUTES: List[Route] = [
             and handed_off(t)
         ),
         handoff_pending,
+    ),
+    Route(
+        "must_change_after_fix",  # "takže musím něco změnit v telefonu?" after the SMTP fix: yes
+        lambda t: following_fix(t) and lexicon.says("must_change_something", t.frame.folded),
+        lambda d, t: answers.answer_topic(d, t, "smtp_auth"),
     ),
     Route(
         "pop_before_smtp",  # "funguje ještě POP before SMTP?": no, the log-in, and where it is

@@ -124,6 +124,7 @@ SWITCH_TO_AUTH = re.compile(
 
 
 AUTH_NAMED = re.compile(r"\bsmtp[- ]?auth\w*")
+WHAT_OR_WHY = re.compile(r"\bco\b[^.?!]{0,15}\b(je|znamena)\b|\b(proc|what is|why)\b")
 
 
 def utter_without_auth(dispatcher: CollectingDispatcher, folded: str) -> None:
@@ -144,6 +145,12 @@ def utter_without_auth(dispatcher: CollectingDispatcher, folded: str) -> None:
         lead = "Vyřešit to je potřeba – bez"
     elif lexicon.says("pop3_relation", folded):  # "souvisí to s tím, že mám POP3?"
         lead = "Jen tak, že dřív stačilo přihlášení k příjmu přes POP (POP before SMTP). Dnes bez"
+    elif lexicon.says("pop_before_smtp", folded) and WHAT_OR_WHY.search(folded):
+        # "co je to pop before smtp a proč to už nejde?": what it was, then why not
+        lead = (
+            "Je to starší způsob, kdy zařízení smělo posílat poštu jen proto, že se předtím"
+            " přihlásilo k příjmu přes POP. Dnes bez"
+        )
     elif lexicon.says("pop_before_smtp", folded):
         lead = "Ne, už ne. Bez"  # "funguje ještě POP before SMTP?"
     else:

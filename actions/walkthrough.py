@@ -20,7 +20,7 @@ from actions.context import (
     whole_guide_shown_last,
 )
 from actions.pending import Pending
-from actions.screens import Position
+from actions.screens import Position, where
 from actions.understanding import canonical_protocol
 from czech_nlu.folding import fold
 
@@ -96,6 +96,7 @@ class Walkthrough:
 
     def __init__(self, dispatcher: CollectingDispatcher, turn: Turn) -> None:
         self.dispatcher = dispatcher
+        self.folded = turn.frame.folded
         # The account form's own choice: a port question on the side does not change it. POP3
         # talked about before the form ("pomozte mi s Thunderbirdem na POP3") is the choice.
         # ("…jaké porty? používám pop3": POP3 among the protocols of the last answer, or the
@@ -184,6 +185,8 @@ class Walkthrough:
     def outgoing_values(self) -> List[Dict[str, Any]]:
         """The form's outgoing server part alone, at the form step."""
         self._default_choices()
+        if lexicon.says("both_boxes_asked", self.folded):  # "…mám dát obě?": yes
+            self.dispatcher.utter_message(response="utter_yes_both_boxes")
         self.dispatcher.utter_message(response="utter_form_outgoing_values", **self._form_values())
         return self._standing(self.form_step, Pending.FORM_VALUES, choices=True)
 
@@ -528,9 +531,16 @@ def after_filling(
     # "vyplněné, ale co dám do jména?", "…jen nevím, jestli zaškrtnout…": that question
     # ("nevím, na co kliknout" asks for the button)
     unsure = turn.frame.unsure and not lexicon.says("which_button", turn.frame.folded)
-    if turn.frame.asks or unsure or not reports_filled(turn, number):
+    if turn.frame.asks or unsure or not reports_filled(turn, number) or _past_notice(turn, number):
         return None
     return utter_after_filling(dispatcher, number, turn.device)
+
+
+def _past_notice(turn: Turn, number: int) -> bool:
+    """The customer's last message met step `number`'s notice ("…hlásí, že nejde najít
+    nastavení"): its button pressed, so "a tam mám dát co?" asks what comes after it."""
+    before = where(fold(previous_text(turn.tracker)), turn.device)
+    return bool(before and before.at_notice and before.step == number)
 
 
 def reports_filled(turn: Turn, number: int) -> bool:
