@@ -18,7 +18,7 @@ FOLLOWED = ("server", "port")  # what an English follow-up ("and outgoing?") con
 HOW = re.compile(r"\b(how|where)\b")
 # "I changed my mailbox password and Outlook keeps asking for it", "new password not accepted"
 PASSWORD_CHANGED = re.compile(
-    r"\b(changed|change|reset|new|updated?)\b[^.?!]{0,30}\bpassword\b|\bpassword\b[^.?!]{0,40}"
+    r"\b(changed|change|reset|new|updated?)\b[^.?!]{0,30}\bpassword\b|\bpassword\b[^.?!]{0,15}"
     r"\b(changed|not accepted|rejected|prompt|keeps (asking|popping|coming)|wrong|doesn.?t work)"
 )
 WHICH_BETTER = re.compile(r"\bwhich\b[^.?!]{0,20}\b(better|best|recommend\w*|choose|use|pick)\b")

@@ -161,6 +161,7 @@ LEXICON_TOPICS = {
     "plain_unsafe": "ssl_advice",  # "587 bez šifrování, není to nebezpečné?": works, SSL advised
     "what_is": "term",
     "outgoing_login_empty": "outgoing_login",
+    "optional_login": "outgoing_login",  # iOS's „Volitelné“ beside them: filled in anyway
     "account_password": "mailbox_password",
     "same_login": "same_login",
     "whole_address": "whole_address",
@@ -194,7 +195,7 @@ COVERS = {
     "switch_protocol": {"server", "settings", "pop_vs_imap", "username", "password", "same_server"},
     "mailbox_password": {"password"},
     "password_self": {"password", "mailbox_password"},
-    "outgoing_login": {"username", "password"},
+    "outgoing_login": {"username", "password", "password_everywhere"},
     "same_login": {"username", "password", "server"},
     "whole_address": {"server", "username"},
     "auth_ok": {

@@ -308,6 +308,10 @@ def _purpose_asked(number: int, folded: str) -> bool:
     )
 
 
+CHANGE_ASKED = re.compile(
+    r"\b(mam|musim|mame|musime|je potreba|je treba|mel\w* bych)\b( to| ho| tam| ten port)* "
+    r"(zmenit|prepsat|opravit|predelat|prenastavit|menit)\b"
+)
 ASKS_IF_RIGHT = re.compile(r"\b(ok|dobre|spravne?|v poradku|sedi)\b")
 NO_FIRST = {
     "utter_port_check_unknown": "utter_port_check_unknown_no",
@@ -330,6 +334,9 @@ def _say_verdicts(
         re.search(rf"\b(dat|dam|zadat|nastavit|na) (port )?{n}\b", folded) for n in right
     )
     no_said = proposed or not asked
+    if asked and CHANGE_ASKED.search(folded) and any(name in NO_FIRST for name, _ in verdicts):
+        dispatcher.utter_message(response="utter_change_yes")  # "to mám změnit?": yes, first
+        no_said = True
     for name, values in verdicts:
         if name in NO_FIRST and not no_said:
             name, no_said = NO_FIRST[name], True

@@ -364,12 +364,30 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
     return answer_form_choice(dispatcher, turn, security)
 
 
+def _without_labels(folded: str, device: Optional[str], number: int) -> str:
+    """`folded` without the words of step `number`'s labels ("přihlásit se" → "přihl…")."""
+    for label in knowledge.steps(device)[number - 1].labels:
+        stem = fold(label).lower().split()[0][:6]
+        folded = re.sub(rf"\b{re.escape(stem)}\w*", " ", folded)
+    return folded
+
+
 def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     """Free-text navigation of a running walkthrough; None when the message is no navigation."""
     frame = turn.frame
     intent = turn.intent
     asks_something = bool(frame.asks or frame.names_something)
     position = frame.position if not (frame.step_explicit or _asks_beside_screen(turn)) else None
+    form = knowledge.form_step(turn.device)
+    if (
+        turn.walkthrough_active
+        and position
+        and position.by_label
+        and position.step > form
+        and turn.step < form - 1
+    ):  # "zadal jsem adresu a heslo a dal přihlásit" two screens before the form: a label
+        # mistaken ("Připojit"), never the account finished – the screen the rest describes
+        position = screens.where(_without_labels(frame.folded, turn.device, form), turn.device)
     if (
         turn.walkthrough_active
         and not frame.asks

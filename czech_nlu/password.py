@@ -944,7 +944,8 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
 
 # What a program says, between the keyword and a quote: the program's message, no password.
 REPORTING = re.compile(
-    r"\b(hlasi|hlasil\w*|pise|napsal\w*|ukazuje|ukazal\w*|zobraz\w*|oznam\w*|vyhodil\w*)\b"
+    r"\b(hlasi|hlasil\w*|pise|napsal\w*|ukazuje|ukazal\w*|zobraz\w*|oznam\w*|vyhodil\w*"
+    r"|says|said|shows|showed|displays|reads|pops up|tells me)\b"
 )
 
 
