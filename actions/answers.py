@@ -371,8 +371,6 @@ def answer_ssl_advice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if ACCEPT_ALL_CERTIFICATES.search(turn.frame.folded):
         # Samsung's "SSL (přijmout všechny certifikáty)" beside "SSL": the plain SSL one
         dispatcher.utter_message(response="utter_ssl_not_accept_all")
-    if lexicon.says("plain_unsafe", turn.frame.folded):
-        dispatcher.utter_message(response="utter_plain_unencrypted")
     chosen = turn.tracker.get_slot("form_protocol")
     owners = [knowledge.protocol_for_port(number) for number in turn.frame.ports]
     named = next((owner[0] for owner in owners if owner), None)  # "je 110 bezpečný?": POP3's
@@ -406,6 +404,11 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "ssl_required":
         return answer_ssl_required(dispatcher, turn)
     if topic == "ssl_advice":  # "SSL, nebo ne?": SSL, with its ports
+        return answer_ssl_advice(dispatcher, turn)
+    if topic == "plain_unsafe":  # "587 bez šifrování, není to nebezpečné?": works, unencrypted
+        dispatcher.utter_message(response="utter_plain_unencrypted")
+        if {"port", "port_table"} & set(turn.frame.asks):
+            return []  # ("kolik je port bez šifrování? a je to bezpečné?": the ports say the rest)
         return answer_ssl_advice(dispatcher, turn)
     if topic == "same_ports":
         return answer_same_ports(dispatcher)
@@ -458,6 +461,8 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return [e for term in [turn.frame.term, *named] for e in answer_term(dispatcher, term)]
     if topic == "field":  # "co do Název účtu a Vaše jméno?": and they are at the form
         events = [e for name in turn.frame.fields for e in answer_term(dispatcher, name)]
+        if turn.frame.open_smtp or turn.pending == Pending.SMTP_FIX or turn.topic == "smtp_auth":
+            return events  # (an account already there being fixed: no form being filled)
         return events + [
             SlotSet("walkthrough_step", float(knowledge.step_number("account_form"))),
             SlotSet("walkthrough_active", True),

@@ -21,6 +21,9 @@ PASSWORD_CHANGED = re.compile(
     r"\b(changed|change|reset|new|updated?)\b[^.?!]{0,30}\bpassword\b|\bpassword\b[^.?!]{0,15}"
     r"\b(changed|not accepted|rejected|prompt|keeps (asking|popping|coming)|wrong|doesn.?t work)"
 )
+FULL_ADDRESS_ASKED = re.compile(
+    r"\b(is|should|do i|must)\b[^.?!]{0,25}\b(full|whole|complete|entire)\b[^.?!]{0,15}\b(address|e-?mail)"
+)
 WHICH_BETTER = re.compile(r"\bwhich\b[^.?!]{0,20}\b(better|best|recommend\w*|choose|use|pick)\b")
 SETTINGS_WORD = re.compile(r"\b(settings|configuration|config|details|set ?up)\b")
 # "do you speak English?", "can we talk in English?": the language asked, nothing else
@@ -108,6 +111,7 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         answered = True
     if "port" in asks and "server" not in asks and re.search(r"\bserver", frame.folded):
         asks = ["server"] + asks  # "asks for the SMTP server and port": both
+    asks_protocol = bool(frame.protocols or turn.protocol)
     for topic in asks:
         if topic == "server" and frame.named_protocols and "port" not in asks:
             # "and the incoming server for IMAP?": that account's server and ports
@@ -126,6 +130,10 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
                     else frame.security_by_protocol.get(protocol, turn.security)
                 )
                 utter_english_ports(dispatcher, protocol, security)
+        elif topic == "port" and not asks_protocol:  # "what server, ports and username?": all
+            dispatcher.utter_message(
+                response="utter_en_port_table", port_table=replies.port_table(english=True)
+            )
         elif topic == "settings" and frame.protocols:  # "the settings for IMAP": that account's
             dispatcher.utter_message(response="utter_en_server", **values)
             for protocol in dict.fromkeys([*frame.protocols, "smtp"]):
@@ -138,6 +146,10 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             continue  # the one server's answer names it
         elif topic == "server":
             dispatcher.utter_message(response="utter_en_server", **values)
+        elif topic in ("username", "whole_address") and FULL_ADDRESS_ASKED.search(frame.folded):
+            dispatcher.utter_message(
+                response="utter_en_yes_full_address"
+            )  # "is it my full address?"
         elif topic in ("username", "password", "mailbox_password"):
             dispatcher.utter_message(response="utter_en_username", **values)
         elif topic == "term":
@@ -200,6 +212,14 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         or frame.error_code
         or frame.symptom in SENDING_FAILS
     )
+    # the protocols whose ports were given: "and without SSL?" is about all of them
+    labels = {spec["label"]: name for name, spec in knowledge.protocols().items()}
+    given = [
+        labels[m["protocol_label"]]
+        for m in dispatcher.messages
+        if m.get("response") in ("utter_en_port_single", "utter_en_port_both")
+        and m.get("protocol_label") in labels
+    ]
     # ("…and do I need to tick anything for outgoing mail?" → "where is that?": the log-in)
     last_auth = bool(asks) and asks[-1] == "smtp_auth"
     topic = "smtp_auth" if sending or last_auth else "server" if "server" in asks else "port"
@@ -207,6 +227,7 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         SlotSet("protocol", turn.protocol),
         SlotSet("security", turn.security),
         SlotSet("last_topic", topic),
+        *([SlotSet("asked_protocols", list(dict.fromkeys(given)))] if len(set(given)) > 1 else []),
         # "incoming server and IMAP port?" → "and outgoing?": both again, for SMTP
         # ("the IMAP settings?" → "and for sending?": the server and the ports again)
         SlotSet(
@@ -246,6 +267,7 @@ HANDOFF_IN_ENGLISH = {
     "utter_callback_offer": "utter_en_callback_offer",
     "utter_callback_saved": "utter_en_callback_saved",
     "utter_callback_saved_with_wish": "utter_en_callback_saved",
+    "utter_handoff_detail": "utter_en_handoff_detail",
 }
 
 

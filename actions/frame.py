@@ -124,6 +124,17 @@ WAITING_FOR_CALL = re.compile(
     r"\b(nez|az|dokud)\b( se| mi| nam| me| nekdo| nekto| kolega| kolegove| vy| ne)* "
     r"(ozv|zavol|pripoj|odpov)\w*"
 )
+SEEN_LISTED = re.compile(
+    r"\b(je tam|jsou tam|vidim|mam tam|ukazuje)\b( \w+)?( jen| jenom| pouze| akorat)\b"
+)
+FIELD_ASKED = re.compile(r"\bco\b[^.?!]{0,25}\b(nazev|jmeno|napsat|dat|vyplnit)\b")
+HOST_PORT = re.compile(r"(\.[a-z]{2,})\s*:\s*(\d{2,5})\b")
+BARE_YES = {"jo", "ano", "jj", "jasne"}
+# Settings told as checked ("ssl mám zapnutý, uživatel je celá adresa")
+SETTINGS_TOLD = re.compile(
+    r"\b(ssl|tls|uzivatel\w*|jmeno|heslo|port\w*|overen\w*|overov\w*|autentiz\w*|adres\w*)\b"
+    r"[^.?!]{0,25}\b(mam|je|jsou|zapnut\w*|zaskrtnut\w*|nastaven\w*|spravn\w*|dobre)\b"
+)
 # A request beside a success ("…, díky. ještě potřebuju porty pro počítač")
 STILL_WANTED = re.compile(
     r"\b(jeste|potrebuj\w*|chci|chtel\w*|chtela|poslete|napiste|dejte|prosim o|a co|a jak|a kde)\b"
@@ -158,7 +169,7 @@ LEXICON_TOPICS = {
     "switch_protocol": "switch_protocol",
     "switch_account": "switch_account",
     "ssl_advice": "ssl_advice",
-    "plain_unsafe": "ssl_advice",  # "587 bez šifrování, není to nebezpečné?": works, SSL advised
+    "plain_unsafe": "plain_unsafe",  # "587 bez šifrování, není to nebezpečné?": works, SSL advised
     "what_is": "term",
     "outgoing_login_empty": "outgoing_login",
     "optional_login": "outgoing_login",  # iOS's „Volitelné“ beside them: filled in anyway
@@ -818,6 +829,8 @@ def read(
         r"(\s+(jsem|sem|to|tam|ho|port|na|teda|tedy)){0,4}\s+(993|995|465|587|143|110|25|2525)(?=\s*($|[,.!?]|(a|ale|i|porad|furt|stale|se|s|bez)\b))",
         without_phones,
     )
+    # ("ssl0.ovh.net:143": the port typed after the server's name is a port named)
+    without_phones = HOST_PORT.sub(r"\1 port \2", without_phones)
     frame.ports = _ports(
         without_phones,
         only_a_number
@@ -871,6 +884,8 @@ def read(
         if symptom == "pop3_elsewhere" and lexicon.says("pop3_fits", folded):
             symptom = None  # "chci ji mít staženou v počítači, takže POP3?": a wish, no fault
         sending = _sending_fails(told)
+        if lexicon.says("sends_on_wifi_only", told):  # "…jen doma na wifi, na datech ne"
+            sending = "cannot_send"
         # "maily nechodia von": mail that does not go out, not mail that does not arrive
         frame.symptom = sending if sending and symptom in (None, "not_arriving") else symptom
         if (
@@ -938,6 +953,12 @@ def read(
         and not _works_in_webmail_only(folded)
     ):  # "známým ode mě chodí divné maily" is no success
         frame.works = True
+        if (
+            works_word.group().strip(" ,.!") in BARE_YES
+            and SETTINGS_TOLD.search(folded)
+            and not phrases.SUCCESS_VERB.search(reported)
+        ):  # "jo, ssl mám zapnutý a uživatel je celá adresa": the checks confirmed, no success
+            frame.works = None
     if frame.works is False and not frame.symptom and _about_password(text, folded):
         # "heslo mám X a stejně to nejde": the log-in, whatever the password was
         frame.symptom = "login_failed"
@@ -1074,6 +1095,10 @@ def read(
     tls = term is not None and re.search(r"\b(start)?tls\b(?!\s*/)", term.group(0)) is not None
     frame.term = "tls" if tls else _term(named.group(0)) if named else None
     _form_fields(frame, folded)
+    if "field" in frame.asks and SEEN_LISTED.search(folded) and not FIELD_ASKED.search(folded):
+        # "nevidím pokročilé nastavení, je tam jen název účtu, stahovat nový obsah…": what the
+        # screen shows, listed, no question about the field
+        frame.asks = [topic for topic in frame.asks if topic != "field"]
     _protocol_choice(frame, folded)
     if "port_not_entered" in frame.asks:
         # "kam dám ten port 465, když tam kolonka není?": a port they cannot enter, no claim

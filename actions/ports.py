@@ -308,6 +308,7 @@ def _purpose_asked(number: int, folded: str) -> bool:
     )
 
 
+ALSO_SAID = re.compile(r"\b(taky|take|tez|rovnez|also)\b (bez|se|s|without|with) ")
 CHANGE_ASKED = re.compile(
     r"\b(mam|musim|mame|musime|je potreba|je treba|mel\w* bych)\b( to| ho| tam| ten port)* "
     r"(zmenit|prepsat|opravit|predelat|prenastavit|menit)\b"
@@ -365,6 +366,10 @@ def _message_security(frame, protocol: Optional[str]) -> Optional[str]:
         return said_incoming.pop()
     if len(set(frame.security_by_protocol.values())) > 1:
         return None  # said differently per protocol, not for this one
+    if set(frame.security_by_protocol.values()) == {frame.security} and ALSO_SAID.search(
+        frame.folded
+    ):  # "ssl mám vypnutý, odchozí 465 a příchozí 993 taky bez ssl": the same for all
+        return frame.security
     if protocol and frame.security_by_protocol and "incoming" not in frame.security_by_protocol:
         return None  # "imap 993, smtp 587 bez ssl": said for SMTP only
     return frame.security

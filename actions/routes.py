@@ -364,6 +364,20 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
     return answer_form_choice(dispatcher, turn, security)
 
 
+def _told_screen(turn: Turn) -> Optional[Position]:
+    """The screen the customer's previous message said they were at (None: none)."""
+    position = screens.where(fold(previous_text(turn.tracker)), turn.device)
+    return position if position and not position.at_notice else None
+
+
+def _after_told_screen(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    position = _told_screen(turn)
+    assert position is not None  # the route's condition
+    if knowledge.steps(turn.device)[position.step - 1].after_filling:
+        return utter_after_filling(dispatcher, position.step, turn.device)
+    return enter_at(dispatcher, turn, Position(position.step + 1))
+
+
 def _without_labels(folded: str, device: Optional[str], number: int) -> str:
     """`folded` without the words of step `number`'s labels ("přihlásit se" → "přihl…")."""
     for label in knowledge.steps(device)[number - 1].labels:
@@ -1614,7 +1628,10 @@ def port_in_host(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         dispatcher.utter_message(response="utter_port_not_entered", **symptoms.fix_values())
     else:
         dispatcher.utter_message(response="utter_port_not_in_host", server=server)
-    return ports.check_named_ports(dispatcher, turn)
+    events = ports.check_named_ports(dispatcher, turn)
+    if lexicon.says("auth_off", turn.frame.folded):  # "…:143 se SSL a odchozí bez přihlášení"
+        events += answers.answer_topic(dispatcher, turn, "smtp_auth")
+    return events
 
 
 def glad_it_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -3493,6 +3510,19 @@ ROUTES: List[Route] = [
         lambda d, t: ports.answer_port(d, t, ["smtp"]) + troubleshoot(d, t, "cannot_send"),
     ),
     Route("follow_up", lambda t: t.follow_up, continue_topic),
+    Route(
+        # "lumia: jsem na obrazovce s adresou a heslem, to heslo je jaký?" – "ok, mám to, co
+        # dál?": the screen told before is done, its button next
+        "screen_told_done",
+        lambda t: (
+            not t.walkthrough_active
+            and t.device in knowledge.guides()
+            and t.frame.confirms
+            and not (t.frame.asks or t.frame.position or t.frame.symptom)
+            and _told_screen(t) is not None
+        ),
+        lambda d, t: _after_told_screen(d, t),
+    ),
     Route(
         "walkthrough_intent",
         lambda t: t.intent in NAVIGATION,
