@@ -405,6 +405,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_ssl_required(dispatcher, turn)
     if topic == "ssl_advice":  # "SSL, nebo ne?": SSL, with its ports
         return answer_ssl_advice(dispatcher, turn)
+    if topic == "both_boxes":
+        dispatcher.utter_message(response=replies.both_boxes_response(turn.frame.folded))
+        return []
     if topic == "plain_unsafe":  # "587 bez šifrování, není to nebezpečné?": works, unencrypted
         dispatcher.utter_message(response="utter_plain_unencrypted")
         if {"port", "port_table"} & set(turn.frame.asks):

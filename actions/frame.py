@@ -169,6 +169,7 @@ LEXICON_TOPICS = {
     "switch_protocol": "switch_protocol",
     "switch_account": "switch_account",
     "ssl_advice": "ssl_advice",
+    "both_boxes_asked": "both_boxes",  # "a ty dvě políčka, zaškrtnout obě?": yes
     "plain_unsafe": "plain_unsafe",  # "587 bez šifrování, není to nebezpečné?": works, SSL advised
     "what_is": "term",
     "outgoing_login_empty": "outgoing_login",

@@ -1,5 +1,6 @@
 """Values that fill the {placeholders} of domain.yml responses, built from the knowledge file."""
 
+import re
 from typing import Any, Dict, List, Optional, Sequence
 
 from actions import knowledge
@@ -92,6 +93,12 @@ def with_device(messages: List[Dict[str, Any]], device: Optional[str]) -> None:
         if message.get("response"):
             for name, value in values.items():
                 message.setdefault(name, value)
+
+
+def both_boxes_response(folded: str) -> str:
+    """ "Dvě zaškrtávátka, obě?": yes – the SSL boxes, or the outgoing log-in's."""
+    ssl = re.search(r"\b(ssl|tls|sifr)", folded)
+    return "utter_yes_both_ssl_boxes" if ssl else "utter_yes_both_boxes"
 
 
 def with_address(messages: List[Dict[str, Any]], address: Optional[str]) -> None:
