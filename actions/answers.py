@@ -640,6 +640,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
                 else "Ne, ověřování (přihlášení) u odchozího serveru musí být zapnuté."
             )
             if lexicon.says("auth_off", turn.frame.folded)
+            # ("a co mám teda udělat?" asks what, not whether)
+            else "Ověřování odchozího serveru je povinné."
+            if re.match(r"\W*(a |tak |takze |no )?co\b", turn.frame.folded)
             else "Ano, ověřování odchozího serveru je povinné.",
             auth_required=auth_required,
             auth_same_login=auth_same_login,

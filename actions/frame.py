@@ -128,6 +128,9 @@ SEEN_LISTED = re.compile(
     r"\b(je tam|jsou tam|vidim|mam tam|ukazuje)\b( \w+)?( jen| jenom| pouze| akorat)\b"
 )
 FIELD_ASKED = re.compile(r"\bco\b[^.?!]{0,25}\b(nazev|jmeno|napsat|dat|vyplnit)\b")
+PORT_CHECKED = re.compile(
+    r"\b(993|995|465|587|143|110|25)\b[^.?!]{0,15}\b(dobre|spravne|spravny|ok|v poradku|sedi|plati)\b"
+)
 HOST_PORT = re.compile(r"(\.[a-z]{2,})\s*:\s*(\d{2,5})\b")
 BARE_YES = {"jo", "ano", "jj", "jasne"}
 # Settings told as checked ("ssl mám zapnutý, uživatel je celá adresa")
@@ -228,7 +231,7 @@ COVERS = {
     "ticket_admin": {"smtp_auth"},
     "mixed_ssl": {"port", "port_table", "ssl_required", "ssl_advice"},
     # ("heslo jsem změnila, musím ho zadat i v telefonu?": changed already, no way to change it)
-    "password_everywhere": {"password"},
+    "password_everywhere": {"password", "mailbox_password"},
     "one_password": {"password", "password_everywhere"},
 }
 
@@ -834,7 +837,8 @@ def read(
     without_phones = HOST_PORT.sub(r"\1 port \2", without_phones)
     frame.ports = _ports(
         without_phones,
-        only_a_number
+        bool(PORT_CHECKED.search(without_phones))  # "a ten 465 je dobře?"
+        or only_a_number
         or two_ports
         or "port" in frame.asks
         or bool(frame.protocols or frame.security or port_set)
@@ -960,6 +964,12 @@ def read(
             and not phrases.SUCCESS_VERB.search(reported)
         ):  # "jo, ssl mám zapnutý a uživatel je celá adresa": the checks confirmed, no success
             frame.works = None
+        if (
+            works_word.group().strip(" ,.!") in WEAK_WORKS | BARE_YES
+            and frame.asks
+            and not lexicon.says("thanks", folded)  # ("ano, měl jsem tam špatný server. díky!")
+        ):
+            frame.works = None  # "ok a port pro smtp se ssl": an acknowledgement, then a question
     if frame.works is False and not frame.symptom and _about_password(text, folded):
         # "heslo mám X a stejně to nejde": the log-in, whatever the password was
         frame.symptom = "login_failed"

@@ -364,6 +364,10 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
     return answer_form_choice(dispatcher, turn, security)
 
 
+# "a i v tiskárně?", "a taky v počítači?": one more device, the same answer asked for
+ALSO_THERE = re.compile(r"^\W*(a |a co )?(i|taky|take|tez|aj) (v|ve|na|do|u)\b")
+
+
 def _told_screen(turn: Turn) -> Optional[Position]:
     """The screen the customer's previous message said they were at (None: none)."""
     position = screens.where(fold(previous_text(turn.tracker)), turn.device)
@@ -2474,6 +2478,15 @@ ROUTES: List[Route] = [
         said("utter_field_locked"),
     ),
     Route(
+        # "a i v tiskárně, co posílá skeny?" after "the new password in every device": yes
+        "password_everywhere_again",
+        lambda t: (
+            "utter_password_everywhere" in last_responses(t.tracker)
+            and bool(ALSO_THERE.search(t.frame.folded))
+        ),
+        lambda d, t: answers.answer_topic(d, t, "password_everywhere"),
+    ),
+    Route(
         "new_password_prompt",  # "…tlačítka zkusit znovu, zadat nové heslo a zrušit. co dát?"
         lambda t: lexicon.says("new_password_prompt", t.frame.folded),
         said("utter_new_password_prompt"),
@@ -2503,7 +2516,8 @@ ROUTES: List[Route] = [
         lambda t: (
             (
                 lexicon.says("remove_account", t.frame.folded)
-                and not (t.frame.symptom or t.frame.ports or t.frame.open_smtp)
+                # ("smazat databázi a založit novou": a hosting matter, no account in a device)
+                and not (t.frame.symptom or t.frame.ports or t.frame.open_smtp or t.frame.adjacent)
             )
             or (
                 "utter_remove_account_which" in last_responses(t.tracker)

@@ -40,7 +40,7 @@ BOTH_SECURITY = re.compile(
     rf"|\b(bez|without)\s+{SECURE}\s+(a|and)\s+(\w+\s+){{0,2}}(s|se|so|with)\s+({SECURE}|nim|it)\b"
     rf"|\b(s|se|so|with)\s+{SECURE}\s+(a|and)\s+(\w+\s+){{0,2}}(bez|without)"
     rf"(\s+({SECURE}|nej|neho|toho|it))?\s*(\?|$)"
-    rf"|\bi\s+bez\s+(nej|neho|toho|ssl\w*|sifr\w*)\b|\bs\s+i\s+bez\b"
+    rf"|\b(i|aj)\s+bez\s+(nej|neho|toho|ssl\w*|sifr\w*)\b|\bs\s+i\s+bez\b"
     rf"|\bne(sifr|zasifr|zabezp)\w*\s+(i|a)\s+{SECURE}|\b{SECURE}\s+(i|a)\s+ne(sifr|zasifr|zabezp)\w*"
     r"|\b(obe|obou|vsechny|vsech|oboje|obidve)\s+(\w+\s+)?(varianty|varianta|moznosti|verze|volby|dva)"
     rf"|\b(jestli|zda|jestl\w*|whether)\s+(\w+\s+)?{SECURE}"  # "server, port a jestli SSL"
