@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import knowledge, lexicon, replies
 from actions.context import Events, Turn
 from actions.frame import OTHER_MAIL_PORTS, Frame, clauses
+from actions.understanding import protocols_in_text
 
 
 def port_buttons(protocol: str, security: Optional[str]) -> List[Dict[str, str]]:
@@ -182,7 +183,11 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
             if protocol
             else frame.protocols or ([turn.protocol] if turn.protocol else [])
         )
-        if owner and not protocol and owner[0] in talked_of:
+        if owner and not protocol and _named_elsewhere(number, frame.folded):
+            # "ok, dám 465 SSL/TLS. a příchozí IMAP co?": the protocol is the next question's,
+            # the number its own protocol's
+            protocols = [owner[0]]
+        elif owner and not protocol and owner[0] in talked_of:
             # "ok, dal jsem 993. a odchozí?" after IMAP's ports: IMAP's number, done as advised
             protocols = [owner[0]]
         elif owner and not protocol and owner[0] in incoming and len(named_incoming) == 1:
@@ -295,6 +300,16 @@ PLAIN_WISHED = re.compile(
     r"\b(chci|chtel\w*|chteji|radsi|potrebuj\w*|musi|musim)\b[^.?!]{0,20}"
     r"\b(bez (ssl|tls|sifr|zabezp)\w*|nesifrovan\w*)|\bnechci\b[^.?!]{0,20}\b(ssl|tls|sifrovan\w*)"
 )
+
+
+def _named_elsewhere(number: int, folded: str) -> bool:
+    """The number's own sentence and those before it name no protocol, a later one does
+    ("dám 465 SSL/TLS. a příchozí IMAP?"; "mám SMTP. port 993." is SMTP's number)."""
+    sentences = [part for part in re.split(r"(?<=[.!?])\s+", folded) if part.strip()]
+    index = next((i for i, s in enumerate(sentences) if re.search(rf"\b{number}\b", s)), None)
+    if index is None or index == len(sentences) - 1:
+        return False
+    return not any(protocols_in_text(s) for s in sentences[: index + 1])
 
 
 def _purpose_asked(number: int, folded: str) -> bool:
