@@ -128,11 +128,11 @@ SEEN_LISTED = re.compile(
     r"\b(je tam|jsou tam|vidim|mam tam|ukazuje)\b( \w+)?( jen| jenom| pouze| akorat)\b"
 )
 FIELD_ASKED = re.compile(r"\bco\b[^.?!]{0,25}\b(nazev|jmeno|napsat|dat|vyplnit)\b")
+# a number asked about ("a ten 465 je dobře?"): a port when it is one of the mail ports
 PORT_CHECKED = re.compile(
-    r"\b(993|995|465|587|143|110|25)\b[^.?!]{0,15}\b(dobre|spravne|spravny|ok|v poradku|sedi|plati)\b"
+    r"\b(\d{2,5})\b[^.?!]{0,15}\b(dobre|spravne|spravny|ok|v poradku|sedi|plati)\b"
 )
 HOST_PORT = re.compile(r"(\.[a-z]{2,})\s*:\s*(\d{2,5})\b")
-BARE_YES = {"jo", "ano", "jj", "jasne"}
 # Settings told as checked ("ssl mám zapnutý, uživatel je celá adresa")
 SETTINGS_TOLD = re.compile(
     r"\b(ssl|tls|uzivatel\w*|jmeno|heslo|port\w*|overen\w*|overov\w*|autentiz\w*|adres\w*)\b"
@@ -325,12 +325,22 @@ def _topics_in(text: str) -> Set[str]:
 OTHER_MAIL_PORTS = {25, 2525}
 
 
+def _mail_ports() -> Set[int]:
+    """Every port the guide names, and the other mail ports customers write."""
+    return {
+        p for spec in knowledge.protocols().values() for p in spec["ports"].values()
+    } | OTHER_MAIL_PORTS
+
+
+def _port_checked(folded: str) -> bool:
+    return any(int(m.group(1)) in _mail_ports() for m in PORT_CHECKED.finditer(folded))
+
+
 def _ports(folded: str, about_mail: bool) -> List[int]:
     """Port numbers named (phone numbers already removed): any number written after "port";
     when the message is about ports, protocols or SSL, a number after a protocol or direction
     ("odchozí 25") and a number the guide uses ("mám 143 nepřečtených zpráv" is no port)."""
-    known = {p for spec in knowledge.protocols().values() for p in spec["ports"].values()}
-    known |= OTHER_MAIL_PORTS
+    known = _mail_ports()
     numbers = [int(n) for n in phrases.PORT_AFTER_WORD.findall(folded)]
     # "v práci máme zablokovaný 465": a port the network blocks is no setting to check
     blocked = {int(a or b) for a, b in BLOCKED_PORT.findall(folded)}
@@ -545,6 +555,7 @@ def _reports(folded: str) -> str:
 
 # Words that report success only when nothing is asked beside them.
 WEAK_WORKS = {"ok", "jo", "ano", "jj", "jasne", "super"}
+BARE_YES = WEAK_WORKS - {"ok", "super"}  # a yes, not an acknowledgement
 
 
 def _fails_after_but(folded: str) -> bool:
@@ -837,7 +848,7 @@ def read(
     without_phones = HOST_PORT.sub(r"\1 port \2", without_phones)
     frame.ports = _ports(
         without_phones,
-        bool(PORT_CHECKED.search(without_phones))  # "a ten 465 je dobře?"
+        _port_checked(without_phones)  # "a ten 465 je dobře?"
         or only_a_number
         or two_ports
         or "port" in frame.asks
@@ -965,7 +976,7 @@ def read(
         ):  # "jo, ssl mám zapnutý a uživatel je celá adresa": the checks confirmed, no success
             frame.works = None
         if (
-            works_word.group().strip(" ,.!") in WEAK_WORKS | BARE_YES
+            works_word.group().strip(" ,.!") in WEAK_WORKS
             and frame.asks
             and not lexicon.says("thanks", folded)  # ("ano, měl jsem tam špatný server. díky!")
         ):
