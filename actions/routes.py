@@ -1107,7 +1107,14 @@ def _fix_for_another_device(turn: Turn) -> bool:
 
 
 # Answers that name a place in the device: said again when the device is corrected.
-PLACE_RESPONSES = ("utter_where_account", "utter_where_ssl_port", "utter_password_in_device")
+PLACE_RESPONSES = (
+    "utter_where_account",
+    "utter_where_ssl_port",
+    "utter_password_in_device",
+    # ("změnil jsem heslo a nejde mi pošta" – "telefon je samsung": where the new one goes)
+    "utter_password_everywhere_told",
+    "utter_password_everywhere",
+)
 
 
 def _place_for_another_device(turn: Turn) -> bool:
@@ -1126,6 +1133,8 @@ def _place_for_another_device(turn: Turn) -> bool:
 
 def place_for_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     for response in last_responses(turn.tracker):
+        if response == "utter_password_everywhere":  # its "Ano –" answered the question before
+            response = "utter_password_everywhere_told"
         if response in PLACE_RESPONSES:
             values = (
                 {"username": knowledge.username()} if response == "utter_password_in_device" else {}
