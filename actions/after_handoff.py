@@ -53,8 +53,8 @@ def kind(turn: Turn) -> Optional[str]:
         found = "contact"
     elif lexicon.says("handoff_status", folded) and not turn.frame.names_something:
         found = "status"
-    elif lexicon.says("handoff_wait", folded):
-        found = "wait"
+    elif lexicon.says("handoff_wait", folded) and not (turn.frame.asks or turn.frame.ports):
+        found = "wait"  # ("počkám, a mezitím jaký port pro POP3?": the question, answered)
     elif lexicon.says("handoff_detail", folded) and not (turn.frame.asks or turn.frame.ports):
         found = "detail"  # "může to být až po 14 h?": written to the record
     else:

@@ -27,6 +27,12 @@ FULL_ADDRESS_ASKED = re.compile(
 WHICH_BETTER = re.compile(r"\bwhich\b[^.?!]{0,20}\b(better|best|recommend\w*|choose|use|pick)\b")
 SETTINGS_WORD = re.compile(r"\b(settings|configuration|config|details|set ?up)\b")
 # "do you speak English?", "can we talk in English?": the language asked, nothing else
+# The account form's fields listed, their values asked ("…shows user name, account type,
+# incoming and outgoing mail server. What do I put there?")
+FORM_FIELDS = re.compile(
+    r"\b(user ?name|account type|(incoming|outgoing)( mail)? server|host ?name|password)\b"
+)
+FILL_ASKED = re.compile(r"\bwhat (do|should|shall) i (put|enter|type|fill|write)\b|\bwhat goes\b")
 SPEAKS_ENGLISH = re.compile(r"\b(speak|talk|write|chat|understand)\w*\b[^.?!]{0,20}\benglish\b")
 PORTS_PLURAL = re.compile(r"\bports\b")
 
@@ -102,6 +108,17 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     asks = frame.asks or follow_up  # "and with SSL?", "and the outgoing one?"
     if "term" in asks and "pop_vs_imap" not in asks and WHICH_BETTER.search(frame.folded):
         asks = [*asks, "pop_vs_imap"]  # "what is POP3 and IMAP? which is better?": advice too
+    fields = {m.group(1) for m in FORM_FIELDS.finditer(frame.folded)}
+    if len(fields) >= 2 and FILL_ASKED.search(frame.folded) and not frame.ports:
+        # the form's values: the recommended account type, the server, its ports, the log-in
+        protocol = knowledge.recommended_protocol()
+        dispatcher.utter_message(response="utter_en_server", **values)
+        for listed in (protocol, "smtp"):
+            utter_english_ports(dispatcher, listed, turn.security)
+        dispatcher.utter_message(response="utter_en_username", **values)
+        dispatcher.utter_message(response="utter_en_pop_vs_imap")
+        asks = [t for t in asks if t not in ("field", "server", "port", "username", "password")]
+        answered = True
     owners = [owner for n in frame.ports if (owner := knowledge.protocol_for_port(n))]
     if owners and not frame.protocols and not frame.checks:
         # "what's port 587 for?", "and 465?": each number's protocol and SSL choice

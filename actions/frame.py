@@ -1107,7 +1107,7 @@ def read(
     term = lexicon.load()["what_is"].search(folded)
     named = (
         re.search(
-            r"imap|pop3?|smtp|ssl|tls|zabezpeceni|sifrovani|prichoz|odchoz|incoming|outgoing",
+            r"imap|pop3?|smtp|ssl|tls|zabezpeceni|sifrovani|prichoz|odchoz|incoming|outgoing|port",
             term.group(0),
         )
         if term
@@ -1116,6 +1116,8 @@ def read(
     # ("není TLS to samé co SSL?": the TLS choice explained, not SSL's meaning alone)
     tls = term is not None and re.search(r"\b(start)?tls\b(?!\s*/)", term.group(0)) is not None
     frame.term = "tls" if tls else _term(named.group(0)) if named else None
+    if frame.term == "port":  # "co je to ten port?": the word, then every port with its server
+        frame.asks = ["term", "port_table"] + [t for t in frame.asks if t not in ("term", "port")]
     _form_fields(frame, folded)
     if "field" in frame.asks and SEEN_LISTED.search(folded) and not FIELD_ASKED.search(folded):
         # "nevidím pokročilé nastavení, je tam jen název účtu, stahovat nový obsah…": what the
@@ -1348,6 +1350,8 @@ def _term(word: str) -> Optional[str]:
         return "ssl"
     if word in ("prichoz", "odchoz", "incoming", "outgoing"):
         return "directions"  # "co je příchozí a co odchozí pošta?"
+    if word == "port":
+        return "port"
     protocol = canonical_protocol(word)
     if protocol in knowledge.protocols():
         return protocol

@@ -155,6 +155,8 @@ class Guide:
     # the program itself named ("poštu čtu v Gmailu"): wins over the phone it runs on
     program: Optional["re.Pattern[str]"] = None
     smtp_auth_en: str = ""  # smtp_auth, in English (for a customer who writes in English)
+    # where an added account's password is retyped, when that is not where SSL and ports are
+    password_place: str = ""
 
     def step_number(self, step_id: str) -> int:
         """1-based number of the step with this id."""
@@ -234,6 +236,7 @@ def guides() -> Dict[str, Guide]:
             refines=tuple(spec.get("refines") or []),
             program=re.compile(rf"\b(?:{spec['program']})\b") if spec.get("program") else None,
             smtp_auth_en=spec.get("smtp_auth_en", ""),
+            password_place=spec.get("password_place", ""),
             **{name: spec[name] for name in GUIDE_FIELDS},
         )
     return loaded
@@ -248,11 +251,13 @@ def places(device: Optional[str]) -> Dict[str, str]:
         return dict(load()[SENDING_DEVICE])
     if device in guides():
         spec = guides()[device]
-        return {
+        found = {
             name: getattr(spec, name)
             for name in ("where", "open_account", "smtp_auth", "auth_switch", "ssl_port")
         }
-    return dict(load()["any_device"])
+        return {**found, "password_place": spec.password_place or spec.ssl_port}
+    generic = dict(load()["any_device"])
+    return {**generic, "password_place": generic["ssl_port"]}
 
 
 def guide(device: Optional[str] = None) -> Guide:

@@ -77,7 +77,7 @@ TOPIC_WORDS = {
         r"|\b(obe|obou|jedno|jedn\w*) (z )?(tech )?(dvou )?(polic|zaskrt|kolon|ctverec)\w*"
     ),
     "pop_vs_imap": re.compile(
-        r"\b(jak\w*|kter\w*|co)\b( \w+){0,3} typ\w* uctu|\btyp\w* uctu\b[^.!?]{0,20}\?|\brozdil\w*|\brozdiel\w*|\bco je lepsi\b|\bimap\w*,? nebo pop\w*|\bpop\w*,? nebo imap\w*|\bcim se lis\w*"
+        r"\b(jak\w*|kter\w*|co)\b( \w+){0,3} typ\w* uctu|\btyp\w* uctu\b[^.!?]{0,20}\?|\brozdil\w*|\brozdiel\w*|\bco je lepsi\b|\bimap\w*,? (nebo|alebo|ci) pop\w*|\bpop\w*,? (nebo|alebo|ci) imap\w*|\bcim se lis\w*"
     ),
     "settings": re.compile(
         r"\b(cele|kompletni|vsechn[ao]|vsechny) (nastaveni|udaje|hodnoty|parametry)"
@@ -462,6 +462,8 @@ FAILS = re.compile(
     # "vždyť jsem ho zadal už třikrát": tried again, still not in
     r"|\b(zadal\w*|zadaval\w*|zkousel\w*|zkusil\w*|psal\w*|napsal\w*)\b[^.?!]{0,20}\b(nekolikrat|trikrat|dvakrat|ctyrikrat|\d+ ?krat|\d+x|mockrat|porad dokola|opakovane)\b"
     r"|\b(porad|furt|stale|zase)\s+(mi\s+|nam\s+)?(to\s+)?(ne|nic|stejne|nejde|nefunguje|to same|to samy|chyba|chybu|hlasi chybu|pise chybu)\b"
+    # "zapnul jsem to a stejně nic", "i tak nic"
+    r"|\b(a|ale|i tak|stejne)\s+(stejne\s+|i tak\s+)?(mi\s+|nam\s+)?(to\s+)?nic\b(?!\s+(jin\w*|dalsi\w*|vic|neni|nevadi|nemusi\w*))"
     # "pořád ta samá chyba", "zase stejná hláška", "chyba synchronizace"
     r"|\b(porad|furt|stale|zase|opet|znovu|dal)\b( \w+){0,3} (sam\w*|stejn\w*) (chyb|hlas|problem)\w*"
     rf"|{SYNC_FAILS}"
@@ -481,7 +483,7 @@ ENGLISH_WORKS = (
     r"(?! not\b)"
 )
 WORKS = re.compile(
-    r"\b(funguj\w*|jde to|uz to jde|uz jde|jede|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|ok|odchazi|chodi|prislo|odeslal\w*|odeslo|odesla|odeslalo|odchazeji|dorazil\w*|dosel|dosla|doslo)\b"
+    r"\b(funguj\w*|jde to|uz to jde|uz jde|uz to ide|ide to|uz ide|jede|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|ok|odchazi|chodi|prislo|odeslal\w*|odeslo|odesla|odeslalo|odchazeji|dorazil\w*|dosel|dosla|doslo)\b"
     r"|^\W*(jo|ano|jj|jasne)\b"
     rf"|{ENGLISH_WORKS}"
 )

@@ -307,6 +307,10 @@ STARTTLS_NAMED = re.compile(r"\bstarttls\b")
 HYPOTHETICAL = re.compile(r"\b(kdybych|kdyby|kdybychom|kdybysme|kdybyste|pokud bych|what if)\b")
 
 
+# What a message asks that are values, not steps ("…všechno najednou" then wants these at once)
+VALUES_ASKED = {"settings", "server", "port", "smtp_auth", "username", "password"}
+
+
 def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     """The walkthrough asked IMAP or POP3 / SSL or not before the account form."""
     frame = turn.frame
@@ -873,7 +877,7 @@ def adjacent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 def password_in_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The account's settings in the device, where the password and user name are typed."""
-    dispatcher.utter_message(response="utter_where_account")
+    dispatcher.utter_message(response="utter_where_password")
     dispatcher.utter_message(
         response="utter_password_in_device",
         username=knowledge.username(),
@@ -1109,6 +1113,7 @@ def _fix_for_another_device(turn: Turn) -> bool:
 # Answers that name a place in the device: said again when the device is corrected.
 PLACE_RESPONSES = (
     "utter_where_account",
+    "utter_where_password",
     "utter_where_ssl_port",
     "utter_password_in_device",
     # ("změnil jsem heslo a nejde mi pošta" – "telefon je samsung": where the new one goes)
@@ -1334,8 +1339,9 @@ def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return troubleshoot(dispatcher, turn, "smtp_fix_again")
     dispatcher.utter_message(response="utter_where_ssl_port")
     named = turn.frame.named_protocols
-    if named and "port" in turn.frame.asks:  # "kde změním port? a jaký pro POP3 se SSL?": it too
-        return ports.answer_port(dispatcher, turn, named)
+    if "port" in turn.frame.asks and (asked := named or asked_protocols(turn)):
+        # "kde změním port? a jaký pro POP3 se SSL?", "…u příchozího a jaký tam dám port": it too
+        return ports.answer_port(dispatcher, turn, asked)
     return [SlotSet("protocol", named[0])] if named else []  # "a jaký port k tomu?" follows
 
 
@@ -1903,6 +1909,8 @@ def _form_described(turn: Turn) -> bool:
         and lexicon.says("what_to_fill", frame.folded)
         and frame.symptom in (None, "login_failed")
         and not (frame.ports or frame.hosts or frame.open_smtp or frame.works is False)
+        # ("název účtu a vaše jméno, co tam? a typ účtu?": those fields alone, answered)
+        and not (frame.fields and not set(frame.asks) - {"field", "pop_vs_imap"})
     )
 
 
@@ -2260,6 +2268,16 @@ def form_values(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return walk.go_to(walk.form_step)
 
 
+def _before_form(turn: Turn) -> bool:
+    """The walkthrough stands before its form: the account is being added ("ok a kam zadám
+    server?" at step 3) – not when another device is named ("mám taky iPad, jak tam?")."""
+    return (
+        turn.walkthrough_active
+        and not turn.device_changed
+        and turn.step < knowledge.form_step(turn.device)
+    )
+
+
 def place_while_adding(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Where a value goes while the account is added: the guide's form step with its values;
     "jak to mám udělat?" with nothing named: the walkthrough from its start."""
@@ -2269,9 +2287,10 @@ def place_while_adding(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         or frame.protocols
         or lexicon.says("where_setting", frame.folded)
     )
-    if lexicon.says("login_words", frame.asked or frame.folded) and not lexicon.says(
-        "port_words", frame.asked or frame.folded
-    ):  # "kde je to zaškrtnutí, že odchozí server vyžaduje ověření?": where that switch is
+    if frame.asks == ["smtp_auth"] or (
+        lexicon.says("login_words", frame.asked or frame.folded)
+        and not lexicon.says("port_words", frame.asked or frame.folded)
+    ):  # "(porty mám,) kde je to zaškrtnutí, že odchozí server vyžaduje ověření?": that switch
         return where_setting(dispatcher, turn)
     if not named and whole_guide_shown_last(turn.tracker):
         return Walkthrough(dispatcher, turn).go_to(
@@ -2496,6 +2515,16 @@ ROUTES: List[Route] = [
         lambda d, t: answers.answer_topic(d, t, "password_everywhere"),
     ),
     Route(
+        "password_changed_now",  # "ok, změnil jsem ho, co teď v telefonu?" after the way to it
+        lambda t: (
+            bool(PASSWORD_CHANGE_RESPONSES & set(last_responses(t.tracker)))
+            and bool(PASSWORD_CHANGE_TOLD.search(t.frame.folded))
+            and not (set(t.frame.asks) - {"password"} or t.frame.symptom or t.frame.ports)
+            and t.frame.works is not False
+        ),
+        said("utter_password_everywhere_told"),
+    ),
+    Route(
         "new_password_prompt",  # "…tlačítka zkusit znovu, zadat nové heslo a zrušit. co dát?"
         lambda t: lexicon.says("new_password_prompt", t.frame.folded),
         said("utter_new_password_prompt"),
@@ -2711,6 +2740,14 @@ ROUTES: List[Route] = [
         autoconfig_hosting,
     ),
     Route(
+        "values_not_steps",  # "návod nepotřebuju, jen mi napište všechny údaje": the values
+        lambda t: (
+            lexicon.says("values_not_steps", t.frame.folded)
+            and not (t.frame.symptom or t.frame.ports or t.frame.hosts)
+        ),
+        lambda d, t: answers.answer_topic(d, t, "settings"),
+    ),
+    Route(
         "walkthrough_all",  # "napište mi všechny kroky najednou": the whole guide in one go
         lambda t: (
             # ("napište mi všechny údaje najednou" asks for the values, not the steps)
@@ -2719,8 +2756,9 @@ ROUTES: List[Route] = [
                 and "settings" not in t.frame.asks
                 and not lexicon.says("why_asked", t.frame.folded)  # "a proč celá adresa?"
             )
-            # ("kompletní nastavení pro POP3, ať to mám všechno najednou": the values)
-            or (lexicon.says("all_steps", t.frame.folded) and "settings" not in t.frame.asks)
+            # ("kompletní nastavení pro POP3, ať to mám všechno najednou", "server, port a
+            # ověření? všechno najednou": the values asked)
+            or (lexicon.says("all_steps", t.frame.folded) and not set(t.frame.asks) & VALUES_ASKED)
             or (t.walkthrough_active and lexicon.says("hurry", t.frame.folded))
         ),
         lambda d, t: walkthrough_turn("step_all", d, t),
@@ -2929,7 +2967,7 @@ ROUTES: List[Route] = [
                 or t.frame.asks_how
                 or lexicon.says("how_to_do_it", t.frame.folded)
             )
-            and adding_account(t)
+            and (adding_account(t) or _before_form(t))
         ),
         place_while_adding,
     ),
