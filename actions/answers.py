@@ -288,7 +288,16 @@ def answer_switch_protocol(dispatcher: CollectingDispatcher, turn: Turn) -> Even
         lead=("Ano, server" if stays else "Ne, server") if yes_no else "Server",
         **replies.protocol_values(target),
     )
+    if SWITCH_WISH.search(turn.frame.folded) and "?" not in turn.frame.text:
+        # "chci přejít z POP3 na IMAP": a switch to make – how it is made, too
+        return answer_switch_account(dispatcher, turn)
     return [SlotSet("protocol", target), SlotSet("last_topic", "server")]
+
+
+# "chci přejít z POP3 na IMAP", "potřebuju to přepnout na IMAP": the switch wanted, not asked about
+SWITCH_WISH = re.compile(
+    r"\b(chci|chtel\w*|potrebuj\w*|chystam se|budu|musim)\b[^?.!]{0,20}\b(prejit|prepnout|zmenit|predelat)\b"
+)
 
 
 def answer_switch_account(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -359,7 +368,7 @@ def answer_outgoing_login(dispatcher: CollectingDispatcher, turn: Optional[Turn]
 # "SSL (přijmout všechny certifikáty)", "TLS (accept all certificates)": a choice of the
 # security drop-down that skips the certificate check
 ACCEPT_ALL_CERTIFICATES = re.compile(
-    r"\b(prijmout|prijimat|prijima|akceptovat|accept)\w* (vsechny|vsetky|all) (certifik|certific)\w*"
+    r"\b(prijmout|prijimat|prijima|prijat|akceptovat|accept)\w* (vsechny|vsetky|all) (certifik|certific)\w*"
 )
 
 
@@ -375,6 +384,9 @@ def answer_ssl_advice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     owners = [knowledge.protocol_for_port(number) for number in turn.frame.ports]
     named = next((owner[0] for owner in owners if owner), None)  # "je 110 bezpečný?": POP3's
     protocol = next(iter(turn.frame.protocols), None) or named or turn.protocol or chosen
+    several = [p for p in turn.frame.protocols if p in knowledge.protocols()]
+    if len(several) > 1:  # "imap server + port, smtp server + port, a STARTTLS nebo SSL/TLS?"
+        protocol = None  # every protocol's SSL port, in one answer
     if protocol == "incoming" and chosen in knowledge.incoming_protocols():
         protocol = chosen
     if protocol in knowledge.protocols() or protocol == "incoming":

@@ -462,6 +462,9 @@ FAILS = re.compile(
     # "vždyť jsem ho zadal už třikrát": tried again, still not in
     r"|\b(zadal\w*|zadaval\w*|zkousel\w*|zkusil\w*|psal\w*|napsal\w*)\b[^.?!]{0,20}\b(nekolikrat|trikrat|dvakrat|ctyrikrat|\d+ ?krat|\d+x|mockrat|porad dokola|opakovane)\b"
     r"|\b(porad|furt|stale|zase)\s+(mi\s+|nam\s+)?(to\s+)?(ne|nic|stejne|nejde|nefunguje|to same|to samy|chyba|chybu|hlasi chybu|pise chybu)\b"
+    # "test tiskne chybu 1102", "vyhodí chybu": an error shown
+    # (a device that prints or throws it: "píše chybu spojení" is a symptom of its own, read there)
+    r"|\b(tiskne|vytiskne|vyhod\w*|hodi|hazi)\b( \w+)? (chyb\w*|error\w*)"
     # "zapnul jsem to a stejně nic", "i tak nic"
     r"|\b(a|ale|i tak|stejne)\s+(stejne\s+|i tak\s+)?(mi\s+|nam\s+)?(to\s+)?nic\b(?!\s+(jin\w*|dalsi\w*|vic|neni|nevadi|nemusi\w*))"
     # "pořád ta samá chyba", "zase stejná hláška", "chyba synchronizace"
@@ -483,7 +486,7 @@ ENGLISH_WORKS = (
     r"(?! not\b)"
 )
 WORKS = re.compile(
-    r"\b(funguj\w*|jde to|uz to jde|uz jde|uz to ide|ide to|uz ide|jede|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|ok|odchazi|chodi|prislo|odeslal\w*|odeslo|odesla|odeslalo|odchazeji|dorazil\w*|dosel|dosla|doslo)\b"
+    r"\b(funguj\w*|jde to|uz to jde|uz jde|uz to ide|ide to|uz ide|prisiel|prisla|dosiel|dosla|odisiel|odisla|jede|pomohl\w*|vyreseno|vyresil\w*|super|paradni|skvel\w*|v poradku|ok|odchazi|chodi|prislo|odeslal\w*|odeslo|odesla|odeslalo|odchazeji|dorazil\w*|dosel|dosla|doslo)\b"
     r"|^\W*(jo|ano|jj|jasne)\b"
     rf"|{ENGLISH_WORKS}"
 )

@@ -307,6 +307,10 @@ STARTTLS_NAMED = re.compile(r"\bstarttls\b")
 HYPOTHETICAL = re.compile(r"\b(kdybych|kdyby|kdybychom|kdybysme|kdybyste|pokud bych|what if)\b")
 
 
+# "jak?", "a jak to udělám?": how, alone
+HOW_ALONE = re.compile(
+    r"^\W*(a |no a |tak )?jak( to)?( (udelam|mam udelat|prepnu|zmenim|provedu))?\W*$"
+)
 # What a message asks that are values, not steps ("…všechno najednou" then wants these at once)
 VALUES_ASKED = {"settings", "server", "port", "smtp_auth", "username", "password"}
 
@@ -1559,6 +1563,8 @@ def sending_device_settings(dispatcher: CollectingDispatcher, turn: Turn) -> Eve
     )
     if lexicon.says("pop_before_smtp", turn.frame.folded):  # "…/ POP před SMTP. Co vybrat?"
         utter_without_auth(dispatcher, turn.frame.folded)
+    if lexicon.says("device_sender", turn.frame.folded):  # "…pole E-mailová adresa zařízení?"
+        dispatcher.utter_message(response="utter_sending_device_sender")
     return [SlotSet("protocol", "smtp"), SlotSet("last_topic", "smtp_auth")]
 
 
@@ -1755,6 +1761,8 @@ def _is_problem(turn: Turn) -> bool:
     asked = _asked_beside(frame)
     if frame.ports and frame.checks and frame.symptom == "cannot_send":
         asked -= {"port"}  # "mám odchozí port 587 a odesílání hlásí chybu": a port to check
+    if frame.port_claims and frame.symptom and "?" not in frame.text:
+        asked -= {"port"}  # "smtp … port 465 ssl. Test tiskne chybu 1102.": told, not asked
     return bool(frame.error_code or (frame.symptom and not asked))
 
 
@@ -2515,6 +2523,15 @@ ROUTES: List[Route] = [
         lambda d, t: answers.answer_topic(d, t, "password_everywhere"),
     ),
     Route(
+        "switch_how",  # "jak?" after "z POP3 na IMAP, server zůstává": the account added again
+        lambda t: (
+            "utter_switch_protocol" in last_responses(t.tracker)
+            and bool(t.frame.asks_how or HOW_ALONE.search(t.frame.folded))
+            and not (set(t.frame.asks) - {"switch_account"} or t.frame.ports or t.frame.symptom)
+        ),
+        lambda d, t: answers.answer_switch_account(d, t),
+    ),
+    Route(
         "password_changed_now",  # "ok, změnil jsem ho, co teď v telefonu?" after the way to it
         lambda t: (
             bool(PASSWORD_CHANGE_RESPONSES & set(last_responses(t.tracker)))
@@ -2692,6 +2709,15 @@ ROUTES: List[Route] = [
             username=knowledge.username(),
             smtp_ssl=knowledge.port("smtp", "ssl"),
         )(d, t),
+    ),
+    Route(
+        "device_sender",  # "to pole E-mailová adresa zařízení, co tam?" after the printer's settings
+        lambda t: (
+            lexicon.says("device_sender", t.frame.folded)
+            and last_route(t.tracker) in ("sending_device", "device_sender")
+            and not (t.frame.symptom or t.frame.ports or t.frame.hosts)
+        ),
+        said("utter_sending_device_sender"),
     ),
     Route(
         "sending_device",  # "a co nastavit v tiskárně, co posílá skeny mailem?": SMTP only
@@ -2956,7 +2982,9 @@ ROUTES: List[Route] = [
         lambda t: (
             bool(t.device or t.frame.device)
             and t.topic != answers.AUTH_AFTER_ADDING  # (told: that place is in the added account)
-            and not (t.walkthrough_active and t.step > knowledge.form_step(t.device))
+            # (at the form its values are shown: "kam napíšu port? a ta zaškrtávátka?" is
+            # answered there, past it the account is added)
+            and not (t.walkthrough_active and t.step >= knowledge.form_step(t.device))
             and not (t.frame.symptom or t.frame.open_smtp or t.frame.ports or t.frame.hosts)
             # ("kde najdu heslo k mailu? nastavuju Samsung": the password, not the form)
             and not ({"password", "mailbox_password"} & set(t.frame.asks) or _password_forgotten(t))
@@ -3335,6 +3363,8 @@ ROUTES: List[Route] = [
             # "kde najdu heslo … a jaký je odchozí server?": two questions of their own
             and not {"password", "mailbox_password", "username"} & set(t.frame.asks)
             and not {"port", "smtp_auth"} <= set(t.frame.asks)  # "1) port pro IMAP, 2) kde…"
+            # ("kam napíšu port? políčko nevidím. a zaškrtávátka SSL?": each question answered)
+            and not ("port_not_entered" in t.frame.asks or len(t.frame.asks) >= 3)
         ),
         where_setting,
     ),

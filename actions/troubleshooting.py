@@ -169,7 +169,8 @@ def troubleshoot(dispatcher: CollectingDispatcher, turn: Turn, entry: Optional[s
     values = response_values()
     ticket = entry in ("open_smtp_ticket", "open_smtp_described")
     folded = turn.frame.folded
-    spam = ticket and turn.frame.spam
+    # ("…je to nějaký virus?": the same worry, answered the same way)
+    spam = ticket and (turn.frame.spam or lexicon.says("compromised", folded))
     asked = turn.frame.asked or folded  # (the devices told beside another question: no yes)
     if ticket and "?" in turn.frame.text and lexicon.says("other_senders", asked):
         # "přišel Open SMTP, týká se to i tiskárny?": its yes first, then what the ticket means
