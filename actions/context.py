@@ -143,8 +143,8 @@ SSL_OFF = re.compile(
     r"|\b(nezapn\w*|vypn\w*|nezaskrt\w*|nepouzi\w*)\w*( si)? (ho|to|ji)\b"
 )
 SSL_ON_ASKED = re.compile(
-    r"\b(mam|mel\w*|musim|je lepsi|doporuc\w*|vyplati se|stoji za to)\b( \w+)?( (ho|to|ji))"
-    r"( \w+)? (zapn\w*|zaskrt\w*|pouzi\w*|pouzivat|mit|nechat)\b"
+    r"\b(mam|mel\w*|musim|musi|je lepsi|doporuc\w*|vyplati se|stoji za to)\b( \w+)?( (ho|to|ji))"
+    r"( \w+)? (zapn\w*|zaskrt\w*|pouzi\w*|pouzivat|mit|nechat|byt)\b"
 )
 
 
@@ -165,7 +165,9 @@ def _ssl_by_pronoun(frame: Frame) -> None:
     if SSL_OFF.search(frame.folded):
         frame.security = "plain"
     elif SSL_ON_ASKED.search(frame.folded) and not frame.asks:
-        frame.asks = ["ssl_advice"]
+        # "a musím ho mít zapnutý?": whether it is required (no, recommended)
+        required = re.search(r"\b(musim|musi|je nutn\w*|je povinn\w*|je treba)\b", frame.folded)
+        frame.asks = ["ssl_required" if required else "ssl_advice"]
 
 
 def _bot_turns(tracker: Tracker) -> List[List[Dict[str, Any]]]:

@@ -627,6 +627,11 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
     """Every question the message asks, in the order asked; None when it asks none."""
     frame = turn.frame
     topics = list(frame.asks)
+    # "přihlášení je vypnuté, tak to zapnu. a port 587 nechat?": the log-in told off, answered
+    # first (the first fault leads), beside the question asked
+    auth_off = lexicon.says("auth_off", frame.folded) and "smtp_auth" not in topics
+    if auth_off:
+        topics.insert(0, "smtp_auth")
     if (
         {"server", "port"} & set(topics)
         and "settings" not in topics
@@ -662,7 +667,9 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         )
     elif frame.ports and (frame.checks or frame.protocols or frame.security):
         # (sending still failing gets the log-in as the fix below, not as a reminder)
-        events += ports.check_ports(dispatcher, turn, remind_auth=frame.works is not False)
+        events += ports.check_ports(
+            dispatcher, turn, remind_auth=frame.works is not False and not auth_off
+        )
         if frame.works is False and _sending_still_fails(turn, events):
             # "dal jsem 465 a pořád nic": the port is right, the log-in is the next suspect
             events += troubleshoot(dispatcher, turn, "cannot_send")
@@ -1097,6 +1104,20 @@ def _after_smtp_fix(turn: Turn) -> bool:
         or turn.topic == "smtp_auth"
         or "utter_smtp_fix" in last_responses(turn.tracker)  # after a symptom's diagnosis
     )
+
+
+def _withdraws_handoff(turn: Turn) -> bool:
+    """ "Tak už nikoho nepotřebuju, dík" after a handoff: the request withdrawn, not a goodbye."""
+    return lexicon.says("handoff_cancel", turn.frame.folded) and after_handoff.handed_off(turn)
+
+
+def fix_how_exactly(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The fix's places in the device known; with none known, which device (its buttons name
+    it, and the fix follows there)."""
+    if turn.device in knowledge.guides():
+        return troubleshoot(dispatcher, turn, "smtp_fix_again")
+    dispatcher.utter_message(response="utter_fix_which_device", buttons=device_buttons())
+    return [SlotSet("pending_question", Pending.SMTP_FIX.value)]
 
 
 def _fix_for_another_device(turn: Turn) -> bool:
@@ -2402,7 +2423,9 @@ ROUTES: List[Route] = [
     Route(
         "goodbye",  # the model's goodbye, when the words (or the "Ne, děkuji" button) say it
         lambda t: (
-            t.intent == "goodbye" and (not t.frame.text or lexicon.says("farewell", t.frame.folded))
+            t.intent == "goodbye"
+            and (not t.frame.text or lexicon.says("farewell", t.frame.folded))
+            and not _withdraws_handoff(t)
         ),
         closing,
     ),
@@ -2413,6 +2436,7 @@ ROUTES: List[Route] = [
             and lexicon.says("closing", t.frame.folded)
             # ("…v Outlooku nejde odesílat. Hezký den": the problem, not the goodbye)
             and not (t.frame.symptom or t.frame.works is False or t.frame.error_code)
+            and not _withdraws_handoff(t)
             # ("ověření zapnutý mám. tak díky, to mi stačí": a topic told, then the end)
             and (
                 not t.frame.asks
@@ -3112,6 +3136,15 @@ ROUTES: List[Route] = [
         "password_forgotten",  # "a když si ho nepamatuju?", "zapomněla jsem heslo ke schránce"
         _password_forgotten,
         password_forgotten,
+    ),
+    Route(
+        "fix_how_exactly",  # "a co přesně mám udělat?" after the fix, no device known: which one
+        lambda t: (
+            _after_smtp_fix(t)
+            and lexicon.says("what_exactly", t.frame.folded)
+            and not (t.frame.device or t.frame.asks or t.frame.ports or t.frame.symptom)
+        ),
+        fix_how_exactly,
     ),
     Route(
         "fix_for_device",  # "samsung" / "to samé mám i na iPhonu, jak tam?" after the SMTP fix

@@ -934,12 +934,21 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
             continue
         if AUTH_METHOD_NAME.fullmatch(fold_in_place(word)):  # "„normální heslo“ je název volby"
             continue
+        if ACCOUNT_NAMED.search(folded[:start]) and not shaped_anywhere:
+            continue  # "Zadejte heslo pro účet „Kancelář“": the prompt names the account
         if _reported_after_key(folded[:start]) and not shaped_anywhere:
             continue  # "zadala heslo a Outlook hlásí „Účet …“" (but "…píše, že je špatné, měnil
             # jsem ho na Modrak2024" is the password)
         if _describes(word) and not _shaped(word, right_after_key=False):
             continue
         yield start, end
+
+
+# A prompt that names the account the password is for: "heslo pro účet „Kancelář“"
+# (the name quoted, as the prompt shows it: "heslo k účtu: kocicka" stays a password)
+ACCOUNT_NAMED = re.compile(
+    r"\b(pro|for)\s+(ucet|account|schranku)\s*[\"'\u201e\u201c\u201a\u2018\u00ab]\s*$"
+)
 
 
 # What a program says, between the keyword and a quote: the program's message, no password.
