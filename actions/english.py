@@ -109,7 +109,10 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if "term" in asks and "pop_vs_imap" not in asks and WHICH_BETTER.search(frame.folded):
         asks = [*asks, "pop_vs_imap"]  # "what is POP3 and IMAP? which is better?": advice too
     fields = {m.group(1) for m in FORM_FIELDS.finditer(frame.folded)}
-    if len(fields) >= 2 and FILL_ASKED.search(frame.folded) and not frame.ports:
+    # ("what do I put as username and password?" asks those two only: a server field makes it
+    # the form)
+    form = any(re.search(r"server|host|account type", field) for field in fields)
+    if len(fields) >= 2 and form and FILL_ASKED.search(frame.folded) and not frame.ports:
         # the form's values: the recommended account type, the server, its ports, the log-in
         protocol = knowledge.recommended_protocol()
         dispatcher.utter_message(response="utter_en_server", **values)
