@@ -247,17 +247,19 @@ SENDING_DEVICE = "sending_device"  # a printer or scanner that e-mails: knowledg
 
 def places(device: Optional[str]) -> Dict[str, str]:
     """Where things are in this device (its guide), or said for any device when not known."""
+    password_place = ""  # where the password is retyped: where SSL and the ports are, unless told
     if device == SENDING_DEVICE:
-        return dict(load()[SENDING_DEVICE])
-    if device in guides():
+        found = dict(load()[SENDING_DEVICE])
+    elif device in guides():
         spec = guides()[device]
         found = {
             name: getattr(spec, name)
             for name in ("where", "open_account", "smtp_auth", "auth_switch", "ssl_port")
         }
-        return {**found, "password_place": spec.password_place or spec.ssl_port}
-    generic = dict(load()["any_device"])
-    return {**generic, "password_place": generic["ssl_port"]}
+        password_place = spec.password_place
+    else:
+        found = dict(load()["any_device"])
+    return {**found, "password_place": password_place or found["ssl_port"]}
 
 
 def guide(device: Optional[str] = None) -> Guide:

@@ -83,7 +83,7 @@ def device_values(device: Optional[str]) -> Dict[str, Any]:
         "smtp_auth_how": places["smtp_auth"],
         "auth_switch": places["auth_switch"],
         "ssl_port_where": places["ssl_port"],
-        "password_where": places.get("password_place", places["ssl_port"]),
+        "password_where": places["password_place"],
     }
 
 

@@ -1780,10 +1780,11 @@ def _is_problem(turn: Turn) -> bool:
     if frame.open_smtp and not frame.error_code:  # "prý rozesílám spam": the ticket, below
         return False
     asked = _asked_beside(frame)
-    if frame.ports and frame.checks and frame.symptom == "cannot_send":
-        asked -= {"port"}  # "mám odchozí port 587 a odesílání hlásí chybu": a port to check
-    if frame.port_claims and frame.symptom and "?" not in frame.text:
-        asked -= {"port"}  # "smtp … port 465 ssl. Test tiskne chybu 1102.": told, not asked
+    if (frame.ports and frame.checks and frame.symptom == "cannot_send") or (
+        frame.port_claims and frame.symptom and "?" not in frame.text
+    ):  # "mám odchozí port 587 a odesílání hlásí chybu", "smtp … port 465 ssl. Test tiskne
+        # chybu 1102.": a port to check, told – not asked
+        asked -= {"port"}
     return bool(frame.error_code or (frame.symptom and not asked))
 
 
