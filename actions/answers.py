@@ -294,6 +294,27 @@ def answer_switch_protocol(dispatcher: CollectingDispatcher, turn: Turn) -> Even
     return [SlotSet("protocol", target), SlotSet("last_topic", "server")]
 
 
+def answer_switch_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """After the switch of account type: the incoming port changes, the outgoing one stays;
+    the outgoing port asked alone gets its yes ("zůstává?") or no ("mění se?") first."""
+    target = turn.protocol if turn.protocol in knowledge.incoming_protocols() else None
+    values = {
+        **replies.protocol_values(target or knowledge.recommended_protocol()),
+        "smtp_ssl": knowledge.port("smtp", "ssl"),
+        "smtp_plain": knowledge.port("smtp", "plain"),
+    }
+    if turn.frame.protocols == ["smtp"]:
+        stays = lexicon.says("asks_if_stays", turn.frame.folded)
+        dispatcher.utter_message(
+            response="utter_switch_outgoing_port",
+            lead="Ano," if stays else "Ne, nemění se –",
+            **values,
+        )
+    else:
+        dispatcher.utter_message(response="utter_switch_ports", **values)
+    return [SlotSet("last_topic", "port")]
+
+
 # "chci přejít z POP3 na IMAP", "potřebuju to přepnout na IMAP": the switch wanted, not asked about
 SWITCH_WISH = re.compile(
     r"\b(chci|chtel\w*|potrebuj\w*|chystam se|budu|musim)\b[^?.!]{0,20}\b(prejit|prepnout|zmenit|predelat)\b"
@@ -351,13 +372,22 @@ def answer_term(
     return events
 
 
+# The log-in left empty, asked whether that is enough
+LEFT_EMPTY_ENOUGH = re.compile(
+    r"\b(prazdn\w*|nevyplnen\w*|nevyplnil\w*|nezadal\w*|vynechal\w*|bez (uzivatel|jmen|login|hesl)\w*)"
+    r"\b[^.?!]{0,40}\b(staci|postaci|muze to (tak )?(byt|zustat)|je to (tak )?(ok|dobre|v poradku)|jde to)\b"
+)
+
+
 def answer_outgoing_login(dispatcher: CollectingDispatcher, turn: Optional[Turn] = None) -> Events:
     """The outgoing server's log-in; "je potřeba u odchozího zadat uživatele?" gets its yes."""
     values = replies.settings_values(knowledge.recommended_protocol())
     yes_no = turn is not None and lexicon.says("yes_no_question", turn.frame.folded)
+    # ("jméno a heslo jsem nechal prázdné, stačí to tak?": no)
+    left_empty = turn is not None and bool(LEFT_EMPTY_ENOUGH.search(turn.frame.folded))
     dispatcher.utter_message(
         response="utter_outgoing_login",
-        lead="Ano – u" if yes_no else "U",
+        lead="Ne – u" if left_empty else "Ano – u" if yes_no else "U",
         username=values["username"],
         auth_required=values["auth_required"],
         auth_same_login=values["auth_same_login"],
@@ -406,6 +436,14 @@ def answer_ssl_advice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return [SlotSet("security", "ssl"), SlotSet("last_topic", "port")]
 
 
+# Topics answered by one response of general e-mail knowledge
+GENERAL_ANSWERS = {
+    "imap_delete": "utter_imap_delete",  # deleted in the device: on the server too, via trash
+    "outbox_resend": "utter_outbox_resend",  # the outbox retried by the program
+    "sync_interval": "utter_sync_interval",  # how often the device fetches new mail
+}
+
+
 def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Events:
     """One asked topic other than ports (actions/ports.py)."""
     if topic == "spa":  # the guides' Outlook form: SPA stays off
@@ -418,7 +456,7 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "ssl_advice":  # "SSL, nebo ne?": SSL, with its ports
         return answer_ssl_advice(dispatcher, turn)
     if topic == "both_boxes":
-        dispatcher.utter_message(response=replies.both_boxes_response(turn.frame.folded))
+        dispatcher.utter_message(**replies.both_boxes_message(turn.frame.folded))
         return []
     if topic == "plain_unsafe":  # "587 bez šifrování, není to nebezpečné?": works, unencrypted
         dispatcher.utter_message(response="utter_plain_unencrypted")
@@ -427,6 +465,11 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_ssl_advice(dispatcher, turn)
     if topic == "same_ports":
         return answer_same_ports(dispatcher)
+    if topic == "verify_certificate":  # the server's certificate checked: kept on
+        dispatcher.utter_message(
+            response="utter_verify_certificate", server=knowledge.server("incoming")
+        )
+        return []
     if topic == "remember_password":  # the program's own box: the customer's choice
         dispatcher.utter_message(response="utter_remember_password")
         return []
@@ -448,6 +491,11 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return []
     if topic == "mixed_ssl":
         dispatcher.utter_message(response="utter_mixed_ssl", **symptoms.fix_values())
+        return []
+    if topic in GENERAL_ANSWERS:  # general e-mail knowledge (domain.yml)
+        dispatcher.utter_message(response=GENERAL_ANSWERS[topic])
+        if topic == "sync_interval" and turn.device in knowledge.guides():
+            dispatcher.utter_message(response="utter_where_account_settings")  # in their device
         return []
     if topic == "keep_on_server" and lexicon.says("pop_takes_mail", turn.frame.folded):
         dispatcher.utter_message(response="utter_pop_takes_mail")
@@ -548,6 +596,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         utter_password_change(dispatcher, "utter_password_self")
         return [SlotSet("last_topic", "password")]
     if topic == "mailbox_password":
+        if re.search(r"\bstejn\w*\b[^?]*\?", turn.frame.folded):
+            # "je stejné jako do zákaznického účtu?": no, first
+            dispatcher.utter_message(response="utter_not_the_same_password")
         utter_password_change(dispatcher, "utter_mailbox_password")
         return []
     if (

@@ -16,7 +16,8 @@ DENIED = re.compile(
     r"|(?<!silam )(?<!sila )(?<!silame )"
     r"\b(post\w*|mail\w*|zprav\w*)\s+(z|ze|od)\s+$"
     # "samsung tablet, jde tam ta konfigurace jako na iPhonu?": a comparison, not the device
-    r"|\b(jako|stejne jako|podobne jako|like|as on)\s+((na|v|ve|u|s|on|in)\s+)?$"
+    # (Slovak "aby chodili hned ako na gmaile")
+    r"|\b(jako|stejne jako|podobne jako|ako|rovnako ako|like|as on)\s+((na|v|ve|u|s|on|in)\s+)?$"
 )
 # "…, já mám Samsung", "je to Android": the customer's own device (over one only mentioned)
 # ("kde to v iPhonu přepíšu?": the device asked about is theirs too)

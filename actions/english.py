@@ -59,6 +59,23 @@ def utter_english_ports(dispatcher: CollectingDispatcher, protocol: str, securit
             )
 
 
+def utter_english_smtp_auth(
+    dispatcher: CollectingDispatcher, turn: Turn, values: Dict[str, Any]
+) -> None:
+    """The outgoing server's log-in, in English: the device's own place when it is known (a Mac
+    has no Windows Phone checkboxes), else the guide's two checkboxes."""
+    guide = knowledge.guides().get(turn.frame.device or turn.device or "")
+    if guide and guide.smtp_auth_en and guide.id != knowledge.load()["default_guide"]:
+        dispatcher.utter_message(
+            response="utter_en_smtp_auth_device",
+            device_short=guide.short,
+            place=guide.smtp_auth_en,
+            **values,
+        )
+    else:
+        dispatcher.utter_message(response="utter_en_smtp_auth", **values)
+
+
 def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Facts in English for the ports, servers, credentials and the ticket asked about."""
     frame = turn.frame
@@ -71,7 +88,7 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     elif frame.error_code or frame.symptom in SENDING_FAILS:
         # "receives but can't send", "554 5.7.1": authentication, then the checkboxes
         dispatcher.utter_message(response="utter_en_send_fails")
-        dispatcher.utter_message(response="utter_en_smtp_auth", **values)
+        utter_english_smtp_auth(dispatcher, turn, values)
         answered = True
     elif PASSWORD_CHANGED.search(frame.folded):  # the new password in every device and server
         dispatcher.utter_message(
@@ -89,9 +106,7 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         )
         answered = True
     elif turn.topic == "smtp_auth" and HOW.search(frame.folded):
-        dispatcher.utter_message(
-            response="utter_en_smtp_auth", **values
-        )  # "how do I switch it on?"
+        utter_english_smtp_auth(dispatcher, turn, values)  # "how do I switch it on?"
         answered = True
     # "and without SSL?" continues with ports, whatever came before
     follow_up = (
@@ -161,7 +176,7 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
                     utter_english_ports(dispatcher, protocol, turn.security)
             dispatcher.utter_message(response="utter_en_username", **values)
         elif topic == "smtp_auth":
-            dispatcher.utter_message(response="utter_en_smtp_auth", **values)
+            utter_english_smtp_auth(dispatcher, turn, values)
         elif topic == "server" and "same_server" in asks:
             continue  # the one server's answer names it
         elif topic == "server":

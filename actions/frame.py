@@ -115,8 +115,8 @@ class Frame:
     @property
     def reported(self) -> str:
         """The message without its clauses of wish or condition ("chci, aby se to stahovalo",
-        "POP3 jestli to jde"): where a success is looked for."""
-        return phrases.WISHED.sub(" ", self.folded)
+        "POP3 jestli to jde") and of the bot's words quoted back: where a success is looked for."""
+        return phrases.QUOTED_BACK.sub(" ", phrases.WISHED.sub(" ", self.folded))
 
 
 # The time until the colleagues call, told beside a question ("než se někdo ozve, …")
@@ -189,6 +189,10 @@ LEXICON_TOPICS = {
     "spa": "spa",  # Outlook's "zabezpečené ověřování hesla (SPA)": off, no SMTP log-in
     "port_not_entered": "port_not_entered",  # "nevadí, že jsem nikde nezadala port?": no
     "remember_password": "remember_password",  # "zaškrtnout zapamatovat heslo?": as they like
+    "verify_certificate": "verify_certificate",  # "zaškrtnout Ověřit certifikát?": keep it on
+    "imap_delete": "imap_delete",  # "smaže se to i na serveru?": with IMAP yes; the trash
+    "sync_interval": "sync_interval",  # "chodí až po čase": the device's sync setting
+    "outbox_resend": "outbox_resend",  # "pošlou se samy, nebo znovu?": mostly by themselves
     "keep_on_server": "keep_on_server",  # POP3's "Ponechat zprávy na serveru": kept for the phone
     "pop_takes_mail": "keep_on_server",  # "kolega má POP, nezmizí mi to?": it may, unless kept
     "stays_on_server": "keep_on_server",  # "ať maily zůstanou na serveru": IMAP, or POP3's box
@@ -226,6 +230,7 @@ COVERS = {
     "ssl_advice": {"port", "port_table", "smtp_auth"},
     "port_not_entered": {"port", "port_table"},
     "keep_on_server": {"pop_vs_imap", "server"},
+    "imap_delete": {"keep_on_server", "pop_vs_imap", "multi_device", "server"},
     "pop3_fits": {"pop_vs_imap", "settings", "port", "server", "multi_device"},
     "outgoing_setup": {"settings", "server", "port", "smtp_auth"},
     "ticket_admin": {"smtp_auth"},
@@ -301,6 +306,8 @@ def _asks(folded: str) -> List[str]:
             t
             for t in here & covered
             if OWN_QUESTION.search(part)
+            # ("musím mít SSL? když ne, jaké porty": the question before answers it)
+            and not IF_NOT.match(part)
             and not any(t in COVERS.get(o, set()) for o in here)
             and any(t not in other for other in others)
         }
@@ -312,6 +319,7 @@ WANTS_TO_KNOW = re.compile(
     r"\b(potrebuj\w*|potreboval\w*|chci|chtel\w*|chteji|rad\w*)( bych)? (vedet|znat|zjistit)\b"
     r"|\b(napiste|rekn\w*|poslete|sdelte|pripomen\w*) (mi|nam)\b|\bzajima (me|nas)\b"
 )
+IF_NOT = re.compile(r"\W*(a\s+)?(kdyz|jestli|pokud|kdyby)\s+(ne|nemusim|nemusi)\b")
 OWN_QUESTION = re.compile(r"\b(jak\w*|kter\w*|co|kde|kolik|what|which|where)\b")
 
 
@@ -703,7 +711,7 @@ def read(
         # the program known named by its short name ("Outlook píše…" in the Outlook app), not
         # another program on the phone ("v Gmailu" on a Samsung)
         and (knowledge.guide(device).kind == "computer" or _program_named(device, folded))
-        and not re.search(r"\b(star\w*|klasick\w*|desktop\w*|classic|old)\b", folded)
+        and not re.search(r"\b(star(?!ttls)\w*|klasick\w*|desktop\w*|classic|old)\b", folded)
     ):  # "účet už v Outlooku mám" with the new Outlook known: still the new Outlook
         frame.device = device
     if frame.device in (None, device) and device in knowledge.guides():
@@ -913,8 +921,14 @@ def read(
         if frame.symptom == "nothing_works" and lexicon.says("receive_works", folded):
             # "příjem jde, ale odeslat nejde nic", "můžu přijímat a ne odesílat": sending fails
             frame.symptom = "cannot_send"
-        if frame.symptom == "certificate" and "ssl_advice" in frame.asks:
-            frame.symptom = None  # "…, SSL (přijímat všechny certifikáty) – co vybrat?": a choice
+        if "imap_delete" in frame.asks or (
+            "outbox_resend" in frame.asks and FIX_TOLD.search(folded)
+        ):  # "když smažu v telefonu, zmizí to i ze serveru?", "opraveno, a ty v K odeslání
+            frame.symptom = None  # odejdou samy?": a question of how mail behaves, no fault
+        if frame.symptom == "certificate" and {"ssl_advice", "verify_certificate"} & set(
+            frame.asks
+        ):  # "…, SSL (přijímat všechny certifikáty) – co vybrat?", "ověřovat certifikát?": a choice
+            frame.symptom = None
     if phrases.OPEN_SMTP_NAMED.search(folded):
         frame.open_smtp = "named"
     elif phrases.OPEN_SMTP_DESCRIBED.search(folded) or phrases.SPAM_FROM_ME.search(folded):
@@ -1326,9 +1340,20 @@ def _situation(frame: Frame, folded: str) -> None:
     frame.where_were_we = lexicon.says("where_were_we", folded)
 
 
+# The fault said fixed ("opraveno", "už to odchází", "přepsal jsem server")
+FIX_TOLD = re.compile(
+    r"\b(opraven\w*|opravil\w*|spraven\w*|vyresen\w*|uz (to )?(jde|funguje|odchazi|posila|jede)"
+    r"|zapnul\w*|prepsal\w*|zmenil\w*|nastavil\w*)\b"
+)
+STAYS_AS_IT_WAS = re.compile(
+    r"\b(zustav\w*|zustan\w*)\b,?\s+(jak\w*\s+(byl\w*|je|jsou)|stejn\w*|beze zmen\w*|nezmenen\w*|puvodn\w*)"
+)
+
+
 def _sending_fails(folded: str) -> Optional[str]:
     """ "maily ven nejdou, dovnitř ano": a clause that says sending fails (another may say
     receiving works); receiving failing too is "nothing works"."""
+    folded = STAYS_AS_IT_WAS.sub(" ", folded)  # "a odchozí port zůstává, jak byl?": a value
     clauses = re.split(r"[,;.!?]|\b(?:ale|a|i|zato|but)\b", folded)
     if lexicon.says("send_fails_contrast", folded):
         return "cannot_send"  # "kolega posílá normálně, já ne"

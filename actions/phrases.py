@@ -77,6 +77,8 @@ TOPIC_WORDS = {
         r"|\b(obe|obou|jedno|jedn\w*) (z )?(tech )?(dvou )?(polic|zaskrt|kolon|ctverec)\w*"
     ),
     "pop_vs_imap": re.compile(
+        # ("přidávám účet a chce to po mně typ účtu": the choice in front of them)
+        r"\b(chce|pta se|vyzaduje|wants)\b( to)?( po (mne|me))?( \w+)? typ\w* uctu|"
         r"\b(jak\w*|kter\w*|co)\b( \w+){0,3} typ\w* uctu|\btyp\w* uctu\b[^.!?]{0,20}\?|\brozdil\w*|\brozdiel\w*|\bco je lepsi\b|\bimap\w*,? (nebo|alebo|ci) pop\w*|\bpop\w*,? (nebo|alebo|ci) imap\w*|\bcim se lis\w*"
     ),
     "settings": re.compile(
@@ -479,6 +481,12 @@ FAILS = re.compile(
 WISHED = re.compile(
     r"\b(jestli|jestlize|pokud|zda|zdali|kdyby|kdyz by|aby|at)\b( (to|se|mi|nam|tam|vam|uz))*"
     r" (jde|pujde|slo|funguje|fungovalo|bude|jede|stahuj\w*|stahoval\w*|chodil\w*|chodi|odchazel\w*|posilal\w*)\b[^.,!?;()]*"
+)
+# The bot's own words quoted back ("jednou píšete, že 587 nesedí, a pak že je v pořádku"): no
+# report of the customer's
+QUOTED_BACK = re.compile(
+    r"\b(pisete|pises|napsal\w* jste|napsal\w* ste|tvrdite|rikate|rikal\w* jste|radite)\b"
+    r"( mi| nam)?,? ze\b[^.!?;]*"
 )
 # English: "works now", "it worked" (not "isn't working", "stopped working", "nothing is working")
 ENGLISH_WORKS = (

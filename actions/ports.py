@@ -73,8 +73,45 @@ def utter_ports(dispatcher: CollectingDispatcher, protocol: str, security: Optio
         )
 
 
+# "465 nebo 587?", "993 či 143?": two ports weighed against each other
+PORT_CHOICE = re.compile(r"\b(\d{2,5})\s*(?:nebo|ci|anebo|or|/|vs\.?)\s*(\d{2,5})\b[^.!?]*\?")
+
+
+def _port_choice(dispatcher: CollectingDispatcher, folded: str) -> List[str]:
+    """Each choice between the SSL and the plain port of one protocol ("imap 993 nebo 143? a smtp
+    465 nebo 587?"): the SSL one, recommended (whatever hearsay or check the message told
+    before it). The protocols answered."""
+    chosen: List[str] = []
+    for match in PORT_CHOICE.finditer(folded):
+        owners = [knowledge.protocol_for_port(int(n)) for n in match.groups()]
+        if None in owners or len({o[0] for o in owners if o}) != 1:
+            continue
+        if {o[1] for o in owners if o} != {"ssl", "plain"}:
+            continue
+        protocol = owners[0][0] if owners[0] else ""
+        dispatcher.utter_message(
+            response="utter_port_choice",
+            protocol_label=knowledge.protocol_label(protocol),
+            ssl_port=knowledge.port(protocol, "ssl"),
+            plain_port=knowledge.port(protocol, "plain"),
+        )
+        chosen.append(protocol)
+    return chosen
+
+
+def _choice_events(chosen: List[str]) -> Events:
+    return [
+        SlotSet("protocol", chosen[-1]),
+        SlotSet("asked_protocols", chosen),
+        SlotSet("security", "ssl"),
+        SlotSet("last_topic", "port"),
+    ]
+
+
 def answer_port(dispatcher: CollectingDispatcher, turn: Turn, protocols: List[str]) -> Events:
     """Ports of each protocol asked about; with none known, the table or one short question."""
+    if chosen := _port_choice(dispatcher, turn.frame.folded):  # "465, nebo 587?": SSL's
+        return _choice_events(chosen)
     if not protocols:
         # "a jaký port?" after the server or the settings: every port, not a question back
         if turn.security == "both" or turn.topic in ("server", "settings"):
@@ -162,6 +199,8 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
     right ports given. `remind_auth`: an SMTP port checked is followed by the second thing to
     check there, the outgoing server's log-in (unless the message names it)."""
     frame = turn.frame
+    if chosen := _port_choice(dispatcher, frame.folded):
+        return _choice_events(chosen)
     claims = frame.port_claims or [(number, None, None) for number in frame.ports]
     wrong: Dict[str, Optional[str]] = {}  # protocol -> SSL choice, whose port was wrong
     unknown = False

@@ -96,10 +96,13 @@ def with_device(messages: List[Dict[str, Any]], device: Optional[str]) -> None:
                 message.setdefault(name, value)
 
 
-def both_boxes_response(folded: str) -> str:
-    """ "Dvě zaškrtávátka, obě?": yes – the SSL boxes, or the outgoing log-in's."""
-    ssl = re.search(r"\b(ssl|tls|sifr)", folded)
-    return "utter_yes_both_ssl_boxes" if ssl else "utter_yes_both_boxes"
+def both_boxes_message(folded: str) -> Dict[str, Any]:
+    """ "Dvě zaškrtávátka, obě?": yes – the SSL boxes (with the SSL ports), or the outgoing
+    log-in's."""
+    if re.search(r"\b(ssl|tls|sifr)", folded):
+        ports = {f"{p}_ssl": knowledge.port(p, "ssl") for p in knowledge.protocols()}
+        return {"response": "utter_yes_both_ssl_boxes", **ports}
+    return {"response": "utter_yes_both_boxes"}
 
 
 def with_address(messages: List[Dict[str, Any]], address: Optional[str]) -> None:

@@ -206,6 +206,22 @@ def outage_everyone(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 ADDRESS_TABLE = re.compile(r"\b(tabulk\w*|seznam\w* adres\w*|adresy domeny)\b")
 
 
+# Questions at the account form that have their own answer, wherever the customer is
+ANSWERED_AT_FORM = {
+    "outgoing_login",
+    "port_not_entered",
+    "both_boxes",
+    "spa",
+    "remember_password",
+    "verify_certificate",
+    "keep_on_server",
+}
+# "mění se?", "zůstává, jak byl?", "je jiný?": whether the port changes with the account type
+SWITCH_PORT_ASKED = re.compile(
+    r"\b(men\w*|zmen\w*|zustav\w*|zustan\w*|stejn\w*|jin[aeyý]\w*|jak byl\w*|predel\w*)\b"
+)
+
+
 def password_where_again(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if ADDRESS_TABLE.search(turn.frame.folded):
         dispatcher.utter_message(response="utter_password_change_in_table")
@@ -247,6 +263,9 @@ def _typed_password(turn: Turn) -> bool:
 
 def password_warning(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_password_warning")
+    if lexicon.says("remote_setup", turn.frame.folded):
+        # "adresa / heslo – nastavíte mi to v telefonu?": nobody here can; guided instead
+        dispatcher.utter_message(response="utter_remote_setup")
     return []
 
 
@@ -2557,6 +2576,18 @@ ROUTES: List[Route] = [
         lambda d, t: answers.answer_switch_account(d, t),
     ),
     Route(
+        # "a porty se mění?", "a odchozí port zůstává, jak byl?" after "z POP3 na IMAP": the
+        # incoming port changes, the outgoing one stays
+        "switch_ports",
+        lambda t: (
+            bool({"utter_switch_protocol", "utter_switch_ports"} & set(last_responses(t.tracker)))
+            and bool({"port", "port_table"} & set(t.frame.asks))
+            and bool(SWITCH_PORT_ASKED.search(t.frame.folded))
+            and not (t.frame.ports or t.frame.symptom)
+        ),
+        answers.answer_switch_ports,
+    ),
+    Route(
         "password_changed_now",  # "ok, změnil jsem ho, co teď v telefonu?" after the way to it
         lambda t: (
             bool(PASSWORD_CHANGE_RESPONSES & set(last_responses(t.tracker)))
@@ -2749,6 +2780,8 @@ ROUTES: List[Route] = [
         lambda t: (
             lexicon.says("sending_device", t.frame.folded)
             and not (t.frame.device or t.frame.symptom or t.frame.hosts or t.frame.ports)
+            # ("skener má volbu ověřovat certifikát, zapnout?": that option's answer)
+            and "verify_certificate" not in t.frame.asks
             and bool(
                 t.frame.asks
                 or t.frame.asks_how
@@ -2801,16 +2834,23 @@ ROUTES: List[Route] = [
     Route(
         "walkthrough_all",  # "napište mi všechny kroky najednou": the whole guide in one go
         lambda t: (
-            # ("napište mi všechny údaje najednou" asks for the values, not the steps)
             (
-                t.intent == "step_all"
-                and "settings" not in t.frame.asks
-                and not lexicon.says("why_asked", t.frame.folded)  # "a proč celá adresa?"
+                # ("napište mi všechny údaje najednou" asks for the values, not the steps)
+                (
+                    t.intent == "step_all"
+                    and "settings" not in t.frame.asks
+                    and not lexicon.says("why_asked", t.frame.folded)  # "a proč celá adresa?"
+                )
+                # ("kompletní nastavení pro POP3, ať to mám všechno najednou", "server, port a
+                # ověření? všechno najednou": the values asked)
+                or (
+                    lexicon.says("all_steps", t.frame.folded)
+                    and not set(t.frame.asks) & VALUES_ASKED
+                )
+                or (t.walkthrough_active and lexicon.says("hurry", t.frame.folded))
             )
-            # ("kompletní nastavení pro POP3, ať to mám všechno najednou", "server, port a
-            # ověření? všechno najednou": the values asked)
-            or (lexicon.says("all_steps", t.frame.folded) and not set(t.frame.asks) & VALUES_ASKED)
-            or (t.walkthrough_active and lexicon.says("hurry", t.frame.folded))
+            # ("dá se to nastavit pro celou doménu najednou?": every mailbox at once, the autoconfig)
+            and not lexicon.says("autoconfig", t.frame.folded)
         ),
         lambda d, t: walkthrough_turn("step_all", d, t),
     ),
@@ -3013,6 +3053,8 @@ ROUTES: List[Route] = [
             and not (t.frame.symptom or t.frame.open_smtp or t.frame.ports or t.frame.hosts)
             # ("kde najdu heslo k mailu? nastavuju Samsung": the password, not the form)
             and not ({"password", "mailbox_password"} & set(t.frame.asks) or _password_forgotten(t))
+            # ("píše volitelné, mám to vyplnit? a kam porty, políčko není": those answers)
+            and not set(t.frame.asks) & ANSWERED_AT_FORM
             and (
                 lexicon.says("where_setting", t.frame.folded)
                 or WHERE_TO_ADD.search(t.frame.folded)  # "a kde v Outlooku to přidám?"
@@ -3031,7 +3073,9 @@ ROUTES: List[Route] = [
             and lexicon.says("password_in_device", t.frame.folded)
             and lexicon.says("login_fields", t.frame.folded)
             and not t.frame.adjacent_clauses  # "…heslo do zákaznického účtu?": not the mailbox's
-            and not (t.frame.ports or t.frame.symptom or t.walkthrough_active)
+            and not (t.frame.ports or t.walkthrough_active)
+            # ("po změně hesla nic nejde, kam ho zadám?": the failure is the password not there)
+            and not (t.frame.symptom and not lexicon.says("password_changed", t.frame.folded))
             # ("…heslo… Jen nevím, kde je karta s tím ověřením": the outgoing log-in's place)
             and not lexicon.says("where_auth", t.frame.folded)
         ),
@@ -3229,6 +3273,8 @@ ROUTES: List[Route] = [
             # ("jinak mail v mobilu funguje, jen chci ověřit, že 465 je správně": something else
             # works, and a value is to check)
             and not (t.frame.ports and t.frame.checks and re.search(r"\bjinak\b", t.frame.folded))
+            # ("jo to bylo ono. a ta odchozí 465 je dobře?": a port to check asked beside it)
+            and not (t.frame.works and t.frame.ports and t.frame.checks and "?" in t.frame.text)
         ),
         lambda d, t: troubleshoot(d, t, "affirm" if t.frame.works else "deny"),
     ),

@@ -113,7 +113,13 @@ def last_end(pattern: "re.Pattern[str]", folded: str) -> int:
     return max((m.end() for m in pattern.finditer(folded)), default=-1)
 
 
-CANNOT_FIND = re.compile(r"\b(nemuze|nemohl[ao]?|nemuzu|neumi) (ho |je |to )?(najit|nalezt)\b")
+CANNOT_FIND = re.compile(
+    r"\b(nemuze|nemohl[ao]?|nemuzu|neumi) (ho |je |to )?(najit|nalezt)\b"
+    # ("napsalo to, že to nejde nastavit": the notice of settings not found, in other words)
+    r"|\b(nejde|nelze|nepodarilo se|nepodari se) (to |ho |ucet )?(nastavit|najit)\b"
+)
+# "po tom přihlášení vyskočilo…": after an event, a time – no button named
+AFTER_EVENT = re.compile(r"\bpo (tom |te |tem )?\w+(eni|ani)\b")
 
 
 def _screen_words(folded: str) -> Set[str]:
@@ -121,9 +127,11 @@ def _screen_words(folded: str) -> Set[str]:
     names none."""
     done_word = lexicon.load()["done_marker"].pattern
     # "nemůže najít nastavení" says what the notices say with "nenašel"
-    folded = CANNOT_FIND.sub("nenasel", folded)
+    folded = AFTER_EVENT.sub(" ", CANNOT_FIND.sub("nenasel", folded))
     plain = re.findall(r"\w+", folded.replace("e-mail", "email"))
-    return set(stems(" ".join(w for w in plain if not done_word.fullmatch(w))))
+    # (colloquial "jinej účet", "novej": the standard "jiný", "nový")
+    plain = [re.sub(r"(?<=\w\w)ej$", "y", w) for w in plain if not done_word.fullmatch(w)]
+    return set(stems(" ".join(plain)))
 
 
 def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional[Position]:
@@ -160,12 +168,12 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
     # did is where they are – from the first word of seeing on ("píše to, že nelze ověřit heslo,
     # a objevila se políčka"; "a on našel nějaké nastavení" counts the finding too)
     first_seen = min((m.start() for m in seeing_words if m.start() >= done), default=seeing)
-    seen = set(stems(folded[first_seen:])) if seeing > done else set()
+    seen = set(_screen_words(folded[first_seen:])) if seeing > done else set()
     tap = _tap_asked(folded, device)
     if story := _story(folded, screens):
         done_to, told, looking = story
         # "…, jiný, adresu, a teď vidím formulář": what is in front of them, when further on
-        now = where(looking, device, after=done_to.step) if looking.strip() else None
+        now = where(looking, device, after=done_to.step - 1) if looking.strip() else None
         if now and now.step >= done_to.step:  # (the same step: what they see tells more)
             return now
         # "zadal jsem adresu, dal přihlásit a píše, že nemůže najít nastavení": the notice seen

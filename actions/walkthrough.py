@@ -186,7 +186,7 @@ class Walkthrough:
         """The form's outgoing server part alone, at the form step."""
         self._default_choices()
         if lexicon.says("both_boxes_asked", self.folded):  # "…mám dát obě?": yes
-            self.dispatcher.utter_message(response=replies.both_boxes_response(self.folded))
+            self.dispatcher.utter_message(**replies.both_boxes_message(self.folded))
         self.dispatcher.utter_message(response="utter_form_outgoing_values", **self._form_values())
         return self._standing(self.form_step, Pending.FORM_VALUES, choices=True)
 

@@ -70,7 +70,9 @@ PATTERNS = (
     # an address, a slash and the password: "petr@firma.cz / X"
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*/\s*(?P<secret>\S+)"),
     re.compile(rf"\b{KEY}{TO_WHAT}(?:\s+(?:ted|uz|asi|snad|porad))?{BEING}\s*{SECRET}"),
-    re.compile(rf"{POSSESSIVE}\s+{KEY}\s+(?:je\s+|is\s+)?{SECRET}"),
+    re.compile(rf"{POSSESSIVE}\s+{KEY}\s+(?:je|is)\s+{SECRET}"),
+    # "moje heslo kocicka": the Czech possessive names the customer's own
+    re.compile(rf"\b(?:moje|me|muj|nase)\s+{KEY}\s+{SECRET}"),
     re.compile(rf"{ENTERING}{MARKS}\s+{KEY}\s+(?:na\s+|jako\s+|to\s+)?{SECRET}"),
     re.compile(
         rf"\b{KEY}(?:\s+\S+){{0,3}}?\s+[{OPEN_QUOTE}](?P<secret>[^\s{OPEN_QUOTE}][^{OPEN_QUOTE}]*)"
@@ -130,6 +132,15 @@ NOT_A_PASSWORD = frozenset(
         "jméno",
         "adresu",
         "adresa",
+        # how it came: "heslo mi syn poslal smskou"
+        "sms",
+        "smsku",
+        "smskou",
+        "esemesku",
+        "esemeskou",
+        "zprávou",
+        "mailem",
+        "e-mailem",
         # how sure, when, where kept: "heslo mám stoprocentně dobře", "heslo mi kdysi nastavil
         # syn", "nové heslo mám napsané na papíře"
         "stoprocentně",
@@ -629,6 +640,9 @@ APPOSITION = re.compile(
     rf"\b{KEY}\b[^.!?]{{0,40}}?[,;:–-]\s*(?:je\s+to|to\s+je|a\s+to|tj\.?|konkretne|presne)\s*:?\s+{SECRET}"
 )
 # "heslo ke schránce jsem si právě nastavil na X": the change told with words between
+# "to heslo X", "my password X" without "je": X when it is no ordinary word ("kde se to heslo
+# mění?", "keeps asking for my password again" go on with the sentence)
+POSSESSED = re.compile(rf"{POSSESSIVE}\s+{KEY}\s+{SECRET}")
 CHANGED_TO = re.compile(rf"\b{KEY}(?:\s+[^\s.!?]+){{1,5}}?\s+{CHANGED}\s+na\s+{SECRET}")
 # "jsem si ho změnil na X" after the password was talked of: letters with digits (checked
 # below; "změnil jsem si ho na X", the verb first, is CHANGED_NOW_TO's)
@@ -893,7 +907,7 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
                 candidates.append(token.span())
                 if not CODE_LIKE.match(word):  # (a model number or a code is no password)
                     swept.add(token.span())
-    for match in CHANGED_TO.finditer(folded):
+    for match in (*CHANGED_TO.finditer(folded), *POSSESSED.finditer(folded)):
         word = text[match.start("secret") : match.end("secret")]
         if _shaped(word, right_after_key=True) or _unknown(word.strip(STRIP)):
             candidates.append(match.span("secret"))

@@ -8,6 +8,8 @@ from czech_nlu.password_guard import PasswordGuard
 def test_typed_passwords():
     for text in [
         "moje heslo je Kvetina99",
+        "to heslo je kocicka",
+        "to heslo Ruze88 mam urcite dobre",
         "heslo mam Slunce123, je to dobre?",
         "Heslo ke schránce mám Brno2023",
         "heslo: kocicka",
@@ -146,6 +148,10 @@ def test_what_people_say_about_a_password_is_no_password():
         "heslo mam 100% dobre a stejne to nejde",
         "heslo mam spravne, je to urcite spravne",
         "heslo jsem zmenil, a to vcera",
+        # "to heslo" goes on with a verb; how a password came is no password
+        "jeste ten iphone, tam kde se to heslo meni?",
+        "tak syn mi heslo poslal smskou. zadal jsem email a heslo a dal prihlasit",
+        "Outlook keeps asking for my password again and again.",
         # a verb's past tense the word list lacks ("odeslalo"), its infinitive known
         "prepsal jsem heslo a uz to odeslalo. dik",
         "heslo pro IMAP",
