@@ -259,11 +259,14 @@ def answer_ssl_required(dispatcher: CollectingDispatcher, turn: Optional[Turn] =
     named = list(turn.frame.named_protocols) if turn else []
     if turn and not named and turn.frame.text.lower().startswith("a ") and turn.protocol:
         named = [turn.protocol]  # "…port odchozí pošty? mám tam 25" – "a SSL zapnout?": SMTP's
-    # ("porty pro POP3? a musím zapnout SSL?": that protocol's lines)
+    # ("porty pro POP3? a musím zapnout SSL?": that protocol's lines, and its outgoing one)
+    shown = (
+        named + ["smtp"] if named and set(named) <= set(knowledge.incoming_protocols()) else named
+    )
     dispatcher.utter_message(
         response="utter_ssl_optional",
         lead="Ano" if works else "Nemusíte",
-        port_table=replies.port_table(protocols=named),
+        port_table=replies.port_table(protocols=shown),
     )
     # ("…přes IMAP, musí být SSL?" – "a když ho vypnu?": IMAP's port then)
     return [SlotSet("last_topic", "port")] + (
@@ -282,7 +285,10 @@ def answer_switch_protocol(dispatcher: CollectingDispatcher, turn: Turn) -> Even
     target = switch_target(turn) or knowledge.recommended_protocol()
     # "mění se server?" – no; "zůstane server stejný?" – yes: the same fact, the question's polarity
     stays = lexicon.says("asks_if_stays", turn.frame.folded)
-    yes_no = lexicon.says("yes_no_question", turn.frame.folded)  # ("co všechno změním?": none)
+    # ("co všechno změním?": none; "musím účet smazat a přidat znova?" is the account's yes)
+    yes_no = lexicon.says("yes_no_question", turn.frame.folded) and not (
+        re.search(r"\b(smaz|odebr|odstran|vymaz)\w*[^?]{0,30}\b(prid|zaloz)\w*", turn.frame.folded)
+    )
     dispatcher.utter_message(
         response="utter_switch_protocol",
         lead=("Ano, server" if stays else "Ne, server") if yes_no else "Server",
@@ -441,6 +447,7 @@ GENERAL_ANSWERS = {
     "imap_delete": "utter_imap_delete",  # deleted in the device: on the server too, via trash
     "outbox_resend": "utter_outbox_resend",  # the outbox retried by the program
     "sync_interval": "utter_sync_interval",  # how often the device fetches new mail
+    "path_prefix": "utter_path_prefix",  # the IMAP path prefix field: empty
 }
 
 

@@ -35,6 +35,10 @@ FORM_FIELDS = re.compile(
 FILL_ASKED = re.compile(r"\bwhat (do|should|shall) i (put|enter|type|fill|write)\b|\bwhat goes\b")
 SPEAKS_ENGLISH = re.compile(r"\b(speak|talk|write|chat|understand)\w*\b[^.?!]{0,20}\benglish\b")
 PORTS_PLURAL = re.compile(r"\bports\b")
+# "and without?", "what about with SSL?": the other SSL choice of the protocol just answered
+SECURITY_ALONE = re.compile(
+    r"^\W*(and |what about |how about |ok,? )?(?P<choice>without|with)( it| ssl| tls| encryption)?\W*$"
+)
 
 
 def utter_english_ports(dispatcher: CollectingDispatcher, protocol: str, security) -> None:
@@ -82,6 +86,15 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     english = knowledge.load()["english"]
     values = {**response_values(), "username": english["username"], "password": english["password"]}
     answered = False
+    security_alone = SECURITY_ALONE.match(frame.folded)
+    talked_of = turn.last_protocols or ([turn.protocol] if turn.protocol else [])
+    if security_alone and talked_of and set(talked_of) <= set(knowledge.protocols()):
+        # "and without?" after POP3's SSL port: the same protocol, the other choice
+        choice = "plain" if security_alone.group("choice") == "without" else "ssl"
+        for protocol in talked_of:
+            utter_english_ports(dispatcher, protocol, choice)
+        dispatcher.utter_message(response="utter_en_czech_note")
+        return [SlotSet("security", choice), SlotSet("last_topic", "port")]
     if frame.open_smtp or frame.intent == "open_smtp_ticket":
         dispatcher.utter_message(response="utter_en_open_smtp", **values)
         answered = True

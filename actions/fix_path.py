@@ -14,7 +14,7 @@ from typing import Optional, Tuple
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import knowledge, lexicon
+from actions import knowledge, lexicon, symptoms
 from actions.context import Events, Turn, last_responses
 from actions.pending import Pending
 from actions.screens import stems
@@ -32,6 +32,12 @@ QUESTION = re.compile(
     r"\b(jak\w*|kde|kter\w*|proc|musim|mam (dat|zadat|napsat)|co (tam |tu )?(vypln|zad|napis|dam)\w*)\b"
 )
 TOPIC = "smtp_fix_path"  # last_topic while the customer walks the path
+# The setting found already on ("to mám zaškrtnutý", "už tam bylo zapnuté"), not done now
+ALREADY_ON = re.compile(
+    r"\b(mam|mame|je|jsou|bylo|byl|byla|byly)\b( to| ho| je| uz| tam| porad)* "
+    r"(zaskrtnut\w*|zapnut\w*|zafajfkovan\w*|aktivn\w*)\b"
+    r"|\buz (tam )?(bylo|byl|byla|je|jsou|to bylo) (zaskrtnut|zapnut)\w*"
+)
 
 
 @cache  # one per device: the guides do not change while the server runs
@@ -135,6 +141,9 @@ def answer_progress(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     places = places_on_the_way(turn.device)
     folded = turn.frame.folded
     index = reached(folded, turn.device)
+    if ALREADY_ON.search(folded):  # "to mám zaškrtnutý": it was on – the next suspects
+        dispatcher.utter_message(response="utter_auth_ok", **symptoms.fix_values())
+        return [SlotSet("last_topic", "port"), SlotSet("protocol", "smtp")]
     if lexicon.says("setting_done", folded) or (index is None and turn.topic == TOPIC):
         dispatcher.utter_message(response="utter_fix_path_done")
     elif index is not None and index < len(places) - 2:

@@ -191,6 +191,7 @@ LEXICON_TOPICS = {
     "remember_password": "remember_password",  # "zaškrtnout zapamatovat heslo?": as they like
     "verify_certificate": "verify_certificate",  # "zaškrtnout Ověřit certifikát?": keep it on
     "imap_delete": "imap_delete",  # "smaže se to i na serveru?": with IMAP yes; the trash
+    "path_prefix": "path_prefix",  # "předpona cesty IMAP, co tam?": empty
     "sync_interval": "sync_interval",  # "chodí až po čase": the device's sync setting
     "outbox_resend": "outbox_resend",  # "pošlou se samy, nebo znovu?": mostly by themselves
     "keep_on_server": "keep_on_server",  # POP3's "Ponechat zprávy na serveru": kept for the phone
@@ -231,6 +232,8 @@ COVERS = {
     "port_not_entered": {"port", "port_table"},
     "keep_on_server": {"pop_vs_imap", "server"},
     "imap_delete": {"keep_on_server", "pop_vs_imap", "multi_device", "server"},
+    # ("musím účet smazat a přidat znova?": yes – not "Ne, server zůstává" first)
+    "switch_account": {"port_not_entered"},
     "pop3_fits": {"pop_vs_imap", "settings", "port", "server", "multi_device"},
     "outgoing_setup": {"settings", "server", "port", "smtp_auth"},
     "ticket_admin": {"smtp_auth"},
@@ -299,7 +302,9 @@ def _asks(folded: str) -> List[str]:
     covered = set().union(*(COVERS.get(topic, set()) for topic in answered))
     # a topic asked in a clause of its own with a question word stays ("jaký je server a musí
     # být jméno celá adresa?"); "…z POP3 na IMAP, měním i server?" asks one thing
-    parts = [(part, _topics_in(part)) for part in clauses(folded)] if covered else []
+    # ("když ne, tak jaké porty": the condition and its question are one clause)
+    joined = re.sub(r"\b(kdyz|jestli|pokud|kdyby) ne,\s*", r"\1 ne ", folded)
+    parts = [(part, _topics_in(part)) for part in clauses(joined)] if covered else []
     for index, (part, here) in enumerate(parts):
         others = [other for at, (_, other) in enumerate(parts) if at != index and other]
         covered -= {
@@ -311,7 +316,17 @@ def _asks(folded: str) -> List[str]:
             and not any(t in COVERS.get(o, set()) for o in here)
             and any(t not in other for other in others)
         }
+    # ("musí se zaškrtnout, že odchozí server vyžaduje ověření?": the box's words, no server asked)
+    if (
+        "smtp_auth" in topics
+        and AUTH_BOX_WORDS.search(folded)
+        and not (phrases.SERVER_QUESTION.search(folded))
+    ):
+        covered.add("server")
     return list(dict.fromkeys(topic for topic in topics if topic not in covered))
+
+
+AUTH_BOX_WORDS = re.compile(r"\bserver\w*( \w+){0,4} vyzaduj\w*")
 
 
 # A request to be told, with no question mark: what it lists is asked
@@ -1046,6 +1061,8 @@ def read(
     ends_in_success = bool(last_told) and lexicon.says("glad_it_works", last_told)
     if frame.works is None and "?" not in text and not frame.symptom and ends_in_success:
         frame.works = True
+    if frame.works and (frame.needs_help or STILL_LOOKING.search(folded)):
+        frame.works = None  # "mail chodí. já nevím, kde je to zaškrtávátko": still looking
     frame.ends_working = (
         bool(frame.works)
         and "?" not in text
@@ -1111,7 +1128,8 @@ def read(
     # ("než se někdo ozve – jaký je port?": the wait for the colleagues, no new request)
     asked_for = WAITING_FOR_CALL.sub(" ", folded)
     frame.person = lexicon.says("person_request", asked_for) and not (
-        frame.identity and "?" in text
+        (frame.identity and "?" in text)
+        or lexicon.says("own_colleague", folded)  # ("zbytek si zjistím u podpory": later, alone)
     )
     frame.adjacent = lexicon.says("adjacent", unaddressed)
     if frame.symptom == "certificate" and frame.adjacent and WEBSITE.search(folded):
@@ -1340,6 +1358,10 @@ def _situation(frame: Frame, folded: str) -> None:
     frame.where_were_we = lexicon.says("where_were_we", folded)
 
 
+# "nevím, kde je to zaškrtávátko", "nevidím, jak to zapnout": a place still looked for
+STILL_LOOKING = re.compile(
+    r"\b(nevim|nevidim|nemuzu najit|nenasel jsem|nenasla jsem|nenachazim)\b,?\s+(kde|jak|kam)\b"
+)
 # The fault said fixed ("opraveno", "už to odchází", "přepsal jsem server")
 FIX_TOLD = re.compile(
     r"\b(opraven\w*|opravil\w*|spraven\w*|vyresen\w*|uz (to )?(jde|funguje|odchazi|posila|jede)"

@@ -25,7 +25,7 @@ TOPIC_WORDS = {
         r"|\b(co|ake|aky) (dat|dam|napisat|zadat) (ako|jako) (meno|jmeno)\b"  # "čo dať ako meno?"
         r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?uzivatel\w*|\ba\s+(ten |to |co )?uzivatel\w*\s*(\?|$|,|\ba\b)|^\W*uzivatel\w*\s*\?"
         r"|\b(jak\w*|aky|co|kter\w*) (\w+ ){0,2}uzivatel\w*\b"
-        r"|\busername\b|\buser name\b|\bprihlasovaci jmen\w*|\bpouzivatelsk\w* men\w*|\bmen\w* pouzivatel\w*"
+        r"|\busername\b|\buser name\b|\bprihlasovac\w* (jmen|men)\w*|\bpouzivatelsk\w* men\w*|\bmen\w* pouzivatel\w*"
         r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|zadam|napsat|napisu|dat|dam|davam|vyplnit|vyplnim|psat|pisu) (jako|do|k|ke) (jmen\w*|uzivatel\w*)"
         r"|\bjako uzivatel\w*|\bcast pred zavinac\w*|\b(jak\w*|co|ktere)( \w+){0,4} jmeno\b"
         # "do přihlasovacieho mena dám čo?": the field first, the question word last
@@ -372,6 +372,8 @@ NEXT_WORDS = re.compile(
     r"\b(hotov\w*|dalsi|jedem\w*|jdem\w*|udelal\w*|udelan\w*|mam to|to mam|vidim to|uz ho vidim|uz to vidim"
     r"|nasel jsem|nasla jsem|vybran\w*|vyplnen\w*|zadan\w*|klepl\w*|kliknul\w*|klikl\w*|done|next)\b"
     r"|^\W*(jo|ano|jasne|ok|oki|okej|dal)\W*$"
+    # "mám e-mail + účty, dál?", "jsem tam, a dál?", "a co dál?": the next step asked
+    r"|[,;]\s*(a |co |a co |tak )?dal\W*$"
 )
 BACK_WORDS = re.compile(
     r"\bzpet\b|\bzpatky\b|\bpredchozi\b|\bo (jeden|krok) (zpet|zpatky)|\bvrat\w*( se)?$"

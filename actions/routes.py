@@ -215,6 +215,7 @@ ANSWERED_AT_FORM = {
     "remember_password",
     "verify_certificate",
     "keep_on_server",
+    "path_prefix",
 }
 # "mění se?", "zůstává, jak byl?", "je jiný?": whether the port changes with the account type
 SWITCH_PORT_ASKED = re.compile(
@@ -466,10 +467,10 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
         if (
             position.step == turn.step
             and not (position.at_notice or position.at_then)
-            and frame.confirms
+            and (frame.confirms or frame.next_step)
             and not _came_with_earlier(turn)
-        ):
-            return walkthrough_turn("step_done", dispatcher, turn)  # "našla jsem to" after help
+        ):  # "našla jsem to" after help; "mám e-mail + účty, dál?"
+            return walkthrough_turn("step_done", dispatcher, turn)
         if (
             position.step < turn.step
             and not (position.by_label or position.at_notice)
@@ -477,6 +478,8 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
         ):  # "kliknuto, teď je tam výběr z několika možností": on from here, a screen met before
             return walkthrough_turn("step_done", dispatcher, turn)
         return enter_at(dispatcher, turn, position)  # "jiný účet mám", "vyskočilo hlášení…"
+    elif frame.back and turn.walkthrough_active and not position:
+        intent = "step_back"  # "zpět prosím, něco jsem odklikl": back, whatever was clicked
     elif frame.confirms and turn.walkthrough_active:
         intent = "step_done"  # "jo, už to svítí", "mám, a teď?"
     elif frame.step and (frame.step_explicit or not asks_something):
@@ -485,7 +488,8 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
         return None
     elif frame.returned or frame.resume:
         # "tak jsem zpět", "pokračujme": the same step again; "…, jedem dál. hotovo": the next
-        done = lexicon.says("done_marker", frame.folded)
+        # ("už jsem zase tam, jdem dál": back at the screen, on to the next)
+        done = lexicon.says("done_marker", frame.folded) or (frame.returned and frame.next_step)
         intent = "step_done" if done else "resume_walkthrough"
     elif frame.pause:
         dispatcher.utter_message(response="utter_wait")
@@ -1408,6 +1412,24 @@ def _apple_wish(turn: Turn) -> bool:
     )
 
 
+def _each_device_asked(turn: Turn) -> bool:
+    """ "Musím to udělat na všech třech počítačích zvlášť?" beside a fix, or in a program that
+    reads no autoconfig file: a question of doing it on each one, not a wish for the file."""
+    device = turn.frame.device or turn.device
+    no_autoconfig = device in knowledge.guides() and not knowledge.guide(device).autoconfig
+    beside_a_fix = bool(turn.frame.ports or turn.frame.symptom or turn.frame.open_smtp)
+    return (
+        bool(EACH_DEVICE.search(turn.frame.folded))
+        and (no_autoconfig or beside_a_fix or turn.topic == "smtp_auth")
+        and not EXPLICIT_AUTOCONFIG.search(turn.frame.folded)
+    )
+
+
+# "na všech třech počítačích zvlášť?", "každý zvlášť?", "na každém počítači znovu?"
+EACH_DEVICE = re.compile(
+    r"\b(vsech|vsem|kazd\w*|ostatn\w*|dalsi\w*|obou)\b[^.?!]{0,40}\b(zvlast|po jednom|znovu|znova|"
+    r"stejne|rucne)\b[^.!]*\?"
+)
 EXPLICIT_AUTOCONFIG = re.compile(r"autoconfig|autokonfigur|config-?v1|well-known|thunderbird|domen")
 
 
@@ -1700,10 +1722,29 @@ def port_in_host(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 
 def glad_it_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    """It works now; the values it works with are checked first ("dal jsem 25 a jede to")."""
-    events = ports.check_named_ports(dispatcher, turn)
+    """It works now; the values it works with are checked first ("dal jsem 25 a jede to") – a
+    port that is ours and fits goes unsaid ("dal jsem 465, už to jde" needs no "Ano, 465…")."""
+    checked = CollectingDispatcher()
+    events = ports.check_named_ports(checked, turn)
+    done_as_advised = PORT_SET.search(turn.frame.folded)  # ("port mám 587" is still to check)
+    if not done_as_advised or any(m.get("response") not in PORT_RIGHT for m in checked.messages):
+        dispatcher.messages.extend(checked.messages)
+    else:
+        events = []
     dispatcher.utter_message(response=_glad_response(turn))
     return events
+
+
+# Whether something must be done ("musí se tam zaškrtnout…?", "je to nutné?")
+MUST_ASKED = re.compile(
+    r"\b(musi|musim|musime|je (to )?(treba|nutne|nutny|potreba|povinne))\b[^.!]*\?"
+)
+# A port set as advised ("dal jsem 465 a zapnul ověření"), not only told
+PORT_SET = re.compile(
+    r"\b(dal|dala|dali|nastavil\w*|zmenil\w*|prepsal\w*|zadal\w*|opravil\w*)\b[^.?!]{0,20}\b\d{2,4}\b"
+)
+# A port's verdict that it is right: nothing to add to a success
+PORT_RIGHT = {"utter_port_check_ok", "utter_port_check_ok_part"}
 
 
 def _sending_untried(turn: Turn) -> bool:
@@ -2182,8 +2223,11 @@ def _nothing_asked(turn: Turn, settings_named: bool = False, values_named: bool 
 def _accepts_walkthrough(turn: Turn) -> bool:
     """A yes to "Chcete postup nastavení?" ("ano, mám to před sebou")."""
     frame = turn.frame
-    return turn.pending == Pending.WALKTHROUGH_OFFER and (
-        turn.intent in ("affirm", "start_walkthrough") or frame.confirms or frame.start
+    return (
+        turn.pending == Pending.WALKTHROUGH_OFFER
+        and (turn.intent in ("affirm", "start_walkthrough") or frame.confirms or frame.start)
+        # ("už to jde, super": it works – no walkthrough wanted any more)
+        and not (frame.works and lexicon.says("glad_it_works", frame.reported))
     )
 
 
@@ -2236,6 +2280,8 @@ def _asks_form_values(turn: Turn) -> bool:
     frame = turn.frame
     if not turn.device or frame.symptom or frame.open_smtp or frame.ports or frame.hosts:
         return False
+    if "smtp_auth" in frame.asks and MUST_ASKED.search(frame.folded):
+        return False  # "a musí se tam zaškrtnout, že server vyžaduje ověření?": yes, first
     form_step = knowledge.form_step(turn.device)
     # "příchozí mám, co dám na další obrazovce u odchozího?" (after a port question, "a
     # odchozí?" asks that port)
@@ -2919,19 +2965,33 @@ ROUTES: List[Route] = [
         answers.answer_what_to_fill,
     ),
     Route(
+        # "port 25 mám přepsat? a musím to udělat na všech třech počítačích zvlášť?" in a program
+        # that reads no autoconfig: yes, each one – then the rest of the message
+        "each_device",
+        _each_device_asked,
+        said("utter_each_device"),
+        more=True,
+    ),
+    Route(
         "autoconfig_yes_no",  # "platí to pro všechny schránky?", "i na autoconfig.domena.cz?"
         lambda t: (
             # (the file given or named by its name: a first wish for it is no question about it)
             (_about_autoconfig(t) or "autoconfig" in t.frame.folded)
             and lexicon.says("yes_no_question", t.frame.folded)
             and autoconfig_yes_no(t) is not None
+            # ("žádný soubor nechci. port 25, nebo 465?": the port, not the file)
+            and not (t.frame.ports and not EXPLICIT_AUTOCONFIG.search(t.frame.folded))
         ),
         answer_autoconfig_yes_no,
     ),
     Route(
         "autoconfig",
         # ("na iPhonu nechci všechno vypisovat, nedá se to automaticky?": the profile, below)
-        lambda t: lexicon.says("autoconfig", t.frame.folded) and not _apple_wish(t),
+        lambda t: (
+            lexicon.says("autoconfig", t.frame.folded)
+            and not _apple_wish(t)
+            and not _each_device_asked(t)
+        ),
         answer_autoconfig,
     ),
     Route(
@@ -3055,6 +3115,8 @@ ROUTES: List[Route] = [
             and not ({"password", "mailbox_password"} & set(t.frame.asks) or _password_forgotten(t))
             # ("píše volitelné, mám to vyplnit? a kam porty, políčko není": those answers)
             and not set(t.frame.asks) & ANSWERED_AT_FORM
+            # ("kde je přidat účet?": a button on the way, not a value's place)
+            and not screens.label_asked(t.frame.folded, t.device or t.frame.device)
             and (
                 lexicon.says("where_setting", t.frame.folded)
                 or WHERE_TO_ADD.search(t.frame.folded)  # "a kde v Outlooku to přidám?"
@@ -3275,6 +3337,8 @@ ROUTES: List[Route] = [
             and not (t.frame.ports and t.frame.checks and re.search(r"\bjinak\b", t.frame.folded))
             # ("jo to bylo ono. a ta odchozí 465 je dobře?": a port to check asked beside it)
             and not (t.frame.works and t.frame.ports and t.frame.checks and "?" in t.frame.text)
+            # ("typ účtu je šedivý a nejde změnit": the type is fixed – the account added again)
+            and "switch_account" not in t.frame.asks
         ),
         lambda d, t: troubleshoot(d, t, "affirm" if t.frame.works else "deny"),
     ),
@@ -3360,6 +3424,17 @@ ROUTES: List[Route] = [
     ),
     Route("walkthrough_navigation", _in_walkthrough, yes_to_tap(navigate)),
     Route("screen_choice", _choice_at_screen, enter_walkthrough),
+    Route(
+        # "jsem v nastavení toho účtu" after the way to it: the part inside it (SSL, ports, SMTP)
+        "in_account_now",
+        lambda t: (
+            last_route(t.tracker) == "lost_in_device"
+            and lexicon.says("in_place", t.frame.folded)
+            and bool(re.search(r"\bucet|\buctu\b|\buctech\b", t.frame.folded))
+            and not (t.frame.asks or t.frame.symptom or t.walkthrough_active)
+        ),
+        said("utter_in_account_now"),
+    ),
     Route("walkthrough_entered", _enters_walkthrough, yes_to_tap(enter_walkthrough)),
     Route(
         "walkthrough_resumed",  # "pojďme zase na ten postup" with the walkthrough paused

@@ -139,6 +139,8 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
     names no screen. `after`: the step a story in the message reached – one word of the screen
     after it is enough."""
     guide = knowledge.guide(device)
+    if asked := label_asked(folded, device):  # "kde je přidat účet? vidím jen doručenou poštu"
+        return asked
     # "jsem v aplikaci Email, co dál?", "ok, jsem v nastavení": the step that opens it is done
     if opened := _opened(folded, guide):
         further = where(lexicon.load()["in_place"].pattern.sub(" ", folded), device, after)
@@ -254,6 +256,28 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
         return best[1]
     # "je tam Mail a Poznámky, mám dát Uložit?": the tap asked about is further than a word seen
     return tap
+
+
+# "kde je přidat účet?", "nemůžu najít ruční nastavení": a button looked for
+LOOKING_FOR = re.compile(
+    r"\b(kde (je|jsou|najdu|mam|ma byt|to je)|nevidim|nemuzu najit|nemuzu nikde najit|nenachazim"
+    r"|nenasel jsem|nenasla jsem)\s+(?P<label>\w+(\s+\w+){0,2})"
+)
+
+
+def label_asked(folded: str, device: Optional[str]) -> Optional[Position]:
+    """The step whose button the customer looks for ("kde je přidat účet?"): they are before
+    it, whatever else they see (the inbox of the app, a list)."""
+    screens = _screens(knowledge.guide(device).id)[0]
+    steps = knowledge.steps(device)
+    for match in LOOKING_FOR.finditer(folded):
+        words = _screen_words(match.group("label"))
+        for s in screens:
+            if any(label and len(label) >= 2 and label <= words for label in s.labels):
+                if s.step > 1 and steps[s.step - 2].with_next:
+                    return Position(s.step - 1)  # the tap on the way to it, shown with it
+                return Position(s.step, at_notice=True)  # where it is: the step's help
+    return None
 
 
 def notice_named(folded: str, device: Optional[str], step: int) -> bool:

@@ -548,10 +548,12 @@ def reports_filled(turn: Turn, number: int) -> bool:
     folded = turn.frame.folded
     # "hotovo, vyplněno. kliknu na připojit?": the button asked about, so not finished yet
     tap = lexicon.says("tap_question", folded)
+    # ("hotovo, všechno vyplněný, kam teď ťuknout?": the button asked, whatever "hotovo" says)
+    button = lexicon.says("which_button", folded)
     return bool(
         knowledge.steps(turn.device)[number - 1].after_filling
-        and (lexicon.says("filled", folded) or lexicon.says("which_button", folded) or tap)
-        and (tap or not lexicon.says("finished", folded))
+        and (lexicon.says("filled", folded) or button or tap)
+        and (tap or button or not lexicon.says("finished", folded))
     )
 
 

@@ -125,6 +125,17 @@ NOT_A_PASSWORD = frozenset(
         "špatně",
         "správně",
         "špatné",
+        "špatný",
+        "špatnej",
+        "dobré",
+        "dobrý",
+        "dobrej",
+        "dobře",
+        "správný",
+        "správnej",
+        "stejné",
+        "stejný",
+        "stejnej",
         "chybné",
         "neplatné",
         "správné",
@@ -508,7 +519,10 @@ ENGLISH_AFTER_KEY = frozenset(
         "will",
     ]
 )
-TECHNICAL = re.compile(r"^(?:pop3|imap4?|smtp|ssl0?|tls|spa|wp8|w10|ssl0\.ovh\.net|\d+%?)$", re.I)
+# (a count is no password either: "zadával jsem ho asi 5x", "3krát")
+TECHNICAL = re.compile(
+    r"^(?:pop3|imap4?|smtp|ssl0?|tls|spa|wp8|w10|ssl0\.ovh\.net|\d+%?|\d+(?:x|×|krat|krát))$", re.I
+)
 STRIP = ".,!?;:\"'„“”‚‘`()[]{}<>"  # ("…ověřování hesla (SPA)": the brackets are no password)
 
 
