@@ -646,6 +646,12 @@ def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return events
 
 
+# "a pro příchozí IMAP?", "a u POP3?" opening a message: the last topic, for that protocol
+PROTOCOL_FOLLOW_UP = re.compile(
+    r"^\W*(a |a co |a jak )?(pro |u |na |k )?(ten |tu )?(prichozi |odchozi )?(imap|pop3?|smtp)\w*\s*\?"
+)
+
+
 def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     """Every question the message asks, in the order asked; None when it asks none."""
     frame = turn.frame
@@ -676,6 +682,13 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         # "předělat účet z POPu na IMAP, musím přepsat i server?": its "Ne" first, then how
         topics.remove("switch_protocol")
         topics.insert(0, "switch_protocol")
+    if (
+        topics
+        and turn.topic in ("port", "server")
+        and turn.topic not in topics
+        and PROTOCOL_FOLLOW_UP.match(frame.folded)
+    ):  # "a pro příchozí IMAP? a uživatel je co?": the port again for IMAP, then the user
+        topics.insert(0, turn.topic)
     if not topics and not frame.ports and not turn.follow_up and turn.intent in INTENT_TOPICS:
         topics = [INTENT_TOPICS[turn.intent]]
         if topics == ["other_device"] and frame.device and not _asks_setup(turn):
@@ -3478,6 +3491,14 @@ ROUTES: List[Route] = [
             and bool(t.frame.spam or t.frame.open_smtp == "described")
         ),
         break_in,
+    ),
+    Route(
+        # "pop3, port 110 a zaškrtnuté SSL, odesílání na 465 bez ověření": the ports told are
+        # checked first, then the log-in that is missing
+        "described_ports",
+        lambda t: t.frame.open_smtp == "described" and bool(t.frame.ports),
+        lambda d, t: ports.check_ports(d, t),
+        more=True,
     ),
     Route(
         "open_smtp_described",
