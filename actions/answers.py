@@ -51,6 +51,25 @@ def zero_typed_as_o(host: str) -> Optional[str]:
     return None
 
 
+# The direction a server name was typed for: the last one named before it
+DIRECTION_WORD = re.compile(r"\b(odchoz\w*|smtp|prichoz\w*|imap|pop3?)\b")
+DIRECTIONS = {
+    "odchoz": "smtp",
+    "smtp": "smtp",
+    "prichoz": "incoming",
+    "imap": "imap",
+    "pop": "pop3",
+}
+
+
+def _direction_before(folded: str, host: str) -> Optional[str]:
+    """ "příchozí mám ssl0.ovh.net, ale odchozí jsem nechal smtp.seznam.cz": SMTP's."""
+    at = folded.find(host.lower())
+    named = list(DIRECTION_WORD.finditer(folded[:at])) if at > 0 else []
+    word = named[-1].group(1) if named else ""
+    return next((p for stem, p in DIRECTIONS.items() if word.startswith(stem)), None)
+
+
 def check_servers(
     dispatcher: CollectingDispatcher,
     hosts: List[str],
@@ -84,7 +103,7 @@ def check_servers(
             return [SlotSet("last_topic", "server")]
         else:
             dispatcher.utter_message(response="utter_server_check_wrong", host=host, lead=lead)
-            wrong = True
+            wrong, protocol = True, _direction_before(folded, host) or protocol
     if wrong:
         return answer_server(dispatcher, protocol)  # "a port?" then follows that server
     return [SlotSet("last_topic", "server")]
@@ -448,6 +467,7 @@ GENERAL_ANSWERS = {
     "outbox_resend": "utter_outbox_resend",  # the outbox retried by the program
     "sync_interval": "utter_sync_interval",  # how often the device fetches new mail
     "path_prefix": "utter_path_prefix",  # the IMAP path prefix field: empty
+    "both_protocols": "utter_both_protocols",  # POP3 and IMAP both possible (the seed's two)
 }
 
 
@@ -500,7 +520,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(response="utter_mixed_ssl", **symptoms.fix_values())
         return []
     if topic in GENERAL_ANSWERS:  # general e-mail knowledge (domain.yml)
-        dispatcher.utter_message(response=GENERAL_ANSWERS[topic])
+        dispatcher.utter_message(
+            response=GENERAL_ANSWERS[topic], server=knowledge.server("incoming")
+        )
         if topic == "sync_interval" and turn.device in knowledge.guides():
             dispatcher.utter_message(response="utter_where_account_settings")  # in their device
         return []

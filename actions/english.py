@@ -179,8 +179,11 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
                 )
                 utter_english_ports(dispatcher, protocol, security)
         elif topic == "port" and not asks_protocol:  # "what server, ports and username?": all
+            # ("and the ports with SSL?": that choice's ports only)
+            chosen = frame.security if frame.security in knowledge.SECURITY_CHOICES else None
             dispatcher.utter_message(
-                response="utter_en_port_table", port_table=replies.port_table(english=True)
+                response="utter_en_port_table",
+                port_table=replies.port_table(english=True, security=chosen),
             )
         elif topic == "settings" and frame.protocols:  # "the settings for IMAP": that account's
             dispatcher.utter_message(response="utter_en_server", **values)

@@ -192,6 +192,7 @@ LEXICON_TOPICS = {
     "verify_certificate": "verify_certificate",  # "zaškrtnout Ověřit certifikát?": keep it on
     "imap_delete": "imap_delete",  # "smaže se to i na serveru?": with IMAP yes; the trash
     "path_prefix": "path_prefix",  # "předpona cesty IMAP, co tam?": empty
+    "both_protocols": "both_protocols",  # "jde to jak POP, tak IMAP?": yes, IMAP advised
     "sync_interval": "sync_interval",  # "chodí až po čase": the device's sync setting
     "outbox_resend": "outbox_resend",  # "pošlou se samy, nebo znovu?": mostly by themselves
     "keep_on_server": "keep_on_server",  # POP3's "Ponechat zprávy na serveru": kept for the phone
@@ -232,6 +233,8 @@ COVERS = {
     "port_not_entered": {"port", "port_table"},
     "keep_on_server": {"pop_vs_imap", "server"},
     "imap_delete": {"keep_on_server", "pop_vs_imap", "multi_device", "server"},
+    "verify_certificate": {"smtp_auth"},
+    "both_protocols": {"pop_vs_imap", "settings"},  # "ověřit certifikát serveru" is no SMTP log-in
     # ("musím účet smazat a přidat znova?": yes – not "Ne, server zůstává" first)
     "switch_account": {"port_not_entered"},
     "pop3_fits": {"pop_vs_imap", "settings", "port", "server", "multi_device"},
@@ -940,6 +943,11 @@ def read(
             "outbox_resend" in frame.asks and FIX_TOLD.search(folded)
         ):  # "když smažu v telefonu, zmizí to i ze serveru?", "opraveno, a ty v K odeslání
             frame.symptom = None  # odejdou samy?": a question of how mail behaves, no fault
+        if frame.symptom == "certificate" and knowledge.server("incoming").lower() in frame.hosts:
+            # "ověření certifikátu se nezdařilo, server mám ssl0.ovh.net": the name is right –
+            # the device's own check of the certificate is the question
+            frame.symptom = None
+            frame.asks = [a for a in frame.asks if a != "smtp_auth"] + ["verify_certificate"]
         if frame.symptom == "certificate" and {"ssl_advice", "verify_certificate"} & set(
             frame.asks
         ):  # "…, SSL (přijímat všechny certifikáty) – co vybrat?", "ověřovat certifikát?": a choice

@@ -248,8 +248,9 @@ SYMPTOM_WORDS = (
             r"|\b(chodi|funguje|jde) (mi )?(jen|jenom|pouze) (prichoz\w*|prijem)"
             # "přijímá, neodesílá": the negated verb of sending
             r"|\b(neodesil\w*|neodesl\w*|neposil\w*|neodejd\w*|neodesel|neodesla|neodeslo)\b"
-            # "zpráva byla odmítnuta serverem": the outgoing server refused it
-            r"|\b(zprav\w*|mail\w*|e-?mail\w*)\b[^.?!]{0,20}\b(odmitnut\w*|zamitnut\w*)"
+            # "zpráva byla odmítnuta serverem", "adresa příjemce byla serverem odmítnuta": the
+            # outgoing server refused it
+            r"|\b(zprav\w*|mail\w*|e-?mail\w*|prijemc\w*)\b[^.?!]{0,20}\b(odmitnut\w*|zamitnut\w*)"
             r"|\bserver\w* (\w+ )?(odmitl|zamitl|nepřijal|neprijal)\w* (\w+ )?(zprav|mail|e-?mail)\w*"
             # "z kanceláře posílá, ale z domu ne": sending fails somewhere
             r"|\b(posil|odesil|odchazi|odejde|odchodi)\w*\b[^.?!]{0,40}\b(ale|jenze|akorat)\b( \w+){0,3} (ne|uz ne|nejde|nefunguje)\b"

@@ -2052,6 +2052,14 @@ def _choice_at_screen(turn: Turn) -> bool:
         and not protocols_in_text(labels)
         and not (frame.symptom or frame.ports or frame.hosts or frame.open_smtp)
         and not turn.walkthrough_active
+        # ("při přidání chce vybrat typ účtu": the account type, where the guide has that choice)
+        and not (
+            re.search(r"\btyp\w* uctu", frame.folded)
+            and any(
+                protocols_in_text(fold(" ".join(step.labels)))
+                for step in knowledge.steps(turn.device or frame.device)
+            )
+        )
     )
 
 

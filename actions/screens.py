@@ -114,7 +114,7 @@ def last_end(pattern: "re.Pattern[str]", folded: str) -> int:
 
 
 CANNOT_FIND = re.compile(
-    r"\b(nemuze|nemohl[ao]?|nemuzu|neumi) (ho |je |to )?(najit|nalezt)\b"
+    r"\b(nemuze|nemuzeme|nemohl[aoi]?|nemuzu|neumi) (ho |je |to )?(najit|nalezt)\b"
     # ("napsalo to, že to nejde nastavit": the notice of settings not found, in other words)
     r"|\b(nejde|nelze|nepodarilo se|nepodari se) (to |ho |ucet )?(nastavit|najit)\b"
 )
@@ -241,6 +241,8 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
                 bonus = SEEN_LAST_BONUS if sum(weight[w] for w in found & seen) >= 0.5 else 0.0
                 if bonus and at_notice:  # what "píše / objevilo se / našel" names first: a notice
                     bonus += NOTICE_SEEN_BONUS
+                if at_notice and len(found) >= 3:  # three words of a notice: that notice
+                    bonus = max(bonus, SEEN_LAST_BONUS)
                 # "vyplňuju jméno a adresu" (not when something appeared after it: "…a on pak
                 # našel nějakou konfiguraci" is where they are now)
                 if busy and len(found) >= 2 and not at_notice and (found & seen or not seen):
@@ -412,6 +414,10 @@ def _clauses(folded: str) -> List[Tuple[str, bool]]:
     return split
 
 
+# The phone or program as the one who writes ("napsalo to", "vyskočilo", "hlásí"): a notice
+PROGRAM_REPORTED = re.compile(r"\b(napsalo|vyskocil\w*|hlasi|hlasilo|objevil\w*|vyhodilo)\b")
+
+
 def _story(folded: str, screens: Tuple[_Screen, ...]) -> Optional[Tuple[Position, int, str]]:
     """ "Nastavení i přidat účet mám za sebou, vybral jsem jiný účet", "dal jsem přidat účet,
     jiný, pak ruční nastavení", "Soubor, přidat účet, upřesnit, zaškrtl jsem ručně": what the
@@ -422,7 +428,8 @@ def _story(folded: str, screens: Tuple[_Screen, ...]) -> Optional[Tuple[Position
     clauses = _clauses(folded)
     kinds = []  # per clause: "done", "looking" or "" (no word of its own)
     for clause, now in clauses:
-        if lexicon.says("tap_question", clause):  # "kliknu na připojit?" asks, did not do it
+        # "kliknu na připojit?" asks, did not do it; "napsalo to, že…": what the phone shows now
+        if lexicon.says("tap_question", clause) or PROGRAM_REPORTED.search(clause):
             kinds.append("looking")
         elif lexicon.says("done_marker", clause) or lexicon.says("button_done", clause):
             kinds.append("done")

@@ -699,7 +699,9 @@ def test_an_account_cannot_change_its_type_and_is_added_again(domain):
     assert "přidejte účet v telefonu nebo programu znovu" in reply
     assert slots["pending_question"] == "walkthrough_offer"
     reply, slots = respond(domain, "jak ten ucet predelam na imap?")
-    assert "přidejte účet v telefonu nebo programu znovu" in reply and slots["form_protocol"] == "imap"
+    assert (
+        "přidejte účet v telefonu nebo programu znovu" in reply and slots["form_protocol"] == "imap"
+    )
 
 
 def test_a_filled_form_with_its_values_gets_them_checked_and_the_button(domain):
