@@ -29,7 +29,8 @@ ASIDE = re.compile(r"\([^)]*\)")
 DOING = re.compile(r"(otevr|klepn|klikn|klikl|vyber|vybr|zvol|sjed|potvr|zaskr|vypln|tukn)")
 # A question of its own ("a kde to zaškrtnu?"); "co teď?" asks only for the way on.
 QUESTION = re.compile(
-    r"\b(jak\w*|kde|kter\w*|proc|musim|mam (dat|zadat|napsat)|co (tam |tu )?(vypln|zad|napis|dam)\w*)\b"
+    # ("nastaveno stejně jako příchozí": "jako" compares, asks nothing)
+    r"\b(jak(?!o\b)\w*|kde|kter\w*|proc|musim|mam (dat|zadat|napsat)|co (tam |tu )?(vypln|zad|napis|dam)\w*)\b"
 )
 TOPIC = "smtp_fix_path"  # last_topic while the customer walks the path
 # The setting found already on ("to mám zaškrtnutý", "už tam bylo zapnuté"), not done now

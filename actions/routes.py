@@ -217,6 +217,10 @@ ANSWERED_AT_FORM = {
     "keep_on_server",
     "path_prefix",
 }
+# "který mám použít?", "co je lepší?": a choice between the protocols just explained
+WHICH_TO_USE = re.compile(
+    r"\b(kter\w*|co)\b[^.?!]{0,20}\b(pouzit|pouzivat|vybrat|zvolit|dat|nastavit|lepsi|doporuc\w*)\b"
+)
 # "mění se?", "zůstává, jak byl?", "je jiný?": whether the port changes with the account type
 SWITCH_PORT_ASKED = re.compile(
     r"\b(men\w*|zmen\w*|zustav\w*|zustan\w*|stejn\w*|jin[aeyý]\w*|jak byl\w*|predel\w*)\b"
@@ -2655,6 +2659,16 @@ ROUTES: List[Route] = [
         answers.answer_switch_ports,
     ),
     Route(
+        "which_after_term",  # "co je POP3?" – "a který mám teda použít?": IMAP or POP3, advised
+        lambda t: (
+            t.topic == "term"
+            and t.protocol in knowledge.incoming_protocols()
+            and bool(WHICH_TO_USE.search(t.frame.folded))
+            and not (t.frame.asks or t.frame.ports or t.frame.symptom)
+        ),
+        lambda d, t: answers.answer_topic(d, t, "pop_vs_imap"),
+    ),
+    Route(
         "password_changed_now",  # "ok, změnil jsem ho, co teď v telefonu?" after the way to it
         lambda t: (
             bool(PASSWORD_CHANGE_RESPONSES & set(last_responses(t.tracker)))
@@ -3417,7 +3431,12 @@ ROUTES: List[Route] = [
         ),
         form_values,
     ),
-    Route("filled_form", lambda t: _filled_step(t) is not None, yes_to_tap(filled_form)),
+    Route(
+        "filled_form",
+        # ("zaškrtnuto a nastaveno stejně jako příchozí" on the SMTP fix's way: that path's end)
+        lambda t: _filled_step(t) is not None and not following_fix(t),
+        yes_to_tap(filled_form),
+    ),
     Route("choice_and_question", _chooses_and_asks, choose_and_answer),
     Route(
         "password_prompt",  # "dal jsem další a chce to heslo": the mailbox's, then go on
