@@ -468,6 +468,7 @@ GENERAL_ANSWERS = {
     "sync_interval": "utter_sync_interval",  # how often the device fetches new mail
     "path_prefix": "utter_path_prefix",  # the IMAP path prefix field: empty
     "both_protocols": "utter_both_protocols",  # POP3 and IMAP both possible (the seed's two)
+    "verify_certificate": "utter_verify_certificate",  # the server's certificate checked: kept on
 }
 
 
@@ -492,11 +493,6 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_ssl_advice(dispatcher, turn)
     if topic == "same_ports":
         return answer_same_ports(dispatcher)
-    if topic == "verify_certificate":  # the server's certificate checked: kept on
-        dispatcher.utter_message(
-            response="utter_verify_certificate", server=knowledge.server("incoming")
-        )
-        return []
     if topic == "remember_password":  # the program's own box: the customer's choice
         dispatcher.utter_message(response="utter_remember_password")
         return []

@@ -233,8 +233,8 @@ COVERS = {
     "port_not_entered": {"port", "port_table"},
     "keep_on_server": {"pop_vs_imap", "server"},
     "imap_delete": {"keep_on_server", "pop_vs_imap", "multi_device", "server"},
-    "verify_certificate": {"smtp_auth"},
-    "both_protocols": {"pop_vs_imap", "settings"},  # "ověřit certifikát serveru" is no SMTP log-in
+    "verify_certificate": {"smtp_auth"},  # "ověřit certifikát serveru" is no SMTP log-in
+    "both_protocols": {"pop_vs_imap", "settings"},
     # ("musím účet smazat a přidat znova?": yes – not "Ne, server zůstává" first)
     "switch_account": {"port_not_entered"},
     "pop3_fits": {"pop_vs_imap", "settings", "port", "server", "multi_device"},

@@ -3524,7 +3524,7 @@ ROUTES: List[Route] = [
         # checked first, then the log-in that is missing
         "described_ports",
         lambda t: t.frame.open_smtp == "described" and bool(t.frame.ports),
-        lambda d, t: ports.check_ports(d, t),
+        ports.check_ports,
         more=True,
     ),
     Route(

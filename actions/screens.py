@@ -136,8 +136,8 @@ def _screen_words(folded: str) -> Set[str]:
 
 def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional[Position]:
     """The customer's position in the device's guide said in this message, or None when it
-    names no screen. `after`: the step a story in the message reached – one word of the screen
-    after it is enough."""
+    names no screen. `after`: the last step a story in the message told done – one word of the
+    screen after it is enough."""
     guide = knowledge.guide(device)
     if asked := label_asked(folded, device):  # "kde je přidat účet? vidím jen doručenou poštu"
         return asked

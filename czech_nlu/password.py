@@ -656,7 +656,8 @@ APPOSITION = re.compile(
 # "heslo ke schránce jsem si právě nastavil na X": the change told with words between
 # "to heslo X", "my password X" without "je": X when it is no ordinary word ("kde se to heslo
 # mění?", "keeps asking for my password again" go on with the sentence)
-POSSESSED = re.compile(rf"{POSSESSIVE}\s+{KEY}\s+{SECRET}")
+# (the Czech possessives "moje heslo X" have their pattern above: X whatever it is)
+POSSESSED = re.compile(rf"\b(?:to|my|the)\s+{KEY}\s+{SECRET}")
 CHANGED_TO = re.compile(rf"\b{KEY}(?:\s+[^\s.!?]+){{1,5}}?\s+{CHANGED}\s+na\s+{SECRET}")
 # "jsem si ho změnil na X" after the password was talked of: letters with digits (checked
 # below; "změnil jsem si ho na X", the verb first, is CHANGED_NOW_TO's)
