@@ -6,7 +6,7 @@ from typing import Dict, List, Optional
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import knowledge, lexicon, replies, symptoms
+from actions import devices, knowledge, lexicon, ports, replies, symptoms
 from actions.context import Events, Turn, adding_account, last_responses, password_typed_here
 from actions.pending import Pending
 from actions.understanding import protocols_in_text
@@ -462,6 +462,9 @@ def answer_ssl_advice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 
 # Topics answered by one response of general e-mail knowledge
+CHANGES = re.compile(r"\b(zmeni|zmen\w*|lisi|jinak|rozdil\w*)\b")
+# general answers about the account's own settings: followed by where they are in the device
+ACCOUNT_PLACE = {"sync_interval", "account_exists"}
 GENERAL_ANSWERS = {
     "imap_delete": "utter_imap_delete",  # deleted in the device: on the server too, via trash
     "outbox_resend": "utter_outbox_resend",  # the outbox retried by the program
@@ -469,6 +472,8 @@ GENERAL_ANSWERS = {
     "path_prefix": "utter_path_prefix",  # the IMAP path prefix field: empty
     "both_protocols": "utter_both_protocols",  # POP3 and IMAP both possible (the seed's two)
     "verify_certificate": "utter_verify_certificate",  # the server's certificate checked: kept on
+    "account_exists": "utter_account_exists",  # added before: mend that one, or remove it first
+    "old_mail_kept": "utter_old_mail_kept",  # POP3's downloads stay; moved to IMAP's folders
 }
 
 
@@ -519,7 +524,11 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(
             response=GENERAL_ANSWERS[topic], server=knowledge.server("incoming")
         )
-        if topic == "sync_interval" and turn.device in knowledge.guides():
+        named = [p for p in turn.frame.named_protocols if p in knowledge.incoming_protocols()]
+        if topic == "both_protocols" and len(named) == 1 and CHANGES.search(turn.frame.folded):
+            # "dá se to nastavit i jako IMAP? a co se tím změní?": that type's ports
+            return ports.answer_port(dispatcher, turn, named)
+        if topic in ACCOUNT_PLACE and turn.device in knowledge.guides():
             dispatcher.utter_message(response="utter_where_account_settings")  # in their device
         return []
     if topic == "keep_on_server" and lexicon.says("pop_takes_mail", turn.frame.folded):
@@ -563,6 +572,13 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "same_login":  # "a heslo stejné jako u příchozí?": yes, first
         dispatcher.utter_message(response="utter_same_login", username=knowledge.username())
         return [SlotSet("last_topic", "username")]
+    if (
+        topic == "password_everywhere"
+        and re.search(r"\b(odchoz\w*|smtp)\b", turn.frame.folded)
+        and not re.search(r"\b(nov\w*|zmen\w*|menil\w*)\b", turn.frame.folded)
+    ):  # "musím ho psát i k odchozímu?" at the form: the same log-in there
+        dispatcher.utter_message(response="utter_same_login", username=knowledge.username())
+        return [SlotSet("last_topic", "username")]
     if topic == "password_everywhere":  # "nové heslo musím přepsat i v telefonu?": yes
         if re.search(r"\bjak\b[^.?!]{0,15}\bzmen\w*", turn.frame.folded):
             # "jak změním heslo a musím ho pak přepsat i v telefonu?": the way first
@@ -572,8 +588,12 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             dispatcher.utter_message(text=f"{took}.")  # "Změna může trvat několik minut."
         # ("heslo jsem si měnil minulý týden": told, not asked – no "Ano")
         told = "?" not in turn.frame.text
+        # ("v iPhonu jsem ho přepsal, máme to i v Thunderbirdu. musím i tam?": the last one named)
+        named = devices.all_named(turn.frame.folded)
+        there = replies.device_values(named[-1]) if len(named) > 1 else {}
         dispatcher.utter_message(
-            response="utter_password_everywhere_told" if told else "utter_password_everywhere"
+            response="utter_password_everywhere_told" if told else "utter_password_everywhere",
+            **there,
         )
         return [SlotSet("last_topic", "password")]
     if topic == "smtp_same":  # "je SMTP stejný pro POP i IMAP?": yes, one outgoing server

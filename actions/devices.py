@@ -44,6 +44,7 @@ DENIED_AFTER = re.compile(
     r"|^ (ucet|uctu|ucty|account|adres\w*|schrank\w*)\b"
     r"|^\W*(jsem|sem) (smaz|odinstal|vyhodil|zrusil)\w*"  # "Thunderbird jsem smazal"
     r"|^\W*(je|jsou) (mi )?(k nicemu|nanic)"  # "návod na Windows Phone je mi k ničemu"
+    r"|^\W*ne\s*[,.;!]"  # "na iPhonu ne, to funguje" ("mám iPhone, ne?" asks)
 )
 # "v Thunderbirdu v práci už to jede, doma mám Mac": a device where it works already
 # ("na iPhonu už chodí příjem, ale odesílání ne": a problem there, not done)

@@ -46,6 +46,8 @@ class ActionRespond(Action):
             and turn.device
             and not turn.walkthrough_active
             and outcome.state.walkthrough_step is UNSET
+            # ("a u typu účtu co?" at the form: its field asked about, not the earlier screen)
+            and not (turn.step and position.step < turn.step and "?" in turn.frame.text)
         ):  # "jsem u zadávání hesla" beside a problem: "pokračujeme" goes on from there
             outcome.state.walkthrough_step = float(position.step)
         if turn.device_changed:  # named in this message: kept for the whole conversation

@@ -96,7 +96,13 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         dispatcher.utter_message(response="utter_en_czech_note")
         return [SlotSet("security", choice), SlotSet("last_topic", "port")]
     if frame.open_smtp or frame.intent == "open_smtp_ticket":
-        dispatcher.utter_message(response="utter_en_open_smtp", **values)
+        guide = knowledge.guides().get(frame.device or turn.device or "")
+        if guide and guide.smtp_auth_en and guide.id != knowledge.load()["default_guide"]:
+            # (a Mac has no Windows Phone checkboxes: the ticket, then that device's place)
+            dispatcher.utter_message(response="utter_en_open_smtp_meaning", **values)
+            utter_english_smtp_auth(dispatcher, turn, values)
+        else:
+            dispatcher.utter_message(response="utter_en_open_smtp", **values)
         answered = True
     elif frame.error_code or frame.symptom in SENDING_FAILS:
         # "receives but can't send", "554 5.7.1": authentication, then the checkboxes

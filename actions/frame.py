@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from actions import devices, knowledge, lexicon, phrases
-from actions.screens import Position, notice_named, where
+from actions.screens import PROGRAM_REPORTED, Position, notice_named, where
 from actions.understanding import (
     canonical_protocol,
     canonical_security,
@@ -191,6 +191,8 @@ LEXICON_TOPICS = {
     "remember_password": "remember_password",  # "zaškrtnout zapamatovat heslo?": as they like
     "verify_certificate": "verify_certificate",  # "zaškrtnout Ověřit certifikát?": keep it on
     "imap_delete": "imap_delete",  # "smaže se to i na serveru?": with IMAP yes; the trash
+    "old_mail_kept": "old_mail_kept",  # "přijdu o staré maily, když dám IMAP?": they stay
+    "account_exists": "account_exists",  # "píše, že účet už existuje": mend it, or remove it
     "path_prefix": "path_prefix",  # "předpona cesty IMAP, co tam?": empty
     "both_protocols": "both_protocols",  # "jde to jak POP, tak IMAP?": yes, IMAP advised
     "sync_interval": "sync_interval",  # "chodí až po čase": the device's sync setting
@@ -234,6 +236,15 @@ COVERS = {
     "keep_on_server": {"pop_vs_imap", "server"},
     "imap_delete": {"keep_on_server", "pop_vs_imap", "multi_device", "server"},
     "verify_certificate": {"smtp_auth"},  # "ověřit certifikát serveru" is no SMTP log-in
+    # ("přijdu o maily v Outlooku, když přejdu na IMAP?": the mail downloaded, not IMAP's terms)
+    "old_mail_kept": {
+        "pop_vs_imap",
+        "keep_on_server",
+        "imap_delete",
+        "switch_protocol",
+        "settings",
+        "pop3_fits",
+    },
     "both_protocols": {"pop_vs_imap", "settings"},
     # ("musím účet smazat a přidat znova?": yes – not "Ne, server zůstává" first)
     "switch_account": {"port_not_entered"},
@@ -629,6 +640,11 @@ def _protocols(message: Dict[str, Any], focus: str, folded: str) -> List[str]:
         rest = [p for p in found if p != was]
         if set(rest) & set(knowledge.incoming_protocols()):
             found = rest
+    wanted = lexicon.load()["wanted_protocol"].search(folded)
+    target = canonical_protocol(wanted.group("wanted")) if wanted else None
+    if target in found:  # "účet mám jako POP a chci přejít na IMAP": the one moved to
+        incoming = knowledge.incoming_protocols()
+        found = [p for p in found if p not in incoming or p == target]
     return list(dict.fromkeys(_concrete(found)))
 
 
@@ -670,6 +686,8 @@ def read(
     text = _user_text(message)
     folded = fold(text)
     intent = latest_intent(message)
+    if intent == "open_smtp_ticket" and OPENED_ALONE.search(folded):
+        intent = "nlu_fallback"  # "mám otevřené": a screen opened, no ticket that is "otevřen"
     frame = Frame(text=text, intent=intent, folded=folded)
     frame.device = next((d for d in _entities(message, "device") if d in knowledge.guides()), None)
     # A device already known changes only when the customer says so ("pardon, je to Samsung",
@@ -954,7 +972,9 @@ def read(
             frame.symptom = None
     if phrases.OPEN_SMTP_NAMED.search(folded):
         frame.open_smtp = "named"
-    elif phrases.OPEN_SMTP_DESCRIBED.search(folded) or phrases.SPAM_FROM_ME.search(folded):
+    elif (
+        phrases.OPEN_SMTP_DESCRIBED.search(folded) or phrases.SPAM_FROM_ME.search(folded)
+    ) and not lexicon.says("account_blocked", folded):  # blocked for spam: the block's way out
         frame.open_smtp = "described"
     frame.spam = bool(phrases.SPAM.search(folded))
     short = len(folded.split()) <= 7
@@ -968,7 +988,8 @@ def read(
     frame.pause = short and bool(phrases.PAUSE_WORDS.search(folded))
     frame.returned = short and bool(phrases.RETURN_WORDS.search(folded))
     frame.resume = short and bool(phrases.RESUME_WORDS.search(folded))
-    frame.start = bool(phrases.START_WORDS.search(folded))
+    # ("žádný návod jsem nespouštěla", "návod nechci": no walkthrough wished)
+    frame.start = bool(phrases.START_WORDS.search(folded)) and not NO_GUIDE.search(folded)
     frame.needs_help = bool(phrases.HELP_WORDS.search(folded))
     if (
         frame.needs_help
@@ -1073,7 +1094,8 @@ def read(
         frame.works = None  # "mail chodí. já nevím, kde je to zaškrtávátko": still looking
     frame.ends_working = (
         bool(frame.works)
-        and "?" not in text
+        # ("Jaký návod 5 z 6? … Ale jinak děkuji, funguje to.": ends in success, asks nothing)
+        and ("?" not in text or (ends_in_success and not frame.asks))
         and not frame.symptom
         and (
             thanked_success
@@ -1092,8 +1114,12 @@ def read(
         and not lexicon.says("device_asks", sentences[-1])
     )
     # (the customer area or webmail is no screen of the device: "v Manageru jsem se přihlásila")
-    elsewhere = ELSEWHERE.search(folded)
-    frame.position = None if elsewhere else where(folded, frame.device or device)
+    # ("heslo jsem změnil v manageru. zadal jsem ho do telefonu a vyskočilo, že nemůže najít
+    # nastavení": the sentences about the device are read)
+    on_device = " ".join(
+        part for part in re.split(r"(?<=[.;!?])\s+", folded) if not ELSEWHERE.search(part)
+    )
+    frame.position = where(on_device, frame.device or device) if on_device else None
     if (
         frame.position
         and frame.position.at_notice
@@ -1128,8 +1154,29 @@ def read(
         told_finished(text, folded)
         or _told_filled(frame, text, folded)
         or _told_story(frame, text, folded)
+        # ("mám napsaný mail a heslo, dole je Připojit, mám ho zmáčknout?": the button asked)
+        or (lexicon.says("filled", folded) and TAP_IT.search(folded) and not frame.symptom)
     ):
         frame.asks = [topic for topic in frame.asks if topic not in FIELD_TOPICS]
+    if (
+        frame.asks == ["pop_vs_imap"]
+        and frame.position
+        and not (frame.position.at_notice or frame.position.by_label)  # a screen described
+        and lexicon.says("seeing_marker", folded)
+        and not any(
+            re.search(r"imap|pop", fold(label))
+            for label in knowledge.steps(frame.device or device)[frame.position.step - 1].labels
+        )
+    ):  # "koukám na výběr typu účtu, kterej?" on the Lumia: the list's "jiný účet", no protocol
+        frame.asks = []
+    if (
+        frame.position
+        and frame.position.at_notice
+        and "?" not in text
+        and PROGRAM_REPORTED.search(folded)
+    ):  # ("heslo jsem změnil, zadal ho do telefonu a vyskočilo, že nastavení nenašel": the
+        # notice is where they are; the new password is told, not asked about)
+        frame.asks = [t for t in frame.asks if t not in PASSWORD_TOLD]
     frame.identity = bool(phrases.IDENTITY.search(folded))
     _situation(frame, folded)
     # "mluvím s člověkem?" asks who answers; "s automatem psát nechci, chci člověka" asks for one
@@ -1268,6 +1315,19 @@ FORM_FILLED = re.compile(
 # Places outside the phone or program: the customer area, webmail ("v Manageru jsem se přihlásila")
 ELSEWHERE = re.compile(
     r"\b(v|ve|do|z|na) (manager\w*|zakaznick\w* (prostor|ucet|uctu|zon)\w*|webmail\w*|administrac\w*)"
+)
+# "mám ho zmáčknout?", "můžu to odkliknout?": the button just named
+TAP_IT = re.compile(
+    r"\b(mam|muzu|mohu|staci|musim)\s+(ho|to|jej|ji)\s+(ted\s+|uz\s+)?"
+    r"(zmacknout|kliknout|odkliknout|klepnout|tuknout|stisknout|potvrdit|dat)\W*\?"
+)
+PASSWORD_TOLD = {"password", "mailbox_password", "password_everywhere"}
+NO_GUIDE = re.compile(
+    r"\b(zadn\w*|nijak\w*) (\w+ )?(navod\w*|postup\w*)|\b(navod\w*|postup\w*) (\w+ )?(nechci|nepotrebuj\w*"
+    r"|nespoust\w*|nespustil\w*|nezadal\w*)|\bnechci (zadn\w* )?(navod\w*|postup\w*)"
+)
+OPENED_ALONE = re.compile(
+    r"^(?!.*\b(ticket|tiket|smtp|open|pozadav\w*))\W*(\w+\W+){0,3}otevren\w*\W*$"
 )
 VALUE_QUESTION = re.compile(r"\b(jak\w*|co|kter\w*|kolik)\b")
 

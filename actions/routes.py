@@ -53,7 +53,7 @@ from actions.fix_path import (
     lost_on_the_way,
     on_the_way,
 )
-from actions.frame import Frame, clauses, told_finished
+from actions.frame import NO_GUIDE, Frame, clauses, told_finished
 from actions.handoff import hand_off
 from actions.outcome import UNSET, Outcome, merged
 from actions.pending import Pending
@@ -165,7 +165,8 @@ def yes_to_tap(answer: Answer) -> Answer:
     def wrapped(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
         events = answer(dispatcher, turn)
         asked = screens.tap_target(turn.frame.folded)
-        if events is None or not asked:
+        # ("další volby, nebo zkusit znovu?" is no yes/no question: the step names its choice)
+        if events is None or not asked or screens.ALTERNATIVES.search(asked):
             return events
         target = set(screens.stems(asked))
         said = " ".join(
@@ -403,7 +404,12 @@ ALSO_THERE = re.compile(r"^\W*(a |a co )?(i|taky|take|tez|aj) (v|ve|na|do|u)\b")
 def _told_screen(turn: Turn) -> Optional[Position]:
     """The screen the customer's previous message said they were at (None: none)."""
     position = screens.where(fold(previous_text(turn.tracker)), turn.device)
-    return position if position and not position.at_notice else None
+    if not position or position.at_notice:
+        return None
+    # ("jsem na dlouhé obrazovce s políčky" – "a u typu účtu co?" – "vyplněno": the screen told
+    # first, not the one whose words a question about a field of it named)
+    later = bool(turn.step) and position.step < turn.step <= knowledge.form_step(turn.device)
+    return Position(int(turn.step)) if later else position
 
 
 def _after_told_screen(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -933,7 +939,36 @@ def password_in_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         response="utter_password_in_device",
         username=knowledge.username(),
     )
+    events: Events = [SlotSet("last_topic", "password")]
+    if "server" in turn.frame.asks:  # "…kam ho v Outlooku napíšu? a jaký server?": it too
+        events = answers.answer_topic(dispatcher, turn, "server") + events
+    here = turn.frame.device or turn.device
+    others = [d for d in devices.all_named(turn.frame.folded) if d != here]
+    if others and lexicon.says("password_everywhere", turn.frame.folded):
+        # "…kde na iPhonu, a musím to měnit i v Outlooku na PC?": yes, there too
+        utter_password_elsewhere(dispatcher, others[0])
+    return events
+
+
+def utter_password_elsewhere(dispatcher: CollectingDispatcher, device: str) -> Events:
+    """Yes, the new password in that device too, and where it is typed there."""
+    dispatcher.utter_message(response="utter_password_everywhere", **replies.device_values(device))
+    if knowledge.guide(device).password_place:  # (its own fields, where a source names them)
+        dispatcher.utter_message(text=knowledge.guide(device).password_place)
     return [SlotSet("last_topic", "password")]
+
+
+def _password_elsewhere(turn: Turn) -> bool:
+    """ "A ten Outlook na PC? Tam mám taky změnit?" after where the password goes: that device."""
+    named = devices.named(turn.frame.folded)
+    return bool(
+        turn.topic == "password"
+        and named
+        and named != turn.device
+        and "?" in turn.frame.text
+        and re.search(r"\b(taky|take|tez|i|aj|tam)\b", turn.frame.folded)
+        and not (turn.frame.ports or turn.frame.symptom or turn.frame.hosts)
+    )
 
 
 def said_username_yes(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -974,6 +1009,30 @@ def _adjacent_again(turn: Turn) -> bool:
         and not (mail or frame.person or frame.where_were_we or turn.walkthrough_active)
         and not (frame.start or lexicon.says("start_setup", frame.folded))
         and "?" in frame.text
+    )
+
+
+# "a není to tím, že mám špatně nastavený port?" after a hosting matter: a mail setting blamed
+MAIL_BLAMED = re.compile(
+    r"\b(neni|je|muze|nemuze|nebude|bude)\b( to)?( byt)?\b[^.?!]{0,10}\b(tim|kvuli|chyba v)\b[^.?!]{0,40}"
+    r"\b(port\w*|server\w*|nastaven\w*|imap\w*|pop\w*|smtp|ssl|e-?mail\w*|post\w*)"
+)
+
+
+# the hosting matters no mail setting touches (a full mailbox is the mail's own)
+NOT_MAIL_MATTER = re.compile(
+    r"\b(web\w*|strank\w*|wordpress\w*|eshop\w*|databaz\w*|ftp|faktur\w*|certifikat\w*)\b"
+)
+
+
+def _mail_blamed(turn: Turn) -> bool:
+    before = fold(previous_text(turn.tracker))
+    return (
+        turn.topic == "adjacent"
+        and bool(MAIL_BLAMED.search(turn.frame.folded))
+        and bool(NOT_MAIL_MATTER.search(before))
+        and not re.search(r"\b(schrank\w*|mail\w*|e-?mail\w*|post\w*)\b", before)
+        and not (turn.frame.ports or turn.frame.hosts or turn.frame.symptom)
     )
 
 
@@ -1436,7 +1495,7 @@ def _each_device_asked(turn: Turn) -> bool:
     no_autoconfig = device in knowledge.guides() and not knowledge.guide(device).autoconfig
     beside_a_fix = bool(turn.frame.ports or turn.frame.symptom or turn.frame.open_smtp)
     return (
-        bool(EACH_DEVICE.search(turn.frame.folded))
+        bool(EACH_DEVICE.search(turn.frame.folded) or OTHER_DEVICES_TOO.search(turn.frame.folded))
         and (no_autoconfig or beside_a_fix or turn.topic == "smtp_auth")
         and not EXPLICIT_AUTOCONFIG.search(turn.frame.folded)
     )
@@ -1444,8 +1503,56 @@ def _each_device_asked(turn: Turn) -> bool:
 
 # "na všech třech počítačích zvlášť?", "každý zvlášť?", "na každém počítači znovu?"
 EACH_DEVICE = re.compile(
-    r"\b(vsech|vsem|kazd\w*|ostatn\w*|dalsi\w*|obou)\b[^.?!]{0,40}\b(zvlast|po jednom|znovu|znova|"
+    r"\b(vsech|vsem|kazd\w*|ostatn\w*|dalsi\w*(?! volb)|obou)\b[^.?!]{0,40}\b(zvlast|po jednom|znovu|znova|"
     r"stejne|rucne)\b[^.!]*\?"
+)
+
+
+def each_device_only(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """Yes, on each device: after the SMTP fix, every one that sends through the mailbox."""
+    if _after_smtp_fix(turn) or turn.frame.open_smtp:
+        utter_other_devices(dispatcher, turn.frame.folded)
+    else:
+        dispatcher.utter_message(response="utter_each_device")
+    return []
+
+
+# "tak mi aspoň řekněte, co mám změnit", "co mám zatím udělat?": the fix asked for
+WHAT_TO_CHANGE = re.compile(
+    r"\bco (mam|musim|mame|bych mel\w*) (\w+ )?(zmenit|udelat|nastavit|opravit|prenastavit|zaskrtnout)\b"
+    r"|\b(aspon|zatim|mezitim)\b[^.?!]{0,20}\b(reknete|poradte|napiste|rekni|porad)\b"
+)
+
+
+def explain_ticket(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The Open SMTP ticket: what it means and the fix in the customer's device."""
+    return troubleshoot(dispatcher, turn, "open_smtp_ticket")
+
+
+def _fix_while_waiting(turn: Turn) -> bool:
+    """The ticket named when a person was asked for, and now what to change meanwhile."""
+    frame = turn.frame
+    return (
+        bool(WHAT_TO_CHANGE.search(frame.folded))
+        and not (frame.asks or frame.symptom or frame.ports or frame.open_smtp)
+        and handed_off(turn)
+        and any(
+            phrases.OPEN_SMTP_NAMED.search(fold(text)) for text in customer_texts(turn.tracker)[:-1]
+        )
+    )
+
+
+# "příjem jede", "maily chodí", "přijímá": the incoming side works now
+RECEIVING_WORKS = re.compile(
+    r"\b(prijem|prichozi|stahovani|prijimani|dovnitr)\w*\b[^.?!,]{0,15}\b(jede|funguje|jde|chodi|ok)\b"
+    r"|\b(prijima|stahuje)\b|\b(maily|posta|zpravy) (uz )?(chodi|prichazi)\b"
+)
+# "musím to udělat i na tom druhém počítači?", "a na mobilech taky?": the same on the others
+OTHER_DEVICES_TOO = re.compile(
+    r"\b(i|taky|take|tez|aj)\s+(na|v|ve|u)\s+(tom\s+|tech\s+|tem\s+)?"
+    r"(druh\w*|ostatn\w*|dalsi\w*|jin\w*|vsech|obou|zbyl\w*|mobil\w*|telefon\w*)\b[^.!]*\?"
+    r"|\b(na|v|ve)\s+(tom\s+|tech\s+)?(druh\w*|ostatn\w*|dalsi\w*|mobil\w*|telefon\w*)\b[^.!]{0,20}"
+    r"\b(i|taky|take|tez|aj)\b\W*\?"
 )
 EXPLICIT_AUTOCONFIG = re.compile(r"autoconfig|autokonfigur|config-?v1|well-known|thunderbird|domen")
 
@@ -2316,6 +2423,8 @@ def _asks_form_values(turn: Turn) -> bool:
         return turn.topic not in ("port", "server") and not past_form
     if frame.unsure or frame.start or turn.intent in NAVIGATION or following_fix(turn):
         return False  # (on the way of the SMTP fix the account exists: its outgoing values)
+    if last_symptom(turn.topic) and not turn.walkthrough_active:
+        return False  # ("…v Nastavení serveru je jméno info" after a log-in fault: that account)
     if _asks_button_after_filling(frame.folded):
         return False  # "políčka se servery mám vyplněná, na co kliknout?": the button
     described = bool(  # "vidím políčka pro servery", "teď to chce odchozí server"
@@ -2543,6 +2652,24 @@ ROUTES: List[Route] = [
         lambda d, t: glad_it_works(d, t) + ended(),
     ),
     Route(
+        # "ještě jsem chtěl dodat, že mám iPhone 12" after the handoff: a note for the colleagues
+        "handoff_addition",
+        lambda t: (
+            lexicon.says("handoff_addition", t.frame.folded)
+            and "?" not in t.frame.text
+            and not (t.frame.asks or t.frame.symptom or t.frame.ports)
+            and handed_off(t)
+        ),
+        after_handoff.note,
+    ),
+    Route(
+        # "přepojte mě na kolegu, přišel mi ticket Open SMTP" – "tak mi aspoň řekněte, co mám
+        # změnit": the ticket's fix while they wait
+        "fix_while_waiting",
+        _fix_while_waiting,
+        explain_ticket,
+    ),
+    Route(
         "callback_or_comment",
         # ("zrušte to, dneska to řešit nebudu": the request withdrawn, no contact refused)
         lambda t: (
@@ -2669,12 +2796,20 @@ ROUTES: List[Route] = [
         lambda d, t: answers.answer_topic(d, t, "pop_vs_imap"),
     ),
     Route(
+        # "a ten Outlook na PC? tam mám taky změnit?" after the password's place: that one's
+        "password_elsewhere",
+        _password_elsewhere,
+        lambda d, t: utter_password_elsewhere(d, devices.named(t.frame.folded) or ""),
+    ),
+    Route(
         "password_changed_now",  # "ok, změnil jsem ho, co teď v telefonu?" after the way to it
         lambda t: (
             bool(PASSWORD_CHANGE_RESPONSES & set(last_responses(t.tracker)))
             and bool(PASSWORD_CHANGE_TOLD.search(t.frame.folded))
             and not (set(t.frame.asks) - {"password"} or t.frame.symptom or t.frame.ports)
             and t.frame.works is not False
+            # ("…zadal jsem nové heslo a vyskočilo, že nastavení nenašel": the walkthrough's notice)
+            and not (t.frame.position and t.frame.position.at_notice)
         ),
         said("utter_password_everywhere_told"),
     ),
@@ -3000,6 +3135,16 @@ ROUTES: List[Route] = [
         answers.answer_what_to_fill,
     ),
     Route(
+        # "musím to nastavit i na druhém PC a na mobilech?" and nothing else: yes, each one
+        "each_device_only",
+        lambda t: (
+            _each_device_asked(t)
+            and not (t.frame.asks or t.frame.ports or t.frame.symptom or t.frame.hosts)
+            and not t.frame.protocols
+        ),
+        each_device_only,
+    ),
+    Route(
         # "port 25 mám přepsat? a musím to udělat na všech třech počítačích zvlášť?" in a program
         # that reads no autoconfig: yes, each one – then the rest of the message
         "each_device",
@@ -3187,6 +3332,7 @@ ROUTES: List[Route] = [
         said("utter_walkthrough_check"),
     ),
     Route("webmail", _asks_webmail, webmail),  # "dostanu se k poště přes prohlížeč?"
+    Route("adjacent_not_mail", _mail_blamed, said("utter_adjacent_not_mail")),
     Route("adjacent", lambda t: _adjacent_only(t) or _adjacent_again(t), adjacent),
     # "kde si stáhnu fakturu? a jaký je server odchozí pošty": the hosting matter, then the mail
     Route("adjacent_beside", lambda t: bool(t.frame.adjacent_clauses), adjacent, more=True),
@@ -3374,6 +3520,14 @@ ROUTES: List[Route] = [
             and not (t.frame.works and t.frame.ports and t.frame.checks and "?" in t.frame.text)
             # ("typ účtu je šedivý a nejde změnit": the type is fixed – the account added again)
             and "switch_account" not in t.frame.asks
+            # ("dal jsem 993, příjem jede, ale odeslat pořád nejde" after a port fixed: the fix
+            # helped, sending is the next fault – its own answer)
+            and not (
+                t.frame.symptom == "cannot_send"
+                and last_symptom(t.topic) != "cannot_send"
+                and t.topic != "smtp_auth"
+                and bool(RECEIVING_WORKS.search(t.frame.folded))
+            )
         ),
         lambda d, t: troubleshoot(d, t, "affirm" if t.frame.works else "deny"),
     ),
@@ -3416,6 +3570,20 @@ ROUTES: List[Route] = [
             and lexicon.says("without_auth", t.frame.folded)
         ),
         without_auth,
+    ),
+    Route(
+        # "…už to mám. žádný návod nechci, díky, čau" mid-walkthrough: it ends, and so does the chat
+        "guide_declined",
+        lambda t: (
+            t.walkthrough_active
+            and bool(NO_GUIDE.search(t.frame.folded))
+            and not (t.frame.asks or t.frame.symptom or t.frame.ports or t.frame.works is False)
+        ),
+        lambda d, t: (
+            walkthrough_turn("stop_walkthrough", d, t)
+            if not lexicon.says("farewell", t.frame.folded)
+            else closing(d, t) + [SlotSet("walkthrough_active", False)]
+        ),
     ),
     Route("device_switch", _device_switch, device_switch),
     Route("device_restated", _device_restated, device_restated),
@@ -3507,7 +3675,7 @@ ROUTES: List[Route] = [
             # ("musím na ten ticket odpovědět?": the ticket's handling, not what it means)
             and not lexicon.says("ticket_admin", t.frame.folded)
         ),
-        lambda d, t: troubleshoot(d, t, "open_smtp_ticket"),
+        explain_ticket,
     ),
     Route(
         # "někdo se nám naboural do mailu a rozesílá z něj spam": a break-in told, not asked
@@ -3777,6 +3945,8 @@ ROUTES: List[Route] = [
             and not t.walkthrough_active
             # ("chci v Mailu pravidla na třídění pošty": the program's feature, not a setup)
             and not lexicon.says("program_feature", t.frame.folded)
+            # ("musím to nastavit i na druhém PC?" after a fix: yes, each – no new account)
+            and not _each_device_asked(t)
         ),
         start_walkthrough,
     ),

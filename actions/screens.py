@@ -316,6 +316,9 @@ def _opened(folded: str, guide: knowledge.Guide) -> int:
     )
 
 
+ALTERNATIVES = re.compile(r"\s*,?\s+(?:nebo|anebo|ci|or)\s+(?:na\s+|dat\s+|kliknout\s+na\s+)?")
+
+
 def tap_target(folded: str) -> Optional[str]:
     """What a question whether to tap names ("mám dát Jiné?" -> "jine"), or None."""
     asked = lexicon.load()["tap_question"].search(folded)
@@ -325,18 +328,24 @@ def tap_target(folded: str) -> Optional[str]:
 def _tap_asked(folded: str, device: Optional[str]) -> Optional[Position]:
     """ "Mám kliknout na Hotovo?" naming no screen: the last step whose instruction is that
     tap (its text, second action or button after filling)."""
-    target = set(stems(tap_target(folded) or ""))
-    if not target:
-        return None
     steps = knowledge.steps(device)
-    named = [
-        (number, target <= set(stems(step.after_filling or "")))
-        for number, step in enumerate(steps, 1)
-        if target
-        <= set(
-            stems(f"{step.text} {step.then.text if step.then else ''} {step.after_filling or ''}")
-        )
-    ]
+    named: List[Tuple[int, bool]] = []
+    # ("mám kliknout na další volby, nebo zkusit znovu?": the one a step's instruction names)
+    for choice in ALTERNATIVES.split(tap_target(folded) or ""):
+        target = set(stems(choice))
+        named = [
+            (number, target <= set(stems(step.after_filling or "")))
+            for number, step in enumerate(steps, 1)
+            if target
+            and target
+            <= set(
+                stems(
+                    f"{step.text} {step.then.text if step.then else ''} {step.after_filling or ''}"
+                )
+            )
+        ]
+        if named:
+            break
     if not named:
         return None
     # (the button's own label first: „Připojit“ is step 5's, though step 7's text says that

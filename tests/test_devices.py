@@ -33,6 +33,10 @@ OTHER_GUIDES = [g for g in knowledge.guides() if g != knowledge.load()["default_
         ("Samsung A15, v aplikaci E-mail vidím Gmail, Outlook a pak Jiný", "samsung_email"),
         ("jaký port pro IMAP?", None),
         ("v Outlooku to nechci, dám radši Thunderbird", "thunderbird"),
+        # a device taken back by a "ne" after it, or a "ne" between a phone and a program
+        ("v iPadu ne, tam to jede. Thunderbird nechce posílat", "thunderbird"),
+        ("je to v telefonu, ne v Outlooku", None),
+        ("mám Samsung, ne?", "samsung_email"),
     ],
 )
 def test_the_device_is_read_from_the_customers_words(text, device):
