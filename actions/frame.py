@@ -216,7 +216,7 @@ COVERS = {
     "username_ok": {"username", "password"},
     "server_zero": {"server"},
     "switch_protocol": {"server", "settings", "pop_vs_imap", "username", "password", "same_server"},
-    "mailbox_password": {"password"},
+    "mailbox_password": {"password", "same_login"},  # "je to samé jako do Manageru?": no
     "password_self": {"password", "mailbox_password"},
     "outgoing_login": {"username", "password", "password_everywhere"},
     "same_login": {"username", "password", "server"},
@@ -1433,7 +1433,9 @@ STILL_LOOKING = re.compile(
 # The fault said fixed ("opraveno", "už to odchází", "přepsal jsem server")
 FIX_TOLD = re.compile(
     r"\b(opraven\w*|opravil\w*|spraven\w*|vyresen\w*|uz (to )?(jde|funguje|odchazi|posila|jede)"
-    r"|zapnul\w*|prepsal\w*|zmenil\w*|nastavil\w*)\b"
+    r"|zapnul\w*|prepsal\w*|zmenil\w*|nastavil\w*|zaskrtl\w*|dal jsem \d+"
+    # "teď zkušební odešel": the test message went out
+    r"|(zkusebni|testovaci)\w* (mail\w* |zprav\w* |e-?mail\w* )?(odesel|odesla|odeslo|prisel|prisla|prislo))\b"
 )
 STAYS_AS_IT_WAS = re.compile(
     r"\b(zustav\w*|zustan\w*)\b,?\s+(jak\w*\s+(byl\w*|je|jsou)|stejn\w*|beze zmen\w*|nezmenen\w*|puvodn\w*)"

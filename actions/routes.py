@@ -1524,6 +1524,68 @@ WHAT_TO_CHANGE = re.compile(
 )
 
 
+# "mám zkusit 587? a SSL nechat zaškrtnuté, nebo ne?": a port to try, with its SSL choice asked
+PORT_TRIED = re.compile(
+    r"(\b(mam|muzu|mohu|mame|mal by som|mala by som)\s+(to\s+)?(zkusit|skusit)|\b(zkusim|skusim))"
+    r"\s+(to\s+)?(na\s+)?(port\s+)?(?P<port>\d{2,4})\b(?!\s*(a|i|,)\s*\d)[^.!]*\?"
+)
+SSL_NAMED = re.compile(r"\b(ssl|tls|sifrovan\w*|zabezpec\w*)\b")
+
+
+def _port_tried(turn: Turn) -> bool:
+    """A port of the guide proposed as a question, with SSL named beside it."""
+    tried = PORT_TRIED.search(turn.frame.folded)
+    return bool(
+        tried
+        and knowledge.protocol_for_port(int(tried.group("port")))
+        and SSL_NAMED.search(turn.frame.folded)
+    )
+
+
+def port_try(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """Yes, that port – with the SSL choice it belongs to (587: SSL off; 465: on)."""
+    tried = PORT_TRIED.search(turn.frame.folded)
+    assert tried  # the route's condition
+    number = int(tried.group("port"))
+    owner = knowledge.protocol_for_port(number)
+    assert owner
+    protocol, security = owner
+    values = replies.protocol_values(protocol)
+    dispatcher.utter_message(
+        response="utter_port_try_ssl" if security == "ssl" else "utter_port_try_plain",
+        port=number,
+        protocol_label=values["protocol_label"],
+        server=values["server"],
+    )
+    return [SlotSet("protocol", protocol), SlotSet("security", security)]
+
+
+# "vše vyplněno, dal jsem přihlásit se": the form's own button pressed (a bare "hotovo" to the
+# form's question is no answer to it)
+FORM_SENT = re.compile(
+    r"\b(dal|dala|klikl\w*|kliknul\w*|klepl\w*|klepnul\w*|stisk\w*|zmackl\w*|tukl\w*)( jsem| sem)?"
+    r"( na)? (prihlasit se|sign in|ulozit|save)\b"
+)
+# "ne, odesílání jde v pořádku", "ne, to funguje, jde o příjem": no fault there to begin with
+# ("ne, už to jde" is fixed now: no "už", "teď")
+NOT_THE_PROBLEM = re.compile(
+    r"^\W*(ne|nie|no)\b[\s,!.]+((?!uz\b|ted\b|konecne\b|uy\b)\w+\s+){0,2}"
+    r"(jde|ide|funguje|fungovalo|slo)\b(?!.*\b(uz|ted|konecne)\b)"
+)
+# "přišel. To je všechno?", "a víc nemusím dělat?": asked whether it is done
+ALL_DONE_ASKED = re.compile(
+    r"\b(to je|je to|tim je to|to bylo) (\w+ )?(vse|vsechno|vsecko|cele|hotovo)\b[^.!]*\?"
+    r"|\b(uz )?(nic )?(vic|dalsiho|jineho) (uz )?(nemusim|nemusime|musim|musime)\b[^.!]*\?"
+)
+
+
+def that_is_all(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """ "Funguje. To je všechno?": yes, first (the success answer follows)."""
+    if turn.frame.works and ALL_DONE_ASKED.search(turn.frame.folded):
+        dispatcher.utter_message(response="utter_that_is_all")
+    return []
+
+
 def explain_ticket(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The Open SMTP ticket: what it means and the fix in the customer's device."""
     return troubleshoot(dispatcher, turn, "open_smtp_ticket")
@@ -2808,8 +2870,9 @@ ROUTES: List[Route] = [
             and bool(PASSWORD_CHANGE_TOLD.search(t.frame.folded))
             and not (set(t.frame.asks) - {"password"} or t.frame.symptom or t.frame.ports)
             and t.frame.works is not False
-            # ("…zadal jsem nové heslo a vyskočilo, že nastavení nenašel": the walkthrough's notice)
-            and not (t.frame.position and t.frame.position.at_notice)
+            # ("…zadal jsem nové heslo a vyskočilo, že nastavení nenašel": the walkthrough's notice;
+            # "…, dal jsem tam další volby": a screen passed)
+            and not (t.frame.position and (t.frame.position.at_notice or t.walkthrough_active))
         ),
         said("utter_password_everywhere_told"),
     ),
@@ -3392,6 +3455,8 @@ ROUTES: List[Route] = [
                 )
             )
             and not (t.frame.ports and t.frame.checks)
+            # ("…zaškrtl jsem oboje. vše vyplněno, dal jsem přihlásit se": the form is done)
+            and not FORM_SENT.search(t.frame.folded)
         ),
         form_choice,
     ),
@@ -3502,6 +3567,17 @@ ROUTES: List[Route] = [
         lambda d, t: _answer_after_success(d, t) + troubleshoot(d, t, "affirm"),
     ),
     Route(
+        # "Pomohlo to?" – "ne, odesílání jde v pořádku!!": it never failed – the question misread
+        "not_the_problem",
+        lambda t: (
+            t.pending in ANSWERS
+            and t.frame.works is True
+            and bool(NOT_THE_PROBLEM.search(t.frame.folded))
+            and not t.frame.asks
+        ),
+        said("utter_not_the_problem"),
+    ),
+    Route(
         "pending_works",
         # "už to jde", "pořád nic", "heslo jsme změnili a už je to v pořádku", "odeslalo se!
         # takže to bylo tím?" – a question that asks nothing else is still the answer
@@ -3529,7 +3605,7 @@ ROUTES: List[Route] = [
                 and bool(RECEIVING_WORKS.search(t.frame.folded))
             )
         ),
-        lambda d, t: troubleshoot(d, t, "affirm" if t.frame.works else "deny"),
+        lambda d, t: that_is_all(d, t) + troubleshoot(d, t, "affirm" if t.frame.works else "deny"),
     ),
     Route(
         "after_handoff",  # (a symptom told meanwhile is answered: "odeslat nejde, co změnit?")
@@ -3664,6 +3740,7 @@ ROUTES: List[Route] = [
         ),
         check_servers,
     ),
+    Route("port_try", _port_tried, port_try),
     Route("problem", _is_problem, answer_problem),
     Route(
         "open_smtp_ticket",
