@@ -302,6 +302,9 @@ SYMPTOM_WORDS = (
             r"|\bne\w* se (\w+ )?pripojit|\bnemuz\w* (se )?pripojit|nepripoj\w*|can.?t connect"
             r"|connection (failed|refused)"
             r"|\bchyb\w* (pri |s )?(pripojeni|spojeni)|\b(pripojeni|spojeni) (selhal\w*|se nezdaril\w*)"
+            # "hlásí to, že server neexistuje", "server nebyl nalezen": the server's name
+            r"|\bserver\w* (\w+ )?(neexistuj\w*|nebyl nalezen|nenalezen|nelze najit|neni dostupn\w*)"
+            r"|\bneznam\w* server|\bserver not found|\bunknown host"
         ),
     ),
     (
@@ -406,13 +409,14 @@ STEP_NOUNS = (
 )
 STEP_ORDINALS = (
     (1, r"prvni\w*|zacat\w*|zacatk\w*"),
-    (2, r"druh(y|ym|emu|eho)"),
+    # (colloquial "-yho", "-ymu": "jsem u šestýho kroku")
+    (2, r"druh(y|ym|emu|eho|yho|ymu)"),
     (3, r"tret(i|im|iho)"),
-    (4, r"ctvrt(y|ym|eho)"),
-    (5, r"pat(y|ym|eho)"),
-    (6, r"sest(y|ym|eho)"),
-    (7, r"sedm(y|ym|eho)"),
-    (8, r"osm(y|ym|eho)|posledn\w*"),
+    (4, r"ctvrt(y|ym|eho|yho|ymu)"),
+    (5, r"pat(y|ym|eho|yho|ymu)"),
+    (6, r"sest(y|ym|eho|yho|ymu)"),
+    (7, r"sedm(y|ym|eho|yho|ymu)"),
+    (8, r"osm(y|ym|eho|yho|ymu)|posledn\w*"),
 )
 # The steps before the one shown, asked for ("kde jsou kroky 1 až 4?", "a předchozí kroky?")
 EARLIER_STEPS = re.compile(
@@ -458,6 +462,8 @@ NOT_THE_POINT = re.compile(
     r"|\bnejde (mi |nam )?(ale |vubec |prece )?o (to|tohle|heslo)\b"
     # "ať o nic nepřijdu": losing nothing, no mail that does not come
     r"|\bo (nic|nicem|zadn\w*|zprav\w*|mail\w*|data|postu)( \w+)? (neprijd\w*|neprisel|neprisla)\b"
+    # "vidím jen hotové účty Outlook, Google… a nic mojeho": nothing of theirs on a list
+    r"|\bnic (meho|mojeho|myho|naseho|svyho|sveho)\b"
 )
 # A free-text answer to "Pomohlo to?".
 FAILS = re.compile(

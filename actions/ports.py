@@ -324,7 +324,11 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
             utter_ports(dispatcher, protocol, None if plain_kept else security)
         if "smtp" in wrong and auth_unsaid:  # "odchozí 2525": the port, and the log-in there
             dispatcher.utter_message(response="utter_auth_reminder")
-        return [SlotSet("asked_protocols", list(wrong)), SlotSet("last_topic", "port")]
+        # ("imap 143 bez SSL, smtp 465 bez SSL" – "a kdybych SSL zapnul?": both protocols told)
+        told = list(
+            dict.fromkeys(list(wrong) + [p for p in confirmed if p in knowledge.protocols()])
+        )
+        return [SlotSet("asked_protocols", told), SlotSet("last_topic", "port")]
     if unknown:
         return answer_port_table(dispatcher)
     if smtp_right and auth_unsaid:

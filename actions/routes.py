@@ -630,7 +630,11 @@ def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         events += ports.answer_port(dispatcher, turn, asked_protocols(turn))
     # "…, port 25, autentizace žádná. Je to ok?": the log-in told off is checked too
     auth_off = lexicon.says("auth_off", turn.frame.folded) and "smtp_auth" not in turn.frame.asks
-    remind = turn.frame.works is not False and "smtp_auth" not in turn.frame.asks and not auth_off
+    remind = (
+        turn.frame.works is not False
+        and not {"smtp_auth", "outgoing_login"} & set(turn.frame.asks)  # (its own answer says it)
+        and not auth_off
+    )
     events += ports.check_named_ports(dispatcher, turn, remind_auth=remind)
     short_name = lexicon.says("username_short", turn.frame.folded)  # "…a jméno je jen jidelna"
     checked = ("server", "port", "port_table", "port_purpose", "username", "password")
@@ -3166,7 +3170,11 @@ ROUTES: List[Route] = [
         lambda t: (
             t.device in knowledge.guides()
             and _boxes_explained_at_form(t)
-            and not (t.frame.asks or t.frame.symptom or t.frame.works is False)
+            # ("ok zaškrtnuto, co dál": the boxes told ticked, no question about them)
+            and not (
+                set(t.frame.asks) - ({"smtp_auth"} if TICKED.search(t.frame.folded) else set())
+            )
+            and not (t.frame.symptom or t.frame.works is False)
         ),
         lambda d, t: utter_after_filling(d, knowledge.form_step(t.device), t.device),
     ),

@@ -71,6 +71,8 @@ NEGATED_SECURITY = re.compile(
     rf"|don.?t (want|use|need)|do not (want|use|need))"
     rf"\s+(\w+\s+)?{SECURE}"
     r"|\bne(sifr|zasifr|zabezp|bezpecn)\w*|\bunencrypt\w*|\bplain\b|\binsecure\b|\bbez\b\W*$"
+    # "můžu nechat SSL vyplý?", "ssl vypnutý": after its name
+    rf"|{SECURE}\s+(nechat\s+|mit\s+)?(vypl(?!n)\w*|vypnut\w*|odskrtnut\w*)"
     # "port pro odchozí, ale ne ten s SSL": the one with SSL refused
     rf"|\b(ne|nechci|nepouzivam)\s+(ten|to|ta|ty|tu)\s+(s|se|with)\s+{SECURE}"
     # "je povinné to SSL? když ho vypnu, jaké porty…": SSL off in the clause after it
