@@ -3669,6 +3669,12 @@ ROUTES: List[Route] = [
             else closing(d, t) + [SlotSet("walkthrough_active", False)]
         ),
     ),
+    Route(
+        # "na firemní Wi-Fi to nejde, na datech jo": the settings are right, that network blocks
+        "network_blocks",
+        lambda t: lexicon.says("network_blocks", t.frame.folded) and not t.frame.hosts,
+        lambda d, t: said("utter_network_blocks", port_table=replies.port_table())(d, t),
+    ),
     Route("device_switch", _device_switch, device_switch),
     Route("device_restated", _device_restated, device_restated),
     Route("form_values", _asks_form_values, form_values),
