@@ -524,10 +524,10 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(
             response=GENERAL_ANSWERS[topic], server=knowledge.server("incoming")
         )
-        named = [p for p in turn.frame.named_protocols if p in knowledge.incoming_protocols()]
-        if topic == "both_protocols" and len(named) == 1 and CHANGES.search(turn.frame.folded):
-            # "dá se to nastavit i jako IMAP? a co se tím změní?": that type's ports
-            return ports.answer_port(dispatcher, turn, named)
+        if topic == "both_protocols" and CHANGES.search(turn.frame.folded):
+            named = [p for p in turn.frame.named_protocols if p in knowledge.incoming_protocols()]
+            if len(named) == 1:  # "dá se to nastavit i jako IMAP? a co se tím změní?": its ports
+                return ports.answer_port(dispatcher, turn, named)
         if topic in ACCOUNT_PLACE and turn.device in knowledge.guides():
             dispatcher.utter_message(response="utter_where_account_settings")  # in their device
         return []

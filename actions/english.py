@@ -63,13 +63,22 @@ def utter_english_ports(dispatcher: CollectingDispatcher, protocol: str, securit
             )
 
 
+def _own_place_guide(turn: Turn) -> Optional[knowledge.Guide]:
+    """The customer's device when it is not the seed's and its guide names the log-in's place
+    in English."""
+    guide = knowledge.guides().get(turn.frame.device or turn.device or "")
+    if guide and guide.smtp_auth_en and guide.id != knowledge.load()["default_guide"]:
+        return guide
+    return None
+
+
 def utter_english_smtp_auth(
     dispatcher: CollectingDispatcher, turn: Turn, values: Dict[str, Any]
 ) -> None:
     """The outgoing server's log-in, in English: the device's own place when it is known (a Mac
     has no Windows Phone checkboxes), else the guide's two checkboxes."""
-    guide = knowledge.guides().get(turn.frame.device or turn.device or "")
-    if guide and guide.smtp_auth_en and guide.id != knowledge.load()["default_guide"]:
+    guide = _own_place_guide(turn)
+    if guide:
         dispatcher.utter_message(
             response="utter_en_smtp_auth_device",
             device_short=guide.short,
@@ -96,8 +105,7 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         dispatcher.utter_message(response="utter_en_czech_note")
         return [SlotSet("security", choice), SlotSet("last_topic", "port")]
     if frame.open_smtp or frame.intent == "open_smtp_ticket":
-        guide = knowledge.guides().get(frame.device or turn.device or "")
-        if guide and guide.smtp_auth_en and guide.id != knowledge.load()["default_guide"]:
+        if _own_place_guide(turn):
             # (a Mac has no Windows Phone checkboxes: the ticket, then that device's place)
             dispatcher.utter_message(response="utter_en_open_smtp_meaning", **values)
             utter_english_smtp_auth(dispatcher, turn, values)

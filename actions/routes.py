@@ -1608,11 +1608,6 @@ def _fix_while_waiting(turn: Turn) -> bool:
     )
 
 
-# "příjem jede", "maily chodí", "přijímá": the incoming side works now
-RECEIVING_WORKS = re.compile(
-    r"\b(prijem|prichozi|stahovani|prijimani|dovnitr)\w*\b[^.?!,]{0,15}\b(jede|funguje|jde|chodi|ok)\b"
-    r"|\b(prijima|stahuje)\b|\b(maily|posta|zpravy) (uz )?(chodi|prichazi)\b"
-)
 # "musím to udělat i na tom druhém počítači?", "a na mobilech taky?": the same on the others
 OTHER_DEVICES_TOO = re.compile(
     r"\b(i|taky|take|tez|aj)\s+(na|v|ve|u)\s+(tom\s+|tech\s+|tem\s+)?"
@@ -3610,7 +3605,7 @@ ROUTES: List[Route] = [
                 t.frame.symptom == "cannot_send"
                 and last_symptom(t.topic) != "cannot_send"
                 and t.topic != "smtp_auth"
-                and bool(RECEIVING_WORKS.search(t.frame.folded))
+                and lexicon.says("receive_works", t.frame.folded)
             )
         ),
         lambda d, t: that_is_all(d, t) + troubleshoot(d, t, "affirm" if t.frame.works else "deny"),

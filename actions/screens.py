@@ -329,20 +329,27 @@ def _tap_asked(folded: str, device: Optional[str]) -> Optional[Position]:
     """ "Mám kliknout na Hotovo?" naming no screen: the last step whose instruction is that
     tap (its text, second action or button after filling)."""
     steps = knowledge.steps(device)
+    # each step's instruction words (its text, second action, button after filling) and the
+    # button's alone
+    said = [
+        (
+            set(
+                stems(
+                    f"{step.text} {step.then.text if step.then else ''} {step.after_filling or ''}"
+                )
+            ),
+            set(stems(step.after_filling or "")),
+        )
+        for step in steps
+    ]
     named: List[Tuple[int, bool]] = []
     # ("mám kliknout na další volby, nebo zkusit znovu?": the one a step's instruction names)
     for choice in ALTERNATIVES.split(tap_target(folded) or ""):
         target = set(stems(choice))
         named = [
-            (number, target <= set(stems(step.after_filling or "")))
-            for number, step in enumerate(steps, 1)
-            if target
-            and target
-            <= set(
-                stems(
-                    f"{step.text} {step.then.text if step.then else ''} {step.after_filling or ''}"
-                )
-            )
+            (number, target <= button)
+            for number, (words, button) in enumerate(said, 1)
+            if target and target <= words
         ]
         if named:
             break
