@@ -66,6 +66,10 @@ def answer_callback(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Ev
         # "jo, prosím" to the offer of a call-back: the contact is asked for once more
         dispatcher.utter_message(response="utter_callback_which_contact")
         return [SlotSet("pending_question", Pending.CALLBACK_EMAIL.value)]
+    if lexicon.says("contact_way", turn.frame.folded) and not turn.frame.asks:
+        # "ať mi napíšou na mail": the way, not yet the address
+        dispatcher.utter_message(response="utter_callback_which_contact")
+        return [SlotSet("pending_question", Pending.CALLBACK_EMAIL.value)]
     if "@" in text or (len(text.split()) == 1 and not turn.frame.asks):
         dispatcher.utter_message(response="utter_callback_invalid")
         return [SlotSet("pending_question", Pending.CALLBACK_EMAIL.value)]

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon, replies
 from actions.answers import answer_term, switch_target
-from actions.context import Events, Turn
+from actions.context import Events, Turn, previous_text
 from actions.troubleshooting import response_values
 from czech_nlu.folding import fold
 
@@ -20,6 +20,15 @@ HOW = re.compile(r"\b(how|where)\b")
 PASSWORD_CHANGED = re.compile(
     r"\b(changed|change|reset|new|updated?)\b[^.?!]{0,30}\bpassword\b|\bpassword\b[^.?!]{0,15}"
     r"\b(changed|not accepted|rejected|prompt|keeps (asking|popping|coming)|wrong|doesn.?t work)"
+)
+# "where do I change it?" (the password, in this message or the one before)
+WHERE_TO_CHANGE = re.compile(r"\b(where|how)\b[^.?!]{0,25}\b(change|reset|renew)\b")
+# "which is better / what's the difference between POP3 and IMAP?"
+DIFFERENCE = re.compile(r"\b(difference|differ\w*|versus|vs)\b")
+# "do we have to change it on every device? the printer sends mail too"
+EVERY_DEVICE = re.compile(
+    r"\b(every|each|all|other|both)\b[^.?!]{0,20}\b(devices?|phones?|computers?|laptops?|pcs?)\b"
+    r"|\b(printers?|scanners?|copiers?)\b"
 )
 FULL_ADDRESS_ASKED = re.compile(
     r"\b(is|should|do i|must)\b[^.?!]{0,25}\b(full|whole|complete|entire)\b[^.?!]{0,15}\b(address|e-?mail)"
@@ -117,10 +126,20 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         dispatcher.utter_message(response="utter_en_send_fails")
         utter_english_smtp_auth(dispatcher, turn, values)
         answered = True
+    elif WHERE_TO_CHANGE.search(frame.folded) and "password" in (
+        frame.folded + " " + fold(previous_text(turn.tracker))
+    ):  # the provider's way to a new mailbox password
+        dispatcher.utter_message(
+            response="utter_en_password_change", password_change=english["password_change"]
+        )
+        answered = True
     elif PASSWORD_CHANGED.search(frame.folded):  # the new password in every device and server
         dispatcher.utter_message(
             response="utter_en_password_changed", password_changed=english["password_changed"]
         )
+        answered = True
+    elif turn.topic == "smtp_auth" and EVERY_DEVICE.search(frame.folded):
+        dispatcher.utter_message(response="utter_en_all_devices")  # the printer too
         answered = True
     elif (
         turn.topic == "smtp_auth"
@@ -148,6 +167,12 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if not frame.asks and frame.protocols and SETTINGS_WORD.search(frame.folded):
         follow_up = ["settings"]  # "POP3 settings please, no SSL": that account's whole settings
     asks = frame.asks or follow_up  # "and with SSL?", "and the outgoing one?"
+    if (
+        {"imap", "pop3"} <= set(frame.protocols)
+        and DIFFERENCE.search(frame.folded)
+        and "pop_vs_imap" not in asks
+    ):
+        asks = ["pop_vs_imap"] + [t for t in asks if t not in ("port", "term")]
     if "term" in asks and "pop_vs_imap" not in asks and WHICH_BETTER.search(frame.folded):
         asks = [*asks, "pop_vs_imap"]  # "what is POP3 and IMAP? which is better?": advice too
     fields = {m.group(1) for m in FORM_FIELDS.finditer(frame.folded)}

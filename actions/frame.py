@@ -1179,11 +1179,19 @@ def read(
         frame.asks = [t for t in frame.asks if t not in PASSWORD_TOLD]
     frame.identity = bool(phrases.IDENTITY.search(folded))
     _situation(frame, folded)
+    if frame.position and "?" not in text and lexicon.says("place_described", folded):
+        # "jsem u toho, kde si vybírám, jaký typ účtu přidat": the screen, no choice asked
+        frame.asks = [t for t in frame.asks if t != "pop_vs_imap"]
     # "mluvím s člověkem?" asks who answers; "s automatem psát nechci, chci člověka" asks for one
     # ("než se někdo ozve – jaký je port?": the wait for the colleagues, no new request)
     asked_for = WAITING_FOR_CALL.sub(" ", folded)
+    # ("mluvím s robotem? chci normální podporu": the request is its own sentence)
+    told_plainly = any(
+        lexicon.says("person_request", sentence) and not sentence.rstrip().endswith("?")
+        for sentence in re.split(r"(?<=[?!.])\s+", asked_for)
+    )
     frame.person = lexicon.says("person_request", asked_for) and not (
-        (frame.identity and "?" in text)
+        (frame.identity and "?" in text and not told_plainly)
         or lexicon.says("own_colleague", folded)  # ("zbytek si zjistím u podpory": later, alone)
     )
     frame.adjacent = lexicon.says("adjacent", unaddressed)
@@ -1326,8 +1334,10 @@ NO_GUIDE = re.compile(
     r"\b(zadn\w*|nijak\w*) (\w+ )?(navod\w*|postup\w*)|\b(navod\w*|postup\w*) (\w+ )?(nechci|nepotrebuj\w*"
     r"|nespoust\w*|nespustil\w*|nezadal\w*)|\bnechci (zadn\w* )?(navod\w*|postup\w*)"
 )
+# "mám otevřené", "nic nemám otevřený": a screen (or nothing) opened, no word of the ticket
 OPENED_ALONE = re.compile(
-    r"^(?!.*\b(ticket|tiket|smtp|open|pozadav\w*))\W*(\w+\W+){0,3}otevren\w*\W*$"
+    r"^(?!.*\b(ticket|tiket|smtp|open|pozadav|upozorn|hlasen|oznamen|spam|zablok|relay|nezabezpec"
+    r"|overen|autentiz|odesil|odchoz)\w*)(?=.*\botevren\w*)"
 )
 VALUE_QUESTION = re.compile(r"\b(jak\w*|co|kter\w*|kolik)\b")
 

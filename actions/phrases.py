@@ -254,6 +254,10 @@ SYMPTOM_WORDS = (
             r"|\bserver\w* (\w+ )?(odmitl|zamitl|nepřijal|neprijal)\w* (\w+ )?(zprav|mail|e-?mail)\w*"
             # "z kanceláře posílá, ale z domu ne": sending fails somewhere
             r"|\b(posil|odesil|odchazi|odejde|odchodi)\w*\b[^.?!]{0,40}\b(ale|jenze|akorat)\b( \w+){0,3} (ne|uz ne|nejde|nefunguje)\b"
+            # "když odpovím, nikdo to nedostane": what the customer sends never arrives
+            r"|\b(odpov\w*|poslu|posle\w*|poslal\w*|odeslu|odesle\w*|odeslal\w*|napisu|napsal\w*)\b[^.?!]{0,30}"
+            r"\b(nikdo|nikomu|adresat\w*|prijemc\w*|druh\w* stran\w*|lidi|zakaznic\w*)\b[^.?!]{0,20}"
+            r"\b(nedostan\w*|nedostal\w*|neprijd\w*|neprisl\w*|nedojd\w*|nedosl\w*|nedoraz\w*|nema\b|nemaj\w*)"
         ),
     ),
     (
@@ -321,6 +325,8 @@ SYMPTOM_WORDS = (
             # ("…pořád dokola otravuje, ať zadám heslo", "neustále vyžaduje heslo")
             r"|(porad|furt|stale|dokola|znovu|zase|neustale|opakovane|furt dokola)( \w+){0,2} "
             r"(vyskakuj|vyskoc|objevuj|naskakuj|otravuj|vyzyv|zada|pozaduj|vyzaduj|dotazuj|nuti)\w*[^.?!]{0,40}\bhesl"
+            # "pokaždé, když chci něco poslat, vyskočí okno, ať zadám heslo"
+            r"|\b(pokazd\w*|vzdycky|vzdy|pri kazdem)\b[^.?!]{0,40}\b(vyskakuj|vyskoc|objevuj|objev|naskakuj|naskoc|chce|pta|vyzaduj)\w*[^.?!]{0,30}\bhesl"
             r"|\b(nepust\w*|nechce (ho |to |je )?(vzit|prijmout|pustit|prijat)|nebere (ho|to|je))\b"
             # "zadal jsem špatné údaje", "auth failed", "nemůže ověřit", "ověření selhalo"
             r"|\b(spatn|nespravn|neplatn|chybn)\w* (prihlasovaci )?(udaj|jmen|hesl|login)\w*"
@@ -331,6 +337,9 @@ SYMPTOM_WORDS = (
             r"|\b(prihlasen|overen)\w*\b[^?!]{0,90}\bse (nezdar|nepodar)\w*"
             # "Gmail píše chyba přihlášení"
             r"|\bchyb\w* (pri |s )?(prihlas|overen)\w*"
+            # "heslo mám X a pořád to píše, že je špatné": the program rejects it
+            r"|\bhesl\w*\b[^.?!]{0,60}\b(pise|hlasi|rika|tvrdi|ukazuje|vyhazuje|hazi)\w*"
+            r"( \w+){0,2},? ze (je |mam |jsem )?(\w+ )?(spatn|nespravn|neplatn|chybn)\w*"
         ),
     ),
 )

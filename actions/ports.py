@@ -138,6 +138,24 @@ def answer_port(dispatcher: CollectingDispatcher, turn: Turn, protocols: List[st
     ]
 
 
+# "můžu použít 587 místo 465?": may the customer take either
+MAY_USE = re.compile(r"\b(muzu|mohu|muzeme|muzem|lze|jde|da se|smim|muze)\b")
+
+
+def utter_port_pair(dispatcher: CollectingDispatcher, numbers: List[int], folded: str) -> None:
+    """Two ports of one protocol named ("587 místo 465? proč jsou dva?"): why there are two –
+    one with SSL, one without – and, when asked, that either may be used."""
+    owners = {knowledge.protocol_for_port(n) for n in numbers}
+    protocols = {owner[0] for owner in owners if owner}
+    if len(owners) < 2 or None in owners or len(protocols) != 1:
+        return
+    dispatcher.utter_message(
+        response="utter_port_pair",
+        lead="Ano, můžete použít kterýkoli z nich. " if MAY_USE.search(folded) else "",
+        protocol_label=replies.protocol_values(protocols.pop())["protocol_label"],
+    )
+
+
 def answer_port_purpose(dispatcher: CollectingDispatcher, number: int) -> Events:
     owner = knowledge.protocol_for_port(number)
     if owner is None:

@@ -53,7 +53,7 @@ from actions.fix_path import (
     lost_on_the_way,
     on_the_way,
 )
-from actions.frame import NO_GUIDE, Frame, clauses, told_finished
+from actions.frame import NO_GUIDE, Frame, clauses, read, told_finished
 from actions.handoff import hand_off
 from actions.outcome import UNSET, Outcome, merged
 from actions.pending import Pending
@@ -75,6 +75,7 @@ from actions.troubleshooting import (
     ANSWERS,
     ENTRIES,
     answers_pending,
+    response_values,
     troubleshoot,
     utter_other_devices,
     utter_without_auth,
@@ -268,7 +269,10 @@ def _typed_password(turn: Turn) -> bool:
 
 
 def password_warning(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    dispatcher.utter_message(response="utter_password_warning")
+    english = turn.frame.language == "en"
+    dispatcher.utter_message(
+        response="utter_en_password_warning" if english else "utter_password_warning"
+    )
     if lexicon.says("remote_setup", turn.frame.folded):
         # "adresa / heslo – nastavíte mi to v telefonu?": nobody here can; guided instead
         dispatcher.utter_message(response="utter_remote_setup")
@@ -732,6 +736,7 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         if asked and "?" in frame.text and not frame.symptom:
             events += ports.answer_port(dispatcher, turn, asked)
     elif frame.ports:
+        ports.utter_port_pair(dispatcher, frame.ports, frame.folded)
         for number in frame.ports:
             events += ports.answer_port_purpose(dispatcher, number)
     for topic in topics:
@@ -836,6 +841,44 @@ def device_answer(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return start_walkthrough(dispatcher, turn)
 
 
+def login_failed_next(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """After the log-in's checks: the password is what is left – set a new one."""
+    answers.utter_password_change(dispatcher, "utter_login_failed_next")
+    return []
+
+
+def auto_or_manual(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The program may find the settings by the address; else the IMAP values by hand."""
+    dispatcher.utter_message(response="utter_auto_or_manual")
+    protocol = knowledge.recommended_protocol()
+    dispatcher.utter_message(response="utter_settings", **replies.settings_values(protocol))
+    return [SlotSet("last_topic", "settings"), SlotSet("protocol", protocol)]
+
+
+def several_devices(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """IMAP on both devices named, and which to set up first (each its own walkthrough)."""
+    named = devices.all_named(turn.frame.folded)
+    buttons = [
+        {"title": knowledge.guide(d).short, "payload": f'/start_walkthrough{{"device":"{d}"}}'}
+        for d in named
+        if d in knowledge.guides()
+    ]
+    # ("můžu mít poštu na obou?": yes, first)
+    asked = "?" in turn.frame.text and ports.MAY_USE.search(turn.frame.folded)
+    lead = "Ano, jde to. " if asked else ""
+    dispatcher.utter_message(response="utter_several_devices", buttons=buttons, lead=lead)
+    return [SlotSet("protocol", knowledge.recommended_protocol())]
+
+
+def not_exchange(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """Exchange chosen: no, the mailbox is IMAP or POP3 (the seed's phone: its label)."""
+    seed_phone = turn.device == knowledge.guide().id
+    dispatcher.utter_message(
+        response="utter_not_exchange_wp" if seed_phone else "utter_not_exchange"
+    )
+    return []
+
+
 def start_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The walkthrough from step 1, keeping the account type and SSL choice the customer
     named on the way ("krok po kroku, budu používat POP3 bez SSL") for the form step."""
@@ -908,6 +951,11 @@ def person(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     # "zavolejte mi na 602 …", "chci, ať mi někdo zavolá, nejde mi pošta. 602 …": kept at once
     # (a phone number beside a request for a person is the contact, whatever else is said)
     given = after_handoff.contact_in(turn) or bool(turn.frame.phone_number)
+    if turn.frame.identity and "?" in turn.frame.text:  # "mluvím s robotem? chci podporu"
+        dispatcher.utter_message(
+            response="utter_bot_identity_short",
+            identity=knowledge.load()["assistant"]["identity"],
+        )
     events = hand_off(dispatcher, turn.tracker, "request", contact_given=given)
     asks_contact = any(e.get("value") == Pending.CALLBACK_EMAIL.value for e in events)
     if asks_contact and given:
@@ -952,6 +1000,25 @@ def password_in_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         # "…kde na iPhonu, a musím to měnit i v Outlooku na PC?": yes, there too
         utter_password_elsewhere(dispatcher, others[0])
     return events
+
+
+def _password_place_asked_for_other(turn: Turn) -> Optional[str]:
+    """ "…v Thunderbirdu hotovo. telefon je iPhone, kde se tam to heslo přepisuje?": the other
+    device whose password field is asked for (None: none)."""
+    for sentence in re.split(r"(?<=[.!?])\s+", turn.frame.folded):
+        if "?" not in sentence or not re.search(r"\b(kde|kam|jak)\b", sentence):
+            continue
+        if not re.search(r"\bhesl|\b(prepis|zmen|menit|meni)\w*", sentence):
+            continue
+        named = [d for d in devices.all_named(sentence) if d != turn.device]
+        if named:
+            return named[0]
+        before = turn.frame.folded[: turn.frame.folded.find(sentence)]
+        # ("telefon je iPhone 13, kde se tam…": the device in the clause before the question)
+        named = [d for d in devices.all_named(before.split(".")[-1]) if d != turn.device]
+        if named and re.search(r"\b(tam|v nem|na nem)\b", sentence):
+            return named[0]
+    return None
 
 
 def utter_password_elsewhere(dispatcher: CollectingDispatcher, device: str) -> Events:
@@ -1595,17 +1662,42 @@ def explain_ticket(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return troubleshoot(dispatcher, turn, "open_smtp_ticket")
 
 
-def _fix_while_waiting(turn: Turn) -> bool:
-    """The ticket named when a person was asked for, and now what to change meanwhile."""
+def _fault_told_before(turn: Turn) -> Optional[Frame]:
+    """The last earlier message that told a fault: a symptom, the ticket, mail not working."""
+    users = [event for event in turn.tracker.events if event.get("event") == "user"][:-1]
+    for event in reversed(users):
+        message = {**(event.get("parse_data") or {}), "text": event.get("text") or ""}
+        earlier = read(message, turn.device)
+        if earlier.open_smtp or phrases.OPEN_SMTP_NAMED.search(earlier.folded):
+            earlier.open_smtp = earlier.open_smtp or "named"
+            return earlier
+        if earlier.symptom or earlier.works is False:
+            return earlier
+    return None
+
+
+def _try_while_waiting(turn: Turn) -> bool:
+    """A person asked for with a fault told, and now what to change or try meanwhile ("tak mi
+    aspoň řekněte, co mám změnit", "co zatím můžu zkusit sám?")."""
     frame = turn.frame
     return (
-        bool(WHAT_TO_CHANGE.search(frame.folded))
+        (bool(WHAT_TO_CHANGE.search(frame.folded)) or lexicon.says("meanwhile_try", frame.folded))
         and not (frame.asks or frame.symptom or frame.ports or frame.open_smtp)
         and handed_off(turn)
-        and any(
-            phrases.OPEN_SMTP_NAMED.search(fold(text)) for text in customer_texts(turn.tracker)[:-1]
-        )
+        and _fault_told_before(turn) is not None
     )
+
+
+def fault_while_waiting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The fault told before the handoff, answered while the colleagues get to it."""
+    earlier = _fault_told_before(turn)
+    if earlier is None or earlier.open_smtp:
+        return explain_ticket(dispatcher, turn)
+    if earlier.symptom:
+        return answer_problem(dispatcher, replace(turn, frame=earlier))
+    # ("nejde mi pošta": no fault named – what to check in the account)
+    dispatcher.utter_message(response="utter_meanwhile_checks", **response_values())
+    return []
 
 
 # "musím to udělat i na tom druhém počítači?", "a na mobilech taky?": the same on the others
@@ -1911,7 +2003,8 @@ def glad_it_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     port that is ours and fits goes unsaid ("dal jsem 465, už to jde" needs no "Ano, 465…")."""
     checked = CollectingDispatcher()
     events = ports.check_named_ports(checked, turn)
-    done_as_advised = PORT_SET.search(turn.frame.folded)  # ("port mám 587" is still to check)
+    # ("port mám 587" is still to check; in English a right port goes unsaid – its verdict is Czech)
+    done_as_advised = PORT_SET.search(turn.frame.folded) or turn.frame.language == "en"
     if not done_as_advised or any(m.get("response") not in PORT_RIGHT for m in checked.messages):
         dispatcher.messages.extend(checked.messages)
     else:
@@ -2372,6 +2465,7 @@ def _enters_walkthrough(turn: Turn) -> bool:
         or lexicon.says("done_marker", folded)
         or lexicon.says("button_done", folded)
         or lexicon.says("seeing_marker", folded)
+        or lexicon.says("place_described", folded)  # "jsem u toho, kde si vybírám typ účtu"
         or (frame.needs_help and frame.position.at_then)  # "nevidím naši firmu, jen Google…"
     )
 
@@ -2634,6 +2728,16 @@ ROUTES: List[Route] = [
         more=True,
     ),
     Route(
+        # "zadávám X a jméno jana": beside the password, the user name that is only a part
+        "short_username_typed",
+        lambda t: (
+            _typed_password(t)
+            and lexicon.says("username_short", t.frame.folded)
+            and not (t.frame.asks or t.frame.symptom or t.frame.ports)
+        ),
+        short_username,
+    ),
+    Route(
         # "ok, změněno na X": the change done and its password typed – the new one goes into
         # every device, not the way to change it again
         "password_changed_typed",
@@ -2726,9 +2830,9 @@ ROUTES: List[Route] = [
     Route(
         # "přepojte mě na kolegu, přišel mi ticket Open SMTP" – "tak mi aspoň řekněte, co mám
         # změnit": the ticket's fix while they wait
-        "fix_while_waiting",
-        _fix_while_waiting,
-        explain_ticket,
+        "fault_while_waiting",
+        _try_while_waiting,
+        fault_while_waiting,
     ),
     Route(
         "callback_or_comment",
@@ -2876,8 +2980,17 @@ ROUTES: List[Route] = [
         said("utter_password_everywhere_told"),
     ),
     Route(
+        "password_place_other",  # "…Thunderbird hotovo. a v iPhonu kde se heslo přepisuje?"
+        lambda t: _password_place_asked_for_other(t) is not None and not t.frame.symptom,
+        lambda d, t: utter_password_elsewhere(d, _password_place_asked_for_other(t) or ""),
+    ),
+    Route(
         "new_password_prompt",  # "…tlačítka zkusit znovu, zadat nové heslo a zrušit. co dát?"
-        lambda t: lexicon.says("new_password_prompt", t.frame.folded),
+        # ("…to okno jsem dala. telefon je iPhone, kde se tam heslo přepisuje?": the phone's place)
+        lambda t: (
+            lexicon.says("new_password_prompt", t.frame.folded)
+            and not _password_place_asked_for_other(t)
+        ),
         said("utter_new_password_prompt"),
     ),
     Route(
@@ -3356,6 +3469,8 @@ ROUTES: List[Route] = [
             # (at the form its values are shown: "kam napíšu port? a ta zaškrtávátka?" is
             # answered there, past it the account is added)
             and not (t.walkthrough_active and t.step >= knowledge.form_step(t.device))
+            # ("kde to je? tu položku nevidím" on the way: that step's help)
+            and not (t.walkthrough_active and t.intent == "step_help" and not t.frame.asks)
             and not (t.frame.symptom or t.frame.open_smtp or t.frame.ports or t.frame.hosts)
             # ("kde najdu heslo k mailu? nastavuju Samsung": the password, not the form)
             and not ({"password", "mailbox_password"} & set(t.frame.asks) or _password_forgotten(t))
@@ -3492,6 +3607,16 @@ ROUTES: List[Route] = [
         "password_forgotten",  # "a když si ho nepamatuju?", "zapomněla jsem heslo ke schránce"
         _password_forgotten,
         password_forgotten,
+    ),
+    Route(
+        # "tak co s tím mám dělat?" after the log-in's checks: the password set anew
+        "login_failed_next",
+        lambda t: (
+            last_symptom(t.topic) == "login_failed"
+            and lexicon.says("what_now", t.frame.folded)
+            and not (t.frame.device or t.frame.asks or t.frame.ports or t.frame.symptom)
+        ),
+        login_failed_next,
     ),
     Route(
         "fix_how_exactly",  # "a co přesně mám udělat?" after the fix, no device known: which one
@@ -3727,6 +3852,11 @@ ROUTES: List[Route] = [
             and not (t.frame.asks or t.frame.symptom or t.walkthrough_active)
         ),
         said("utter_in_account_now"),
+    ),
+    Route(
+        "not_exchange",  # "typ účtu jsem dal Exchange, je to tak?": no – IMAP or POP3
+        lambda t: lexicon.says("exchange_chosen", t.frame.folded) and not t.frame.symptom,
+        not_exchange,
     ),
     Route("walkthrough_entered", _enters_walkthrough, yes_to_tap(enter_walkthrough)),
     Route(
@@ -4018,6 +4148,25 @@ ROUTES: List[Route] = [
             and "port" not in t.last_topics  # (a port differs: the follow-up answers it)
         ),
         lambda d, t: answers.answer_topic(d, t, "same_login"),
+    ),
+    Route(
+        "address_password_enough",  # "stačí mi adresa a heslo?": maybe; else the values by hand
+        lambda t: (
+            lexicon.says("address_password_enough", t.frame.folded)
+            and not (t.frame.symptom or t.frame.ports or t.walkthrough_active)
+        ),
+        auto_or_manual,
+    ),
+    Route(
+        "several_devices",  # "mám tablet s Androidem a iPhone, chci mail na obou": IMAP, which first
+        lambda t: (
+            len(devices.all_named(t.frame.folded)) >= 2
+            and lexicon.says("several_devices_setup", t.frame.folded)
+            # ("…na obou chci tu samou schránku, jaký server a port?": the values asked)
+            and not set(t.frame.asks) - {"pop_vs_imap"}  # (IMAP is this answer's advice)
+            and not (t.frame.symptom or t.frame.ports or t.walkthrough_active)
+        ),
+        several_devices,
     ),
     Route("questions", lambda t: True, answer_questions),
     Route(

@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon
-from actions.context import Events, Turn, last_responses
+from actions.context import Events, Turn, customer_texts, last_responses
 from actions.pending import Pending
 from mailconfig import links
 from mailconfig.autoconfig import AUTOCONFIG_PATH, validate_domain
@@ -63,7 +63,7 @@ def answer_profile(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     folded = turn.frame.folded
     if CAN_QUESTION.search(folded) and "profil" in folded:  # "jde ten profil použít i na Macu?"
         dispatcher.utter_message(response="utter_profile_apple_yes")
-    said = said_address(turn.frame.text)
+    said = said_address(turn.frame.text) or address_told_before(turn)
     if said is None and "pop3" in turn.frame.protocols:  # "profil, ale s POP3": said, and kept
         dispatcher.utter_message(response="utter_ask_profile_address_pop3")
         return [
@@ -73,11 +73,24 @@ def answer_profile(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if said is None:
         dispatcher.utter_message(response="utter_ask_profile_address")
         return [SlotSet("pending_question", Pending.PROFILE_ADDRESS.value)]
-    return answer_profile_address(dispatcher, turn)
+    return answer_profile_address(dispatcher, turn, said)
 
 
-def answer_profile_address(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    said = said_address(turn.frame.text) or ""
+def address_told_before(turn: Turn) -> Optional[str]:
+    """The one mailbox address the customer wrote earlier in the chat ("adresa je jana@…" in
+    the first message): not asked for again. None when none, or several, were written."""
+    found = {
+        address
+        for text in customer_texts(turn.tracker)[:-1]
+        if (said := said_address(text)) and (address := validate_address(said))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def answer_profile_address(
+    dispatcher: CollectingDispatcher, turn: Turn, said: Optional[str] = None
+) -> Events:
+    said = said or said_address(turn.frame.text) or ""
     address = validate_address(said)
     if not address:  # markup, two addresses, a very long one: asked again, no profile
         dispatcher.utter_message(response="utter_profile_bad_address")

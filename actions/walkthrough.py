@@ -403,7 +403,11 @@ def walkthrough_turn(
         )
         if step >= walk.step_count() or (whole and _form_reported_done(turn)):
             return walk.finish()
-        shown_with_form = step == walk.form_step and walk.guide.message_start(step) < step
+        shown_with_form = (
+            step == walk.form_step
+            and walk.guide.message_start(step) < step
+            and shown_with(turn.tracker, step) != {step}  # (shown alone already: "ok" goes on)
+        )
         if shown_with_form and not _form_reported_done(turn):
             # a bare "mám", "kliknuto" after the steps shown with the form: a step on the way
             # is done, the form is where they are heading – it again, with its values

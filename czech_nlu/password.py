@@ -532,6 +532,8 @@ HANDLING_VERB = re.compile(
     # "heslo od schránky napsala na papírek", "heslo jsem opsal": what was done with it, past
     r"|^(napsa|opsa|zada|zmeni|nastavi|posla|dosta|sdeli|rekl|zapomne|zapomnel|nasl|zjisti|vymysl)"
     r"\w{0,2}l[aoiy]?$"
+    # "ověřování hesla (SPA) – zaškrtnout?": a box ticked or not, no password
+    r"|^(za|od)(skrt|trh|trz)\w*$"
 )
 
 
@@ -851,6 +853,14 @@ def _dotted_secret(word: str) -> bool:
     )
 
 
+# The password beside the user name, no keyword: "zadávám Tajne77 a jméno petr", "píšu tam
+# X a login eva" (X taken when it looks like a password or is no ordinary word)
+CREDENTIAL_PAIR = re.compile(
+    rf"{ENTERING}{MARKS}(?:\s+tam)?\s+(?P<secret>\S+)\s+(?:a|and|,)\s+(?:jako\s+)?"
+    r"(?:uzivatelske\s+|prihlasovaci\s+)?(?:jmeno|login|uzivatel\w*|user\s*name)\b"
+)
+
+
 # A server's name in lower case ("mail.firma.cz", "ssl0.ovh.net": a host in a domain) is what a
 # program found or the customer typed as a server ("heslo k poště papousek.cz" may be a password)
 HOST_NAME = re.compile(
@@ -922,7 +932,11 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
                 candidates.append(token.span())
                 if not CODE_LIKE.match(word):  # (a model number or a code is no password)
                     swept.add(token.span())
-    for match in (*CHANGED_TO.finditer(folded), *POSSESSED.finditer(folded)):
+    for match in (
+        *CHANGED_TO.finditer(folded),
+        *POSSESSED.finditer(folded),
+        *CREDENTIAL_PAIR.finditer(folded),
+    ):
         word = text[match.start("secret") : match.end("secret")]
         if _shaped(word, right_after_key=True) or _unknown(word.strip(STRIP)):
             candidates.append(match.span("secret"))

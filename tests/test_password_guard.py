@@ -30,6 +30,9 @@ def test_typed_passwords():
         "heslo ke schránce tukanila",
         "heslo pejskovany",
         "heslo k poště papousek.cz",
+        # beside the user name, no keyword: "zadávám X a jméno Y"
+        "zadávám Mrkev2020 a jméno petr",
+        "píšu tam Slon_77 a uživatelské jméno eva",
     ]:
         assert typed_password(text), text
 
@@ -55,6 +58,8 @@ def test_questions_about_passwords_are_not_passwords():
         "the password does not work",
         # a program's label in brackets
         "je tam zabezpečené ověřování hesla (SPA), zaškrtnout?",
+        "vyžadovat ověřování hesla (SPA) - zaškrtnout nebo ne?",
+        "políčko zapamatovat heslo odškrtnuto",
         # a term joined to the keyword, a verb of doing the word list lacks
         "v XML je password-cleartext, jde heslo šifrovaně?",
         "dal jsem tam heslo ze sešitu a klikl na další",
