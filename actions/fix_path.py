@@ -111,6 +111,7 @@ def on_the_way(turn: Turn) -> bool:
         and turn.frame.works is not False
         and not lexicon.says("fix_worked", folded)
         and not lexicon.says("glad_it_works", folded)  # "hotovo, maily nabíhají, díky"
+        and not lexicon.says("still_fails", folded)  # "zaškrtnuto, ale hlásí to pořád"
         and not lexicon.says("account_not_added", folded)  # a setup: "účet ještě nemám přidaný"
         and any(lexicon.says(entry, folded) for entry in ("confirm", "at_place", "setting_done"))
         and not lexicon.says("bare_yes", folded)

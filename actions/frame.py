@@ -390,7 +390,14 @@ def _ports(folded: str, about_mail: bool) -> List[int]:
 DOMAIN_VERIFICATION = re.compile(r"\b(dns|txt|cname|zaznam\w*|domen\w*|vlastnictv\w*)\b")
 MAIL_SENDING = re.compile(r"\b(odchoz\w*|smtp|odesil\w*|odesl\w*|posil\w*|poslat)\b")
 BLOCKED_PORT = re.compile(
-    r"\b(?:za)?blokovan\w*\s+(?:port\w*\s+)?(\d{2,5})\b|\b(\d{2,5})\s+(?:je |mame |nam )?(?:za)?blokovan"
+    # ("v práci máme zablokovaný 465", "kdyby nám blokovali 465")
+    r"\b(?:za)?blok(?:ovan|oval|uj)\w*\s+(?:port\w*\s+)?(\d{2,5})\b"
+    r"|\b(\d{2,5})\s+(?:je |mame |nam )?(?:za)?blokovan"
+)
+# a number used or tried as a port ("můžu použít 587?", "zkusím 465")
+PORT_USED = re.compile(
+    r"\b(pouzit|pouziju|pouzivat|zkusit|zkusim|zkusil\w*|dat|dam|nastavit|prepnout)\s+"
+    r"(\w+\s+)?(993|995|465|587|143|110)\b"
 )
 
 
@@ -753,9 +760,11 @@ def read(
     if frame.device in (None, device) and device in knowledge.guides():
         # "v mobilu, ne v PC" about Outlook on Windows: the same program's phone app
         frame.device = devices.phone_app_of(device, folded) or frame.device
-    last = [part for part in re.split(r"[.?!]", folded) if part.strip()][-1:]
-    asks_last = text.rstrip().endswith("?")  # ("…v telefonu v Gmailu to jde normálně." tells)
-    asked_for = devices.named(last[0]) if frame.device == device and last and asks_last else None
+    # the last question ("…v telefonu v Gmailu to jde normálně." tells; "…a na Macu jak to
+    # přidám? mám macOS Sonoma" asks, a detail after it)
+    questions = re.findall(r"[^.?!]*\?", folded)
+    known = frame.device == device or device is None  # (first message: the question's device)
+    asked_for = devices.named(questions[-1]) if known and questions else None
     # "v Outlooku jsem to zaškrtl. a jak na iPhonu?": the iPhone ("…v Outlooku…?" with the new
     # Outlook known: still that one)
     if asked_for and (device not in knowledge.guides() or asked_for not in _refined(device)):
@@ -897,7 +906,8 @@ def read(
         or two_ports
         or "port" in frame.asks
         or bool(frame.protocols or frame.security or port_set)
-        or lexicon.says("number_asked", without_phones),  # "na co je 995?"
+        or lexicon.says("number_asked", without_phones)  # "na co je 995?"
+        or bool(PORT_USED.search(without_phones)),  # "můžu použít 587?"
     )
     frame.port_claims = _port_claims(without_phones, frame.ports, frame.protocols)
     if any(security == "ssl" for _, _, security in frame.port_claims):
@@ -970,6 +980,8 @@ def read(
             frame.asks
         ):  # "…, SSL (přijímat všechny certifikáty) – co vybrat?", "ověřovat certifikát?": a choice
             frame.symptom = None
+        if lexicon.says("no_fault", folded):
+            frame.symptom = None  # "odesílání mi nic nehlásí, já se jen ptal": no fault at all
     if phrases.OPEN_SMTP_NAMED.search(folded):
         frame.open_smtp = "named"
     elif (
@@ -1045,7 +1057,13 @@ def read(
     if frame.works and lexicon.says("device_asks", folded):
         frame.works = None  # "příchozí už prošlo, teď to chce odchozí server": on to the next
     # ("zprávy mi zůstávají v Odchozí. příjem funguje": receiving is what works)
-    receiving_only = frame.symptom == "cannot_send" and lexicon.says("receive_works", folded)
+    # ("…nemůže se připojit k serveru pro odchozí poštu. Co s tím? Příjem jde.": the same)
+    receiving_only = frame.symptom in (
+        "cannot_send",
+        "cannot_connect",
+        "smtp_error",
+        "timeout",
+    ) and lexicon.says("receive_works", folded)
     # ("…a teď to odeslalo, i ty, co visely v K odeslání. funguje": the last sentence is the
     # success, whatever the story of the fault before it)
     sentences = [part for part in re.split(r"[.!?]+", folded) if part.strip()]
@@ -1097,6 +1115,8 @@ def read(
         # ("Jaký návod 5 z 6? … Ale jinak děkuji, funguje to.": ends in success, asks nothing)
         and ("?" not in text or (ends_in_success and not frame.asks))
         and not frame.symptom
+        # ("…chybu (0x80042109) … Co s tím? Příjem jde.": the receiving half, a fault asked about)
+        and not (frame.error_code or ("?" in text and lexicon.says("receive_works", folded)))
         and (
             thanked_success
             or (len(sentences) >= 2 and lexicon.says("glad_it_works", " ".join(sentences[-2:])))
@@ -1179,8 +1199,12 @@ def read(
         frame.asks = [t for t in frame.asks if t not in PASSWORD_TOLD]
     frame.identity = bool(phrases.IDENTITY.search(folded))
     _situation(frame, folded)
-    if frame.position and "?" not in text and lexicon.says("place_described", folded):
-        # "jsem u toho, kde si vybírám, jaký typ účtu přidat": the screen, no choice asked
+    if frame.position and (
+        ("?" not in text and lexicon.says("place_described", folded))
+        or WHERE_TO_CHOOSE.search(folded)
+    ):
+        # "jsem u toho, kde si vybírám, jaký typ účtu přidat": the screen, no choice asked;
+        # "jsem v dalších volbách, kde vyberu IMAP?": where on the way, not which one
         frame.asks = [t for t in frame.asks if t != "pop_vs_imap"]
     # "mluvím s člověkem?" asks who answers; "s automatem psát nechci, chci člověka" asks for one
     # ("než se někdo ozve – jaký je port?": the wait for the colleagues, no new request)
@@ -1333,6 +1357,9 @@ PASSWORD_TOLD = {"password", "mailbox_password", "password_everywhere"}
 NO_GUIDE = re.compile(
     r"\b(zadn\w*|nijak\w*) (\w+ )?(navod\w*|postup\w*)|\b(navod\w*|postup\w*) (\w+ )?(nechci|nepotrebuj\w*"
     r"|nespoust\w*|nespustil\w*|nezadal\w*)|\bnechci (zadn\w* )?(navod\w*|postup\w*)"
+)
+WHERE_TO_CHOOSE = re.compile(
+    r"\b(kde|kam|jak)\b( \w+)?( se| si)? (vyber\w*|zvol\w*|najd\w*|nastav\w*|dam)\b"
 )
 # "mám otevřené", "nic nemám otevřený": a screen (or nothing) opened, no word of the ticket
 OPENED_ALONE = re.compile(

@@ -22,6 +22,7 @@ TOPIC_WORDS = {
     ),
     "username": re.compile(
         r"\buzivatelsk\w* jmen\w*|\buzivatelsk\w* men[oa]\b|\bjmen\w* uzivatel\w*|\bnazev uzivatel\w*|\blogin\w*"
+        r"|\buziv\.? ?jm\w*"  # "uživ. jméno", the abbreviation
         r"|\b(co|ake|aky) (dat|dam|napisat|zadat) (ako|jako) (meno|jmeno)\b"  # "čo dať ako meno?"
         r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?uzivatel\w*|\ba\s+(ten |to |co )?uzivatel\w*\s*(\?|$|,|\ba\b)|^\W*uzivatel\w*\s*\?"
         r"|\b(jak\w*|aky|co|kter\w*) (\w+ ){0,2}uzivatel\w*\b|\buzivatel\w* (je |bude )?co\b"
@@ -60,6 +61,8 @@ TOPIC_WORDS = {
         r"|\b(musim|co|neco|nieco|treba|potreba|ktere|kterou|ktery|which|what)\b[^.?!]{0,20}\b(zaskrt\w*|tick\w*|check ?box\w*)"
         r"|\b(check ?box\w*|zaskrtavat\w*|zaskrtavac\w*|zaskrtavatk\w*)(?![^.?!]{0,25}\b(ssl|tls))"
         r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login|\bsmtp[ -]?auth\b|\bsmtp-?autentiz\w*"
+        # "SMTP: server, port a jestli je nutný přihlášení": whether the log-in is required
+        r"|\b(nutn\w*|povinn\w*|potreba|treba|vyzadovan\w*|musi (tam )?byt)\b[^.?!]{0,10}\bprihlas\w*"
         # "musím ještě něco zapnout kvůli odesílání?": the outgoing server's log-in
         r"|\b(zapnout|zapnut\w*|zaskrtnout|nastavit)\b[^.?!]{0,20}\b(kvuli|pro|k|ke) (odesil|odeslan|posil)\w*"
         # "do I need to enable something for sending?": the outgoing server's log-in

@@ -27,9 +27,11 @@ from actions import (
     screens,
     symptoms,
 )
+from actions.address import EMAIL
 from actions.after_handoff import handed_off
 from actions.callback import answer_callback
 from actions.context import (
+    ALSO,
     Events,
     Turn,
     adding_account,
@@ -53,7 +55,7 @@ from actions.fix_path import (
     lost_on_the_way,
     on_the_way,
 )
-from actions.frame import NO_GUIDE, Frame, clauses, read, told_finished
+from actions.frame import NO_GUIDE, WHERE_TO_CHOOSE, Frame, clauses, read, told_finished
 from actions.handoff import hand_off
 from actions.outcome import UNSET, Outcome, merged
 from actions.pending import Pending
@@ -273,10 +275,15 @@ def password_warning(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(
         response="utter_en_password_warning" if english else "utter_password_warning"
     )
+    address = EMAIL.search(turn.frame.text)
+    if address and not english and not (turn.frame.asks or turn.frame.symptom):
+        # "novak@firma.cz / X, takhle to mám vyplněné": the user name told is right
+        dispatcher.utter_message(response="utter_username_told_right", address=address.group(0))
     if lexicon.says("remote_setup", turn.frame.folded):
         # "adresa / heslo – nastavíte mi to v telefonu?": nobody here can; guided instead
         dispatcher.utter_message(response="utter_remote_setup")
-    return []
+    # ("… a do odchozího serveru taky?" next is about the password)
+    return [SlotSet("last_topic", "password")]
 
 
 def callback_or_comment(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
@@ -841,6 +848,18 @@ def device_answer(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return start_walkthrough(dispatcher, turn)
 
 
+def check_password_self(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The password tried by signing in to the webmail; a new one in the customer area."""
+    dispatcher.utter_message(response="utter_check_password_self", **knowledge.load()["webmail"])
+    return [SlotSet("last_topic", "password")]
+
+
+def _password_talked_of(turn: Turn) -> bool:
+    """The customer's message before this one was about the password (typed or asked)."""
+    before = fold(previous_text(turn.tracker))
+    return "hesl" in before or REDACTED in previous_text(turn.tracker)
+
+
 def login_failed_next(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """After the log-in's checks: the password is what is left – set a new one."""
     answers.utter_password_change(dispatcher, "utter_login_failed_next")
@@ -897,6 +916,12 @@ def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     protocol = turn.protocol
     if lexicon.says("can_use", turn.frame.folded):  # "bude to fungovat i s IMAPem?": yes, first
         dispatcher.utter_message(response="utter_yes_possible")
+    if (
+        turn.topic in ("password", "username")
+        and turn.frame.protocols == ["smtp"]
+        and ALSO.search(turn.frame.folded)
+    ):  # "a do odchozího serveru taky?" after the password: the same log-in there
+        return answers.answer_topic(dispatcher, turn, "same_login")
     at_form = turn.step == knowledge.guide(turn.device).step_number("account_form")
     if (
         turn.walkthrough_active
@@ -1949,6 +1974,7 @@ def _where_back(turn: Turn) -> bool:
         and lexicon.says("refers_back", frame.folded)
         and not (set(frame.asks) - {"settings", "smtp_auth"} - _chosen_between(frame.folded))
         and not (frame.ports or frame.symptom)
+        and not lexicon.says("check_password_self", frame.folded)  # (the webmail's sign-in)
         # "a jak to přepnu na IMAP?" asks for the switch
         and not (frame.protocols and not _chosen_between(frame.folded))
     )
@@ -2438,7 +2464,9 @@ def _enters_walkthrough(turn: Turn) -> bool:
     wish = (lexicon.says("protocol_wish", frame.folded) and not frame.security) or lexicon.says(
         "account_not_added", frame.folded
     )
-    if (frame.names_something and not wish) or _adjacent_only(turn):
+    # ("jsem v dalších volbách, kde vyberu IMAP?": where on the way, the protocol no question)
+    where_to_choose = WHERE_TO_CHOOSE.search(frame.folded)
+    if (frame.names_something and not wish and not where_to_choose) or _adjacent_only(turn):
         return False
     if lexicon.says("glad_it_works", frame.reported):  # "dal jsem celou adresu a už to odešlo"
         return False
@@ -2452,6 +2480,8 @@ def _enters_walkthrough(turn: Turn) -> bool:
         frame.position.by_label
         or at_fields
         or lexicon.says("seeing_marker", frame.folded)  # "nastavuju… a vidím jen nabídku…"
+        # "jsem v přidat účet, ale nevidím jiný účet": a place a step opens
+        or screens.opened_step(frame.folded, turn.device)
     ) and (
         frame.start or lexicon.says("start_setup", frame.folded)
     ):  # "prosím o postup, jsem v tom nová": from the start, a story names no screen
@@ -3622,7 +3652,10 @@ ROUTES: List[Route] = [
         "fix_how_exactly",  # "a co přesně mám udělat?" after the fix, no device known: which one
         lambda t: (
             _after_smtp_fix(t)
-            and lexicon.says("what_exactly", t.frame.folded)
+            and (
+                lexicon.says("what_exactly", t.frame.folded)
+                or lexicon.says("what_now", t.frame.folded)  # "tak co s tím?"
+            )
             and not (t.frame.device or t.frame.asks or t.frame.ports or t.frame.symptom)
         ),
         fix_how_exactly,
@@ -3930,6 +3963,26 @@ ROUTES: List[Route] = [
             and not (t.frame.adjacent and not t.frame.checks)
         ),
         check_servers,
+    ),
+    Route(
+        "check_password_self",  # "a kde si ho teda ověřím sám?": the webmail's sign-in
+        lambda t: (
+            lexicon.says("check_password_self", t.frame.folded)
+            and (t.topic == "password" or "hesl" in t.frame.folded or _password_talked_of(t))
+            and not (t.frame.ports or t.frame.hosts)
+        ),
+        check_password_self,
+    ),
+    Route(
+        "which_port_to_use",  # "a který mám teda použít?" after a protocol's two ports: the SSL one
+        lambda t: (
+            t.topic == "port"
+            and lexicon.says("which_to_use", t.frame.folded)
+            and (t.protocol in knowledge.protocols() or bool(t.last_protocols))
+        ),
+        lambda d, t: ports.answer_port(
+            d, replace(t, security="ssl"), t.last_protocols or [t.protocol or ""]
+        ),
     ),
     Route(
         "symptom_again",  # "tak co s tím?" after a symptom's fix: that fix again

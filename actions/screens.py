@@ -298,6 +298,11 @@ REPORTING = frozenset(
 )
 
 
+def opened_step(folded: str, device: Optional[str]) -> int:
+    """The last step of the device's guide whose place the customer says they are in, or 0."""
+    return _opened(folded, knowledge.guide(device))
+
+
 def _opened(folded: str, guide: knowledge.Guide) -> int:
     """The last step whose place ("jsem v nastavení") the customer says they are in, or 0."""
     places = [

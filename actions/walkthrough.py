@@ -20,7 +20,7 @@ from actions.context import (
     whole_guide_shown_last,
 )
 from actions.pending import Pending
-from actions.screens import Position, where
+from actions.screens import Position, opened_step, where
 from actions.understanding import canonical_protocol
 from czech_nlu.folding import fold
 
@@ -475,7 +475,9 @@ def enter_at(
     if not turn.walkthrough_started:  # said once: whose steps these are
         utter_intro(dispatcher, turn, midway=position.step > 1)
     walk.choose_wished(turn)
-    if position.at_notice:
+    # ("jsem v přidat účet, ale jiný účet tam nevidím": the opened screen, its help)
+    lost_there = turn.frame.needs_help and opened_step(turn.frame.folded, turn.device)
+    if position.at_notice or lost_there:
         help_events = walk.help(position.step)
         # the notice above the form, or on the way to it: the way on and the values follow
         if position.step == walk.form_step or walk.guide.steps[position.step - 1].with_next:

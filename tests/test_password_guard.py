@@ -59,6 +59,7 @@ def test_questions_about_passwords_are_not_passwords():
         # a program's label in brackets
         "je tam zabezpečené ověřování hesla (SPA), zaškrtnout?",
         "vyžadovat ověřování hesla (SPA) - zaškrtnout nebo ne?",
+        "na 587 teda posílat hesla úplně nešifrovaně bez STARTTLS?",
         "políčko zapamatovat heslo odškrtnuto",
         # a term joined to the keyword, a verb of doing the word list lacks
         "v XML je password-cleartext, jde heslo šifrovaně?",
