@@ -71,7 +71,7 @@ from actions.setup_files import (
     autoconfig_reader,
     profile_response,
 )
-from actions.symptoms import answer_symptom, ask_if_it_helped, last_symptom
+from actions.symptoms import answer_symptom, ask_if_it_helped, last_symptom, smtp_error
 from actions.topics import INTENT_TOPICS
 from actions.troubleshooting import (
     ANSWERS,
@@ -593,7 +593,16 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     # ("IMAP 143 bez SSL a SMTP 465 bez SSL, odesílání hlásí chybu": the settings told beside
     # the fault are checked too – the second fault may be among them)
     checked = turn.frame.checks or turn.frame.port_claims
-    events = ports.check_ports(dispatcher, turn) if turn.frame.ports and checked else []
+    # ("530 5.7.0 Must issue a STARTTLS command first, mám 587 bez šifrování": the reply's fix
+    # changes the port – no verdict on the old one first)
+    encryption_asked = bool(turn.frame.error_code) and (
+        smtp_error(turn.frame.error_code, turn.frame.folded)["fix"] == "smtp_ssl"
+    )
+    events = (
+        ports.check_ports(dispatcher, turn)
+        if turn.frame.ports and checked and not encryption_asked
+        else []
+    )
     wrong_port = any(e.get("name") == "asked_protocols" for e in events)
     if wrong_port and turn.frame.symptom in ("timeout", "cannot_connect"):
         # "143 se SSL a nechce se to připojit": the wrong port is the cause, its fix the answer
@@ -611,7 +620,12 @@ def answer_problem(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if turn.frame.symptom in ENTRIES:
         return events + troubleshoot(dispatcher, turn, turn.frame.symptom)
     return events + answer_symptom(
-        dispatcher, turn.frame.symptom, turn.frame.error_code, turn.device, account_type(turn)
+        dispatcher,
+        turn.frame.symptom,
+        turn.frame.error_code,
+        turn.device,
+        account_type(turn),
+        turn.frame.folded,
     )
 
 
@@ -3748,6 +3762,8 @@ ROUTES: List[Route] = [
             and ("?" not in t.frame.text or not t.frame.asks)
             # ("takže účet je v pořádku?" asks whether the mailbox is safe, which nobody here knows)
             and not ("?" in t.frame.text and lexicon.says("compromised", t.frame.folded))
+            # ("iPhone už jede. a v tom Outlooku na počítači? …": one device works, another asked)
+            and not any(devices.named(q) for q in re.findall(r"[^.?!]*\?", t.frame.folded))
             # ("ano, včera přišel nějaký ticket Open SMTP": the "ano" opens a report, no success)
             and not (t.frame.open_smtp and not lexicon.says("glad_it_works", t.frame.reported))
             # ("jinak mail v mobilu funguje, jen chci ověřit, že 465 je správně": something else

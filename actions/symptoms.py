@@ -5,6 +5,7 @@ Diagnoses and error meanings are general e-mail knowledge kept in the knowledge 
 their sources; the fixes are domain responses filled from the same file.
 """
 
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk.events import SlotSet
@@ -24,6 +25,7 @@ FIX_RESPONSES = {
     "connection": "utter_fix_connection",
     "sync": "utter_fix_sync",
     "connect": "utter_fix_connect",
+    "smtp_ssl": "utter_fix_smtp_ssl",
 }
 
 
@@ -73,10 +75,12 @@ def _ports_line(protocols: List[str], security: str) -> str:
     )
 
 
-def smtp_error(code: Optional[str]) -> Dict[str, str]:
-    """Meaning and fix of an SMTP reply code ("5.7.8", "535"); the family's default otherwise."""
+def smtp_error(code: Optional[str], folded: str = "") -> Dict[str, str]:
+    """Meaning and fix of an SMTP reply code ("5.7.8", "535") – an entry with `words` only where
+    the reply's text has them ("Must issue a STARTTLS command first"); the family's default
+    otherwise."""
     for entry in knowledge.load()["smtp_errors"]:
-        if code in entry["codes"]:
+        if code in entry["codes"] and re.search(entry.get("words", ""), folded):
             return entry
     return knowledge.load()["smtp_error_default"]
 
@@ -87,10 +91,12 @@ def answer_symptom(
     code: Optional[str] = None,
     device: Optional[str] = None,
     account: Optional[str] = None,
+    folded: str = "",
 ) -> Events:
+    """`folded`: the message, for a reply whose text tells more than its code."""
     values = fix_values(account)
     if symptom == "smtp_error" or (symptom is None and code):  # a pasted reply is its symptom
-        error = smtp_error(code)
+        error = smtp_error(code, folded)
         if code:
             dispatcher.utter_message(
                 response="utter_smtp_error", code=code, meaning=error["meaning"]
