@@ -237,6 +237,7 @@ def only_names(folded: str) -> bool:
     return not re.sub(r"\W+", " ", DEVICE_FILLERS.sub(" ", rest)).strip()
 
 
+NOT_ON_COMPUTER = re.compile(r"\bne (v|na|ve) (pc|pocitac\w*|notebook\w*)\b")
 ON_PHONE = re.compile(
     r"\b(v|na|ve) (mobilu|mobile|telefonu|mobilnim telefonu)\b|\bne (v|na) (pc|pocitaci|notebooku)\b"
 )
@@ -246,6 +247,9 @@ def phone_app_of(known: str, folded: str) -> Optional[str]:
     """ "V mobilu, ne v PC" about a computer's program: the guide of that program's phone app
     (one that refines it), or None."""
     if knowledge.guide(known).kind != "computer" or not ON_PHONE.search(folded):
+        return None
+    # ("když smažu mail v mobilu, smaže se i v počítači?": both named, the computer's not denied)
+    if COMPUTER.search(folded) and not NOT_ON_COMPUTER.search(folded):
         return None
     return next(
         (

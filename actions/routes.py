@@ -3062,6 +3062,8 @@ ROUTES: List[Route] = [
         lambda t: (
             (
                 lexicon.says("remove_account", t.frame.folded)
+                # ("když smažu mail v mobilu, smaže se i v počítači?": a message, no account)
+                and not lexicon.says("imap_delete", t.frame.folded)
                 # ("smazat databázi a založit novou": a hosting matter, no account in a device)
                 and not (t.frame.symptom or t.frame.ports or t.frame.open_smtp or t.frame.adjacent)
             )
