@@ -115,10 +115,10 @@ def resolve(tracker: Tracker) -> Turn:
     chosen = known_protocol or tracker.get_slot("form_protocol")
     if frame.protocol == "incoming" and chosen in knowledge.incoming_protocols():
         protocol = chosen
-    named_before = set(re.findall(r"\b(imap|pop3?)\b", fold(previous_text(tracker))))
-    if protocol is None and "port" in frame.asks and len(named_before) == 1:
+    if protocol is None and "port" in frame.asks:
         # "nastavuju IMAP v mobilu" … "jaký port?": that account type's
-        protocol = canonical_protocol(named_before.pop())
+        named_before = set(re.findall(r"\b(imap|pop3?)\b", fold(previous_text(tracker))))
+        protocol = canonical_protocol(named_before.pop()) if len(named_before) == 1 else None
     # A new question about a protocol starts afresh; a fragment keeps what it does not change.
     keep_security = follow_up or not frame.protocol
     security = frame.security or (known_security if keep_security else None)

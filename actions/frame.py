@@ -1209,13 +1209,8 @@ def read(
     # "mluvím s člověkem?" asks who answers; "s automatem psát nechci, chci člověka" asks for one
     # ("než se někdo ozve – jaký je port?": the wait for the colleagues, no new request)
     asked_for = WAITING_FOR_CALL.sub(" ", folded)
-    # ("mluvím s robotem? chci normální podporu": the request is its own sentence)
-    told_plainly = any(
-        lexicon.says("person_request", sentence) and not sentence.rstrip().endswith("?")
-        for sentence in re.split(r"(?<=[?!.])\s+", asked_for)
-    )
     frame.person = lexicon.says("person_request", asked_for) and not (
-        (frame.identity and "?" in text and not told_plainly)
+        (frame.identity and "?" in text and not _told_plainly(asked_for))
         or lexicon.says("own_colleague", folded)  # ("zbytek si zjistím u podpory": later, alone)
     )
     frame.adjacent = lexicon.says("adjacent", unaddressed)
@@ -1447,6 +1442,15 @@ def _told(text: str, folded: str) -> bool:
 def _about_password(text: str, folded: str) -> bool:
     """The message names the password, or the channel redacted one from it."""
     return REDACTED in text or bool(PASSWORD_KEYWORD.search(folded))
+
+
+def _told_plainly(folded: str) -> bool:
+    """A person asked for in a sentence of its own, no question ("mluvím s robotem? chci
+    normální podporu")."""
+    return any(
+        lexicon.says("person_request", sentence) and not sentence.rstrip().endswith("?")
+        for sentence in re.split(r"(?<=[?!.])\s+", folded)
+    )
 
 
 def _situation(frame: Frame, folded: str) -> None:

@@ -870,8 +870,8 @@ def check_password_self(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 def _password_talked_of(turn: Turn) -> bool:
     """The customer's message before this one was about the password (typed or asked)."""
-    before = fold(previous_text(turn.tracker))
-    return "hesl" in before or REDACTED in previous_text(turn.tracker)
+    before = previous_text(turn.tracker)
+    return "hesl" in fold(before) or REDACTED in before
 
 
 def login_failed_next(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -1058,6 +1058,12 @@ def _password_place_asked_for_other(turn: Turn) -> Optional[str]:
         if named and re.search(r"\b(tam|v nem|na nem)\b", sentence):
             return named[0]
     return None
+
+
+def password_place_other(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
+    """The password's place in the other device asked for (None: no such question)."""
+    other = _password_place_asked_for_other(turn)
+    return utter_password_elsewhere(dispatcher, other) if other else None
 
 
 def utter_password_elsewhere(dispatcher: CollectingDispatcher, device: str) -> Events:
@@ -1723,14 +1729,16 @@ def _try_while_waiting(turn: Turn) -> bool:
         (bool(WHAT_TO_CHANGE.search(frame.folded)) or lexicon.says("meanwhile_try", frame.folded))
         and not (frame.asks or frame.symptom or frame.ports or frame.open_smtp)
         and handed_off(turn)
-        and _fault_told_before(turn) is not None
     )
 
 
-def fault_while_waiting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    """The fault told before the handoff, answered while the colleagues get to it."""
+def fault_while_waiting(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
+    """The fault told before the handoff, answered while the colleagues get to it (None: no
+    fault was told – the route does not apply)."""
     earlier = _fault_told_before(turn)
-    if earlier is None or earlier.open_smtp:
+    if earlier is None:
+        return None
+    if earlier.open_smtp:
         return explain_ticket(dispatcher, turn)
     if earlier.symptom:
         return answer_problem(dispatcher, replace(turn, frame=earlier))
@@ -3025,8 +3033,8 @@ ROUTES: List[Route] = [
     ),
     Route(
         "password_place_other",  # "…Thunderbird hotovo. a v iPhonu kde se heslo přepisuje?"
-        lambda t: _password_place_asked_for_other(t) is not None and not t.frame.symptom,
-        lambda d, t: utter_password_elsewhere(d, _password_place_asked_for_other(t) or ""),
+        lambda t: not t.frame.symptom,
+        password_place_other,
     ),
     Route(
         "new_password_prompt",  # "…tlačítka zkusit znovu, zadat nové heslo a zrušit. co dát?"
