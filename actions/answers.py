@@ -277,7 +277,9 @@ def answer_ssl_required(dispatcher: CollectingDispatcher, turn: Optional[Turn] =
     works = turn and lexicon.says("asks_if_works_without", turn.frame.folded)
     named = list(turn.frame.named_protocols) if turn else []
     if turn and not named and turn.frame.text.lower().startswith("a ") and turn.protocol:
-        named = [turn.protocol]  # "…port odchozí pošty? mám tam 25" – "a SSL zapnout?": SMTP's
+        # "…port odchozí pošty? mám tam 25" – "a SSL zapnout?": SMTP's ("porty na příjem přes
+        # IMAP a na odesílání" – "a když SSL nepůjde?": both answered before)
+        named = list(turn.last_protocols if turn.topic == "port" else []) or [turn.protocol]
     # ("porty pro POP3? a musím zapnout SSL?": that protocol's lines, and its outgoing one)
     shown = (
         named + ["smtp"] if named and set(named) <= set(knowledge.incoming_protocols()) else named

@@ -35,6 +35,11 @@ CLAIMED = re.compile(
     r"|\b(zpet|zpatky|vrat\w*( se)?)\s+(k|ke)\s+$"  # "dobře, teď zpátky k Lumii"
     r"|(instaluju|stahnu)(\s+si)?\s+$"  # "(na)instaluju si Thunderbird": the one they will use
 )
+# "koupil jsem si nový Mac", "na novém iPadu": a device just bought, the one still to set up
+NEW_ONE = re.compile(
+    r"\b(koupil\w*|koupen\w*|poridil\w*|dostal\w*|nov[yaeo]\w*)\s+((si|jsem|sem|jsme)\s+)*"
+    r"((nov\w*|ten|tu|to)\s+)?$"
+)
 # "v Outlooku to nechci, dám radši Thunderbird": a device taken back after its name
 # ("v Thunderbirdu to nechci ručně vypisovat" does not want the typing, not the program)
 DENIED_AFTER = re.compile(
@@ -298,6 +303,33 @@ def _together(phone: str, app: str, folded: str) -> bool:
     )
 
 
+# "v počítači to mám v Outlooku přes POP3": where another device is, told beside the one set up
+ELSEWHERE = re.compile(
+    r"\b(v|ve|na) (?P<place>pocitac\w*|pc|notebook\w*|laptop\w*|mobil\w*|telefon\w*)\b"
+)
+# …unless the customer turns to it ("jak to nastavím v počítači?", "pardon, je to Outlook")
+TURNS_TO = re.compile(
+    r"\b(jak|kde|nastav(it|im|ime|uju|uji)|pridat|pridam|prejdu|prejit|radsi|chci|chtel\w*"
+    r"|pardon|vlastne|omyl\w*|ted)\b"
+)
+
+
+def told_elsewhere(named_id: str, known: str, folded: str) -> bool:
+    """The device named is another kind than the one set up, told about where it stands
+    ("v počítači mám Outlook s POP3, nebude mi to mizet?" in the phone's walkthrough) – context,
+    not a switch."""
+    kind = knowledge.guide(named_id).kind
+    if kind == knowledge.guide(known).kind or TURNS_TO.search(folded):
+        return False
+    for clause in re.split(r"[,.;!?]", folded):
+        place = ELSEWHERE.search(clause)
+        if place and knowledge.guide(named_id).aliases.search(clause):
+            on_phone = place.group("place").startswith(("mobil", "telefon"))
+            if ("phone" if on_phone else "computer") == kind:
+                return True
+    return False
+
+
 def named(folded: str) -> Optional[str]:
     """The device the customer says they have ("…, já mám Samsung"), else the one named
     first (a device taken back – "ne iPhone" – does not count; what follows is often a list
@@ -360,6 +392,15 @@ def named(folded: str) -> Optional[str]:
     )
     if after and len(set(chosen)) > 1 and after[0][2] in chosen:
         return after[0][2]
+    # "mám iPhone s POP3, teď jsem si koupil nový Mac, jak to nastavím tam?": the new one is
+    # the one to set up
+    new = [
+        guide_id
+        for _, where, guide_id in mentions
+        if NEW_ONE.search(folded[max(0, where - BEFORE) : where])
+    ]
+    if len(set(chosen)) > 1 and len(set(new)) == 1 and new[0] in chosen:
+        return new[0]
     program = knowledge.guide(chosen[0]).program if chosen else None
     if (program is None or not program.search(kept)) and OWN_APP.search(folded):
         # "Huawei, jejich aplikace E-mail": a maker's own app – its places described, not the

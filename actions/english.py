@@ -34,6 +34,10 @@ FULL_ADDRESS_ASKED = re.compile(
     r"\b(is|should|do i|must)\b[^.?!]{0,25}\b(full|whole|complete|entire)\b[^.?!]{0,15}\b(address|e-?mail)"
 )
 WHICH_BETTER = re.compile(r"\bwhich\b[^.?!]{0,20}\b(better|best|recommend\w*|choose|use|pick)\b")
+# "Should I pick POP or IMAP?", "which one, POP or IMAP?": the two account types, one to choose
+PROTOCOL_CHOICE = re.compile(r"\b(pop3?|imap)\b\s*(or|vs\.?|versus)\s*\b(pop3?|imap)\b")
+# "the outgoing user name and password say 'Optional', do I need to fill them?": yes
+OPTIONAL_LOGIN = re.compile(r"\boptional\b")
 SETTINGS_WORD = re.compile(r"\b(settings|configuration|config|details|set ?up)\b")
 # "do you speak English?", "can we talk in English?": the language asked, nothing else
 # The account form's fields listed, their values asked ("…shows user name, account type,
@@ -173,6 +177,16 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         and "pop_vs_imap" not in asks
     ):
         asks = ["pop_vs_imap"] + [t for t in asks if t not in ("port", "term")]
+    elif {"imap", "pop3"} <= set(frame.protocols) and (
+        PROTOCOL_CHOICE.search(frame.folded) or WHICH_BETTER.search(frame.folded)
+    ):  # "Should I pick POP or IMAP? And what are the server settings?": the advice, then them
+        asks = ["pop_vs_imap"] + [t for t in asks if t not in ("pop_vs_imap", "term")]
+    if OPTIONAL_LOGIN.search(frame.folded) and (
+        re.search(r"\b(outgoing|smtp|sending)\b", frame.folded) or turn.topic == "smtp_auth"
+    ):  # iOS's "Optional" beside the outgoing log-in: filled in anyway
+        dispatcher.utter_message(response="utter_en_optional_login", **values)
+        asks = [t for t in asks if t not in ("username", "password", "smtp_auth", "server", "port")]
+        answered = True
     if "term" in asks and "pop_vs_imap" not in asks and WHICH_BETTER.search(frame.folded):
         asks = [*asks, "pop_vs_imap"]  # "what is POP3 and IMAP? which is better?": advice too
     fields = {m.group(1) for m in FORM_FIELDS.finditer(frame.folded)}

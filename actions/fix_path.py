@@ -14,7 +14,7 @@ from typing import Optional, Tuple
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import knowledge, lexicon, symptoms
+from actions import knowledge, lexicon, replies, symptoms
 from actions.context import Events, Turn, last_responses
 from actions.pending import Pending
 from actions.screens import stems
@@ -31,6 +31,10 @@ DOING = re.compile(r"(otevr|klepn|klikn|klikl|vyber|vybr|zvol|sjed|potvr|zaskr|v
 QUESTION = re.compile(
     # ("nastaveno stejně jako příchozí": "jako" compares, asks nothing)
     r"\b(jak(?!o\b)\w*|kde|kter\w*|proc|musim|mam (dat|zadat|napsat)|co (tam |tu )?(vypln|zad|napis|dam)\w*)\b"
+)
+# "jo, našel jsem SMTP, co tam?": what to fill in at the outgoing server (its values)
+FILL_ASKED = re.compile(
+    r"\bco (tam|tu|do toho|do nej)\W*$|\bco (tam |tu )?(dat|dam|vyplnit|vyplnim|zadat|zadam|napsat|napisu)\b"
 )
 TOPIC = "smtp_fix_path"  # last_topic while the customer walks the path
 # The setting found already on ("to mám zaškrtnutý", "už tam bylo zapnuté"), not done now
@@ -129,6 +133,21 @@ def lost_on_the_way(turn: Turn) -> bool:
         and not turn.frame.asks
         and not turn.frame.symptom
     )
+
+
+def values_asked(turn: Turn) -> bool:
+    """ "Našel jsem SMTP, co tam?" while the SMTP fix is being followed: the outgoing values."""
+    return following_fix(turn) and bool(FILL_ASKED.search(turn.frame.folded.strip(" ?!.")))
+
+
+def answer_values(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The outgoing server's values where the customer stands, then the test."""
+    dispatcher.utter_message(
+        response="utter_form_outgoing_values",
+        **replies.chosen_values(knowledge.recommended_protocol(), "ssl"),
+    )
+    dispatcher.utter_message(response="utter_ask_fix_helped")
+    return [SlotSet("last_topic", TOPIC), SlotSet("pending_question", Pending.SMTP_FIX.value)]
 
 
 def answer_lost(dispatcher: CollectingDispatcher, turn: Turn) -> Events:

@@ -177,6 +177,7 @@ LEXICON_TOPICS = {
     "what_is": "term",
     "outgoing_login_empty": "outgoing_login",
     "optional_login": "outgoing_login",  # iOS's „Volitelné“ beside them: filled in anyway
+    "login_needed": "outgoing_login",  # "musím tam mít jméno a heslo?": yes, sending too
     "account_password": "mailbox_password",
     "same_login": "same_login",
     "whole_address": "whole_address",
@@ -769,13 +770,24 @@ def read(
     # Outlook known: still that one)
     if asked_for and (device not in knowledge.guides() or asked_for not in _refined(device)):
         frame.device = asked_for
+    if (
+        in_walkthrough
+        and device in knowledge.guides()
+        and frame.device is not None
+        and frame.device != device
+        and devices.told_elsewhere(frame.device, device, folded)
+    ):  # "v počítači mám Outlook s POP3, nebude mi to mizet?" in the phone's walkthrough
+        frame.device = device
     focus = _port_sentence(folded) or _focus(folded)
     frame.protocols = _protocols(message, focus, folded)
     if focus != folded:  # "Jaké porty má IMAP? A SMTP?": a fragment adds its protocol
         for fragment in re.split(r"(?<=[.?!])\s+", folded):
             # ("…? a u smtp to samé": a fragment of five words)
+            # ("pop3 nebo imap? a když imap bez šifrování, jaký port": a choice, no port asked)
+            named = protocols_in_text(fragment)
             if fragment.strip(" .?!") not in focus and len(fragment.split()) <= 5:
-                frame.protocols = _concrete(frame.protocols + protocols_in_text(fragment))
+                if len(set(_concrete(named))) < 2:
+                    frame.protocols = _concrete(frame.protocols + named)
         frame.protocols = list(dict.fromkeys(frame.protocols))
         frame.protocols = _without_rejected(frame.protocols, _rejected_protocols(folded))
     if not lexicon.says("protocol_wish", folded):  # "teď mi nabízí jen IMAP": the screen's
@@ -1346,7 +1358,7 @@ ELSEWHERE = re.compile(
 # "mám ho zmáčknout?", "můžu to odkliknout?": the button just named
 TAP_IT = re.compile(
     r"\b(mam|muzu|mohu|staci|musim)\s+(ho|to|jej|ji)\s+(ted\s+|uz\s+)?"
-    r"(zmacknout|kliknout|odkliknout|klepnout|tuknout|stisknout|potvrdit|dat)\W*\?"
+    r"(zmacknout|kliknout|odkliknout|klepnout|z?tuknout|stisknout|potvrdit|dat)\W*\?"
 )
 PASSWORD_TOLD = {"password", "mailbox_password", "password_everywhere"}
 NO_GUIDE = re.compile(

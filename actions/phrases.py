@@ -57,8 +57,8 @@ TOPIC_WORDS = {
         # (not "ověření domény" for Google, "ověření identity serveru": the certificate)
         r"\b(overen\w*|overovan\w*|autentiz\w*|autentif\w*|authenticat\w*)"
         r"\b(?!\s+(\w+\s+)?((domen|vlastnic|identit|totoznost|platb)\w*|hesla\b))"
-        r"|\bbox(es)?\b[^.?!]{0,25}\btick\w*|\btick\w*[^.?!]{0,25}\bbox(es)?\b|\b(need|have|must)\b[^.?!]{0,10}\btick\w*"
-        r"|\b(musim|co|neco|nieco|treba|potreba|ktere|kterou|ktery|which|what)\b[^.?!]{0,20}\b(zaskrt\w*|tick\w*|check ?box\w*)"
+        r"|\bbox(es)?\b[^.?!]{0,25}\btick\w*|\btick\w*[^.?!]{0,25}\bbox(es)?\b|\b(need|have|must|should|do i)\b[^.?!]{0,10}\btick\w*"
+        r"|\b(musim|co|neco|nieco|treba|potreba|ktere|kterou|ktery|which|what)\b[^.?!]{0,20}\b(zaskrt\w*|zatrh\w*|zaklik\w*|tick\w*|check ?box\w*)"
         r"|\b(check ?box\w*|zaskrtavat\w*|zaskrtavac\w*|zaskrtavatk\w*)(?![^.?!]{0,25}\b(ssl|tls))"
         r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login|\bsmtp[ -]?auth\b|\bsmtp-?autentiz\w*"
         # "SMTP: server, port a jestli je nutný přihlášení": whether the log-in is required
@@ -85,7 +85,7 @@ TOPIC_WORDS = {
         r"\b(jak\w*|kter\w*|co)\b( \w+){0,3} typ\w* uctu|\btyp\w* uctu\b[^.!?]{0,20}\?|\brozdil\w*|\brozdiel\w*|\bco je lepsi\b|\bimap\w*,? (nebo|alebo|ci) pop\w*|\bpop\w*,? (nebo|alebo|ci) imap\w*|\bcim se lis\w*"
     ),
     "settings": re.compile(
-        r"\b(cele|kompletni|vsechn[ao]|vsechny) (nastaveni|udaje|hodnoty|parametry)"
+        r"\b(cele|celou|kompletni|vsechn[ao]|vsechny) (nastaveni|udaje|hodnoty|parametry|konfigurac\w*)"
         r"|\bcely (formular|postup nastaveni)|\bkompletn\w* nastaven\w*"
         # "what are the settings?", not "it couldn't find the settings"
         r"|\b(what|which|send|give|need|all|full|complete|your|the right|correct)\b[^.?!]{0,30}\bsettings\b"
@@ -324,6 +324,9 @@ SYMPTOM_WORDS = (
             r"|\budaj\w*\b[^.?!]{0,20}\b(nejdou|nejde|nefunguj\w*|neberou|nebere)\b"  # "tyhle údaje mi nejdou"
             r"|(porad|furt|stale|dokola|znovu)( \w+){0,4} (chce|pta|vyzaduje)( \w+){0,3} hesl"
             r"|(chce|pta|vyzaduje)\w*( \w+){0,2} (znovu|porad|furt|stale|zase)( \w+){0,2} hesl"
+            # "heslo mám X, ale stále to po mně pýtá znova": the password named first
+            r"|hesl\w*[^.?!]{0,50}\b(porad|furt|stale|dokola|znovu|znova|zase|neustale)( \w+){0,4} (chce|pta|pyta|vyzaduje|vyskakuje)\b"
+            r"|hesl\w*[^.?!]{0,50}\b(chce|pta|pyta|vyzaduje)\w*( \w+){0,3} (znovu|znova|dokola|porad|furt|stale|zase)\b"
             # "pořád vyskakuje okno, ať zadám heslo": the log-in asked again and again
             # ("…pořád dokola otravuje, ať zadám heslo", "neustále vyžaduje heslo")
             r"|(porad|furt|stale|dokola|znovu|zase|neustale|opakovane|furt dokola)( \w+){0,2} "

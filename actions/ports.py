@@ -286,11 +286,13 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
                 choice=starttls.group(0).upper(),
             )
             continue
-        if owner and owner[1] == "plain" and starttls and not PLAIN_NAMED.search(frame.folded):
+        if owner and owner[1] == "plain" and starttls:
             # "587 se STARTTLS, může být?": the port without SSL, with the choice that starts
-            # plain (general knowledge, RFC 8314: STARTTLS is no SSL port's) – SSL recommended
+            # plain (general knowledge, RFC 8314: STARTTLS is no SSL port's) – SSL recommended;
+            # "587, STARTTLS nebo žádné?": both belong to it – the choice named
+            both = PLAIN_NAMED.search(frame.folded)
             dispatcher.utter_message(
-                response="utter_port_plain_starttls",
+                response="utter_port_plain_choices" if both else "utter_port_plain_starttls",
                 port=number,
                 protocol_label=knowledge.protocol_label(owner[0]),
                 ssl_port=knowledge.port(owner[0], "ssl"),

@@ -54,6 +54,10 @@ from actions.fix_path import (
     following_fix,
     lost_on_the_way,
     on_the_way,
+    values_asked,
+)
+from actions.fix_path import (
+    answer_values as answer_fix_values,
 )
 from actions.frame import NO_GUIDE, WHERE_TO_CHOOSE, Frame, clauses, read, told_finished
 from actions.handoff import hand_off
@@ -912,10 +916,24 @@ def not_exchange(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return []
 
 
+def _protocols_for_this_device(turn: Turn) -> List[str]:
+    """The protocols named in the message outside clauses about another device ("mám Xiaomi
+    s Gmailem… v počítači to mám v Outlooku přes POP3": POP3 is the computer's)."""
+    here = turn.frame.device or turn.device
+    return [
+        protocol
+        for clause in clauses(turn.frame.folded)
+        if not ((other := devices.named(clause)) and here and other != here)
+        for protocol in protocols_in_text(clause)
+    ]
+
+
 def start_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The walkthrough from step 1, keeping the account type and SSL choice the customer
     named on the way ("krok po kroku, budu používat POP3 bez SSL") for the form step."""
     protocol = next((p for p in turn.frame.protocols if p in knowledge.incoming_protocols()), None)
+    if protocol and protocol not in _protocols_for_this_device(turn):
+        protocol = None  # "…v počítači to mám v Outlooku přes POP3": the computer's, not this one
     security = turn.frame.security if turn.frame.security in knowledge.SECURITY_CHOICES else None
     chosen = [{"event": "slot", "name": "form_protocol", "value": protocol}] if protocol else []
     if security:
@@ -1069,8 +1087,8 @@ def password_place_other(dispatcher: CollectingDispatcher, turn: Turn) -> Option
 def utter_password_elsewhere(dispatcher: CollectingDispatcher, device: str) -> Events:
     """Yes, the new password in that device too, and where it is typed there."""
     dispatcher.utter_message(response="utter_password_everywhere", **replies.device_values(device))
-    if knowledge.guide(device).password_place:  # (its own fields, where a source names them)
-        dispatcher.utter_message(text=knowledge.guide(device).password_place)
+    # its own fields where a source names them, else the servers' settings that hold them
+    dispatcher.utter_message(text=knowledge.places(device)["password_place"])
     return [SlotSet("last_topic", "password")]
 
 
@@ -1310,6 +1328,17 @@ def device_not_understood(dispatcher: CollectingDispatcher, turn: Turn) -> Event
         buttons=DEVICE_BUTTONS + [{"title": "Chci mluvit s kolegou", "payload": "/request_human"}],
     )
     return []
+
+
+# the sending named ("odesílání taky jde", "maily už odcházejí")
+SENDING_NAMED = re.compile(
+    r"\b(odesil\w*|odesl\w*|posil\w*|poslat|posla\w*|odchaz\w*|odejd\w*|smtp|ven)\b"
+)
+
+
+def receiving_fine(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    dispatcher.utter_message(response="utter_receiving_fine_send_fix")
+    return [SlotSet("pending_question", Pending.SMTP_FIX.value)]  # "Pomohlo to?" stays open
 
 
 def _after_smtp_fix(turn: Turn) -> bool:
@@ -3151,6 +3180,8 @@ ROUTES: List[Route] = [
                 or t.frame.works is False
                 or t.frame.adjacent
                 or t.frame.adjacent_clauses
+                # ("odchozí port mám 25, půjde to?": the port's verdict answers it)
+                or t.frame.ports
                 or lexicon.says("program_feature", t.frame.folded)
                 or lexicon.says("profile", t.frame.folded)
                 or lexicon.says("autoconfig", t.frame.folded)
@@ -3353,6 +3384,7 @@ ROUTES: List[Route] = [
         said("utter_boxes_ticked"),
     ),
     # "otevřel jsem nastavení" after the SMTP fix: the rest of the way, not "it works"
+    Route("fix_path_values", values_asked, answer_fix_values),  # "našel jsem SMTP, co tam?"
     Route("fix_path", on_the_way, answer_progress),
     Route("fix_path_lost", lost_on_the_way, answer_lost),
     Route("form_described", _form_described, form_described),
@@ -3547,7 +3579,11 @@ ROUTES: List[Route] = [
         "password_in_device",  # "heslo jsem změnil, kde ho teď v aplikaci přepíšu?"
         lambda t: (
             bool(t.device or t.frame.device)
-            and lexicon.says("password_in_device", t.frame.folded)
+            # ("…podpis, synchronizace… heslo nikde": its field not found in the account)
+            and (
+                lexicon.says("password_in_device", t.frame.folded)
+                or lexicon.says("password_not_found", t.frame.folded)
+            )
             and lexicon.says("login_fields", t.frame.folded)
             and not t.frame.adjacent_clauses  # "…heslo do zákaznického účtu?": not the mailbox's
             and not (t.frame.ports or t.walkthrough_active)
@@ -3629,6 +3665,8 @@ ROUTES: List[Route] = [
             and not (t.frame.ports and t.frame.checks)
             # ("…zaškrtl jsem oboje. vše vyplněno, dal jsem přihlásit se": the form is done)
             and not FORM_SENT.search(t.frame.folded)
+            # ("co mám vybrat? v počítači mám POP3, nebude to mizet?": a question, no choice)
+            and not {"pop_vs_imap", "keep_on_server"} & set(t.frame.asks)
         ),
         form_choice,
     ),
@@ -3698,6 +3736,17 @@ ROUTES: List[Route] = [
             and not (t.frame.ports or t.frame.hosts)
         ),
         said("utter_certificate_no", server=knowledge.server("incoming")),
+    ),
+    Route(
+        # "příjem jde bez problémů" to the SMTP fix's "Pomohlo to?": receiving was never the
+        # fault – no success said, the sending's fix stands
+        "receiving_told_at_fix",
+        lambda t: (
+            t.pending == Pending.SMTP_FIX
+            and lexicon.says("receive_works", t.frame.folded)
+            and not SENDING_NAMED.search(t.frame.folded)
+        ),
+        receiving_fine,
     ),
     Route("pending_yes_no", answers_pending, lambda d, t: troubleshoot(d, t, t.intent)),
     Route(

@@ -31,7 +31,9 @@ REDACTED = "[heslo skryto]"
 # ("pass: X", "pass=X": the short form only before its colon)
 KEY = (
     r"(?:h\w?ess?l+\w*|hsel\w*|hels[o]\w*|hesk[o]\b|heskl[oa]\b|heslp|hesol\w*|heso\b"
-    r"|passw\w*|pass?word\w*|pasw\w*|pwd|pswr?d|psw(?=\s*[:=]|\s+(?:k|ke|do|od|na|pro)\s+\S+\s*[:=])|pw|pass(?=\s*[:=]|\s+(?:je|is|zni|mam)\b))"
+    r"|passw\w*|pass?word\w*|pasw\w*|pwd|pswr?d|psw(?=\s*[:=]|\s+(?:k|ke|do|od|na|pro)\s+\S+\s*[:=])|pw|pass(?=\s*[:=]|\s+(?:je|is|zni|mam)\b"
+    # "pass do mailu X": the mailbox's password named
+    r"|\s+(?:do|k|ke|od|pro|na)\s+(?:e-?)?(?:mail\w*|schrank\w*|post\w*|uct\w*)\b))"
 )
 OPEN_QUOTE = "\"'„“”‚‘`"
 SECRET = rf"[{OPEN_QUOTE}]?(?P<secret>\S+)"
@@ -697,8 +699,9 @@ LOG_IN_TERM = re.compile(r"^(autenti[zf]\w*|autoriz\w*|verifik\w*|prihlasovan\w*
 
 @lru_cache(maxsize=1)
 def _dictionary() -> FrozenSet[str]:
-    """Every word form simplemma knows in Czech and Slovak, folded: a word in it is an
-    ordinary word, not a secret (English words beside "password" are in NOT_A_PASSWORD)."""
+    """Every word form simplemma knows in Czech and Slovak, and spaCy's stop words, folded: a
+    word in it is an ordinary word, not a secret (English words beside "password" are in
+    NOT_A_PASSWORD)."""
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
     factory = DefaultDictionaryFactory()
@@ -711,6 +714,12 @@ def _dictionary() -> FrozenSet[str]:
             words.add(
                 (lemma.decode() if isinstance(lemma, bytes) else lemma).lower().translate(table)
             )
+    # Words that are their own lemma (conjunctions, particles: "takže", "však") the lemma lists
+    # lack; spaCy's stop-word lists have them ("…jana@firma.cz, takže je to dobře?")
+    from spacy.lang.cs.stop_words import STOP_WORDS as CZECH_STOP_WORDS
+    from spacy.lang.sk.stop_words import STOP_WORDS as SLOVAK_STOP_WORDS
+
+    words.update(word.lower().translate(table) for word in CZECH_STOP_WORDS | SLOVAK_STOP_WORDS)
     return frozenset(words)
 
 
