@@ -364,6 +364,12 @@ def answer_switch_account(dispatcher: CollectingDispatcher, turn: Turn) -> Event
     ]
 
 
+# the account type the customer has now ("mám u účtu Typ účtu: POP", "je tam POP3")
+HAD_TYPE = re.compile(
+    r"\b(mam|mame|je tam|je nastaven\w*|typ uctu:?)\b[^.?!,]{0,30}\b(pop3?|imap)\b"
+)
+
+
 def switch_target(turn: Turn) -> Optional[str]:
     """The incoming protocol switched to: the one after "na" ("z POP3 na IMAP") or before
     "místo", else the last one named."""
@@ -376,6 +382,12 @@ def switch_target(turn: Turn) -> Optional[str]:
     # ("POP3 místo IMAP", "POP3 instead of IMAP": the one before the word)
     instead = re.findall(r"(\w+)\s+(?:misto|namisto|instead of)\b", turn.frame.folded)
     named = [p for word in after_na + instead for p in protocols_in_text(word)]
+    # "u účtu mám Typ účtu: POP, změnit to nejde, jak to přepnu?": the one had is left, the
+    # other is the target
+    had = {p for m in HAD_TYPE.finditer(turn.frame.folded) for p in protocols_in_text(m.group(0))}
+    others = [p for p in knowledge.incoming_protocols() if p not in had]
+    if had and not named and len(others) == 1:
+        return others[0]
     return next(
         (p for p in named + turn.frame.protocols[::-1] if p in knowledge.incoming_protocols()),
         None,

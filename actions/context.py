@@ -54,6 +54,13 @@ class Turn:
         )
 
 
+# A sentence that is nothing but another direction or protocol: "a pro odesílání?", "a SMTP?"
+PROTOCOL_FRAGMENT = re.compile(
+    r"^\W*(a|and|a co)?\s*(pro|u|na|k|ke|for|the)?\s*"
+    r"(odesil\w*|odchoz\w*|prichoz\w*|prijem|smtp|imap\w*|pop3?\w*|outgoing|incoming)\W*$"
+)
+
+
 def is_follow_up(frame: Frame) -> bool:
     """Names a protocol or SSL choice but asks nothing of its own: "a pro odchozí?",
     "vlastně POP3", "to bylo špatně, chci s SSL"."""
@@ -107,6 +114,13 @@ def resolve(tracker: Tracker) -> Turn:
         and len(frame.folded.split()) <= 8
     ):  # "a u odchozího serveru taky?" after the user name: the same question there
         frame.asks = []
+    if (
+        frame.asks
+        and last_topic in ("port", "server")
+        and last_topic not in frame.asks
+        and any(PROTOCOL_FRAGMENT.match(part) for part in re.split(r"(?<=[?.!])\s+", frame.folded))
+    ):  # "a pro odesílání? a jaké jméno tam dám" after IMAP's port: that port, and the name
+        frame.asks = [last_topic, *frame.asks]
     known_protocol = tracker.get_slot("protocol")
     known_security = tracker.get_slot("security")
     follow_up = is_follow_up(frame)

@@ -54,7 +54,7 @@ DENIED_AFTER = re.compile(
 # "v Thunderbirdu v práci už to jede, doma mám Mac": a device where it works already
 # ("na iPhonu už chodí příjem, ale odesílání ne": a problem there, not done)
 WORKS_AFTER = re.compile(
-    r"^[^,.;?!]{0,20}\buz (\w+ ){0,2}(jede|funguje|jde|chodi|odesila)\b"
+    r"^[^,.;?!]{0,20}\b(uz (\w+ ){0,2}|(posilani|odesilani|odeslani) (mi )?)(jede|funguje|jde|chodi|odesila)\b"
     r"(?![^.?!]{0,40}\b(ale|jen|jenom|akorat|krome)\b)"
 )
 WORKS_SPAN = 30  # characters after a name read for it working already
@@ -297,7 +297,10 @@ def _together(phone: str, app: str, folded: str) -> bool:
     return any(
         knowledge.guide(phone).aliases.search(clause) and program and program.search(clause)
         for clause in re.split(
-            r"[.?!;]|\b(?:i|nebo|ale) (?:v|ve|na|u)\b|\ba (?:v|ve|na|u)\b(?! (?:nem|ni|tom|nich)\b)",
+            r"[.?!;]|\b(?:i|nebo|ale) (?:v|ve|na|u)\b|\ba (?:v|ve|na|u)\b(?! (?:nem|ni|tom|nich)\b)"
+            # "v práci mám Outlook a doma iPhone", "na iPhonu to jde, v Outlooku ne": two places
+            r"|\b(?:a )?(?:doma|v praci|v kancelari|ve firme)\b"
+            r"|,\s*(?:v|ve|na|u)\b(?! (?:nem|ni|tom|nich)\b)",
             folded,
         )
     )
@@ -345,7 +348,19 @@ def named(folded: str) -> Optional[str]:
         for m in listed
         if any(o.group(0) != m.group(0) and abs(o.start() - m.start()) <= LIST_SPAN for o in listed)
     }
-    mentions = [m for m in mentions if not (m[0] and m[1] in on_screen)]
+    # ("windows phone: pod přidat účet mám outlook.com, exchange, google…": three names are
+    # the screen's list even after "mám", when another device is named)
+    long_list = {
+        m.start()
+        for m in listed
+        if sum(abs(o.start() - m.start()) <= 2 * LIST_SPAN for o in listed) >= 3
+    }
+    mentions = [
+        m
+        for m in mentions
+        if not (m[0] and m[1] in on_screen)
+        and not (m[1] in long_list and any(o[2] != m[2] for o in mentions))
+    ]
     # "v Thunderbirdu jsem to rozjel, teď ještě mobil, je to Android": the one still to do
     done = [c for c in re.finditer(r"[^,.;!?]+", folded) if DONE_THERE.search(c.group(0))]
     undone = [m for m in mentions if not any(c.start() <= m[1] < c.end() for c in done)]

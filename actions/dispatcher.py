@@ -21,6 +21,17 @@ from actions.outcome import UNSET
 from actions.routes import route
 from actions.walkthrough import NAVIGATION, offer_resume, resume_step
 
+# Words that put the customer at a screen (seeing it, having done the step before, being there)
+PLACE_WORDS = (
+    "seeing_marker",
+    "done_marker",
+    "button_done",
+    "place_described",
+    "in_place",
+    "activity",
+    "fields_as_place",
+)
+
 
 class ActionRespond(Action):
     def name(self) -> str:
@@ -48,6 +59,8 @@ class ActionRespond(Action):
             and outcome.state.walkthrough_step is UNSET
             # ("a u typu účtu co?" at the form: its field asked about, not the earlier screen)
             and not (turn.step and position.step < turn.step and "?" in turn.frame.text)
+            # ("mám POP a mám dát IMAP?" names account types, no screen the customer is at)
+            and any(lexicon.says(entry, turn.frame.folded) for entry in PLACE_WORDS)
         ):  # "jsem u zadávání hesla" beside a problem: "pokračujeme" goes on from there
             outcome.state.walkthrough_step = float(position.step)
         if turn.device_changed:  # named in this message: kept for the whole conversation

@@ -36,6 +36,13 @@ FULL_ADDRESS_ASKED = re.compile(
 WHICH_BETTER = re.compile(r"\bwhich\b[^.?!]{0,20}\b(better|best|recommend\w*|choose|use|pick)\b")
 # "Should I pick POP or IMAP?", "which one, POP or IMAP?": the two account types, one to choose
 PROTOCOL_CHOICE = re.compile(r"\b(pop3?|imap)\b\s*(or|vs\.?|versus)\s*\b(pop3?|imap)\b")
+# "…and is it IMAP 993?": a port named to be confirmed
+IS_IT = re.compile(r"\b(is it|is that|is this|right|correct|ok)\b")
+# "the app asks for the incoming server type, what should I choose?": the account type
+TYPE_CHOICE = re.compile(
+    r"\b(account|server) type\b[^.?!]*\b(choose|pick|select|which)\b"
+    r"|\b(choose|pick|select|which)\b[^.?!]*\b(account|server) type\b"
+)
 # "the outgoing user name and password say 'Optional', do I need to fill them?": yes
 OPTIONAL_LOGIN = re.compile(r"\boptional\b")
 SETTINGS_WORD = re.compile(r"\b(settings|configuration|config|details|set ?up)\b")
@@ -203,8 +210,23 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         dispatcher.utter_message(response="utter_en_pop_vs_imap")
         asks = [t for t in asks if t not in ("field", "server", "port", "username", "password")]
         answered = True
+    if TYPE_CHOICE.search(frame.folded) and "pop_vs_imap" not in asks:
+        asks = ["pop_vs_imap"] + [t for t in asks if t not in ("server", "field")]
     owners = [owner for n in frame.ports if (owner := knowledge.protocol_for_port(n))]
-    if owners and not frame.protocols and not frame.checks:
+    if owners and frame.protocols and IS_IT.search(frame.folded):
+        # "…and is it IMAP 993?": yes, when the number is that protocol's
+        for number in frame.ports:
+            owner = knowledge.protocol_for_port(number)
+            if owner and owner[0] in frame.protocols:
+                dispatcher.utter_message(
+                    response="utter_en_port_yes",
+                    port=number,
+                    protocol_label=knowledge.protocol_label(owner[0]),
+                    security_label=english["security_labels"][owner[1]],
+                )
+                answered = True
+        asks = [t for t in asks if t not in ("port", "port_purpose")]
+    elif owners and not frame.protocols and not frame.checks:
         # "what's port 587 for?", "and 465?": each number's protocol and SSL choice
         for owner_protocol, owner_security in owners:
             utter_english_ports(dispatcher, owner_protocol, owner_security)
@@ -220,6 +242,8 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             for protocol in frame.named_protocols:
                 utter_english_ports(dispatcher, protocol, turn.security)
         elif topic == "port" and (frame.protocols or turn.protocol):
+            if turn.follow_up and "server" not in asks:  # "and for incoming IMAP?": both again
+                dispatcher.utter_message(response="utter_en_server", **values)
             asked = list(frame.port_protocols or turn.last_protocols or [turn.protocol or ""])
             incoming = {*knowledge.incoming_protocols(), "incoming"}
             if PORTS_PLURAL.search(frame.folded) and set(asked) <= incoming:

@@ -554,6 +554,11 @@ def _focus(folded: str) -> str:
     return " ".join(asking) if asking and len(sentences) > 1 else folded
 
 
+COMPARED_TO = re.compile(
+    r"\b(jako|jak|nez) (u|pro|na|v|ve) (?P<what>prichoz\w*|odchoz\w*|imap\w*|pop3?\w*|smtp\w*)"
+)
+
+
 def _port_sentence(folded: str) -> Optional[str]:
     """The one sentence that asks for a port, when the message has several: "co je rozdíl
     mezi IMAP a POP3? a jaký port má IMAP bez šifrování" is about IMAP alone."""
@@ -606,7 +611,11 @@ BARE_YES = WEAK_WORKS - {"ok", "super"}  # a yes, not an acknowledgement
 def _fails_after_but(folded: str) -> bool:
     """ "maily chodí, ale když odpovím, skončí to v K odeslání": a failure after "ale" – the
     success before it is a partial one."""
-    parts = re.split(r"\b(?:ale|jenze|akorat|avsak|bohuzel|but)\b", folded)
+    # ("opraveno, teď to píše špatné jméno nebo heslo": a new message after the fix)
+    parts = re.split(
+        r"\b(?:ale|jenze|akorat|avsak|bohuzel|but|ted (?:to |mi )?(?=pise|hlasi|hazi|ukazuje|vyhodi))\b",
+        folded,
+    )
     if len(parts) < 2:
         return False
     rest = " ".join(parts[1:])
@@ -784,12 +793,19 @@ def read(
         for fragment in re.split(r"(?<=[.?!])\s+", folded):
             # ("…? a u smtp to samé": a fragment of five words)
             # ("pop3 nebo imap? a když imap bez šifrování, jaký port": a choice, no port asked)
-            named = protocols_in_text(fragment)
-            if fragment.strip(" .?!") not in focus and len(fragment.split()) <= 5:
-                if len(set(_concrete(named))) < 2:
-                    frame.protocols = _concrete(frame.protocols + named)
+            in_fragment = protocols_in_text(fragment)
+            if (
+                fragment.strip(" .?!") not in focus
+                and len(fragment.split()) <= 5
+                and len(set(_concrete(in_fragment))) < 2
+            ):
+                frame.protocols = _concrete(frame.protocols + in_fragment)
         frame.protocols = list(dict.fromkeys(frame.protocols))
         frame.protocols = _without_rejected(frame.protocols, _rejected_protocols(folded))
+    # "SMTP server, port pro SSL a stejné jméno jako u příchozího?": the incoming side only compared
+    compared = {p for m in COMPARED_TO.finditer(folded) for p in protocols_in_text(m.group("what"))}
+    if compared and set(frame.protocols) - compared:
+        frame.protocols = [p for p in frame.protocols if p not in compared]
     if not lexicon.says("protocol_wish", folded):  # "teď mi nabízí jen IMAP": the screen's
         offered = lexicon.load()["offered_protocol"].pattern.finditer(folded)
         on_screen = {canonical_protocol(match.group("offered")) for match in offered}
@@ -819,6 +835,12 @@ def read(
             # "(předvyplnilo) server firma.cz": a bare domain named as the server
             or re.search(
                 rf"\bserver\w*( (je|jsem|mam|dal\w*|napsal\w*))?\W+{re.escape(host)}",
+                without_phones,
+            )
+            # "server, kde je napsaný novakovi-chalupa.cz", "v serveru mám firma.cz"
+            or re.search(
+                rf"\bserver\w*\W+(\w+\W+){{0,4}}(napsan\w*|vyplnen\w*|predvyplnen\w*|uveden\w*"
+                rf"|je tam|mam|mame)\W+{re.escape(host)}",
                 without_phones,
             )
         )
@@ -922,8 +944,16 @@ def read(
         or bool(PORT_USED.search(without_phones)),  # "můžu použít 587?"
     )
     frame.port_claims = _port_claims(without_phones, frame.ports, frame.protocols)
-    if any(security == "ssl" for _, _, security in frame.port_claims):
+    if any(
+        security == "ssl"
+        and any(
+            re.search(rf"\b{number}\b", sentence) and lexicon.says("ssl_required", sentence)
+            for sentence in re.split(r"(?<=[.?!])\s+", folded)
+        )
+        for number, _, security in frame.port_claims
+    ):
         # "změnit na 465 a SSL zapnout?": the port with its SSL checked, no question of its own
+        # ("Do I need SSL? And what's port 143 for?": two questions)
         frame.asks = [topic for topic in frame.asks if topic != "ssl_required"]
     frame.checks = bool(phrases.CHECK_WORDS.search(folded))
     # ("fakturace@firma.cz do Outlooku": an address names no invoice)

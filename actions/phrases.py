@@ -29,6 +29,8 @@ TOPIC_WORDS = {
         r"|\busername\b|\buser name\b|\bprihlasovac\w* (jmen|men)\w*|\bpouzivatelsk\w* men\w*|\bmen\w* pouzivatel\w*"
         r"|\bprihlasovaci udaj\w*|\bco (mam |mame )?(zadat|zadam|napsat|napisu|dat|dam|davam|vyplnit|vyplnim|psat|pisu) (jako|do|k|ke) (jmen\w*|uzivatel\w*)"
         r"|\bjako uzivatel\w*|\bcast pred zavinac\w*|\b(jak\w*|co|ktere)( \w+){0,4} jmeno\b"
+        # "server? port? jméno?": the field named as a question of its own in a list of them
+        r"|(^|[?,;]\s*)(jmeno|meno|uzivatel)\s*\?"
         # "do přihlasovacieho mena dám čo?": the field first, the question word last
         r"|\b(do|k|ke|jako|ako) (prihlasovac\w* )?(jmen\w*|men[ao]\w*|uzivatel\w*|loginu?)\b"
         r"( (mam|mame))? (zadat|zadam|napsat|napisu|dat|dam|davam|vyplnit|vyplnim|psat|pisu)( tam)? (co|ci)\b"

@@ -353,6 +353,21 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
         return answer_port_table(dispatcher)
     if smtp_right and auth_unsaid:
         dispatcher.utter_message(response="utter_auth_reminder")
+    plain = [
+        owner[0]
+        for number in frame.ports
+        if (owner := knowledge.protocol_for_port(number)) and owner[1] == "plain"
+    ]
+    if (
+        len(plain) == 1
+        and len(verdicts) == 1
+        and "?" in frame.text
+        and not PLAIN_WISHED.search(frame.folded)
+        and not lexicon.says("wants_ssl", frame.folded)
+    ):  # "IMAP na 143 a SSL vypnuté, jde to takhle?": it works – the SSL port recommended
+        dispatcher.utter_message(
+            response="utter_plain_port_advice", ssl_port=knowledge.port(plain[0], "ssl")
+        )
     # ("587, mám ho dát?" – "a když chci šifrování?": SMTP's port with SSL)
     subject = [SlotSet("protocol", confirmed[0])] if len(set(confirmed)) == 1 else []
     return [SlotSet("last_topic", "port")] + subject

@@ -1336,6 +1336,15 @@ SENDING_NAMED = re.compile(
 )
 
 
+def existing_account(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The account already added: the way to its settings (and the log-in's switch there when
+    that is what the customer is after), the walkthrough closed."""
+    dispatcher.utter_message(response="utter_where_account")
+    if "smtp_auth" in turn.frame.asks or following_fix(turn):
+        dispatcher.utter_message(text=knowledge.places(turn.device)["smtp_auth"])
+    return [SlotSet("walkthrough_active", False), SlotSet("last_topic", "smtp_auth")]
+
+
 def receiving_fine(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_receiving_fine_send_fix")
     return [SlotSet("pending_question", Pending.SMTP_FIX.value)]  # "Pomohlo to?" stays open
@@ -3190,6 +3199,16 @@ ROUTES: List[Route] = [
         said("utter_yes_possible"),
         more=True,
     ),
+    Route(
+        # "přijdu o ty staré maily, když to tam dám?" beside a setup: no – then the rest
+        "adding_keeps_mail",
+        lambda t: (
+            lexicon.says("adding_loses_mail", t.frame.folded)
+            and not lexicon.says("old_mail_kept", t.frame.folded)
+        ),
+        said("utter_adding_keeps_mail"),
+        more=True,
+    ),
     # Setting up without typing: the address for an Apple profile, the domain for autoconfig.
     Route("profile_address", _gives_address, answer_profile_address),
     Route(
@@ -3327,6 +3346,8 @@ ROUTES: List[Route] = [
             )
             # ("dá se to nastavit pro celou doménu najednou?": every mailbox at once, the autoconfig)
             and not lexicon.says("autoconfig", t.frame.folded)
+            # ("nejde odesílání, celý roky to fungovalo": a fault, whatever the intent guessed)
+            and not (t.frame.symptom or t.frame.works is False)
         ),
         lambda d, t: walkthrough_turn("step_all", d, t),
     ),
@@ -3436,6 +3457,12 @@ ROUTES: List[Route] = [
             lexicon.says("autoconfig", t.frame.folded)
             and not _apple_wish(t)
             and not _each_device_asked(t)
+            # ("a to se musí nastavit na každém počítači zvlášť?" after the sending fix: the
+            # log-in is switched on in every device – no file sets that)
+            and not (
+                (t.pending == Pending.SMTP_FIX or following_fix(t))
+                and not EXPLICIT_AUTOCONFIG.search(t.frame.folded)
+            )
         ),
         answer_autoconfig,
     ),
@@ -3585,6 +3612,8 @@ ROUTES: List[Route] = [
                 or lexicon.says("password_not_found", t.frame.folded)
             )
             and lexicon.says("login_fields", t.frame.folded)
+            # ("…si to najde sám. heslo změním, jak jste psal. díky": a goodbye, nothing asked)
+            and not (lexicon.says("thanks", t.frame.folded) and "?" not in t.frame.text)
             and not t.frame.adjacent_clauses  # "…heslo do zákaznického účtu?": not the mailbox's
             and not (t.frame.ports or t.walkthrough_active)
             # ("po změně hesla nic nejde, kam ho zadám?": the failure is the password not there)
@@ -3693,6 +3722,16 @@ ROUTES: List[Route] = [
             and not (t.device_changed and "?" not in t.frame.text)
         ),
         also_other_devices,
+    ),
+    Route(
+        # "a ještě něco dalšího tam musím mít?" after the servers and ports: the log-in's part
+        "rest_of_form",
+        lambda t: (
+            lexicon.says("anything_else_needed", t.frame.folded)
+            and t.topic in ("port", "server", "settings")
+            and not (t.frame.asks or t.frame.symptom or t.frame.ports or t.frame.adjacent)
+        ),
+        lambda d, t: said("utter_rest_of_form", username=knowledge.username())(d, t),
     ),
     Route("where_back", _where_back, where_back),  # "ok, a kde to je?" is no "it helped"
     Route(
@@ -3880,6 +3919,10 @@ ROUTES: List[Route] = [
         lambda t: (
             (t.pending == Pending.SMTP_FIX or following_fix(t))
             and lexicon.says("without_auth", t.frame.folded)
+            # ("port tam je 587 a SSL zapnuté, nechat to tak, nebo přepsat?": the port's check;
+            # "a musím měnit i port?": the port asked)
+            and not t.frame.ports
+            and not {"port", "server"} & set(t.frame.asks)
         ),
         without_auth,
     ),
@@ -3943,6 +3986,12 @@ ROUTES: List[Route] = [
         lambda t: (
             lexicon.says("where_mail", t.frame.folded)
             and not (t.frame.symptom or t.frame.asks or t.frame.ports or t.frame.open_smtp)
+            # ("otevřel jsem nastavení a jedu dolů, kde je ta pošta?": on the way to the account)
+            and not (
+                t.frame.position
+                and lexicon.says("done_marker", t.frame.folded)
+                and not lexicon.says("account_added", t.frame.folded)
+            )
             # (mid-walkthrough only when the account is told added: "hotovo, účet je přidaný")
             and (not t.walkthrough_active or lexicon.says("account_added", t.frame.folded))
         ),
@@ -3965,6 +4014,17 @@ ROUTES: List[Route] = [
         "not_exchange",  # "typ účtu jsem dal Exchange, je to tak?": no – IMAP or POP3
         lambda t: lexicon.says("exchange_chosen", t.frame.folded) and not t.frame.symptom,
         not_exchange,
+    ),
+    Route(
+        # "jak se k tomu formuláři dostanu u účtu, co už existuje?": its settings, no new account
+        "existing_account",
+        lambda t: (
+            t.device in knowledge.guides()
+            and lexicon.says("existing_account", t.frame.folded)
+            and not (t.frame.symptom or t.frame.ports or t.frame.hosts)
+            and not set(t.frame.asks) - {"smtp_auth", "settings", "server", "port"}
+        ),
+        existing_account,
     ),
     Route("walkthrough_entered", _enters_walkthrough, yes_to_tap(enter_walkthrough)),
     Route(
@@ -4183,7 +4243,10 @@ ROUTES: List[Route] = [
     Route(
         "what_needed",  # "android, chci tam poštu, co budu potřebovat?": the address and password
         lambda t: (
-            lexicon.says("what_needed", t.frame.folded) and not (t.frame.symptom or t.frame.ports)
+            lexicon.says("what_needed", t.frame.folded)
+            and not (t.frame.symptom or t.frame.ports)
+            # ("…jméno (tam je jen novak), server novakovi-chalupa.cz. co mám přepsat?": those)
+            and not (t.frame.hosts or lexicon.says("username_short", t.frame.folded))
         ),
         what_needed,
     ),

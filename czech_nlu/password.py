@@ -676,6 +676,11 @@ CHANGED_NOW_TO = re.compile(
     rf"(?:\s+(?:jsem|sem|jsme|si|ho|ji|to|uz|ted|heslo))*\s+na\s+{SECRET}"
 )
 # "to je Leto2022?" alone: letters with digits asked about (a password checked with the bot);
+# the password asked about in the sentence after its keyword: "heslo ke schránce? to je X, ne?"
+NEXT_SENTENCE_IT_IS = re.compile(
+    rf"\b{KEY}\b[^.?!]{{0,30}}[.?!]\s+(?:a\s+)?(?:to\s+je|je\s+to|to\s+bude)\s+{SECRET}"
+    r"(?=\s*(?:,\s*(?:ne|jo|viz|nebo\s+ne|spravne)\b|\?|$))"
+)
 # "myslím, že to bylo Kocicka2019!": the one remembered
 ASKED_IF_IT_IS = re.compile(rf"^\W*(?:a\s+)?(?:to\s+je|je\s+to)\s+{SECRET}\s*$")
 REMEMBERED = re.compile(rf"\b(?:to\s+bylo|bylo\s+to|to\s+bude)\s+{SECRET}")
@@ -877,6 +882,10 @@ HOST_NAME = re.compile(
     r"^[a-z0-9-]+(\.[a-z0-9-]+)+\.(cz|sk|com|net|org|eu|de|at|pl|uk|info|biz|io|online|shop)$"
 )
 
+# A bare domain ("moje-firma.cz") is a server's value when a server was named just before it
+DOMAIN = re.compile(r"^[a-z0-9-]+\.(cz|sk|com|net|org|eu|de|at|pl|uk|info|biz|io|online|shop)$")
+SERVER_BEFORE = re.compile(r"\bserver\w*\W+(\w+\W+){0,4}$")
+
 # The SMTP log-in mechanisms a device offers by name ("žádné / PLAIN / LOGIN / CRAM-MD5"), RFC 4954
 AUTH_MECHANISMS = frozenset(
     ["plain", "login", "cram-md5", "digest-md5", "ntlm", "xoauth2", "oauth2", "oauth", "gssapi"]
@@ -957,6 +966,11 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
     ):
         if _swept(text[match.start("secret") : match.end("secret")].strip(STRIP)):
             candidates.append(match.span("secret"))
+    for match in NEXT_SENTENCE_IT_IS.finditer(folded):
+        # "heslo ke schránce? to je Lipa_na_kopci, ne?": the sentence after the keyword's
+        word = text[match.start("secret") : match.end("secret")].strip(STRIP)
+        if _shaped(word, right_after_key=False) or _unknown(word):
+            candidates.append(match.span("secret"))
     for match in CHANGED_NOW_TO.finditer(folded):
         word = text[match.start("secret") : match.end("secret")].strip(STRIP)
         if _swept(word) or _dotted_secret(word):
@@ -981,6 +995,8 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
             continue
         if HOST_NAME.match(word):  # "…adresy a hesla sám našel IMAP mail.firma.cz": a server
             continue
+        if DOMAIN.match(word) and SERVER_BEFORE.search(fold(text[:start])):
+            continue  # "v serveru mám vyplněné moje-firma.cz a uživatel…": the server's value
         if fold(word) in PRODUCT_WORDS:  # "na iPhonu mám jako heslo X": the device, then X
             continue
         if fold(word).lower() in AUTH_MECHANISMS:  # "ověřování: žádné / PLAIN / CRAM-MD5"
@@ -1006,7 +1022,9 @@ ACCOUNT_NAMED = re.compile(
 
 # What a program says, between the keyword and a quote: the program's message, no password.
 REPORTING = re.compile(
-    r"\b(hlasi|hlasil\w*|pise|napsal\w*|ukazuje|ukazal\w*|zobraz\w*|oznam\w*|vyhodil\w*"
+    # ("heslo jsem napsal X": the customer typed it – no report)
+    r"\b(hlasi|hlasil\w*|pise|(?<!jsem )(?<!sem )(?<!jsme )napsal\w*|ukazuje|ukazal\w*|zobraz\w*"
+    r"|oznam\w*|vyhodil\w*"
     r"|says|said|shows|showed|displays|reads|pops up|tells me)\b"
 )
 

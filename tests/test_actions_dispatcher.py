@@ -41,8 +41,12 @@ def test_a_slovak_user_name_question_gets_the_user_name(domain):
 def test_a_wrong_port_is_corrected_and_a_right_one_confirmed(domain):
     reply, _ = respond(domain, "u odchozi posty mam port 993, je to ok?")
     assert "tu nesedí" in reply and "IMAP se SSL" in reply and ports_in(reply) == {993, 465, 587}
+    # (right without SSL: yes, and the SSL port recommended – never another protocol's)
     reply, _ = respond(domain, "IMAP mám na 143 bez SSL, je to správně?")
-    assert reply.startswith("Ano, to je správně") and ports_in(reply) == {143}
+    assert reply.startswith("Ano, to je správně") and ports_in(reply) == {143, 993}
+    assert "Doporučujeme ale zapnout SSL" in reply
+    reply, _ = respond(domain, "chci to bez SSL, IMAP na 143 je správně?")
+    assert ports_in(reply) == {143}
 
 
 def test_negated_and_both_security(domain):

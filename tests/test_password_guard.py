@@ -215,6 +215,9 @@ def test_what_people_say_about_a_password_is_no_password():
         "vyplnila jsem adresu a heslo a klikla na Prihlasit",
         # the prompt naming the account the password is for
         "iPad pořád vyskakuje okno Zadejte heslo pro účet „Kancelář“ a nejde to",
+        # a domain written as the server's value, and the answer "to je v manageru" to a question
+        "v serveru mám vyplněné nase-firma.cz a uživatel je jen eva",
+        "heslo ke schránce? to je v manageru, ne?",
         # a conjunction after the address: words that are their own lemma are words too
         "dal jsem jako jmeno celou adresu jana@firma.cz, takze je to dobre?",
         "uzivatel je petr@firma.cz, avsak odesilani stejne nejde",
@@ -231,6 +234,10 @@ def test_passwords_in_the_ways_people_write_them():
         "password: Abc12345": "password: [heslo skryto]",
         "psw k mailu: Babi1950 a nejde to": "psw k mailu: [heslo skryto] a nejde to",
         "pass do mailu Q2w3e4r5 a nejde nic": "pass do mailu [heslo skryto] a nejde nic",
+        "do políčka heslo jsem napsal Pomeranc-7 a hlásí chybu": (
+            "do políčka heslo jsem napsal [heslo skryto] a hlásí chybu"
+        ),
+        "heslo do pošty? to je Hruska_v_sadu, ne?": "heslo do pošty? to je [heslo skryto], ne?",
         "/moje heslo je Xyz": "/moje heslo je [heslo skryto]",
         "heslo zní „ruzovy slon“": "heslo zní „[heslo skryto]“",
         '/inform{"heslo": "tajne"}': '/inform{"heslo": "[heslo skryto]"}',
