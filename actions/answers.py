@@ -348,6 +348,10 @@ SWITCH_WISH = re.compile(
 )
 
 
+# "proč to musím ověřovat?" (a typo "ovrovat" too): why the outgoing server wants the log-in
+WHY_AUTH = re.compile(r"\bproc\b[^.?!]{0,30}\b(over\w*|ovr\w*|autentiz\w*|prihlas\w*|zaskrt\w*)")
+
+
 def answer_switch_account(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """ "Dá se to přepnout ve stávajícím účtu?": the account is added again with the new type;
     the walkthrough offered, for that type when the customer named it."""
@@ -569,7 +573,12 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         if turn.frame.term == "directions":
             named = []  # ("odchozí" names SMTP, which the explanation of both directions names)
         # "co je IMAP a SMTP?": each of them
-        return [e for term in [turn.frame.term, *named] for e in answer_term(dispatcher, term)]
+        events = [e for term in [turn.frame.term, *named] for e in answer_term(dispatcher, term)]
+        if "smtp" in (turn.frame.term, *named) and WHY_AUTH.search(turn.frame.folded):
+            # "co je to SMTP a proč to musím ověřovat?": the log-in's reason too
+            reason = knowledge.load()["reasons"]["smtp_auth"]["cs"]
+            dispatcher.utter_message(response="utter_reason", reason=reason)
+        return events
     if topic == "field":  # "co do Název účtu a Vaše jméno?": and they are at the form
         events = [e for name in turn.frame.fields for e in answer_term(dispatcher, name)]
         if turn.frame.open_smtp or turn.pending == Pending.SMTP_FIX or turn.topic == "smtp_auth":

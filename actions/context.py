@@ -54,6 +54,11 @@ class Turn:
         )
 
 
+# "a je nutné?", "a musí to být?" after a term: whether the thing explained is required
+REQUIRED_ALONE = re.compile(
+    r"^\W*(a\s+)?(je\s+(to\s+|ho\s+)?(nutn\w*|povinn\w*|treba|potreba|potreb\w*)|musi\s+(to\s+)?byt"
+    r"|musim\s+(to\s+|ho\s+)?(mit|pouzit|zapnout)|is it (required|necessary|mandatory))\W*$"
+)
 # A sentence that is nothing but another direction or protocol: "a pro odesílání?", "a SMTP?"
 PROTOCOL_FRAGMENT = re.compile(
     r"^\W*(a|and|a co)?\s*(pro|u|na|k|ke|for|the)?\s*"
@@ -121,6 +126,13 @@ def resolve(tracker: Tracker) -> Turn:
         and any(PROTOCOL_FRAGMENT.match(part) for part in re.split(r"(?<=[?.!])\s+", frame.folded))
     ):  # "a pro odesílání? a jaké jméno tam dám" after IMAP's port: that port, and the name
         frame.asks = [last_topic, *frame.asks]
+    if (
+        last_topic == "term"
+        and not frame.asks
+        and REQUIRED_ALONE.match(frame.folded)
+        and re.search(r"\b(ssl|tls|sifr\w*|zabezp\w*)", before)
+    ):  # "co je to SSL?" – "a je nutné?": whether it is required
+        frame.asks = ["ssl_required"]
     known_protocol = tracker.get_slot("protocol")
     known_security = tracker.get_slot("security")
     follow_up = is_follow_up(frame)

@@ -5,7 +5,8 @@ import re
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
-from actions import knowledge
+from actions import knowledge, phrases
+from actions.understanding import protocols_in_text
 
 # "…, ne iPhone", "nikoli Android", "ne na iPhonu": a device taken back
 DENIED = re.compile(
@@ -422,3 +423,23 @@ def named(folded: str) -> Optional[str]:
         # Gmail app's
         return OTHER_APP
     return chosen[0] if chosen else None
+
+
+COMPUTER_WORDS = re.compile(r"\b(pocitac\w*|notebook\w*|pc|laptop\w*|ntb)\b")
+
+
+def protocols_for(folded: str, here: Optional[str]) -> List[str]:
+    """The protocols the message names outside its parts about another device ("mám Xiaomi
+    s Gmailem… v počítači to mám v Outlooku přes POP3": POP3 is the computer's; "ten notebook,
+    co je na POPu" beside a phone: a computer named by its kind)."""
+    kind = knowledge.guide(here).kind if here in knowledge.guides() else None
+    if not folded.strip() or folded.startswith("/"):
+        return list(knowledge.protocols()) + ["incoming"]  # a button: its own choice, no text
+    return [
+        protocol
+        for clause in phrases.CLAUSE_BREAK.split(folded)
+        if clause
+        and not ((other := named(clause)) and here and other != here)
+        and not (kind == "phone" and COMPUTER_WORDS.search(clause) and not other)
+        for protocol in protocols_in_text(clause)
+    ]

@@ -453,11 +453,23 @@ def _port_claims(
     asked = _concrete(protocols_in_text(also.group(1))) if also and len(protocols) > 1 else []
     if asked:
         claims = [(n, protocol or asked[0], security) for n, protocol, security in claims]
+    # "…šifrování žádné – mám to změnit na SSL/TLS a 465?": the choice written just before the
+    # number, in its own part of the sentence, is the number's
+    claims = [
+        (n, protocol, security or _security_just_before(n, folded))
+        for n, protocol, security in claims
+    ]
     said = security_in_text(folded)
     if len(claims) == 1 and claims[0][2] is None and said:
         # "port je 587 a typ zabezpečení SSL/TLS": the one port's SSL said beside it
         claims = [(claims[0][0], claims[0][1], said)]
     return list(dict.fromkeys(_own_direction(claims, inherited)))
+
+
+def _security_just_before(number: int, folded: str) -> Optional[str]:
+    """The SSL choice named right before the number with only "a" between ("na SSL/TLS a 465")."""
+    found = re.search(rf"([^.?!,;–-]{{0,30}})\s+(?:a|i|and)\s+(?:port\s+)?{number}\b", folded)
+    return security_in_text(found.group(1)) if found else None
 
 
 def _security_alone(clause: str) -> bool:
@@ -1024,11 +1036,17 @@ def read(
             frame.symptom = None
         if lexicon.says("no_fault", folded):
             frame.symptom = None  # "odesílání mi nic nehlásí, já se jen ptal": no fault at all
+        if frame.symptom == "cannot_send" and lexicon.says("sent_to_spam", folded):
+            frame.symptom = None  # "naše maily jim padají do spamu": sent, and filtered there
     if phrases.OPEN_SMTP_NAMED.search(folded):
         frame.open_smtp = "named"
     elif (
         phrases.OPEN_SMTP_DESCRIBED.search(folded) or phrases.SPAM_FROM_ME.search(folded)
-    ) and not lexicon.says("account_blocked", folded):  # blocked for spam: the block's way out
+    ) and not (
+        lexicon.says("account_blocked", folded)  # blocked for spam: the block's way out
+        # ("naše nabídky jim padají do spamu": the recipients' filter, no mail sent unasked)
+        or lexicon.says("sent_to_spam", folded)
+    ):
         frame.open_smtp = "described"
     frame.spam = bool(phrases.SPAM.search(folded))
     short = len(folded.split()) <= 7

@@ -369,6 +369,8 @@ SPAM_FROM_ME = re.compile(
     # "chodí nějaký spam, co jsme neposílali", "posílá z naší adresy divné maily"
     r"|(spam|nevyzadan|divn\w* (mail|zprav|email)|podivn\w* (mail|zprav|email))\w*[^.?!]{0,20}\b(co|ktery|ktere|kter\w*) (jsme|jsem|sme|sem) (ne|nikdy ne)(posil|poslal|psal|odeslal|odesil)\w*"
     r"|\bz (nasi|nase|me|moji|nasich|firemni) (\w+ )?(adres|schrank|domen)\w*[^.?!]{0,40}\b(divn|podivn|spam|nevyzadan|podezrel)\w*"
+    # "lidem chodí divné maily z mé adresy": the strange mail named before where it came from
+    r"|\b(divn|podivn|podezrel)\w* (mail|zprav|e-?mail)\w*[^.?!]{0,25}\b(z|ze|od) (nasi|nase|me|moji|meho|nas|mne)\b"
 )
 SPAM = re.compile(
     r"\bspam\w*|nevyzadan\w*|nedorucenk\w*|\b(nikdy|vubec) neposl\w*|\b(po)?divn\w* (\w+ )?(mail|zprav|email|odkaz)\w*|\breklamn\w* (mail|zprav|email)\w*|\b(mail|zprav|email)\w*,? (co|ktere|ktery|kter\w*) (jsem|sem|jsme) (vubec |nikdy )?(ne|nikdy ne)(psal|poslal|odeslal)\w*|hromadn\w* (post|mail)|zneuzit\w*|zneuziv\w*|napaden\w*|hackn\w*"

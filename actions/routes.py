@@ -916,23 +916,13 @@ def not_exchange(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return []
 
 
-def _protocols_for_this_device(turn: Turn) -> List[str]:
-    """The protocols named in the message outside clauses about another device ("mám Xiaomi
-    s Gmailem… v počítači to mám v Outlooku přes POP3": POP3 is the computer's)."""
-    here = turn.frame.device or turn.device
-    return [
-        protocol
-        for clause in clauses(turn.frame.folded)
-        if not ((other := devices.named(clause)) and here and other != here)
-        for protocol in protocols_in_text(clause)
-    ]
-
-
 def start_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The walkthrough from step 1, keeping the account type and SSL choice the customer
     named on the way ("krok po kroku, budu používat POP3 bez SSL") for the form step."""
     protocol = next((p for p in turn.frame.protocols if p in knowledge.incoming_protocols()), None)
-    if protocol and protocol not in _protocols_for_this_device(turn):
+    if protocol and protocol not in devices.protocols_for(
+        turn.frame.folded, turn.frame.device or turn.device
+    ):
         protocol = None  # "…v počítači to mám v Outlooku přes POP3": the computer's, not this one
     security = turn.frame.security if turn.frame.security in knowledge.SECURITY_CHOICES else None
     chosen = [{"event": "slot", "name": "form_protocol", "value": protocol}] if protocol else []
@@ -1591,6 +1581,7 @@ def _gives_address(turn: Turn) -> bool:
 
 VALUE_ASKED = re.compile(
     r"\b(co (tam |do nej |do toho )?(napisu|napsat|dam|dat|zadam|zadat|vyplnim|patri)|jak\w* (server|adres|hodnot)\w*)"
+    r"|\bco tam\W*$"  # "kde se zadává server a co tam?"
 )
 
 
@@ -2773,7 +2764,12 @@ def place_while_adding(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if not named:
         return start_walkthrough(dispatcher, turn)
     walk = Walkthrough(dispatcher, turn)
-    walk.choose(frame.protocols, frame.security)
+    # ("ten notebook, co je na POPu, … a jak to nastavím v tom Samsungu?": the computer's POP3)
+    here = frame.device or turn.device
+    walk.choose(
+        [p for p in frame.protocols if p in devices.protocols_for(frame.folded, here)],
+        frame.security,
+    )
     if not turn.walkthrough_started:
         # the first word of the setup ("potřebuju nastavit schránku, nevím, kam zadat porty"):
         # the way to that form too, as an agent sends it – the whole guide with its values
@@ -2975,6 +2971,12 @@ ROUTES: List[Route] = [
     Route(
         "password_by_mistake",  # "a když vám ho napíšu omylem?": hidden at once, then changed
         lambda t: lexicon.says("password_by_mistake", t.frame.folded) and "?" in t.frame.text,
+        password_by_mistake,
+    ),
+    Route(
+        # "sorry, to jsem Vám neměl psát, že?" after a password typed: hidden, change it
+        "password_regret",
+        lambda t: lexicon.says("regret_writing", t.frame.folded) and password_typed_here(t.tracker),
         password_by_mistake,
     ),
     Route(
