@@ -370,7 +370,8 @@ def answer_switch_account(dispatcher: CollectingDispatcher, turn: Turn) -> Event
 
 # the account type the customer has now ("mám u účtu Typ účtu: POP", "je tam POP3")
 HAD_TYPE = re.compile(
-    r"\b(mam|mame|je tam|je nastaven\w*|typ uctu:?)\b[^.?!,]{0,30}\b(pop3?|imap)\b"
+    # (not "mám dát IMAP?": a choice asked)
+    r"\b(mam tam|mame tam|je tam|je nastaven\w*|typ uctu:?)\s+(\w+\s+)?(pop3?|imap)\b"
 )
 
 

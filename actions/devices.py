@@ -425,6 +425,18 @@ def named(folded: str) -> Optional[str]:
     return chosen[0] if chosen else None
 
 
+def _another_kind(other: str, here: Optional[str]) -> bool:
+    """A device of another kind than the one set up, not one refining the other (the Outlook
+    app and Outlook on Windows share a program's name)."""
+    this = knowledge.guide(here)
+    that = knowledge.guide(other)
+    same_program = bool(
+        this.program and that.program and this.program.pattern == that.program.pattern
+    )
+    related = other in this.refines or this.id in that.refines or same_program
+    return that.kind != this.kind and not related
+
+
 COMPUTER_WORDS = re.compile(r"\b(pocitac\w*|notebook\w*|pc|laptop\w*|ntb)\b")
 
 
@@ -439,7 +451,8 @@ def protocols_for(folded: str, here: Optional[str]) -> List[str]:
         protocol
         for clause in phrases.CLAUSE_BREAK.split(folded)
         if clause
-        and not ((other := named(clause)) and here and other != here)
+        # (another kind of device: "v outlooku dám POP3" with the Outlook app known is that app)
+        and not ((other := named(clause)) and kind and _another_kind(other, here))
         and not (kind == "phone" and COMPUTER_WORDS.search(clause) and not other)
         for protocol in protocols_in_text(clause)
     ]

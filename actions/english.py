@@ -37,7 +37,7 @@ WHICH_BETTER = re.compile(r"\bwhich\b[^.?!]{0,20}\b(better|best|recommend\w*|cho
 # "Should I pick POP or IMAP?", "which one, POP or IMAP?": the two account types, one to choose
 PROTOCOL_CHOICE = re.compile(r"\b(pop3?|imap)\b\s*(or|vs\.?|versus)\s*\b(pop3?|imap)\b")
 # "…and is it IMAP 993?": a port named to be confirmed
-IS_IT = re.compile(r"\b(is it|is that|is this|right|correct|ok)\b")
+IS_IT = re.compile(r"\b(is it|is that|is this)\b|\b(right|correct|ok)\s*\?")
 # "the app asks for the incoming server type, what should I choose?": the account type
 TYPE_CHOICE = re.compile(
     r"\b(account|server) type\b[^.?!]*\b(choose|pick|select|which)\b"
@@ -214,17 +214,25 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         asks = ["pop_vs_imap"] + [t for t in asks if t not in ("server", "field")]
     owners = [owner for n in frame.ports if (owner := knowledge.protocol_for_port(n))]
     if owners and frame.protocols and IS_IT.search(frame.folded):
-        # "…and is it IMAP 993?": yes, when the number is that protocol's
-        for number in frame.ports:
+        # "…and is it IMAP 993?": yes when the number is the protocol written with it, else
+        # that protocol's ports ("incoming IMAP 465 and SMTP 993, right?": both corrected)
+        only = frame.protocols[0] if len(frame.protocols) == 1 else None
+        claims = frame.port_claims or [(n, None, None) for n in frame.ports]
+        for number, claimed, _ in claims:
             owner = knowledge.protocol_for_port(number)
-            if owner and owner[0] in frame.protocols:
+            written: Optional[str] = claimed or only
+            if owner and written in (owner[0], None):
                 dispatcher.utter_message(
                     response="utter_en_port_yes",
                     port=number,
                     protocol_label=knowledge.protocol_label(owner[0]),
                     security_label=english["security_labels"][owner[1]],
                 )
-                answered = True
+            elif written in knowledge.protocols():
+                utter_english_ports(dispatcher, written, None)
+            else:
+                continue
+            answered = True
         asks = [t for t in asks if t not in ("port", "port_purpose")]
     elif owners and not frame.protocols and not frame.checks:
         # "what's port 587 for?", "and 465?": each number's protocol and SSL choice

@@ -468,8 +468,11 @@ def _port_claims(
 
 def _security_just_before(number: int, folded: str) -> Optional[str]:
     """The SSL choice named right before the number with only "a" between ("na SSL/TLS a 465")."""
-    found = re.search(rf"([^.?!,;–-]{{0,30}})\s+(?:a|i|and)\s+(?:port\s+)?{number}\b", folded)
-    return security_in_text(found.group(1)) if found else None
+    # (no other number in between: "IMAP 993 SSL i 587" – the SSL is 993's)
+    found = re.search(rf"([^.?!,;–\d-]{{0,30}})\s+(?:a|i|and)\s+(?:port\s+)?{number}\b", folded)
+    if not found or re.search(r"\d\W*$", folded[: found.start(1)]):
+        return None  # ("IMAP 993 SSL i 587": the SSL written after 993 is 993's)
+    return security_in_text(found.group(1))
 
 
 def _security_alone(clause: str) -> bool:
@@ -567,7 +570,7 @@ def _focus(folded: str) -> str:
 
 
 COMPARED_TO = re.compile(
-    r"\b(jako|jak|nez) (u|pro|na|v|ve) (?P<what>prichoz\w*|odchoz\w*|imap\w*|pop3?\w*|smtp\w*)"
+    r"\b(jako|nez) (u|pro|na|v|ve) (?P<what>prichoz\w*|odchoz\w*|imap\w*|pop3?\w*|smtp\w*)"
 )
 
 

@@ -353,14 +353,18 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
         return answer_port_table(dispatcher)
     if smtp_right and auth_unsaid:
         dispatcher.utter_message(response="utter_auth_reminder")
+    # the one port confirmed, when it is a port without SSL ("na co je 143?" is no verdict)
     plain = [
         owner[0]
-        for number in frame.ports
-        if (owner := knowledge.protocol_for_port(number)) and owner[1] == "plain"
+        for name, values in verdicts
+        if name == "utter_port_check_ok"
+        and (owner := knowledge.protocol_for_port(values["port"]))
+        and owner[1] == "plain"
     ]
     if (
         len(plain) == 1
         and len(verdicts) == 1
+        and len(frame.ports) == 1
         and "?" in frame.text
         and not PLAIN_WISHED.search(frame.folded)
         and not lexicon.says("wants_ssl", frame.folded)

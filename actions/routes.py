@@ -3786,6 +3786,7 @@ ROUTES: List[Route] = [
             t.pending == Pending.SMTP_FIX
             and lexicon.says("receive_works", t.frame.folded)
             and not SENDING_NAMED.search(t.frame.folded)
+            and t.frame.works is not False  # ("příjem jde, ale furt to hází chybu": no)
         ),
         receiving_fine,
     ),

@@ -995,8 +995,11 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
             continue
         if HOST_NAME.match(word):  # "…adresy a hesla sám našel IMAP mail.firma.cz": a server
             continue
-        if DOMAIN.match(word) and SERVER_BEFORE.search(fold(text[:start])):
-            continue  # "v serveru mám vyplněné moje-firma.cz a uživatel…": the server's value
+        server_before = SERVER_BEFORE.search(fold(text[:start]))
+        if DOMAIN.match(word) and server_before and not KEYWORD.search(server_before.group(0)):
+            # "v serveru mám vyplněné moje-firma.cz a uživatel…": the server's value ("server
+            # mám firma.cz, heslo mojeheslo.cz" names the password between them)
+            continue
         if fold(word) in PRODUCT_WORDS:  # "na iPhonu mám jako heslo X": the device, then X
             continue
         if fold(word).lower() in AUTH_MECHANISMS:  # "ověřování: žádné / PLAIN / CRAM-MD5"

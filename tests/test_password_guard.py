@@ -238,6 +238,7 @@ def test_passwords_in_the_ways_people_write_them():
             "do políčka heslo jsem napsal [heslo skryto] a hlásí chybu"
         ),
         "heslo do pošty? to je Hruska_v_sadu, ne?": "heslo do pošty? to je [heslo skryto], ne?",
+        "server mám firma.cz, heslo mojeheslo.cz": "server mám firma.cz, heslo [heslo skryto]",
         "/moje heslo je Xyz": "/moje heslo je [heslo skryto]",
         "heslo zní „ruzovy slon“": "heslo zní „[heslo skryto]“",
         '/inform{"heslo": "tajne"}': '/inform{"heslo": "[heslo skryto]"}',
