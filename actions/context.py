@@ -11,8 +11,8 @@ from typing import Any, Dict, List, Optional, Set
 
 from rasa_sdk import Tracker
 
-from actions import knowledge, lexicon, phrases
-from actions.frame import Frame, language, read
+from actions import devices, knowledge, lexicon, phrases
+from actions.frame import Frame, language, read, sentences_of
 from actions.pending import Pending
 from actions.understanding import canonical_protocol
 from czech_nlu.folding import fold
@@ -39,6 +39,14 @@ class Turn:
     device: Optional[str]  # the phone or program (a guide's id), named now or before
     device_changed: bool  # this message names another device than the one known
     tracker: Tracker  # for what needs the whole conversation (the handoff record)
+
+    def protocols_here(self) -> List[str]:
+        """The message's protocols said of the device being set up, not of another one ("…v
+        počítači to mám v Outlooku přes POP3"); none named, nothing read."""
+        if not self.frame.protocols:
+            return []
+        here = devices.protocols_for(self.frame.folded, self.frame.device or self.device)
+        return [p for p in self.frame.protocols if p in here]
 
     @property
     def intent(self) -> Optional[str]:
@@ -123,7 +131,7 @@ def resolve(tracker: Tracker) -> Turn:
         frame.asks
         and last_topic in ("port", "server")
         and last_topic not in frame.asks
-        and any(PROTOCOL_FRAGMENT.match(part) for part in re.split(r"(?<=[?.!])\s+", frame.folded))
+        and any(PROTOCOL_FRAGMENT.match(part) for part in sentences_of(frame.folded))
     ):  # "a pro odesílání? a jaké jméno tam dám" after IMAP's port: that port, and the name
         frame.asks = [last_topic, *frame.asks]
     if (

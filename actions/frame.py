@@ -406,6 +406,11 @@ def clauses(folded: str) -> List[str]:
     return [c for c in phrases.CLAUSE_BREAK.split(folded) if c and c.strip()]
 
 
+def sentences_of(folded: str) -> List[str]:
+    """The message's sentences, each with its closing mark ("…? a u smtp to samé")."""
+    return re.split(r"(?<=[.?!])\s+", folded)
+
+
 ALSO_FOR = re.compile(r"\b(?:i|take|taky|aj),? (?:pro|na|u|v|ve) (\w+)")
 
 
@@ -805,7 +810,7 @@ def read(
     focus = _port_sentence(folded) or _focus(folded)
     frame.protocols = _protocols(message, focus, folded)
     if focus != folded:  # "Jaké porty má IMAP? A SMTP?": a fragment adds its protocol
-        for fragment in re.split(r"(?<=[.?!])\s+", folded):
+        for fragment in sentences_of(folded):
             # ("…? a u smtp to samé": a fragment of five words)
             # ("pop3 nebo imap? a když imap bez šifrování, jaký port": a choice, no port asked)
             in_fragment = protocols_in_text(fragment)
@@ -963,7 +968,7 @@ def read(
         security == "ssl"
         and any(
             re.search(rf"\b{number}\b", sentence) and lexicon.says("ssl_required", sentence)
-            for sentence in re.split(r"(?<=[.?!])\s+", folded)
+            for sentence in sentences_of(folded)
         )
         for number, _, security in frame.port_claims
     ):
@@ -999,9 +1004,7 @@ def read(
         frame.symptom = "smtp_error"
     else:
         # ("nemůžete mi znovu poslat fakturu?" asks us to send something, no mail fails)
-        told = " ".join(
-            s for s in re.split(r"(?<=[.?!])\s+", folded) if not phrases.ASKS_US_TO_SEND.search(s)
-        )
+        told = " ".join(s for s in sentences_of(folded) if not phrases.ASKS_US_TO_SEND.search(s))
         for clause in frame.adjacent_clauses:  # "na webu píše certifikát neplatný": the web's
             told = told.replace(clause, " ")
         told = phrases.NOT_THE_POINT.sub(" ", told)

@@ -920,9 +920,7 @@ def start_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The walkthrough from step 1, keeping the account type and SSL choice the customer
     named on the way ("krok po kroku, budu používat POP3 bez SSL") for the form step."""
     protocol = next((p for p in turn.frame.protocols if p in knowledge.incoming_protocols()), None)
-    if protocol and protocol not in devices.protocols_for(
-        turn.frame.folded, turn.frame.device or turn.device
-    ):
+    if protocol and protocol not in turn.protocols_here():
         protocol = None  # "…v počítači to mám v Outlooku přes POP3": the computer's, not this one
     security = turn.frame.security if turn.frame.security in knowledge.SECURITY_CHOICES else None
     chosen = [{"event": "slot", "name": "form_protocol", "value": protocol}] if protocol else []
@@ -2765,11 +2763,7 @@ def place_while_adding(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return start_walkthrough(dispatcher, turn)
     walk = Walkthrough(dispatcher, turn)
     # ("ten notebook, co je na POPu, … a jak to nastavím v tom Samsungu?": the computer's POP3)
-    here = frame.device or turn.device
-    walk.choose(
-        [p for p in frame.protocols if p in devices.protocols_for(frame.folded, here)],
-        frame.security,
-    )
+    walk.choose(turn.protocols_here(), frame.security)
     if not turn.walkthrough_started:
         # the first word of the setup ("potřebuju nastavit schránku, nevím, kam zadat porty"):
         # the way to that form too, as an agent sends it – the whole guide with its values

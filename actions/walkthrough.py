@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional, Sequence
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import devices, knowledge, lexicon, replies
+from actions import knowledge, lexicon, replies
 from actions.context import (
     Turn,
     last_responses,
@@ -102,10 +102,7 @@ class Walkthrough:
         # ("…jaké porty? používám pop3": POP3 among the protocols of the last answer, or the
         # one account type named now – "vidím IMAP a POP" names the screen's choice, not one)
         # ("…v notebooku to mám přes POP": another device's account type is no choice here)
-        for_here = devices.protocols_for(turn.frame.folded, turn.frame.device or turn.device)
-        named_now = [
-            p for p in turn.frame.protocols if p in knowledge.incoming_protocols() and p in for_here
-        ]
+        named_now = [p for p in turn.protocols_here() if p in knowledge.incoming_protocols()]
         earlier = [
             turn.tracker.get_slot("protocol"),
             *(turn.tracker.get_slot("asked_protocols") or []),
