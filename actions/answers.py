@@ -34,11 +34,12 @@ def answer_server(
             **replies.protocol_values(knowledge.concrete_protocol(protocol)),
         )
         return [SlotSet("protocol", protocol), SlotSet("last_topic", "server")]
+    incoming, outgoing = knowledge.server("incoming"), knowledge.server("outgoing")
+    if incoming == outgoing:  # "…nebo musím i odchozí? a je to ta samá adresa?": one for both
+        dispatcher.utter_message(response="utter_server_same", server=incoming)
     else:
         dispatcher.utter_message(
-            response="utter_server_both",
-            incoming_server=knowledge.server("incoming"),
-            outgoing_server=knowledge.server("outgoing"),
+            response="utter_server_both", incoming_server=incoming, outgoing_server=outgoing
         )
     return [SlotSet("last_topic", "server")]
 
@@ -446,6 +447,9 @@ ACCEPT_ALL_CERTIFICATES = re.compile(
 )
 
 
+BOTH_SERVERS = re.compile(r"\b(u|pri|na|pro) (obou|oboch|oba|obe)\b|\bboth\b")
+
+
 def answer_ssl_advice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """SSL, named as programs name it; the ports of the protocol asked about (every port
     when none is known)."""
@@ -459,7 +463,8 @@ def answer_ssl_advice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     named = next((owner[0] for owner in owners if owner), None)  # "je 110 bezpečný?": POP3's
     protocol = next(iter(turn.frame.protocols), None) or named or turn.protocol or chosen
     several = [p for p in turn.frame.protocols if p in knowledge.protocols()]
-    if len(several) > 1:  # "imap server + port, smtp server + port, a STARTTLS nebo SSL/TLS?"
+    # "imap server + port, smtp server + port, a STARTTLS nebo SSL/TLS?", "SSL/TLS u obou?"
+    if len(several) > 1 or BOTH_SERVERS.search(turn.frame.folded):
         protocol = None  # every protocol's SSL port, in one answer
     if protocol == "incoming" and chosen in knowledge.incoming_protocols():
         protocol = chosen

@@ -41,6 +41,12 @@ NEW_ONE = re.compile(
     r"\b(koupil\w*|koupen\w*|poridil\w*|dostal\w*|nov[yaeo]\w*)\s+((si|jsem|sem|jsme)\s+)*"
     r"((nov\w*|ten|tu|to)\s+)?$"
 )
+# "v Outlooku to mám léta, teď chci stejný mail i na mobil (Xiaomi)": the device wanted next
+WANTED_ON = re.compile(
+    r"(\b(i|taky|take|tez|jeste|ted)\s+(na|do|v|ve)\s+|\b(chci|chtel\w*|chtela|potrebuj\w*)\b"
+    r"[^.?!,]{0,25}\s(na|do|v|ve)\s+)(\w+[\s,]+)?[(:]?\s*$"
+)
+WANTED_SPAN = 40  # characters before a name read for the wish to have the mail there
 # "v Outlooku to nechci, dám radši Thunderbird": a device taken back after its name
 # ("v Thunderbirdu to nechci ručně vypisovat" does not want the typing, not the program)
 DENIED_AFTER = re.compile(
@@ -417,6 +423,13 @@ def named(folded: str) -> Optional[str]:
     ]
     if len(set(chosen)) > 1 and len(set(new)) == 1 and new[0] in chosen:
         return new[0]
+    wanted = {
+        guide_id
+        for _, where, guide_id in mentions
+        if WANTED_ON.search(folded[max(0, where - WANTED_SPAN) : where])
+    }
+    if len(set(chosen)) > 1 and len(wanted) == 1 and wanted <= set(chosen):
+        return wanted.pop()
     program = knowledge.guide(chosen[0]).program if chosen else None
     if (program is None or not program.search(kept)) and OWN_APP.search(folded):
         # "Huawei, jejich aplikace E-mail": a maker's own app – its places described, not the
@@ -447,12 +460,21 @@ def protocols_for(folded: str, here: Optional[str]) -> List[str]:
     kind = knowledge.guide(here).kind if here in knowledge.guides() else None
     if not folded.strip() or folded.startswith("/"):
         return list(knowledge.protocols()) + ["incoming"]  # a button: its own choice, no text
-    return [
-        protocol
-        for clause in phrases.CLAUSE_BREAK.split(folded)
-        if clause
-        # (another kind of device: "v outlooku dám POP3" with the Outlook app known is that app)
-        and not ((other := named(clause)) and kind and _another_kind(other, here))
-        and not (kind == "phone" and COMPUTER_WORDS.search(clause) and not other)
-        for protocol in protocols_in_text(clause)
-    ]
+    found: List[str] = []
+    for sentence in re.split(r"[.?!\n]+(?!\w)", folded):
+        elsewhere = False  # the sentence's last device named is another one
+        for clause in phrases.CLAUSE_BREAK.split(sentence):
+            if not clause:
+                continue
+            other = named(clause)
+            if other or COMPUTER_WORDS.search(clause):
+                # (another kind of device: "v outlooku dám POP3" with the Outlook app known is
+                # that app; a computer by its kind beside a phone)
+                elsewhere = bool(
+                    (other and kind and _another_kind(other, here))
+                    or (kind == "phone" and COMPUTER_WORDS.search(clause) and not other)
+                )
+            # ("v outlooku to mám léta, myslím že jako POP": the clause after is that device's)
+            if not elsewhere:
+                found += protocols_in_text(clause)
+    return found

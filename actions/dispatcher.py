@@ -46,7 +46,7 @@ class ActionRespond(Action):
             # Mid-walkthrough, something else answered: the way back to the same step.
             resume = CollectingDispatcher()
             step = resume_step(turn)
-            offer_resume(resume, turn, step)
+            outcome.state.absorb(offer_resume(resume, turn, step))
             if step != turn.step:  # a later screen named beside the question
                 outcome.state.walkthrough_step = float(step)
             outcome.messages += [dict(m, route="resume_offer") for m in resume.messages]

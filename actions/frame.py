@@ -679,7 +679,9 @@ def _protocols(message: Dict[str, Any], focus: str, folded: str) -> List[str]:
             found = rest
     wanted = lexicon.load()["wanted_protocol"].search(folded)
     target = canonical_protocol(wanted.group("wanted")) if wanted else None
-    if target in found:  # "účet mám jako POP a chci přejít na IMAP": the one moved to
+    # ("na počítači chci IMAP a na mobilu POP": a wish per device, both wanted)
+    per_device = devices.COMPUTER_WORDS.search(folded) and devices.PHONE_WORDS.search(folded)
+    if target in found and not per_device:  # "účet mám jako POP a chci přejít na IMAP"
         incoming = knowledge.incoming_protocols()
         found = [p for p in found if p not in incoming or p == target]
     return list(dict.fromkeys(_concrete(found)))
@@ -816,7 +818,8 @@ def read(
             in_fragment = protocols_in_text(fragment)
             if (
                 fragment.strip(" .?!") not in focus
-                and len(fragment.split()) <= 5
+                # ("…? a platí to samý i pro odchozí?": the same asked for another, any length)
+                and (len(fragment.split()) <= 5 or ALSO_FOR.search(fragment))
                 and len(set(_concrete(in_fragment))) < 2
             ):
                 frame.protocols = _concrete(frame.protocols + in_fragment)
@@ -1171,11 +1174,20 @@ def read(
     # ("…jméno bylo jen petr. přepsal jsem na celou adresu a už to prošlo": the story of the
     # fault first, the last sentence the success)
     last_told = sentences[-1].strip() if len(sentences) >= 2 else ""
-    ends_in_success = bool(last_told) and lexicon.says("glad_it_works", last_told)
+    # ("…jen když posílám z mobilu. z webmailu to jde": the webmail works, not the device)
+    ends_in_success = (
+        bool(last_told)
+        and lexicon.says("glad_it_works", last_told)
+        and not lexicon.says("webmail", last_told)
+    )
     if frame.works is None and "?" not in text and not frame.symptom and ends_in_success:
         frame.works = True
     if frame.works and (frame.needs_help or STILL_LOOKING.search(folded)):
         frame.works = None  # "mail chodí. já nevím, kde je to zaškrtávátko": still looking
+    if lexicon.says("right_but_fails", folded):
+        # "porty mám správně, tak kde je chyba?": the values told right, the fault asked
+        frame.asks = [topic for topic in frame.asks if topic not in FIELD_TOPICS]
+        frame.works = False
     frame.ends_working = (
         bool(frame.works)
         # ("Jaký návod 5 z 6? … Ale jinak děkuji, funguje to.": ends in success, asks nothing)
@@ -1328,6 +1340,10 @@ def _protocol_choice(frame: Frame, folded: str) -> None:
     """ "Chce to vybrat IMAP nebo POP a vyplnit servery" describes the screen (no question of
     which is better); "…IMAP nebo POP3. Co zvolit a liší se pak server?" asks both."""
     choosing = lexicon.says("which_to_choose", folded)
+    # ("na počítači chci IMAP a na mobilu POP, jaké porty dám kde?": each device's own, chosen)
+    per_device = devices.COMPUTER_WORDS.search(folded) and devices.PHONE_WORDS.search(folded)
+    if per_device and "port" in frame.asks:
+        choosing = False
     if {"imap", "pop3"} <= set(frame.protocols) and choosing and "pop_vs_imap" not in frame.asks:
         frame.asks = ["pop_vs_imap"] + frame.asks
     elif lexicon.says("choice_on_screen", folded) and not (

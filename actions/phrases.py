@@ -451,8 +451,9 @@ GO_TO_WORDS = re.compile(
 )
 
 # "Nevím" to a question the bot asked: ask it again, do not guess.
+# ("nevím, kde jsem" is lost in the steps, not unsure of a value)
 UNSURE = re.compile(
-    r"\bnevim\b|\bnerozum\w*|\bnejsem si jist\w*|\bnetusim\b|\bco to (je|znamena)\b|\bporadte\b"
+    r"\bnevim\b(?!,? (kde|kam) (jsem|jsme|sem|som)\b)|\bnerozum\w*|\bnejsem si jist\w*|\bnetusim\b|\bco to (je|znamena)\b|\bporadte\b"
     r"|\bjakoze co\b|\bcemu\?"
 )
 # The clauses of one message, for what is said per protocol ("IMAP se SSL i pro SMTP bez").
@@ -489,6 +490,8 @@ FAILS = re.compile(
     # ("je to to samé jako do Manageru?", "a heslo taky to samé?" compare, no failure again)
     r"\b(nefunguj\w*|nejde|nejede|nejedou|nedari\w*|nepomohl\w*|(?<!taky )(?<!take )(?<!tez )(?<!je )to sam[ey](?! jako)(?!\s*\?)|nic se nezmenil\w*|neodchaz\w*|neprijd\w*"
     r"|neodes\w*|neodejd\w*|neodesl\w*)\b"
+    # "zpráva se mi vrátí, že nebyla doručena": a bounce
+    r"|\b(se|mi) (mi |to |zprava |mail )?(vrati|vratil\w*|vraci)\b|\bnebyl\w* dorucen\w*"
     # "vždyť jsem ho zadal už třikrát": tried again, still not in
     r"|\b(zadal\w*|zadaval\w*|zkousel\w*|zkusil\w*|psal\w*|napsal\w*)\b[^.?!]{0,20}\b(nekolikrat|trikrat|dvakrat|ctyrikrat|\d+ ?krat|\d+x|mockrat|porad dokola|opakovane)\b"
     r"|\b(porad|furt|stale|zase)\s+(mi\s+|nam\s+)?(to\s+)?(ne|nic|stejne|nejde|nefunguje|to same|to samy|chyba|chybu|hlasi chybu|pise chybu)\b"

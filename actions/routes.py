@@ -139,6 +139,10 @@ class Route:
     answer: Answer
     more: bool = False  # said its part; the next routes answer the rest of the message
     last_resort: bool = False  # only when no route has answered yet
+    # The lexicon entry of the one sentence this route answers: the message's other sentences
+    # are a message of their own ("…zaškrtnuté ‚Automaticky spravovat…' – nechat? A heslo si
+    # nepamatuju, kde ho změním?": the box, then the password)
+    sentence: Optional[str] = None
 
     def run(self, turn: Turn) -> Optional[Outcome]:
         if not self.applies(turn):
@@ -468,6 +472,13 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
         return events  # "vyplněno, co teď?": the button that finishes this step
     if turn.walkthrough_active and frame.position and _asks_what_to_fill(turn):
         return enter_at(dispatcher, turn, frame.position)  # "vidím políčka jméno, adresa… co tam?"
+    if (
+        turn.walkthrough_active
+        and whole_guide_shown_last(turn.tracker)
+        and lexicon.says("where_to_begin", frame.folded)
+        and not (frame.asks or frame.symptom or frame.position)
+    ):  # "Krok 5 z 5? Čím mám začít?" after the whole guide: its first step alone
+        return Walkthrough(dispatcher, turn).go_to(1, together=False)
     if frame.where_were_we and not frame.step_explicit:
         intent = "resume_walkthrough"  # "na čem jsme to byli?": this step, not step 1
     elif position and position.at_notice and turn.walkthrough_active:
@@ -851,7 +862,8 @@ def with_outgoing(turn: Turn, protocols: List[str]) -> List[str]:
     incoming = knowledge.incoming_protocols()
     # ("porty pro IMAP s SSL i bez": the plural is the two variants, IMAP's alone)
     plural = PORTS_PLURAL.search(turn.frame.folded) and turn.frame.security != "both"
-    if plural and len(protocols) == 1 and protocols[0] in incoming:
+    # ("na počítači IMAP a na mobilu POP, jaké porty dám kde?": both accounts, both send)
+    if plural and protocols and all(p in incoming for p in protocols):
         return protocols + ["smtp"]
     return protocols
 
@@ -1108,7 +1120,8 @@ def _asks_webmail(turn: Turn) -> bool:
     """The mail read in a browser, asked for (not "ve webmailu to jde, v telefonu ne")."""
     frame = turn.frame
     return bool(
-        lexicon.says("webmail", frame.folded)
+        # ("ok, promažu to ve webmailu. a ta faktura?": the webmail told, not asked)
+        lexicon.says("webmail", frame.asked or frame.folded)
         and ("?" in frame.text or frame.asks_how or lexicon.says("asks_way", frame.folded))
         and not (frame.symptom or frame.works is not None or frame.protocols or frame.ports)
         and not (set(frame.asks) - {"settings"} or frame.hosts or frame.open_smtp)
@@ -1979,6 +1992,16 @@ def sending_device_settings(dispatcher: CollectingDispatcher, turn: Turn) -> Eve
     if lexicon.says("device_sender", turn.frame.folded):  # "…pole E-mailová adresa zařízení?"
         dispatcher.utter_message(response="utter_sending_device_sender")
     return [SlotSet("protocol", "smtp"), SlotSet("last_topic", "smtp_auth")]
+
+
+# "můžu to tam dát, nebo mi to něco rozbije?": breaking, not losing, asked
+BREAKS = re.compile(r"\b(rozbij|pokaz|nabour|zkaz)\w*")
+
+
+def adding_keeps_mail(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    lead = "Nic se nerozbije" if BREAKS.search(turn.frame.folded) else "Nepřijdete"
+    dispatcher.utter_message(response="utter_adding_keeps_mail", lead=lead)
+    return []
 
 
 def _taps_the_link(turn: Turn) -> bool:
@@ -2940,6 +2963,8 @@ ROUTES: List[Route] = [
             )
         ),
         person,
+        # ("dal by se sehnat technik? a jaký port je pro POP3 se SSL?": the port too)
+        sentence="person_request",
     ),
     Route("one_step_at_a_time", _too_much, one_step_at_a_time),  # "to je na mě moc najednou"
     Route("app_choice", _weighs_apps, app_choice),  # "dát to do Gmailu, nebo do Samsungu?"
@@ -3156,6 +3181,7 @@ ROUTES: List[Route] = [
             and not lexicon.says("mac_auto_manage", t.frame.folded)
         ),
         said("utter_other_checkbox"),
+        sentence="other_checkbox",
     ),
     Route(
         # "dala jsem Google a píše to Přihlásit se, použijte účet Google": back to the list
@@ -3166,7 +3192,11 @@ ROUTES: List[Route] = [
     Route(
         "password_offered",  # "můžu vám poslat heslo a vy to nastavíte za mě?": no, guided
         lambda t: lexicon.says("password_offered", t.frame.folded),
-        said("utter_password_not_to_us"),
+        lambda d, t: said(
+            "utter_en_password_not_to_us"
+            if t.frame.language == "en"
+            else "utter_password_not_to_us"
+        )(d, t),
     ),
     Route(
         "not_admin",  # "nejsem správce, mail mi dali v práci": the password is the admin's
@@ -3202,7 +3232,7 @@ ROUTES: List[Route] = [
             lexicon.says("adding_loses_mail", t.frame.folded)
             and not lexicon.says("old_mail_kept", t.frame.folded)
         ),
-        said("utter_adding_keeps_mail"),
+        adding_keeps_mail,
         more=True,
     ),
     # Setting up without typing: the address for an Apple profile, the domain for autoconfig.
@@ -3247,6 +3277,18 @@ ROUTES: List[Route] = [
             and not (t.frame.ports or t.frame.protocols)
         ),
         said("utter_auth_method_device"),
+    ),
+    Route(
+        # "Normální heslo, Šifrované heslo, Kerberos…, co dát?", "u IMAPu taky normální heslo?"
+        "password_method",
+        lambda t: (
+            lexicon.says("password_method", t.frame.folded)
+            and not (
+                t.frame.ports or t.frame.symptom or lexicon.says("auth_method", t.frame.folded)
+            )
+        ),
+        said("utter_password_method"),
+        sentence="password_method",
     ),
     Route(
         "auth_method",  # "tiskárna nabízí žádné / PLAIN / LOGIN": either log-in, never none
@@ -3296,6 +3338,7 @@ ROUTES: List[Route] = [
             smtp_ssl=knowledge.port("smtp", "ssl"),
             server=knowledge.server("incoming"),
         ),
+        sentence="mac_auto_manage",
     ),
     Route(
         "file_password",  # "bude v tom souboru i heslo?", "je v profilu i moje heslo?": no, never
@@ -3626,6 +3669,12 @@ ROUTES: List[Route] = [
             and not (t.frame.symptom or t.frame.ports or t.frame.hosts or t.frame.asks)
         ),
         said("utter_walkthrough_check"),
+    ),
+    Route(
+        "webmail_password_same",  # "heslo ke schránce je to samý co do webmailu?": yes
+        lambda t: lexicon.says("webmail_password_same", t.frame.folded) and "?" in t.frame.text,
+        said("utter_webmail_password_same"),
+        sentence="webmail_password_same",
     ),
     Route("webmail", _asks_webmail, webmail),  # "dostanu se k poště přes prohlížeč?"
     Route("adjacent_not_mail", _mail_blamed, said("utter_adjacent_not_mail")),
@@ -4087,6 +4136,15 @@ ROUTES: List[Route] = [
         port_in_host,
     ),
     Route(
+        "rest_checked",  # after a check: "přepsala jsem to, je ještě něco špatně?" – no
+        lambda t: (
+            last_route(t.tracker) == "server_check"
+            and lexicon.says("anything_else_wrong", t.frame.folded)
+            and not (t.frame.hosts or t.frame.ports or t.frame.symptom)
+        ),
+        said("utter_rest_checked"),
+    ),
+    Route(
         "server_check",  # "mám smtp.seznam.cz, je to dobře?"
         lambda t: bool(
             t.frame.hosts
@@ -4483,6 +4541,21 @@ ROUTES: List[Route] = [
 ]
 
 
+def _other_sentences(turn: Turn, entry: str) -> Optional[Turn]:
+    """The message without its sentences that `entry` reads, as a turn of its own (None: no
+    other sentence asks anything)."""
+    sentences = [part for part in re.split(r"(?<=[.?!])\s+", turn.frame.text) if part.strip()]
+    others = [part for part in sentences if not lexicon.says(entry, fold(part))]
+    # (the route's own sentence not found alone: nothing to route apart)
+    if not others or len(others) == len(sentences) or "?" not in " ".join(others):
+        return None
+    frame = read({"text": " ".join(others)}, turn.device, turn.walkthrough_active)
+    return replace(turn, frame=frame, device=frame.device or turn.device)
+
+
+LAST_RESORT = {candidate.name for candidate in ROUTES if candidate.last_resort}
+
+
 def route(turn: Turn, routes: List[Route] = ROUTES) -> Outcome:
     """The outcomes of the routes that answer this turn, as one."""
     outcomes: List[Outcome] = []
@@ -4493,6 +4566,11 @@ def route(turn: Turn, routes: List[Route] = ROUTES) -> Outcome:
         if outcome is None:
             continue
         outcomes.append(outcome)
+        rest = _other_sentences(turn, candidate.sentence) if candidate.sentence else None
+        if rest is not None:
+            answered = route(rest, routes)
+            if not set(answered.route.split("+")) & LAST_RESORT:
+                outcomes.append(answered)
         if not outcome.more:
             break
     total = merged(outcomes)

@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import knowledge, replies
+from actions import knowledge, phrases, replies
 from actions.context import Events
 from actions.pending import Pending
 
@@ -79,9 +79,13 @@ def smtp_error(code: Optional[str], folded: str = "") -> Dict[str, str]:
     """Meaning and fix of an SMTP reply code ("5.7.8", "535") – an entry with `words` only where
     the reply's text has them ("Must issue a STARTTLS command first"); the family's default
     otherwise."""
-    for entry in knowledge.load()["smtp_errors"]:
-        if code in entry["codes"] and re.search(entry.get("words", ""), folded):
-            return entry
+    # ("535 5.7.3 Authentication unsuccessful": the basic code tells what the unlisted one
+    # does not)
+    codes = [code, *phrases.REPLY_CODE.findall(folded)]
+    for said in codes:
+        for entry in knowledge.load()["smtp_errors"]:
+            if said in entry["codes"] and re.search(entry.get("words", ""), folded):
+                return entry
     return knowledge.load()["smtp_error_default"]
 
 

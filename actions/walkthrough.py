@@ -74,21 +74,27 @@ def resume_step(turn: Turn) -> int:
     return turn.step
 
 
-def offer_resume(dispatcher: CollectingDispatcher, turn: Turn, step: Optional[int] = None) -> None:
+def offer_resume(
+    dispatcher: CollectingDispatcher, turn: Turn, step: Optional[int] = None
+) -> List[Dict[str, Any]]:
     """After answering something else mid-walkthrough, offer the way back to the same step:
     the step the customer is at was shown, so "Hotovo" goes on from it (a later screen they
-    named is shown first)."""
+    named is shown first). The events of a step shown instead of the offer."""
     if turn.walkthrough_active:
         steps = len(knowledge.steps(turn.device))
         here = not step or step == turn.step
         if here and whole_guide_shown_last(turn.tracker):
+            if lexicon.says("where_to_begin", turn.frame.folded):
+                # "ještě jsem nezačal, jsem na začátku. a POP nebo IMAP?": the first step alone
+                return Walkthrough(dispatcher, turn).go_to(1, together=False)
             # the whole guide was given: no step number to come back to, the list above
             dispatcher.utter_message(
                 response="utter_offer_resume_whole", buttons=ALL_STEPS_END_BUTTONS
             )
-            return
+            return []
         response = "utter_offer_resume_here" if here else "utter_offer_resume"
         dispatcher.utter_message(response=response, step=step or turn.step, steps=steps)
+    return []
 
 
 class Walkthrough:
@@ -224,7 +230,7 @@ class Walkthrough:
         """The account type the message wishes for ("outlook na pop3", "chci POP3 a Thunderbird
         nic nenašel"), not one it had before ("na starém jsem měl POP")."""
         if not lexicon.says("former_protocol", turn.frame.folded):
-            self.choose(turn.frame.protocols, None)
+            self.choose(turn.protocols_here(), None)
 
     def _default_choices(self) -> None:
         if self.protocol not in knowledge.incoming_protocols():
@@ -538,7 +544,16 @@ def after_filling(
     # "vyplněné, ale co dám do jména?", "…jen nevím, jestli zaškrtnout…": that question
     # ("nevím, na co kliknout" asks for the button)
     unsure = turn.frame.unsure and not lexicon.says("which_button", turn.frame.folded)
-    if turn.frame.asks or unsure or not reports_filled(turn, number) or _past_notice(turn, number):
+    # ("vyplněno, kliknul jsem na Připojit a hází to chybu": the button pressed, its notice met)
+    position = turn.frame.position
+    at_notice = bool(position and position.at_notice and position.step == number)
+    if (
+        turn.frame.asks
+        or unsure
+        or at_notice
+        or not reports_filled(turn, number)
+        or _past_notice(turn, number)
+    ):
         return None
     return utter_after_filling(dispatcher, number, turn.device)
 

@@ -684,6 +684,13 @@ NEXT_SENTENCE_IT_IS = re.compile(
 # "myslím, že to bylo Kocicka2019!": the one remembered
 ASKED_IF_IT_IS = re.compile(rf"^\W*(?:a\s+)?(?:to\s+je|je\s+to)\s+{SECRET}\s*$")
 REMEMBERED = re.compile(rf"\b(?:to\s+bylo|bylo\s+to|to\s+bude)\s+{SECRET}")
+# "zadávám Lipa-Zlata8 a pořád to nejde": a word of letters with digits typed into the device,
+# no keyword needed (a host, an address or a port is no such word; checked below)
+ENTERED = re.compile(
+    r"\b(?:zadavam|zadavame|vyplnuju|vyplnuji|pisu tam|davam tam|zadal\w* jsem|zadal\w* sem"
+    r"|jsem zadal\w*|(?:dal|dala) jsem tam|i type|i enter|i.?m (?:typing|entering))"
+    r"(?:\s+(?:tam|to|porad|furt|stale|there|in))?\s+(?P<secret>\S+)"
+)
 ADDRESS_THEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[,;|]\s*(?P<secret>\S+)")
 VERBAL_NOUN_ENDINGS = ("ani", "eni", "ovani", "ovat")
 WINDOW = 5  # words after the keyword where a password may stand ("heslo jsem si změnil na X")
@@ -970,6 +977,10 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
         # "heslo ke schránce? to je Lipa_na_kopci, ne?": the sentence after the keyword's
         word = text[match.start("secret") : match.end("secret")].strip(STRIP)
         if _shaped(word, right_after_key=False) or _unknown(word):
+            candidates.append(match.span("secret"))
+    for match in ENTERED.finditer(folded):
+        word = text[match.start("secret") : match.end("secret")].strip(STRIP)
+        if _swept(word) and any(ch.islower() for ch in word):  # ("SM-A546B" is a model)
             candidates.append(match.span("secret"))
     for match in CHANGED_NOW_TO.finditer(folded):
         word = text[match.start("secret") : match.end("secret")].strip(STRIP)
