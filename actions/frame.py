@@ -534,6 +534,13 @@ MENU_ICON = re.compile(
 )
 
 
+COUNTS = {"dva": 2, "dve": 2, "tri": 3, "ctyri": 4, "pet": 5, "sest": 6, "sedm": 7}
+DONE_COUNT = re.compile(
+    r"\b(prvni |ty )?(?P<count>dva|dve|tri|ctyri|pet|sest|sedm|[1-7]) krok\w*( \w+){0,2} za sebou\b"
+    r"|\bza sebou( \w+){0,2} (prvni |ty )?(?P<count2>dva|dve|tri|ctyri|pet|sest|sedm|[1-7]) krok\w*"
+)
+
+
 def _step(folded: str, position: Optional[Position], steps: int) -> Tuple[Optional[int], bool]:
     """A step named by number ("krok 5", "jdi na čtyřku") or by its screen ("typ účtu"), and
     whether the message asks to go there (False: it only asks about that screen)."""
@@ -547,9 +554,18 @@ def _step(folded: str, position: Optional[Position], steps: int) -> Tuple[Option
     for value, words in phrases.STEP_NOUNS:
         if re.search(rf"\b({words})\b", folded) and (nav or re.search(r"\b(na|do|od)\b", folded)):
             return value, True
-    for value, words in phrases.STEP_ORDINALS:
-        if nav and re.search(rf"\b({words})\b", folded):
-            return value, True
+    behind = DONE_COUNT.search(folded)
+    if behind:  # "první dva kroky mám za sebou": the one after them
+        count = behind.group("count") or behind.group("count2")
+        return min(COUNTS.get(count) or int(count), steps - 1) + 1, True
+    # ("…první dva kroky, ten třetí je kde?": the ordinal said last is the one asked for)
+    ordinals = [
+        (match.start(), value)
+        for value, words in phrases.STEP_ORDINALS
+        for match in re.finditer(rf"\b({words})\b", folded)
+    ]
+    if nav and ordinals:
+        return max(ordinals)[1], True
     bare = re.search(rf"\b(na|od)\s+([1-{min(steps, 9)}])\b", folded)
     if bare and nav:
         return int(bare.group(2)), True

@@ -9,7 +9,7 @@ choose. A new kind of message is a lexicon entry (actions/lexicon.yml) and a rou
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Dict, List, Optional, Set, Tuple
+from typing import Callable, Dict, List, Optional, Set, Tuple, Union
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -59,7 +59,15 @@ from actions.fix_path import (
 from actions.fix_path import (
     answer_values as answer_fix_values,
 )
-from actions.frame import NO_GUIDE, WHERE_TO_CHOOSE, Frame, clauses, read, told_finished
+from actions.frame import (
+    NO_GUIDE,
+    WHERE_TO_CHOOSE,
+    Frame,
+    clauses,
+    read,
+    sentences_of,
+    told_finished,
+)
 from actions.handoff import hand_off
 from actions.outcome import UNSET, Outcome, merged
 from actions.pending import Pending
@@ -132,6 +140,10 @@ STATIC_RESPONSES = {
 }
 
 
+# A sentence that leaves a contact: an e-mail address or a phone number
+CONTACT = re.compile(rf"{EMAIL.pattern}|\+?\d[\d ]{{7,}}\d", re.I)
+
+
 @dataclass(frozen=True)
 class Route:
     name: str
@@ -142,7 +154,7 @@ class Route:
     # The lexicon entry of the one sentence this route answers: the message's other sentences
     # are a message of their own ("…zaškrtnuté ‚Automaticky spravovat…' – nechat? A heslo si
     # nepamatuju, kde ho změním?": the box, then the password)
-    sentence: Optional[str] = None
+    sentence: Optional[Union[str, "re.Pattern[str]"]] = None
 
     def run(self, turn: Turn) -> Optional[Outcome]:
         if not self.applies(turn):
@@ -161,6 +173,17 @@ def said(response: str, **values) -> Answer:
 
     def answer(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         dispatcher.utter_message(response=response, **values)
+        return []
+
+    return answer
+
+
+def said_in_language(czech: str, english: str) -> Answer:
+    """One domain response, in English to a customer who writes English."""
+
+    def answer(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+        english_asked = turn.frame.language == "en"
+        dispatcher.utter_message(response=english if english_asked else czech)
         return []
 
     return answer
@@ -684,8 +707,10 @@ def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         + (["username"] if short_name and "username" not in turn.frame.asks else [])
         + (["smtp_auth"] if auth_off else [])
     )
+    # ("server mám ssl0.ovh.net a nevím, co do názvu uživatele": that field asked, unsure)
+    unsure_of = {"username", "password"} if turn.frame.unsure else set()
     for topic in topics:
-        if topic not in checked or (topic == "username" and short_name):
+        if topic not in checked or (topic == "username" and short_name) or topic in unsure_of:
             events += answers.answer_topic(dispatcher, turn, topic)
     if following_fix(turn) and lexicon.says("what_to_switch", turn.frame.folded):
         # "je tam server ssl0.ovh.net, co tam mám přepnout?" on the way to the log-in: that
@@ -1210,6 +1235,9 @@ def _asks_setup(turn: Turn, sending: bool = False) -> bool:
     values_only = lexicon.says("asks_procedure", frame.folded) and set(frame.asks) <= (
         WALKTHROUGH_VALUES
     )
+    # ("chci tu samou poštu i na telefon": the same mail wished, no question – the guide's form
+    # recommends IMAP, which keeps it the same everywhere)
+    values_only = values_only or (frame.asks == ["pop_vs_imap"] and "?" not in frame.text)
     return bool(setup) and not (
         (frame.asks and not values_only)
         or frame.ports
@@ -1995,7 +2023,7 @@ def sending_device_settings(dispatcher: CollectingDispatcher, turn: Turn) -> Eve
 
 
 # "můžu to tam dát, nebo mi to něco rozbije?": breaking, not losing, asked
-BREAKS = re.compile(r"\b(rozbij|pokaz|nabour|zkaz)\w*")
+BREAKS = re.compile(r"\b(ne)?(rozbij|pokaz|nabour|zkaz)\w*")
 
 
 def adding_keeps_mail(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -2733,7 +2761,19 @@ def _outgoing_next(frame: Frame) -> bool:
     both_seen = lexicon.says("seeing_marker", frame.folded) and bool(
         BOTH_PARTS.search(frame.folded)
     )
-    return bool(named and named[-1] == ["smtp"] and not frame.security and not both_seen)
+    # ("a porty pro IMAP a odchozí?": the incoming account asked too, not done)
+    incoming_asked = (
+        "?" in frame.text
+        and bool(set(frame.protocols) & set(knowledge.incoming_protocols()))
+        and not lexicon.says("done_marker", frame.folded)
+    )
+    return bool(
+        named
+        and named[-1] == ["smtp"]
+        and not frame.security
+        and not both_seen
+        and not incoming_asked
+    )
 
 
 def form_values(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -2855,6 +2895,26 @@ ROUTES: List[Route] = [
     # "…a byli jsme napadeni, nebo ne?" beside the fix or another question: said first, then
     # the rest of the message (alone it is the route "compromised" below)
     Route("compromised_beside", _compromise_beside, compromised, more=True),
+    # "…port 465. a minulý týden jsem měnil heslo, telefon chtěl nové" while sending fails: the
+    # outgoing server's own password field, then the rest of the message
+    Route(
+        "password_changed_sending",
+        lambda t: (
+            (
+                last_symptom(t.topic) == "cannot_send"
+                or t.pending == Pending.SMTP_FIX
+                or t.frame.symptom == "cannot_send"
+            )
+            # (told, not asked: "změnil jsem heslo, musím ho přepsat i v telefonu?" is asked)
+            and any(
+                lexicon.says("password_changed", part) and "?" not in part
+                for part in sentences_of(t.frame.folded)
+            )
+            and not lexicon.says("password_changed_one_side", t.frame.folded)
+        ),
+        said("utter_password_changed_outgoing"),
+        more=True,
+    ),
     Route("rating", lambda t: t.intent == "rate", answer_rating),
     # "už hodinu se s tím patlám, tohle je k ničemu": understanding first, and a person offered
     # (the rest of the message is answered below)
@@ -2931,13 +2991,6 @@ ROUTES: List[Route] = [
         after_handoff.note,
     ),
     Route(
-        # "přepojte mě na kolegu, přišel mi ticket Open SMTP" – "tak mi aspoň řekněte, co mám
-        # změnit": the ticket's fix while they wait
-        "fault_while_waiting",
-        _try_while_waiting,
-        fault_while_waiting,
-    ),
-    Route(
         "callback_or_comment",
         # ("zrušte to, dneska to řešit nebudu": the request withdrawn, no contact refused)
         lambda t: (
@@ -2945,6 +2998,15 @@ ROUTES: List[Route] = [
             and not lexicon.says("handoff_cancel", t.frame.folded)
         ),
         callback_or_comment,
+        # ("731 555 902. a dokud se neozvou, můžu něco zkusit sám?": the contact, then that)
+        sentence=CONTACT,
+    ),
+    Route(
+        # "přepojte mě na kolegu, přišel mi ticket Open SMTP" – "tak mi aspoň řekněte, co mám
+        # změnit": the ticket's fix while they wait
+        "fault_while_waiting",
+        _try_while_waiting,
+        fault_while_waiting,
     ),
     # About the handoff already made ("kdy se ozvou?", "počkám", a number left, "už to
     # nepotřebuji"): its record, never a second one.
@@ -3018,7 +3080,8 @@ ROUTES: List[Route] = [
     ),
     Route(
         "login_with_what",  # "a přihlásím se čím?": the whole address and the mailbox password
-        lambda t: lexicon.says("login_with_what", t.frame.folded),
+        # ("jaký port má FTP a jak se tam přihlásím?": the website's, not the mailbox's)
+        lambda t: lexicon.says("login_with_what", t.frame.folded) and not t.frame.adjacent,
         lambda d, t: said("utter_login_with", username=knowledge.username())(d, t),
     ),
     Route(
@@ -3192,11 +3255,7 @@ ROUTES: List[Route] = [
     Route(
         "password_offered",  # "můžu vám poslat heslo a vy to nastavíte za mě?": no, guided
         lambda t: lexicon.says("password_offered", t.frame.folded),
-        lambda d, t: said(
-            "utter_en_password_not_to_us"
-            if t.frame.language == "en"
-            else "utter_password_not_to_us"
-        )(d, t),
+        said_in_language("utter_password_not_to_us", "utter_en_password_not_to_us"),
     ),
     Route(
         "not_admin",  # "nejsem správce, mail mi dali v práci": the password is the admin's
@@ -3287,7 +3346,7 @@ ROUTES: List[Route] = [
                 t.frame.ports or t.frame.symptom or lexicon.says("auth_method", t.frame.folded)
             )
         ),
-        said("utter_password_method"),
+        said_in_language("utter_password_method", "utter_en_password_method"),
         sentence="password_method",
     ),
     Route(
@@ -3569,6 +3628,12 @@ ROUTES: List[Route] = [
         answer_profile,
     ),
     Route(
+        "spam_sent_check",  # "dokážete zjistit, jestli z mé schránky někdo posílal spam?"
+        lambda t: lexicon.says("spam_sent_check", t.frame.folded),
+        said_in_language("utter_spam_check_colleagues", "utter_en_spam_check_colleagues"),
+        sentence="spam_sent_check",
+    ),
+    Route(
         "english",  # a "done" in the walkthrough is navigation, in any language
         lambda t: (
             t.frame.language == "en"
@@ -3673,7 +3738,7 @@ ROUTES: List[Route] = [
     Route(
         "webmail_password_same",  # "heslo ke schránce je to samý co do webmailu?": yes
         lambda t: lexicon.says("webmail_password_same", t.frame.folded) and "?" in t.frame.text,
-        said("utter_webmail_password_same"),
+        said_in_language("utter_webmail_password_same", "utter_en_webmail_password_same"),
         sentence="webmail_password_same",
     ),
     Route("webmail", _asks_webmail, webmail),  # "dostanu se k poště přes prohlížeč?"
@@ -3750,6 +3815,9 @@ ROUTES: List[Route] = [
             t.pending == Pending.SMTP_FIX
             and lexicon.says("other_senders", t.frame.folded)
             and not t.frame.asks
+            # ("…server ssl0.ovh.net, port 587, STARTTLS. to je špatně? jo a v počítači jsem
+            # měnil heslo…": the values to check, the computer only told of)
+            and not (t.frame.ports or t.frame.hosts)
             # ("i v tiskárně? jo nebo ne" asks; "ne, v počítači pořád nic" answers "Pomohlo to?";
             # "jo, máme tiskárnu, co posílá skeny" tells of one more)
             and (
@@ -4072,6 +4140,15 @@ ROUTES: List[Route] = [
         ),
         existing_account,
     ),
+    Route(
+        "rest_checked",  # after a check: "přepsala jsem to, je ještě něco špatně?" – no
+        lambda t: (
+            last_route(t.tracker) == "server_check"
+            and lexicon.says("anything_else_wrong", t.frame.folded)
+            and not (t.frame.hosts or t.frame.ports or t.frame.symptom)
+        ),
+        said("utter_rest_checked"),
+    ),
     Route("walkthrough_entered", _enters_walkthrough, yes_to_tap(enter_walkthrough)),
     Route(
         "walkthrough_resumed",  # "pojďme zase na ten postup" with the walkthrough paused
@@ -4136,19 +4213,15 @@ ROUTES: List[Route] = [
         port_in_host,
     ),
     Route(
-        "rest_checked",  # after a check: "přepsala jsem to, je ještě něco špatně?" – no
-        lambda t: (
-            last_route(t.tracker) == "server_check"
-            and lexicon.says("anything_else_wrong", t.frame.folded)
-            and not (t.frame.hosts or t.frame.ports or t.frame.symptom)
-        ),
-        said("utter_rest_checked"),
-    ),
-    Route(
         "server_check",  # "mám smtp.seznam.cz, je to dobře?"
         lambda t: bool(
             t.frame.hosts
-            and (t.frame.checks or "?" in t.frame.text)
+            # ("napsal jsem tam ssl0.ovh.com": a server not ours, told – checked all the same)
+            and (
+                t.frame.checks
+                or "?" in t.frame.text
+                or {h.lower() for h in t.frame.hosts} - knowledge.our_servers()
+            )
             # ("když převedeme doménu jinam, budou fungovat maily s ssl0.ovh.net?": the domain's)
             and not (t.frame.adjacent and not t.frame.checks)
         ),
@@ -4541,11 +4614,15 @@ ROUTES: List[Route] = [
 ]
 
 
-def _other_sentences(turn: Turn, entry: str) -> Optional[Turn]:
+def _other_sentences(turn: Turn, entry: Union[str, "re.Pattern[str]"]) -> Optional[Turn]:
     """The message without its sentences that `entry` reads, as a turn of its own (None: no
     other sentence asks anything)."""
     sentences = [part for part in re.split(r"(?<=[.?!])\s+", turn.frame.text) if part.strip()]
-    others = [part for part in sentences if not lexicon.says(entry, fold(part))]
+    others = [
+        part
+        for part in sentences
+        if not (lexicon.says(entry, fold(part)) if isinstance(entry, str) else entry.search(part))
+    ]
     # (the route's own sentence not found alone: nothing to route apart)
     if not others or len(others) == len(sentences) or "?" not in " ".join(others):
         return None

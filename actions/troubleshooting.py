@@ -64,6 +64,12 @@ def answers_pending(turn: Turn) -> bool:
         bool(YES_OR_NO_ASKED.search(turn.frame.folded))
         # "je nutné to řešit?" to "Pomohlo to?" asks whether to act, it tells nothing
         or lexicon.says("without_auth", turn.frame.folded)
+        # "je to s nulou, jo?": a short question of its own, its "jo" no answer
+        or (
+            bool(turn.frame.asks)
+            and turn.frame.works is None
+            and len(turn.frame.text.split()) <= SHORT_QUESTION_WORDS
+        )
     )
     return (
         turn.pending in ANSWERS
@@ -73,6 +79,7 @@ def answers_pending(turn: Turn) -> bool:
     )
 
 
+SHORT_QUESTION_WORDS = 6
 YES_OR_NO_ASKED = re.compile(r"\b(ano )?nebo ne\b|\bor not\b|\bci ne\b")
 
 

@@ -438,6 +438,11 @@ def start(
     (the customer does it all and comes back only when stuck); the seed's Windows Phone guide
     goes step by step, as the seed describes it, and so does any guide asked for step by step
     or `stepping` (a device switched in a walkthrough that went step by step)."""
+    named = turn.frame.step if turn.frame.step_explicit else None
+    if named and named > 1 and not turn.walkthrough_started:
+        # "jsem u šestého kroku", "první dva kroky mám za sebou, třetí je kde?": from there
+        utter_intro(dispatcher, turn, midway=True)
+        return walk.go_to(named, together=False)
     if walk.guide.id == knowledge.guide().id or stepping or _step_by_step_asked(turn):
         if not turn.walkthrough_started or turn.device_changed:  # whose steps, said once
             utter_intro(dispatcher, turn)

@@ -79,9 +79,6 @@ PATTERNS = (
     re.compile(
         rf"\b{KEY}(?:\s+\S+){{0,3}}?\s+[{OPEN_QUOTE}](?P<secret>[^\s{OPEN_QUOTE}][^{OPEN_QUOTE}]*)"
     ),
-    re.compile(
-        rf"(?:^|\s)(?P<secret>[^\s:]+):?\s+(?:je|=|-|–|is)\s+(?:moje|me|muj|to|nase|my|the)?\s*{KEY}\b(?![-_])"
-    ),
     # "zadávám X jako heslo", "X jsem dal jako heslo", "X as the password"
     re.compile(
         r"(?:^|\s)(?P<secret>[^\s:]+)\s+(?:(?:jsem|sem|jsme)\s+)?"
@@ -110,6 +107,15 @@ NOT_A_PASSWORD = frozenset(
         "jestli",
         "pokud",
         "než",
+        # when: "heslo si mezitím změním", "heslo zítra přepíšu"
+        "mezitím",
+        "zatím",
+        "zítra",
+        "pozítří",
+        "ihned",
+        "hnedka",
+        "teprve",
+        "nejdřív",
         # "to heslo vím", "heslo znám": what the customer knows of it
         "vím",
         "nevím",
@@ -682,7 +688,12 @@ NEXT_SENTENCE_IT_IS = re.compile(
     r"(?=\s*(?:,\s*(?:ne|jo|viz|nebo\s+ne|spravne)\b|\?|$))"
 )
 # "myslím, že to bylo Kocicka2019!": the one remembered
-ASKED_IF_IT_IS = re.compile(rf"^\W*(?:a\s+)?(?:to\s+je|je\s+to)\s+{SECRET}\s*$")
+# ("našel jsem, je to Hruska88?": after a clause of its own too)
+ASKED_IF_IT_IS = re.compile(rf"(?:^|[,.;:!]\s*)\W*(?:a\s+)?(?:to\s+je|je\s+to)\s+{SECRET}\s*$")
+# "tak tady je: Vlak2024zz", "here it is: X": something handed over (letters with digits)
+HANDED_OVER = re.compile(
+    rf"\b(?:tady|tu|zde|here)\s+(?:je|ho\s+mate|ho\s+mas|mate|it\s+is|you\s+go)\s*[:,-]?\s+{SECRET}"
+)
 REMEMBERED = re.compile(rf"\b(?:to\s+bylo|bylo\s+to|to\s+bude)\s+{SECRET}")
 # "zadávám Lipa-Zlata8 a pořád to nejde": a word of letters with digits typed into the device,
 # no keyword needed (a host, an address or a port is no such word; checked below)
@@ -690,6 +701,11 @@ ENTERED = re.compile(
     r"\b(?:zadavam|zadavame|vyplnuju|vyplnuji|pisu tam|davam tam|zadal\w* jsem|zadal\w* sem"
     r"|jsem zadal\w*|(?:dal|dala) jsem tam|i type|i enter|i.?m (?:typing|entering))"
     r"(?:\s+(?:tam|to|porad|furt|stale|there|in))?\s+(?P<secret>\S+)"
+)
+# "Kocka123 je heslo", "Kocka123 = heslo": the word before it, when it is no ordinary word
+# ("…v nastavení odchozí pošty je heslo zvlášť" names the field)
+NAMED_BEFORE = re.compile(
+    rf"(?:^|\s)(?P<secret>[^\s:]+):?\s+(?:je|=|-|–|is)\s+(?P<whose>moje|me|muj|to|nase|my|the)?\s*{KEY}\b(?![-_])"
 )
 ADDRESS_THEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[,;|]\s*(?P<secret>\S+)")
 VERBAL_NOUN_ENDINGS = ("ani", "eni", "ovani", "ovat")
@@ -968,6 +984,7 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
             candidates.append(match.span("secret"))
     for match in (
         *ASKED_IF_IT_IS.finditer(folded),
+        *HANDED_OVER.finditer(folded),
         *CHANGED_IT_TO.finditer(folded),
         *REMEMBERED.finditer(folded),
     ):
@@ -977,6 +994,12 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
         # "heslo ke schránce? to je Lipa_na_kopci, ne?": the sentence after the keyword's
         word = text[match.start("secret") : match.end("secret")].strip(STRIP)
         if _shaped(word, right_after_key=False) or _unknown(word):
+            candidates.append(match.span("secret"))
+    for match in NAMED_BEFORE.finditer(folded):
+        word = text[match.start("secret") : match.end("secret")].strip(STRIP)
+        # ("kočička je moje heslo": owned, whatever the word)
+        own = match.group("whose") in ("moje", "me", "muj", "nase", "my")
+        if own or _shaped(word, right_after_key=False) or _unknown(word) or not word.islower():
             candidates.append(match.span("secret"))
     for match in ENTERED.finditer(folded):
         word = text[match.start("secret") : match.end("secret")].strip(STRIP)
