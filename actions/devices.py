@@ -45,6 +45,8 @@ NEW_ONE = re.compile(
 WANTED_ON = re.compile(
     r"(\b(i|taky|take|tez|jeste|ted)\s+(na|do|v|ve)\s+|\b(chci|chtel\w*|chtela|potrebuj\w*)\b"
     r"[^.?!,]{0,25}\s(na|do|v|ve)\s+)(\w+[\s,]+)?[(:]?\s*$"
+    # "předtím jsem měl Lumii, teď mám Google Pixel": the one they have now
+    r"|\b(ted|nyni|now)\s+(uz\s+)?(mam|pouzivam|mame|i have|i use)\s+(\w+\s+)?$"
 )
 WANTED_SPAN = 40  # characters before a name read for the wish to have the mail there
 # "v Outlooku to nechci, dám radši Thunderbird": a device taken back after its name

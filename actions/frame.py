@@ -411,6 +411,30 @@ def sentences_of(folded: str) -> List[str]:
     return re.split(r"(?<=[.?!])\s+", folded)
 
 
+def _besides(folded: str) -> bool:
+    """Another device named as one more, not the one asked about ("mám poštu i v počítači,
+    musím to měnit i tam?"); "a jak to udělám i na Macu?" asks how, there."""
+    return bool(ALSO_ON_DEVICE.search(folded)) and not re.search(r"\b(jak|kde|kudy|kam)\b", folded)
+
+
+def _only_besides(folded: str) -> bool:
+    """Every device the message names is one more ("mám poštu i v počítači v Outlooku"), in a
+    sentence that asks no how or where ("a jak to udělám i na Macu?" asks about the Mac)."""
+    mentions = devices.mentions_of(folded)
+    sentences = [m for m in re.finditer(r"[^.?!]+[.?!]*", folded)]
+
+    def besides(at: int) -> bool:
+        sentence = next((m.group() for m in sentences if m.start() <= at < m.end()), "")
+        return bool(ALSO_ON_DEVICE.search(folded[max(0, at - 30) : at + 1])) and not re.search(
+            r"\b(jak|kde|kudy|kam)\b", sentence
+        )
+
+    return bool(mentions) and all(besides(at) for _, at, _ in mentions)
+
+
+ALSO_ON_DEVICE = re.compile(
+    r"\b(i|taky|take|tez|aj|jeste)\s+(v|ve|na|do|u)\s+\w+|\b(i|taky|take|tez|aj) tam\b"
+)
 ALSO_FOR = re.compile(r"\b(?:i|take|taky|aj),? (?:pro|na|u|v|ve) (\w+)")
 
 
@@ -812,11 +836,21 @@ def read(
     # přidám? mám macOS Sonoma" asks, a detail after it)
     questions = re.findall(r"[^.?!]*\?", folded)
     known = frame.device == device or device is None  # (first message: the question's device)
-    asked_for = devices.named(questions[-1]) if known and questions else None
+    # ("…a poštu mám i v počítači v Outlooku, musím to měnit i tam?": a device besides, the one
+    # set up stays)
+    besides = bool(questions) and _besides(questions[-1])
+    asked_for = devices.named(questions[-1]) if known and questions and not besides else None
     # "v Outlooku jsem to zaškrtl. a jak na iPhonu?": the iPhone ("…v Outlooku…?" with the new
     # Outlook known: still that one)
     if asked_for and (device not in knowledge.guides() or asked_for not in _refined(device)):
         frame.device = asked_for
+    if (
+        device in knowledge.guides()
+        and frame.device not in (None, device)
+        and not lexicon.says("device_claim", folded)
+        and _only_besides(folded)
+    ):  # "…a poštu mám i v počítači v Outlooku, musím to měnit i tam?": one more device
+        frame.device = device
     if (
         in_walkthrough
         and device in knowledge.guides()

@@ -157,6 +157,8 @@ class Guide:
     smtp_auth_en: str = ""  # smtp_auth, in English (for a customer who writes in English)
     # where an added account's password is retyped, when that is not where SSL and ports are
     password_place: str = ""
+    # the added account's page opens with other settings; where its servers are below them
+    below_sync: str = ""
 
     def step_number(self, step_id: str) -> int:
         """1-based number of the step with this id."""
@@ -237,6 +239,7 @@ def guides() -> Dict[str, Guide]:
             program=re.compile(rf"\b(?:{spec['program']})\b") if spec.get("program") else None,
             smtp_auth_en=spec.get("smtp_auth_en", ""),
             password_place=spec.get("password_place", ""),
+            below_sync=spec.get("below_sync", ""),
             **{name: spec[name] for name in GUIDE_FIELDS},
         )
     return loaded

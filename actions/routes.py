@@ -398,7 +398,8 @@ def form_choice(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events
         return None  # "a kdybych chtěl 587, dám STARTTLS?": asked, no choice made
     if lexicon.says("account_added", frame.folded):
         return None  # "dal jsem SSL/TLS… účet byl úspěšně přidán": past the form
-    incoming = [p for p in frame.protocols if p in knowledge.incoming_protocols()]
+    # ("…a na notebooku mám poštu přes POP3 v Outlooku": another device's type, no choice here)
+    incoming = [p for p in turn.protocols_here() if p in knowledge.incoming_protocols()]
     if len(incoming) > 1 and (frame.asks or "?" in frame.text):
         return None  # "IMAP, nebo POP – co je lepší?": which one, not a choice made
     # (the values shown default to the recommended account type with SSL)
@@ -2894,6 +2895,19 @@ ROUTES: List[Route] = [
     ),
     # "…a byli jsme napadeni, nebo ne?" beside the fix or another question: said first, then
     # the rest of the message (alone it is the route "compromised" below)
+    Route(
+        # "po klepnutí na účet vidím jen nastavení synchronizace": the servers below it
+        "servers_below_sync",
+        lambda t: (
+            t.device in knowledge.guides()
+            and bool(knowledge.guide(t.device).below_sync)
+            and lexicon.says("sync_page_no_servers", t.frame.folded)
+        ),
+        lambda d, t: said(
+            "utter_servers_below_sync", below_sync=knowledge.guide(t.device).below_sync
+        )(d, t),
+        sentence="sync_page_no_servers",
+    ),
     Route("compromised_beside", _compromise_beside, compromised, more=True),
     # "…port 465. a minulý týden jsem měnil heslo, telefon chtěl nové" while sending fails: the
     # outgoing server's own password field, then the rest of the message
@@ -3795,7 +3809,7 @@ ROUTES: List[Route] = [
                 or (
                     t.walkthrough_active
                     and bool(
-                        set(t.frame.protocols) & set(knowledge.incoming_protocols())
+                        set(t.protocols_here()) & set(knowledge.incoming_protocols())
                         or t.frame.security
                     )
                     and whole_guide_shown_last(t.tracker)

@@ -313,8 +313,9 @@ def answer_form_choice(
     the question again: the form's values are never skipped."""
     turn_ = Walkthrough(dispatcher, turn)
     frame = turn.frame
+    # (another device's account type is no pick: "…na notebooku mám POP3 v Outlooku")
     protocol = _picked(frame.folded) or next(
-        (p for p in frame.protocols if p in knowledge.incoming_protocols()), None
+        (p for p in turn.protocols_here() if p in knowledge.incoming_protocols()), None
     )
     chosen = security or (frame.security if frame.security in knowledge.SECURITY_CHOICES else None)
     if turn.pending == Pending.WALKTHROUGH_PROTOCOL and not protocol:
