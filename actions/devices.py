@@ -43,8 +43,7 @@ NEW_ONE = re.compile(
 )
 # "v Outlooku to mám léta, teď chci stejný mail i na mobil (Xiaomi)": the device wanted next
 WANTED_ON = re.compile(
-    r"(\b(i|taky|take|tez|jeste|ted)\s+(na|do|v|ve)\s+|\b(chci|chtel\w*|chtela|potrebuj\w*)\b"
-    r"[^.?!,]{0,25}\s(na|do|v|ve)\s+)(\w+[\s,]+)?[(:]?\s*$"
+    r"\b(chci|chtel\w*|chtela|potrebuj\w*)\b[^.?!,]{0,25}\s(na|do|v|ve)\s+(\w+[\s,]+)?[(:]?\s*$"
     # "předtím jsem měl Lumii, teď mám Google Pixel": the one they have now
     r"|\b(ted|nyni|now)\s+(uz\s+)?(mam|pouzivam|mame|i have|i use)\s+(\w+\s+)?$"
 )
@@ -469,7 +468,9 @@ def protocols_for(folded: str, here: Optional[str]) -> List[str]:
             if not clause:
                 continue
             other = named(clause)
-            if other or COMPUTER_WORDS.search(clause):
+            if kind == "phone" and not other and PHONE_WORDS.search(clause):
+                elsewhere = False  # "…, ale do telefonu chci POP3": back at the phone
+            elif other or COMPUTER_WORDS.search(clause):
                 # (another kind of device: "v outlooku dám POP3" with the Outlook app known is
                 # that app; a computer by its kind beside a phone)
                 elsewhere = bool(

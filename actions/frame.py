@@ -411,12 +411,6 @@ def sentences_of(folded: str) -> List[str]:
     return re.split(r"(?<=[.?!])\s+", folded)
 
 
-def _besides(folded: str) -> bool:
-    """Another device named as one more, not the one asked about ("mám poštu i v počítači,
-    musím to měnit i tam?"); "a jak to udělám i na Macu?" asks how, there."""
-    return bool(ALSO_ON_DEVICE.search(folded)) and not re.search(r"\b(jak|kde|kudy|kam)\b", folded)
-
-
 def _only_besides(folded: str) -> bool:
     """Every device the message names is one more ("mám poštu i v počítači v Outlooku"), in a
     sentence that asks no how or where ("a jak to udělám i na Macu?" asks about the Mac)."""
@@ -425,13 +419,23 @@ def _only_besides(folded: str) -> bool:
 
     def besides(at: int) -> bool:
         sentence = next((m.group() for m in sentences if m.start() <= at < m.end()), "")
-        return bool(ALSO_ON_DEVICE.search(folded[max(0, at - 30) : at + 1])) and not re.search(
-            r"\b(jak|kde|kudy|kam)\b", sentence
+        return bool(ALSO_ON_DEVICE.search(folded[max(0, at - 30) : at + 1])) and not (
+            HOW_OR_WHERE.search(sentence)
         )
 
     return bool(mentions) and all(besides(at) for _, at, _ in mentions)
 
 
+def _kept_beside(folded: str, device: str) -> bool:
+    """A computer named beside the phone set up (or the other way round) as one more device:
+    the one set up stays ("A musím to nastavit i na iPhonu?" beside a Lumia asks about it)."""
+    return _only_besides(folded) and all(
+        knowledge.guide(other).kind != knowledge.guide(device).kind
+        for _, _, other in devices.mentions_of(folded)
+    )
+
+
+HOW_OR_WHERE = re.compile(r"\b(jak|kde|kudy|kam)\b")
 ALSO_ON_DEVICE = re.compile(
     r"\b(i|taky|take|tez|aj|jeste)\s+(v|ve|na|do|u)\s+\w+|\b(i|taky|take|tez|aj) tam\b"
 )
@@ -720,8 +724,7 @@ def _protocols(message: Dict[str, Any], focus: str, folded: str) -> List[str]:
     wanted = lexicon.load()["wanted_protocol"].search(folded)
     target = canonical_protocol(wanted.group("wanted")) if wanted else None
     # ("na počítači chci IMAP a na mobilu POP": a wish per device, both wanted)
-    per_device = devices.COMPUTER_WORDS.search(folded) and devices.PHONE_WORDS.search(folded)
-    if target in found and not per_device:  # "účet mám jako POP a chci přejít na IMAP"
+    if target in found and not _per_device(folded):  # "účet mám jako POP a chci přejít na IMAP"
         incoming = knowledge.incoming_protocols()
         found = [p for p in found if p not in incoming or p == target]
     return list(dict.fromkeys(_concrete(found)))
@@ -838,7 +841,9 @@ def read(
     known = frame.device == device or device is None  # (first message: the question's device)
     # ("…a poštu mám i v počítači v Outlooku, musím to měnit i tam?": a device besides, the one
     # set up stays)
-    besides = bool(questions) and _besides(questions[-1])
+    besides = (
+        bool(questions) and device in knowledge.guides() and _kept_beside(questions[-1], device)
+    )
     asked_for = devices.named(questions[-1]) if known and questions and not besides else None
     # "v Outlooku jsem to zaškrtl. a jak na iPhonu?": the iPhone ("…v Outlooku…?" with the new
     # Outlook known: still that one)
@@ -848,7 +853,7 @@ def read(
         device in knowledge.guides()
         and frame.device not in (None, device)
         and not lexicon.says("device_claim", folded)
-        and _only_besides(folded)
+        and _kept_beside(folded, device)
     ):  # "…a poštu mám i v počítači v Outlooku, musím to měnit i tam?": one more device
         frame.device = device
     if (
@@ -1386,13 +1391,17 @@ def read(
     return frame
 
 
+def _per_device(folded: str) -> bool:
+    """A computer and a phone both named: what is said may be each one's own."""
+    return bool(devices.COMPUTER_WORDS.search(folded) and devices.PHONE_WORDS.search(folded))
+
+
 def _protocol_choice(frame: Frame, folded: str) -> None:
     """ "Chce to vybrat IMAP nebo POP a vyplnit servery" describes the screen (no question of
     which is better); "…IMAP nebo POP3. Co zvolit a liší se pak server?" asks both."""
     choosing = lexicon.says("which_to_choose", folded)
     # ("na počítači chci IMAP a na mobilu POP, jaké porty dám kde?": each device's own, chosen)
-    per_device = devices.COMPUTER_WORDS.search(folded) and devices.PHONE_WORDS.search(folded)
-    if per_device and "port" in frame.asks:
+    if _per_device(folded) and "port" in frame.asks:
         choosing = False
     if {"imap", "pop3"} <= set(frame.protocols) and choosing and "pop_vs_imap" not in frame.asks:
         frame.asks = ["pop_vs_imap"] + frame.asks

@@ -491,7 +491,7 @@ FAILS = re.compile(
     r"\b(nefunguj\w*|nejde|nejede|nejedou|nedari\w*|nepomohl\w*|(?<!taky )(?<!take )(?<!tez )(?<!je )to sam[ey](?! jako)(?!\s*\?)|nic se nezmenil\w*|neodchaz\w*|neprijd\w*"
     r"|neodes\w*|neodejd\w*|neodesl\w*)\b"
     # "zpráva se mi vrátí, že nebyla doručena": a bounce
-    r"|\b(se|mi) (mi |to |zprava |mail )?(vrati|vratil\w*|vraci)\b|\bnebyl\w* dorucen\w*"
+    r"|\b(zprav\w*|mail\w*|e-?mail\w*|posta)\b[^.?!]{0,12}\b(vrati|vratil\w*|vraci)\b|\bnebyl\w* dorucen\w*"
     # "vždyť jsem ho zadal už třikrát": tried again, still not in
     r"|\b(zadal\w*|zadaval\w*|zkousel\w*|zkusil\w*|psal\w*|napsal\w*)\b[^.?!]{0,20}\b(nekolikrat|trikrat|dvakrat|ctyrikrat|\d+ ?krat|\d+x|mockrat|porad dokola|opakovane)\b"
     r"|\b(porad|furt|stale|zase)\s+(mi\s+|nam\s+)?(to\s+)?(ne|nic|stejne|nejde|nefunguje|to same|to samy|chyba|chybu|hlasi chybu|pise chybu)\b"

@@ -4641,14 +4641,21 @@ def _other_sentences(turn: Turn, entry: Union[str, "re.Pattern[str]"]) -> Option
     if not others or len(others) == len(sentences) or "?" not in " ".join(others):
         return None
     frame = read({"text": " ".join(others)}, turn.device, turn.walkthrough_active)
-    return replace(turn, frame=frame, device=frame.device or turn.device)
+    # ("…Kerberos. Co dát?": a question that only points back has nothing of its own)
+    if len(frame.folded.split()) <= POINTER_WORDS and not (frame.asks or frame.protocols):
+        return None
+    # (the open question was the first sentence's: the rest is no answer to it)
+    return replace(turn, frame=frame, device=frame.device or turn.device, pending=None)
+
+
+POINTER_WORDS = 3
 
 
 LAST_RESORT = {candidate.name for candidate in ROUTES if candidate.last_resort}
 
 
-def route(turn: Turn, routes: List[Route] = ROUTES) -> Outcome:
-    """The outcomes of the routes that answer this turn, as one."""
+def _routed(turn: Turn, routes: List[Route]) -> List[Outcome]:
+    """The outcomes of the routes that answer this turn, in order."""
     outcomes: List[Outcome] = []
     for candidate in routes:
         if outcomes and candidate.last_resort:
@@ -4659,12 +4666,17 @@ def route(turn: Turn, routes: List[Route] = ROUTES) -> Outcome:
         outcomes.append(outcome)
         rest = _other_sentences(turn, candidate.sentence) if candidate.sentence else None
         if rest is not None:
-            answered = route(rest, routes)
-            if not set(answered.route.split("+")) & LAST_RESORT:
-                outcomes.append(answered)
+            answered = _routed(rest, routes)
+            if not {o.route for o in answered} & LAST_RESORT:
+                outcomes += answered
         if not outcome.more:
             break
-    total = merged(outcomes)
+    return outcomes
+
+
+def route(turn: Turn, routes: List[Route] = ROUTES) -> Outcome:
+    """The outcomes of the routes that answer this turn, as one."""
+    total = merged(_routed(turn, routes))
     assert total is not None  # the fallback always answers
     if turn.frame.language == "en":  # the step's Czech labels, said in English
         labels = step_labels(total.messages, turn.device)

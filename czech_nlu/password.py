@@ -107,6 +107,15 @@ NOT_A_PASSWORD = frozenset(
         "jestli",
         "pokud",
         "než",
+        # a clause's opening words before "je heslo": "takže je heslo dobře?", "problém je heslo"
+        "takže",
+        "tak",
+        "jenže",
+        "problém",
+        "chyba",
+        "možná",
+        "asi",
+        "určitě",
         # when: "heslo si mezitím změním", "heslo zítra přepíšu"
         "mezitím",
         "zatím",
@@ -700,7 +709,9 @@ REMEMBERED = re.compile(rf"\b(?:to\s+bylo|bylo\s+to|to\s+bude)\s+{SECRET}")
 ENTERED = re.compile(
     r"\b(?:zadavam|zadavame|vyplnuju|vyplnuji|pisu tam|davam tam|zadal\w* jsem|zadal\w* sem"
     r"|jsem zadal\w*|(?:dal|dala) jsem tam|i type|i enter|i.?m (?:typing|entering))"
-    r"(?:\s+(?:tam|to|porad|furt|stale|there|in))?\s+(?P<secret>\S+)"
+    r"(?:\s*:)?(?:\s+(?:tam|to|ted|porad|furt|stale|there|in)){0,2}\s+(?P<secret>\S+)"
+    # ("zadal jsem mobil2 jako název účtu": a name given to something, no password)
+    r"(?!\s+jako\s+(?:nazev|jmeno|popis|name))"
 )
 # "Kocka123 je heslo", "Kocka123 = heslo": the word before it, when it is no ordinary word
 # ("…v nastavení odchozí pošty je heslo zvlášť" names the field)
@@ -997,9 +1008,14 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
             candidates.append(match.span("secret"))
     for match in NAMED_BEFORE.finditer(folded):
         word = text[match.start("secret") : match.end("secret")].strip(STRIP)
-        # ("kočička je moje heslo": owned, whatever the word)
+        # ("kočička je moje heslo": owned, whatever the word; "jahoda je heslo": the clause's
+        # subject – "v nastavení odchozí pošty je heslo zvlášť" names a field after a preposition)
         own = match.group("whose") in ("moje", "me", "muj", "nase", "my")
-        if own or _shaped(word, right_after_key=False) or _unknown(word) or not word.islower():
+        opens = not folded[: match.start("secret")].strip() or bool(
+            re.search(r"[.,;:!?]\s*$", folded[: match.start("secret")])
+        )
+        subject = opens and fold(word) not in NOT_A_PASSWORD
+        if own or subject or _shaped(word, right_after_key=False) or _unknown(word):
             candidates.append(match.span("secret"))
     for match in ENTERED.finditer(folded):
         word = text[match.start("secret") : match.end("secret")].strip(STRIP)
