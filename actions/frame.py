@@ -406,33 +406,30 @@ def clauses(folded: str) -> List[str]:
     return [c for c in phrases.CLAUSE_BREAK.split(folded) if c and c.strip()]
 
 
-def sentences_of(folded: str) -> List[str]:
-    """The message's sentences, each with its closing mark ("…? a u smtp to samé")."""
-    return re.split(r"(?<=[.?!])\s+", folded)
-
-
-def _only_besides(folded: str) -> bool:
-    """Every device the message names is one more ("mám poštu i v počítači v Outlooku"), in a
-    sentence that asks no how or where ("a jak to udělám i na Macu?" asks about the Mac)."""
-    mentions = devices.mentions_of(folded)
-    sentences = [m for m in re.finditer(r"[^.?!]+[.?!]*", folded)]
-
-    def besides(at: int) -> bool:
-        sentence = next((m.group() for m in sentences if m.start() <= at < m.end()), "")
-        return bool(ALSO_ON_DEVICE.search(folded[max(0, at - 30) : at + 1])) and not (
-            HOW_OR_WHERE.search(sentence)
-        )
-
-    return bool(mentions) and all(besides(at) for _, at, _ in mentions)
+def sentences_of(text: str) -> List[str]:
+    """The message's sentences, each with its closing mark ("…? a u smtp to samé"), folded
+    or as written."""
+    return re.split(r"(?<=[.?!])\s+", text)
 
 
 def _kept_beside(folded: str, device: str) -> bool:
-    """A computer named beside the phone set up (or the other way round) as one more device:
-    the one set up stays ("A musím to nastavit i na iPhonu?" beside a Lumia asks about it)."""
-    return _only_besides(folded) and all(
-        knowledge.guide(other).kind != knowledge.guide(device).kind
-        for _, _, other in devices.mentions_of(folded)
-    )
+    """Every device the message names is one more of another kind than the one set up ("mám
+    poštu i v počítači v Outlooku, musím to měnit i tam?" beside a phone), in a sentence that
+    asks no how or where: the one set up stays ("A musím to nastavit i na iPhonu?" beside a
+    Lumia, or "a jak to udělám i na Macu?", asks about the other)."""
+    mentions = devices.mentions_of(folded)
+    sentences = list(re.finditer(r"[^.?!]+[.?!]*", folded))
+    kind = knowledge.guide(device).kind
+
+    def besides(at: int, other: str) -> bool:
+        sentence = next((m.group() for m in sentences if m.start() <= at < m.end()), "")
+        return (
+            knowledge.guide(other).kind != kind
+            and bool(ALSO_ON_DEVICE.search(folded[max(0, at - 30) : at + 1]))
+            and not HOW_OR_WHERE.search(sentence)
+        )
+
+    return bool(mentions) and all(besides(at, other) for _, at, other in mentions)
 
 
 HOW_OR_WHERE = re.compile(r"\b(jak|kde|kudy|kam)\b")

@@ -4404,7 +4404,7 @@ ROUTES: List[Route] = [
     Route(
         "thanks",  # "ne, děkuju, to stačí", "super, moc jste mi pomohl": thanks, not a new topic
         lambda t: _nothing_asked(t) and lexicon.says("thanks", t.frame.folded),
-        lambda d, t: said("utter_en_thanks" if t.frame.language == "en" else "utter_thanks")(d, t),
+        said_in_language("utter_thanks", "utter_en_thanks"),
     ),
     Route(
         "glad_it_works",  # "opravil jsem to a už to jede" with nothing open
@@ -4631,7 +4631,7 @@ ROUTES: List[Route] = [
 def _other_sentences(turn: Turn, entry: Union[str, "re.Pattern[str]"]) -> Optional[Turn]:
     """The message without its sentences that `entry` reads, as a turn of its own (None: no
     other sentence asks anything)."""
-    sentences = [part for part in re.split(r"(?<=[.?!])\s+", turn.frame.text) if part.strip()]
+    sentences = [part for part in sentences_of(turn.frame.text) if part.strip()]
     others = [
         part
         for part in sentences
