@@ -14,8 +14,12 @@ from actions.troubleshooting import response_values
 from czech_nlu.folding import fold
 
 SENDING_FAILS = {"cannot_send", "smtp_error"}
-FOLLOWED = ("server", "port")  # what an English follow-up ("and outgoing?") continues
+# what an English follow-up continues ("and outgoing?" after ports, "and POP3?" after "what is
+# IMAP?")
+FOLLOWED = ("server", "port", "term")
 HOW = re.compile(r"\b(how|where)\b")
+# "is it the same?" of a server (not of the password, the user name or a port)
+SAME_ASKED = re.compile(r"^(?!.*\b(password|user\w*|login|port\w*)\b).*\bsame\b")
 # "I changed my mailbox password and Outlook keeps asking for it", "new password not accepted"
 PASSWORD_CHANGED = re.compile(
     r"\b(changed|change|reset|new|updated?)\b[^.?!]{0,30}\bpassword\b|\bpassword\b[^.?!]{0,15}"
@@ -52,7 +56,10 @@ SETTINGS_WORD = re.compile(r"\b(settings|configuration|config|details|set ?up)\b
 FORM_FIELDS = re.compile(
     r"\b(user ?name|account type|(incoming|outgoing)( mail)? server|host ?name|password)\b"
 )
-FILL_ASKED = re.compile(r"\bwhat (do|should|shall) i (put|enter|type|fill|write)\b|\bwhat goes\b")
+FILL_ASKED = re.compile(
+    r"\bwhat( exactly)? (do|should|shall|must) i (put|enter|type|fill|write)\b|\bwhat goes\b"
+    r"|\bwhat (to|should be) (put|enter\w*|type\w*|fill\w*)\b"
+)
 SPEAKS_ENGLISH = re.compile(r"\b(speak|talk|write|chat|understand)\w*\b[^.?!]{0,20}\benglish\b")
 PORTS_PLURAL = re.compile(r"\bports\b")
 # "and without?", "what about with SSL?": the other SSL choice of the protocol just answered
@@ -196,6 +203,12 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         answered = True
     if "term" in asks and "pop_vs_imap" not in asks and WHICH_BETTER.search(frame.folded):
         asks = [*asks, "pop_vs_imap"]  # "what is POP3 and IMAP? which is better?": advice too
+    if (
+        SAME_ASKED.search(frame.folded)
+        and "same_server" not in asks
+        and (turn.topic == "server" or "server" in asks)
+    ):  # "and the outgoing one, is it the same?" after the server: yes, one server
+        asks = ["same_server"] + [t for t in asks if t not in ("server", "port")]
     fields = {m.group(1) for m in FORM_FIELDS.finditer(frame.folded)}
     # ("what do I put as username and password?" asks those two only: a server field makes it
     # the form)
@@ -291,8 +304,13 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         elif topic == "term":
             # "what's IMAP and what's POP3?": each protocol named
             named = [p for p in frame.protocols if p in knowledge.protocols() and p != "smtp"]
-            for term in named if frame.term in named else [frame.term or ""]:
-                answer_term(dispatcher, term, english=True)
+            if turn.follow_up and not frame.term:  # "And SMTP?" after "What is IMAP?"
+                named = [p for p in frame.protocols if p in knowledge.protocols()]
+            terms = (
+                named if named and (frame.term in named or not frame.term) else [frame.term or ""]
+            )
+            if not any([answer_term(dispatcher, term, english=True) for term in terms]):
+                continue
         elif topic == "pop_vs_imap":  # "which one should I choose?"
             dispatcher.utter_message(response="utter_en_pop_vs_imap")
         elif topic == "field":
@@ -358,7 +376,15 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     ]
     # ("…and do I need to tick anything for outgoing mail?" → "where is that?": the log-in)
     last_auth = bool(asks) and asks[-1] == "smtp_auth"
-    topic = "smtp_auth" if sending or last_auth else "server" if "server" in asks else "port"
+    topic = (
+        "smtp_auth"
+        if sending or last_auth
+        else "server"
+        if "server" in asks
+        else "term"
+        if asks == ["term"]
+        else "port"
+    )
     return [
         SlotSet("protocol", turn.protocol),
         SlotSet("security", turn.security),

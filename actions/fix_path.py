@@ -117,6 +117,8 @@ def on_the_way(turn: Turn) -> bool:
         and not lexicon.says("glad_it_works", folded)  # "hotovo, maily nabíhají, díky"
         and not lexicon.says("still_fails", folded)  # "zaškrtnuto, ale hlásí to pořád"
         and not lexicon.says("account_not_added", folded)  # a setup: "účet ještě nemám přidaný"
+        # ("v mobilu jsem to zapnul, ale máme ještě skener": the other sender is the question)
+        and not lexicon.says("sending_device", folded)
         and any(lexicon.says(entry, folded) for entry in ("confirm", "at_place", "setting_done"))
         and not lexicon.says("bare_yes", folded)
         # a second fault beside it ("…, uživatel je jen jméno bez zavináče"): that is answered
@@ -155,6 +157,24 @@ def answer_lost(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     way = "\n".join(f"{n}. {place[:1].upper()}{place[1:]}" for n, place in enumerate(places, 1))
     dispatcher.utter_message(response="utter_fix_path_lost", way=way)
     return [SlotSet("last_topic", TOPIC), SlotSet("pending_question", Pending.SMTP_FIX.value)]
+
+
+def asks_if_this(turn: Turn) -> bool:
+    """ "Vidím odkaz ‚upřesnit nastavení' – to je ono?" while the SMTP fix is being followed: a
+    place on its way named and asked about."""
+    folded = turn.frame.folded
+    return (
+        following_fix(turn)
+        and lexicon.says("is_it_this", folded)
+        and reached(folded, turn.device) is not None
+        and not (turn.frame.symptom or turn.frame.ports or turn.frame.hosts)
+    )
+
+
+def answer_is_this(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """Yes, and the rest of the way from there."""
+    dispatcher.utter_message(response="utter_fix_path_yes")
+    return answer_progress(dispatcher, turn)
 
 
 def answer_progress(dispatcher: CollectingDispatcher, turn: Turn) -> Events:

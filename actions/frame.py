@@ -219,7 +219,7 @@ COVERS = {
     "switch_protocol": {"server", "settings", "pop_vs_imap", "username", "password", "same_server"},
     "mailbox_password": {"password", "same_login"},  # "je to samé jako do Manageru?": no
     "password_self": {"password", "mailbox_password"},
-    "outgoing_login": {"username", "password", "password_everywhere"},
+    "outgoing_login": {"username", "password", "password_everywhere", "smtp_auth"},
     "same_login": {"username", "password", "server"},
     "whole_address": {"server", "username"},
     "auth_ok": {
@@ -1097,6 +1097,20 @@ def read(
             frame.symptom = None
         if lexicon.says("no_fault", folded):
             frame.symptom = None  # "odesílání mi nic nehlásí, já se jen ptal": no fault at all
+        if (
+            frame.symptom == "pop3_elsewhere"
+            and not re.search(r"\bpop", folded)
+            and re.search(phrases.ELSEWHERE_WISH, folded)
+            and re.search(r"\bimap", folded)
+        ):  # "…chci, aby mi to chodilo i do počítače, tak asi IMAP, ne?": the choice, no fault
+            frame.symptom = None
+            frame.asks = (
+                [*frame.asks, "pop_vs_imap"] if "pop_vs_imap" not in frame.asks else frame.asks
+            )
+        if frame.symptom == "pop3_elsewhere" and lexicon.says("old_mail_to_imap", folded):
+            frame.symptom = None  # "…ty staré maily z POP dostat do IMAPu?": moving them, no fault
+        if frame.symptom == "certificate" and lexicon.says("same_as_mail", folded):
+            frame.symptom = None  # "ten certifikát je SSL, není to samé co u pošty?": a question
         if frame.symptom == "cannot_send" and lexicon.says("sent_to_spam", folded):
             frame.symptom = None  # "naše maily jim padají do spamu": sent, and filtered there
     if phrases.OPEN_SMTP_NAMED.search(folded):
@@ -1107,6 +1121,7 @@ def read(
         lexicon.says("account_blocked", folded)  # blocked for spam: the block's way out
         # ("naše nabídky jim padají do spamu": the recipients' filter, no mail sent unasked)
         or lexicon.says("sent_to_spam", folded)
+        or lexicon.says("spoofed_spam", folded)  # "chodí mi spamy jakoby ode mě": forged
     ):
         frame.open_smtp = "described"
     frame.spam = bool(phrases.SPAM.search(folded))

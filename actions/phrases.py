@@ -65,6 +65,11 @@ TOPIC_WORDS = {
         r"|\bvyzaduje (overeni|autentizaci)|\bstejn\w* login|\bsmtp[ -]?auth\b|\bsmtp-?autentiz\w*"
         # "SMTP: server, port a jestli je nutný přihlášení": whether the log-in is required
         r"|\b(nutn\w*|povinn\w*|potreba|treba|vyzadovan\w*|musi (tam )?byt)\b[^.?!]{0,10}\bprihlas\w*"
+        # "musí se u odesílání zadávat heslo?", "je u odchozí potřeba heslo?": its log-in
+        r"|\b(u|pri|pro|k|ke) (odesil|odeslan|odchoz|smtp|odosiel|odoslan)\w*\b[^.?!]{0,25}\b(zadav\w*|zadat|vyplnit|vyplnovat|potreba|treba|nutn\w*|musi|musim)\b[^.?!]{0,15}\bhesl\w*[^.!]{0,20}\?"
+        r"|\b(zadav\w*|zadat|vyplnit|vyplnovat|potreba|treba|nutn\w*|musi|musim)\b[^.?!]{0,15}\bhesl\w*\b[^.?!]{0,10}\b(u|pri|pro|k|ke) (odesil|odeslan|odchoz|smtp|odosiel|odoslan)\w*[^.!]{0,20}\?"
+        # "dělá se něco speciálního u odesílání?": the outgoing server's log-in is that
+        r"|\b(neco|nieco|nejak\w*)\b (special\w*|zvlast\w*|extra|navic|jineho|dalsiho)\b[^.?!]{0,20}\b(u|pri|pro|k|ke) (odesil|odeslan|odchoz|smtp|odosiel)\w*"
         # "musím ještě něco zapnout kvůli odesílání?": the outgoing server's log-in
         r"|\b(zapnout|zapnut\w*|zaskrtnout|nastavit)\b[^.?!]{0,20}\b(kvuli|pro|k|ke) (odesil|odeslan|posil)\w*"
         # "do I need to enable something for sending?": the outgoing server's log-in
@@ -221,6 +226,12 @@ SYNC_FAILS = (
     r"\b(chyb\w*|error|problem\w*)\b( \w+){0,2} (pri |v |se |s )?synchroniz\w*"
     r"|\bsynchroniz\w*( \w+){0,2} (selh|chyb|nejd|nefung|problem)\w*"
 )
+# Mail wished in another device too ("chci, aby to chodilo i do počítače"): with POP3 named a
+# fault of POP3, without it the choice of the account type (IMAP)
+ELSEWHERE_WISH = (
+    r"\b(aby|at|chci|chtel\w*)\b[^.?!]{0,40}\b(ukaz|zobraz|videt|videl|byl|mel|chodil|stahoval|synchroniz)\w*"
+    r"[^.?!]{0,15}\b(i|taky|take|zaroven) (v|na|ve|do) (pocitac|notebook|laptop|ntb|pc|tablet|telefon|mobil|webmail|obou|vsech)\w*"
+)
 # Symptoms, each with the words customers use for it. Order matters: the first match wins.
 SYMPTOM_WORDS = (
     (
@@ -273,8 +284,7 @@ SYMPTOM_WORDS = (
             r"(pocitac|notebook|laptop|ntb|pc\b|webmail|jinde|druh\w* zarizeni|tablet)"
             r"|(pocitac|notebook|laptop|ntb|webmail|tablet)\w*\W+(\w+\W+){0,8}(zmiz|nejsou|chybi|nevidim|nemam)\w*"
             # "mám POP3, ale chci, aby se maily ukazovaly i v počítači": IMAP is the answer
-            r"|\b(aby|at|chci|chtel\w*)\b[^.?!]{0,40}\b(ukaz|zobraz|videt|videl|byl|mel|chodil|stahoval|synchroniz)\w*"
-            r"[^.?!]{0,15}\b(i|taky|take|zaroven) (v|na|ve|do) (pocitac|notebook|laptop|ntb|pc|tablet|telefon|mobil|webmail|obou|vsech)\w*"
+            rf"|{ELSEWHERE_WISH}"
         ),
     ),
     (
@@ -314,6 +324,9 @@ SYMPTOM_WORDS = (
             # "hlásí to, že server neexistuje", "server nebyl nalezen": the server's name
             r"|\bserver\w* (\w+ )?(neexistuj\w*|nebyl nalezen|nenalezen|nelze najit|neni dostupn\w*)"
             r"|\bneznam\w* server|\bserver not found|\bunknown host"
+            # "nechce to přijmout server", "server mi nebere": the server's name or port refused
+            r"|\b(nechce (ho |to |je )?(vzit|prijmout|prijat|pustit)|nebere|neprijima|odmita) (mi )?(ten |muj |moj |jejich )?server"
+            r"|\bserver\w* (mi |to |ho )*(nechce|nebere|neprijm\w*|neprijal\w*)\b(?![^.?!]{0,25}\b(hesl|jmen|login|prihl|zprav|mail|e-?mail)\w*)"
         ),
     ),
     (

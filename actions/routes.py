@@ -49,8 +49,10 @@ from actions.english import answer_english, handoff_in_english, step_labels
 from actions.fallback import fall_back
 from actions.feedback import answer_comment, answer_rating
 from actions.fix_path import (
+    answer_is_this,
     answer_lost,
     answer_progress,
+    asks_if_this,
     following_fix,
     lost_on_the_way,
     on_the_way,
@@ -143,6 +145,9 @@ STATIC_RESPONSES = {
 # A sentence that leaves a contact: an e-mail address or a phone number
 CONTACT = re.compile(rf"{EMAIL.pattern}|\+?\d[\d ]{{7,}}\d", re.I)
 
+# The clause a typed (redacted) password is in, up to the next comma or sentence end
+PASSWORD_CLAUSE = re.compile(rf"[^.?!,;]*{re.escape(REDACTED)}[^.?!,;]*[.?!,;]?")
+
 
 @dataclass(frozen=True)
 class Route:
@@ -155,6 +160,10 @@ class Route:
     # are a message of their own ("…zaškrtnuté ‚Automaticky spravovat…' – nechat? A heslo si
     # nepamatuju, kde ho změním?": the box, then the password)
     sentence: Optional[Union[str, "re.Pattern[str]"]] = None
+    # The clause this route answers, when no other route understood the message: the rest is a
+    # message of its own ("heslo jsem nastavil na X, jak teď nastavím telefon?": the warning,
+    # then the setup)
+    clause: Optional["re.Pattern[str]"] = None
 
     def run(self, turn: Turn) -> Optional[Outcome]:
         if not self.applies(turn):
@@ -727,8 +736,10 @@ def check_servers(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 
 # "a pro příchozí IMAP?", "a u POP3?" opening a message: the last topic, for that protocol
+# ("a odchozí a jaký jméno tam?": the outgoing side first, then the question of its own)
 PROTOCOL_FOLLOW_UP = re.compile(
-    r"^\W*(a |a co |a jak )?(pro |u |na |k )?(ten |tu )?(prichozi |odchozi )?(imap|pop3?|smtp)\w*\s*\?"
+    r"^\W*(a |a co |a jak )?(pro |u |na |k )?(ten |tu )?"
+    r"((prichozi |odchozi )?(imap|pop3?|smtp)\w*\s*\?|(prichoz|odchoz)\w*\s*(\?|,|a\b))"
 )
 
 
@@ -1046,23 +1057,31 @@ def person(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return events
 
 
-def _adjacent_answers(turn: Turn) -> List[str]:
-    """The knowledge file's answers to the topics next to the setup this message names
+def _adjacent_answers(folded: str) -> List[str]:
+    """The knowledge file's answers to the topics next to the setup a message names
     ("schránka je plná", "přeposílání na Gmail")."""
     return [
         answer
         for entry, answer in knowledge.adjacent_answers().items()
-        if lexicon.says(entry, turn.frame.folded)
+        if lexicon.says(entry, folded)
     ]
 
 
 def adjacent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """A topic next to the setup: its answer where the knowledge file has one, else where it
-    is handled."""
-    known = _adjacent_answers(turn)
+    is handled ("a kde to teda najdu?" after one: that matter's answer again)."""
+    known = _adjacent_answers(turn.frame.folded) or (
+        _adjacent_answers(fold(previous_text(turn.tracker))) if _adjacent_again(turn) else []
+    )
     for answer in known:
         dispatcher.utter_message(response="utter_adjacent_answer", answer=answer)
-    if not known:
+    # ("…dá se schránka zvětšit? a kde stáhnu fakturu?": a matter with no answer of its own too)
+    unknown = [
+        part
+        for part in re.split(r"(?<=[.?!])\s+|,? a (?=kde|jak|kam|co|kolik)", turn.frame.folded)
+        if lexicon.says("adjacent", part) and not _adjacent_answers(part)
+    ]
+    if not known or unknown:
         dispatcher.utter_message(response="utter_adjacent")
     return [{"event": "slot", "name": "last_topic", "value": "adjacent"}]
 
@@ -1169,8 +1188,12 @@ def _adjacent_again(turn: Turn) -> bool:
         turn.topic == "adjacent"
         and not (mail or frame.person or frame.where_were_we or turn.walkthrough_active)
         and not (frame.start or lexicon.says("start_setup", frame.folded))
-        and "?" in frame.text
+        and ("?" in frame.text or bool(WHERE_HOW.match(frame.folded)))
     )
+
+
+# "a kde to teda najdu", "jak to udělám": a question without its mark
+WHERE_HOW = re.compile(r"^\W*(a |tak |no |ok )?(kde|kam|jak|kudy)\b")
 
 
 # "a není to tím, že mám špatně nastavený port?" after a hosting matter: a mail setting blamed
@@ -1182,7 +1205,7 @@ MAIL_BLAMED = re.compile(
 
 # the hosting matters no mail setting touches (a full mailbox is the mail's own)
 NOT_MAIL_MATTER = re.compile(
-    r"\b(web\w*|strank\w*|wordpress\w*|eshop\w*|databaz\w*|ftp|faktur\w*|certifikat\w*)\b"
+    r"\b(web\w*|strank\w*|wordpress\w*|eshop\w*|databaz\w*|ftp|faktur\w*|certifikat\w*|domen\w*|auth ?kod\w*)\b"
 )
 
 
@@ -1190,7 +1213,10 @@ def _mail_blamed(turn: Turn) -> bool:
     before = fold(previous_text(turn.tracker))
     return (
         turn.topic == "adjacent"
-        and bool(MAIL_BLAMED.search(turn.frame.folded))
+        # ("a ten auth kód není to samé jako autentizace u pošty?": the same as a mail thing)
+        and bool(
+            MAIL_BLAMED.search(turn.frame.folded) or lexicon.says("same_as_mail", turn.frame.folded)
+        )
         and bool(NOT_MAIL_MATTER.search(before))
         and not re.search(r"\b(schrank\w*|mail\w*|e-?mail\w*|post\w*)\b", before)
         and not (turn.frame.ports or turn.frame.hosts or turn.frame.symptom)
@@ -1524,6 +1550,13 @@ def next_screen(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return Walkthrough(dispatcher, turn).go_to(turn.step + 1)
 
 
+def outgoing_password_where(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The new password at the outgoing server too, and where that server's log-in is."""
+    dispatcher.utter_message(response="utter_password_changed_outgoing")
+    dispatcher.utter_message(response="utter_where_password")
+    return ask_if_it_helped(dispatcher) + [SlotSet("last_topic", "password")]
+
+
 def password_one_side(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The new password everywhere the mailbox logs in; then "did it help?"."""
     dispatcher.utter_message(response="utter_password_both_sides")
@@ -1622,6 +1655,7 @@ def _gives_address(turn: Turn) -> bool:
 VALUE_ASKED = re.compile(
     r"\b(co (tam |do nej |do toho )?(napisu|napsat|dam|dat|zadam|zadat|vyplnim|patri)|jak\w* (server|adres|hodnot)\w*)"
     r"|\bco tam\W*$"  # "kde se zadává server a co tam?"
+    r"|\bjak\w* (by )?(tam |to )?(ma|mam|musi|mel\w*|by mel\w*) (byt|bejt|dat|zadat)\b"  # "…jaký tam má být?"
 )
 
 
@@ -1651,6 +1685,8 @@ def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if "port" in turn.frame.asks and (asked := named or asked_protocols(turn)):
         # "kde změním port? a jaký pro POP3 se SSL?", "…u příchozího a jaký tam dám port": it too
         return ports.answer_port(dispatcher, turn, asked)
+    if "port" in turn.frame.asks and VALUE_ASKED.search(turn.frame.folded):
+        return ports.answer_port_table(dispatcher)  # "kde se nastavuje port a jaký tam má být?"
     return [SlotSet("protocol", named[0])] if named else []  # "a jaký port k tomu?" follows
 
 
@@ -1803,15 +1839,15 @@ def _try_while_waiting(turn: Turn) -> bool:
 
 def fault_while_waiting(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     """The fault told before the handoff, answered while the colleagues get to it (None: no
-    fault was told – the route does not apply)."""
+    fault was told and nothing asked to try – the route does not apply)."""
     earlier = _fault_told_before(turn)
-    if earlier is None:
+    if earlier is None and not lexicon.says("meanwhile_try", turn.frame.folded):
         return None
-    if earlier.open_smtp:
+    if earlier and earlier.open_smtp:
         return explain_ticket(dispatcher, turn)
-    if earlier.symptom:
+    if earlier and earlier.symptom:
         return answer_problem(dispatcher, replace(turn, frame=earlier))
-    # ("nejde mi pošta": no fault named – what to check in the account)
+    # ("nejde mi pošta", or no fault told at all: what to check in the account)
     dispatcher.utter_message(response="utter_meanwhile_checks", **response_values())
     return []
 
@@ -1950,6 +1986,14 @@ def break_in(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 def compromised(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     answers.utter_password_change(dispatcher, "utter_compromised")
+    return []
+
+
+def spoofed_spam(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """A forged sender explained; the password changed anyway when they fear it was taken."""
+    dispatcher.utter_message(response="utter_spoofed_spam")
+    if lexicon.says("compromised", turn.frame.folded) or re.search(r"\bhesl", turn.frame.folded):
+        return compromised(dispatcher, turn)
     return []
 
 
@@ -2188,6 +2232,8 @@ def _asks_if_all_done(turn: Turn) -> bool:
 
 def _glad_response(turn: Turn) -> str:
     """ "Účet je uložený, je to všechno?" is answered yes, with the test; otherwise glad."""
+    if lexicon.says("continue_asked", turn.frame.folded):
+        return "utter_no_more_steps"
     if lexicon.says("asks_if_all_done", turn.frame.folded):
         return "utter_all_done"
     return "utter_en_glad_it_works" if turn.frame.language == "en" else "utter_glad_it_works"
@@ -2597,6 +2643,7 @@ def _enters_walkthrough(turn: Turn) -> bool:
         or lexicon.says("button_done", folded)
         or lexicon.says("seeing_marker", folded)
         or lexicon.says("place_described", folded)  # "jsem u toho, kde si vybírám typ účtu"
+        or lexicon.says("stopped_at", folded)  # "včera jsem to přerušila u přidat účet"
         or (frame.needs_help and frame.position.at_then)  # "nevidím naši firmu, jen Google…"
     )
 
@@ -2674,6 +2721,12 @@ def _works_in_walkthrough(turn: Turn) -> bool:
 def ended() -> Events:
     """The conversation's matter is over: no walkthrough runs on, no question stays open."""
     return [SlotSet("walkthrough_active", False), SlotSet("pending_question", None)]
+
+
+def profile_installed(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The profile set the account up: the manual steps are over."""
+    dispatcher.utter_message(response="utter_profile_installed")
+    return ended()
 
 
 def walkthrough_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -2870,6 +2923,7 @@ ROUTES: List[Route] = [
         _typed_password,
         password_warning,
         more=True,
+        clause=PASSWORD_CLAUSE,
     ),
     Route(
         # "zadávám X a jméno jana": beside the password, the user name that is only a part
@@ -2907,6 +2961,12 @@ ROUTES: List[Route] = [
             "utter_servers_below_sync", below_sync=knowledge.guide(t.device).below_sync
         )(d, t),
         sentence="sync_page_no_servers",
+    ),
+    Route(
+        "spoofed_spam",  # "chodí mi spamy jakoby z mé adresy, ukradl mi někdo heslo?": forged
+        lambda t: lexicon.says("spoofed_spam", t.frame.folded) and not t.frame.open_smtp,
+        spoofed_spam,
+        more=True,
     ),
     Route("compromised_beside", _compromise_beside, compromised, more=True),
     # "…port 465. a minulý týden jsem měnil heslo, telefon chtěl nové" while sending fails: the
@@ -2990,7 +3050,11 @@ ROUTES: List[Route] = [
     Route("try_sending", _sending_untried, try_sending),  # "vidím poštu, poslat jsem nezkoušel"
     Route(
         "ends_working",  # a story of what they did that ends "…už to jede, díky": the end
-        lambda t: t.frame.ends_working,
+        # ("už to chodí. mám ještě dokončit ty kroky?": it works, the rest is not needed)
+        lambda t: (
+            t.frame.ends_working
+            or bool(t.frame.works and lexicon.says("continue_asked", t.frame.folded))
+        ),
         lambda d, t: glad_it_works(d, t) + ended(),
     ),
     Route(
@@ -3517,6 +3581,7 @@ ROUTES: List[Route] = [
         said("utter_boxes_ticked"),
     ),
     # "otevřel jsem nastavení" after the SMTP fix: the rest of the way, not "it works"
+    Route("fix_path_is_this", asks_if_this, answer_is_this),  # "upřesnit nastavení – to je ono?"
     Route("fix_path_values", values_asked, answer_fix_values),  # "našel jsem SMTP, co tam?"
     Route("fix_path", on_the_way, answer_progress),
     Route("fix_path_lost", lost_on_the_way, answer_lost),
@@ -3606,6 +3671,15 @@ ROUTES: List[Route] = [
         "profile_delivery",  # "mám ten QR kód vyfotit?", "odkaz ze včera nejde"
         lambda t: lexicon.says("profile_delivery", t.frame.folded),
         answer_profile_delivery,
+    ),
+    Route(
+        "profile_installed",  # "…píše profil nainstalován, v Mailu vidím doručenou poštu": done
+        lambda t: (
+            _profile_in_talk(t)
+            and lexicon.says("profile_installed", t.frame.folded)
+            and not (t.frame.symptom or t.frame.works is False or t.frame.asks)
+        ),
+        profile_installed,
     ),
     Route(
         "profile_help",
@@ -3763,7 +3837,7 @@ ROUTES: List[Route] = [
     # "…hlásí to, že schránka je plná, co s tím? a je lepší IMAP?": its answer, then the rest
     Route(
         "adjacent_answer_beside",
-        lambda t: bool(_adjacent_answers(t)),
+        lambda t: bool(_adjacent_answers(t.frame.folded)),
         adjacent,
         more=True,
     ),
@@ -4171,6 +4245,15 @@ ROUTES: List[Route] = [
     ),
     # A pasted SMTP reply or a symptom: its fix names the server, the user name and the
     # password, so a question about those is answered by it.
+    Route(
+        # "příjem jsem přepsal, ale odchozí nevím kde" after the password: its outgoing field
+        "outgoing_password_where",
+        lambda t: (
+            lexicon.says("outgoing_where_after_incoming", t.frame.folded)
+            and (_password_talked_of(t) or t.topic == "password" or "hesl" in t.frame.folded)
+        ),
+        outgoing_password_where,
+    ),
     Route(
         "password_one_side",  # "heslo jsem změnil, u příchozí přepsal, u odchozího asi ne": the cause
         lambda t: lexicon.says("password_changed_one_side", t.frame.folded),
@@ -4651,6 +4734,16 @@ def _other_sentences(turn: Turn, entry: Union[str, "re.Pattern[str]"]) -> Option
 POINTER_WORDS = 3
 
 
+def _other_clauses(turn: Turn, clause: "re.Pattern[str]") -> Optional[Turn]:
+    """The message without the clauses `clause` reads, as a turn of its own (None: nothing
+    else in it is a question)."""
+    rest = clause.sub(" ", turn.frame.text).strip(" ,;")
+    if rest == turn.frame.text or "?" not in rest:
+        return None
+    frame = read({"text": rest}, turn.device, turn.walkthrough_active)
+    return replace(turn, frame=frame, device=frame.device or turn.device, pending=None)
+
+
 LAST_RESORT = {candidate.name for candidate in ROUTES if candidate.last_resort}
 
 
@@ -4659,7 +4752,15 @@ def _routed(turn: Turn, routes: List[Route]) -> List[Outcome]:
     outcomes: List[Outcome] = []
     for candidate in routes:
         if outcomes and candidate.last_resort:
-            break  # a route said its part and nothing else in the message is understood
+            # a route said its part and nothing else in the message is understood: the rest
+            # beside the one clause it answered, as a message of its own
+            alone = next(c for c in routes if c.name == outcomes[0].route)
+            rest = (
+                _other_clauses(turn, alone.clause) if len(outcomes) == 1 and alone.clause else None
+            )
+            if rest is not None:
+                outcomes += [o for o in _routed(rest, routes) if o.route not in LAST_RESORT]
+            break
         outcome = candidate.run(turn)
         if outcome is None:
             continue

@@ -120,6 +120,8 @@ CANNOT_FIND = re.compile(
 )
 # "po tom přihlášení vyskočilo…": after an event, a time – no button named
 AFTER_EVENT = re.compile(r"\bpo (tom |te |tem )?\w+(eni|ani)\b")
+# "v pokročilém nastavení": the advanced screen, not the settings a first step opens
+ADVANCED = re.compile(r"\b(pokrocil|rozsiren|upresn)\w* nastaven\w*")
 
 
 def _screen_words(folded: str) -> Set[str]:
@@ -128,6 +130,7 @@ def _screen_words(folded: str) -> Set[str]:
     done_word = lexicon.load()["done_marker"].pattern
     # "nemůže najít nastavení" says what the notices say with "nenašel"
     folded = AFTER_EVENT.sub(" ", CANNOT_FIND.sub("nenasel", folded))
+    folded = ADVANCED.sub(r"\1e", folded)
     plain = re.findall(r"\w+", folded.replace("e-mail", "email"))
     # (colloquial "jinej účet", "novej": the standard "jiný", "nový")
     plain = [re.sub(r"(?<=\w\w)ej$", "y", w) for w in plain if not done_word.fullmatch(w)]

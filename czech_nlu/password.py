@@ -97,6 +97,14 @@ NEARBY = tuple(
 NOT_A_PASSWORD = frozenset(
     fold(word)
     for word in [
+        # what the mail is ("ukradl heslo, když ty spamy jsou z mé adresy?")
+        "spam",
+        "spamy",
+        "spamu",
+        "spamem",
+        "spamů",
+        "spamama",
+        "spamovky",
         # conjunctions: the customer's sentence goes on ("zadat nové heslo, nebo …?")
         "nebo",
         "anebo",
@@ -698,7 +706,10 @@ NEXT_SENTENCE_IT_IS = re.compile(
 )
 # "myslím, že to bylo Kocicka2019!": the one remembered
 # ("našel jsem, je to Hruska88?": after a clause of its own too)
-ASKED_IF_IT_IS = re.compile(rf"(?:^|[,.;:!]\s*)\W*(?:a\s+)?(?:to\s+je|je\s+to)\s+{SECRET}\s*$")
+# ("je to Kocicka.8, chcete ho?": a question after it)
+ASKED_IF_IT_IS = re.compile(
+    rf"(?:^|[,.;:!]\s*)\W*(?:a\s+)?(?:to\s+je|je\s+to)\s+{SECRET}(?=\s*$|,\s|\?)"
+)
 # "tak tady je: Vlak2024zz", "here it is: X": something handed over (letters with digits)
 HANDED_OVER = re.compile(
     rf"\b(?:tady|tu|zde|here)\s+(?:je|ho\s+mate|ho\s+mas|mate|it\s+is|you\s+go)\s*[:,-]?\s+{SECRET}"
@@ -707,7 +718,9 @@ REMEMBERED = re.compile(rf"\b(?:to\s+bylo|bylo\s+to|to\s+bude)\s+{SECRET}")
 # "zadávám Lipa-Zlata8 a pořád to nejde": a word of letters with digits typed into the device,
 # no keyword needed (a host, an address or a port is no such word; checked below)
 ENTERED = re.compile(
+    # ("tak tam nastavím Kapr2024 a hotovo": what they will type)
     r"\b(?:zadavam|zadavame|vyplnuju|vyplnuji|pisu tam|davam tam|zadal\w* jsem|zadal\w* sem"
+    r"|nastavim|zadam|dam tam|napisu tam|vyplnim"
     r"|jsem zadal\w*|(?:dal|dala) jsem tam|i type|i enter|i.?m (?:typing|entering))"
     r"(?:\s*:)?(?:\s+(?:tam|to|ted|porad|furt|stale|there|in)){0,2}\s+(?P<secret>\S+)"
     # ("zadal jsem mobil2 jako název účtu": a name given to something, no password)
@@ -999,7 +1012,8 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
         *CHANGED_IT_TO.finditer(folded),
         *REMEMBERED.finditer(folded),
     ):
-        if _swept(text[match.start("secret") : match.end("secret")].strip(STRIP)):
+        word = text[match.start("secret") : match.end("secret")].strip(STRIP)
+        if _swept(word) or _dotted_secret(word):  # ("je to Kocicka.8, chcete ho?")
             candidates.append(match.span("secret"))
     for match in NEXT_SENTENCE_IT_IS.finditer(folded):
         # "heslo ke schránce? to je Lipa_na_kopci, ne?": the sentence after the keyword's
