@@ -7,6 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import devices, knowledge, lexicon, ports, replies, symptoms
+from actions.address import EMAIL
 from actions.context import Events, Turn, adding_account, last_responses, password_typed_here
 from actions.pending import Pending
 from actions.understanding import protocols_in_text
@@ -565,10 +566,16 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             dispatcher.utter_message(response="utter_imap_keeps")
             return [SlotSet("protocol", "imap")]
         dispatcher.utter_message(response="utter_keep_on_server")
+        guide = knowledge.guides().get(turn.frame.device or turn.device or "")
+        if guide and guide.keep_copy:  # "kde to v Outlooku najdu?": that program's place
+            dispatcher.utter_message(response="utter_keep_copy_where", place=guide.keep_copy)
         return [SlotSet("protocol", "pop3")] if named == ["pop3"] else []
     if topic == "port_not_entered":  # the form asked for none: the program chooses it
         dispatcher.utter_message(response="utter_port_not_entered", **symptoms.fix_values())
-        return [SlotSet("last_topic", "port")]
+        named = turn.frame.named_protocols  # ("…u odchozího" – "a jaký tam dát?": SMTP's)
+        return [SlotSet("last_topic", "port")] + (
+            [SlotSet("protocol", named[0])] if len(named) == 1 else []
+        )
     if topic == "switch_protocol":
         return answer_switch_protocol(dispatcher, turn)
     if topic == "switch_account":
@@ -727,6 +734,11 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     ):
         return answer_username_short(dispatcher, turn.frame.folded)
     if topic in ("username", "whole_address"):
+        address = EMAIL.search(turn.frame.text)
+        if address and lexicon.says("yes_no_question", turn.frame.folded):
+            # "je správně, že uživatel je info@firma.cz i u odchozí?": that address, yes
+            dispatcher.utter_message(response="utter_username_told_right", address=address.group(0))
+            return [SlotSet("last_topic", "username")]
         return answer_username(dispatcher)
     if topic == "password" and "utter_switch_protocol" in last_responses(turn.tracker):
         # "a heslo taky zůstává?" after the switch of account type: yes ("mění se?": no)

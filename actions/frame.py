@@ -227,7 +227,7 @@ COVERS = {
     },  # "ověřování mám zapnuté": the next suspects, not the setting  # "celou adresu?": the user name, no server
     "term": {"pop_vs_imap"},
     "settings": {"server", "port"},  # "údaje pro POP3: server, porty, všechno"
-    "same_settings": {"settings", "server", "port", "same_server"},
+    "same_settings": {"settings", "server", "port", "same_server", "same_login"},
     "smtp_same": {"same_settings", "server", "port", "port_table", "same_server"},
     "smtp_auth": {"ssl_required"},  # "treba zaškrtnúť niečo pri odchodzej pošte?": the checkboxes
     # the table of ports per SSL choice, SSL recommended ("musí být SSL, nebo to jde i bez?")
@@ -978,6 +978,9 @@ def read(
         and not MAIL_SENDING.search(folded)
     ):  # "TXT záznam pro ověření u Googlu": the domain's verification, no mail log-in
         frame.asks = [topic for topic in frame.asks if topic != "smtp_auth"]
+    if "smtp_auth" in frame.asks and lexicon.says("boxes_ticked_next", folded):
+        # "…obě zaškrtávátka u odchozího zaškrtnutá, a teď?": done, the next move asked
+        frame.asks = [topic for topic in frame.asks if topic != "smtp_auth"]
     if "ssl_advice" in frame.asks:  # "SSL, nebo ne?" chooses nothing yet
         frame.security, frame.security_by_protocol = None, {}
         # ("zaškrtnout vyžaduje SSL?" is no question about the log-in; "a přihlášení?" is)
@@ -1126,7 +1129,9 @@ def read(
         frame.open_smtp = "described"
     frame.spam = bool(phrases.SPAM.search(folded))
     short = len(folded.split()) <= 7
-    frame.next_step = short and bool(phrases.NEXT_WORDS.search(folded))
+    frame.next_step = (short and bool(phrases.NEXT_WORDS.search(folded))) or lexicon.says(
+        "next_screen_choice", folded
+    )
     frame.back = (
         short
         and bool(phrases.BACK_WORDS.search(folded))

@@ -159,6 +159,7 @@ class Guide:
     password_place: str = ""
     # the added account's page opens with other settings; where its servers are below them
     below_sync: str = ""
+    keep_copy: str = ""  # where a POP3 account keeps a copy of the messages on the server
 
     def step_number(self, step_id: str) -> int:
         """1-based number of the step with this id."""
@@ -240,6 +241,7 @@ def guides() -> Dict[str, Guide]:
             smtp_auth_en=spec.get("smtp_auth_en", ""),
             password_place=spec.get("password_place", ""),
             below_sync=spec.get("below_sync", ""),
+            keep_copy=spec.get("keep_copy", ""),
             **{name: spec[name] for name in GUIDE_FIELDS},
         )
     return loaded
@@ -262,6 +264,7 @@ def places(device: Optional[str]) -> Dict[str, str]:
         password_place = spec.password_place
     else:
         found = dict(load()["any_device"])
+        password_place = found.pop("password_place", "")
     return {**found, "password_place": password_place or found["ssl_port"]}
 
 

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon, replies
 from actions.context import Events, Turn
-from actions.frame import OTHER_MAIL_PORTS, Frame, clauses
+from actions.frame import OTHER_MAIL_PORTS, Frame, clauses, sentences_of
 from actions.understanding import protocols_in_text
 
 
@@ -334,7 +334,11 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
             verdicts.append(_owner_verdict("utter_port_check_wrong", number))
         wrong.update({p: security for p in protocols})
     # ("je to špatně?" asks the other way round: the verdicts say it without a "Ne")
-    asked = "?" in frame.text and not ASKS_IF_WRONG.search(frame.folded)
+    # ("…port 25. Mám POP před odesláním vypnout?" asks about something else: no "Ne" first)
+    asked = any(
+        "?" in sentence and PORT_QUESTION.search(sentence)
+        for sentence in sentences_of(frame.folded)
+    ) and not ASKS_IF_WRONG.search(frame.folded)
     _say_verdicts(dispatcher, verdicts, asked=asked, folded=frame.folded)
     auth_unsaid = remind_auth and not lexicon.says("login_words", frame.folded)
     if wrong:
@@ -365,7 +369,7 @@ def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool 
         len(plain) == 1
         and len(verdicts) == 1
         and len(frame.ports) == 1
-        and "?" in frame.text
+        and asked  # (a question about the port itself, not "… a pro odchozí je co?")
         and not PLAIN_WISHED.search(frame.folded)
         and not lexicon.says("wants_ssl", frame.folded)
     ):  # "IMAP na 143 a SSL vypnuté, jde to takhle?": it works – the SSL port recommended
@@ -411,6 +415,10 @@ CHANGE_ASKED = re.compile(
     r"(zmenit|prepsat|opravit|predelat|prenastavit|menit)\b"
 )
 ASKS_IF_RIGHT = re.compile(r"\b(ok|dobre|spravne?|v poradku|sedi)\b")
+# A question about the values themselves: a number, the port, whether it is right or to change
+PORT_QUESTION = re.compile(
+    r"\d|\bport\w*|\b(ok|dobre|spravn\w*|v poradku|sedi|jde|muzu|lze|funguje|zmenit|prepsat|opravit|spatn\w*)\b"
+)
 NO_FIRST = {
     "utter_port_check_unknown": "utter_port_check_unknown_no",
     "utter_port_check_wrong": "utter_port_check_wrong_no",

@@ -145,6 +145,17 @@ STATIC_RESPONSES = {
 # A sentence that leaves a contact: an e-mail address or a phone number
 CONTACT = re.compile(rf"{EMAIL.pattern}|\+?\d[\d ]{{7,}}\d", re.I)
 
+# A check of the customer's values that found them right, or one of them wrong
+CHECKED_RIGHT = {"utter_port_check_ok", "utter_server_check_ok", "utter_port_check_ok_part"}
+CHECKED_WRONG = {
+    "utter_port_check_wrong",
+    "utter_port_check_wrong_no",
+    "utter_port_check_unknown",
+    "utter_port_check_unknown_no",
+    "utter_server_check_wrong",
+    "utter_port_check_plain",
+}
+
 # The clause a typed (redacted) password is in, up to the next comma or sentence end
 PASSWORD_CLAUSE = re.compile(rf"[^.?!,;]*{re.escape(REDACTED)}[^.?!,;]*[.?!,;]?")
 
@@ -543,8 +554,9 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
         if (
             position.step < turn.step
             and not (position.by_label or position.at_notice)
-            and lexicon.says("done_marker", frame.folded)
-        ):  # "kliknuto, teď je tam výběr z několika možností": on from here, a screen met before
+            and (lexicon.says("done_marker", frame.folded) or frame.confirms)
+        ):  # "kliknuto, teď je tam výběr z několika možností", "jo vidím to, je to poslední
+            # položka": on from here, a screen met before
             return walkthrough_turn("step_done", dispatcher, turn)
         return enter_at(dispatcher, turn, position)  # "jiný účet mám", "vyskočilo hlášení…"
     elif frame.back and turn.walkthrough_active and not position:
@@ -583,7 +595,11 @@ def _came_with_earlier(turn: Turn) -> bool:
 
 def _asks_button_after_filling(folded: str) -> bool:
     """ "Políčka mám vyplněná, na co teď kliknout?": the fields done, the button asked."""
-    return lexicon.says("filled", folded) and lexicon.says("which_button", folded)
+    return lexicon.says("filled", folded) and (
+        lexicon.says("which_button", folded)
+        # ("formulář mám hotový, …, a teď?": the form named done, the next move asked)
+        or (bool(re.search(r"\bformular\w*", folded)) and lexicon.says("what_next", folded))
+    )
 
 
 def _filled_step(turn: Turn) -> Optional[int]:
@@ -624,7 +640,13 @@ def filled_form(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     assert number is not None  # the route's condition
     events = answers.check_servers(dispatcher, turn.frame.hosts) if turn.frame.hosts else []
     events += ports.check_named_ports(dispatcher, turn) + short_username(dispatcher, turn)
-    return events + utter_after_filling(dispatcher, number, turn.device)
+    return events + _protocol_named(turn) + utter_after_filling(dispatcher, number, turn.device)
+
+
+def _protocol_named(turn: Turn) -> Events:
+    """The one protocol the message is about, kept: "a port k tomu?" next is that one's."""
+    named = turn.frame.named_protocols
+    return [SlotSet("protocol", named[0])] if len(named) == 1 else []
 
 
 def short_username(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -782,6 +804,12 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         topics.insert(0, turn.topic)
     if not topics and not frame.ports and not turn.follow_up and turn.intent in INTENT_TOPICS:
         topics = [INTENT_TOPICS[turn.intent]]
+        if (
+            topics == ["pop_vs_imap"]
+            and turn.walkthrough_active
+            and not re.search(r"\b(pop\w*|imap\w*|typ\w* uct\w*)\b", frame.folded)
+        ):  # "teď tam mám víc možností, kterou vybrat?" in the walkthrough: that screen's choice
+            return None
         if topics == ["other_device"] and frame.device and not _asks_setup(turn):
             return None  # a device we know named beside something else: that, not its steps
     if not topics and not frame.ports:
@@ -834,9 +862,12 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         elif topic == "port":
             if lexicon.says("can_use", frame.folded):  # "IMAP bez SSL jde?": yes, first
                 dispatcher.utter_message(response="utter_yes_possible")
-            events += ports.answer_port(
-                dispatcher, turn, with_outgoing(turn, asked_protocols(turn))
-            )
+            asked = with_outgoing(turn, asked_protocols(turn))
+            if "pop_vs_imap" in topics and set(knowledge.incoming_protocols()) <= set(asked):
+                # "mám zvolit POP3, nebo IMAP? a jaký port pak zadám?": the advised one's
+                asked = [p for p in asked if p not in knowledge.incoming_protocols()]
+                asked.insert(0, knowledge.recommended_protocol())
+            events += ports.answer_port(dispatcher, turn, asked)
         elif topic in ("port_table", "port_purpose"):
             events += ports.answer_port_table(dispatcher)
         elif (
@@ -915,6 +946,12 @@ def device_answer(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return start_walkthrough(dispatcher, turn)
 
 
+def password_not_wanted(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """Never sent to us; checked by signing in to the webmail."""
+    dispatcher.utter_message(response="utter_password_not_wanted")
+    return check_password_self(dispatcher, turn)
+
+
 def check_password_self(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The password tried by signing in to the webmail; a new one in the customer area."""
     dispatcher.utter_message(response="utter_check_password_self", **knowledge.load()["webmail"])
@@ -986,6 +1023,17 @@ def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if lexicon.says("can_use", turn.frame.folded):  # "bude to fungovat i s IMAPem?": yes, first
         dispatcher.utter_message(response="utter_yes_possible")
     if (
+        turn.frame.security
+        and turn.topic in ("username", "password")
+        and {"settings", "port"} & set(turn.last_topics)
+    ):  # "a když chci bez SSL?" after the settings and the user name: the ports changed
+        if turn.frame.protocols == ["smtp"]:  # "a pro odchozí, taky se šifrováním?": its port
+            return ports.answer_port(dispatcher, turn, ["smtp"])
+        incoming = protocol if protocol in knowledge.incoming_protocols() else None
+        return ports.answer_port(
+            dispatcher, turn, [incoming or knowledge.recommended_protocol(), "smtp"]
+        )
+    if (
         turn.topic in ("password", "username")
         and turn.frame.protocols == ["smtp"]
         and ALSO.search(turn.frame.folded)
@@ -1000,15 +1048,6 @@ def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         and not turn.frame.security
     ):  # "a odchozí?" at the form with the servers: both of its fields
         return answers.answer_server(dispatcher, protocol, with_port=True)
-    if (
-        turn.frame.security
-        and turn.topic in ("username", "password")
-        and {"settings", "port"} & set(turn.last_topics)
-    ):  # "a když chci bez SSL?" after the settings and the user name: the ports changed
-        incoming = protocol if protocol in knowledge.incoming_protocols() else None
-        return ports.answer_port(
-            dispatcher, turn, [incoming or knowledge.recommended_protocol(), "smtp"]
-        )
     if protocol == "smtp" and LOGIN_WORDS.search(turn.frame.folded):
         return answers.answer_outgoing_login(dispatcher, turn)  # "a u odchozího taky celou adresu?"
     if turn.topic == "server" and turn.frame.security and not turn.frame.protocol:
@@ -1112,7 +1151,12 @@ def _password_place_asked_for_other(turn: Turn) -> Optional[str]:
             continue
         if not re.search(r"\bhesl|\b(prepis|zmen|menit|meni)\w*", sentence):
             continue
-        named = [d for d in devices.all_named(sentence) if d != turn.device]
+        # (the device named now is the one asked about, though the turn already moved to it)
+        named = [
+            d
+            for d in devices.all_named(sentence)
+            if d != turn.device or (turn.device_changed and _password_talked_of(turn))
+        ]
         if named:
             return named[0]
         before = turn.frame.folded[: turn.frame.folded.find(sentence)]
@@ -2130,12 +2174,35 @@ def _chosen_between(folded: str) -> set:
     return {"server"} if DIRECTION_CHOICE.search(folded) else set()
 
 
+def _keep_copy_place(dispatcher: CollectingDispatcher, turn: Turn) -> bool:
+    """ "A kde se to v Outlooku zapíná?" after the copy kept on the server: that option's
+    place in the program (said; False: no such place known)."""
+    guide = knowledge.guides().get(turn.device or "")
+    if not (guide and guide.keep_copy and "utter_keep_on_server" in last_responses(turn.tracker)):
+        return False
+    dispatcher.utter_message(response="utter_keep_copy_where", place=guide.keep_copy)
+    return True
+
+
+def where_in_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The account's settings in the device ("kde to zkontroluju?" after a fix)."""
+    if not _keep_copy_place(dispatcher, turn):
+        dispatcher.utter_message(response="utter_where_account")
+    return []
+
+
 def where_back(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     folded = turn.frame.folded
     # "heslo ke schránce… kde ho najdu?": the mailbox's; "tak kde ho změním?" after it, too
     about_password = "utter_mailbox_password" in last_responses(turn.tracker)
     if re.search(r"\bhesl", folded) or (about_password and re.search(r"\b(zmen|men[ie])", folded)):
         answers.utter_password_change(dispatcher, "utter_mailbox_password")
+        return []
+    if _keep_copy_place(dispatcher, turn):
+        return []
+    if last_symptom(turn.topic) == "login_failed":
+        # "tak jak to mám opravit?" after a failed log-in: where the user name and password are
+        dispatcher.utter_message(response="utter_where_password")
         return []
     if turn.topic == "switch_account" and turn.device in knowledge.guides():
         # "a kde v telefonu to přepnu?" after "the account is added again": where to add it
@@ -2913,6 +2980,17 @@ def _in_walkthrough(turn: Turn) -> bool:
 
 
 ROUTES: List[Route] = [
+    Route(
+        # "tak jsem ho změnil, mám vám poslat to nové, ať ho zkontrolujete?" after the
+        # password: no – they check it themselves in the webmail
+        "password_check_offered",
+        lambda t: (
+            lexicon.says("it_offered", t.frame.folded)
+            and (t.topic == "password" or _password_talked_of(t))
+            and not _typed_password(t)
+        ),
+        password_not_wanted,
+    ),
     # A typed password gets the warning, never an echo; a problem in the same message is
     # answered by the routes below.
     Route(
@@ -3151,6 +3229,7 @@ ROUTES: List[Route] = [
         "checkboxes_question",  # "zbývají zaškrtávátka dole u odchozího serveru, co s nimi?"
         lambda t: (
             lexicon.says("checkboxes_question", t.frame.folded)
+            and not lexicon.says("boxes_ticked_next", t.frame.folded)  # "…zaškrtnuta, a teď?"
             and not (t.frame.ports or t.frame.security or t.frame.symptom or t.frame.asks)
             and not re.search(r"\b(ssl|tls)\b", t.frame.folded)  # "zaškrtávátko TLS/SSL?"
         ),
@@ -3233,7 +3312,8 @@ ROUTES: List[Route] = [
     ),
     Route(
         "password_place_other",  # "…Thunderbird hotovo. a v iPhonu kde se heslo přepisuje?"
-        lambda t: not t.frame.symptom,
+        # ("a na iPhonu to změním kde? … jen nechodí pošta" after the password: the old one there)
+        lambda t: not t.frame.symptom or t.topic == "password" or _password_talked_of(t),
         password_place_other,
     ),
     Route(
@@ -4452,7 +4532,7 @@ ROUTES: List[Route] = [
             and not t.walkthrough_active
             and not (t.frame.asks or t.frame.protocols or t.frame.ports or t.frame.symptom)
         ),
-        said("utter_where_account"),
+        where_in_device,
     ),
     Route(
         "compromised",  # "takže se nám někdo dostal do účtu?": unknowable here; a new password
@@ -4642,6 +4722,17 @@ ROUTES: List[Route] = [
         "walkthrough_intent",
         lambda t: t.intent in NAVIGATION,
         lambda d, t: walkthrough_turn(t.intent, d, t),
+    ),
+    Route(
+        # "tak proč mi to pořád nejde?" after every value checked right: the log-in is left
+        "checked_right_still_fails",
+        lambda t: (
+            t.frame.works is False
+            and not (t.frame.symptom or t.frame.asks or t.frame.ports or t.frame.hosts)
+            and bool(CHECKED_RIGHT & set(last_responses(t.tracker)))
+            and not CHECKED_WRONG & set(last_responses(t.tracker))
+        ),
+        lambda d, t: said("utter_values_right_login", username=knowledge.username())(d, t),
     ),
     Route(
         "troubleshooting_intent",

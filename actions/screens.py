@@ -43,7 +43,7 @@ class Position:
 
 
 # Case endings (folded), longest first: a short word meets its forms ("jiný"/"jiné"/"jiného").
-ENDINGS = ("eho", "emu", "ych", "ymi", "ami", "ach", "ou", "a", "e", "i", "o", "u", "y")
+ENDINGS = ("eho", "emu", "ych", "ymi", "ami", "ach", "ym", "ou", "a", "e", "i", "o", "u", "y")
 
 
 def stem(word: str) -> str:
@@ -120,6 +120,8 @@ CANNOT_FIND = re.compile(
 )
 # "po tom přihlášení vyskočilo…": after an event, a time – no button named
 AFTER_EVENT = re.compile(r"\bpo (tom |te |tem )?\w+(eni|ani)\b")
+# Each place of a path written with arrows ("A -> B -> C"), the last one with what follows
+ARROW_PATH = re.compile(r"([^,.;:!?>→]+?)\s*(?:->|→|=>|>)\s*")
 # "v pokročilém nastavení": the advanced screen, not the settings a first step opens
 ADVANCED = re.compile(r"\b(pokrocil|rozsiren|upresn)\w* nastaven\w*")
 
@@ -142,6 +144,8 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
     names no screen. `after`: the last step a story in the message told done – one word of the
     screen after it is enough."""
     guide = knowledge.guide(device)
+    # "nastavení -> e-mail+účty -> přidat účet, jsem tady": a path of places gone through
+    folded = ARROW_PATH.sub(r"dal jsem \1, ", folded)
     if asked := label_asked(folded, device):  # "kde je přidat účet? vidím jen doručenou poštu"
         return asked
     # "jsem v aplikaci Email, co dál?", "ok, jsem v nastavení": the step that opens it is done
@@ -162,9 +166,11 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
     screens, weight, whole = _screens(guide.id)
     last_step = len(screens)
     words = _screen_words(folded)
+    # ("…, mám na něj kliknout?" asks, it tells nothing done)
+    deeds = lexicon.load()["tap_question"].pattern.sub(lambda m: " " * len(m.group(0)), folded)
     done = max(
-        last_end(lexicon.load()["done_marker"].pattern, folded),
-        last_end(lexicon.load()["button_done"].pattern, folded),
+        last_end(lexicon.load()["done_marker"].pattern, deeds),
+        last_end(lexicon.load()["button_done"].pattern, deeds),
     )
     seeing_words = list(lexicon.load()["seeing_marker"].pattern.finditer(folded))
     seeing = max((m.end() for m in seeing_words), default=-1)  # (as last_end)

@@ -131,6 +131,12 @@ SWITCH_TO_AUTH = re.compile(
 
 
 AUTH_NAMED = re.compile(r"\bsmtp[- ]?auth\w*")
+# "funguje ještě POP before SMTP?": whether the old way still works
+STILL_WORKS = re.compile(
+    r"\b(funguj\w*|jde|pujde|plati|podporuj\w*|lze|muzu|muze|pouzivat|works?)\b[^.!]{0,80}\?"
+)
+# "mám POP před odesláním vypnout?": the old way switched off
+SWITCH_OFF = re.compile(r"\b(vypn\w*|odskrtn\w*|zrus\w*|deaktiv\w*|vyskrtn\w*)\b[^.!]{0,30}\?")
 WHAT_OR_WHY = re.compile(r"\bco\b[^.?!]{0,15}\b(je|znamena)\b|\b(proc|what is|why)\b")
 
 
@@ -143,7 +149,8 @@ def utter_without_auth(dispatcher: CollectingDispatcher, folded: str) -> None:
     if AUTH_NAMED.search(folded) and lexicon.says("pop_before_smtp", folded) and "/" in folded:
         # a device's list copied ("Žádná / SMTP-AUTH / POP před SMTP. Co vybrat?"): the choice
         lead = "Z nabídky zvolte „SMTP-AUTH“ (ověřování SMTP). Bez"
-    elif SWITCH_TO_AUTH.search(folded):  # "takže přepnu na SMTP autentizaci?": yes, first
+    elif SWITCH_TO_AUTH.search(folded) or SWITCH_OFF.search(folded):
+        # "takže přepnu na SMTP autentizaci?", "mám POP před odesláním vypnout?": yes, first
         lead = f"Ano – {switch}"
     elif lexicon.says("pop_before_smtp_option", folded):  # "…POP před odesláním nechat?"
         # asked "stačí to tak nechat?": no, first
@@ -158,7 +165,7 @@ def utter_without_auth(dispatcher: CollectingDispatcher, folded: str) -> None:
             "Je to starší způsob, kdy zařízení smělo posílat poštu jen proto, že se předtím"
             " přihlásilo k příjmu přes POP. Dnes bez"
         )
-    elif lexicon.says("pop_before_smtp", folded):
+    elif lexicon.says("pop_before_smtp", folded) and STILL_WORKS.search(folded):
         lead = "Ne, už ne. Bez"  # "funguje ještě POP before SMTP?"
     else:
         lead = "Bez"
