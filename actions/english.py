@@ -19,7 +19,10 @@ SENDING_FAILS = {"cannot_send", "smtp_error"}
 FOLLOWED = ("server", "port", "term")
 HOW = re.compile(r"\b(how|where)\b")
 # "is it the same?" of a server (not of the password, the user name or a port)
-SAME_ASKED = re.compile(r"^(?!.*\b(password|user\w*|login|port\w*)\b).*\bsame\b")
+SAME_ASKED = re.compile(
+    r"^(?!.*\b(password|user\w*|login|port\w*|error|problem|message)\b)"
+    r"(?=.*\b(server|outgoing|incoming|smtp|one)\b).*\bsame\b"
+)
 # "I changed my mailbox password and Outlook keeps asking for it", "new password not accepted"
 PASSWORD_CHANGED = re.compile(
     r"\b(changed|change|reset|new|updated?)\b[^.?!]{0,30}\bpassword\b|\bpassword\b[^.?!]{0,15}"

@@ -327,6 +327,7 @@ SYMPTOM_WORDS = (
             r"|\bneznam\w* server|\bserver not found|\bunknown host"
             # "nechce to přijmout server", "server mi nebere": the server's name or port refused
             r"|\b(nechce (ho |to |je )?(vzit|prijmout|prijat|pustit)|nebere|neprijima|odmita) (mi )?(ten |muj |moj |jejich )?server"
+            r"(?![^.?!]{0,25}\b(hesl|jmen|login|prihl)\w*)"
             r"|\bserver\w* (mi |to |ho )*(nechce|nebere|neprijm\w*|neprijal\w*)\b(?![^.?!]{0,25}\b(hesl|jmen|login|prihl|zprav|mail|e-?mail)\w*)"
         ),
     ),

@@ -587,6 +587,24 @@ def _shaped(word: str, right_after_key: bool) -> bool:
 
 
 # Words a mailbox message names beside "heslo" that no dictionary of Czech has.
+# Devices and systems named with their version, asked about ("je to iPadOS17, ne?")
+MODEL_NAMES = frozenset(
+    [
+        "office",
+        "xiaomi",
+        "redmi",
+        "ipados",
+        "macbook",
+        "imac",
+        "ipad",
+        "ios",
+        "macos",
+        "galaxy",
+        "pixel",
+        "huawei",
+        "motorola",
+    ]
+)
 PRODUCT_WORDS = frozenset(
     [
         "manager",
@@ -1013,7 +1031,12 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
         *REMEMBERED.finditer(folded),
     ):
         word = text[match.start("secret") : match.end("secret")].strip(STRIP)
-        if _swept(word) or _dotted_secret(word):  # ("je to Kocicka.8, chcete ho?")
+        # ("je to Kocicka.8, chcete ho?"; "je to Office365, ne?" names a product)
+        letters = re.sub(r"[\d\W_]+", "", fold(word)).lower()
+        # ("HP4100", "MFC-L2710DW", "je to Xiaomi12, vadí to?": a model asked about, only here –
+        # the same word typed after "zadávám" or "heslo" stays hidden)
+        named = _product(letters) or letters in MODEL_NAMES or word.isupper()
+        if (_swept(word) or _dotted_secret(word)) and not named:
             candidates.append(match.span("secret"))
     for match in NEXT_SENTENCE_IT_IS.finditer(folded):
         # "heslo ke schránce? to je Lipa_na_kopci, ne?": the sentence after the keyword's
