@@ -153,6 +153,12 @@ def answer_outgoing_values(dispatcher: CollectingDispatcher) -> Events:
     return [SlotSet("protocol", "smtp"), SlotSet("last_topic", "settings")]
 
 
+def protocol_named(turn: Turn) -> Events:
+    """The one protocol the message is about, kept: "a port k tomu?" next is that one's."""
+    named = turn.frame.named_protocols
+    return [SlotSet("protocol", named[0])] if len(named) == 1 else []
+
+
 def answer_username(dispatcher: CollectingDispatcher) -> Events:
     dispatcher.utter_message(response="utter_username", username=knowledge.username())
     return [SlotSet("last_topic", "username")]  # "a u odchozího taky?" asks it of SMTP
@@ -572,10 +578,8 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return [SlotSet("protocol", "pop3")] if named == ["pop3"] else []
     if topic == "port_not_entered":  # the form asked for none: the program chooses it
         dispatcher.utter_message(response="utter_port_not_entered", **symptoms.fix_values())
-        named = turn.frame.named_protocols  # ("…u odchozího" – "a jaký tam dát?": SMTP's)
-        return [SlotSet("last_topic", "port")] + (
-            [SlotSet("protocol", named[0])] if len(named) == 1 else []
-        )
+        # ("…u odchozího" – "a jaký tam dát?": SMTP's)
+        return [SlotSet("last_topic", "port")] + protocol_named(turn)
     if topic == "switch_protocol":
         return answer_switch_protocol(dispatcher, turn)
     if topic == "switch_account":

@@ -640,13 +640,8 @@ def filled_form(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     assert number is not None  # the route's condition
     events = answers.check_servers(dispatcher, turn.frame.hosts) if turn.frame.hosts else []
     events += ports.check_named_ports(dispatcher, turn) + short_username(dispatcher, turn)
-    return events + _protocol_named(turn) + utter_after_filling(dispatcher, number, turn.device)
-
-
-def _protocol_named(turn: Turn) -> Events:
-    """The one protocol the message is about, kept: "a port k tomu?" next is that one's."""
-    named = turn.frame.named_protocols
-    return [SlotSet("protocol", named[0])] if len(named) == 1 else []
+    events += answers.protocol_named(turn)
+    return events + utter_after_filling(dispatcher, number, turn.device)
 
 
 def short_username(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -962,6 +957,11 @@ def _password_talked_of(turn: Turn) -> bool:
     """The customer's message before this one was about the password (typed or asked)."""
     before = previous_text(turn.tracker)
     return "hesl" in fold(before) or REDACTED in before
+
+
+def _password_in_talk(turn: Turn) -> bool:
+    """The password was the last answer's topic, or the customer's message before this one."""
+    return turn.topic == "password" or _password_talked_of(turn)
 
 
 def login_failed_next(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -2986,7 +2986,7 @@ ROUTES: List[Route] = [
         "password_check_offered",
         lambda t: (
             lexicon.says("it_offered", t.frame.folded)
-            and (t.topic == "password" or _password_talked_of(t))
+            and _password_in_talk(t)
             and not _typed_password(t)
         ),
         password_not_wanted,
@@ -3313,7 +3313,7 @@ ROUTES: List[Route] = [
     Route(
         "password_place_other",  # "…Thunderbird hotovo. a v iPhonu kde se heslo přepisuje?"
         # ("a na iPhonu to změním kde? … jen nechodí pošta" after the password: the old one there)
-        lambda t: not t.frame.symptom or t.topic == "password" or _password_talked_of(t),
+        lambda t: not t.frame.symptom or _password_in_talk(t),
         password_place_other,
     ),
     Route(
@@ -4330,7 +4330,7 @@ ROUTES: List[Route] = [
         "outgoing_password_where",
         lambda t: (
             lexicon.says("outgoing_where_after_incoming", t.frame.folded)
-            and (_password_talked_of(t) or t.topic == "password" or "hesl" in t.frame.folded)
+            and (_password_in_talk(t) or "hesl" in t.frame.folded)
         ),
         outgoing_password_where,
     ),
@@ -4408,7 +4408,7 @@ ROUTES: List[Route] = [
         "check_password_self",  # "a kde si ho teda ověřím sám?": the webmail's sign-in
         lambda t: (
             lexicon.says("check_password_self", t.frame.folded)
-            and (t.topic == "password" or "hesl" in t.frame.folded or _password_talked_of(t))
+            and (_password_in_talk(t) or "hesl" in t.frame.folded)
             and not (t.frame.ports or t.frame.hosts)
         ),
         check_password_self,
@@ -4814,15 +4814,23 @@ def _other_sentences(turn: Turn, entry: Union[str, "re.Pattern[str]"]) -> Option
     # (the route's own sentence not found alone: nothing to route apart)
     if not others or len(others) == len(sentences) or "?" not in " ".join(others):
         return None
-    frame = read({"text": " ".join(others)}, turn.device, turn.walkthrough_active)
+    rest = _as_own_message(turn, " ".join(others))
     # ("…Kerberos. Co dát?": a question that only points back has nothing of its own)
-    if len(frame.folded.split()) <= POINTER_WORDS and not (frame.asks or frame.protocols):
+    if len(rest.frame.folded.split()) <= POINTER_WORDS and not (
+        rest.frame.asks or rest.frame.protocols
+    ):
         return None
-    # (the open question was the first sentence's: the rest is no answer to it)
-    return replace(turn, frame=frame, device=frame.device or turn.device, pending=None)
+    return rest
 
 
 POINTER_WORDS = 3
+
+
+def _as_own_message(turn: Turn, text: str) -> Turn:
+    """A part of the message read as a message of its own (the open question was the first
+    part's: the rest is no answer to it)."""
+    frame = read({"text": text}, turn.device, turn.walkthrough_active)
+    return replace(turn, frame=frame, device=frame.device or turn.device, pending=None)
 
 
 def _other_clauses(turn: Turn, clause: "re.Pattern[str]") -> Optional[Turn]:
@@ -4831,8 +4839,7 @@ def _other_clauses(turn: Turn, clause: "re.Pattern[str]") -> Optional[Turn]:
     rest = clause.sub(" ", turn.frame.text).strip(" ,;")
     if rest == turn.frame.text or "?" not in rest:
         return None
-    frame = read({"text": rest}, turn.device, turn.walkthrough_active)
-    return replace(turn, frame=frame, device=frame.device or turn.device, pending=None)
+    return _as_own_message(turn, rest)
 
 
 LAST_RESORT = {candidate.name for candidate in ROUTES if candidate.last_resort}
