@@ -53,6 +53,14 @@ def zero_typed_as_o(host: str) -> Optional[str]:
     return None
 
 
+def zero_left_out(host: str) -> Optional[str]:
+    """Our server's name when `host` is it without its digit zero ("ssl.ovh.net")."""
+    for ours in knowledge.our_servers():
+        if "0" in ours and "0" not in host and host.lower() == ours.replace("0", ""):
+            return ours.upper()
+    return None
+
+
 # The direction a server name was typed for: the last one named before it
 DIRECTION_WORD = re.compile(r"\b(odchoz\w*|smtp|prichoz\w*|imap|pop3?)\b")
 DIRECTIONS = {
@@ -88,6 +96,8 @@ def check_servers(
         lead = "To bude ten důvod –"
     elif lexicon.says("asks_if_change", folded):
         lead = "Ano –"
+    elif re.search(r"\b(vadi|vadit|nevadi|problem)\b", folded):  # "může to vadit?": it does
+        lead = "Ano, vadí –"
     else:
         lead = "Ne –"
     ours = knowledge.our_servers()
@@ -101,6 +111,11 @@ def check_servers(
         elif ours_meant := zero_typed_as_o(host):  # "SSLO.OVH.NET": the letter for the digit
             dispatcher.utter_message(
                 response="utter_server_zero_typed", lead=lead, server=ours_meant
+            )
+            return [SlotSet("last_topic", "server")]
+        elif ours_meant := zero_left_out(host):  # "ssl.ovh.net": the digit left out
+            dispatcher.utter_message(
+                response="utter_server_zero_missing", lead=lead, server=ours_meant
             )
             return [SlotSet("last_topic", "server")]
         else:
@@ -670,7 +685,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return []
     if topic == "same_settings":  # "ta druhá schránka se nastavuje stejně?": yes
         # ("nastavuje se to na Macu jinak?": no – the same)
-        different = lexicon.says("asks_different", turn.frame.folded)
+        # (the question's own words: "přes + a Jiný účet Mailu… A v iPhonu zadám to samé?")
+        asked = [p for p in re.split(r"(?<=[.?!])\s+", turn.frame.folded) if p.endswith("?")]
+        different = lexicon.says("asks_different", " ".join(asked) or turn.frame.folded)
         dispatcher.utter_message(
             response="utter_same_settings",
             server=knowledge.server("incoming"),

@@ -179,6 +179,7 @@ def resolve(tracker: Tracker) -> Turn:
 SSL_BEFORE = re.compile(r"\b(ssl|tls|sifrov\w*|zabezpec\w*)")
 SSL_OFF = re.compile(
     r"\b(ho|to|ji)\b( \w+)?( \w+)? (nezapn\w*|vypn\w*|nezaskrt\w*|nepouzi\w*|nechci|nebudu mit)\b"
+    r"|^\W*(a |a co |a kdyz )?bez (nej|neho|toho|nich)\W*$"  # "a bez něj?" right after SSL
     r"|\b(nezapn\w*|vypn\w*|nezaskrt\w*|nepouzi\w*)\w*( si)? (ho|to|ji)\b"
 )
 SSL_ON_ASKED = re.compile(
@@ -197,13 +198,22 @@ PASSWORD_PRONOUN = re.compile(
     r" (zmenit|obnovit|resetovat|nastavit nov\w*)\b"
 )
 ALSO = re.compile(r"\b(taky|take|tez|to same|stejne|rovnez)\b")
+OTHER_ONE = re.compile(
+    r"\b(i|taky) (u ni|u nej|u nich|tam)\b|\b(kolegyn|koleg|manzel)\w*"
+    r"|\bdruh\w* (notebook|pocitac|telefon|mobil|zarizeni)"
+)
 
 
 def _ssl_by_pronoun(frame: Frame) -> None:
     """ "a když ho nezapnu, jaké porty?", "a mám ho zapnout?" right after SSL: "ho" is SSL."""
     if SSL_OFF.search(frame.folded):
         frame.security = "plain"
-    elif SSL_ON_ASKED.search(frame.folded) and not frame.asks:
+    elif (
+        SSL_ON_ASKED.search(frame.folded)
+        and not frame.asks
+        # ("…ten druhý notebook kolegyně, musí se to zaškrtnout i u ní?": the fix on another)
+        and not OTHER_ONE.search(frame.folded)
+    ):
         # "a musím ho mít zapnutý?": whether it is required (no, recommended)
         required = re.search(r"\b(musim|musi|je nutn\w*|je povinn\w*|je treba)\b", frame.folded)
         frame.asks = ["ssl_required" if required else "ssl_advice"]

@@ -320,7 +320,9 @@ ELSEWHERE = re.compile(
 )
 # …unless the customer turns to it ("jak to nastavím v počítači?", "pardon, je to Outlook")
 TURNS_TO = re.compile(
-    r"\b(jak|kde|nastav(it|im|ime|uju|uji)|pridat|pridam|prejdu|prejit|radsi|chci|chtel\w*"
+    # ("…v outlooku přes pop3 a chci to tak nechat": the other device kept as it is)
+    r"\b(jak|kde|nastav(it|im|ime|uju|uji)|pridat|pridam|prejdu|prejit|radsi"
+    r"|(chci|chtel\w*)(?! (to |ho |ji )?(\w+ )?(nechat|ponechat|zachovat)\b)"
     r"|pardon|vlastne|omyl\w*|ted)\b"
 )
 

@@ -36,6 +36,9 @@ DIFFERENCE = re.compile(r"\b(difference|differ\w*|versus|vs)\b")
 EVERY_DEVICE = re.compile(
     r"\b(every|each|all|other|both)\b[^.?!]{0,20}\b(devices?|phones?|computers?|laptops?|pcs?)\b"
     r"|\b(printers?|scanners?|copiers?)\b"
+    # "do I need to change it on my laptop too?"
+    r"|\b(on|in)\s+(my|the|our|his|her|their)\s+(\w+\s+)?(laptops?|computers?|pcs?|tablets?|phones?"
+    r"|ipads?|iphones?|macs?|macbooks?)\b[^.?!]{0,10}\b(too|as well|also)\b"
 )
 FULL_ADDRESS_ASKED = re.compile(
     r"\b(is|should|do i|must)\b[^.?!]{0,25}\b(full|whole|complete|entire)\b[^.?!]{0,15}\b(address|e-?mail)"
@@ -159,7 +162,7 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             response="utter_en_password_changed", password_changed=english["password_changed"]
         )
         answered = True
-    elif turn.topic == "smtp_auth" and EVERY_DEVICE.search(frame.folded):
+    elif turn.topic in ("smtp_auth", "open_smtp") and EVERY_DEVICE.search(frame.folded):
         dispatcher.utter_message(response="utter_en_all_devices")  # the printer too
         answered = True
     elif (
@@ -421,6 +424,15 @@ def step_labels(messages: List[Dict[str, Any]], device: Optional[str]) -> List[D
             dispatcher.utter_message(
                 response="utter_en_label", label=label, meaning=meanings[label]
             )
+    return dispatcher.messages
+
+
+def walkthrough_intro(messages: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """How the Czech walkthrough reads for a customer who writes English, when it starts."""
+    intros = ("utter_walkthrough_intro", "utter_walkthrough_intro_device")
+    dispatcher = CollectingDispatcher()
+    if any(message.get("response") in intros for message in messages):
+        dispatcher.utter_message(response="utter_en_walkthrough_intro")
     return dispatcher.messages
 
 

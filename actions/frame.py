@@ -248,7 +248,8 @@ COVERS = {
     },
     "both_protocols": {"pop_vs_imap", "settings"},
     # ("musím účet smazat a přidat znova?": yes – not "Ne, server zůstává" first)
-    "switch_account": {"port_not_entered"},
+    # ("…mám Odstranit kopii ze serveru. dá se jen přepnout typ účtu?": the switch, not the copy)
+    "switch_account": {"port_not_entered", "keep_on_server", "pop_vs_imap"},
     "pop3_fits": {"pop_vs_imap", "settings", "port", "server", "multi_device"},
     "outgoing_setup": {"settings", "server", "port", "smtp_auth"},
     "ticket_admin": {"smtp_auth"},
@@ -674,7 +675,9 @@ def _fails_after_but(folded: str) -> bool:
     success before it is a partial one."""
     # ("opraveno, teď to píše špatné jméno nebo heslo": a new message after the fix)
     parts = re.split(
-        r"\b(?:ale|jenze|akorat|avsak|bohuzel|but|ted (?:to |mi )?(?=pise|hlasi|hazi|ukazuje|vyhodi))\b",
+        # ("…stáhlo to maily. jen když je pak stáhne počítač, uvidím je i v mobilu?": the same)
+        r"\b(?:ale|jenze|akorat|avsak|bohuzel|but|ted (?:to |mi )?(?=pise|hlasi|hazi|ukazuje|vyhodi)"
+        r"|jen(?:om)? (?=kdyz))\b",
         folded,
     )
     if len(parts) < 2:
@@ -763,7 +766,7 @@ def read(
     """The Frame of a parsed message (Rasa's `tracker.latest_message`); `device` is the one
     known so far (its screens are where the customer may be)."""
     text = _user_text(message)
-    folded = fold(text)
+    folded = phrases.mended(fold(text))
     intent = latest_intent(message)
     if intent == "open_smtp_ticket" and OPENED_ALONE.search(folded):
         intent = "nlu_fallback"  # "mám otevřené": a screen opened, no ticket that is "otevřen"
@@ -1022,6 +1025,8 @@ def read(
         or bool(PORT_USED.search(without_phones)),  # "můžu použít 587?"
     )
     frame.port_claims = _port_claims(without_phones, frame.ports, frame.protocols)
+    if "ssl_advice" in frame.asks:  # ("port 465. volby žádné / SSL / TLS, který?": none chosen)
+        frame.port_claims = [(number, protocol, None) for number, protocol, _ in frame.port_claims]
     if any(
         security == "ssl"
         and any(
@@ -1448,7 +1453,10 @@ def _form_fields(frame: Frame, folded: str) -> None:
         frame.asks = [
             topic
             for topic in frame.asks
-            if topic not in ("username", "settings") or re.search(r"uzivatel|login", folded)
+            if topic not in ("username", "settings")
+            or re.search(r"uzivatel|login", folded)
+            # ("hromada políček, název účtu, … server příchozí pošty… co tam píšu?": the form)
+            or (topic == "settings" and re.search(r"\bserver|\b(hromad|spoust|plno)\w", folded))
         ] + ["field"]
 
 
@@ -1594,7 +1602,14 @@ def _told(text: str, folded: str) -> bool:
         "?" not in text
         and not VALUE_QUESTION.search(folded)
         and not any(lexicon.says(e, folded) for e in ("device_asks", "seeing_marker"))
+        # ("heslo jsem zadal to od zákaznického účtu, jestli to nevadí": asked, no mark)
+        and not INDIRECT_CHECK.search(folded)
     )
+
+
+INDIRECT_CHECK = re.compile(
+    r"\b(jestli|zda|zdali)\b( to| je)?( to)? (nevadi|vadi|staci|je (to )?(dobre|spravne|ok|v poradku))"
+)
 
 
 def _about_password(text: str, folded: str) -> bool:

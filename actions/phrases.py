@@ -226,6 +226,17 @@ SYNC_FAILS = (
     r"\b(chyb\w*|error|problem\w*)\b( \w+){0,2} (pri |v |se |s )?synchroniz\w*"
     r"|\bsynchroniz\w*( \w+){0,2} (selh|chyb|nejd|nefung|problem)\w*"
 )
+# Letters swapped in the words that carry a message's meaning ("odselat" for "odeslat"): read
+# as the word meant before any pattern sees them
+TYPOS = ((re.compile(r"\bodsel(?=a|o|e|i|u)"), "odesl"), (re.compile(r"\bneodsel"), "neodesl"))
+
+
+def mended(folded: str) -> str:
+    for typo, word in TYPOS:
+        folded = typo.sub(word, folded)
+    return folded
+
+
 # Mail wished in another device too ("chci, aby to chodilo i do počítače"): with POP3 named a
 # fault of POP3, without it the choice of the account type (IMAP)
 ELSEWHERE_WISH = (
@@ -258,7 +269,7 @@ SYMPTOM_WORDS = (
         "cannot_send",
         re.compile(
             r"\b(nejde|nemuz\w*|nemozem|nemohu|nelze|neda se|nefunguje)( \w+){0,3} (odesl\w*|odeslat|odosl\w*|poslat|odesil\w*|posil\w*)"
-            r"|\b(odesl|odesil|odosl|posil)\w*( \w+){0,3} (nejde|nefunguje|nemozem|nemuzu|selh\w*)"
+            r"|\b(odesl|odesil|odosl|posil)\w*( \w+){0,3} (nejde|nefunguje|nemozem|nemuzu|selh\w*|nepoved\w*)"
             # "zprávy visí ve složce Odchozí", "chodí jen příchozí"
             r"|\b(visi|vysi|zustavaj\w*|zustav\w*|trci|zasekl\w*|konci|konc\w*|skonc\w*|padaj\w*|hromad\w*|cekaj\w*|ulozi\w*)\b[^.?!]{0,25}\b(odchoz\w*|k odeslani|outbox)"
             r"|\b(chodi|funguje|jde) (mi )?(jen|jenom|pouze) (prichoz\w*|prijem)"
@@ -284,6 +295,9 @@ SYMPTOM_WORDS = (
             r"|(precten|prectl|stahn|stazen|zmiz|chyb[ei]|nejsou|nevidim)\w*\W+(\w+\W+){0,8}"
             r"(pocitac|notebook|laptop|ntb|pc\b|webmail|jinde|druh\w* zarizeni|tablet)"
             r"|(pocitac|notebook|laptop|ntb|webmail|tablet)\w*\W+(\w+\W+){0,8}(zmiz|nejsou|chybi|nevidim|nemam)\w*"
+            # "když je Outlook na počítači stáhne, uvidím je pořád i v mobilu?": POP3's download
+            r"|\bstahn\w*\W+(\w+\W+){0,6}(uvid|vid|zobraz|ukaz|zustan)\w*\W+(\w+\W+){0,4}"
+            r"(v|na|ve) (mobil|telefon|iphon|ipad|tablet|pocitac|notebook)"
             # "mám POP3, ale chci, aby se maily ukazovaly i v počítači": IMAP is the answer
             rf"|{ELSEWHERE_WISH}"
         ),

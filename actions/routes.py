@@ -45,7 +45,7 @@ from actions.context import (
     step_reached,
     whole_guide_shown_last,
 )
-from actions.english import answer_english, handoff_in_english, step_labels
+from actions.english import answer_english, handoff_in_english, step_labels, walkthrough_intro
 from actions.fallback import fall_back
 from actions.feedback import answer_comment, answer_rating
 from actions.fix_path import (
@@ -947,6 +947,18 @@ def password_not_wanted(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return check_password_self(dispatcher, turn)
 
 
+def password_not_echoed(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """A typed password is never shown again; the webmail's sign-in checks it."""
+    dispatcher.utter_message(response="utter_password_not_echoed", **knowledge.load()["webmail"])
+    return [SlotSet("last_topic", "password")]
+
+
+def password_typed_what_now(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """After the warning about a typed password: hidden here, better changed."""
+    answers.utter_password_change(dispatcher, "utter_password_by_mistake")
+    return [SlotSet("last_topic", "password")]
+
+
 def check_password_self(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The password tried by signing in to the webmail; a new one in the customer area."""
     dispatcher.utter_message(response="utter_check_password_self", **knowledge.load()["webmail"])
@@ -1054,6 +1066,13 @@ def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         return ports.answer_port(dispatcher, turn, asked_protocols(turn))  # "a bez SSL?"
     if turn.topic == "server" and turn.frame.everywhere and "?" in turn.frame.text:
         return answers.answer_same_server(dispatcher, turn)  # "a platí to pro příchozí i odchozí?"
+    if (
+        turn.topic == "server"
+        and protocol == "smtp"
+        and "?" in turn.frame.text
+        and re.search(r"\b(taky|take|tez|stejn\w*|ten(hle|to)?|tent(y|o)z)\b", turn.frame.folded)
+    ):  # "a odchozí taky tenhle?" after the incoming server: yes, the same
+        return answers.answer_same_server(dispatcher, turn)
     if turn.topic == "server" and protocol:
         # "jaký server a port pro IMAP?" → "a pro odchozí?": that server with its ports (the
         # ports say the server too)
@@ -1061,6 +1080,12 @@ def continue_topic(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             return ports.answer_port(dispatcher, turn, asked_protocols(turn))
         return answers.answer_server(dispatcher, protocol)
     if turn.topic == "settings" and protocol in knowledge.incoming_protocols():
+        return answers.answer_settings(dispatcher, protocol)
+    if (
+        turn.topic == "username"
+        and protocol in knowledge.incoming_protocols()
+        and "settings" in turn.last_topics
+    ):  # "a kdybych to chtěla jako POP?" after IMAP's settings and the user name: POP3's
         return answers.answer_settings(dispatcher, protocol)
     if turn.topic == "username" and protocol:  # "a u odchozího serveru taky celou adresu?"
         if protocol == "smtp":
@@ -1109,6 +1134,13 @@ def _adjacent_answers(folded: str) -> List[str]:
 def adjacent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """A topic next to the setup: its answer where the knowledge file has one, else where it
     is handled ("a kde to teda najdu?" after one: that matter's answer again)."""
+    if turn.frame.language == "en":  # "where is my invoice?": the places, in English
+        dispatcher.utter_message(
+            response="utter_en_adjacent",
+            invoice=knowledge.load()["english"]["invoice"],
+            url=knowledge.load()["webmail"]["url"],
+        )
+        return [{"event": "slot", "name": "last_topic", "value": "adjacent"}]
     known = _adjacent_answers(turn.frame.folded) or (
         _adjacent_answers(fold(previous_text(turn.tracker))) if _adjacent_again(turn) else []
     )
@@ -1173,6 +1205,16 @@ def password_place_other(dispatcher: CollectingDispatcher, turn: Turn) -> Option
     return utter_password_elsewhere(dispatcher, other) if other else None
 
 
+def new_password_prompt(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The program's prompt takes the new password; "…a kde se v Thunderbirdu heslo mění
+    natrvalo?" beside it: the place it keeps the password too."""
+    dispatcher.utter_message(response="utter_new_password_prompt")
+    device = turn.frame.device or turn.device
+    if device in knowledge.guides() and lexicon.says("password_in_device", turn.frame.folded):
+        dispatcher.utter_message(text=knowledge.places(device)["password_place"])
+    return [SlotSet("last_topic", "password")]
+
+
 def utter_password_elsewhere(dispatcher: CollectingDispatcher, device: str) -> Events:
     """Yes, the new password in that device too, and where it is typed there."""
     dispatcher.utter_message(response="utter_password_everywhere", **replies.device_values(device))
@@ -1220,7 +1262,13 @@ def _asks_webmail(turn: Turn) -> bool:
 
 
 def webmail(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
-    dispatcher.utter_message(response="utter_webmail", **knowledge.load()["webmail"])
+    english = turn.frame.language == "en"
+    dispatcher.utter_message(
+        response="utter_en_webmail" if english else "utter_webmail", **knowledge.load()["webmail"]
+    )
+    # ("schránka je plná, jak se dostanu do webmailu a kde je faktura?": the other matters too)
+    for answer in _adjacent_answers(turn.frame.folded):
+        dispatcher.utter_message(response="utter_adjacent_answer", answer=answer)
     return [SlotSet("last_topic", "adjacent")]
 
 
@@ -1761,6 +1809,8 @@ def _each_device_asked(turn: Turn) -> bool:
     beside_a_fix = bool(turn.frame.ports or turn.frame.symptom or turn.frame.open_smtp)
     return (
         bool(EACH_DEVICE.search(turn.frame.folded) or OTHER_DEVICES_TOO.search(turn.frame.folded))
+        # ("…uvidím je pořád i v mobilu?": the mail seen there, no setting done there)
+        and not re.search(r"\b(uvid\w*|vidim|videt|zobraz\w*|ukaz\w*)\b", turn.frame.folded)
         and (no_autoconfig or beside_a_fix or turn.topic == "smtp_auth")
         and not EXPLICIT_AUTOCONFIG.search(turn.frame.folded)
     )
@@ -1902,6 +1952,16 @@ OTHER_DEVICES_TOO = re.compile(
     r"(druh\w*|ostatn\w*|dalsi\w*|jin\w*|vsech|obou|zbyl\w*|mobil\w*|telefon\w*)\b[^.!]*\?"
     r"|\b(na|v|ve)\s+(tom\s+|tech\s+)?(druh\w*|ostatn\w*|dalsi\w*|mobil\w*|telefon\w*)\b[^.!]{0,20}"
     r"\b(i|taky|take|tez|aj)\b\W*\?"
+    # "kolegyně má stejnou schránku na notebooku, musím to udělat i tam?", "…zaškrtnout i u ní?"
+    r"|\b(udelat|nastavit|zaskrtnout|zaskrtat|zapnout|zmenit|opravit|prepsat)\b (\w+ )?(i|taky) "
+    r"(tam|u ni|u nej|u nich|u (kolegyn|koleg|manzel|syn|dcer|sef|ostatn)\w*)\b[^.!]*\?"
+)
+# Another machine of the customer's named, then asked about with "too": "na notebooku mám
+# starší Thunderbird…, tam to bude chtít taky?", "na tom druhém notebooku musím zadat heslo taky?"
+OTHER_MACHINE_TOO = re.compile(
+    r"\b(na|v|ve) (tom |tem |druh\w* |jin\w* |dalsi\w* |starsi\w* )*(notebook\w*|pocitac\w*|pc"
+    r"|telefon\w*|mobil\w*|tablet\w*|ipad\w*|iphon\w*|mac\w*)\b[^?]{0,80}"
+    r"\b(taky|take|tez|i tam|i na nem|i tady)\b[^.!]{0,10}\?"
 )
 EXPLICIT_AUTOCONFIG = re.compile(r"autoconfig|autokonfigur|config-?v1|well-known|thunderbird|domen")
 
@@ -2980,6 +3040,12 @@ def _in_walkthrough(turn: Turn) -> bool:
 
 
 ROUTES: List[Route] = [
+    # "potřebuješ ode mě heslo?": no – never sent to us
+    Route(
+        "password_wanted_by_us",
+        lambda t: lexicon.says("password_wanted_by_us", t.frame.folded) and not _typed_password(t),
+        password_not_wanted,
+    ),
     Route(
         # "tak jsem ho změnil, mám vám poslat to nové, ať ho zkontrolujete?" after the
         # password: no – they check it themselves in the webmail
@@ -2990,6 +3056,28 @@ ROUTES: List[Route] = [
             and not _typed_password(t)
         ),
         password_not_wanted,
+    ),
+    Route(
+        # "tak mi ho aspoň zopakuj, ať vím, že jsem ho napsal dobře": never echoed
+        "password_echo",
+        lambda t: lexicon.says("password_echo", t.frame.folded) and _password_in_talk(t),
+        password_not_echoed,
+    ),
+    Route(
+        # "tak jsem si ho změnil" after the password: the new one into every device
+        "password_changed_it",
+        lambda t: lexicon.says("changed_it", t.frame.folded) and _password_in_talk(t),
+        lambda d, t: answers.answer_topic(d, t, "password_everywhere"),
+    ),
+    Route(
+        # "tak co s tím mám dělat?" after the warning about a typed password: a new one
+        "password_warned_what_now",
+        lambda t: (
+            lexicon.says("what_now", t.frame.folded)
+            # (the warning alone: beside a failed log-in, "co s tím?" asks about the log-in)
+            and set(last_responses(t.tracker)) == {"utter_password_warning"}
+        ),
+        password_typed_what_now,
     ),
     # A typed password gets the warning, never an echo; a problem in the same message is
     # answered by the routes below.
@@ -3114,6 +3202,8 @@ ROUTES: List[Route] = [
         lambda t: (
             "?" not in t.frame.text
             and lexicon.says("closing", t.frame.folded)
+            # ("…heslo jsem dal to do Manageru, zda to stačí": asked without its mark)
+            and not re.search(r"\b(jestli|zda|zdali)\b", t.frame.folded)
             # ("…v Outlooku nejde odesílat. Hezký den": the problem, not the goodbye)
             and not (t.frame.symptom or t.frame.works is False or t.frame.error_code)
             and not _withdraws_handoff(t)
@@ -3317,13 +3407,24 @@ ROUTES: List[Route] = [
         password_place_other,
     ),
     Route(
+        # "…na notebooku mám starší Thunderbird s tou samou schránkou, tam to bude chtít taky?"
+        # after a new password: yes, in every device
+        "password_other_device_too",
+        lambda t: (
+            _password_in_talk(t)
+            and bool(OTHER_MACHINE_TOO.search(t.frame.folded))
+            and not (t.frame.symptom or t.frame.ports or t.frame.open_smtp)
+        ),
+        lambda d, t: answers.answer_topic(d, t, "password_everywhere"),
+    ),
+    Route(
         "new_password_prompt",  # "…tlačítka zkusit znovu, zadat nové heslo a zrušit. co dát?"
         # ("…to okno jsem dala. telefon je iPhone, kde se tam heslo přepisuje?": the phone's place)
         lambda t: (
             lexicon.says("new_password_prompt", t.frame.folded)
             and not _password_place_asked_for_other(t)
         ),
-        said("utter_new_password_prompt"),
+        new_password_prompt,
     ),
     Route(
         # "tak kde najdu to správný?" / "jsem tam, vidím tabulku s adresami" after the password's
@@ -4350,6 +4451,18 @@ ROUTES: List[Route] = [
     Route("port_try", _port_tried, port_try),
     Route("problem", _is_problem, answer_problem),
     Route(
+        # "a musím měnit i heslo?" after the Open SMTP fix: no, the log-in uses the one it has
+        "open_smtp_password",
+        lambda t: (
+            lexicon.says("must_change_password", t.frame.folded)
+            and (_after_smtp_fix(t) or bool(t.frame.open_smtp) or t.topic == "open_smtp")
+            # (spam sent or a break-in feared: the password is changed, its own answer)
+            and not lexicon.says("compromised", t.frame.folded)
+            and not re.search(r"\bspam|\bzneuz|\bnapad|\bhack", t.frame.folded)
+        ),
+        said("utter_open_smtp_password"),
+    ),
+    Route(
         "open_smtp_ticket",
         lambda t: (
             (
@@ -4879,6 +4992,8 @@ def route(turn: Turn, routes: List[Route] = ROUTES) -> Outcome:
     assert total is not None  # the fallback always answers
     if turn.frame.language == "en":  # the step's Czech labels, said in English
         labels = step_labels(total.messages, turn.device)
+        intro = walkthrough_intro(total.messages)
+        total.messages = [{**m, "route": "english_labels"} for m in intro] + total.messages
         total.messages += [{**m, "route": "english_labels"} for m in labels]
         handoff = handoff_in_english(total.messages)
         total.messages += [{**m, "route": "english_handoff"} for m in handoff]

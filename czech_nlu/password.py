@@ -105,6 +105,15 @@ NOT_A_PASSWORD = frozenset(
         "spamů",
         "spamama",
         "spamovky",
+        # adverbs of how long or how at once ("kde se heslo mění natrvalo?")
+        "natrvalo",
+        "napořád",
+        "nadobro",
+        "navždy",
+        "definitivně",
+        "najednou",
+        "naráz",
+        "hromadně",
         # conjunctions: the customer's sentence goes on ("zadat nové heslo, nebo …?")
         "nebo",
         "anebo",
@@ -572,9 +581,14 @@ def _describes(word: str) -> bool:
     return folded in NOT_A_PASSWORD or negated_verb or handling
 
 
+def _address_like(word: str) -> bool:
+    """An address or its part ("jana@firma.cz", "info@"), no password ("Kos@Kos_1" is one)."""
+    return "@" in word and bool(re.search(r"@$|^@|@[\w-]+\.\w", word.strip(STRIP)))
+
+
 def _shaped(word: str, right_after_key: bool) -> bool:
     """A word that looks like a password wherever it stands near the keyword."""
-    if TECHNICAL.match(word) or "@" in word or "." in word.strip(STRIP):
+    if TECHNICAL.match(word) or _address_like(word) or "." in word.strip(STRIP):
         return False
     if all(TECHNICAL.match(part) for part in re.split(r"[/+]", word.strip(STRIP))):
         return False  # a program's setting: "SSL/TLS", "TLS/SSL", "IMAP/POP3"
@@ -914,7 +928,7 @@ def _swept(word: str) -> bool:
         return False
     if not (any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)):
         return False
-    if folded.startswith("0x") or "@" in word or "." in word:
+    if folded.startswith("0x") or _address_like(word) or "." in word:
         return False
     parts = [p for p in re.split(r"[/:\-_]+|(?<=[a-z])(?=\d)", folded) if p]
     return not all(p in PRODUCT_WORDS or p.isdigit() or TECHNICAL.match(p) for p in parts)

@@ -822,10 +822,28 @@ def test_yes_or_no_follows_the_questions_polarity(domain):
     assert reply.startswith("Ne, jedno nestačí")
 
 
+def test_hosting_matters_beside_the_webmail_get_their_places(domain):
+    # three matters in one message: the webmail's address, the full mailbox, the invoices' place
+    reply, _ = respond(
+        domain, "schranka hlasi ze je plna. jak se dostanu do webmailu? a kde stahnu fakturu?"
+    )
+    url = knowledge.load()["webmail"]["url"]
+    answers = knowledge.adjacent_answers()
+    assert url in reply and answers["mailbox_full"] in reply and answers["invoice"] in reply
+    assert not ports_in(reply)
+    # mail that carries an invoice is no invoice asked for
+    reply, _ = respond(domain, "mail s fakturou zakaznikovi mi nejde odeslat")
+    assert answers["invoice"] not in reply
+    # in English, the places in English
+    reply, _ = respond(domain, "where can I download my invoice?")
+    assert knowledge.load()["english"]["invoice"] in reply and url in reply
+    assert "Tohle" not in reply
+
+
 def test_more_kinds_said_in_other_words(domain, handoff_db):
-    reply, _ = respond(domain, "kde najdu adresu webmailu?")  # how to log in; no invented address
+    reply, _ = respond(domain, "kde najdu adresu webmailu?")  # the provider's address and log-in
     assert "webmail" in reply and "celou e-mailovou adresu" in reply and not ports_in(reply)
-    assert "http" not in reply
+    assert knowledge.load()["webmail"]["url"] in reply and "kolegové" not in reply
     reply, _ = respond(domain, "zavolate mi prosim?")
     assert "předal" in reply or "ozvou" in reply
     reply, _ = respond(domain, "telefon hlasi problem se synchronizaci, kod 85010014")
