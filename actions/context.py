@@ -180,6 +180,7 @@ SSL_BEFORE = re.compile(r"\b(ssl|tls|sifrov\w*|zabezpec\w*)")
 SSL_OFF = re.compile(
     r"\b(ho|to|ji)\b( \w+)?( \w+)? (nezapn\w*|vypn\w*|nezaskrt\w*|nepouzi\w*|nechci|nebudu mit)\b"
     r"|^\W*(a |a co |a kdyz )?bez (nej|neho|toho|nich)\W*$"  # "a bez něj?" right after SSL
+    r"|\b(ssl|tls|sifrovani)\w* (ne)?(nedam|nezapnu|nezaskrtnu|nepouziju|nebudu mit)\b"
     r"|\b(nezapn\w*|vypn\w*|nezaskrt\w*|nepouzi\w*)\w*( si)? (ho|to|ji)\b"
 )
 SSL_ON_ASKED = re.compile(

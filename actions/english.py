@@ -204,7 +204,11 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if OPTIONAL_LOGIN.search(frame.folded) and (
         re.search(r"\b(outgoing|smtp|sending)\b", frame.folded) or turn.topic == "smtp_auth"
     ):  # iOS's "Optional" beside the outgoing log-in: filled in anyway
-        dispatcher.utter_message(response="utter_en_optional_login", **values)
+        # ("Can I leave them empty?": no; "Do I fill them in?": yes)
+        leave = re.search(r"\b(leave|skip|empty|blank|without)\b", frame.folded)
+        dispatcher.utter_message(
+            response="utter_en_optional_login", lead="No –" if leave else "Yes –", **values
+        )
         asks = [t for t in asks if t not in ("username", "password", "smtp_auth", "server", "port")]
         answered = True
     if "term" in asks and "pop_vs_imap" not in asks and WHICH_BETTER.search(frame.folded):

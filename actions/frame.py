@@ -930,7 +930,8 @@ def read(
     # (a question with no topic of its own – "…ptá se na zapamatování hesla. mám to dát?" –
     # asks about the sentence before it)
     frame.asked = _asked_part(text, folded)
-    in_all, in_asked = _asks(folded), _asks(frame.asked)
+    # ("porty nepotřebuju. a na jaké adrese je webmail?": the topic refused is not asked)
+    in_all, in_asked = _asks(_without_refused(folded)), _asks(_without_refused(frame.asked))
     told_done = frame.asked != folded and lexicon.says(
         "done_marker", folded.replace(frame.asked, " ")
     )
@@ -1553,6 +1554,15 @@ def _works_in_webmail_only(folded: str) -> bool:
         if phrases.WORKS.search(clause)
     ]
     return bool(said) and all(said)
+
+
+REFUSED = re.compile(r"\b(nepotrebuj\w*|nechci|nezajima\w*|neresim|nepotrebujem)\b")
+
+
+def _without_refused(folded: str) -> str:
+    """The message without its clauses that refuse a topic ("porty nepotřebuju")."""
+    parts = re.split(r"(?<=[.!,;])\s+", folded)
+    return " ".join(p for p in parts if "?" in p or not REFUSED.search(p) or len(p.split()) > 5)
 
 
 def _asked_part(text: str, folded: str) -> str:

@@ -216,6 +216,8 @@ REPLY_CODE = re.compile(r"\b(530|535|550|553|554)\b(?![.,]?\d)")
 PASTED_REPLY = re.compile(r"\b([245]\d\d[ -]+)?[245]\.\d\.\d{1,3}\b[^.!?\"“”„]*")
 SMTP_REPLY_WORDS = re.compile(
     r"authenticat\w*|credentials|relay\w*|not permitted|access denied|must authenticate|auth\w* required"
+    # "odeslání zahlásí 530": the code the sending reports
+    r"|\b(odesl|odesil|posil|smtp)\w*[^.?!]{0,25}\b(za|o|vy)?(hlas\w*|pise|hodi|hazi|vyhod\w*|chyb\w*|error)\b"
 )
 
 # Mail that does not reach the phone: a verb of not arriving near a word for mail.
@@ -273,6 +275,8 @@ SYMPTOM_WORDS = (
             # "zprávy visí ve složce Odchozí", "chodí jen příchozí"
             r"|\b(visi|vysi|zustavaj\w*|zustav\w*|trci|zasekl\w*|konci|konc\w*|skonc\w*|padaj\w*|hromad\w*|cekaj\w*|ulozi\w*)\b[^.?!]{0,25}\b(odchoz\w*|k odeslani|outbox)"
             r"|\b(chodi|funguje|jde) (mi )?(jen|jenom|pouze) (prichoz\w*|prijem)"
+            # "lidi říkají, že jim nic nepřišlo": what is sent does not arrive – sending fails
+            r"|\b(jim|nikomu|adresatum|prijemcum|zakaznikum)\b( \w+)? (nic |nikdy |vubec )?(neprisl\w*|nedoraz\w*|nedosl\w*|nechod\w*)"
             # "přijímá, neodesílá": the negated verb of sending
             r"|\b(neodesil\w*|neodesl\w*|neposil\w*|neodejd\w*|neodesel|neodesla|neodeslo)\b"
             # "zpráva byla odmítnuta serverem", "adresa příjemce byla serverem odmítnuta": the

@@ -1141,6 +1141,8 @@ def adjacent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             url=knowledge.load()["webmail"]["url"],
         )
         return [{"event": "slot", "name": "last_topic", "value": "adjacent"}]
+    if _webmail_asked_in(turn.frame.folded):  # "…jak to vyčistím? a nějaký webmail?": it too
+        dispatcher.utter_message(response="utter_webmail", **knowledge.load()["webmail"])
     known = _adjacent_answers(turn.frame.folded) or (
         _adjacent_answers(fold(previous_text(turn.tracker))) if _adjacent_again(turn) else []
     )
@@ -1247,17 +1249,38 @@ def said_username_yes(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return [SlotSet("last_topic", "username")]
 
 
+def _webmail_asked_in(folded: str) -> bool:
+    """A sentence of its own asks for the webmail ("…a kde ten webmail najdu, jaká je adresa?"),
+    whatever the other sentences name (a protocol, a full mailbox)."""
+    return any(
+        lexicon.says("webmail", sentence)
+        and ("?" in sentence or re.search(r"\b(kde|jak|adres\w*|odkaz\w*|link\w*|url)\b", sentence))
+        and not lexicon.says("fault_or_contrast", sentence)
+        # ("heslo mi ve webmailu funguje, tak co ještě?": the webmail told as working)
+        and not re.search(r"\b(funguje|fungoval\w*|jde|slo|jede|pusti\w*|pustil\w*)\b", sentence)
+        and not re.search(r"\b(port\w*|imap|pop3?|smtp|\d{2,5})\b", sentence)
+        for sentence in re.split(r"(?<=[.?!])\s+", folded)
+    )
+
+
 def _asks_webmail(turn: Turn) -> bool:
     """The mail read in a browser, asked for (not "ve webmailu to jde, v telefonu ne")."""
     frame = turn.frame
+    if _webmail_asked_in(frame.folded) and not (frame.symptom or frame.ports or frame.open_smtp):
+        return True  # ("…adresa webmailu? a proč se to plní, když mám POP3?": asked on its own)
     return bool(
         # ("ok, promažu to ve webmailu. a ta faktura?": the webmail told, not asked)
         lexicon.says("webmail", frame.asked or frame.folded)
         and ("?" in frame.text or frame.asks_how or lexicon.says("asks_way", frame.folded))
         and not (frame.symptom or frame.works is not None or frame.protocols or frame.ports)
         and not (set(frame.asks) - {"settings"} or frame.hosts or frame.open_smtp)
-        # ("ve webmailu to jde, ale v telefonu ne": the phone's problem)
-        and not lexicon.says("fault_or_contrast", frame.folded)
+        # ("ve webmailu to jde, ale v telefonu ne": the phone's problem – in the webmail's own
+        # sentence: "…na jaké adrese je webmail? a když smažu maily v telefonu…" asks it)
+        and not any(
+            lexicon.says("fault_or_contrast", sentence)
+            for sentence in re.split(r"(?<=[.?!])\s+", frame.folded)
+            if "webmail" in sentence
+        )
     )
 
 
@@ -1745,7 +1768,8 @@ def _gives_address(turn: Turn) -> bool:
 
 
 VALUE_ASKED = re.compile(
-    r"\b(co (tam |do nej |do toho )?(napisu|napsat|dam|dat|zadam|zadat|vyplnim|patri)|jak\w* (server|adres|hodnot)\w*)"
+    r"\b(co (tam |do nej |do toho )?(napisu|napisem|napsat|dam|dat|zadam|zadat|vyplnim|vyplnit|patri)"
+    r"|jak\w* (server|adres|hodnot)\w*)"
     r"|\bco tam\W*$"  # "kde se zadává server a co tam?"
     r"|\bjak\w* (by )?(tam |to )?(ma|mam|musi|mel\w*|by mel\w*) (byt|bejt|dat|zadat)\b"  # "…jaký tam má být?"
 )
@@ -1773,6 +1797,9 @@ def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             return while_adding
         return troubleshoot(dispatcher, turn, "smtp_fix_again")
     dispatcher.utter_message(response="utter_where_ssl_port")
+    if "outgoing_login" in turn.frame.asks:
+        # ("…jméno a heslo volitelné, mám to vyplnit? a kam dám port?": that answer too)
+        answers.answer_topic(dispatcher, turn, "outgoing_login")
     named = turn.frame.named_protocols
     if "port" in turn.frame.asks and (asked := named or asked_protocols(turn)):
         # "kde změním port? a jaký pro POP3 se SSL?", "…u příchozího a jaký tam dám port": it too
@@ -4817,7 +4844,12 @@ ROUTES: List[Route] = [
         ),
         lambda d, t: ports.answer_port(d, t, ["smtp"]) + troubleshoot(d, t, "cannot_send"),
     ),
-    Route("follow_up", lambda t: t.follow_up, continue_topic),
+    # ("schránka je plná… mám imap v telefonu": the protocol told beside a hosting matter)
+    Route(
+        "follow_up",
+        lambda t: t.follow_up and not _adjacent_answers(t.frame.folded),
+        continue_topic,
+    ),
     Route(
         # "lumia: jsem na obrazovce s adresou a heslem, to heslo je jaký?" – "ok, mám to, co
         # dál?": the screen told before is done, its button next
@@ -4849,7 +4881,9 @@ ROUTES: List[Route] = [
     ),
     Route(
         "troubleshooting_intent",
-        lambda t: t.intent in ENTRIES,
+        # (the model's guess beside a hosting matter answered – "Odesílatel je … chtějí platbu":
+        # no fault of the mail named)
+        lambda t: t.intent in ENTRIES and not _adjacent_answers(t.frame.folded),
         lambda d, t: troubleshoot(d, t, t.intent),
     ),
     Route(

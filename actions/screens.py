@@ -185,6 +185,11 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
         done_to, told, looking = story
         # "…, jiný, adresu, a teď vidím formulář": what is in front of them, when further on
         now = where(looking, device, after=done_to.step - 1) if looking.strip() else None
+        # ("…jiný účet mám za sebou, zadala adresu a heslo, dala přihlásit a ono to napsalo, že
+        # to nemohlo najít nastavení": "přihlásit" names a later button too – the notice decides)
+        notice = where(looking, device) if CANNOT_FIND.search(looking) else None
+        if notice and notice.at_notice:
+            return notice
         if now and now.step >= done_to.step:  # (the same step: what they see tells more)
             return now
         # "zadal jsem adresu, dal přihlásit a píše, že nemůže najít nastavení": the notice seen

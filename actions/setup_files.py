@@ -48,10 +48,22 @@ ON_A_MAC = {
 }
 
 
-def profile_response(name: str, device: Optional[str]) -> str:
-    """The profile response `name` as said for the device."""
+# Said in English to a customer who writes English
+IN_ENGLISH = {
+    "utter_profile_link": "utter_en_profile_link",
+    "utter_profile_install": "utter_en_profile_install",
+    "utter_profile_link_mac": "utter_en_profile_link_mac",
+    "utter_profile_install_mac": "utter_en_profile_install_mac",
+    "utter_ask_profile_address": "utter_en_ask_profile_address",
+}
+
+
+def profile_response(name: str, device: Optional[str], english: bool = False) -> str:
+    """The profile response `name` as said for the device (and in English when asked so)."""
     guide = knowledge.guides().get(device or "")
-    return ON_A_MAC[name] if guide and guide.profile and guide.kind == "computer" else name
+    on_mac = guide and guide.profile and guide.kind == "computer" and name in ON_A_MAC
+    said = ON_A_MAC[name] if on_mac else name
+    return IN_ENGLISH.get(said, said) if english else said
 
 
 def answer_profile(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -71,7 +83,10 @@ def answer_profile(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             SlotSet("protocol", "pop3"),
         ]
     if said is None:
-        dispatcher.utter_message(response="utter_ask_profile_address")
+        english = turn.frame.language == "en"
+        dispatcher.utter_message(
+            response=profile_response("utter_ask_profile_address", turn.device, english)
+        )
         return [SlotSet("pending_question", Pending.PROFILE_ADDRESS.value)]
     return answer_profile_address(dispatcher, turn, said)
 
@@ -97,15 +112,18 @@ def answer_profile_address(
         return [SlotSet("pending_question", Pending.PROFILE_ADDRESS.value)]
     protocol = "pop3" if "pop3" in turn.frame.protocols or turn.protocol == "pop3" else "imap"
     link = links.profile_link(address, protocol)
+    english = turn.frame.language == "en"
     dispatcher.utter_message(
-        response=profile_response("utter_profile_link", turn.device),
+        response=profile_response("utter_profile_link", turn.device, english),
         address=address,
         protocol_label=knowledge.protocol_label(protocol),
         link=link,
         hours=_hours(),
         image=links.qr_link(link),
     )
-    dispatcher.utter_message(response=profile_response("utter_profile_install", turn.device))
+    dispatcher.utter_message(
+        response=profile_response("utter_profile_install", turn.device, english)
+    )
     # "a jak ho pak smažu?" next is about the profile
     return [SlotSet("pending_question", None), SlotSet("last_topic", "profile")]
 

@@ -77,7 +77,7 @@ NEGATED_SECURITY = re.compile(
     rf"|\b(ne|nechci|nepouzivam)\s+(ten|to|ta|ty|tu)\s+(s|se|with)\s+{SECURE}"
     # "je povinné to SSL? když ho vypnu, jaké porty…": SSL off in the clause after it
     rf"|\b{SECURE}\W+(\w+\W+){{0,2}}(kdyz|pokud|az|kdybych)\s+(ho|ji|to)\s+(vypn\w*|nezapn\w*|nedam|nepouzij\w*)"
-    rf"|\b{SECURE}[\s:=\x27\"“”‘’-]+(\w+\s+){{0,3}}(nemam|nemame|nepouzivam|nechci|vypn\w*|vyp\b|nezap\w*|nezaskrt\w*|neaktiv\w*|odskrt\w*|off|disabled|nenastaven\w*|zadn\w*|nic|ne|neni|nebude|nebudou|nebudu|nebylo|nebyl|nebyla"
+    rf"|\b{SECURE}[\s:=\x27\"“”‘’-]+(\w+\s+){{0,3}}(nemam|nemame|nepouzivam|nechci|nedam|nedame|vypn\w*|vyp\b|nezap\w*|nezaskrt\w*|neaktiv\w*|odskrt\w*|off|disabled|nenastaven\w*|zadn\w*|nic|ne|neni|nebude|nebudou|nebudu|nebylo|nebyl|nebyla"
     r"|nechtel\w*|nechteli|nechci|nepotrebuj\w*|nechcem\w*|neumi|neumej\w*|nepodporuj\w*|nezvlad\w*)\b"
 )
 SECURITY = re.compile(rf"\b{SECURE}")
