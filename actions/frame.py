@@ -985,6 +985,12 @@ def read(
     if "smtp_auth" in frame.asks and lexicon.says("boxes_ticked_next", folded):
         # "…obě zaškrtávátka u odchozího zaškrtnutá, a teď?": done, the next move asked
         frame.asks = [topic for topic in frame.asks if topic != "smtp_auth"]
+    if (
+        {"switch_account", "switch_protocol"} <= set(frame.asks)
+        and not re.search(r"\b(server\w*|meni|zmeni|menim|zustava|zustane|lisi)\b", folded)
+        and re.search(r"\b(smaz|zmaz|vymaz|odebr|odstran)\w*", folded)
+    ):  # ("jak změním POP3 na IMAP? mám účet zmazat?": the account added again, no server asked)
+        frame.asks = [topic for topic in frame.asks if topic != "switch_protocol"]
     if "ssl_advice" in frame.asks:  # "SSL, nebo ne?" chooses nothing yet
         frame.security, frame.security_by_protocol = None, {}
         # ("zaškrtnout vyžaduje SSL?" is no question about the log-in; "a přihlášení?" is)
@@ -1026,6 +1032,13 @@ def read(
         or bool(PORT_USED.search(without_phones)),  # "můžu použít 587?"
     )
     frame.port_claims = _port_claims(without_phones, frame.ports, frame.protocols)
+    if "ssl_advice" not in frame.asks and PAIRS_CHOICE.search(without_phones):
+        # "mám ho zaškrtnout a dát 465, nebo nechat nezaškrtnutý a dát 587?": both pairings
+        # offered – a choice of SSL, each port with its own
+        owners = {knowledge.protocol_for_port(n) for n, _, _ in frame.port_claims}
+        if len(frame.port_claims) == 2 and len({o[0] for o in owners if o}) == 1:
+            frame.asks = [*frame.asks, "ssl_advice"]
+            frame.security, frame.security_by_protocol = None, {}
     if "ssl_advice" in frame.asks:  # ("port 465. volby žádné / SSL / TLS, který?": none chosen)
         frame.port_claims = [(number, protocol, None) for number, protocol, _ in frame.port_claims]
     if any(
@@ -1461,11 +1474,27 @@ def _form_fields(frame: Frame, folded: str) -> None:
         ] + ["field"]
 
 
+# Two pairings of a choice and a port offered: "zaškrtnout a dát 465, nebo nechat a dát 587?"
+PAIRS_CHOICE = re.compile(r"\b\d{3}\b[^?.]{0,40}\bnebo\b[^?.]{3,50}\b\d{3}\b[^.!]*\?")
+# A screen asking for a list of fields: "teď chce jméno, e-mail, heslo a popis"
+LISTED_FIELDS = re.compile(
+    r"\b(chce|chteji|pta se na|vyzaduje|je tam|jsou tam|mam tam|vidim)\b[^.?!]{0,15}"
+    r"\b\w+, \w+,? (\w+ )?(a|i) \w+"
+)
+WHAT_THERE = re.compile(r"\bco (tam |do toho |do nich )?(mam )?(dat|napsat|vyplnit|zadat)\b")
+
+
 def _screen_report(frame: Frame, text: str, folded: str, device: Optional[str]) -> None:
     """A report of the screen names its fields and words, it does not ask about them:
     "políčka mám vyplněná, server, jméno, heslo… které tlačítko?", "po zadání mailu a hesla
     napsala, že se nepodařilo…", "telefon napsal, že nenašel nastavení"."""
-    if not frame.position or lexicon.says("value_question", folded) or frame.unsure:
+    if not frame.position or frame.unsure:
+        return
+    if LISTED_FIELDS.search(folded) and WHAT_THERE.search(folded) and not frame.symptom:
+        # ("…jiný a teď chce jméno, e-mail, heslo a popis. co tam mám dát?": the screen's step)
+        frame.asks = [topic for topic in frame.asks if topic not in FIELD_TOPICS]
+        return
+    if lexicon.says("value_question", folded):
         return
     if frame.hosts or frame.ports:  # "server jsem napsal ssl.ovh.net": a value to check
         return

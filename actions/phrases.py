@@ -276,7 +276,7 @@ SYMPTOM_WORDS = (
             r"|\b(visi|vysi|zustavaj\w*|zustav\w*|trci|zasekl\w*|konci|konc\w*|skonc\w*|padaj\w*|hromad\w*|cekaj\w*|ulozi\w*)\b[^.?!]{0,25}\b(odchoz\w*|k odeslani|outbox)"
             r"|\b(chodi|funguje|jde) (mi )?(jen|jenom|pouze) (prichoz\w*|prijem)"
             # "lidi říkají, že jim nic nepřišlo": what is sent does not arrive – sending fails
-            r"|\b(jim|nikomu|adresatum|prijemcum|zakaznikum)\b( \w+)? (nic |nikdy |vubec )?(neprisl\w*|nedoraz\w*|nedosl\w*|nechod\w*)"
+            r"|\b(jim|nikomu|adresatum|prijemcum|zakaznikum)\b( \w+){0,2} (nic |nikdy |vubec )?(neprisl\w*|nedoraz\w*|nedosl\w*|nechod\w*)"
             # "přijímá, neodesílá": the negated verb of sending
             r"|\b(neodesil\w*|neodesl\w*|neposil\w*|neodejd\w*|neodesel|neodesla|neodeslo)\b"
             # "zpráva byla odmítnuta serverem", "adresa příjemce byla serverem odmítnuta": the

@@ -1255,7 +1255,7 @@ def _webmail_asked_in(folded: str) -> bool:
     return any(
         lexicon.says("webmail", sentence)
         and ("?" in sentence or re.search(r"\b(kde|jak|adres\w*|odkaz\w*|link\w*|url)\b", sentence))
-        and not lexicon.says("fault_or_contrast", sentence)
+        and not lexicon.says("fault_or_contrast", re.sub(r",? nebo ne\b", " ", sentence))
         # ("heslo mi ve webmailu funguje, tak co ještě?": the webmail told as working)
         and not re.search(r"\b(funguje|fungoval\w*|jde|slo|jede|pusti\w*|pustil\w*)\b", sentence)
         and not re.search(r"\b(port\w*|imap|pop3?|smtp|\d{2,5})\b", sentence)
@@ -1983,6 +1983,8 @@ OTHER_DEVICES_TOO = re.compile(
     r"|\b(udelat|nastavit|zaskrtnout|zaskrtat|zapnout|zmenit|opravit|prepsat)\b (\w+ )?(i|taky) "
     r"(tam|u ni|u nej|u nich|u (kolegyn|koleg|manzel|syn|dcer|sef|ostatn)\w*)\b[^.!]*\?"
 )
+# "a jak to (v tom Gmailu) přidám?": the way to add the account, asked in the walkthrough
+HOW_TO_ADD = re.compile(r"\bjak\b[^.?!]{0,25}\b(pridam|pridat|pridava|nastavim|zalozim)\b")
 # Another machine of the customer's named, then asked about with "too": "na notebooku mám
 # starší Thunderbird…, tam to bude chtít taky?", "na tom druhém notebooku musím zadat heslo taky?"
 OTHER_MACHINE_TOO = re.compile(
@@ -2890,7 +2892,10 @@ def walkthrough_works(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 def closing(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     thanks = lexicon.says("thanks", turn.frame.folded)
-    dispatcher.utter_message(response="utter_thanks" if thanks else "utter_goodbye")
+    if turn.frame.language == "en":  # "never mind, I'll find it myself. bye"
+        dispatcher.utter_message(response="utter_en_thanks" if thanks else "utter_en_goodbye")
+    else:
+        dispatcher.utter_message(response="utter_thanks" if thanks else "utter_goodbye")
     return ended()
 
 
@@ -3658,6 +3663,8 @@ ROUTES: List[Route] = [
         lambda t: (
             lexicon.says("sending_device", t.frame.folded)
             and not (t.frame.device or t.frame.symptom or t.frame.hosts or t.frame.ports)
+            # ("…tiskárnu přenastavila. ten ticket se uzavře sám?": the ticket asked about)
+            and not lexicon.says("ticket_admin", t.frame.folded)
             # ("skener má volbu ověřovat certifikát, zapnout?": that option's answer)
             and "verify_certificate" not in t.frame.asks
             and bool(
@@ -4843,6 +4850,16 @@ ROUTES: List[Route] = [
             and not (t.frame.ports or t.frame.asks or t.frame.hosts)
         ),
         lambda d, t: ports.answer_port(d, t, ["smtp"]) + troubleshoot(d, t, "cannot_send"),
+    ),
+    Route(
+        # "jasný, tak IMAP. a jak to v tom Gmailu přidám?" in the walkthrough: its step again
+        "walkthrough_how_to_add",
+        lambda t: (
+            t.walkthrough_active
+            and bool(HOW_TO_ADD.search(t.frame.folded))
+            and not (t.frame.ports or t.frame.symptom or set(t.frame.asks) - {"term"})
+        ),
+        resume_or_start,
     ),
     # ("schránka je plná… mám imap v telefonu": the protocol told beside a hosting matter)
     Route(

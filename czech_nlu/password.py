@@ -555,7 +555,8 @@ ENGLISH_AFTER_KEY = frozenset(
 )
 # (a count is no password either: "zadával jsem ho asi 5x", "3krát")
 TECHNICAL = re.compile(
-    r"^(?:pop3|imap4?|smtp|ssl0?|tls|starttls|ssl/tls|spa|wp8|w10|ssl0\.ovh\.net|\d+%?|\d+(?:x|×|krat|krát))$",
+    r"^(?:pop3|imap4?|smtp|ssl0?|tls|starttls|ssl/tls|spa|wp8|w10|ssl0\.ovh\.net|\d+%?|\d+(?:x|×|krat|krát)"
+    r"|smtp-?auth|smtp-?ssl|pop-?before-?smtp)$",  # ("účet+heslo pro SMTP-AUTH": a method's name)
     re.I,
 )
 STRIP = ".,!?;:\"'„“”‚‘`()[]{}<>"  # ("…ověřování hesla (SPA)": the brackets are no password)
