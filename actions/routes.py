@@ -947,6 +947,11 @@ def password_not_wanted(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return check_password_self(dispatcher, turn)
 
 
+def password_everywhere(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The new password goes into every device and program, where it is typed there."""
+    return answers.answer_topic(dispatcher, turn, "password_everywhere")
+
+
 def password_not_echoed(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """A typed password is never shown again; the webmail's sign-in checks it."""
     dispatcher.utter_message(response="utter_password_not_echoed", **knowledge.load()["webmail"])
@@ -3099,7 +3104,7 @@ ROUTES: List[Route] = [
         # "tak jsem si ho změnil" after the password: the new one into every device
         "password_changed_it",
         lambda t: lexicon.says("changed_it", t.frame.folded) and _password_in_talk(t),
-        lambda d, t: answers.answer_topic(d, t, "password_everywhere"),
+        password_everywhere,
     ),
     Route(
         # "tak co s tím mám dělat?" after the warning about a typed password: a new one
@@ -3143,7 +3148,7 @@ ROUTES: List[Route] = [
             and "?" not in t.frame.text
             and not (t.frame.symptom or t.frame.works is False)
         ),
-        lambda d, t: answers.answer_topic(d, t, "password_everywhere"),
+        password_everywhere,
     ),
     # "…a byli jsme napadeni, nebo ne?" beside the fix or another question: said first, then
     # the rest of the message (alone it is the route "compromised" below)
@@ -3325,7 +3330,7 @@ ROUTES: List[Route] = [
                 )
             )
         ),
-        lambda d, t: answers.answer_topic(d, t, "password_everywhere") + ask_if_it_helped(d),
+        lambda d, t: password_everywhere(d, t) + ask_if_it_helped(d),
     ),
     Route(
         "password_by_mistake",  # "a když vám ho napíšu omylem?": hidden at once, then changed
@@ -3380,7 +3385,7 @@ ROUTES: List[Route] = [
             "utter_password_everywhere" in last_responses(t.tracker)
             and bool(ALSO_THERE.search(t.frame.folded))
         ),
-        lambda d, t: answers.answer_topic(d, t, "password_everywhere"),
+        password_everywhere,
     ),
     Route(
         "switch_how",  # "jak?" after "z POP3 na IMAP, server zůstává": the account added again
@@ -3447,7 +3452,7 @@ ROUTES: List[Route] = [
             and bool(OTHER_MACHINE_TOO.search(t.frame.folded))
             and not (t.frame.symptom or t.frame.ports or t.frame.open_smtp)
         ),
-        lambda d, t: answers.answer_topic(d, t, "password_everywhere"),
+        password_everywhere,
     ),
     Route(
         "new_password_prompt",  # "…tlačítka zkusit znovu, zadat nové heslo a zrušit. co dát?"
