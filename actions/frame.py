@@ -413,6 +413,14 @@ def sentences_of(text: str) -> List[str]:
     return re.split(r"(?<=[.?!])\s+", text)
 
 
+def _claimed_instead(folded: str, named: Optional[str], known: str) -> bool:
+    """The device named is claimed ("mám nový iPhone") and the one known only mentioned."""
+    mentions = devices.mentions_of(folded)
+    claimed = {guide for unclaimed, _, guide in mentions if not unclaimed}
+    mentioned = {guide for unclaimed, _, guide in mentions if unclaimed}
+    return named in claimed and known in mentioned and known not in claimed
+
+
 def _kept_beside(folded: str, device: str) -> bool:
     """Every device the message names is one more of another kind than the one set up ("mám
     poštu i v počítači v Outlooku, musím to měnit i tam?" beside a phone), in a sentence that
@@ -821,6 +829,8 @@ def read(
             folded,
         )
         and not lexicon.says("device_claim", folded)
+        # ("…už mám nový iPhone, ta Lumie je v šuplíku": the new one claimed, the old put away)
+        and not _claimed_instead(folded, frame.device, device)
     ):  # "v Outlooku pořád nejde odesílat. v telefonu v Gmailu to jde.": still the Outlook
         frame.device = device
     if (
