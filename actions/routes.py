@@ -3077,6 +3077,15 @@ def _in_walkthrough(turn: Turn) -> bool:
 
 
 ROUTES: List[Route] = [
+    Route(
+        # "přepsala jsem oboje… a ty divné maily už chodit nebudou?": whether the spam stops
+        "spam_stops",
+        lambda t: (
+            lexicon.says("spam_stops", t.frame.folded)
+            and ("?" in t.frame.text or bool(re.search(r"\b(jestli|zda)\b", t.frame.folded)))
+        ),
+        adjacent,
+    ),
     # "potřebuješ ode mě heslo?": no – never sent to us
     Route(
         "password_wanted_by_us",
