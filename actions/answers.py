@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import devices, knowledge, lexicon, ports, replies, symptoms
 from actions.address import EMAIL
 from actions.context import Events, Turn, adding_account, last_responses, password_typed_here
+from actions.frame import sentences_of
 from actions.pending import Pending
 from actions.understanding import protocols_in_text
 from czech_nlu.folding import fold
@@ -686,7 +687,7 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "same_settings":  # "ta druhá schránka se nastavuje stejně?": yes
         # ("nastavuje se to na Macu jinak?": no – the same)
         # (the question's own words: "přes + a Jiný účet Mailu… A v iPhonu zadám to samé?")
-        asked = [p for p in re.split(r"(?<=[.?!])\s+", turn.frame.folded) if p.endswith("?")]
+        asked = [p for p in sentences_of(turn.frame.folded) if p.endswith("?")]
         different = lexicon.says("asks_different", " ".join(asked) or turn.frame.folded)
         dispatcher.utter_message(
             response="utter_same_settings",

@@ -3,7 +3,7 @@
 
 import re
 from functools import lru_cache
-from typing import List, Optional, Tuple
+from typing import List, Optional, Set, Tuple
 
 from actions import knowledge, phrases
 from actions.understanding import protocols_in_text
@@ -341,6 +341,14 @@ def told_elsewhere(named_id: str, known: str, folded: str) -> bool:
             if ("phone" if on_phone else "computer") == kind:
                 return True
     return False
+
+
+def claims(folded: str) -> Tuple[List[str], Set[str]]:
+    """The devices the message claims ("mám nový iPhone"), in order, and the ones it only
+    mentions ("ta Lumie je v šuplíku")."""
+    mentions = mentions_of(folded)
+    claimed = [guide for unclaimed, _, guide in mentions if not unclaimed]
+    return claimed, {guide for unclaimed, _, guide in mentions if unclaimed}
 
 
 def named(folded: str) -> Optional[str]:

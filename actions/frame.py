@@ -415,9 +415,7 @@ def sentences_of(text: str) -> List[str]:
 
 def _claimed_instead(folded: str, named: Optional[str], known: str) -> bool:
     """The device named is claimed ("mám nový iPhone") and the one known only mentioned."""
-    mentions = devices.mentions_of(folded)
-    claimed = {guide for unclaimed, _, guide in mentions if not unclaimed}
-    mentioned = {guide for unclaimed, _, guide in mentions if unclaimed}
+    claimed, mentioned = devices.claims(folded)
     return named in claimed and known in mentioned and known not in claimed
 
 
@@ -812,9 +810,8 @@ def read(
         frame.device = devices.named(folded)
     elif frame.device:
         # "Lumia už nefunguje, mám nový iPhone": the one claimed, not an entity only mentioned
-        mentions = devices.mentions_of(folded)
-        claimed_ids = [guide for unclaimed, _, guide in mentions if not unclaimed]
-        if claimed_ids and frame.device in {g for unclaimed, _, g in mentions if unclaimed}:
+        claimed_ids, mentioned = devices.claims(folded)
+        if claimed_ids and frame.device in mentioned:
             frame.device = claimed_ids[0]
     # "nemám Gmail, mám aplikaci Email od Xiaomi": the maker's own app, whatever was named
     if devices.OWN_APP.search(folded) and devices.named(folded) == devices.OTHER_APP:

@@ -1185,7 +1185,7 @@ def password_in_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 def _password_place_asked_for_other(turn: Turn) -> Optional[str]:
     """ "…v Thunderbirdu hotovo. telefon je iPhone, kde se tam to heslo přepisuje?": the other
     device whose password field is asked for (None: none)."""
-    for sentence in re.split(r"(?<=[.!?])\s+", turn.frame.folded):
+    for sentence in sentences_of(turn.frame.folded):
         if "?" not in sentence or not re.search(r"\b(kde|kam|jak)\b", sentence):
             continue
         if not re.search(r"\bhesl|\b(prepis|zmen|menit|meni)\w*", sentence):
@@ -1264,7 +1264,7 @@ def _webmail_asked_in(folded: str) -> bool:
         # ("heslo mi ve webmailu funguje, tak co ještě?": the webmail told as working)
         and not re.search(r"\b(funguje|fungoval\w*|jde|slo|jede|pusti\w*|pustil\w*)\b", sentence)
         and not re.search(r"\b(port\w*|imap|pop3?|smtp|\d{2,5})\b", sentence)
-        for sentence in re.split(r"(?<=[.?!])\s+", folded)
+        for sentence in sentences_of(folded)
     )
 
 
@@ -1283,7 +1283,7 @@ def _asks_webmail(turn: Turn) -> bool:
         # sentence: "…na jaké adrese je webmail? a když smažu maily v telefonu…" asks it)
         and not any(
             lexicon.says("fault_or_contrast", sentence)
-            for sentence in re.split(r"(?<=[.?!])\s+", frame.folded)
+            for sentence in sentences_of(frame.folded)
             if "webmail" in sentence
         )
     )
