@@ -73,7 +73,11 @@ def answer(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     if found == "cancel":
         handoffs.update(record["id"], state=handoffs.CLOSED)
         post_in_thread(record, "Zákazník píše, že už pomoc nepotřebuje.")
-        dispatcher.utter_message(response="utter_handoff_cancelled", handoff_number=record["id"])
+        english = turn.frame.language == "en"
+        dispatcher.utter_message(
+            response="utter_en_handoff_cancelled" if english else "utter_handoff_cancelled",
+            handoff_number=record["id"],
+        )
         return [SlotSet("pending_question", None)]
     if found == "cancel_asked":  # "a jde to ještě zrušit?": yes, by saying so
         dispatcher.utter_message(

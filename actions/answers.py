@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import devices, knowledge, lexicon, ports, replies, symptoms
 from actions.address import EMAIL
 from actions.context import Events, Turn, adding_account, last_responses, password_typed_here
-from actions.frame import sentences_of
+from actions.frame import COMPARED_TO, sentences_of
 from actions.pending import Pending
 from actions.understanding import protocols_in_text
 from czech_nlu.folding import fold
@@ -592,6 +592,20 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         if guide and guide.keep_copy:  # "kde to v Outlooku najdu?": that program's place
             dispatcher.utter_message(response="utter_keep_copy_where", place=guide.keep_copy)
         return [SlotSet("protocol", "pop3")] if named == ["pop3"] else []
+    if topic == "mixed_protocols":  # each device its own account; POP3 must leave a copy
+        dispatcher.utter_message(response="utter_mixed_protocols")
+        kept = [  # (the device in the sentence that names POP3 first)
+            guide.keep_copy
+            for sentence in sorted(sentences_of(turn.frame.folded), key=lambda s: "pop" not in s)
+            for name in devices.all_named(sentence)
+            if (guide := knowledge.guides().get(name)) and guide.keep_copy
+        ]
+        if kept:  # "v Outlooku mám POP3": where that program keeps the copy
+            dispatcher.utter_message(response="utter_keep_copy_where", place=kept[0])
+        return []
+    if topic == "type_had":  # the incoming port names the type; where the account's settings are
+        dispatcher.utter_message(response="utter_type_by_port", **symptoms.fix_values())
+        return []
     if topic == "port_not_entered":  # the form asked for none: the program chooses it
         dispatcher.utter_message(response="utter_port_not_entered", **symptoms.fix_values())
         # ("…u odchozího" – "a jaký tam dát?": SMTP's)
@@ -605,8 +619,22 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         named = [p for p in turn.frame.named_protocols if p in terms and p != turn.frame.term]
         if turn.frame.term == "directions":
             named = []  # ("odchozí" names SMTP, which the explanation of both directions names)
+        # "co je IMAP? má výhody oproti POPu?": the one weighed against it explained too
+        weighed = [
+            p
+            for m in COMPARED_TO.finditer(turn.frame.folded)
+            for p in protocols_in_text(m.group("what"))
+            if p in terms and p != turn.frame.term and p not in named
+        ]
         # "co je IMAP a SMTP?": each of them
-        events = [e for term in [turn.frame.term, *named] for e in answer_term(dispatcher, term)]
+        events = [
+            e for term in [turn.frame.term, *weighed, *named] for e in answer_term(dispatcher, term)
+        ]
+        if weighed and turn.frame.term in knowledge.protocols():  # the one asked about stays
+            events += [
+                SlotSet("protocol", turn.frame.term),
+                SlotSet("asked_protocols", [turn.frame.term]),
+            ]
         if "smtp" in (turn.frame.term, *named) and WHY_AUTH.search(turn.frame.folded):
             # "co je to SMTP a proč to musím ověřovat?": the log-in's reason too
             reason = knowledge.load()["reasons"]["smtp_auth"]["cs"]

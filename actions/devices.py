@@ -13,8 +13,9 @@ DENIED = re.compile(
     r"\b(ne|nikoli|nemam|neni to|neni|nepouzivam|nechci|not)\s+((na|v|ve|do|aplikac\w*)\s+)?$"
     r"|\bomylem\s+(jsem\s+)?(napsal\w*|uvedl\w*|zadal\w*|dal\w*)\s+$"  # "omylem jsem napsal iPhone"
     # "pošta z Gmailu": mail from there ("posílám maily z iPhonu" sends from the device)
-    # (the window is BEFORE characters: "posílám", "odesílá", "posíláme" by their endings)
-    r"|(?<!silam )(?<!sila )(?<!silame )"
+    # (the window is BEFORE characters: "posílám", "odesílá", "posíláme", "pouštím" by their
+    # endings)
+    r"|(?<!silam )(?<!sila )(?<!silame )(?<!ustim )(?<!ustime )(?<!usti )(?<!poslu )"
     r"\b(post\w*|mail\w*|zprav\w*)\s+(z|ze|od)\s+$"
     # "samsung tablet, jde tam ta konfigurace jako na iPhonu?": a comparison, not the device
     # (Slovak "aby chodili hned ako na gmaile")
@@ -35,6 +36,7 @@ CLAIMED = re.compile(
     r"|\b(mam|mame|pouzivam)\s+(i|taky|take|tez|jeste|navic)\s+$"  # "napadlo mě, že mám i iPad"
     r"|\b(zpet|zpatky|vrat\w*( se)?)\s+(k|ke)\s+$"  # "dobře, teď zpátky k Lumii"
     r"|(instaluju|stahnu)(\s+si)?\s+$"  # "(na)instaluju si Thunderbird": the one they will use
+    r"|\b(nastavuju|nastavuji|pridavam|konfiguruju)(\s+si)?\s+$"  # "nastavuju Samsung Email"
 )
 # "koupil jsem si nový Mac", "na novém iPadu": a device just bought, the one still to set up
 NEW_ONE = re.compile(

@@ -70,6 +70,13 @@ class ActionRespond(Action):
         replies.with_device(outcome.messages, knowledge.SENDING_DEVICE if sender else turn.device)
         replies.with_address(outcome.messages, mailbox_address(customer_texts(turn.tracker)))
         replies.fault_first(outcome.messages)
+        if turn.frame.person_later:  # "…and if it still fails, a person?": offered, not opened
+            later = CollectingDispatcher()
+            english = turn.frame.language == "en"
+            later.utter_message(
+                response="utter_en_person_later" if english else "utter_person_later"
+            )
+            outcome.messages += later.messages
         dispatcher.messages.extend(outcome.messages)
         replies.buttons_last(dispatcher.messages, domain)
         return outcome.state.events()

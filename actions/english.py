@@ -445,6 +445,7 @@ def walkthrough_intro(messages: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
 HANDOFF_IN_ENGLISH = {
     "utter_handoff_done": "utter_en_handoff_done",
     "utter_handoff_noted": "utter_en_handoff_noted",
+    "utter_handoff_again": "utter_en_handoff_again",
     "utter_callback_offer": "utter_en_callback_offer",
     "utter_callback_saved": "utter_en_callback_saved",
     "utter_callback_saved_with_wish": "utter_en_callback_saved",
@@ -453,11 +454,16 @@ HANDOFF_IN_ENGLISH = {
 
 
 def handoff_in_english(messages: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
-    """The English of the handoff messages among `messages`."""
-    dispatcher = CollectingDispatcher()
+    """`messages` with each handoff message said in English instead of Czech (marked by its
+    route "english_handoff")."""
+    said: List[Dict[str, Any]] = []
     for message in messages:
         english = HANDOFF_IN_ENGLISH.get(message.get("response") or "")
-        if english:
-            values = {k: v for k, v in message.items() if k in ("handoff_number", "contact")}
-            dispatcher.utter_message(response=english, **values)
-    return dispatcher.messages
+        if not english:
+            said.append(message)
+            continue
+        dispatcher = CollectingDispatcher()
+        values = {k: v for k, v in message.items() if k in ("handoff_number", "contact")}
+        dispatcher.utter_message(response=english, **values)
+        said += [{**m, "route": "english_handoff"} for m in dispatcher.messages]
+    return said

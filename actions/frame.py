@@ -74,6 +74,8 @@ class Frame:
     confirms: bool = False  # "jo, už to svítí", "mám, a teď?": the step is done
     where_were_we: bool = False  # "na čem jsme to byli?": the current step again
     person: bool = False  # "můžu to probrat s technikem?": a person, whatever else is asked
+    # "…a kdyby to pořád nešlo, dá se zavolat člověku?": a person only if the rest fails
+    person_later: bool = False
     adjacent: bool = False  # a hosting matter beyond the mailbox in a device
     phone_number: Optional[str] = None  # a number left for a call-back
     term: Optional[str] = None  # "co je IMAP?": the term asked about
@@ -175,6 +177,8 @@ LEXICON_TOPICS = {
     "both_boxes_asked": "both_boxes",  # "a ty dvě políčka, zaškrtnout obě?": yes
     "plain_unsafe": "plain_unsafe",  # "587 bez šifrování, není to nebezpečné?": works, SSL advised
     "what_is": "term",
+    "mixed_protocols": "mixed_protocols",  # "POP3 v notebooku, IMAP v mobilu – nevadí to?"
+    "type_which_have": "type_had",  # "jak poznám, jestli mám POP, nebo IMAP?": by the port
     "outgoing_login_empty": "outgoing_login",
     "optional_login": "outgoing_login",  # iOS's „Volitelné“ beside them: filled in anyway
     "login_needed": "outgoing_login",  # "musím tam mít jméno a heslo?": yes, sending too
@@ -622,9 +626,11 @@ def _focus(folded: str) -> str:
     return " ".join(asking) if asking and len(sentences) > 1 else folded
 
 
+WEIGHED_BOTH = re.compile(r"\b(rozdil\w*|rozdiel\w*|lisi|lisit|difference|differ\w*|srovn\w*)\b")
 COMPARED_TO = re.compile(
-    r"\b(jako|nez) (u|pro|na|v|ve) (?P<what>prichoz\w*|odchoz\w*|imap\w*|pop3?\w*|smtp\w*)"
-)
+    r"\b(?:(?:jako|nez) (?:u|pro|na|v|ve)|nez|oproti|na ?rozdil od)"
+    r" (?P<what>prichoz\w*|odchoz\w*|imap\w*|pop3?\w*|smtp\w*)"
+)  # ("má IMAP výhody oproti POPu?": IMAP asked about, POP3 only weighed against it)
 
 
 def _port_sentence(folded: str) -> Optional[str]:
@@ -664,7 +670,7 @@ def _security(message: Dict[str, Any], focus: str, folded: str) -> Optional[str]
 def _reports(folded: str) -> str:
     """The message without its questions, when a report of success stands beside them ("zkušební
     mail odešel. takže už mi žádný ticket nepřijde?": the question's "nepřijde" is no failure)."""
-    parts = re.split(r"(?<=[.!?])\s+", folded)
+    parts = sentences_of(folded)
     told = [part for part in parts if not part.rstrip().endswith("?")]
     if len(told) < len(parts) and any(lexicon.says("glad_it_works", part) for part in told):
         return " ".join(told)
@@ -889,7 +895,8 @@ def read(
         frame.protocols = _without_rejected(frame.protocols, _rejected_protocols(folded))
     # "SMTP server, port pro SSL a stejné jméno jako u příchozího?": the incoming side only compared
     compared = {p for m in COMPARED_TO.finditer(folded) for p in protocols_in_text(m.group("what"))}
-    if compared and set(frame.protocols) - compared:
+    # ("jaký je rozdíl IMAP oproti POP3?": both weighed, each asked about)
+    if compared and set(frame.protocols) - compared and not WEIGHED_BOTH.search(folded):
         frame.protocols = [p for p in frame.protocols if p not in compared]
     if not lexicon.says("protocol_wish", folded):  # "teď mi nabízí jen IMAP": the screen's
         offered = lexicon.load()["offered_protocol"].pattern.finditer(folded)
@@ -988,6 +995,9 @@ def read(
         and DOMAIN_VERIFICATION.search(folded)
         and not MAIL_SENDING.search(folded)
     ):  # "TXT záznam pro ověření u Googlu": the domain's verification, no mail log-in
+        frame.asks = [topic for topic in frame.asks if topic != "smtp_auth"]
+    if "smtp_auth" in frame.asks and "?" not in text and lexicon.says("verifying_shown", folded):
+        # "…chvíli se to točilo, ověřování, a teď…": the device verifying the account, no log-in
         frame.asks = [topic for topic in frame.asks if topic != "smtp_auth"]
     if "smtp_auth" in frame.asks and lexicon.says("boxes_ticked_next", folded):
         # "…obě zaškrtávátka u odchozího zaškrtnutá, a teď?": done, the next move asked
@@ -1108,6 +1118,10 @@ def read(
             and not lexicon.says("incoming_named", folded)
         ):  # "odchozí port 2525 a zprávy nechodí": the messages sent do not arrive
             frame.symptom = "cannot_send"
+        if frame.symptom in ("not_arriving", "pop3_elsewhere") and lexicon.says(
+            "arrives_nowhere", folded
+        ):  # "nechodí nic, ani v počítači, ani v mobilu": no device gets it, the server's side
+            frame.symptom = "arrives_nowhere"
         if frame.symptom == "nothing_works" and lexicon.says("receive_works", folded):
             # "příjem jde, ale odeslat nejde nic", "můžu přijímat a ne odesílat": sending fails
             frame.symptom = "cannot_send"
@@ -1164,7 +1178,9 @@ def read(
         and not phrases.RETURN_WORDS.search(folded)
         and not phrases.RESUME_WORDS.search(folded)
     )
-    frame.pause = short and bool(phrases.PAUSE_WORDS.search(folded))
+    # ("moment... hotovka": the wait is over within the message – the step done)
+    pause = phrases.PAUSE_WORDS.search(folded)
+    frame.pause = bool(short and pause and not lexicon.says("finished", folded[pause.end() :]))
     frame.returned = short and bool(phrases.RETURN_WORDS.search(folded))
     frame.resume = short and bool(phrases.RESUME_WORDS.search(folded))
     # ("žádný návod jsem nespouštěla", "návod nechci": no walkthrough wished)
@@ -1308,6 +1324,13 @@ def read(
             )
         )
         and not lexicon.says("device_asks", sentences[-1])
+        # ("a kde přesně to v lumii najdu? účet tam mám nastavenej dávno": a place asked)
+        and not phrases.WHERE_ASKED.search(folded)
+        # ("…odeslalo to. jak to má změnit v iPhonu, to mi ještě napište": a how asked last)
+        and not (
+            re.search(r"\b(jak|kde|kam)\b", sentences[-1])
+            and not lexicon.says("glad_it_works", sentences[-1])
+        )
     )
     # (the customer area or webmail is no screen of the device: "v Manageru jsem se přihlásila")
     # ("heslo jsem změnil v manageru. zadal jsem ho do telefonu a vyskočilo, že nemůže najít
@@ -1388,7 +1411,18 @@ def read(
     frame.person = lexicon.says("person_request", asked_for) and not (
         (frame.identity and "?" in text and not _told_plainly(asked_for))
         or lexicon.says("own_colleague", folded)  # ("zbytek si zjistím u podpory": later, alone)
+        or lexicon.says("handoff_cancel", folded)  # ("I don't need the callback anymore")
     )
+    if (
+        frame.person
+        and lexicon.says("person_if_fails", folded)
+        and any(
+            "?" in sentence or lexicon.says("asking_sentence", sentence)
+            for sentence in sentences_of(folded)
+            if not lexicon.says("person_request", sentence)
+        )
+    ):  # the other question answered now, the person offered for afterwards
+        frame.person, frame.person_later = False, True
     frame.adjacent = lexicon.says("adjacent", unaddressed)
     if frame.symptom == "certificate" and frame.adjacent and WEBSITE.search(folded):
         frame.symptom = None  # "nejde otevřít náš web, stránka není zabezpečená": the web's
@@ -1482,7 +1516,11 @@ def _form_fields(frame: Frame, folded: str) -> None:
 
 
 # Two pairings of a choice and a port offered: "zaškrtnout a dát 465, nebo nechat a dát 587?"
-PAIRS_CHOICE = re.compile(r"\b\d{3}\b[^?.]{0,40}\bnebo\b[^?.]{3,50}\b\d{3}\b[^.!]*\?")
+PAIRS_CHOICE = re.compile(
+    r"\b\d{3}\b[^?.]{0,40}\bnebo\b[^?.]{3,50}\b\d{3}\b[^.!]*\?"
+    # "port tam byl 587, šifrování Žádné. mám to nechat, nebo dát 465 a SSL/TLS?": kept or changed
+    r"|\b(nechat|ponechat|necham)\b[^?.]{0,15}\b(nebo|ci)\b[^?.]{0,30}\b\d{3}\b[^.!]*\?"
+)
 # A screen asking for a list of fields: "teď chce jméno, e-mail, heslo a popis"
 LISTED_FIELDS = re.compile(
     r"\b(chce|chteji|pta se na|vyzaduje|je tam|jsou tam|mam tam|vidim)\b[^.?!]{0,15}"
@@ -1607,7 +1645,7 @@ def _asked_part(text: str, folded: str) -> str:
     read from the asking ones."""
     if "?" not in text:
         return folded
-    sentences = [part for part in re.split(r"(?<=[.!?])\s+", folded) if part.strip()]
+    sentences = [part for part in sentences_of(folded) if part.strip()]
     asking = [s for s in sentences if "?" in s or lexicon.says("asking_sentence", s)]
     return " ".join(asking) if asking and len(asking) < len(sentences) else folded
 
@@ -1668,7 +1706,7 @@ def _told_plainly(folded: str) -> bool:
     normální podporu")."""
     return any(
         lexicon.says("person_request", sentence) and not sentence.rstrip().endswith("?")
-        for sentence in re.split(r"(?<=[?!.])\s+", folded)
+        for sentence in sentences_of(folded)
     )
 
 

@@ -47,6 +47,10 @@ HANDOFF_RESPONSES = (
     "utter_handoff_noted",
     "utter_handoff_waiting",
     "utter_handoff_again",
+    # (a customer writing English is told in English instead, actions/english.py)
+    "utter_en_handoff_done",
+    "utter_en_handoff_noted",
+    "utter_en_handoff_again",
 )
 
 

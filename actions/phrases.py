@@ -90,6 +90,8 @@ TOPIC_WORDS = {
         # ("přidávám účet a chce to po mně typ účtu": the choice in front of them)
         r"\b(chce|pta se|vyzaduje|wants)\b( to)?( po (mne|me))?( \w+)? typ\w* uctu|"
         r"\b(jak\w*|kter\w*|co)\b( \w+){0,3} typ\w* uctu|\btyp\w* uctu\b[^.!?]{0,20}\?|\brozdil\w*|\brozdiel\w*|\bco je lepsi\b|\bimap\w*,? (nebo|alebo|ci) pop\w*|\bpop\w*,? (nebo|alebo|ci) imap\w*|\bcim se lis\w*"
+        # "má IMAP nějaký výhody oproti POPu?": one weighed against the other
+        r"|\b(vyhod\w*|nevyhod\w*|plus\w*|lepsi|horsi)\b[^.?!]{0,20}\b(oproti|proti|nez|vs|versus|vedle)\b[^.?!]{0,5}\b(imap|pop)\w*"
     ),
     "settings": re.compile(
         r"\b(cele|celou|kompletni|vsechn[ao]|vsechny) (nastaveni|udaje|hodnoty|parametry|konfigurac\w*)"
@@ -276,7 +278,8 @@ SYMPTOM_WORDS = (
             r"|\b(visi|vysi|zustavaj\w*|zustav\w*|trci|zasekl\w*|konci|konc\w*|skonc\w*|padaj\w*|hromad\w*|cekaj\w*|ulozi\w*)\b[^.?!]{0,25}\b(odchoz\w*|k odeslani|outbox)"
             r"|\b(chodi|funguje|jde) (mi )?(jen|jenom|pouze) (prichoz\w*|prijem)"
             # "lidi říkají, že jim nic nepřišlo": what is sent does not arrive – sending fails
-            r"|\b(jim|nikomu|adresatum|prijemcum|zakaznikum)\b( \w+){0,2} (nic |nikdy |vubec )?(neprisl\w*|nedoraz\w*|nedosl\w*|nechod\w*)"
+            # (not "nikomu v kanceláři nechodí pošta": nobody here receives)
+            r"|\b(jim|nikomu(?! (v|ve|u|z|ze) (kancelar\w*|firm\w*|nas|praci|tym\w*|oddeleni))|adresatum|prijemcum|zakaznikum)\b( \w+){0,2} (nic |nikdy |vubec )?(neprisl\w*|nedoraz\w*|nedosl\w*|nechod\w*)"
             # "přijímá, neodesílá": the negated verb of sending
             r"|\b(neodesil\w*|neodesl\w*|neposil\w*|neodejd\w*|neodesel|neodesla|neodeslo)\b"
             # "zpráva byla odmítnuta serverem", "adresa příjemce byla serverem odmítnuta": the
@@ -508,6 +511,8 @@ HOW = re.compile(
     r"|\bkam (to |ho |je |tam )?(napis|dam|zadam|vypln|prepis|zapis)\w*"
 )
 # "Kde je ta ikona? Vidím tam hodně čtverečků": looking for it, not done with it.
+# asked without its mark ("…zda to stačí", "nevím, jestli mi ty divné maily přestanou")
+ASKED_INDIRECTLY = re.compile(r"\b(jestli|zda|zdali|whether)\b")
 WHERE_ASKED = re.compile(r"\bkde\b[^.!?]*\?|\bnevim,? kde\b|\bnemuzu (to |ji |ho )?najit\b")
 # "heslo mám, o to nejde": "that is not the point", no failure
 NOT_THE_POINT = re.compile(

@@ -391,7 +391,7 @@ PLAIN_WISHED = re.compile(
 def _named_elsewhere(number: int, folded: str) -> bool:
     """The number's own sentence and those before it name no protocol, a later one does
     ("dám 465 SSL/TLS. a příchozí IMAP?"; "mám SMTP. port 993." is SMTP's number)."""
-    sentences = [part for part in re.split(r"(?<=[.!?])\s+", folded) if part.strip()]
+    sentences = [part for part in sentences_of(folded) if part.strip()]
     index = next((i for i, s in enumerate(sentences) if re.search(rf"\b{number}\b", s)), None)
     if index is None or index == len(sentences) - 1:
         return False

@@ -238,6 +238,12 @@ def yes_to_tap(answer: Answer) -> Answer:
     return wrapped
 
 
+# "kde to v telefonu najdu?", "kde to zapnu": where a setting is, asked
+PLACE_ASKED = re.compile(
+    r"\bkde\b[^.?!]{0,30}\b(najdu|najit|najde\w*|zapnu|zapnout|zaskrtnu|zaskrtnout|nastavim|prepnu)\b"
+)
+
+
 # "nikomu v kanceláři nechodí pošta", "nejde to všem": the whole office, not one device
 EVERYONE = re.compile(
     r"\b(nikomu|nikdo|vsem|vsichni|cel[aey] (kancelar|firm|firma|kancelari)\w*)\b"
@@ -815,10 +821,21 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         events += ports.answer_port(
             dispatcher, turn, list(dict.fromkeys(owners)) or asked_protocols(turn)
         )
-    elif frame.ports and (frame.checks or frame.protocols or frame.security):
-        # (sending still failing gets the log-in as the fix below, not as a reminder)
+    # ("port byl 587, šifrování Žádné. nechat, nebo dát 465 a SSL/TLS?": both pairings right –
+    # the advice between them answers, no check of each)
+    elif (
+        frame.ports
+        and (frame.checks or frame.protocols or frame.security)
+        and not ("ssl_advice" in topics and len(frame.port_claims) == 2)
+    ):
+        # (sending still failing gets the log-in as the fix below, not as a reminder; "zaškrtnuto"
+        # has just switched it on)
         events += ports.check_ports(
-            dispatcher, turn, remind_auth=frame.works is not False and not auth_off
+            dispatcher,
+            turn,
+            remind_auth=frame.works is not False
+            and not auth_off
+            and not TICKED.search(frame.folded),
         )
         if frame.works is False and _sending_still_fails(turn, events):
             # "dal jsem 465 a pořád nic": the port is right, the log-in is the next suspect
@@ -1153,11 +1170,15 @@ def adjacent(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     )
     for answer in known:
         dispatcher.utter_message(response="utter_adjacent_answer", answer=answer)
-    # ("…dá se schránka zvětšit? a kde stáhnu fakturu?": a matter with no answer of its own too)
+    # ("…dá se schránka zvětšit? a kde stáhnu fakturu?": a matter with no answer of its own too;
+    # not "ok, fakturu najdu." told, nor "kde to zaplatím?" of a matter answered)
     unknown = [
         part
         for part in re.split(r"(?<=[.?!])\s+|,? a (?=kde|jak|kam|co|kolik)", turn.frame.folded)
-        if lexicon.says("adjacent", part) and not _adjacent_answers(part)
+        if lexicon.says("adjacent", part)
+        and not _adjacent_answers(part)
+        and ("?" in part or lexicon.says("asking_sentence", part))
+        and not (known and lexicon.says("refers_back", part))
     ]
     if not known or unknown:
         dispatcher.utter_message(response="utter_adjacent")
@@ -2205,6 +2226,18 @@ def sending_device_settings(dispatcher: CollectingDispatcher, turn: Turn) -> Eve
     return [SlotSet("protocol", "smtp"), SlotSet("last_topic", "smtp_auth")]
 
 
+def boxes_ticked(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The outgoing log-in's boxes ticked: at the device's account form (its values just
+    given) the form's own button next ("přihlásit se"), else save and send a test message."""
+    form = knowledge.step_number(knowledge.FORM_STEP_ID, turn.device) if turn.device else None
+    after = knowledge.steps(turn.device)[form - 1].after_filling if form else None
+    if after and turn.step == form:
+        dispatcher.utter_message(response="utter_boxes_ticked_form", after_filling=after)
+    else:
+        dispatcher.utter_message(response="utter_boxes_ticked")
+    return []
+
+
 # "můžu to tam dát, nebo mi to něco rozbije?": breaking, not losing, asked
 BREAKS = re.compile(r"\b(ne)?(rozbij|pokaz|nabour|zkaz)\w*")
 
@@ -3082,7 +3115,7 @@ ROUTES: List[Route] = [
         "spam_stops",
         lambda t: (
             lexicon.says("spam_stops", t.frame.folded)
-            and ("?" in t.frame.text or bool(re.search(r"\b(jestli|zda)\b", t.frame.folded)))
+            and ("?" in t.frame.text or bool(phrases.ASKED_INDIRECTLY.search(t.frame.folded)))
         ),
         adjacent,
     ),
@@ -3249,7 +3282,7 @@ ROUTES: List[Route] = [
             "?" not in t.frame.text
             and lexicon.says("closing", t.frame.folded)
             # ("…heslo jsem dal to do Manageru, zda to stačí": asked without its mark)
-            and not re.search(r"\b(jestli|zda|zdali)\b", t.frame.folded)
+            and not phrases.ASKED_INDIRECTLY.search(t.frame.folded)
             # ("…v Outlooku nejde odesílat. Hezký den": the problem, not the goodbye)
             and not (t.frame.symptom or t.frame.works is False or t.frame.error_code)
             and not _withdraws_handoff(t)
@@ -3266,8 +3299,12 @@ ROUTES: List[Route] = [
         "ends_working",  # a story of what they did that ends "…už to jede, díky": the end
         # ("už to chodí. mám ještě dokončit ty kroky?": it works, the rest is not needed)
         lambda t: (
-            t.frame.ends_working
-            or bool(t.frame.works and lexicon.says("continue_asked", t.frame.folded))
+            (
+                t.frame.ends_working
+                or bool(t.frame.works and lexicon.says("continue_asked", t.frame.folded))
+            )
+            # ("už to jede, zrušte ten požadavek": the handoff cancelled first – its record)
+            and not (lexicon.says("handoff_cancel", t.frame.folded) and handed_off(t))
         ),
         lambda d, t: glad_it_works(d, t) + ended(),
     ),
@@ -3807,7 +3844,7 @@ ROUTES: List[Route] = [
             and not (t.frame.asks or t.frame.symptom or t.frame.works is False or t.frame.ports)
             and bool(AUTH_ANSWERS & set(last_responses(t.tracker)))
         ),
-        said("utter_boxes_ticked"),
+        boxes_ticked,
     ),
     # "otevřel jsem nastavení" after the SMTP fix: the rest of the way, not "it works"
     Route("fix_path_is_this", asks_if_this, answer_is_this),  # "upřesnit nastavení – to je ono?"
@@ -4293,6 +4330,11 @@ ROUTES: List[Route] = [
             and not ("?" in t.frame.text and lexicon.says("compromised", t.frame.folded))
             # ("iPhone už jede. a v tom Outlooku na počítači? …": one device works, another asked)
             and not any(devices.named(q) for q in re.findall(r"[^.?!]*\?", t.frame.folded))
+            # ("…odeslalo to. jak to má změnit v iPhonu, napište mi": asked without its mark)
+            and not any(
+                devices.named(s) and re.search(r"\b(jak|kde|kam)\b", s)
+                for s in sentences_of(t.frame.folded)
+            )
             # ("ano, včera přišel nějaký ticket Open SMTP": the "ano" opens a report, no success)
             and not (t.frame.open_smtp and not lexicon.says("glad_it_works", t.frame.reported))
             # ("jinak mail v mobilu funguje, jen chci ověřit, že 465 je správně": something else
@@ -4302,6 +4344,8 @@ ROUTES: List[Route] = [
             and not (t.frame.works and t.frame.ports and t.frame.checks and "?" in t.frame.text)
             # ("typ účtu je šedivý a nejde změnit": the type is fixed – the account added again)
             and "switch_account" not in t.frame.asks
+            # ("nefunguje nic, já se ptám, KDE to v telefonu najdu": the place asked, no report)
+            and not PLACE_ASKED.search(t.frame.folded)
             # ("dal jsem 993, příjem jede, ale odeslat pořád nejde" after a port fixed: the fix
             # helped, sending is the next fault – its own answer)
             and not (
@@ -4324,7 +4368,12 @@ ROUTES: List[Route] = [
     ),
     Route(
         "must_change_after_fix",  # "takže musím něco změnit v telefonu?" after the SMTP fix: yes
-        lambda t: following_fix(t) and lexicon.says("must_change_something", t.frame.folded),
+        lambda t: (
+            following_fix(t)
+            and lexicon.says("must_change_something", t.frame.folded)
+            # ("musím ještě něco udělat s tím ticketem?": the ticket's handling)
+            and not lexicon.says("ticket_admin", t.frame.folded)
+        ),
         lambda d, t: answers.answer_topic(d, t, "smtp_auth"),
     ),
     Route(
@@ -4333,6 +4382,8 @@ ROUTES: List[Route] = [
             # (or the option seen: "v tiskárně mám zaškrtnuté POP před odesláním")
             lexicon.says("pop_before_smtp", t.frame.folded)
             or lexicon.says("pop_before_smtp_option", t.frame.folded)
+            # ("odešle se, jen když si předtím stáhnu poštu": the old way at work)
+            or lexicon.says("sends_after_receiving", t.frame.folded)
             # "souvisí to s tím, že mám POP3?" about the ticket or the sending
             or (
                 lexicon.says("pop3_relation", t.frame.folded)
@@ -4497,6 +4548,17 @@ ROUTES: List[Route] = [
         check_servers,
     ),
     Route("port_try", _port_tried, port_try),
+    Route(
+        # "nefunguje nic, já se ptám, KDE to v telefonu najdu" during the SMTP fix: its place
+        "smtp_fix_place",
+        lambda t: (
+            t.pending == Pending.SMTP_FIX
+            and bool(PLACE_ASKED.search(t.frame.folded))
+            and not set(t.frame.asks) - {"smtp_auth"}
+            and not (t.frame.ports or t.frame.hosts or t.frame.error_code)
+        ),
+        lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
+    ),
     Route("problem", _is_problem, answer_problem),
     Route(
         # "a musím měnit i heslo?" after the Open SMTP fix: no, the log-in uses the one it has
@@ -5060,8 +5122,7 @@ def route(turn: Turn, routes: List[Route] = ROUTES) -> Outcome:
         intro = walkthrough_intro(total.messages)
         total.messages = [{**m, "route": "english_labels"} for m in intro] + total.messages
         total.messages += [{**m, "route": "english_labels"} for m in labels]
-        handoff = handoff_in_english(total.messages)
-        total.messages += [{**m, "route": "english_handoff"} for m in handoff]
+        total.messages = handoff_in_english(total.messages)
     if turn.pending in ANSWERS and total.state.pending_question is UNSET:
         # A yes/no question is open only for the very next message: a later "ne" answers
         # something else, never the old "Pomohlo to?" (no handoff nobody asked for).

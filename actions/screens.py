@@ -117,6 +117,8 @@ CANNOT_FIND = re.compile(
     r"\b(nemuze|nemuzeme|nemohl[aoi]?|nemuzu|neumi) (ho |je |to )?(najit|nalezt)\b"
     # ("napsalo to, že to nejde nastavit": the notice of settings not found, in other words)
     r"|\b(nejde|nelze|nepodarilo se|nepodari se) (to |ho |ucet )?(nastavit|najit)\b"
+    # ("telefon tvrdí, že si nastavení nedokáže zjistit sám": found by itself, not)
+    r"|\b(nedokaze|nedokazal\w*|nezvlad\w*|neumi) (si )?(to |ho |nastaveni )?(zjistit|najit|dohledat)\b"
 )
 # "po tom přihlášení vyskočilo…": after an event, a time – no button named
 AFTER_EVENT = re.compile(r"\bpo (tom |te |tem )?\w+(eni|ani)\b")
@@ -152,6 +154,8 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
     if opened := _opened(folded, guide):
         further = where(lexicon.load()["in_place"].pattern.sub(" ", folded), device, after)
         return further if further and further.step > opened else Position(opened + 1)
+    if past := _past_notice(folded, device):  # "jsem na obrazovce po tom varování"
+        return past
     # "v Gmailu jsem u zadání hesla": the program as the place of every step, not its icon
     folded = re.sub(rf"\b(v|ve)\s+{guide.aliases.pattern}", " ", folded)
     # ("Samsung, políčka mám vyplněná": the device named first, as the message's heading)
@@ -333,6 +337,25 @@ def _opened(folded: str, guide: knowledge.Guide) -> int:
         ),
         default=0,
     )
+
+
+# "obrazovka po tom varování", "za tou hláškou": the screen past a notice
+PAST_NOTICE = re.compile(
+    r"\b(po|za) (tom |te |tou |tim |timhle |tomhle |tehle |tomto )?(?P<notice>varovani\w*|hlaseni\w*"
+    r"|hlasce|hlaskou|upozorneni\w*|chybe|chybou|chybovem hlaseni)\b"
+)
+
+
+def _past_notice(folded: str, device: Optional[str]) -> Optional[Position]:
+    """The step after the one whose notice the customer says they are past, nothing done told
+    after it ("jsem na obrazovce po tom varování a nevím, co vybrat"), or None."""
+    past = PAST_NOTICE.search(folded)
+    if not past or lexicon.says("finished", folded[past.end() :]):
+        return None
+    word = set(stems(past.group("notice")))
+    screens = _screens(knowledge.guide(device).id)[0]
+    step = next((s.step for s in screens if word & s.notice), None)
+    return Position(step + 1) if step and step < len(screens) else None
 
 
 ALTERNATIVES = re.compile(r"\s*,?\s+(?:nebo|anebo|ci|or)\s+(?:na\s+|dat\s+|kliknout\s+na\s+)?")

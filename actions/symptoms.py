@@ -26,6 +26,7 @@ FIX_RESPONSES = {
     "sync": "utter_fix_sync",
     "connect": "utter_fix_connect",
     "smtp_ssl": "utter_fix_smtp_ssl",
+    "webmail_first": "utter_fix_webmail_first",
 }
 
 
@@ -56,6 +57,7 @@ def fix_values(account: Optional[str] = None) -> Dict[str, Any]:
         **replies.settings_values(knowledge.recommended_protocol()),
         **ports,
         "incoming_ports": incoming_ports,
+        "webmail_url": knowledge.load()["webmail"]["url"],
         # "se SSL: IMAP **993**, POP3 **995**, SMTP **465**"
         "ssl_ports": _ports_line(named, "ssl"),
         "plain_ports": _ports_line(named, "plain"),
@@ -119,7 +121,10 @@ def answer_symptom(
     if device and fix != "smtp_auth":  # (the SMTP fix says where, step by step)
         dispatcher.utter_message(response="utter_where_account")  # in their device
     # "tak co s tím?" next: this fix again (actions/routes.py, symptom_again)
-    return ask_if_it_helped(dispatcher) + [SlotSet("last_topic", f"{SYMPTOM_TOPIC}{symptom}")]
+    topic = [SlotSet("last_topic", f"{SYMPTOM_TOPIC}{symptom}")]
+    if fix == "webmail_first":  # (a look, no fix to try: each outcome's next move is said)
+        return topic
+    return ask_if_it_helped(dispatcher) + topic
 
 
 def ask_if_it_helped(dispatcher: CollectingDispatcher) -> Events:

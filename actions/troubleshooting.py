@@ -157,6 +157,11 @@ def utter_without_auth(dispatcher: CollectingDispatcher, folded: str) -> None:
         lead = f"Ne – {switch}" if "?" in folded else switch[:1].upper() + switch[1:]
     elif lexicon.says("asks_if_must", folded):  # "…POP before SMTP? musím něco dělat?"
         lead = "Vyřešit to je potřeba – bez"
+    elif lexicon.says("sends_after_receiving", folded):  # "odejde, jen když si stáhnu poštu"
+        lead = (
+            "Tak se chová starý způsob „POP before SMTP“ – odesílání povolené jen po přihlášení"
+            " k příjmu. Bez"
+        )
     elif lexicon.says("pop3_relation", folded):  # "souvisí to s tím, že mám POP3?"
         lead = "Jen tak, že dřív stačilo přihlášení k příjmu přes POP (POP before SMTP). Dnes bez"
     elif lexicon.says("pop_before_smtp", folded) and WHAT_OR_WHY.search(folded):

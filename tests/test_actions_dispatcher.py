@@ -124,7 +124,7 @@ def test_a_server_the_customer_typed_is_checked(domain):
         domain, "na odchozi mam smtp.seznam.cz a na prichozi ssl0.ovh.net, je to dobre?"
     )
     # the fault first, the right one after it without an "Ano" (one of two is not right)
-    assert reply.startswith("Ne – server „smtp.seznam.cz“ u naší pošty nefunguje")
+    assert reply.startswith("Ne – server „smtp.seznam.cz“ není ten z našeho návodu")
     assert "Server **SSL0.OVH.NET** je v pořádku" in reply and "Ano" not in reply
 
 
