@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon
 from actions.address import EMAIL
-from actions.callback import answer_callback
+from actions.callback import answer_callback, set_up_address
 from actions.context import Events, Turn
 from actions.handoff import HANDOFF_RESPONSES, open_record, post_addition, post_in_thread
 from actions.pending import Pending
@@ -38,7 +38,10 @@ def contact_in(turn: Turn) -> bool:
     about_mail = frame.asks or frame.hosts or frame.ports or frame.symptom or frame.works is False
     # ("na ten mail ne, nic mi nepřijde. volejte na 777…": the number, whatever the mail does)
     call_me = bool(frame.phone_number and CALL_ME.search(frame.folded))
-    return turn.pending == Pending.CALLBACK_EMAIL or not about_mail or call_me
+    # ("zadám adresu marek@…, vyberu IMAP, heslo a píše, že se nepodařilo připojit": the address
+    # set up, in a story of the fault – no contact, though one was asked for)
+    set_up = bool(about_mail and set_up_address(frame))
+    return (turn.pending == Pending.CALLBACK_EMAIL and not set_up) or not about_mail or call_me
 
 
 def kind(turn: Turn) -> Optional[str]:

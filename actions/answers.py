@@ -616,7 +616,17 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_switch_account(dispatcher, turn)
     if topic == "term":
         terms = knowledge.load()["terms"]
-        named = [p for p in turn.frame.named_protocols if p in terms and p != turn.frame.term]
+        # (the protocols named in the sentence that asks what a term is: "co je IMAP a SMTP?",
+        # not "odchozí" of another question beside "a co je to SSL?")
+        asking = next(
+            (s for s in sentences_of(turn.frame.folded) if lexicon.says("what_is", s)),
+            turn.frame.folded,
+        )
+        named = [
+            p
+            for p in turn.frame.named_protocols
+            if p in terms and p != turn.frame.term and p in protocols_in_text(asking)
+        ]
         if turn.frame.term == "directions":
             named = []  # ("odchozí" names SMTP, which the explanation of both directions names)
         # "co je IMAP? má výhody oproti POPu?": the one weighed against it explained too
@@ -702,6 +712,8 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         if CHANGE_PASSWORD.search(turn.frame.folded):  # "…mám si heslo změnit, když jsem ho psala?"
             utter_password_change(dispatcher, "utter_change_password_shared")
         return []
+    if topic == "username_ok" and "auth_ok" in turn.frame.asks:
+        return []  # ("přihlášení už zapnuté je, jméno je celá adresa": both in what is left next)
     if topic == "username_ok" and (
         lexicon.says("receive_works", turn.frame.folded)
         or turn.pending in (Pending.SMTP_FIX, Pending.SMTP_CHECKS)

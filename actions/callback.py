@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import knowledge, lexicon
 from actions.address import EMAIL
 from actions.context import Events, Turn
+from actions.frame import Frame
 from actions.handoff import post_addition, post_in_thread
 from actions.pending import Pending
 from czech_nlu.folding import fold
@@ -26,10 +27,26 @@ PHONE_PREFERRED = re.compile(
 )
 
 
+# "zadám adresu marek@…, vyberu IMAP…": the address being set up, named in the story
+SET_UP_ADDRESS = re.compile(
+    r"\b(zada\w*|vypln\w*|napis\w*|nastavuj\w*|pridav\w*|davam|dam|pisu)\s+(tam\s+)?(adres\w*\s+)?"
+    r"[\w.+-]+@"
+)
+
+
+def set_up_address(frame: Frame) -> bool:
+    """The address in the message is the one being set up, in a story of a fault, and no
+    phone number beside it: no contact for the colleagues."""
+    failing = frame.symptom or frame.works is False or frame.asks
+    return bool(failing and SET_UP_ADDRESS.search(frame.folded) and not frame.phone_number)
+
+
 def answer_callback(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     """None when the message is neither an address nor a refusal (a question: answered as
     usual, the offer stays open)."""
     text = turn.frame.text
+    if set_up_address(turn.frame):
+        return None  # answered as usual, the offer stays open
     record = handoffs.latest(turn.tracker.sender_id)
     found = EMAIL.search(text)
     contact = found.group(0) if found else turn.frame.phone_number  # an address or a phone

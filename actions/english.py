@@ -299,6 +299,12 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
                 if protocol in knowledge.protocols():
                     utter_english_ports(dispatcher, protocol, turn.security)
             dispatcher.utter_message(response="utter_en_username", **values)
+        elif topic == "settings":  # "what server settings should I use?": the recommended type's
+            dispatcher.utter_message(response="utter_en_server", **values)
+            for protocol in (knowledge.recommended_protocol(), "smtp"):
+                utter_english_ports(dispatcher, protocol, turn.security)
+            if "username" not in asks:  # (asked beside it: its own yes follows)
+                dispatcher.utter_message(response="utter_en_username", **values)
         elif topic == "smtp_auth":
             utter_english_smtp_auth(dispatcher, turn, values)
         elif topic == "server" and "same_server" in asks:

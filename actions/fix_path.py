@@ -124,6 +124,8 @@ def on_the_way(turn: Turn) -> bool:
         # a second fault beside it ("…, uživatel je jen jméno bez zavináče"): that is answered
         and not turn.frame.ports
         and not any(lexicon.says(e, folded) for e in ("username_short", "outgoing_login_empty"))
+        # ("…je zvolené přihlásit se k serveru příchozí pošty před odesláním. bude to tím?")
+        and not any(lexicon.says(e, folded) for e in ("pop_before_smtp", "pop_before_smtp_option"))
     )
 
 

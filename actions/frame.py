@@ -355,7 +355,9 @@ WANTS_TO_KNOW = re.compile(
     r"|\b(napiste|rekn\w*|poslete|sdelte|pripomen\w*) (mi|nam)\b|\bzajima (me|nas)\b"
 )
 IF_NOT = re.compile(r"\W*(a\s+)?(kdyz|jestli|pokud|kdyby)\s+(ne|nemusim|nemusi)\b")
-OWN_QUESTION = re.compile(r"\b(jak\w*|kter\w*|co|kde|kolik|what|which|where)\b")
+OWN_QUESTION = re.compile(
+    r"\b(jak\w*|kter\w*|co|kde|kolik|ak[yaeu]\w*|ktor\w*|kolko|what|which|where)\b"
+)
 
 
 def _topics_in(text: str) -> Set[str]:
@@ -1049,13 +1051,15 @@ def read(
         or bool(PORT_USED.search(without_phones)),  # "můžu použít 587?"
     )
     frame.port_claims = _port_claims(without_phones, frame.ports, frame.protocols)
-    if "ssl_advice" not in frame.asks and PAIRS_CHOICE.search(without_phones):
-        # "mám ho zaškrtnout a dát 465, nebo nechat nezaškrtnutý a dát 587?": both pairings
-        # offered – a choice of SSL, each port with its own
-        owners = {knowledge.protocol_for_port(n) for n, _, _ in frame.port_claims}
-        if len(frame.port_claims) == 2 and len({o[0] for o in owners if o}) == 1:
-            frame.asks = [*frame.asks, "ssl_advice"]
-            frame.security, frame.security_by_protocol = None, {}
+    # "mám ho zaškrtnout a dát 465, nebo nechat nezaškrtnutý a dát 587?": both pairings
+    # offered – a choice of SSL, each port with its own
+    if (
+        "ssl_advice" not in frame.asks
+        and PAIRS_CHOICE.search(without_phones)
+        and one_protocols_pairings(frame.port_claims)
+    ):
+        frame.asks = [*frame.asks, "ssl_advice"]
+        frame.security, frame.security_by_protocol = None, {}
     if "ssl_advice" in frame.asks:  # ("port 465. volby žádné / SSL / TLS, který?": none chosen)
         frame.port_claims = [(number, protocol, None) for number, protocol, _ in frame.port_claims]
     if any(
@@ -1516,6 +1520,13 @@ def _form_fields(frame: Frame, folded: str) -> None:
 
 
 # Two pairings of a choice and a port offered: "zaškrtnout a dát 465, nebo nechat a dát 587?"
+def one_protocols_pairings(claims: List[Tuple[int, Optional[str], Optional[str]]]) -> bool:
+    """Two ports of one protocol named ("587 a Žádné, nebo 465 a SSL/TLS?"): a choice between
+    its two pairings."""
+    owners = {knowledge.protocol_for_port(n) for n, _, _ in claims}
+    return len(claims) == 2 and len({o[0] for o in owners if o}) == 1
+
+
 PAIRS_CHOICE = re.compile(
     r"\b\d{3}\b[^?.]{0,40}\bnebo\b[^?.]{3,50}\b\d{3}\b[^.!]*\?"
     # "port tam byl 587, šifrování Žádné. mám to nechat, nebo dát 465 a SSL/TLS?": kept or changed

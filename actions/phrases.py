@@ -54,6 +54,8 @@ TOPIC_WORDS = {
         r"|\b(kolonk|polick|pole\b|rubrik|kolonc|policc)\w* (\w+ )?hesl\w*\b[^.!]{0,30}\?"
         # "musím tam dávat i heslo?"
         r"|\b(musim|mam|dat|davat|zadat|zadavat|vyplnit|vyplnovat)\b[^.?!]{0,12}\bi hesl\w*[^.!]{0,20}\?"
+        # "heslo mi vy nezměníte? jak si ho změním sám?": the password by "ho" in the next question
+        r"|\bhesl\w*[^?]{0,60}\?\s*(a |tak )?(jak|kde)\b[^.?!]{0,10}\bho\b[^.?!]{0,10}\b(zmen|obnov|reset|nastav)\w*"
     ),
     "smtp_auth": re.compile(
         # (not "ověření domény" for Google, "ověření identity serveru": the certificate)

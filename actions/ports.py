@@ -208,7 +208,19 @@ def _said_with(number: int, frame: Frame) -> str:
     ("IMAP 993 SSL/TLS, SMTP 110 STARTTLS": STARTTLS is 110's), else the whole message."""
     if len(frame.ports) < 2:
         return frame.folded
-    return next((c for c in clauses(frame.folded) if re.search(rf"\b{number}\b", c)), frame.folded)
+    # ("pro port 143 a 587 mám dát STARTTLS, nebo Žádné?": numbers joined share their clause)
+    joined = re.sub(
+        r"\b(\d{2,5})\s*(?:,|\ba\b|\bi\b|\+|/|\band\b)\s*(?=\d{2,5}\b)", r"\1 ", frame.folded
+    )
+    own = next((c for c in clauses(joined) if re.search(rf"\b{number}\b", c)), frame.folded)
+    # ("imap 143 a smtp 587. u zabezpečení dát žádné, nebo starttls?": a sentence naming no
+    # number is said of them all)
+    of_all = [
+        s
+        for s in sentences_of(frame.folded)
+        if not any(re.search(rf"\b{n}\b", s) for n in frame.ports)
+    ]
+    return " ".join([own, *of_all])
 
 
 def check_ports(dispatcher: CollectingDispatcher, turn: Turn, remind_auth: bool = False) -> Events:

@@ -66,6 +66,7 @@ from actions.frame import (
     WHERE_TO_CHOOSE,
     Frame,
     clauses,
+    one_protocols_pairings,
     read,
     sentences_of,
     told_finished,
@@ -238,6 +239,11 @@ def yes_to_tap(answer: Answer) -> Answer:
     return wrapped
 
 
+# "účet jsem odebrala", "už je smazanej": the account removed already, told
+REMOVED_TOLD = re.compile(
+    r"\b(jsem|sem|uz)\b[^.?!]{0,20}\b(odebral\w*|smazal\w*|odstranil\w*|vymazal\w*|odebran\w*|smazan\w*)"
+    r"|\b(odebral\w*|smazal\w*|odstranil\w*|vymazal\w*) (jsem|sem)\b"
+)
 # "kde to v telefonu najdu?", "kde to zapnu": where a setting is, asked
 PLACE_ASKED = re.compile(
     r"\bkde\b[^.?!]{0,30}\b(najdu|najit|najde\w*|zapnu|zapnout|zaskrtnu|zaskrtnout|nastavim|prepnu)\b"
@@ -826,7 +832,7 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
     elif (
         frame.ports
         and (frame.checks or frame.protocols or frame.security)
-        and not ("ssl_advice" in topics and len(frame.port_claims) == 2)
+        and not ("ssl_advice" in topics and one_protocols_pairings(frame.port_claims))
     ):
         # (sending still failing gets the log-in as the fix below, not as a reminder; "zaškrtnuto"
         # has just switched it on)
@@ -3118,6 +3124,7 @@ ROUTES: List[Route] = [
             and ("?" in t.frame.text or bool(phrases.ASKED_INDIRECTLY.search(t.frame.folded)))
         ),
         adjacent,
+        more=True,  # ("…co přesně tam? a můžou mi teď ještě číst maily?": the form's values too)
     ),
     # "potřebuješ ode mě heslo?": no – never sent to us
     Route(
@@ -3230,6 +3237,11 @@ ROUTES: List[Route] = [
                 for part in sentences_of(t.frame.folded)
             )
             and not lexicon.says("password_changed_one_side", t.frame.folded)
+            # ("heslo jsem změnila, účet přidávám znovu… co přesně tam?": the form asked)
+            and not (
+                "?" in t.frame.text
+                and set(t.frame.asks) - {"password", "password_everywhere", "mailbox_password"}
+            )
         ),
         said("utter_password_changed_outgoing"),
         more=True,
@@ -3538,6 +3550,8 @@ ROUTES: List[Route] = [
                 and not lexicon.says("imap_delete", t.frame.folded)
                 # ("smazat databázi a založit novou": a hosting matter, no account in a device)
                 and not (t.frame.symptom or t.frame.ports or t.frame.open_smtp or t.frame.adjacent)
+                # ("účet jsem odebrala a přidávám znovu": removed already, told)
+                and not REMOVED_TOLD.search(t.frame.folded)
             )
             or (
                 "utter_remove_account_which" in last_responses(t.tracker)
@@ -4023,6 +4037,9 @@ ROUTES: List[Route] = [
                     lexicon.says("username_as_address", t.frame.folded)
                     and lexicon.says("yes_no_question", t.frame.folded)  # (not "…, co dál?")
                     and not set(t.frame.asks) - {"username", "whole_address", "username_ok"}
+                    # ("jméno mám celou adresu… heslo mi nezměníte?": the name told, the password
+                    # asked)
+                    and "hesl" not in t.frame.folded
                 )
             )
             and not (t.frame.ports or t.frame.symptom)

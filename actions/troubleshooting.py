@@ -152,6 +152,8 @@ def utter_without_auth(dispatcher: CollectingDispatcher, folded: str) -> None:
     elif SWITCH_TO_AUTH.search(folded) or SWITCH_OFF.search(folded):
         # "takže přepnu na SMTP autentizaci?", "mám POP před odesláním vypnout?": yes, first
         lead = f"Ano – {switch}"
+    elif lexicon.says("asks_if_cause", folded):  # "…přihlásit se před odesláním. může to být ono?"
+        lead = f"Ano, nejspíš je to ono – {switch}"
     elif lexicon.says("pop_before_smtp_option", folded):  # "…POP před odesláním nechat?"
         # asked "stačí to tak nechat?": no, first
         lead = f"Ne – {switch}" if "?" in folded else switch[:1].upper() + switch[1:]

@@ -770,6 +770,8 @@ WINDOW = 5  # words after the keyword where a password may stand ("heslo jsem si
 # Colloquial forms no dictionary has: past tense ("heslo a kliknul jsem na další"), "-ej"
 COLLOQUIAL = re.compile(r"^[a-z]{3,}(nul[aoiy]?|ej)$")  # also "jakej", "novej"
 # Adjectives of "-ovat" verbs the word list lacks in some forms ("heslo a zobrazované jméno")
+# an adjective made of a verb in -at ("testovací", "nastavovacího"): its stem, the verb's
+VERBAL_ADJECTIVE = re.compile(r"^([a-z]{4,})aci(ho|mu|m|ch|mi)?$")
 PARTICIPLE = re.compile(r"^[a-z]{3,}(ovan|nut)(y|a|e|i|eho|emu|ych|ym|ymi|ou)$")
 JOINED_TERM = re.compile(r"[-_](cleartext|encrypted|plain|hashed|md5|protected)\b")
 # Past tense of what is done on a screen, in forms the word list lacks ("heslo z papírku a klikl
@@ -866,6 +868,9 @@ def _unknown(word: str) -> bool:
         for ending in PRESENT_INFINITIVES[present.group(2)]
     ):
         return False  # "odesílám": a form of "odesílat"
+    verbal = VERBAL_ADJECTIVE.match(folded) if bare.islower() else None
+    if verbal and f"{verbal.group(1)}at" in _dictionary():
+        return False  # "testovací": the adjective of "testovat", which the word list has
     participle = PARTICIPLE.match(folded) if bare.islower() else None
     if participle and f"{folded[: participle.start(2)]}y" in _dictionary():
         return False  # "zobrazované": a form of "zobrazovaný", which the word list has
