@@ -320,6 +320,10 @@ def _asks(folded: str) -> List[str]:
     # a topic covers others only when it is answered itself (not covered in turn)
     answered = [t for t in topics if t not in set().union(*(COVERS.get(o, set()) for o in topics))]
     covered = set().union(*(COVERS.get(topic, set()) for topic in answered))
+    if "outgoing_setup" in answered and lexicon.says("incoming_named", folded):
+        # ("jaký je příchozí server, port a musím něco zaškrtávat u odchozího?": the incoming
+        # server and port asked too, beside the outgoing side's values)
+        covered -= {"server", "port"}
     # a topic asked in a clause of its own with a question word stays ("jaký je server a musí
     # být jméno celá adresa?"); "…z POP3 na IMAP, měním i server?" asks one thing
     # ("když ne, tak jaké porty": the condition and its question are one clause)
