@@ -1336,7 +1336,7 @@ def read(
         and not phrases.WHERE_ASKED.search(folded)
         # ("…odeslalo to. jak to má změnit v iPhonu, to mi ještě napište": a how asked last)
         and not (
-            re.search(r"\b(jak|kde|kam)\b", sentences[-1])
+            phrases.WAY_WORD.search(sentences[-1])
             and not lexicon.says("glad_it_works", sentences[-1])
         )
     )

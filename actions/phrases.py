@@ -513,6 +513,9 @@ HOW = re.compile(
     r"|\bkam (to |ho |je |tam )?(napis|dam|zadam|vypln|prepis|zapis)\w*"
 )
 # "Kde je ta ikona? Vidím tam hodně čtverečků": looking for it, not done with it.
+# a how, where or whither in a sentence ("jak to má změnit v iPhonu, napište mi"): a question,
+# mark or no mark
+WAY_WORD = re.compile(r"\b(jak|kde|kam)\b")
 # asked without its mark ("…zda to stačí", "nevím, jestli mi ty divné maily přestanou")
 ASKED_INDIRECTLY = re.compile(r"\b(jestli|zda|zdali|whether)\b")
 WHERE_ASKED = re.compile(r"\bkde\b[^.!?]*\?|\bnevim,? kde\b|\bnemuzu (to |ji |ho )?najit\b")

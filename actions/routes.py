@@ -4349,7 +4349,7 @@ ROUTES: List[Route] = [
             and not any(devices.named(q) for q in re.findall(r"[^.?!]*\?", t.frame.folded))
             # ("…odeslalo to. jak to má změnit v iPhonu, napište mi": asked without its mark)
             and not any(
-                devices.named(s) and re.search(r"\b(jak|kde|kam)\b", s)
+                devices.named(s) and phrases.WAY_WORD.search(s)
                 for s in sentences_of(t.frame.folded)
             )
             # ("ano, včera přišel nějaký ticket Open SMTP": the "ano" opens a report, no success)
