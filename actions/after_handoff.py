@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import knowledge, lexicon
 from actions.address import EMAIL
 from actions.callback import answer_callback, set_up_address
-from actions.context import Events, Turn
+from actions.context import Events, Turn, last_responses
 from actions.handoff import HANDOFF_RESPONSES, open_record, post_addition, post_in_thread
 from actions.pending import Pending
 from stores import handoffs
@@ -100,6 +100,32 @@ def answer(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
         response="utter_handoff_again",
         handoff_number=record["id"],
         response_time=settings["response_time"],
+    )
+    return []
+
+
+CANCELLED = ("utter_handoff_cancelled", "utter_en_handoff_cancelled")
+
+
+def cancelled_asked(turn: Turn) -> bool:
+    """ "Takže je to zrušené?" right after the request was cancelled."""
+    return bool(
+        set(last_responses(turn.tracker)) & set(CANCELLED)
+        and lexicon.says("handoff_cancelled_asked", turn.frame.folded)
+    )
+
+
+def confirm_cancelled(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """Yes, with the request's number (the record closed, nobody will deal with it)."""
+    record = handoffs.latest(turn.tracker.sender_id)
+    if record is None or record["state"] != handoffs.CLOSED:
+        return []
+    english = turn.frame.language == "en"
+    dispatcher.utter_message(
+        response="utter_en_handoff_cancel_confirmed"
+        if english
+        else "utter_handoff_cancel_confirmed",
+        handoff_number=record["id"],
     )
     return []
 

@@ -232,6 +232,21 @@ def utter_password_change(dispatcher: CollectingDispatcher, response: str) -> No
     )
 
 
+def keep_copy_where_pop(
+    dispatcher: CollectingDispatcher, turn: Turn, other_than: Optional[str] = None
+) -> None:
+    """ "V Outlooku mám POP3": where that program keeps a copy on the server (the device in the
+    sentence that names POP3 first; not the one being set up)."""
+    kept = [
+        guide.keep_copy
+        for sentence in sorted(sentences_of(turn.frame.folded), key=lambda s: "pop" not in s)
+        for name in devices.all_named(sentence)
+        if name != other_than and (guide := knowledge.guides().get(name)) and guide.keep_copy
+    ]
+    if kept:
+        dispatcher.utter_message(response="utter_keep_copy_where", place=kept[0])
+
+
 def answer_other_device(dispatcher: CollectingDispatcher, protocol: Optional[str]) -> Events:
     """Other phones and apps: the walkthrough is for Windows Phone, the values are the same."""
     dispatcher.utter_message(response="utter_other_device")
@@ -594,14 +609,7 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return [SlotSet("protocol", "pop3")] if named == ["pop3"] else []
     if topic == "mixed_protocols":  # each device its own account; POP3 must leave a copy
         dispatcher.utter_message(response="utter_mixed_protocols")
-        kept = [  # (the device in the sentence that names POP3 first)
-            guide.keep_copy
-            for sentence in sorted(sentences_of(turn.frame.folded), key=lambda s: "pop" not in s)
-            for name in devices.all_named(sentence)
-            if (guide := knowledge.guides().get(name)) and guide.keep_copy
-        ]
-        if kept:  # "v Outlooku mám POP3": where that program keeps the copy
-            dispatcher.utter_message(response="utter_keep_copy_where", place=kept[0])
+        keep_copy_where_pop(dispatcher, turn)
         return []
     if topic == "type_had":  # the incoming port names the type; where the account's settings are
         dispatcher.utter_message(response="utter_type_by_port", **symptoms.fix_values())

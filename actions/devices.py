@@ -45,7 +45,8 @@ NEW_ONE = re.compile(
 )
 # "v Outlooku to mám léta, teď chci stejný mail i na mobil (Xiaomi)": the device wanted next
 WANTED_ON = re.compile(
-    r"\b(chci|chtel\w*|chtela|potrebuj\w*)\b[^.?!,]{0,25}\s(na|do|v|ve)\s+(\w+[\s,]+)?[(:]?\s*$"
+    # ("chtěl bych to i na mobilu s Androidem": the phone by its system)
+    r"\b(chci|chtel\w*|chtela|potrebuj\w*)\b[^.?!,]{0,25}\s(na|do|v|ve)\s+(\w+[\s,]+)?((s|se)\s+)?[(:]?\s*$"
     # "předtím jsem měl Lumii, teď mám Google Pixel": the one they have now
     r"|\b(ted|nyni|now)\s+(uz\s+)?(mam|pouzivam|mame|i have|i use)\s+(\w+\s+)?$"
 )
@@ -310,6 +311,8 @@ def _together(phone: str, app: str, folded: str) -> bool:
             r"[.?!;]|\b(?:i|nebo|ale) (?:v|ve|na|u)\b|\ba (?:v|ve|na|u)\b(?! (?:nem|ni|tom|nich)\b)"
             # "v práci mám Outlook a doma iPhone", "na iPhonu to jde, v Outlooku ne": two places
             r"|\b(?:a )?(?:doma|v praci|v kancelari|ve firme)\b"
+            # "poštu mám v Outlooku, koupila jsem iPad": a device bought is another one
+            r"|,\s*(?:a\s+)?(?:ted\s+)?(?=(?:(?:jsem|sem|jsme)\s+)?(?:si\s+)?(?:koupil|poridil|dostal))"
             r"|,\s*(?:v|ve|na|u)\b(?! (?:nem|ni|tom|nich)\b)",
             folded,
         )

@@ -10,7 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import knowledge, lexicon, replies
 from actions.answers import answer_term, switch_target
 from actions.context import Events, Turn, previous_text
+from actions.pending import Pending
 from actions.troubleshooting import response_values
+from actions.walkthrough import device_buttons
 from czech_nlu.folding import fold
 
 SENDING_FAILS = {"cannot_send", "smtp_error"}
@@ -55,6 +57,11 @@ TYPE_CHOICE = re.compile(
 )
 # "the outgoing user name and password say 'Optional', do I need to fill them?": yes
 OPTIONAL_LOGIN = re.compile(r"\boptional\b")
+# "I need to set up my mailbox", "help me add my work email": the setup, no device named
+SETUP_ASKED = re.compile(
+    r"\b(set ?up|setting up|configur\w*|add|adding|connect|get)\b[^.?!]{0,40}"
+    r"\b(mail\w*|e-?mail|account|inbox)\b"
+)
 SETTINGS_WORD = re.compile(r"\b(settings|configuration|config|details|set ?up)\b")
 # "do you speak English?", "can we talk in English?": the language asked, nothing else
 # The account form's fields listed, their values asked ("…shows user name, account type,
@@ -375,6 +382,10 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             response="utter_en_table", **{**values, "port_table": replies.port_table(english=True)}
         )
     dispatcher.utter_message(response="utter_en_czech_note")
+    if not answered and SETUP_ASKED.search(frame.folded) and not (frame.device or turn.device):
+        # "I need to set up my hosting mailbox": the values, and the device for its steps
+        dispatcher.utter_message(response="utter_en_ask_device", buttons=device_buttons())
+        return [SlotSet("pending_question", Pending.DEVICE.value)]
     # after the ticket or a sending failure, "how do I switch it on?" is about the checkboxes
     sending = (
         frame.open_smtp

@@ -593,7 +593,8 @@ ENGLISH_WORDS = re.compile(
     r"\b(the|which|what|how|is|are|should|does|you|with|without|for|can|please|hello|hi|use|get|got|need|incoming|outgoing|settings|i'm|i've|doesn't|don't|my phone|my account"
     r"|and|where|when|switch|turn|enable|receive|receives|sending|send|working|there|someone|human"
     r"|my|add|mailbox|next|now|then|done|tapped|opened|clicked|found|it|this|that|could|would|have"
-    r"|new|accepted|keeps|asking|changed)\b"
+    r"|new|accepted|keeps|asking|changed"
+    r"|pls|plz|your|connect|staff|thanks|thank|help|talk|speak|agent|person)\b"
 )
 # Other languages: words no Czech or Slovak customer writes (German, Polish, French, Italian, Spanish).
 OTHER_LANGUAGE_WORDS = re.compile(

@@ -858,6 +858,10 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         ports.utter_port_pair(dispatcher, frame.ports, frame.folded)
         for number in frame.ports:
             events += ports.answer_port_purpose(dispatcher, number)
+    if _sending_fault_open(turn) and lexicon.says("port_switch_helps", frame.folded):
+        # "a pomůže přepnout na 587?" while sending fails: the port with its SSL choice, and
+        # the log-in as the likelier fault
+        dispatcher.utter_message(response="utter_port_switch_sending", **symptoms.fix_values())
     for topic in topics:
         if topic in ("port", "port_purpose") and frame.ports:
             continue  # answered above
@@ -904,6 +908,13 @@ def _port_owners(turn: Turn, events: Events) -> Tuple[Set[str], bool]:
     """The protocols the ports named belong to, and whether the check corrected one."""
     owners = {owner[0] for n in turn.frame.ports if (owner := knowledge.protocol_for_port(n))}
     return owners, any(e.get("name") == "asked_protocols" for e in events)
+
+
+def _sending_fault_open(turn: Turn) -> bool:
+    """Sending fails in this conversation and its fix is being tried."""
+    return turn.pending in (Pending.SMTP_FIX, Pending.SMTP_CHECKS) or (
+        turn.frame.symptom == "cannot_send"
+    )
 
 
 def _sending_still_fails(turn: Turn, events: Events) -> bool:
@@ -1054,6 +1065,10 @@ def start_walkthrough(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         chosen.append({"event": "slot", "name": "form_security", "value": security})
     if lexicon.says("setup_fails", turn.frame.folded):  # an error message says where it stops
         dispatcher.utter_message(response="utter_setup_stuck")
+    if "pop3" in turn.frame.protocols and "pop3" not in turn.protocols_here():
+        # "v notebooku to mám přes POP, chci to i v iPhonu": that POP3 must leave a copy first
+        dispatcher.utter_message(response="utter_pop_elsewhere_copy")
+        answers.keep_copy_where_pop(dispatcher, turn, other_than=turn.frame.device)
     return chosen + walkthrough_turn("start_walkthrough", dispatcher, turn)
 
 
@@ -3352,6 +3367,8 @@ ROUTES: List[Route] = [
     # About the handoff already made ("kdy se ozvou?", "počkám", a number left, "už to
     # nepotřebuji"): its record, never a second one.
     Route("handoff_follow_up", lambda t: after_handoff.kind(t) is not None, after_handoff.answer),
+    # "is the request cancelled?" right after it was: yes, with its number
+    Route("cancel_confirmed", after_handoff.cancelled_asked, after_handoff.confirm_cancelled),
     # A request for a person wins over everything else the message says.
     Route(
         "person",
