@@ -523,6 +523,8 @@ def answer_ssl_advice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     return [SlotSet("security", "ssl"), SlotSet("last_topic", "port")]
 
 
+# The log-in's words ("je heslo stejné jako u příjmu?" compares the log-in, not the ports)
+LOGIN_WORDS = re.compile(r"\b(hesl\w*|jmen\w*|login\w*|uzivatel\w*)")
 # Topics answered by one response of general e-mail knowledge
 CHANGES = re.compile(r"\b(zmeni|zmen\w*|lisi|jinak|rozdil\w*)\b")
 # general answers about the account's own settings: followed by where they are in the device
@@ -534,6 +536,8 @@ GENERAL_ANSWERS = {
     "path_prefix": "utter_path_prefix",  # the IMAP path prefix field: empty
     "both_protocols": "utter_both_protocols",  # POP3 and IMAP both possible (the seed's two)
     "verify_certificate": "utter_verify_certificate",  # the server's certificate checked: kept on
+    "accept_all_certificates": "utter_accept_all_certificates",  # Android's option: not needed
+    "block_asked": "utter_block_asked",  # whether the provider blocks: not in the guide
     "account_exists": "utter_account_exists",  # added before: mend that one, or remove it first
     "old_mail_kept": "utter_old_mail_kept",  # POP3's downloads stay; moved to IMAP's folders
 }
@@ -607,6 +611,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         if guide and guide.keep_copy:  # "kde to v Outlooku najdu?": that program's place
             dispatcher.utter_message(response="utter_keep_copy_where", place=guide.keep_copy)
         return [SlotSet("protocol", "pop3")] if named == ["pop3"] else []
+    if topic == "another_mailbox":  # added like the first, with its own address and password
+        dispatcher.utter_message(response="utter_another_mailbox")
+        return [SlotSet("last_topic", "settings")]
     if topic == "mixed_protocols":  # each device its own account; POP3 must leave a copy
         dispatcher.utter_message(response="utter_mixed_protocols")
         keep_copy_where_pop(dispatcher, turn)
@@ -732,6 +739,15 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(response="utter_username_ok")
         utter_password_change(dispatcher, "utter_mailbox_password")
         return []
+    named = [p for p in turn.frame.protocols if p in knowledge.protocols()]
+    if (
+        topic == "same_settings"
+        and turn.topic == "port"
+        and named
+        and set(named) <= set(knowledge.incoming_protocols()) - set(turn.last_protocols)
+        and not LOGIN_WORDS.search(turn.frame.folded)
+    ):  # "a pro příjem IMAP je to podobné?" after SMTP's ports: that protocol's ports
+        return ports.answer_port(dispatcher, turn, named)
     if topic == "same_settings":  # "ta druhá schránka se nastavuje stejně?": yes
         # ("nastavuje se to na Macu jinak?": no – the same)
         # (the question's own words: "přes + a Jiný účet Mailu… A v iPhonu zadám to samé?")
@@ -881,8 +897,13 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         return answer_ssl_advice(dispatcher, turn)
     if lexicon.says("multi_device", turn.frame.folded) and lexicon.says(
         "yes_no_question", turn.frame.folded
-    ):  # "dá se mít poštu v mobilu i v notebooku?": yes, first
-        dispatcher.utter_message(response="utter_multi_device_yes")
+    ):  # "dá se mít poštu v mobilu i v notebooku?": yes, first ("nebude to vadit?": no)
+        worry = re.search(
+            r"\b(vadit|vadi|nevadi|nevadilo|problem\w*|prat|kolidovat)\b", turn.frame.folded
+        )
+        dispatcher.utter_message(
+            response="utter_multi_device_no_harm" if worry else "utter_multi_device_yes"
+        )
     dispatcher.utter_message(response="utter_pop_vs_imap")  # pop_vs_imap
     # ("A jaký port tedy u příchozí se SSL?" after the recommendation: the recommended one's)
     return [SlotSet("protocol", knowledge.recommended_protocol())]

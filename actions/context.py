@@ -84,6 +84,10 @@ def is_follow_up(frame: Frame) -> bool:
         and not frame.ports
         and not frame.symptom
         and not frame.open_smtp
+        # ("ne, všechno funguje, i odesílání.": a success told, nothing asked)
+        and not (lexicon.says("glad_it_works", frame.folded) and "?" not in frame.text)
+        # ("…i u odchozí. pak nabídlo Mail a Poznámky, dala jsem uložit. je to všechno?")
+        and not lexicon.says("asks_if_all_done", frame.folded)
         and (
             frame.intent in FRAGMENT_INTENTS
             or len(frame.text.split()) <= 8

@@ -9,14 +9,15 @@ A turn runs in three steps, each in its own module:
    and a state change); this action only turns the Outcome into Rasa's messages and events.
 """
 
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon, replies
 from actions.address import mailbox_address
-from actions.context import Events, customer_texts, resolve
+from actions.context import Events, Turn, customer_texts, resolve
+from actions.frame import sentences_of
 from actions.outcome import UNSET
 from actions.routes import route
 from actions.walkthrough import NAVIGATION, offer_resume, resume_step
@@ -31,6 +32,36 @@ PLACE_WORDS = (
     "activity",
     "fields_as_place",
 )
+
+
+# The responses that already say the customer's success
+SUCCESS_SAID = {
+    "utter_boxes_ticked",
+    "utter_boxes_ticked_form",
+    "utter_fix_path_done",
+    "utter_glad_it_works",
+    "utter_all_done",
+    "utter_try_sending",
+    "utter_profile_installed",
+    "utter_fix_worked",
+    "utter_symptom_fixed",
+    "utter_username_fixed",
+}
+
+
+def _success_beside_question(turn: Turn, messages: List[Dict[str, Any]]) -> bool:
+    """A success told in Czech beside a question the turn answers, no answer saying it yet."""
+    frame = turn.frame
+    # (told in a sentence of its own: "a Thunderbird to načte?" asks, tells nothing)
+    told = " ".join(s for s in sentences_of(frame.folded) if not s.strip().endswith("?"))
+    return bool(
+        frame.works
+        and frame.language == "cs"
+        and "?" in frame.text
+        and lexicon.says("glad_it_works", told)
+        and messages
+        and not any(m.get("response") in SUCCESS_SAID for m in messages)
+    )
 
 
 class ActionRespond(Action):
@@ -70,6 +101,11 @@ class ActionRespond(Action):
         replies.with_device(outcome.messages, knowledge.SENDING_DEVICE if sender else turn.device)
         replies.with_address(outcome.messages, mailbox_address(customer_texts(turn.tracker)))
         replies.fault_first(outcome.messages)
+        if _success_beside_question(turn, outcome.messages):
+            # "…a zpráva odešla! díky. a můžu mít i druhou schránku?": the success, then the answer
+            lead = CollectingDispatcher()
+            lead.utter_message(response="utter_glad_lead")
+            outcome.messages = lead.messages + outcome.messages
         if turn.frame.person_later:  # "…and if it still fails, a person?": offered, not opened
             later = CollectingDispatcher()
             english = turn.frame.language == "en"

@@ -195,6 +195,8 @@ LEXICON_TOPICS = {
     "port_not_entered": "port_not_entered",  # "nevadí, že jsem nikde nezadala port?": no
     "remember_password": "remember_password",  # "zaškrtnout zapamatovat heslo?": as they like
     "verify_certificate": "verify_certificate",  # "zaškrtnout Ověřit certifikát?": keep it on
+    # "SSL/TLS (přijmout všechny certifikáty), nemám ji radši?": no, the plain SSL/TLS
+    "accept_all_certificates": "accept_all_certificates",
     "imap_delete": "imap_delete",  # "smaže se to i na serveru?": with IMAP yes; the trash
     "old_mail_kept": "old_mail_kept",  # "přijdu o staré maily, když dám IMAP?": they stay
     "account_exists": "account_exists",  # "píše, že účet už existuje": mend it, or remove it
@@ -212,6 +214,8 @@ LEXICON_TOPICS = {
     "manager_where": "manager_where",  # "a kde je ten Manager?": its address
     "password_self": "password_self",  # "můžu si ho změnit sám?": yes, in the customer area
     "mixed_ssl": "mixed_ssl",  # "příjem bez SSL a odesílání se SSL, jde to?": yes
+    "another_mailbox": "another_mailbox",  # "můžu tam mít i druhou schránku?": yes, added alike
+    "block_asked": "block_asked",  # "zablokujete nám mezitím schránku?": the colleagues know
 }
 # A lexicon topic answers these too: "liší se server pro příjem a odesílání?" is no question
 # for the server alone.
@@ -258,6 +262,14 @@ COVERS = {
     "outgoing_setup": {"settings", "server", "port", "smtp_auth"},
     "ticket_admin": {"smtp_auth"},
     "mixed_ssl": {"port", "port_table", "ssl_required", "ssl_advice"},
+    "another_mailbox": {
+        "settings",
+        "same_settings",
+        "username",
+        "password",
+        "multi_device",
+        "smtp_auth",
+    },
     # ("heslo jsem změnila, musím ho zadat i v telefonu?": changed already, no way to change it)
     "password_everywhere": {"password", "mailbox_password"},
     "one_password": {"password", "password_everywhere"},
@@ -1029,7 +1041,13 @@ def read(
     choice = re.search(r"\b(\d{2,5})\s*(nebo|ci|or|/)\s*(\d{2,5})\b", without_phones) or (
         # "jaký je rozdíl mezi 465 a 587?": the two compared, a choice between them
         re.search(
-            r"\brozdil\w*\b[^.?!]{0,15}\b(\d{2,5})\s*(a|i|vs|and)\s*(\d{2,5})\b", without_phones
+            r"\brozdie?l\w*\b[^.?!]{0,15}\b(\d{2,5})\s*(a|i|vs|and)\s*(\d{2,5})\b", without_phones
+        )
+        # "995 a 993, co je co?": which is which
+        or re.search(
+            r"\b(\d{2,5})\s*(a|i|,)\s*(\d{2,5})\b[^.?!]{0,15}\b(co je co|co je ktery|ktery je co|"
+            r"ktery je ktery|which is which)\b",
+            without_phones,
         )
     )
     frame.port_choice = bool(choice)
@@ -1055,6 +1073,8 @@ def read(
         or bool(PORT_USED.search(without_phones)),  # "můžu použít 587?"
     )
     frame.port_claims = _port_claims(without_phones, frame.ports, frame.protocols)
+    if two_ports and not frame.protocols:  # "aký je rozdiel medzi 465 a 587?": the ports weighed
+        frame.asks = [t for t in frame.asks if t != "pop_vs_imap"]
     # "mám ho zaškrtnout a dát 465, nebo nechat nezaškrtnutý a dát 587?": both pairings
     # offered – a choice of SSL, each port with its own
     if (
@@ -1142,7 +1162,11 @@ def read(
             # the device's own check of the certificate is the question
             frame.symptom = None
             frame.asks = [a for a in frame.asks if a != "smtp_auth"] + ["verify_certificate"]
-        if frame.symptom == "certificate" and {"ssl_advice", "verify_certificate"} & set(
+        if frame.symptom == "certificate" and {
+            "ssl_advice",
+            "verify_certificate",
+            "accept_all_certificates",
+        } & set(
             frame.asks
         ):  # "…, SSL (přijímat všechny certifikáty) – co vybrat?", "ověřovat certifikát?": a choice
             frame.symptom = None

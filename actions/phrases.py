@@ -449,8 +449,9 @@ RESUME_WORDS = re.compile(
 )  # "pokračujme (v návodu)": the current step again
 RETURN_WORDS = re.compile(r"\b(jsem|uz jsem|jsme) (zpet|zpatky|tu|tady)\b")
 HELP_WORDS = re.compile(
+    # ("heslo jsem vám nikde nepsal": nowhere written, no place looked for)
     # ("on nic nenašel", "Thunderbird nic nenašel": the program's notice; "nic jsem nenašel" mine)
-    r"\bvyskocil\w*|\bvarovan\w*|\bnezobrazuj\w*|\bnevidim\b|(?<!\bnic )\bnenasel\w*|(?<!\bnic )\bnenasla\w*|\b(nemuzu|nemohu|nemuzeme|nedokazu)( \w+){0,3} najit|\bnenajdu\b|\bneni tam\b|\bnikde\b|\bchybi\b|\bnemam tam\b"
+    r"\bvyskocil\w*|\bvarovan\w*|\bnezobrazuj\w*|\bnevidim\b|(?<!\bnic )\bnenasel\w*|(?<!\bnic )\bnenasla\w*|\b(nemuzu|nemohu|nemuzeme|nedokazu)( \w+){0,3} najit|\bnenajdu\b|\bneni tam\b|\bnikde\b(?!( \w+)? ne(psal|pisal|napsal|zadal|uvadel|uvedl|sdilel|posilal|poslal)\w*)|\bchybi\b|\bnemam tam\b"
     r"|\bnic (takov|podobn)\w*( tam| tu)? (neni|nevidim|nemam|nenajdu)\b"
 )
 # Steps named by number words: nouns ("čtyřka") need only "na"/"od"; ordinals ("čtvrtý") a verb.

@@ -1436,6 +1436,8 @@ def _asks_setup(turn: Turn, sending: bool = False) -> bool:
         or frame.adjacent  # "jak si nastavím přesměrování pošty na Gmail?": the customer area
         or lexicon.says("program_feature", frame.folded)  # "jde v Mailu udělat podpis?"
         or lexicon.says("glad_it_works", frame.reported)  # "Outlook už posílá, můžu zavřít?"
+        # ("dalo by se do Thunderbirdu přidat ještě jednu adresu?": yes first, the steps offered)
+        or lexicon.says("another_mailbox", frame.folded)
     )
 
 
@@ -2558,10 +2560,15 @@ def _asks_beside_screen(turn: Turn) -> bool:
         return bool(asks - FIELD_NOUNS - {"server"})
     # "mám tam IMAP, hotovo": the account type named is the label tapped, no question
     # ("vybral jsem Osobní (IMAP), co dál?": the label tapped, and what comes after it)
+    # ("…nabídlo Mail a Poznámky, dala jsem uložit. je to všechno?": the last screen, whether done)
     tapped = (
         frame.position
         and frame.position.by_label
-        and ("?" not in frame.text or (frame.confirms and lexicon.says("what_next", frame.folded)))
+        and (
+            "?" not in frame.text
+            or (frame.confirms and lexicon.says("what_next", frame.folded))
+            or lexicon.says("asks_if_all_done", frame.folded)
+        )
     )
     return bool(asks or (frame.names_something and not tapped))
 
@@ -2681,6 +2688,8 @@ def form_described(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 
 WHERE_TO_ADD = re.compile(r"\b(kde|kam)\b[^.?!]{0,25}\b(pridam|pridat|zalozim|zalozit|zadam)\b")
+# A ready-made account of a phone's list ("Outlook.com", "Google", "Exchange")
+READY_MADE = re.compile(r"\b(outlook\w*|google\w*|exchange\w*|yahoo\w*|icloud\w*|hotmail\w*)\b")
 CHOICE_VERB = re.compile(r"\b(zvolit|zvolim|vybrat|vyberu|vybirat|ktery|kterou|ktere)\b")
 
 
@@ -2705,9 +2714,11 @@ def _choice_at_screen(turn: Turn) -> bool:
         and not protocols_in_text(labels)
         and not (frame.symptom or frame.ports or frame.hosts or frame.open_smtp)
         and not turn.walkthrough_active
-        # ("při přidání chce vybrat typ účtu": the account type, where the guide has that choice)
+        # ("při přidání chce vybrat typ účtu": the account type, where the guide has that choice;
+        # "typ účtu, ten první s Outlookem?" names a ready-made account of the list)
         and not (
             re.search(r"\btyp\w* uctu", frame.folded)
+            and not READY_MADE.search(frame.folded)
             and any(
                 protocols_in_text(fold(" ".join(step.labels)))
                 for step in knowledge.steps(turn.device or frame.device)

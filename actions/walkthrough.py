@@ -305,6 +305,12 @@ def _picked(folded: str) -> Optional[str]:
     return ("imap" if found[-1][-1] == "imap" else "pop3") if found else None
 
 
+# "mám ho nechat?", "může to zůstat?": whether the account type already there will do
+KEEP_ASKED = re.compile(
+    r"\b(nechat|ponechat|zustat|muze zustat|je to (ok|v poradku|dobre|spravne)|vadi)\b[^.!]*\?"
+)
+
+
 def answer_form_choice(
     dispatcher: CollectingDispatcher, turn: Turn, security: Optional[str] = None
 ) -> Optional[List[Dict[str, Any]]]:
@@ -326,6 +332,8 @@ def answer_form_choice(
         return []
     if turn.pending == Pending.FORM_VALUES and not chosen and not protocol:
         return None  # "hotovo", a question: not a change of the account type
+    if protocol and KEEP_ASKED.search(frame.folded):  # "typ účtu je tam POP3, mám ho nechat?"
+        dispatcher.utter_message(response="utter_form_keep_ok", **replies.protocol_values(protocol))
     turn_.protocol = protocol or turn_.protocol
     turn_.security = chosen or turn_.security
     choice = [

@@ -97,6 +97,19 @@ NEARBY = tuple(
 NOT_A_PASSWORD = frozenset(
     fold(word)
     for word in [
+        # English words that open a question ("And is the password the one…?")
+        "and",
+        "but",
+        "or",
+        "so",
+        "also",
+        "then",
+        "what",
+        "which",
+        "where",
+        "how",
+        "why",
+        "when",
         # what the mail is ("ukradl heslo, když ty spamy jsou z mé adresy?")
         "spam",
         "spamy",
@@ -383,6 +396,14 @@ NOT_A_PASSWORD = frozenset(
         "vložit",
         "zapsat",
         "uložit",
+        # the buttons of a log-in dialog listed ("tlačítka Opakovat, Zadat nové heslo, Zrušit")
+        "zrušit",
+        "opakovat",
+        "storno",
+        "pokračovat",
+        "přihlásit",
+        "retry",
+        "cancel",
         "vymyslet",
         "vytvořit",
         "mít",
@@ -731,6 +752,11 @@ CHANGED_NOW_TO = re.compile(
     rf"\b(?:zmenen[oay]?|(?:pre)?nastaven[oay]?|prepsan[oay]?|prenastavil[ai]?|{CHANGED})"
     rf"(?:\s+(?:jsem|sem|jsme|si|ho|ji|to|uz|ted|heslo))*\s+na\s+{SECRET}"
 )
+# "tak jsem si ho změnil, teď je X", "přenastaveno, nové je X": the new one told after a change
+CHANGED_NOW_IS = re.compile(
+    rf"\b(?:zmenen[oay]?|(?:pre)?nastaven[oay]?|prepsan[oay]?|prenastavil[ai]?|{CHANGED})\b"
+    rf"[^.?!]{{0,20}}?\b(?:ted|nove|novy|uz)\s+(?:je|mam|zni)\s*:?\s+{SECRET}"
+)
 # "to je Leto2022?" alone: letters with digits asked about (a password checked with the bot);
 # the password asked about in the sentence after its keyword: "heslo ke schránce? to je X, ne?"
 NEXT_SENTENCE_IT_IS = re.compile(
@@ -765,7 +791,7 @@ NAMED_BEFORE = re.compile(
     rf"(?:^|\s)(?P<secret>[^\s:]+):?\s+(?:je|=|-|–|is)\s+(?P<whose>moje|me|muj|to|nase|my|the)?\s*{KEY}\b(?![-_])"
 )
 ADDRESS_THEN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[,;|]\s*(?P<secret>\S+)")
-VERBAL_NOUN_ENDINGS = ("ani", "eni", "ovani", "ovat")
+VERBAL_NOUN_ENDINGS = ("ani", "eni", "ovani", "ovat", "nuti")  # ("po kliknutí", "zapnutí")
 WINDOW = 5  # words after the keyword where a password may stand ("heslo jsem si změnil na X")
 # Colloquial forms no dictionary has: past tense ("heslo a kliknul jsem na další"), "-ej"
 COLLOQUIAL = re.compile(r"^[a-z]{3,}(nul[aoiy]?|ej)$")  # also "jakej", "novej"
@@ -1032,7 +1058,8 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
     if LOG_IN.search(folded):
         for token in re.finditer(r"\S+", text):
             word = token.group().strip(STRIP + "([{")
-            if _swept(word):
+            # ("…jsem si nastavila Kapr.2022": letters and digits joined by a dot, no domain)
+            if _swept(word) or (_dotted_secret(word) and not DOMAIN.match(fold(word).lower())):
                 candidates.append(token.span())
                 if not CODE_LIKE.match(word):  # (a model number or a code is no password)
                     swept.add(token.span())
@@ -1078,7 +1105,7 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
         word = text[match.start("secret") : match.end("secret")].strip(STRIP)
         if _swept(word) and any(ch.islower() for ch in word):  # ("SM-A546B" is a model)
             candidates.append(match.span("secret"))
-    for match in CHANGED_NOW_TO.finditer(folded):
+    for match in (*CHANGED_NOW_TO.finditer(folded), *CHANGED_NOW_IS.finditer(folded)):
         word = text[match.start("secret") : match.end("secret")].strip(STRIP)
         if _swept(word) or _dotted_secret(word):
             candidates.append(match.span("secret"))
@@ -1102,6 +1129,8 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
             continue
         if HOST_NAME.match(word):  # "…adresy a hesla sám našel IMAP mail.firma.cz": a server
             continue
+        if MAILBOX_NAMED.search(folded[:start]) and WHOLE_ADDRESS.match(word):
+            continue  # "změnila jsem heslo k mailu jana@firma.cz": the mailbox it is for
         server_before = SERVER_BEFORE.search(fold(text[:start]))
         if DOMAIN.match(word) and server_before and not KEYWORD.search(server_before.group(0)):
             # "v serveru mám vyplněné moje-firma.cz a uživatel…": the server's value ("server
@@ -1121,6 +1150,13 @@ def _spans(text: str) -> Iterator[Tuple[int, int]]:
         if _describes(word) and not _shaped(word, right_after_key=False):
             continue
         yield start, end
+
+
+# "heslo k mailu jana@firma.cz": the mailbox the password belongs to, named by its address
+MAILBOX_NAMED = re.compile(
+    r"\b(k|ke|od|pro|do|for|of|to)\s+((e-?)?mail\w*|schrank\w*|adres\w*|uct\w*|ucet|account|mailbox)\s*:?\s*$"
+)
+WHOLE_ADDRESS = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 
 
 # A prompt that names the account the password is for: "heslo pro účet „Kancelář“"

@@ -154,6 +154,12 @@ def test_what_people_say_about_a_password_is_no_password():
         "heslo mam 100% dobre a stejne to nejde",
         "heslo mam spravne, je to urcite spravne",
         "heslo jsem zmenil, a to vcera",
+        # the mailbox named by its address, a button pressed, the buttons of a dialog listed,
+        # an English question opened by a conjunction
+        "zmenila jsem heslo ke schrance petra@pekarna-u-mlyna.cz a ted to nejde",
+        "zadal jsem jmeno a heslo a po kliknuti na dalsi to spadne",
+        "okno ma tlacitka Opakovat, Zadat nove heslo, Zrusit",
+        "But is the password the same for sending?",
         # "to heslo" goes on with a verb; how a password came is no password
         "jeste ten iphone, tam kde se to heslo meni?",
         "tak syn mi heslo poslal smskou. zadal jsem email a heslo a dal prihlasit",
@@ -243,6 +249,11 @@ def test_passwords_in_the_ways_people_write_them():
         "heslo zní „ruzovy slon“": "heslo zní „[heslo skryto]“",
         '/inform{"heslo": "tajne"}': '/inform{"heslo": "[heslo skryto]"}',
         "Kocicka123 je moje heslo": "[heslo skryto] je moje heslo",
+        # the new one told after a change; letters and digits joined by a dot
+        "prenastavil jsem ho, nove je Hrusen7ka": "prenastavil jsem ho, nove je [heslo skryto]",
+        "heslo do posty jsem si dal Vrba.1987 a nejde to": (
+            "heslo do posty jsem si dal [heslo skryto] a nejde to"
+        ),
         "změnil jsem heslo na Beruska": "změnil jsem heslo na [heslo skryto]",
         "jméno jan@firma.cz heslo Abc123 server ssl0": "jméno jan@firma.cz heslo [heslo skryto] server ssl0",
         "zadavam Bramb0ra77 jako heslo a nejde to": "zadavam [heslo skryto] jako heslo a nejde to",
