@@ -480,9 +480,6 @@ def answer_outgoing_login(dispatcher: CollectingDispatcher, turn: Optional[Turn]
 
 # "SSL (přijmout všechny certifikáty)", "TLS (accept all certificates)": a choice of the
 # security drop-down that skips the certificate check
-ACCEPT_ALL_CERTIFICATES = re.compile(
-    r"\b(prijmout|prijimat|prijima|prijat|akceptovat|accept)\w* (vsechny|vsetky|all) (certifik|certific)\w*"
-)
 
 
 BOTH_SERVERS = re.compile(r"\b(u|pri|na|pro) (obou|oboch|oba|obe)\b|\bboth\b")
@@ -493,7 +490,7 @@ def answer_ssl_advice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     when none is known)."""
     # (the account type chosen for the walkthrough's form when the message names none, or
     # names only "příchozí")
-    if ACCEPT_ALL_CERTIFICATES.search(turn.frame.folded):
+    if lexicon.says("accept_all_certificates", turn.frame.folded):
         # Samsung's "SSL (přijmout všechny certifikáty)" beside "SSL": the plain SSL one
         dispatcher.utter_message(response="utter_ssl_not_accept_all")
     chosen = turn.tracker.get_slot("form_protocol")
@@ -536,7 +533,7 @@ GENERAL_ANSWERS = {
     "path_prefix": "utter_path_prefix",  # the IMAP path prefix field: empty
     "both_protocols": "utter_both_protocols",  # POP3 and IMAP both possible (the seed's two)
     "verify_certificate": "utter_verify_certificate",  # the server's certificate checked: kept on
-    "accept_all_certificates": "utter_accept_all_certificates",  # Android's option: not needed
+    "accept_all_certificates": "utter_ssl_not_accept_all",  # Android's option: the plain one
     "block_asked": "utter_block_asked",  # whether the provider blocks: not in the guide
     "account_exists": "utter_account_exists",  # added before: mend that one, or remove it first
     "old_mail_kept": "utter_old_mail_kept",  # POP3's downloads stay; moved to IMAP's folders
@@ -798,10 +795,15 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             dispatcher, protocol or knowledge.recommended_protocol(), turn.frame.security
         )
     if topic == "settings":
-        events = answer_settings(dispatcher, turn.protocol)
+        # ("stačí mi údaje. mám dát POP3, nebo IMAP?": the one advised first, the other beside)
+        both_weighed = "pop_vs_imap" in turn.frame.asks and set(
+            knowledge.incoming_protocols()
+        ) <= set(turn.frame.protocols)
+        first = knowledge.recommended_protocol() if both_weighed else turn.protocol
+        events = answer_settings(dispatcher, first)
         # "porty pro POP3 i IMAP": the other incoming protocol's ports beside, the rest is shared
         for other in knowledge.incoming_protocols():
-            if other != turn.protocol and {other, turn.protocol} <= set(turn.frame.protocols):
+            if other != first and {other, first} <= set(turn.frame.protocols):
                 values = replies.settings_values(other)
                 dispatcher.utter_message(response="utter_settings_second_protocol", **values)
         return events

@@ -104,6 +104,12 @@ def _wrote_english_before(tracker: Tracker) -> bool:
 def resolve(tracker: Tracker) -> Turn:
     device = tracker.get_slot("device")
     frame = read(tracker.latest_message, device, bool(tracker.get_slot("walkthrough_active")))
+    if frame.device and devices.program_on_computer(
+        frame.device, frame.folded, customer_texts(tracker)
+    ):
+        # "poštu mám v počítači v Outlooku… a kde v Outlooku najdu…?": the computer's program,
+        # not its phone app on the iPad talked of
+        frame.device = devices.computer_edition(frame.device)
     if (
         frame.language == "cs"
         and frame.text

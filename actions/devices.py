@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import List, Optional, Set, Tuple
 
 from actions import knowledge, phrases
-from actions.understanding import protocols_in_text
+from actions.understanding import fold, protocols_in_text
 
 # "…, ne iPhone", "nikoli Android", "ne na iPhonu": a device taken back
 DENIED = re.compile(
@@ -496,3 +496,26 @@ def protocols_for(folded: str, here: Optional[str]) -> List[str]:
             if not elsewhere:
                 found += protocols_in_text(clause)
     return found
+
+
+def computer_edition(guide_id: str) -> str:
+    """The computer's program a phone app refines (the Outlook app: Outlook on Windows)."""
+    return next(
+        (r for r in knowledge.guide(guide_id).refines if knowledge.guide(r).kind == "computer"),
+        guide_id,
+    )
+
+
+def program_on_computer(guide_id: str, folded: str, earlier: List[str]) -> bool:
+    """A program's phone app read from this message ("v Outlooku"), while an earlier message put
+    that program on a computer ("poštu mám v počítači v Outlooku") and this one names no phone."""
+    program = knowledge.guide(guide_id).program
+    if knowledge.guide(guide_id).kind != "phone" or program is None or not program.search(folded):
+        return False
+    if computer_edition(guide_id) == guide_id or PHONE_WORDS.search(program.sub(" ", folded)):
+        return False
+    return any(
+        program.search(clause) and COMPUTER.search(clause)
+        for text in earlier[:-1]
+        for clause in re.split(r"[.?!;]", fold(text))
+    )

@@ -240,7 +240,7 @@ COVERS = {
     "smtp_auth": {"ssl_required"},  # "treba zaškrtnúť niečo pri odchodzej pošte?": the checkboxes
     # the table of ports per SSL choice, SSL recommended ("musí být SSL, nebo to jde i bez?")
     "ssl_required": {"port", "port_table", "ssl_advice"},
-    "ssl_advice": {"port", "port_table", "smtp_auth"},
+    "ssl_advice": {"port", "port_table", "smtp_auth", "accept_all_certificates"},
     "port_not_entered": {"port", "port_table"},
     "keep_on_server": {"pop_vs_imap", "server"},
     "imap_delete": {"keep_on_server", "pop_vs_imap", "multi_device", "server"},
@@ -272,7 +272,7 @@ COVERS = {
     },
     # ("heslo jsem změnila, musím ho zadat i v telefonu?": changed already, no way to change it)
     "password_everywhere": {"password", "mailbox_password"},
-    "one_password": {"password", "password_everywhere"},
+    "one_password": {"password", "password_everywhere", "same_login", "other_device"},
 }
 
 
@@ -595,12 +595,30 @@ DONE_COUNT = re.compile(
 )
 
 
+# A server asked for at the head of a message or for a direction ("server pro příchozí…")
+SERVER_ASKED_FIRST = re.compile(
+    r"^\W*(a |jaky |jakej )?server\w*\b|\bserver\w* (pro|na|u) (prichoz|odchoz|prijem|odesil)"
+)
+# the two directions listed as things to fill in ("příchozí, odchozí a jméno")
+BOTH_DIRECTIONS_LISTED = re.compile(
+    r"\b(nastavit|vyplnit|zadat|potrebuj\w*|chci)\b[^.?!]{0,30}\bprichoz\w*\s*(,|a|i)\s*odchoz\w*"
+)
+# "iPad s posledním iOS", "nejnovější verze": the system's version, no screen of the guide
+NEWEST_SYSTEM = re.compile(
+    r"\b(posledn|nejnovejs|aktualn)\w*\s+(ios|ipados|macos|verz\w*|android\w*|system\w*|aktualiz\w*"
+    r"|windows|updat\w*)\b"
+)
+FROM_START = re.compile(r"\b(znovu |znova )?od (sameho |uplneho )?zacatku\b|\bod prvniho kroku\b")
+
+
 def _step(folded: str, position: Optional[Position], steps: int) -> Tuple[Optional[int], bool]:
     """A step named by number ("krok 5", "jdi na čtyřku") or by its screen ("typ účtu"), and
     whether the message asks to go there (False: it only asks about that screen)."""
     earlier = phrases.EARLIER_STEPS.search(folded)  # "kde jsou kroky 1 až 4?": from the first
     if earlier:
         return int(earlier.group("first") or 1), True
+    if FROM_START.search(folded):  # "jakej krok 6? začněte prosím od začátku": the first
+        return 1, True
     named = re.search(r"\bkrok\w*\s*(c\.|cislo)?\s*(\d)\b|\b(\d)\.? krok", folded)
     if named:
         return int(named.group(2) or named.group(3)), True
@@ -976,6 +994,20 @@ def read(
         frame.asks = [topic for topic in in_all if topic not in FIELD_TOPICS]
     else:
         frame.asks = in_all
+    if (
+        frame.asks
+        and set(frame.asks) <= {"username", "password", "whole_address"}
+        and BOTH_DIRECTIONS_LISTED.search(folded)
+    ):  # "potřebuju nastavit tři věci: příchozí, odchozí a jméno uživatele": the settings
+        frame.asks = ["settings", *frame.asks]
+    if "whole_address" in frame.asks and SERVER_ASKED_FIRST.search(folded):
+        # "server pro příchozí i odchozí a jestli je uživatel celá adresa": the server too
+        frame.asks = ["server", *frame.asks]
+    incoming_named = [p for p in frame.protocols if p in knowledge.incoming_protocols()]
+    if "both_protocols" in frame.asks and len(incoming_named) == 1:
+        # ("jaké jsou porty? dá sa to nastaviť aj ako POP3?": POP3 asked as possible, not chosen
+        # – the other questions are of both account types)
+        frame.protocols = [p for p in frame.protocols if p not in incoming_named]
     if "username" not in frame.asks and "?" in text and lexicon.says("username_short", folded):
         # "jméno jsem dal jen jnovak, bez @firma.cz. stačí to tak?": the name told is asked
         frame.asks = [*frame.asks, "username"]
@@ -1292,6 +1324,8 @@ def read(
     if (
         frame.works is not False
         and lexicon.says("glad_it_works", reported)
+        # ("opraveno, teď to chce port": fixed, and the device asks for the next field)
+        and not lexicon.says("device_asks", folded)
         # ("maily chodí normálně, ale při odeslání chyba 530": the error, not a success)
         and not frame.error_code
         and not (frame.symptom and _fails_after_but(folded))
@@ -1370,7 +1404,8 @@ def read(
     on_device = " ".join(
         part for part in re.split(r"(?<=[.;!?])\s+", folded) if not ELSEWHERE.search(part)
     )
-    frame.position = where(on_device, frame.device or device) if on_device else None
+    on_device = NEWEST_SYSTEM.sub(" ", on_device)  # ("s posledním iOS": no last screen)
+    frame.position = where(on_device, frame.device or device) if on_device.strip() else None
     if (
         frame.position
         and frame.position.at_notice
@@ -1463,7 +1498,9 @@ def read(
     term = lexicon.load()["what_is"].search(folded)
     named = (
         re.search(
-            r"imap|pop3?|smtp|ssl|tls|zabezpeceni|sifrovani|prichoz|odchoz|incoming|outgoing|port",
+            # ("k čemu je ten ssl0 server?": the server, not SSL)
+            r"imap|pop3?|smtp|ssl(?!0)|tls|zabezpeceni|sifrovani|prichoz|odchoz|incoming|outgoing|port"
+            r"|server|ssl0",
             term.group(0),
         )
         if term
@@ -1472,6 +1509,10 @@ def read(
     # ("není TLS to samé co SSL?": the TLS choice explained, not SSL's meaning alone)
     tls = term is not None and re.search(r"\b(start)?tls\b(?!\s*/)", term.group(0)) is not None
     frame.term = "tls" if tls else _term(named.group(0)) if named else None
+    if frame.term == "server":  # "k čemu je ten ssl0 server?": the word, then the server's name
+        frame.asks = ["term", "server"] + [
+            t for t in frame.asks if t not in ("term", "server", "server_zero", "server_check")
+        ]
     if frame.term == "port":  # "co je to ten port?": the word, then every port with its server
         frame.asks = ["term", "port_table"] + [t for t in frame.asks if t not in ("term", "port")]
     _form_fields(frame, folded)
@@ -1806,6 +1847,8 @@ def _term(word: str) -> Optional[str]:
         return "directions"  # "co je příchozí a co odchozí pošta?"
     if word == "port":
         return "port"
+    if word in ("server", "ssl0"):
+        return "server"
     protocol = canonical_protocol(word)
     if protocol in knowledge.protocols():
         return protocol

@@ -334,7 +334,9 @@ SYMPTOM_WORDS = (
     (
         "timeout",  # no answer at all: the name, the port or the network
         re.compile(
-            r"time ?out|vyprs\w*|casov\w* limit|server (ne)?neodpovida|server neodpovida"
+            # ("nemohla nám vypršet doména?": the domain's registration, not a time-out)
+            r"time ?out|vyprs\w*\b(?! (\w+ )?(domen|registrac|hosting|predplatn|sluzb|certifik))"
+            r"|casov\w* limit|server (ne)?neodpovida|server neodpovida"
             r"|neni dostupn\w*|nedostupn\w*|connection timed"
         ),
     ),
@@ -451,7 +453,7 @@ RETURN_WORDS = re.compile(r"\b(jsem|uz jsem|jsme) (zpet|zpatky|tu|tady)\b")
 HELP_WORDS = re.compile(
     # ("heslo jsem vám nikde nepsal": nowhere written, no place looked for)
     # ("on nic nenašel", "Thunderbird nic nenašel": the program's notice; "nic jsem nenašel" mine)
-    r"\bvyskocil\w*|\bvarovan\w*|\bnezobrazuj\w*|\bnevidim\b|(?<!\bnic )\bnenasel\w*|(?<!\bnic )\bnenasla\w*|\b(nemuzu|nemohu|nemuzeme|nedokazu)( \w+){0,3} najit|\bnenajdu\b|\bneni tam\b|\bnikde\b(?!( \w+)? ne(psal|pisal|napsal|zadal|uvadel|uvedl|sdilel|posilal|poslal)\w*)|\bchybi\b|\bnemam tam\b"
+    r"\bvyskocil\w*|\bvarovan\w*|\bnezobrazuj\w*|\bnevidim\b|(?<!\bnic )\bnenasel\w*|(?<!\bnic )\bnenasla\w*|\b(nemuzu|nemohu|nemuzeme|nedokazu)( \w+){0,3} najit|\bnenajdu\b|\bneni tam\b|\b(to |ho |ji )?tam nemam\b|\bnikde\b(?!( \w+)? ne(psal|pisal|napsal|zadal|uvadel|uvedl|sdilel|posilal|poslal)\w*)|\bchybi\b|\bnemam tam\b"
     r"|\bnic (takov|podobn)\w*( tam| tu)? (neni|nevidim|nemam|nenajdu)\b"
 )
 # Steps named by number words: nouns ("čtyřka") need only "na"/"od"; ordinals ("čtvrtý") a verb.
@@ -474,7 +476,11 @@ STEP_ORDINALS = (
     (5, r"pat(y|ym|eho|yho|ymu)"),
     (6, r"sest(y|ym|eho|yho|ymu)"),
     (7, r"sedm(y|ym|eho|yho|ymu)"),
-    (8, r"osm(y|ym|eho|yho|ymu)|posledn\w*"),
+    # ("iPhone 15, poslední iOS": the newest system, no step)
+    (
+        8,
+        r"osm(y|ym|eho|yho|ymu)|posledn\w*\b(?! (ios|ipados|macos|verz|aktualiz|updat|system|android|windows|model|dny|den|tyden|mesic|rok|dobou)\w*)",
+    ),
 )
 # The steps before the one shown, asked for ("kde jsou kroky 1 až 4?", "a předchozí kroky?")
 EARLIER_STEPS = re.compile(
@@ -595,7 +601,8 @@ ENGLISH_WORDS = re.compile(
     r"|and|where|when|switch|turn|enable|receive|receives|sending|send|working|there|someone|human"
     r"|my|add|mailbox|next|now|then|done|tapped|opened|clicked|found|it|this|that|could|would|have"
     r"|new|accepted|keeps|asking|changed"
-    r"|pls|plz|your|connect|staff|thanks|thank|help|talk|speak|agent|person)\b"
+    r"|pls|plz|your|connect|staff|thanks|thank|help|talk|speak|agent|person|from|like|i.d|callback"
+    r"|team)\b"
 )
 # Other languages: words no Czech or Slovak customer writes (German, Polish, French, Italian, Spanish).
 OTHER_LANGUAGE_WORDS = re.compile(

@@ -1827,6 +1827,11 @@ VALUE_ASKED = re.compile(
 def where_setting(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Where the outgoing server's authentication, or the ports and SSL, are in the device."""
     folded = turn.frame.asked or turn.frame.folded  # ("vyplnila jsem port. kde je…?": the where)
+    guide = knowledge.guides().get(turn.device or "")
+    if "keep_on_server" in turn.frame.asks and guide and guide.keep_copy:
+        # "kde v Outlooku najdu to ponechání zpráv na serveru?": that box's place
+        dispatcher.utter_message(response="utter_keep_copy_where", place=guide.keep_copy)
+        return []
     if (
         turn.topic
         != answers.AUTH_AFTER_ADDING  # ("Soubor → Nastavení účtu → a dál?": to the log-in)
@@ -2013,6 +2018,11 @@ def fault_while_waiting(dispatcher: CollectingDispatcher, turn: Turn) -> Optiona
     earlier = _fault_told_before(turn)
     if earlier is None and not lexicon.says("meanwhile_try", turn.frame.folded):
         return None
+    position = turn.frame.position
+    if position and position.at_notice and turn.device in knowledge.guides():
+        # "…co s tím hlášením, že nemůže najít nastavení? tlačítka zkusit znovu a další volby":
+        # the guide's notice, and its way on
+        return enter_at(dispatcher, turn, position)
     if earlier and earlier.open_smtp:
         return explain_ticket(dispatcher, turn)
     if earlier and earlier.symptom:
@@ -2228,7 +2238,20 @@ def pop_before_smtp(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     utter_without_auth(dispatcher, turn.frame.folded)
     # "…zaškrtnuté SMTP after POP, port 25": the port checked too
     checked = ports.check_ports(dispatcher, turn) if turn.frame.ports and turn.frame.checks else []
-    return checked + troubleshoot(dispatcher, turn, "smtp_fix_again")
+    folded = turn.frame.folded
+    if not re.search(r"\bsmtp.?auth", folded):
+        return checked + troubleshoot(dispatcher, turn, "smtp_fix_again")
+    # "metoda ověření: Žádná, POP před SMTP, SMTP-AUTH… a pod tím SSL/TLS: Žádné, SSL, TLS a
+    # ověřit certifikát": at the menu already – its SSL choice and the certificate box, no way
+    # there
+    if lexicon.says("ssl_advice", folded) or re.search(r"\b(ssl ?/ ?tls|starttls)\b", folded):
+        checked += answers.answer_ssl_advice(dispatcher, turn)
+    if re.search(r"\b(over\w*|verify)\b[^.?!]{0,15}\bcertifik", folded):
+        dispatcher.utter_message(
+            response="utter_verify_certificate", server=knowledge.server("outgoing")
+        )
+    dispatcher.utter_message(response="utter_ask_fix_helped")
+    return checked + [SlotSet("pending_question", Pending.SMTP_FIX.value)]
 
 
 def without_auth(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -2690,7 +2713,10 @@ def form_described(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 WHERE_TO_ADD = re.compile(r"\b(kde|kam)\b[^.?!]{0,25}\b(pridam|pridat|zalozim|zalozit|zadam)\b")
 # A ready-made account of a phone's list ("Outlook.com", "Google", "Exchange")
 READY_MADE = re.compile(r"\b(outlook\w*|google\w*|exchange\w*|yahoo\w*|icloud\w*|hotmail\w*)\b")
-CHOICE_VERB = re.compile(r"\b(zvolit|zvolim|vybrat|vyberu|vybirat|ktery|kterou|ktere)\b")
+CHOICE_VERB = re.compile(
+    r"\b(zvolit|zvolim|vybrat|vyberu|vybirat|ktery|kterou|ktere|vzit|vezmu|zmacknout|kliknout"
+    r"|klepnout|stisknout|tuknout)\b"
+)
 
 
 def where_mail(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
@@ -4669,6 +4695,8 @@ ROUTES: List[Route] = [
             )
             # ("když převedeme doménu jinam, budou fungovat maily s ssl0.ovh.net?": the domain's)
             and not (t.frame.adjacent and not t.frame.checks)
+            # ("k čemu je ten ssl0 server?": what a server is, no value to check)
+            and not (t.frame.term == "server" and not t.frame.checks)
         ),
         check_servers,
     ),

@@ -666,7 +666,8 @@ def test_one_protocol_asked_with_and_without_ssl_gets_both_ports(domain):
 def test_a_request_for_a_person_in_other_words(domain, handoff_db):
     for text in ("can somebody from support call me back?", "mate u vas nejakeho technika?"):
         reply, _ = respond(domain, text)
-        assert "předal" in reply or "kolegové" in reply.lower(), text
+        # (the English request is answered in English)
+        assert "předal" in reply or "kolegové" in reply.lower() or "passed" in reply, text
 
 
 def test_one_protocols_settings_in_english_are_that_protocols(domain):
