@@ -10,9 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import knowledge, lexicon, replies
 from actions.answers import answer_term, switch_target
 from actions.context import Events, Turn, previous_text
-from actions.pending import Pending
 from actions.troubleshooting import response_values
-from actions.walkthrough import device_buttons
+from actions.walkthrough import ask_device
 from czech_nlu.folding import fold
 
 SENDING_FAILS = {"cannot_send", "smtp_error"}
@@ -384,8 +383,7 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     dispatcher.utter_message(response="utter_en_czech_note")
     if not answered and SETUP_ASKED.search(frame.folded) and not (frame.device or turn.device):
         # "I need to set up my hosting mailbox": the values, and the device for its steps
-        dispatcher.utter_message(response="utter_en_ask_device", buttons=device_buttons())
-        return [SlotSet("pending_question", Pending.DEVICE.value)]
+        return ask_device(dispatcher, english=True)
     # after the ticket or a sending failure, "how do I switch it on?" is about the checkboxes
     sending = (
         frame.open_smtp

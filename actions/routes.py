@@ -852,7 +852,8 @@ def answer_questions(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[E
         # "ok, dal jsem 993. a odchozí s SSL?": a protocol asked beside the number checked
         claimed = {protocol for _, protocol, _ in frame.port_claims}
         asked = [p for p in frame.protocols if p in knowledge.protocols() and p not in claimed]
-        if asked and "?" in frame.text and not frame.symptom:
+        # ("jaký port mám mít pro SMTP, když mám u příjmu 995 se SSL": asked with no mark)
+        if asked and ("?" in frame.text or "port" in frame.asks) and not frame.symptom:
             events += ports.answer_port(dispatcher, turn, asked)
     elif frame.ports:
         ports.utter_port_pair(dispatcher, frame.ports, frame.folded)

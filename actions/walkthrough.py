@@ -356,14 +356,18 @@ def device_buttons() -> List[Dict[str, str]]:
 def asked_device(turn: Turn) -> bool:
     """The device question was asked in this conversation already (it is asked once)."""
     return any(
-        (event.get("metadata") or {}).get("utter_action") == "utter_ask_device"
+        (event.get("metadata") or {}).get("utter_action")
+        in ("utter_ask_device", "utter_en_ask_device")
         for event in turn.tracker.events
         if event.get("event") == "bot"
     )
 
 
-def ask_device(dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
-    dispatcher.utter_message(response="utter_ask_device", buttons=device_buttons())
+def ask_device(dispatcher: CollectingDispatcher, english: bool = False) -> List[Dict[str, Any]]:
+    """Which phone or program, with a button for each guide (asked in English of a customer
+    who writes English)."""
+    response = "utter_en_ask_device" if english else "utter_ask_device"
+    dispatcher.utter_message(response=response, buttons=device_buttons())
     return [SlotSet("pending_question", Pending.DEVICE.value)]
 
 
@@ -395,7 +399,7 @@ def walkthrough_turn(
     step = turn.step
     if intent == "start_walkthrough":
         if not turn.device and not asked_device(turn):
-            return ask_device(dispatcher)
+            return ask_device(dispatcher, english=turn.frame.language == "en")
         return start(walk, dispatcher, turn)
     if intent == "resume_walkthrough":  # the message the walkthrough stands at, whole
         if shown_with(turn.tracker, step) == {step}:
@@ -403,7 +407,7 @@ def walkthrough_turn(
         return walk.go_to(walk.guide.message_start(step))
     if intent == "step_all":
         if not turn.device and not asked_device(turn):
-            return ask_device(dispatcher)
+            return ask_device(dispatcher, english=turn.frame.language == "en")
         return walk.show_all()
     if intent == "step_goto" and turn.walkthrough_started and turn.frame.step:
         return walk.go_to(turn.frame.step)  # "vrať se na pětku" after the last step
