@@ -881,7 +881,15 @@ def read(
         and not re.search(r"\b(star(?!ttls)\w*|klasick\w*|desktop\w*|classic|old)\b", folded)
     ):  # "účet už v Outlooku mám" with the new Outlook known: still the new Outlook
         frame.device = device
-    if frame.device in (None, device) and device in knowledge.guides():
+    # (only a computer's program known: "na primární, nebo na ten Gmail?" in an iPhone's setup
+    # names a screen's option, no phone)
+    after_computer = device in knowledge.guides() and knowledge.guide(device).kind == "computer"
+    own_phone = devices.named(folded) if after_computer and frame.device in (None, device) else None
+    if own_phone and own_phone != device and knowledge.guide(own_phone).kind == "phone":
+        # "ještě mám firemní mail v mobilu (iPhone)" after Outlook on the PC: that phone's own
+        # mail, not the Outlook app on it
+        frame.device = own_phone
+    elif frame.device in (None, device) and device in knowledge.guides():
         # "v mobilu, ne v PC" about Outlook on Windows: the same program's phone app
         frame.device = devices.phone_app_of(device, folded) or frame.device
     # the last question ("…v telefonu v Gmailu to jde normálně." tells; "…a na Macu jak to
