@@ -6,17 +6,17 @@ from typing import Dict, List, Optional
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import devices, knowledge, lexicon, ports, replies, symptoms
+from actions import devices, knowledge, lexicon, phrases, ports, replies, symptoms
 from actions.address import EMAIL
 from actions.context import Events, Turn, adding_account, last_responses, password_typed_here
-from actions.frame import COMPARED_TO, sentences_of
+from actions.frame import COMPARED_TO, TYPE_FOUND_OUT, sentences_of
 from actions.pending import Pending
 from actions.understanding import protocols_in_text
 from czech_nlu.folding import fold
 
 # ("kde zjistím heslo, když ho nevím?": a new one is set, the old one is shown nowhere)
 CHANGE_PASSWORD = re.compile(
-    r"\b(zmen|zmenit|obnov|zapomn|novy|nove|reset)\w*"
+    r"\b(zmen|zmenit|obnov|zapomn|novy|nove|reset)\w*|\bmen(it|im|ime|ite)\b"
     r"|\b(kdyz|ak|pokud|jestli)\b( \w+)? (ho|ji|heslo)? ?(nevim|neznam|nepamatuj\w*|neviem|nepoznam)\b"
 )
 
@@ -198,10 +198,17 @@ def answer_password(
 ) -> Events:
     """Where the password comes from, or how to change it when that is what is asked ("mám si
     ho změnit?" after typing it in the chat, `typed_before`: yes, first)."""
-    if CHANGE_PASSWORD.search(fold(text)):
+    # ("je problém, že jsem Vám to heslo napsal?": it was shared – a new one advised)
+    worry = typed_before and lexicon.says("password_typed_worry", fold(text))
+    if CHANGE_PASSWORD.search(fold(text)) or worry:
         shared = typed_before and lexicon.says("asks_whether_to_change", fold(text))
         utter_password_change(
-            dispatcher, "utter_change_password_shared" if shared else "utter_change_password"
+            dispatcher,
+            "utter_change_password_shared"
+            if shared
+            else "utter_change_password_typed"
+            if worry
+            else "utter_change_password",
         )
         return []
     credentials = knowledge.credentials()
@@ -218,6 +225,7 @@ PASSWORD_CHANGE_ANSWERS = {
     "utter_password",  # "heslo … v zákaznickém prostoru" – "a kde přesně to v Manageru je?"
     "utter_change_password",
     "utter_change_password_shared",
+    "utter_change_password_typed",
     "utter_change_password_spam",
     "utter_password_self",
     "utter_mailbox_password",
@@ -498,11 +506,28 @@ def answer_ssl_advice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     named = next((owner[0] for owner in owners if owner), None)  # "je 110 bezpečný?": POP3's
     protocol = next(iter(turn.frame.protocols), None) or named or turn.protocol or chosen
     several = [p for p in turn.frame.protocols if p in knowledge.protocols()]
+    incoming = next(
+        (p for p in (turn.protocol, chosen) if p in knowledge.incoming_protocols()), None
+    )
+    both = BOTH_SERVERS.search(turn.frame.folded) or {"incoming", "smtp"} <= set(
+        turn.frame.protocols
+    )
+    if both and incoming and len(several) < 2:
+        # "co dát u příchozí a co u odchozí?" with POP3 known: that one's port and SMTP's
+        dispatcher.utter_message(
+            response="utter_ssl_advice_pair",
+            protocol_label=knowledge.protocol_label(incoming),
+            port=knowledge.port(incoming, "ssl"),
+            plain_port=knowledge.port(incoming, "plain"),
+            smtp_port=knowledge.port("smtp", "ssl"),
+            smtp_plain_port=knowledge.port("smtp", "plain"),
+        )
+        return [SlotSet("security", "ssl"), SlotSet("last_topic", "port")]
     # "imap server + port, smtp server + port, a STARTTLS nebo SSL/TLS?", "SSL/TLS u obou?"
-    if len(several) > 1 or BOTH_SERVERS.search(turn.frame.folded):
+    if len(several) > 1 or both:
         protocol = None  # every protocol's SSL port, in one answer
-    if protocol == "incoming" and chosen in knowledge.incoming_protocols():
-        protocol = chosen
+    if protocol == "incoming" and incoming:
+        protocol = incoming
     if protocol in knowledge.protocols() or protocol == "incoming":
         protocol = knowledge.concrete_protocol(protocol)
         dispatcher.utter_message(
@@ -577,6 +602,9 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
     if topic == "pop3_fits":  # the customer's reason is POP3's: yes, and its values
         dispatcher.utter_message(response="utter_pop3_fits")
         return answer_settings(dispatcher, "pop3") + [SlotSet("form_protocol", "pop3")]
+    if topic == "imap_fits":  # yes: the mail stays on the server, the same on every device
+        dispatcher.utter_message(response="utter_imap_fits")
+        return [SlotSet("protocol", "imap"), SlotSet("form_protocol", "imap")]
     if topic == "ticket_admin":
         dispatcher.utter_message(response="utter_ticket_admin")
         return []
@@ -616,7 +644,22 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         keep_copy_where_pop(dispatcher, turn)
         return []
     if topic == "type_had":  # the incoming port names the type; where the account's settings are
-        dispatcher.utter_message(response="utter_type_by_port", **symptoms.fix_values())
+        # ("chci to na Macu. A jak poznám, co mám v iPhonu?": the iPhone's place)
+        asked_on = next(
+            (
+                asked_device
+                for sentence in sentences_of(turn.frame.folded)
+                if TYPE_FOUND_OUT.search(sentence)
+                and (asked_device := devices.named(sentence) or "") in knowledge.guides()
+            ),
+            None,
+        )
+        places = replies.device_values(asked_on) if asked_on else {}
+        dispatcher.utter_message(
+            response="utter_type_by_port",
+            **symptoms.fix_values(),
+            **({"open_account": places["open_account"]} if places else {}),
+        )
         return []
     if topic == "port_not_entered":  # the form asked for none: the program chooses it
         dispatcher.utter_message(response="utter_port_not_entered", **symptoms.fix_values())
@@ -778,7 +821,11 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         unchanged = lexicon.says("asks_if_change", turn.frame.folded) and (
             "utter_switch_protocol" in last_responses(turn.tracker)
         )
-        lead = "Ne, nemění se. " if unchanged else ""
+        # "a odchozí server taky změnit?" after one server checked wrong: yes, the same one
+        also = lexicon.says("asks_if_change", turn.frame.folded) and (
+            "utter_server_check_wrong" in last_responses(turn.tracker)
+        )
+        lead = "Ne, nemění se. " if unchanged else "Ano, ten také přepište. " if also else ""
         # "jaký server na odchozí a jaký na příchozí?": both
         both = "smtp" in turn.frame.protocols and len(turn.frame.protocols) > 1
         protocol = None if both and not lead else turn.frame.protocol
@@ -799,7 +846,8 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         both_weighed = "pop_vs_imap" in turn.frame.asks and set(
             knowledge.incoming_protocols()
         ) <= set(turn.frame.protocols)
-        first = knowledge.recommended_protocol() if both_weighed else turn.protocol
+        wished = wished_protocol(turn) or knowledge.recommended_protocol()
+        first = wished if both_weighed else turn.protocol
         events = answer_settings(dispatcher, first)
         # "porty pro POP3 i IMAP": the other incoming protocol's ports beside, the rest is shared
         for other in knowledge.incoming_protocols():
@@ -907,5 +955,22 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
             response="utter_multi_device_no_harm" if worry else "utter_multi_device_yes"
         )
     dispatcher.utter_message(response="utter_pop_vs_imap")  # pop_vs_imap
-    # ("A jaký port tedy u příchozí se SSL?" after the recommendation: the recommended one's)
-    return [SlotSet("protocol", knowledge.recommended_protocol())]
+    # ("A jaký port tedy u příchozí se SSL?" after the recommendation: the recommended one's;
+    # the one wished stays when its values were given beside)
+    given = {"settings", "port", "server"} & set(turn.frame.asks)
+    kept = wished_protocol(turn) if given else None
+    return [SlotSet("protocol", kept or knowledge.recommended_protocol())]
+
+
+def wished_protocol(turn: Turn) -> Optional[str]:
+    """The one incoming protocol named in a sentence of its own beside a comparison ("chci
+    přidat schránku pro POP3. … a jaký je rozdíl mezi POP3 a IMAP?")."""
+    incoming = knowledge.incoming_protocols()
+    alone = {
+        named[0]
+        for sentence in sentences_of(turn.frame.folded)
+        if len(named := [p for p in protocols_in_text(sentence) if p in incoming]) == 1
+        # ("…a v čem se liší od IMAPu?": the one compared against, not wished)
+        and not phrases.TOPIC_WORDS["pop_vs_imap"].search(sentence)
+    }
+    return alone.pop() if len(alone) == 1 else None

@@ -105,6 +105,9 @@ PROVIDERS = re.compile(
 )
 
 
+SUITE_AFTER_OUTLOOK = re.compile(
+    r"(\boutlook\w*\W{1,3}(?:\w+\W{1,3}){0,2})(?:microsoft|office) ?365"
+)
 # Long program names typed with a slip ("thuderbird", "outlok", "samsnug"): read as the name.
 # (Short names and "phone"-like words are left alone: "phone" is no iPhone.)
 TYPO_NAMES = ("thunderbird", "outlook", "samsung", "android")
@@ -362,6 +365,10 @@ def named(folded: str) -> Optional[str]:
     on the screen: "Samsung, vidím Gmail, Outlook…"), or None. A guide that refines another
     ("Outlook v iPhonu" is the Outlook app) wins."""
     folded = with_names_mended(folded)
+    # ("Outlook (klasický, Microsoft 365 na Windows 11)": the suite it comes with, no list)
+    folded = SUITE_AFTER_OUTLOOK.sub(
+        lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), folded
+    )
     mentions = mentions_of(folded)
     listed = list(PROVIDERS.finditer(folded))
     # a name in a list of providers (another one close by) counts only when claimed:
@@ -439,11 +446,7 @@ def named(folded: str) -> Optional[str]:
     ]
     if len(set(chosen)) > 1 and len(set(new)) == 1 and new[0] in chosen:
         return new[0]
-    wanted = {
-        guide_id
-        for _, where, guide_id in mentions
-        if WANTED_ON.search(folded[max(0, where - WANTED_SPAN) : where])
-    }
+    wanted = _wanted(folded, mentions)
     if len(set(chosen)) > 1 and len(wanted) == 1 and wanted <= set(chosen):
         return wanted.pop()
     program = knowledge.guide(chosen[0]).program if chosen else None
@@ -452,6 +455,19 @@ def named(folded: str) -> Optional[str]:
         # Gmail app's
         return OTHER_APP
     return chosen[0] if chosen else None
+
+
+def _wanted(folded: str, mentions: List[Tuple[bool, int, str]]) -> Set[str]:
+    return {
+        guide_id
+        for _, where, guide_id in mentions
+        if WANTED_ON.search(folded[max(0, where - WANTED_SPAN) : where])
+    }
+
+
+def wanted(folded: str) -> Set[str]:
+    """The devices the message wishes the mail on ("chci ho i na Macu")."""
+    return _wanted(folded, mentions_of(folded))
 
 
 def _another_kind(other: str, here: Optional[str]) -> bool:

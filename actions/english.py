@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge, lexicon, replies
 from actions.answers import answer_term, switch_target
-from actions.context import Events, Turn, previous_text
+from actions.context import Events, Turn, previous_text, said_before
 from actions.troubleshooting import response_values
 from actions.walkthrough import ask_device
 from czech_nlu.folding import fold
@@ -128,6 +128,27 @@ def utter_english_smtp_auth(
         dispatcher.utter_message(response="utter_en_smtp_auth", **values)
 
 
+# "which connection security?", "what encryption do I pick?"
+SECURITY_CHOICE = re.compile(
+    r"\b(which|what)\b[^.?!]{0,20}\b(connection security|security type|security|encryption)\b"
+    r"|\b(connection security|security type|encryption)\b[^.?!]{0,20}\b(which|what)\b"
+)
+
+
+def _table_protocols(turn: Turn) -> List[str]:
+    shown = list(turn.frame.named_protocols)
+    if "incoming" in turn.frame.protocols:
+        incoming = knowledge.incoming_protocols()
+        shown += [turn.protocol] if turn.protocol in incoming else incoming
+    return shown
+
+
+def czech_note(dispatcher: CollectingDispatcher, turn: Turn) -> None:
+    """That support speaks Czech: said once in a conversation, not under every answer."""
+    if "utter_en_czech_note" not in said_before(turn.tracker):
+        dispatcher.utter_message(response="utter_en_czech_note")
+
+
 def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Facts in English for the ports, servers, credentials and the ticket asked about."""
     frame = turn.frame
@@ -141,7 +162,7 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         choice = "plain" if security_alone.group("choice") == "without" else "ssl"
         for protocol in talked_of:
             utter_english_ports(dispatcher, protocol, choice)
-        dispatcher.utter_message(response="utter_en_czech_note")
+        czech_note(dispatcher, turn)
         return [SlotSet("security", choice), SlotSet("last_topic", "port")]
     if frame.open_smtp or frame.intent == "open_smtp_ticket":
         if _own_place_guide(turn):
@@ -239,6 +260,8 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         dispatcher.utter_message(response="utter_en_pop_vs_imap")
         asks = [t for t in asks if t not in ("field", "server", "port", "username", "password")]
         answered = True
+    if SECURITY_CHOICE.search(frame.folded) and not {"ssl_advice", "ssl_required"} & set(asks):
+        asks = [*asks, "ssl_advice"]  # "…and which connection security?": SSL, with its ports
     if TYPE_CHOICE.search(frame.folded) and "pop_vs_imap" not in asks:
         asks = ["pop_vs_imap"] + [t for t in asks if t not in ("server", "field")]
     owners = [owner for n in frame.ports if (owner := knowledge.protocol_for_port(n))]
@@ -274,9 +297,10 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     asks_protocol = bool(frame.protocols or turn.protocol)
     for topic in asks:
         if topic == "server" and frame.named_protocols and "port" not in asks:
-            # "and the incoming server for IMAP?": that account's server and ports
+            # "and the incoming server for IMAP?": that account's server and ports ("for the
+            # incoming and outgoing server": the incoming ones too)
             dispatcher.utter_message(response="utter_en_server", **values)
-            for protocol in frame.named_protocols:
+            for protocol in _table_protocols(turn) if "ssl_advice" not in asks else []:
                 utter_english_ports(dispatcher, protocol, turn.security)
         elif topic == "port" and (frame.protocols or turn.protocol):
             if turn.follow_up and "server" not in asks:  # "and for incoming IMAP?": both again
@@ -343,8 +367,9 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
                 response=(
                     "utter_en_ssl_optional" if topic == "ssl_required" else "utter_en_ssl_advice"
                 ),
-                # ("do I need SSL for the outgoing server?": that server's lines)
-                port_table=replies.port_table(english=True, protocols=frame.named_protocols),
+                # ("do I need SSL for the outgoing server?": that server's lines; "incoming and
+                # outgoing": the incoming one known, or both incoming ones, beside SMTP)
+                port_table=replies.port_table(english=True, protocols=_table_protocols(turn)),
             )
         elif topic == "switch_protocol":  # "if I switch from POP to IMAP, does the server change?"
             target = switch_target(turn) or knowledge.recommended_protocol()
@@ -380,7 +405,7 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         dispatcher.utter_message(
             response="utter_en_table", **{**values, "port_table": replies.port_table(english=True)}
         )
-    dispatcher.utter_message(response="utter_en_czech_note")
+    czech_note(dispatcher, turn)
     if not answered and SETUP_ASKED.search(frame.folded) and not (frame.device or turn.device):
         # "I need to set up my hosting mailbox": the values, and the device for its steps
         return ask_device(dispatcher, english=True)

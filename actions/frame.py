@@ -210,6 +210,7 @@ LEXICON_TOPICS = {
     "ticket_admin": "ticket_admin",  # "musím na ticket odpovědět?": the colleagues know
     "auth_off": "smtp_auth",  # "…, ale přepínač přihlášení mám vypnutý": it must be on
     "pop3_fits": "pop3_fits",  # "chci ji mít v počítači, ne na serveru, takže POP3?": yes
+    "imap_fits": "imap_fits",  # "mám dát IMAP, aby se to synchronizovalo?": yes
     "outgoing_setup": "outgoing_setup",  # "už přijímá, co ještě u odchozí?": its values, log-in on
     "manager_where": "manager_where",  # "a kde je ten Manager?": its address
     "password_self": "password_self",  # "můžu si ho změnit sám?": yes, in the customer area
@@ -259,6 +260,7 @@ COVERS = {
     # ("…mám Odstranit kopii ze serveru. dá se jen přepnout typ účtu?": the switch, not the copy)
     "switch_account": {"port_not_entered", "keep_on_server", "pop_vs_imap"},
     "pop3_fits": {"pop_vs_imap", "settings", "port", "server", "multi_device"},
+    "imap_fits": {"pop_vs_imap", "multi_device"},
     "outgoing_setup": {"settings", "server", "port", "smtp_auth"},
     "ticket_admin": {"smtp_auth"},
     "mixed_ssl": {"port", "port_table", "ssl_required", "ssl_advice"},
@@ -902,6 +904,15 @@ def read(
         bool(questions) and device in knowledge.guides() and _kept_beside(questions[-1], device)
     )
     asked_for = devices.named(questions[-1]) if known and questions and not besides else None
+    wished = devices.wanted(folded) if device is None and asked_for else set()
+    if (
+        wished
+        and asked_for not in wished
+        and (lexicon.says("adjacent", questions[-1]) or TYPE_FOUND_OUT.search(questions[-1]))
+    ):
+        # "chci mail i na Macu, na iPhonu už ho mám. A v iPhonu píše, že je schránka plná?": the
+        # device wished for, not the one the last question reports from
+        asked_for = None
     # "v Outlooku jsem to zaškrtl. a jak na iPhonu?": the iPhone ("…v Outlooku…?" with the new
     # Outlook known: still that one)
     if asked_for and (device not in knowledge.guides() or asked_for not in _refined(device)):
@@ -996,8 +1007,12 @@ def read(
     # (only fields named in the telling sentences are dropped: "používal jsem POP3, teď dám
     # IMAP. Mění se i server?" asks about the switch the first sentence tells; "zadal jsem
     # adresu a heslo… kam dám ty údaje?" names fields done)
+    plain_told = [s for s in sentences_of(folded) if s.strip() and s.strip() not in frame.asked]
     if in_asked and set(in_all) - set(in_asked) <= FIELD_TOPICS:
         frame.asks = in_asked
+    elif not in_asked and plain_told and all(PLAN_TOLD.search(s) for s in plain_told):
+        # "dobře, heslo změním. ale co ten příjem?": the plan told, the question its own
+        frame.asks = []
     elif not in_asked and told_done:
         frame.asks = [topic for topic in in_all if topic not in FIELD_TOPICS]
     else:
@@ -1007,6 +1022,10 @@ def read(
         and set(frame.asks) <= {"username", "password", "whole_address"}
         and BOTH_DIRECTIONS_LISTED.search(folded)
     ):  # "potřebuju nastavit tři věci: příchozí, odchozí a jméno uživatele": the settings
+        frame.asks = ["settings", *frame.asks]
+    if frame.asks == ["pop_vs_imap"] and lexicon.says("protocol_setup_asked", folded):
+        # "jak nastavím IMAP a jaký je vlastně rozdíl oproti POP?": its values, beside the
+        # difference
         frame.asks = ["settings", *frame.asks]
     if "whole_address" in frame.asks and SERVER_ASKED_FIRST.search(folded):
         # "server pro příchozí i odchozí a jestli je uživatel celá adresa": the server too
@@ -1552,6 +1571,15 @@ def read(
 def _per_device(folded: str) -> bool:
     """A computer and a phone both named: what is said may be each one's own."""
     return bool(devices.COMPUTER_WORDS.search(folded) and devices.PHONE_WORDS.search(folded))
+
+
+# "dobře, heslo změním": what the customer will do, told – no question about it
+PLAN_TOLD = re.compile(
+    r"\b(zmenim|prepisu|opravim|udelam|zkusim|nastavim|zkontroluju|zkontroluji|smazu|vymenim)\b"
+)
+# "…a jak zjistím, co mám v iPhonu?": a question about the device they have, answered with its
+# own place (answers.type_had), the one wished for set up
+TYPE_FOUND_OUT = re.compile(r"\b(poznam|poznat|zjistim|zjistit|uvidim|overim|overit)\b")
 
 
 def _protocol_choice(frame: Frame, folded: str) -> None:

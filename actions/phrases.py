@@ -92,6 +92,8 @@ TOPIC_WORDS = {
         # ("přidávám účet a chce to po mně typ účtu": the choice in front of them)
         r"\b(chce|pta se|vyzaduje|wants)\b( to)?( po (mne|me))?( \w+)? typ\w* uctu|"
         r"\b(jak\w*|kter\w*|co)\b( \w+){0,3} typ\w* uctu|\btyp\w* uctu\b[^.!?]{0,20}\?|\brozdil\w*|\brozdiel\w*|\bco je lepsi\b|\bimap\w*,? (nebo|alebo|ci) pop\w*|\bpop\w*,? (nebo|alebo|ci) imap\w*|\bcim se lis\w*"
+        # "…jako POP3. a v čem se vlastně liší od IMAPu?": the one named against the other
+        r"|\b(v cem|cim|jak) se (\w+ ){0,2}lis\w* (od|oproti) (imap|pop)\w*"
         # "má IMAP nějaký výhody oproti POPu?": one weighed against the other
         r"|\b(vyhod\w*|nevyhod\w*|plus\w*|lepsi|horsi)\b[^.?!]{0,20}\b(oproti|proti|nez|vs|versus|vedle)\b[^.?!]{0,5}\b(imap|pop)\w*"
     ),

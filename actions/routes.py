@@ -552,7 +552,13 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
             return Walkthrough(dispatcher, turn).help(position.step)
         intent = "step_help"  # "v seznamu nevidím…": help with this step, not a jump
     elif position and turn.walkthrough_active:
-        if frame.asks and position.step == turn.step and not position.at_then:
+        if (
+            frame.asks
+            and position.step == turn.step
+            and not position.at_then
+            # ("hotovo, teď tam chce e-mail a heslo": what the screen asks for, told)
+            and not (lexicon.says("device_asks", frame.folded) and "?" not in frame.text)
+        ):
             return None  # "u typu zabezpečení je SSL/TLS, STARTTLS… co dát?": the question here
         if "ssl_advice" in frame.asks and not position.at_notice:
             return None  # the same asked at a screen further on (after the whole guide shown)
@@ -582,7 +588,11 @@ def navigate(dispatcher: CollectingDispatcher, turn: Turn) -> Optional[Events]:
     elif frame.returned or frame.resume:
         # "tak jsem zpět", "pokračujme": the same step again; "…, jedem dál. hotovo": the next
         # ("už jsem zase tam, jdem dál": back at the screen, on to the next)
-        done = lexicon.says("done_marker", frame.folded) or (frame.returned and frame.next_step)
+        # ("jdeme dál" right after the step: on to the next one; after a question between:
+        # back to that step)
+        done = lexicon.says("done_marker", frame.folded) or (
+            frame.next_step and (frame.returned or turn.step in last_steps_shown(turn.tracker))
+        )
         intent = "step_done" if done else "resume_walkthrough"
     elif frame.pause:
         dispatcher.utter_message(response="utter_wait")
@@ -1307,6 +1317,10 @@ def _webmail_asked_in(folded: str) -> bool:
         # ("heslo mi ve webmailu funguje, tak co ještě?": the webmail told as working)
         and not re.search(r"\b(funguje|fungoval\w*|jde|slo|jede|pusti\w*|pustil\w*)\b", sentence)
         and not re.search(r"\b(port\w*|imap|pop3?|smtp|\d{2,5})\b", sentence)
+        # ("web mi v prohlížeči hlásí…": the website in a browser, no mail)
+        and not (
+            re.search(r"\bweb(?!mail)|\bstrank|\bwww\b", sentence) and "webmail" not in sentence
+        )
         for sentence in sentences_of(folded)
     )
 
@@ -1314,6 +1328,8 @@ def _webmail_asked_in(folded: str) -> bool:
 def _asks_webmail(turn: Turn) -> bool:
     """The mail read in a browser, asked for (not "ve webmailu to jde, v telefonu ne")."""
     frame = turn.frame
+    if frame.adjacent and not re.search(r"\bwebmail", frame.folded):
+        return False  # "web mi v prohlížeči hlásí neplatný certifikát": the website's, no mail
     if _webmail_asked_in(frame.folded) and not (frame.symptom or frame.ports or frame.open_smtp):
         return True  # ("…adresa webmailu? a proč se to plní, když mám POP3?": asked on its own)
     return bool(
@@ -1738,12 +1754,27 @@ def _asked_after_success(turn: Turn) -> List[str]:
     return asked
 
 
+def _works_then_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
+    """The fix worked here; the next device named: "yes" when asked whether it needs it too,
+    what else the message asks, that device's fix."""
+    if _each_device_asked(turn):
+        utter_other_devices(dispatcher, turn.frame.folded)
+    return _answer_after_success(dispatcher, turn) + troubleshoot(
+        dispatcher, turn, "smtp_fix_again"
+    )
+
+
 def _answer_after_success(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     for asked in _asked_after_success(turn):
         if asked == "ticket":
             dispatcher.utter_message(response="utter_ticket_again")
         else:  # spam or misuse said in this conversation: yes; else where it is changed
             spam = "utter_change_password_spam" in said_before(turn.tracker)
+            ticket = "utter_open_smtp_explained" in said_before(turn.tracker)
+            if ticket and not spam and lexicon.says("must_change_password", turn.frame.folded):
+                # "zkušební mail odešel. musíme měnit heslo?" after the ticket: no
+                dispatcher.utter_message(response="utter_open_smtp_password")
+                continue
             answers.utter_password_change(
                 dispatcher, "utter_change_password_spam" if spam else "utter_change_password"
             )
@@ -1907,11 +1938,13 @@ EACH_DEVICE = re.compile(
 
 def each_device_only(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Yes, on each device: after the SMTP fix, every one that sends through the mailbox."""
-    if _after_smtp_fix(turn) or turn.frame.open_smtp:
+    ticket = "utter_open_smtp_explained" in said_before(turn.tracker)
+    if _after_smtp_fix(turn) or turn.frame.open_smtp or ticket:
         utter_other_devices(dispatcher, turn.frame.folded)
     else:
         dispatcher.utter_message(response="utter_each_device")
-    return []
+    # ("…už to odeslalo. budeme měnit heslo? a platí to i pro notebooky?": the password too)
+    return _answer_after_success(dispatcher, turn) if turn.frame.works else []
 
 
 # "tak mi aspoň řekněte, co mám změnit", "co mám zatím udělat?": the fix asked for
@@ -2042,6 +2075,8 @@ OTHER_DEVICES_TOO = re.compile(
     # "kolegyně má stejnou schránku na notebooku, musím to udělat i tam?", "…zaškrtnout i u ní?"
     r"|\b(udelat|nastavit|zaskrtnout|zaskrtat|zapnout|zmenit|opravit|prepsat)\b (\w+ )?(i|taky) "
     r"(tam|u ni|u nej|u nich|u (kolegyn|koleg|manzel|syn|dcer|sef|ostatn)\w*)\b[^.!]*\?"
+    # "…Outlook na dvou počítačích, týká se to i jich?"
+    r"|\b(tyka|tykaji|plati|vztahuje)( se| sa)?( to)? (i|taky|take|tez|aj)\b[^.!]*\?"
 )
 # "a jak to (v tom Gmailu) přidám?": the way to add the account, asked in the walkthrough
 HOW_TO_ADD = re.compile(r"\bjak\b[^.?!]{0,25}\b(pridam|pridat|pridava|nastavim|zalozim)\b")
@@ -2898,6 +2933,8 @@ def _enters_walkthrough(turn: Turn) -> bool:
         or lexicon.says("place_described", folded)  # "jsem u toho, kde si vybírám typ účtu"
         or lexicon.says("stopped_at", folded)  # "včera jsem to přerušila u přidat účet"
         or (frame.needs_help and frame.position.at_then)  # "nevidím naši firmu, jen Google…"
+        # "lumia, adresu i heslo mám napsané, co dál?": that screen's fields done, on from there
+        or (lexicon.says("filled", folded) and lexicon.says("what_next", folded))
     )
 
 
@@ -4367,7 +4404,7 @@ ROUTES: List[Route] = [
             and "?" in t.frame.text
             and _after_smtp_fix(t)
         ),
-        lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
+        lambda d, t: _works_then_device(d, t),
     ),
     Route(
         "works_and_asks",  # "zkušební mail odešel. přijde ještě ticket? a heslo měnit musím?"
@@ -4630,6 +4667,18 @@ ROUTES: List[Route] = [
             and not (t.frame.ports or t.frame.hosts or t.frame.error_code)
         ),
         lambda d, t: troubleshoot(d, t, "smtp_fix_again"),
+    ),
+    Route(
+        # "heslo: X" – "to bylo heslo k mailu, je dobrý?": no check of it here, a new one advised
+        "password_typed_worry",
+        lambda t: (
+            lexicon.says("password_typed_worry", t.frame.folded)
+            and "utter_password_warning" in last_responses(t.tracker)
+            and not (
+                t.frame.asks or t.frame.names_something or phrases.FAILS.search(t.frame.folded)
+            )
+        ),
+        lambda d, t: answers.answer_password(d, t.frame.text, typed_before=True),
     ),
     Route("problem", _is_problem, answer_problem),
     Route(
@@ -4913,7 +4962,10 @@ ROUTES: List[Route] = [
     Route(
         "password_typed_change",  # "mám si ho teď změnit?" after a password typed here: yes
         lambda t: (
-            lexicon.says("asks_whether_to_change", t.frame.folded)
+            (
+                lexicon.says("asks_whether_to_change", t.frame.folded)
+                or lexicon.says("password_typed_worry", t.frame.folded)
+            )
             and not (t.frame.asks or t.frame.names_something)
             and password_typed_here(t.tracker)
         ),

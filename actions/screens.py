@@ -135,10 +135,17 @@ def _screen_words(folded: str) -> Set[str]:
     # "nemůže najít nastavení" says what the notices say with "nenašel"
     folded = AFTER_EVENT.sub(" ", CANNOT_FIND.sub("nenasel", folded))
     folded = ADVANCED.sub(r"\1e", folded)
+    # ("e-mail i heslo mám vyplněné": the address field, named by what goes in it)
+    folded = MAIL_BESIDE_PASSWORD.sub("adresu", folded)
     plain = re.findall(r"\w+", folded.replace("e-mail", "email"))
     # (colloquial "jinej účet", "novej": the standard "jiný", "nový")
     plain = [re.sub(r"(?<=\w\w)ej$", "y", w) for w in plain if not done_word.fullmatch(w)]
     return set(stems(" ".join(plain)))
+
+
+MAIL_BESIDE_PASSWORD = re.compile(r"\b(e-?mail|mail)\b(?=\s*(a|i|,|\+|&)\s*heslo)")
+# What a customer has new besides a device by name ("nový mobil", "nový notebook")
+NEW_THING = r"(telefon|mobil|smartphon|pocitac|notebook|laptop|tablet|pc\b|macbook|ipad)\w*"
 
 
 def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional[Position]:
@@ -163,6 +170,8 @@ def where(folded: str, device: Optional[str] = None, after: int = 0) -> Optional
     folded = re.sub(
         rf"^\W*{guide.aliases.pattern}(\s+(e-?mail|mail|app\w*|aplikac\w*))?\s*[,:;–-]", " ", folded
     )
+    # ("mám nový iPhone a chci tam firemní mail": the device new, no "nový účet" screen)
+    folded = re.sub(rf"\bnov\w*\s+(\w+\s+)?({guide.aliases.pattern}|{NEW_THING})", " ", folded)
     # ("…, chci POP3": a wish names no screen, the account type is chosen later or was)
     folded = lexicon.load()["protocol_wish"].pattern.sub(" ", folded)
     # ("při přidávání účtu to nic nenajde": the whole process as the time, no adding step)

@@ -63,6 +63,11 @@ PATTERNS = (
     re.compile(
         rf"\b{KEY}\s+(?:do|k|ke|od|pro)\s+(?:posty|schranky|mailu|emailu|e-mailu|uctu)\s+{SECRET}"
     ),
+    # "heslo k poštovní schránce jsem dal X": the keyword first, the verb of entering after it
+    re.compile(
+        rf"\b{KEY}{TO_WHAT}\s+(?:jsem|sem|jsme)\s+(?:si\s+)?(?:tam\s+)?"
+        rf"(?:dal|zadal|napsal|nastavil|zvolil|vyplnil|vymyslel|vybral)[ai]?\s+{SECRET}"
+    ),
     # "do hesla dávám X", "do políčka heslo jsem napsal X": what goes into its field
     re.compile(
         rf"\bdo\s+(?:polick\w*\s+|kolonk\w*\s+|pole\s+)?{KEY}\s+(?:jsem\s+|sem\s+)?"

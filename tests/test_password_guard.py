@@ -153,6 +153,9 @@ def test_what_people_say_about_a_password_is_no_password():
         "heslo mám určitě dobře",
         "heslo mam 100% dobre a stejne to nejde",
         "heslo mam spravne, je to urcite spravne",
+        "heslo jsem zadal znovu a nic",
+        "heslo jsem dal do telefonu i do pocitace",
+        "heslo jsem napsal stejne jako v manageru",
         "heslo jsem zmenil, a to vcera",
         # the mailbox named by its address, a button pressed, the buttons of a dialog listed,
         # an English question opened by a conjunction
@@ -298,6 +301,8 @@ def test_the_kind_not_a_verb_list_no_ordinary_word_next_to_a_password_keyword():
         "heslo do posty kvakvakva mam zadane spravne": "heslo do posty [heslo skryto] mam zadane spravne",
         "heslo jsem si zmenil na tulipanek v manageru": "heslo jsem si zmenil na [heslo skryto] v manageru",
         "jako heslo jsem tam dal bramborak": "jako heslo jsem tam dal [heslo skryto]",
+        "heslo do mailu jsem si nastavil Jablko, staci?": "heslo do mailu jsem si nastavil [heslo skryto], staci?",
+        "heslo k uctu jsem zadal kopretina a nic": "heslo k uctu jsem zadal [heslo skryto] a nic",
         "eva@kvetiny.cz / ruzovka nefunguje prijem": "eva@kvetiny.cz / [heslo skryto] nefunguje prijem",
     }
     for text, expected in cases.items():
