@@ -362,8 +362,9 @@ def answer_switch_protocol(dispatcher: CollectingDispatcher, turn: Turn) -> Even
         lead=("Ano, server" if stays else "Ne, server") if yes_no else "Server",
         **replies.protocol_values(target),
     )
-    if SWITCH_WISH.search(turn.frame.folded) and "?" not in turn.frame.text:
-        # "chci přejít z POP3 na IMAP": a switch to make – how it is made, too
+    if SWITCH_WISH.search(turn.frame.folded):
+        # "chci přejít z POP3 na IMAP": a switch to make – how it is made, too (a program keeps
+        # an account's type: the account added again)
         return answer_switch_account(dispatcher, turn)
     return [SlotSet("protocol", target), SlotSet("last_topic", "server")]
 
@@ -391,7 +392,8 @@ def answer_switch_ports(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
 
 # "chci přejít z POP3 na IMAP", "potřebuju to přepnout na IMAP": the switch wanted, not asked about
 SWITCH_WISH = re.compile(
-    r"\b(chci|chtel\w*|potrebuj\w*|chystam se|budu|musim)\b[^?.!]{0,20}\b(prejit|prepnout|zmenit|predelat)\b"
+    r"\b(chci|chtel\w*|chcel\w*|potrebuj\w*|chystam se|budu|musim)\b[^?.!]{0,20}"
+    r"\b(prejit|prepnout|prepnut|zmenit|predelat|prehodit)\b"
 )
 
 
@@ -501,6 +503,10 @@ def answer_ssl_advice(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     if lexicon.says("accept_all_certificates", turn.frame.folded):
         # Samsung's "SSL (přijmout všechny certifikáty)" beside "SSL": the plain SSL one
         dispatcher.utter_message(response="utter_ssl_not_accept_all")
+    elif replies.SSL_BOXES_ASKED.search(turn.frame.folded) and "?" in turn.frame.text:
+        # the Lumia's two SSL boxes, "mám je zaškrtnout?": yes, both, with the SSL ports
+        dispatcher.utter_message(**replies.both_boxes_message(turn.frame.folded))
+        return [SlotSet("security", "ssl"), SlotSet("last_topic", "port")]
     chosen = turn.tracker.get_slot("form_protocol")
     owners = [knowledge.protocol_for_port(number) for number in turn.frame.ports]
     named = next((owner[0] for owner in owners if owner), None)  # "je 110 bezpečný?": POP3's

@@ -120,7 +120,7 @@ def utter_english_smtp_auth(
     if guide:
         dispatcher.utter_message(
             response="utter_en_smtp_auth_device",
-            device_short=guide.short,
+            device_short=guide.short_en or guide.short,
             place=guide.smtp_auth_en,
             **values,
         )
@@ -130,8 +130,9 @@ def utter_english_smtp_auth(
 
 # "which connection security?", "what encryption do I pick?"
 SECURITY_CHOICE = re.compile(
-    r"\b(which|what)\b[^.?!]{0,20}\b(connection security|security type|security|encryption)\b"
-    r"|\b(connection security|security type|encryption)\b[^.?!]{0,20}\b(which|what)\b"
+    r"\b(which|what)\b[^.?!]{0,30}\b(connection security|security type|security|encryption"
+    r"|secure connection|connection type)\b"
+    r"|\b(connection security|security type|encryption|secure connection)\b[^.?!]{0,20}\b(which|what|mean)"
 )
 
 
@@ -199,7 +200,9 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
         and guide.smtp_auth_en
     ):  # "and where is that setting on an iPhone?": that device's place, in English
         dispatcher.utter_message(
-            response="utter_en_auth_where", device_short=guide.short, place=guide.smtp_auth_en
+            response="utter_en_auth_where",
+            device_short=guide.short_en or guide.short,
+            place=guide.smtp_auth_en,
         )
         answered = True
     elif turn.topic == "smtp_auth" and HOW.search(frame.folded):

@@ -225,7 +225,16 @@ COVERS = {
     "same_ports": {"port", "port_table"},
     "username_ok": {"username", "password"},
     "server_zero": {"server"},
-    "switch_protocol": {"server", "settings", "pop_vs_imap", "username", "password", "same_server"},
+    # (its answer names the new type's port: "z POP3 na IMAP, server i port?" is one answer)
+    "switch_protocol": {
+        "server",
+        "port",
+        "settings",
+        "pop_vs_imap",
+        "username",
+        "password",
+        "same_server",
+    },
     "mailbox_password": {"password", "same_login"},  # "je to samé jako do Manageru?": no
     "password_self": {"password", "mailbox_password"},
     "outgoing_login": {"username", "password", "password_everywhere", "smtp_auth"},
@@ -251,7 +260,6 @@ COVERS = {
         "pop_vs_imap",
         "keep_on_server",
         "imap_delete",
-        "switch_protocol",
         "settings",
         "pop3_fits",
     },
@@ -1417,6 +1425,8 @@ def read(
             )
         )
         and not lexicon.says("device_asks", sentences[-1])
+        # ("opraveno na .net, teď ještě porty pro IMAP": a value still asked for)
+        and not (frame.asks and STILL_WANTED.search(folded))
         # ("a kde přesně to v lumii najdu? účet tam mám nastavenej dávno": a place asked)
         and not phrases.WHERE_ASKED.search(folded)
         # ("…odeslalo to. jak to má změnit v iPhonu, to mi ještě napište": a how asked last)
@@ -1573,6 +1583,10 @@ def _per_device(folded: str) -> bool:
     return bool(devices.COMPUTER_WORDS.search(folded) and devices.PHONE_WORDS.search(folded))
 
 
+STILL_WANTED = re.compile(
+    r"\b(ted|a|jeste)\s+(jeste|taky|take|mi|prosim)\b[^.?!]{0,20}\b(port\w*|server\w*|nastaveni"
+    r"|udaj\w*|hodnot\w*|smtp|imap|pop3?)\b"
+)
 # "dobře, heslo změním": what the customer will do, told – no question about it
 PLAN_TOLD = re.compile(
     r"\b(zmenim|prepisu|opravim|udelam|zkusim|nastavim|zkontroluju|zkontroluji|smazu|vymenim)\b"

@@ -155,6 +155,7 @@ class Guide:
     # the program itself named ("poštu čtu v Gmailu"): wins over the phone it runs on
     program: Optional["re.Pattern[str]"] = None
     smtp_auth_en: str = ""  # smtp_auth, in English (for a customer who writes in English)
+    short_en: str = ""  # short, in English where the Czech one is words ("Nový Outlook")
     # where an added account's password is retyped, when that is not where SSL and ports are
     password_place: str = ""
     # the added account's page opens with other settings; where its servers are below them
@@ -239,6 +240,7 @@ def guides() -> Dict[str, Guide]:
             refines=tuple(spec.get("refines") or []),
             program=re.compile(rf"\b(?:{spec['program']})\b") if spec.get("program") else None,
             smtp_auth_en=spec.get("smtp_auth_en", ""),
+            short_en=spec.get("short_en", ""),
             password_place=spec.get("password_place", ""),
             below_sync=spec.get("below_sync", ""),
             keep_copy=spec.get("keep_copy", ""),

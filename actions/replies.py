@@ -96,6 +96,14 @@ def with_device(messages: List[Dict[str, Any]], device: Optional[str]) -> None:
                 message.setdefault(name, value)
 
 
+# "…zaškrtávátka, že příchozí i odchozí server vyžaduje SSL, mám je zaškrtnout?": the SSL boxes
+# (two boxes, not "zaškrtávátko použít TLS – zaškrtnout a dát 465?": one box, SSL or not)
+_BOXES = r"\b(zaskrtavatka|zaskrtavatek|zaskrtavaci (policka|ctverecky)|checkboxy|dve|obe|oba)\b"
+SSL_BOXES_ASKED = re.compile(
+    rf"{_BOXES}.{{0,80}}\b(ssl|tls|sifr\w*)|\b(ssl|tls|sifr\w*).{{0,80}}{_BOXES}"
+)
+
+
 def both_boxes_message(folded: str) -> Dict[str, Any]:
     """ "Dvě zaškrtávátka, obě?": yes – the SSL boxes (with the SSL ports), or the outgoing
     log-in's."""

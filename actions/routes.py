@@ -63,6 +63,7 @@ from actions.fix_path import (
 )
 from actions.frame import (
     NO_GUIDE,
+    STILL_WANTED,
     WHERE_TO_CHOOSE,
     Frame,
     clauses,
@@ -1371,6 +1372,13 @@ def _adjacent_again(turn: Turn) -> bool:
     )
 
 
+WHERE_CHANGED = re.compile(
+    r"\b(kde|jak|kudy)\b[^.?!]{0,20}\b(zmen\w*|menit|men\w*|prenastav\w*)\b"
+    r"|\b(zmen\w*|menit|prenastav\w*)\b[^.?!]{0,20}\b(kde|jak|kudy)\b"
+)
+MAIL_FRAGMENT = re.compile(
+    r"^\W*(a |a co |a jak |a jaky |a jakej )?(pro|na|u|v|ve) (postu|poste|posty|e-?mail\w*|mail\w*|schrank\w*)\W*$"
+)
 # "a kde to teda najdu", "jak to udělám": a question without its mark
 WHERE_HOW = re.compile(r"^\W*(a |tak |no |ok )?(kde|kam|jak|kudy)\b")
 
@@ -1924,7 +1932,7 @@ def _each_device_asked(turn: Turn) -> bool:
         bool(EACH_DEVICE.search(turn.frame.folded) or OTHER_DEVICES_TOO.search(turn.frame.folded))
         # ("…uvidím je pořád i v mobilu?": the mail seen there, no setting done there)
         and not re.search(r"\b(uvid\w*|vidim|videt|zobraz\w*|ukaz\w*)\b", turn.frame.folded)
-        and (no_autoconfig or beside_a_fix or turn.topic == "smtp_auth")
+        and (no_autoconfig or beside_a_fix or turn.topic == "smtp_auth" or _after_smtp_fix(turn))
         and not EXPLICIT_AUTOCONFIG.search(turn.frame.folded)
     )
 
@@ -2075,6 +2083,8 @@ OTHER_DEVICES_TOO = re.compile(
     # "kolegyně má stejnou schránku na notebooku, musím to udělat i tam?", "…zaškrtnout i u ní?"
     r"|\b(udelat|nastavit|zaskrtnout|zaskrtat|zapnout|zmenit|opravit|prepsat)\b (\w+ )?(i|taky) "
     r"(tam|u ni|u nej|u nich|u (kolegyn|koleg|manzel|syn|dcer|sef|ostatn)\w*)\b[^.!]*\?"
+    # "a na jakých zařízeních to musím změnit?"
+    r"|\b(na|v|ve) (jakych|kterych) (zarizen\w*|pocitac\w*|telefon\w*|mobil\w*)\b[^.!]*\?"
     # "…Outlook na dvou počítačích, týká se to i jich?"
     r"|\b(tyka|tykaji|plati|vztahuje)( se| sa)?( to)? (i|taky|take|tez|aj)\b[^.!]*\?"
 )
@@ -3129,6 +3139,10 @@ def form_values(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     walk.choose(turn.frame.protocols, turn.frame.security)
     if "port_not_entered" in turn.frame.asks:  # "nikde není port? a u odchozího…": both
         dispatcher.utter_message(response="utter_port_not_entered", **symptoms.fix_values())
+    if {"ssl_required", "ssl_advice", "both_boxes"} & set(turn.frame.asks) and (
+        replies.SSL_BOXES_ASKED.search(turn.frame.folded)
+    ):  # "…zaškrtávátka, že příchozí pošta vyžaduje SSL a odchozí taky. mám to zaškrtnout?": yes
+        dispatcher.utter_message(**replies.both_boxes_message(turn.frame.folded))
     # "u odchozího je taky zabezpečení a port", "příchozí mám, a odchozí?": that part
     if turn.frame.protocols == ["smtp"] or _outgoing_next(turn.frame):
         return walk.outgoing_values()
@@ -4206,6 +4220,12 @@ ROUTES: List[Route] = [
     ),
     Route("webmail", _asks_webmail, webmail),  # "dostanu se k poště přes prohlížeč?"
     Route("adjacent_not_mail", _mail_blamed, said("utter_adjacent_not_mail")),
+    Route(
+        # "jaký port pro FTP?" – "a pro poštu?": the same asked of the mail – its ports
+        "mail_after_hosting",
+        lambda t: t.topic == "adjacent" and bool(MAIL_FRAGMENT.match(t.frame.folded)),
+        lambda d, t: ports.answer_port_table(d),
+    ),
     Route("adjacent", lambda t: _adjacent_only(t) or _adjacent_again(t), adjacent),
     # "kde si stáhnu fakturu? a jaký je server odchozí pošty": the hosting matter, then the mail
     Route("adjacent_beside", lambda t: bool(t.frame.adjacent_clauses), adjacent, more=True),
@@ -4435,6 +4455,8 @@ ROUTES: List[Route] = [
             t.pending in ANSWERS
             and t.frame.works is not None
             and ("?" not in t.frame.text or not t.frame.asks)
+            # ("opraveno, teď ještě porty pro IMAP": the fix worked, a value still asked for)
+            and not (t.frame.asks and STILL_WANTED.search(t.frame.folded))
             # ("takže účet je v pořádku?" asks whether the mailbox is safe, which nobody here knows)
             and not ("?" in t.frame.text and lexicon.says("compromised", t.frame.folded))
             # ("iPhone už jede. a v tom Outlooku na počítači? …": one device works, another asked)
@@ -4928,6 +4950,8 @@ ROUTES: List[Route] = [
                         and not t.frame.symptom
                         and set(t.frame.asks) <= {"smtp_auth", "port"}
                         and not lexicon.says("receive_works", t.frame.folded)  # "příjem jede"
+                        # ("opraveno, teď ještě porty pro IMAP": a value still asked for)
+                        and not (t.frame.asks and STILL_WANTED.search(t.frame.folded))
                     )
                 )
                 and lexicon.says("glad_it_works", t.frame.reported)
@@ -4965,6 +4989,8 @@ ROUTES: List[Route] = [
             (
                 lexicon.says("asks_whether_to_change", t.frame.folded)
                 or lexicon.says("password_typed_worry", t.frame.folded)
+                # "a změnit ho jde kde?": where the one typed is changed
+                or bool(WHERE_CHANGED.search(t.frame.folded))
             )
             and not (t.frame.asks or t.frame.names_something)
             and password_typed_here(t.tracker)

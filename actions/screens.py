@@ -77,6 +77,10 @@ def form_fields(step: knowledge.Step) -> str:
     return knowledge.load()["form_fields"] if step.id == knowledge.FORM_STEP_ID else ""
 
 
+# What every message about the mailbox says ("chci tam dát mailovou schránku"): no screen's word
+MAILBOX_WORDS = frozenset(stems("schránka pošta mail e-mail"))
+
+
 @cache  # one per guide
 def _screens(guide_id: str) -> Tuple[Tuple[_Screen, ...], Dict[str, float], FrozenSet[str]]:
     """The guide's screens, each word's weight, and the words that are a whole label alone."""
@@ -90,7 +94,8 @@ def _screens(guide_id: str) -> Tuple[Tuple[_Screen, ...], Dict[str, float], Froz
             # (the account form has the fields of every account besides its own words)
             screen=frozenset(stems(f"{step.title} {step.screen} {form_fields(step)}"))
             - frozenset(stems(" ".join(step.labels)))
-            - program,
+            - program
+            - MAILBOX_WORDS,
             notice=frozenset(stems(step.notice or "")) - program,
             then=tuple(
                 frozenset(stems(label)) for label in (step.then.labels if step.then else ())
@@ -137,12 +142,18 @@ def _screen_words(folded: str) -> Set[str]:
     folded = ADVANCED.sub(r"\1e", folded)
     # ("e-mail i heslo mám vyplněné": the address field, named by what goes in it)
     folded = MAIL_BESIDE_PASSWORD.sub("adresu", folded)
+    # ("chci tam dát mailovou schránku": the mailbox itself, no screen's word)
+    folded = MAILBOX_NAMED.sub(" ", folded)
     plain = re.findall(r"\w+", folded.replace("e-mail", "email"))
     # (colloquial "jinej účet", "novej": the standard "jiný", "nový")
     plain = [re.sub(r"(?<=\w\w)ej$", "y", w) for w in plain if not done_word.fullmatch(w)]
     return set(stems(" ".join(plain)))
 
 
+MAILBOX_NAMED = re.compile(
+    r"\b((e-?)?mailov\w*|postovni(?= schrank)|schrank\w*|schranek"
+    r"|(?<!prichozi )(?<!odchozi )(?<!prichozej )(?<!odchodzej )(posta|postu|posty|postou))\b"
+)
 MAIL_BESIDE_PASSWORD = re.compile(r"\b(e-?mail|mail)\b(?=\s*(a|i|,|\+|&)\s*heslo)")
 # What a customer has new besides a device by name ("nový mobil", "nový notebook")
 NEW_THING = r"(telefon|mobil|smartphon|pocitac|notebook|laptop|tablet|pc\b|macbook|ipad)\w*"

@@ -115,6 +115,9 @@ def utter_other_devices(dispatcher: CollectingDispatcher, folded: str) -> None:
     lead = (
         "Všechna"
         if lexicon.says("how_many", folded)
+        # "na jakých zařízeních?": on every one
+        else "Na všech"
+        if re.search(r"\b(na|v|ve) (jakych|kterych)\b", folded)
         # "nevím, které z nich to způsobuje": any of them may
         else "Může to být kterékoli z nich"
         if re.search(r"\b(ktere|ktery|ktera|kterem|kteremu)\b", folded)

@@ -30,7 +30,7 @@ REDACTED = "[heslo skryto]"
 # "hesllo"), "password", "pw".
 # ("pass: X", "pass=X": the short form only before its colon)
 KEY = (
-    r"(?:h\w?ess?l+\w*|hsel\w*|hels[o]\w*|hesk[o]\b|heskl[oa]\b|heslp|hesol\w*|heso\b"
+    r"(?:h\w?ess?l+\w*|hsel\w*|hsl[oa]\w*|hels[o]\w*|hesk[o]\b|heskl[oa]\b|heslp|hesol\w*|heso\b"
     r"|passw\w*|pass?word\w*|pasw\w*|pwd|pswr?d|psw(?=\s*[:=]|\s+(?:k|ke|do|od|na|pro)\s+\S+\s*[:=])|pw|pass(?=\s*[:=]|\s+(?:je|is|zni|mam)\b"
     # "pass do mailu X": the mailbox's password named
     r"|\s+(?:do|k|ke|od|pro|na)\s+(?:e-?)?(?:mail\w*|schrank\w*|post\w*|uct\w*)\b))"

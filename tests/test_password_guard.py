@@ -303,6 +303,7 @@ def test_the_kind_not_a_verb_list_no_ordinary_word_next_to_a_password_keyword():
         "jako heslo jsem tam dal bramborak": "jako heslo jsem tam dal [heslo skryto]",
         "heslo do mailu jsem si nastavil Jablko, staci?": "heslo do mailu jsem si nastavil [heslo skryto], staci?",
         "heslo k uctu jsem zadal kopretina a nic": "heslo k uctu jsem zadal [heslo skryto] a nic",
+        "hsloo je Pes_Alik33 a nefunguje": "hsloo je [heslo skryto] a nefunguje",
         "eva@kvetiny.cz / ruzovka nefunguje prijem": "eva@kvetiny.cz / [heslo skryto] nefunguje prijem",
     }
     for text, expected in cases.items():
