@@ -725,7 +725,12 @@ def answer_topic(dispatcher: CollectingDispatcher, turn: Turn, topic: str) -> Ev
         dispatcher.utter_message(response="utter_auth_ok", **symptoms.fix_values())
         return [SlotSet("last_topic", "port"), SlotSet("protocol", "smtp")]
     if topic == "same_login":  # "a heslo stejné jako u příchozí?": yes, first
-        dispatcher.utter_message(response="utter_same_login", username=knowledge.username())
+        # ("pro SMTP mám jiné heslo než pro IMAP, nevadí to?": it does – one password)
+        differs = re.search(r"\b(jin\w*|odlisn\w*|ruzn\w*)\b[^.?!]{0,10}\bhesl", turn.frame.folded)
+        dispatcher.utter_message(
+            response="utter_same_login_not_different" if differs else "utter_same_login",
+            username=knowledge.username(),
+        )
         return [SlotSet("last_topic", "username")]
     if (
         topic == "password_everywhere"

@@ -28,7 +28,8 @@ CLAIMED = re.compile(
     # ("to není iPhone, ale Samsung": the one named after the one taken back)
     r"\b(mam|mame|ma|pouzivam|je to|jde o|radsi|zkusim|prejdu na|prechazim na|ale"
     r"|koupil\w*|poridil\w*|dostal\w*|(jsem|sem|jsme) si)\s+"  # "koupil jsem si iPhone"
-    r"((na|v|ve|do|tu|tady|aplikac\w*|program\w*|star\w*|nov\w*|firemni|sluzebni)\s+)?$"
+    # ("je to ten nový Outlook", "mám ten starý Samsung")
+    r"((ten|tu|to|ta)\s+)?((na|v|ve|do|tu|tady|aplikac\w*|program\w*|star\w*|nov\w*|firemni|sluzebni)\s+)?$"
     # ("návod na Windows Phone je mi k ničemu, mám Huawei": the guide's device, not theirs)
     r"|(?<!navod )(?<!navodu )(?<!postup )\b(v|ve|na|do)\s+$"
     r"|\b(mam|mame|ma|pouzivam|pouziva)\s+\w+\s+(a|i|plus)\s+$"  # "ona má Windows a Outlook"

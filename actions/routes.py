@@ -4298,6 +4298,11 @@ ROUTES: List[Route] = [
             t.pending == Pending.SMTP_FIX
             and lexicon.says("other_senders", t.frame.folded)
             and not t.frame.asks
+            # ("je to ten nový Outlook" after Outlook's fix: the same program, its version said)
+            and not (
+                t.frame.device in knowledge.guides()
+                and t.tracker.get_slot("device") in knowledge.guide(t.frame.device).refines
+            )
             # ("…server ssl0.ovh.net, port 587, STARTTLS. to je špatně? jo a v počítači jsem
             # měnil heslo…": the values to check, the computer only told of)
             and not (t.frame.ports or t.frame.hosts)
