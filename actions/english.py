@@ -303,8 +303,9 @@ def answer_english(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
             # "and the incoming server for IMAP?": that account's server and ports ("for the
             # incoming and outgoing server": the incoming ones too)
             dispatcher.utter_message(response="utter_en_server", **values)
-            for protocol in _table_protocols(turn) if "ssl_advice" not in asks else []:
-                utter_english_ports(dispatcher, protocol, turn.security)
+            if "ssl_advice" not in asks:  # (the SSL advice lists the same ports)
+                for protocol in _table_protocols(turn):
+                    utter_english_ports(dispatcher, protocol, turn.security)
         elif topic == "port" and (frame.protocols or turn.protocol):
             if turn.follow_up and "server" not in asks:  # "and for incoming IMAP?": both again
                 dispatcher.utter_message(response="utter_en_server", **values)

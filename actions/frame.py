@@ -87,6 +87,11 @@ class Frame:
         return self.protocols[0] if self.protocols else None
 
     @property
+    def still_wants(self) -> bool:
+        """A topic asked beside a success ("opraveno, teď ještě porty pro IMAP")."""
+        return bool(self.asks and STILL_WANTED.search(self.folded))
+
+    @property
     def named_protocols(self) -> List[str]:
         """The protocols named by their name (IMAP, POP3, SMTP), not "incoming" alone."""
         return [p for p in self.protocols if p in knowledge.protocols()]
@@ -1379,7 +1384,8 @@ def read(
         # ("díky, už to jede. ještě byste mi poslali vyúčtování": a request of its own; "dala
         # jsem imap, ssl a ty porty. … díky" only tells what was filled in)
         and not (
-            (frame.asks and ("?" in text or STILL_WANTED.search(folded)))
+            (frame.asks and "?" in text)
+            or frame.still_wants
             or lexicon.says("adjacent", folded)
             or frame.adjacent_clauses
         )
@@ -1426,7 +1432,7 @@ def read(
         )
         and not lexicon.says("device_asks", sentences[-1])
         # ("opraveno na .net, teď ještě porty pro IMAP": a value still asked for)
-        and not (frame.asks and STILL_WANTED.search(folded))
+        and not frame.still_wants
         # ("a kde přesně to v lumii najdu? účet tam mám nastavenej dávno": a place asked)
         and not phrases.WHERE_ASKED.search(folded)
         # ("…odeslalo to. jak to má změnit v iPhonu, to mi ještě napište": a how asked last)
@@ -1583,10 +1589,6 @@ def _per_device(folded: str) -> bool:
     return bool(devices.COMPUTER_WORDS.search(folded) and devices.PHONE_WORDS.search(folded))
 
 
-STILL_WANTED = re.compile(
-    r"\b(ted|a|jeste)\s+(jeste|taky|take|mi|prosim)\b[^.?!]{0,20}\b(port\w*|server\w*|nastaveni"
-    r"|udaj\w*|hodnot\w*|smtp|imap|pop3?)\b"
-)
 # "dobře, heslo změním": what the customer will do, told – no question about it
 PLAN_TOLD = re.compile(
     r"\b(zmenim|prepisu|opravim|udelam|zkusim|nastavim|zkontroluju|zkontroluji|smazu|vymenim)\b"

@@ -63,7 +63,6 @@ from actions.fix_path import (
 )
 from actions.frame import (
     NO_GUIDE,
-    STILL_WANTED,
     WHERE_TO_CHOOSE,
     Frame,
     clauses,
@@ -1762,6 +1761,11 @@ def _asked_after_success(turn: Turn) -> List[str]:
     return asked
 
 
+def _ticket_explained(turn: Turn) -> bool:
+    """The Open SMTP ticket was explained earlier in this conversation."""
+    return "utter_open_smtp_explained" in said_before(turn.tracker)
+
+
 def _works_then_device(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """The fix worked here; the next device named: "yes" when asked whether it needs it too,
     what else the message asks, that device's fix."""
@@ -1778,8 +1782,11 @@ def _answer_after_success(dispatcher: CollectingDispatcher, turn: Turn) -> Event
             dispatcher.utter_message(response="utter_ticket_again")
         else:  # spam or misuse said in this conversation: yes; else where it is changed
             spam = "utter_change_password_spam" in said_before(turn.tracker)
-            ticket = "utter_open_smtp_explained" in said_before(turn.tracker)
-            if ticket and not spam and lexicon.says("must_change_password", turn.frame.folded):
+            if (
+                _ticket_explained(turn)
+                and not spam
+                and lexicon.says("must_change_password", turn.frame.folded)
+            ):
                 # "zkušební mail odešel. musíme měnit heslo?" after the ticket: no
                 dispatcher.utter_message(response="utter_open_smtp_password")
                 continue
@@ -1946,8 +1953,7 @@ EACH_DEVICE = re.compile(
 
 def each_device_only(dispatcher: CollectingDispatcher, turn: Turn) -> Events:
     """Yes, on each device: after the SMTP fix, every one that sends through the mailbox."""
-    ticket = "utter_open_smtp_explained" in said_before(turn.tracker)
-    if _after_smtp_fix(turn) or turn.frame.open_smtp or ticket:
+    if _after_smtp_fix(turn) or turn.frame.open_smtp or _ticket_explained(turn):
         utter_other_devices(dispatcher, turn.frame.folded)
     else:
         dispatcher.utter_message(response="utter_each_device")
@@ -4461,7 +4467,7 @@ ROUTES: List[Route] = [
             and t.frame.works is not None
             and ("?" not in t.frame.text or not t.frame.asks)
             # ("opraveno, teď ještě porty pro IMAP": the fix worked, a value still asked for)
-            and not (t.frame.asks and STILL_WANTED.search(t.frame.folded))
+            and not t.frame.still_wants
             # ("takže účet je v pořádku?" asks whether the mailbox is safe, which nobody here knows)
             and not ("?" in t.frame.text and lexicon.says("compromised", t.frame.folded))
             # ("iPhone už jede. a v tom Outlooku na počítači? …": one device works, another asked)
@@ -4956,7 +4962,7 @@ ROUTES: List[Route] = [
                         and set(t.frame.asks) <= {"smtp_auth", "port"}
                         and not lexicon.says("receive_works", t.frame.folded)  # "příjem jede"
                         # ("opraveno, teď ještě porty pro IMAP": a value still asked for)
-                        and not (t.frame.asks and STILL_WANTED.search(t.frame.folded))
+                        and not t.frame.still_wants
                     )
                 )
                 and lexicon.says("glad_it_works", t.frame.reported)
